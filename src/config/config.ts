@@ -1,0 +1,84 @@
+import { existsSync } from "node:fs";
+import { configSchema, type RawConfig } from "./schema.js";
+
+/** Where Pandu keeps its data: a MongoDB it is given, or the embedded FerretDB on PostgreSQL or SQLite. */
+export type StorageConfig =
+  | { kind: "mongodb"; uri: string }
+  | { kind: "embedded-postgresql"; postgresqlUrl: string; dataDir: string }
+  | { kind: "embedded-sqlite"; dataDir: string };
+
+/** Validated configuration, grouped by concern. */
+export interface Config {
+  storage: StorageConfig;
+  mongoPoolSize: number;
+  dataDir: string;
+  telegram?: { token: string; apiRoot: string; webhook?: { url: string; secret: string } };
+  slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl: string };
+  port: number;
+  defaultTimeZone: string;
+  adminIds: string[];
+  logLevel: RawConfig["LOG_LEVEL"];
+}
+
+/** A configuration problem, reported to the operator as one line naming the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`${variable} ${problem}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Validates the environment; throws ConfigError for the first variable at fault. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? "environment");
+    // zod's default messages echo the input; ours never do, so secrets stay out of the line.
+    const problem =
+      issue.code === "invalid_value" ? `must be one of: ${issue.values.join(", ")}` : issue.message;
+    throw new ConfigError(variable, problem);
+  }
+  const c = parsed.data;
+  const storage: StorageConfig = c.MONGODB_URI
+    ? { kind: "mongodb", uri: c.MONGODB_URI }
+    : c.FERRETDB_POSTGRESQL_URL
+      ? { kind: "embedded-postgresql", postgresqlUrl: c.FERRETDB_POSTGRESQL_URL, dataDir: c.DATA_DIR }
+      : { kind: "embedded-sqlite", dataDir: c.DATA_DIR };
+  return {
+    storage,
+    mongoPoolSize: c.MONGODB_POOL_SIZE,
+    dataDir: c.DATA_DIR,
+    telegram: c.TELEGRAM_BOT_TOKEN
+      ? {
+          token: c.TELEGRAM_BOT_TOKEN,
+          apiRoot: c.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+          webhook:
+            c.TELEGRAM_WEBHOOK_URL && c.TELEGRAM_WEBHOOK_SECRET
+              ? { url: c.TELEGRAM_WEBHOOK_URL, secret: c.TELEGRAM_WEBHOOK_SECRET }
+              : undefined,
+        }
+      : undefined,
+    slack: c.SLACK_BOT_TOKEN
+      ? {
+          botToken: c.SLACK_BOT_TOKEN,
+          signingSecret: c.SLACK_SIGNING_SECRET,
+          appToken: c.SLACK_APP_TOKEN,
+          apiUrl: c.SLACK_API_URL.endsWith("/") ? c.SLACK_API_URL : `${c.SLACK_API_URL}/`,
+        }
+      : undefined,
+    port: c.PORT,
+    defaultTimeZone: c.DEFAULT_TIMEZONE,
+    adminIds: c.ADMIN_IDS,
+    logLevel: c.LOG_LEVEL,
+  };
+}
+
+/** Reads `.env` (if present; real environment variables win) and validates the result. */
+export function loadConfig(envFile = ".env"): Config {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return parseConfig(process.env);
+}

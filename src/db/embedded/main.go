@@ -1,0 +1,106 @@
+// Command pandu-ferretdb runs FerretDB 1.24 (embedded package) as a child of the Pandu process.
+//
+// Why a wrapper and not the upstream binary: `go install .../cmd/ferretdb@v1.24.2` panics at
+// start-up because the published module lacks build/version/version.txt; the embeddable package
+// skips that check.
+//
+// It prints one line "ready <mongodb uri>" on stdout once it accepts connections, and exits when
+// its standard input closes, so it never outlives the process that started it (even after a
+// SIGKILL of the parent, the pipe closes).
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+)
+
+func main() {
+	handler := flag.String("handler", "sqlite", "storage: sqlite or postgresql")
+	listen := flag.String("listen", "127.0.0.1:0", "loopback host:port to listen on (port 0 picks a free one)")
+	dataDir := flag.String("data-dir", "", "directory for the sqlite storage")
+	pgURL := flag.String("postgresql-url", "", "PostgreSQL URL for the postgresql storage (also read from FERRETDB_POSTGRESQL_URL)")
+	logLevel := flag.String("log-level", "warn", "debug, info, warn or error")
+	flag.Parse()
+
+	if err := run(*handler, *listen, *dataDir, *pgURL, *logLevel); err != nil {
+		fmt.Fprintln(os.Stderr, "pandu-ferretdb:", err)
+		os.Exit(1)
+	}
+}
+
+func run(handler, listen, dataDir, pgURL, logLevel string) error {
+	host, _, err := net.SplitHostPort(listen)
+	if err != nil {
+		return fmt.Errorf("bad -listen %q: %w", listen, err)
+	}
+	// Never expose the database beyond this machine.
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return fmt.Errorf("-listen must be a loopback address, got %q", host)
+	}
+
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(logLevel)); err != nil {
+		return fmt.Errorf("bad -log-level: %w", err)
+	}
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+
+	cfg := &ferretdb.Config{Listener: ferretdb.ListenerConfig{TCP: listen}, Logger: logger, Handler: handler}
+	switch handler {
+	case "sqlite":
+		if dataDir == "" {
+			return fmt.Errorf("-data-dir is required for the sqlite storage")
+		}
+		abs, err := filepath.Abs(dataDir)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(abs, 0o700); err != nil {
+			return err
+		}
+		cfg.SQLiteURL = "file:" + abs + "/"
+	case "postgresql":
+		if pgURL == "" {
+			pgURL = os.Getenv("FERRETDB_POSTGRESQL_URL")
+		}
+		if pgURL == "" {
+			return fmt.Errorf("-postgresql-url is required for the postgresql storage")
+		}
+		cfg.PostgreSQLURL = pgURL
+	default:
+		return fmt.Errorf("unknown -handler %q (sqlite or postgresql)", handler)
+	}
+
+	f, err := ferretdb.New(cfg)
+	if err != nil {
+		return err
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// The parent holds our stdin; EOF means it is gone.
+	go func() {
+		_, _ = io.Copy(io.Discard, os.Stdin)
+		cancel()
+	}()
+
+	done := make(chan error, 1)
+	go func() { done <- f.Run(ctx) }()
+
+	// MongoDBURI waits for the listener, so it doubles as the readiness signal.
+	fmt.Fprintf(os.Stdout, "ready %s\n", f.MongoDBURI())
+
+	return <-done
+}

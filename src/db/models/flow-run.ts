@@ -1,0 +1,41 @@
+import { Schema } from "mongoose";
+import { newId } from "./ids.js";
+
+/**
+ * A live conversation. Only running flows live here (ended runs are deleted), because on FerretDB
+ * every lookup reads the whole collection and this one is read on every message.
+ */
+export interface FlowRun {
+  _id: string;
+  personId: string;
+  identityId: string;
+  flowId: string;
+  flowVersion: string;
+  stepId: string;
+  /** Incremented on every move; writes are guarded by it so a duplicate update records nothing. */
+  seq: number;
+  answers: Record<string, unknown>;
+  /** Steps visited, for "Kembali". */
+  trail: string[];
+  startedAt: Date;
+  updatedAt: Date;
+}
+
+export const flowRunSchema = new Schema<FlowRun>(
+  {
+    _id: { type: String, default: () => newId("r") },
+    personId: { type: String, required: true },
+    identityId: { type: String, required: true },
+    flowId: { type: String, required: true },
+    flowVersion: { type: String, required: true },
+    stepId: { type: String, required: true },
+    seq: { type: Number, required: true, default: 0 },
+    answers: { type: Schema.Types.Mixed, default: () => ({}) },
+    trail: { type: [String], default: [] },
+    startedAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: "flow_runs", versionKey: false, minimize: false },
+);
+// One live run per person and flow: starting a flow again resumes it instead of forking it.
+flowRunSchema.index({ personId: 1, flowId: 1 }, { unique: true });

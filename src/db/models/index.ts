@@ -1,0 +1,36 @@
+import type { Connection, Model } from "mongoose";
+import { type AuditEntry, auditEntrySchema } from "./audit-entry.js";
+import { type FlowRun, flowRunSchema } from "./flow-run.js";
+import { type Identity, identitySchema } from "./identity.js";
+import { type Jabatan, jabatanSchema } from "./jabatan.js";
+import { type NipClaim, nipClaimSchema } from "./nip-claim.js";
+import { type OrgUnit, orgUnitSchema } from "./org-unit.js";
+import { type Person, personSchema } from "./person.js";
+
+export type { Channel } from "./identity.js";
+export type { Role, RoleGrant } from "./person.js";
+export type { AuditEntry, FlowRun, Identity, Jabatan, NipClaim, OrgUnit, Person };
+
+/** Every model Pandu stores, bound to one connection. */
+export interface Models {
+  Person: Model<Person>;
+  NipClaim: Model<NipClaim>;
+  Identity: Model<Identity>;
+  OrgUnit: Model<OrgUnit>;
+  Jabatan: Model<Jabatan>;
+  FlowRun: Model<FlowRun>;
+  AuditEntry: Model<AuditEntry>;
+}
+
+/** Binds the schemas to a connection (no DDL: collections and indexes come from ensureSchema). */
+export function createModels(conn: Connection): Models {
+  return {
+    Person: conn.model<Person>("Person", personSchema),
+    NipClaim: conn.model<NipClaim>("NipClaim", nipClaimSchema),
+    Identity: conn.model<Identity>("Identity", identitySchema),
+    OrgUnit: conn.model<OrgUnit>("OrgUnit", orgUnitSchema),
+    Jabatan: conn.model<Jabatan>("Jabatan", jabatanSchema),
+    FlowRun: conn.model<FlowRun>("FlowRun", flowRunSchema),
+    AuditEntry: conn.model<AuditEntry>("AuditEntry", auditEntrySchema),
+  };
+}

@@ -1,0 +1,87 @@
+import { Schema } from "mongoose";
+import { newId } from "./ids.js";
+
+export const ROLES = ["koordinator", "supervisor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A role held for an org unit and its subtree. */
+export interface RoleGrant {
+  role: Role;
+  unitId: string;
+  grantedBy?: string;
+  grantedAt: Date;
+}
+
+/** The person's latest state, kept on the person so reports never scan history. */
+export interface PersonStatus {
+  lastAssessmentId?: string;
+  assessedAt?: Date;
+  gapCount?: number;
+  jpYear?: number;
+  jpTotal?: number;
+}
+
+/** One ASN (or anyone onboarded): profile, consent and roles. */
+export interface Person {
+  _id: string;
+  name: string;
+  nip?: string;
+  instansiId?: string;
+  unitId?: string;
+  jabatanId?: string;
+  tier?: string;
+  regionId?: string;
+  timeZone: string;
+  locale: "id" | "en";
+  learningModes: string[];
+  consent?: { givenAt: Date; textVersion: string };
+  roles: RoleGrant[];
+  status: PersonStatus;
+  onboardedAt?: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const personSchema = new Schema<Person>(
+  {
+    _id: { type: String, default: () => newId("p") },
+    name: { type: String, required: true, maxlength: 200 },
+    nip: { type: String, match: /^\d{18}$/ },
+    instansiId: String,
+    unitId: String,
+    jabatanId: String,
+    tier: String,
+    regionId: String,
+    timeZone: { type: String, required: true },
+    locale: { type: String, enum: ["id", "en"], default: "id" },
+    learningModes: { type: [String], default: [] },
+    consent: { type: new Schema({ givenAt: Date, textVersion: String }, { _id: false }), default: undefined },
+    roles: {
+      type: [
+        new Schema(
+          {
+            role: { type: String, enum: ROLES, required: true },
+            unitId: { type: String, required: true },
+            grantedBy: String,
+            grantedAt: { type: Date, required: true },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    status: {
+      type: new Schema(
+        { lastAssessmentId: String, assessedAt: Date, gapCount: Number, jpYear: Number, jpTotal: Number },
+        { _id: false },
+      ),
+      default: () => ({}),
+    },
+    onboardedAt: Date,
+  },
+  { collection: "people", timestamps: true, versionKey: false },
+);
+// NIP uniqueness lives in nip_claims: a unique index here would collide on people without a NIP.
+personSchema.index({ nip: 1 });
+personSchema.index({ unitId: 1 });
+personSchema.index({ instansiId: 1 });

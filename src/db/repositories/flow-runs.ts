@@ -1,0 +1,61 @@
+import type { FlowRun, Models } from "../models/index.js";
+import { isDuplicateKeyError } from "./errors.js";
+
+/** What one answer changes in a run. */
+export interface RunMove {
+  stepId: string;
+  trail: string[];
+  /** Answers to set, by step id (step ids are plain identifiers, never containing dots). */
+  setAnswers?: Record<string, unknown>;
+  /** Answers to forget (going back, or a branch abandoned). */
+  unsetAnswers?: string[];
+}
+
+/** Live conversation runs. */
+export function flowRunsRepository({ FlowRun }: Pick<Models, "FlowRun">) {
+  return {
+    /** Starts a run; if the person already has one of this flow, returns that one instead. */
+    async start(
+      run: Omit<FlowRun, "_id" | "seq"> & { _id?: string },
+    ): Promise<{ run: FlowRun; resumed: boolean }> {
+      try {
+        const doc = await FlowRun.create({ ...run, seq: 0 });
+        return { run: doc.toObject(), resumed: false };
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+        const existing = await FlowRun.findOne({ personId: run.personId, flowId: run.flowId })
+          .lean<FlowRun>()
+          .exec();
+        if (!existing) throw err;
+        return { run: existing, resumed: true };
+      }
+    },
+    /** A person's live runs, most recently touched first. */
+    async listForPerson(personId: string): Promise<FlowRun[]> {
+      return FlowRun.find({ personId }).sort({ updatedAt: -1 }).lean<FlowRun[]>().exec();
+    },
+    /** One run by id. */
+    async get(id: string): Promise<FlowRun | null> {
+      return FlowRun.findById(id).lean<FlowRun>().exec();
+    },
+    /**
+     * Applies one move in a single write, only if the run is still at `expectedSeq`. Returns false
+     * when it was not (a duplicate update, a double click or an old button): nothing is recorded.
+     */
+    async advance(id: string, expectedSeq: number, move: RunMove, now: Date): Promise<boolean> {
+      const set: Record<string, unknown> = { stepId: move.stepId, trail: move.trail, updatedAt: now };
+      for (const [k, v] of Object.entries(move.setAnswers ?? {})) set[`answers.${k}`] = v;
+      const update: Record<string, unknown> = { $set: set, $inc: { seq: 1 } };
+      if (move.unsetAnswers?.length) {
+        update.$unset = Object.fromEntries(move.unsetAnswers.map((k) => [`answers.${k}`, ""]));
+      }
+      const res = await FlowRun.updateOne({ _id: id, seq: expectedSeq }, update).exec();
+      return res.modifiedCount === 1;
+    },
+    /** Ends a run (deleted: the collection holds live runs only). */
+    async end(id: string): Promise<boolean> {
+      return (await FlowRun.deleteOne({ _id: id }).exec()).deletedCount === 1;
+    },
+  };
+}
+export type FlowRunsRepository = ReturnType<typeof flowRunsRepository>;

@@ -1,0 +1,22 @@
+import type { Models } from "../models/index.js";
+import { auditRepository } from "./audit.js";
+import { flowRunsRepository } from "./flow-runs.js";
+import { identitiesRepository } from "./identities.js";
+import { jabatanRepository } from "./jabatan.js";
+import { nipClaimsRepository } from "./nip-claims.js";
+import { orgUnitsRepository } from "./org-units.js";
+import { peopleRepository } from "./people.js";
+
+/** Every repository over one set of models; services receive this, never the models. */
+export function createRepositories(models: Models) {
+  return {
+    people: peopleRepository(models),
+    nipClaims: nipClaimsRepository(models),
+    identities: identitiesRepository(models),
+    orgUnits: orgUnitsRepository(models),
+    jabatan: jabatanRepository(models),
+    flowRuns: flowRunsRepository(models),
+    audit: auditRepository(models),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,36 @@
+import type { Models, OrgUnit } from "../models/index.js";
+
+/** The org tree: instansi and their unit kerja. */
+export function orgUnitsRepository({ OrgUnit }: Pick<Models, "OrgUnit">) {
+  return {
+    /** Inserts or replaces units by id in one round-trip; returns how many were new. */
+    async upsertMany(units: OrgUnit[]): Promise<number> {
+      if (units.length === 0) return 0;
+      const res = await OrgUnit.bulkWrite(
+        units.map((u) => ({ replaceOne: { filter: { _id: u._id }, replacement: u, upsert: true } })),
+        { ordered: true },
+      );
+      return res.upsertedCount;
+    },
+    /** One unit by id. */
+    async get(id: string): Promise<OrgUnit | null> {
+      return OrgUnit.findById(id).lean<OrgUnit>().exec();
+    },
+    /** The instansi (roots of the tree), by name. */
+    async roots(): Promise<OrgUnit[]> {
+      return OrgUnit.find({ parentId: null }).sort({ name: 1 }).lean<OrgUnit[]>().exec();
+    },
+    /** Direct children of a unit, by name. */
+    async children(parentId: string): Promise<OrgUnit[]> {
+      return OrgUnit.find({ parentId }).sort({ name: 1 }).lean<OrgUnit[]>().exec();
+    },
+    /** A unit and everything below it. */
+    async subtree(unitId: string): Promise<OrgUnit[]> {
+      return OrgUnit.find({ $or: [{ _id: unitId }, { path: unitId }] })
+        .sort({ _id: 1 })
+        .lean<OrgUnit[]>()
+        .exec();
+    },
+  };
+}
+export type OrgUnitsRepository = ReturnType<typeof orgUnitsRepository>;

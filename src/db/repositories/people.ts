@@ -1,0 +1,57 @@
+import type { Models, Person } from "../models/index.js";
+
+export type NewPerson = Pick<Person, "name" | "timeZone"> &
+  Partial<Omit<Person, "_id" | "name" | "timeZone" | "createdAt" | "updatedAt">> & { _id?: string };
+
+/** Profile fields a person (or an import) may change. */
+export type PersonPatch = Partial<
+  Pick<
+    Person,
+    | "name"
+    | "nip"
+    | "instansiId"
+    | "unitId"
+    | "jabatanId"
+    | "tier"
+    | "regionId"
+    | "timeZone"
+    | "locale"
+    | "learningModes"
+    | "consent"
+    | "onboardedAt"
+  >
+>;
+
+/** People: profiles, roles and latest status. */
+export function peopleRepository({ Person }: Pick<Models, "Person">) {
+  return {
+    /** Inserts a new person and returns it as stored. */
+    async create(input: NewPerson): Promise<Person> {
+      const doc = await Person.create(input);
+      return doc.toObject();
+    },
+    /** The person with this id, if any. */
+    async get(id: string): Promise<Person | null> {
+      return Person.findById(id).lean<Person>().exec();
+    },
+    /** Sets profile fields; returns false when no such person exists. */
+    async update(id: string, patch: PersonPatch): Promise<boolean> {
+      const res = await Person.updateOne({ _id: id }, { $set: patch }, { runValidators: true }).exec();
+      return res.matchedCount === 1;
+    },
+    /** Merges fields into the person's latest status. */
+    async setStatus(id: string, status: Partial<Person["status"]>): Promise<void> {
+      const set = Object.fromEntries(Object.entries(status).map(([k, v]) => [`status.${k}`, v]));
+      await Person.updateOne({ _id: id }, { $set: set }).exec();
+    },
+    /** People who work in one unit (not its subtree). */
+    async listByUnit(unitId: string): Promise<Person[]> {
+      return Person.find({ unitId }).sort({ name: 1 }).lean<Person[]>().exec();
+    },
+    /** Number of people in an instansi. */
+    async countByInstansi(instansiId: string): Promise<number> {
+      return Person.countDocuments({ instansiId }).exec();
+    },
+  };
+}
+export type PeopleRepository = ReturnType<typeof peopleRepository>;

@@ -1,0 +1,323 @@
+import { describe, expect, it } from "vitest";
+import { DDL_COMMANDS, ensureSchema } from "../../../src/db/ensure-schema.js";
+import { useTestDatabase } from "../../support/database.js";
+
+const t0 = new Date("2026-11-24T02:00:00Z");
+const NIP = "196711101992031001";
+
+describe("storage on a real MongoDB-protocol server", () => {
+  const ctx = useTestDatabase();
+
+  it("creates every collection and index once, and nothing on a second run", async () => {
+    const names = (await ctx.db.connection.db!.listCollections().toArray()).map((c) => c.name).sort();
+    expect(names).toEqual([
+      "audit_log",
+      "flow_runs",
+      "identities",
+      "jabatan",
+      "nip_claims",
+      "org_units",
+      "people",
+    ]);
+    expect(await ensureSchema(ctx.db)).toEqual([]);
+    // The indexes the repositories rely on (for MongoDB; FerretDB 1.24 scans anyway).
+    const indexes = async (c: string) =>
+      (await ctx.db.connection.db!.collection(c).indexes())
+        .map((i) => `${i.name}${i.unique ? "!" : ""}`)
+        .sort();
+    expect(await indexes("flow_runs")).toEqual(["_id_", "personId_1_flowId_1!"]);
+    expect(await indexes("people")).toEqual(["_id_", "instansiId_1", "nip_1", "unitId_1"]);
+    expect(await indexes("identities")).toEqual(["_id_", "personId_1"]);
+    expect(await indexes("audit_log")).toEqual(["_id_", "action_1_at_-1", "actorPersonId_1_at_-1", "at_-1"]);
+  });
+
+  it("writes and reads a person with roles, consent and status", async () => {
+    const p = await ctx.repos.people.create({
+      name: "Siti Rahmawati",
+      nip: NIP,
+      timeZone: "Asia/Makassar",
+      unitId: "mataram.bkpsdm",
+      instansiId: "mataram",
+      consent: { givenAt: t0, textVersion: "2026-11" },
+      roles: [{ role: "supervisor", unitId: "mataram", grantedAt: t0 }],
+      learningModes: ["e-learning"],
+    });
+    expect(p._id).toMatch(/^p[0-9a-z]{16}$/);
+    await ctx.repos.people.setStatus(p._id, { jpYear: 2026, jpTotal: 12.5 });
+    await ctx.repos.people.update(p._id, { locale: "en" });
+    const back = await ctx.repos.people.get(p._id);
+    expect(back).toMatchObject({
+      name: "Siti Rahmawati",
+      nip: NIP,
+      locale: "en",
+      timeZone: "Asia/Makassar",
+      consent: { textVersion: "2026-11" },
+      roles: [{ role: "supervisor", unitId: "mataram" }],
+      status: { jpYear: 2026, jpTotal: 12.5 },
+      learningModes: ["e-learning"],
+    });
+    expect(back!.consent!.givenAt.toISOString()).toBe(t0.toISOString());
+    expect(await ctx.repos.people.listByUnit("mataram.bkpsdm")).toHaveLength(1);
+    expect(await ctx.repos.people.countByInstansi("mataram")).toBe(1);
+  });
+
+  it("rejects a malformed NIP on a person", async () => {
+    await expect(
+      ctx.repos.people.create({ name: "X", nip: "12345", timeZone: "Asia/Jakarta" }),
+    ).rejects.toThrow(/nip/);
+  });
+
+  it("lets one person claim a NIP and refuses everyone else (unique _id)", async () => {
+    expect(await ctx.repos.nipClaims.claim(NIP, "p-owner", t0)).toEqual({ ok: true });
+    expect(await ctx.repos.nipClaims.claim(NIP, "p-owner", t0)).toEqual({ ok: true });
+    expect(await ctx.repos.nipClaims.claim(NIP, "p-other", t0)).toEqual({
+      ok: false,
+      ownerPersonId: "p-owner",
+    });
+    await expect(
+      ctx.db.models.NipClaim.create({ _id: NIP, personId: "p-x", claimedAt: t0 }),
+    ).rejects.toMatchObject({
+      code: 11000,
+    });
+    expect(await ctx.repos.nipClaims.release(NIP)).toBe(true);
+    expect(await ctx.repos.nipClaims.ownerOf(NIP)).toBeNull();
+  });
+
+  it("binds an identity once, relinks it, and marks it unreachable", async () => {
+    const bind = {
+      id: "telegram:1001",
+      channel: "telegram" as const,
+      personId: "p-a",
+      address: "1001",
+      now: t0,
+    };
+    expect(await ctx.repos.identities.bind(bind)).toBe(true);
+    expect(await ctx.repos.identities.bind({ ...bind, personId: "p-b" })).toBe(false);
+    await expect(
+      ctx.db.models.Identity.create({
+        _id: "telegram:1001",
+        channel: "telegram",
+        personId: "p-c",
+        linkedAt: t0,
+      }),
+    ).rejects.toMatchObject({ code: 11000 });
+    await ctx.repos.identities.bind({ id: "slack:T01:U456", channel: "slack", personId: "p-b", now: t0 });
+    expect(await ctx.repos.identities.rebind("telegram:1001", "p-b", t0)).toBe(true);
+    expect((await ctx.repos.identities.listForPerson("p-b")).map((i) => i._id)).toEqual([
+      "slack:T01:U456",
+      "telegram:1001",
+    ]);
+    await ctx.repos.identities.markUnreachable("telegram:1001", "403 blocked", t0);
+    expect((await ctx.repos.identities.get("telegram:1001"))?.unreachable?.reason).toBe("403 blocked");
+  });
+
+  it("stores the org tree and answers subtree queries exactly", async () => {
+    const created = await ctx.repos.orgUnits.upsertMany([
+      {
+        _id: "jambi",
+        name: "Pemerintah Provinsi Jambi",
+        kind: "instansi",
+        parentId: null,
+        instansiId: "jambi",
+        path: [],
+      },
+      {
+        _id: "jambi.bkpsdm",
+        name: "BKPSDM",
+        kind: "unit",
+        parentId: "jambi",
+        instansiId: "jambi",
+        path: ["jambi"],
+      },
+      {
+        _id: "jambi.bkpsdm.bangkom",
+        name: "Bidang Pengembangan Kompetensi",
+        kind: "unit",
+        parentId: "jambi.bkpsdm",
+        instansiId: "jambi",
+        path: ["jambi", "jambi.bkpsdm"],
+      },
+      {
+        _id: "jambi.dinkes",
+        name: "Dinas Kesehatan",
+        kind: "unit",
+        parentId: "jambi",
+        instansiId: "jambi",
+        path: ["jambi"],
+      },
+      {
+        _id: "dki",
+        name: "Pemerintah Provinsi DKI Jakarta",
+        kind: "instansi",
+        parentId: null,
+        instansiId: "dki",
+        path: [],
+      },
+    ]);
+    expect(created).toBe(5);
+    // Re-importing the same units changes nothing.
+    expect(
+      await ctx.repos.orgUnits.upsertMany([
+        {
+          _id: "dki",
+          name: "Pemerintah Provinsi DKI Jakarta",
+          kind: "instansi",
+          parentId: null,
+          instansiId: "dki",
+          path: [],
+        },
+      ]),
+    ).toBe(0);
+    expect((await ctx.repos.orgUnits.roots()).map((u) => u._id)).toEqual(["dki", "jambi"]);
+    expect((await ctx.repos.orgUnits.children("jambi")).map((u) => u._id)).toEqual([
+      "jambi.bkpsdm",
+      "jambi.dinkes",
+    ]);
+    expect((await ctx.repos.orgUnits.subtree("jambi.bkpsdm")).map((u) => u._id)).toEqual([
+      "jambi.bkpsdm",
+      "jambi.bkpsdm.bangkom",
+    ]);
+    await expect(
+      ctx.db.models.OrgUnit.create({
+        _id: "dki",
+        name: "dup",
+        kind: "instansi",
+        parentId: null,
+        instansiId: "dki",
+      }),
+    ).rejects.toMatchObject({ code: 11000 });
+  });
+
+  it("stores jabatan with their SKJ and lists shared and own jabatan", async () => {
+    await ctx.repos.jabatan.upsertMany([
+      {
+        _id: "analis-kebijakan-ahli-muda",
+        name: "Analis Kebijakan Ahli Muda",
+        tier: "fungsional-ahli-muda",
+        family: "analis-kebijakan",
+        standard: [
+          { competency: "M.1", level: 3 },
+          { competency: "M.3", level: 3 },
+        ],
+      },
+      {
+        _id: "kepala-bidang-jambi",
+        name: "Kepala Bidang",
+        tier: "administrator",
+        instansiId: "jambi",
+        standard: [],
+      },
+      {
+        _id: "kepala-bidang-dki",
+        name: "Kepala Bidang DKI",
+        tier: "administrator",
+        instansiId: "dki",
+        standard: [],
+      },
+    ]);
+    const j = await ctx.repos.jabatan.get("analis-kebijakan-ahli-muda");
+    expect(j?.standard).toEqual([
+      { competency: "M.1", level: 3 },
+      { competency: "M.3", level: 3 },
+    ]);
+    expect((await ctx.repos.jabatan.listForInstansi("jambi")).map((x) => x._id)).toEqual([
+      "analis-kebijakan-ahli-muda",
+      "kepala-bidang-jambi",
+    ]);
+    await expect(
+      ctx.db.models.Jabatan.create({ _id: "kepala-bidang-dki", name: "x", tier: "pelaksana" }),
+    ).rejects.toMatchObject({ code: 11000 });
+  });
+
+  it("advances a flow run once per expected step; a replay records nothing", async () => {
+    const base = {
+      personId: "p-run",
+      identityId: "telegram:1",
+      flowId: "onboarding",
+      flowVersion: "1",
+      stepId: "consent",
+      answers: {},
+      trail: [],
+      startedAt: t0,
+      updatedAt: t0,
+    };
+    const { run, resumed } = await ctx.repos.flowRuns.start(base);
+    expect(resumed).toBe(false);
+    // Starting the same flow again resumes the live run (unique personId + flowId).
+    const again = await ctx.repos.flowRuns.start(base);
+    expect(again).toMatchObject({ resumed: true, run: { _id: run._id } });
+    await expect(ctx.db.models.FlowRun.create({ ...base, seq: 0 })).rejects.toMatchObject({ code: 11000 });
+
+    const move = { stepId: "name", trail: ["consent"], setAnswers: { consent: "yes" } };
+    expect(await ctx.repos.flowRuns.advance(run._id, 0, move, t0)).toBe(true);
+    expect(await ctx.repos.flowRuns.advance(run._id, 0, move, t0)).toBe(false);
+    expect(
+      await ctx.repos.flowRuns.advance(
+        run._id,
+        1,
+        { stepId: "nip", trail: ["consent", "name"], setAnswers: { name: "Budi" } },
+        t0,
+      ),
+    ).toBe(true);
+    expect(
+      await ctx.repos.flowRuns.advance(
+        run._id,
+        2,
+        { stepId: "name", trail: ["consent"], unsetAnswers: ["name"] },
+        t0,
+      ),
+    ).toBe(true);
+    const now = await ctx.repos.flowRuns.get(run._id);
+    expect(now).toMatchObject({ seq: 3, stepId: "name", trail: ["consent"], answers: { consent: "yes" } });
+    expect(await ctx.repos.flowRuns.end(run._id)).toBe(true);
+    expect(await ctx.repos.flowRuns.listForPerson("p-run")).toEqual([]);
+  });
+
+  it("appends audit entries and lists them latest first with filters", async () => {
+    for (let i = 0; i < 3; i++) {
+      await ctx.repos.audit.append({
+        at: new Date(t0.getTime() + i * 1000),
+        actorPersonId: i === 2 ? "p-admin" : "p-x",
+        action: i === 0 ? "nip.claim-refused" : "role.grant",
+        outcome: i === 0 ? "refused" : "ok",
+        targetKind: "person",
+        targetId: `p-${i}`,
+        details: { note: `n${i}` },
+      });
+    }
+    expect((await ctx.repos.audit.list()).map((e) => e.targetId)).toEqual(["p-2", "p-1", "p-0"]);
+    expect((await ctx.repos.audit.list({ action: "role.grant" })).map((e) => e.targetId)).toEqual([
+      "p-2",
+      "p-1",
+    ]);
+    expect((await ctx.repos.audit.list({ actorPersonId: "p-admin" }))[0]).toMatchObject({
+      outcome: "ok",
+      details: { note: "n2" },
+    });
+    expect(await ctx.repos.audit.list({ limit: 1 })).toHaveLength(1);
+  });
+
+  it("sends no DDL once the schema is in place, whatever the repositories do", async () => {
+    const before = ctx.commands.length;
+    const p = await ctx.repos.people.create({ name: "Ahmad", timeZone: "Asia/Jakarta" });
+    await ctx.repos.identities.bind({ id: "terminal:ahmad", channel: "terminal", personId: p._id, now: t0 });
+    await ctx.repos.nipClaims.claim("198501012010011002", p._id, t0);
+    const { run } = await ctx.repos.flowRuns.start({
+      personId: p._id,
+      identityId: "terminal:ahmad",
+      flowId: "x",
+      flowVersion: "1",
+      stepId: "a",
+      answers: {},
+      trail: [],
+      startedAt: t0,
+      updatedAt: t0,
+    });
+    await ctx.repos.flowRuns.advance(run._id, 0, { stepId: "b", trail: ["a"], setAnswers: { a: 1 } }, t0);
+    await ctx.repos.flowRuns.end(run._id);
+    await ctx.repos.audit.append({ at: t0, action: "test", outcome: "ok" });
+    const sent = ctx.commands.slice(before);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.filter((c) => DDL_COMMANDS.has(c))).toEqual([]);
+  });
+});

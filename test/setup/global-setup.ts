@@ -1,0 +1,49 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { TestProject } from "vitest/node";
+import { ensureEmbeddedBinary, GoMissingError } from "../../src/db/embedded/build.js";
+import { type EmbeddedDb, startEmbeddedDb } from "../../src/db/embedded/launch.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    mongoUri: string;
+    dbKind: string;
+  }
+}
+
+/**
+ * One database server for the whole run: MONGODB_URI when set, else the embedded FerretDB (on
+ * PostgreSQL when FERRETDB_POSTGRESQL_URL is set, else SQLite in a temp directory).
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const external = process.env.MONGODB_URI?.trim();
+  if (external) {
+    project.provide("mongoUri", external);
+    project.provide("dbKind", "mongodb-uri");
+    return async () => {};
+  }
+  let binary: string;
+  try {
+    binary = await ensureEmbeddedBinary(resolve("data/cache"), () =>
+      console.log("Building the embedded database (first run, about a minute)…"),
+    );
+  } catch (err) {
+    if (err instanceof GoMissingError) {
+      throw new Error("Tests need a database: install Go (for the embedded FerretDB) or set MONGODB_URI.");
+    }
+    throw err;
+  }
+  const pg = process.env.FERRETDB_POSTGRESQL_URL?.trim();
+  const dir = await mkdtemp(join(tmpdir(), "pandu-test-db-"));
+  const db: EmbeddedDb = await startEmbeddedDb(
+    binary,
+    pg ? { handler: "postgresql", url: pg } : { handler: "sqlite", dataDir: dir },
+  );
+  project.provide("mongoUri", db.uri);
+  project.provide("dbKind", pg ? "ferretdb-postgresql" : "ferretdb-sqlite");
+  return async () => {
+    await db.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+}
