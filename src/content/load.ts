@@ -1,0 +1,76 @@
+import { readFileSync } from "node:fs";
+import { isAbsolute, join, relative } from "node:path";
+import { parseDocument } from "yaml";
+import { type Competency, parseCompetencyCatalog } from "../domain/competency.js";
+import { checkSkjCoverage, parseSkjDefaults, type SkjDefaults } from "../domain/skj.js";
+import { parseRegions, type Region } from "../domain/timezone.js";
+import { ContentValidationError } from "../domain/validation.js";
+import { REPO_ROOT } from "../paths.js";
+
+/** A content file that could not be read, parsed or validated; every line of the message starts with the file. */
+export class ContentFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(problems.map((p) => `${file}: ${p}`).join("\n"));
+    this.name = "ContentFileError";
+  }
+}
+
+/** The domain data admins edit in `flows/content/`, validated. */
+export interface DomainContent {
+  competencies: Competency[];
+  skjDefaults: SkjDefaults;
+  regions: Region[];
+}
+
+/** A path as people find it: relative to the repository when inside it, else as given. */
+export function displayPath(path: string): string {
+  const rel = relative(REPO_ROOT, path);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+}
+
+/** Reads and parses one YAML file; a syntax error names the file and line. */
+export function loadYamlFile(path: string): unknown {
+  const file = displayPath(path);
+  let source: string;
+  try {
+    source = readFileSync(path, "utf8");
+  } catch (err) {
+    throw new ContentFileError(file, [`cannot read: ${(err as Error).message}`]);
+  }
+  const doc = parseDocument(source, { prettyErrors: true });
+  if (doc.errors.length > 0) {
+    throw new ContentFileError(
+      file,
+      doc.errors.map(
+        (e) => `line ${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]!.replace(/:$/, "")}`,
+      ),
+    );
+  }
+  return doc.toJS();
+}
+
+/** Parses a loaded file with `parse`, turning validation problems into a ContentFileError naming the file. */
+function validated<T>(path: string, parse: (raw: unknown) => T): T {
+  const raw = loadYamlFile(path);
+  try {
+    return parse(raw);
+  } catch (err) {
+    if (err instanceof ContentValidationError) throw new ContentFileError(displayPath(path), err.problems);
+    throw err;
+  }
+}
+
+/** Loads competencies, SKJ defaults and regions from `<flowsDir>/content/`; stops at the first bad file. */
+export function loadDomainContent(flowsDir: string): DomainContent {
+  const file = (name: string) => join(flowsDir, "content", name);
+  const competencies = validated(file("competencies.yaml"), parseCompetencyCatalog);
+  const skjPath = file("skj-defaults.yaml");
+  const skjDefaults = validated(skjPath, parseSkjDefaults);
+  const coverage = checkSkjCoverage(skjDefaults, competencies);
+  if (coverage.length > 0) throw new ContentFileError(displayPath(skjPath), coverage);
+  const regions = validated(file("regions.yaml"), parseRegions);
+  return { competencies, skjDefaults, regions };
+}
