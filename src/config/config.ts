@@ -17,7 +17,8 @@ export interface Config {
   port: number;
   defaultTimeZone: string;
   adminIds: string[];
-  logLevel: RawConfig["LOG_LEVEL"];
+  /** Unset means: info for servers, warn in the terminal chat. */
+  logLevel?: NonNullable<RawConfig["LOG_LEVEL"]>;
 }
 
 /** A configuration problem, reported to the operator as one line naming the variable. */

@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { ensureEmbeddedBinary, GoMissingError } from "../../src/db/embedded/build.js";
 import { type EmbeddedDb, startEmbeddedDb } from "../../src/db/embedded/launch.js";
+import { EMBEDDED_CACHE_DIR } from "../../src/paths.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -25,7 +26,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   let binary: string;
   try {
-    binary = await ensureEmbeddedBinary(resolve("data/cache"), () =>
+    binary = await ensureEmbeddedBinary(EMBEDDED_CACHE_DIR, () =>
       console.log("Building the embedded database (first run, about a minute)…"),
     );
   } catch (err) {

@@ -33,3 +33,17 @@ export function useTestDatabase(): TestDatabase {
   });
   return ctx;
 }
+
+/** The same server URI naming another database (keeps host list and options). */
+export function uriWithDatabase(uri: string, dbName: string): string {
+  const [base, query] = uri.split("?", 2) as [string, string | undefined];
+  const host = /^(mongodb(?:\+srv)?:\/\/[^/]+)/.exec(base)?.[1] ?? base;
+  return `${host}/${dbName}${query ? `?${query}` : ""}`;
+}
+
+/** Drops a database a real app process used during a test. */
+export async function dropDatabase(uri: string, dbName: string): Promise<void> {
+  const db = await connectDatabase({ uri, dbName, poolSize: 2 });
+  await db.connection.dropDatabase();
+  await db.close();
+}

@@ -15,8 +15,10 @@ export interface FlowRun {
   /** Incremented on every move; writes are guarded by it so a duplicate update records nothing. */
   seq: number;
   answers: Record<string, unknown>;
-  /** Steps visited, for "Kembali". */
+  /** Questions answered so far, for "Kembali". */
   trail: string[];
+  /** Options offered by the current step when they come from a list at run time. */
+  offered: { id: string; label: string }[];
   startedAt: Date;
   updatedAt: Date;
 }
@@ -32,6 +34,7 @@ export const flowRunSchema = new Schema<FlowRun>(
     seq: { type: Number, required: true, default: 0 },
     answers: { type: Schema.Types.Mixed, default: () => ({}) },
     trail: { type: [String], default: [] },
+    offered: { type: [new Schema({ id: String, label: String }, { _id: false })], default: [] },
     startedAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },

@@ -1,5 +1,6 @@
 import type { Connection, Model } from "mongoose";
 import { type AuditEntry, auditEntrySchema } from "./audit-entry.js";
+import { type FlowClaim, flowClaimSchema } from "./flow-claim.js";
 import { type FlowRun, flowRunSchema } from "./flow-run.js";
 import { type Identity, identitySchema } from "./identity.js";
 import { type Jabatan, jabatanSchema } from "./jabatan.js";
@@ -9,7 +10,7 @@ import { type Person, personSchema } from "./person.js";
 
 export type { Channel } from "./identity.js";
 export type { Role, RoleGrant } from "./person.js";
-export type { AuditEntry, FlowRun, Identity, Jabatan, NipClaim, OrgUnit, Person };
+export type { AuditEntry, FlowClaim, FlowRun, Identity, Jabatan, NipClaim, OrgUnit, Person };
 
 /** Every model Pandu stores, bound to one connection. */
 export interface Models {
@@ -19,6 +20,7 @@ export interface Models {
   OrgUnit: Model<OrgUnit>;
   Jabatan: Model<Jabatan>;
   FlowRun: Model<FlowRun>;
+  FlowClaim: Model<FlowClaim>;
   AuditEntry: Model<AuditEntry>;
 }
 
@@ -31,6 +33,7 @@ export function createModels(conn: Connection): Models {
     OrgUnit: conn.model<OrgUnit>("OrgUnit", orgUnitSchema),
     Jabatan: conn.model<Jabatan>("Jabatan", jabatanSchema),
     FlowRun: conn.model<FlowRun>("FlowRun", flowRunSchema),
+    FlowClaim: conn.model<FlowClaim>("FlowClaim", flowClaimSchema),
     AuditEntry: conn.model<AuditEntry>("AuditEntry", auditEntrySchema),
   };
 }

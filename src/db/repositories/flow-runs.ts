@@ -9,10 +9,14 @@ export interface RunMove {
   setAnswers?: Record<string, unknown>;
   /** Answers to forget (going back, or a branch abandoned). */
   unsetAnswers?: string[];
+  /** Options offered at the new step (dynamic lists), so a button can carry just an index. */
+  offered?: { id: string; label: string }[];
+  /** The run's subject changes (onboarding created the person). */
+  personId?: string;
 }
 
 /** Live conversation runs. */
-export function flowRunsRepository({ FlowRun }: Pick<Models, "FlowRun">) {
+export function flowRunsRepository({ FlowRun, FlowClaim }: Pick<Models, "FlowRun" | "FlowClaim">) {
   return {
     /** Starts a run; if the person already has one of this flow, returns that one instead. */
     async start(
@@ -30,6 +34,10 @@ export function flowRunsRepository({ FlowRun }: Pick<Models, "FlowRun">) {
         return { run: existing, resumed: true };
       }
     },
+    /** Deletes claims older than `before` (they only matter while an answer is in flight). */
+    async purgeClaims(before: Date): Promise<number> {
+      return (await FlowClaim.deleteMany({ at: { $lt: before } }).exec()).deletedCount;
+    },
     /** A person's live runs, most recently touched first. */
     async listForPerson(personId: string): Promise<FlowRun[]> {
       return FlowRun.find({ personId }).sort({ updatedAt: -1 }).lean<FlowRun[]>().exec();
@@ -39,11 +47,24 @@ export function flowRunsRepository({ FlowRun }: Pick<Models, "FlowRun">) {
       return FlowRun.findById(id).lean<FlowRun>().exec();
     },
     /**
-     * Applies one move in a single write, only if the run is still at `expectedSeq`. Returns false
-     * when it was not (a duplicate update, a double click or an old button): nothing is recorded.
+     * Applies one move, only if the run is still at `expectedSeq`. Returns false when it was not (a
+     * duplicate update, a double click, an old button, another instance first): nothing is recorded.
+     * Two writes: the claim that makes the check atomic on FerretDB too, then the state.
      */
     async advance(id: string, expectedSeq: number, move: RunMove, now: Date): Promise<boolean> {
-      const set: Record<string, unknown> = { stepId: move.stepId, trail: move.trail, updatedAt: now };
+      try {
+        await FlowClaim.create({ _id: `${id}:${expectedSeq}`, at: now });
+      } catch (err) {
+        if (isDuplicateKeyError(err)) return false;
+        throw err;
+      }
+      const set: Record<string, unknown> = {
+        stepId: move.stepId,
+        trail: move.trail,
+        offered: move.offered ?? [],
+        updatedAt: now,
+      };
+      if (move.personId) set.personId = move.personId;
       for (const [k, v] of Object.entries(move.setAnswers ?? {})) set[`answers.${k}`] = v;
       const update: Record<string, unknown> = { $set: set, $inc: { seq: 1 } };
       if (move.unsetAnswers?.length) {
@@ -52,9 +73,13 @@ export function flowRunsRepository({ FlowRun }: Pick<Models, "FlowRun">) {
       const res = await FlowRun.updateOne({ _id: id, seq: expectedSeq }, update).exec();
       return res.modifiedCount === 1;
     },
-    /** Ends a run (deleted: the collection holds live runs only). */
-    async end(id: string): Promise<boolean> {
-      return (await FlowRun.deleteOne({ _id: id }).exec()).deletedCount === 1;
+    /**
+     * Ends a run (deleted: the collection holds live runs only). With `expectedSeq`, only if the
+     * run is still there, so a duplicate final answer ends nothing twice.
+     */
+    async end(id: string, expectedSeq?: number): Promise<boolean> {
+      const filter = expectedSeq === undefined ? { _id: id } : { _id: id, seq: expectedSeq };
+      return (await FlowRun.deleteOne(filter).exec()).deletedCount === 1;
     },
   };
 }

@@ -34,9 +34,11 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
     async get(id: string): Promise<Person | null> {
       return Person.findById(id).lean<Person>().exec();
     },
-    /** Sets profile fields; returns false when no such person exists. */
-    async update(id: string, patch: PersonPatch): Promise<boolean> {
-      const res = await Person.updateOne({ _id: id }, { $set: patch }, { runValidators: true }).exec();
+    /** Sets profile fields (and removes those in `clear`); false when no such person exists. */
+    async update(id: string, patch: PersonPatch, clear: (keyof PersonPatch)[] = []): Promise<boolean> {
+      const update: Record<string, unknown> = { $set: patch };
+      if (clear.length) update.$unset = Object.fromEntries(clear.map((k) => [k, ""]));
+      const res = await Person.updateOne({ _id: id }, update, { runValidators: true }).exec();
       return res.matchedCount === 1;
     },
     /** Merges fields into the person's latest status. */

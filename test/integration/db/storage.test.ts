@@ -12,6 +12,7 @@ describe("storage on a real MongoDB-protocol server", () => {
     const names = (await ctx.db.connection.db!.listCollections().toArray()).map((c) => c.name).sort();
     expect(names).toEqual([
       "audit_log",
+      "flow_claims",
       "flow_runs",
       "identities",
       "jabatan",
@@ -238,6 +239,7 @@ describe("storage on a real MongoDB-protocol server", () => {
       stepId: "consent",
       answers: {},
       trail: [],
+      offered: [],
       startedAt: t0,
       updatedAt: t0,
     };
@@ -310,6 +312,7 @@ describe("storage on a real MongoDB-protocol server", () => {
       stepId: "a",
       answers: {},
       trail: [],
+      offered: [],
       startedAt: t0,
       updatedAt: t0,
     });
@@ -319,5 +322,52 @@ describe("storage on a real MongoDB-protocol server", () => {
     const sent = ctx.commands.slice(before);
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.filter((c) => DDL_COMMANDS.has(c))).toEqual([]);
+  });
+});
+
+describe("atomic primitives Pandu relies on (FerretDB 1.24 has no compare-and-set updateOne)", () => {
+  const ctx = useTestDatabase();
+
+  it("lets exactly one of many concurrent answers advance a run", async () => {
+    const base = {
+      personId: "p-race",
+      identityId: "telegram:9",
+      flowId: "race",
+      flowVersion: "1",
+      stepId: "a",
+      answers: {},
+      trail: [],
+      offered: [],
+      startedAt: t0,
+      updatedAt: t0,
+    };
+    const { run } = await ctx.repos.flowRuns.start(base);
+    for (let seq = 0; seq < 5; seq++) {
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          ctx.repos.flowRuns.advance(
+            run._id,
+            seq,
+            { stepId: `s${seq}`, trail: [], setAnswers: { [`q${seq}`]: i } },
+            t0,
+          ),
+        ),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+    }
+    expect((await ctx.repos.flowRuns.get(run._id))?.seq).toBe(5);
+    const ends = await Promise.all(Array.from({ length: 5 }, () => ctx.repos.flowRuns.end(run._id, 5)));
+    expect(ends.filter(Boolean)).toHaveLength(1);
+  });
+
+  it("purges old transition claims by age", async () => {
+    await ctx.db.models.FlowClaim.create([
+      { _id: "old:0", at: new Date("2026-11-01T00:00:00Z") },
+      { _id: "new:0", at: new Date("2026-11-24T00:00:00Z") },
+    ]);
+    expect(await ctx.repos.flowRuns.purgeClaims(new Date("2026-11-20T00:00:00Z"))).toBe(1);
+    expect(await ctx.db.models.FlowClaim.find({ _id: { $in: ["old:0", "new:0"] } }).distinct("_id")).toEqual([
+      "new:0",
+    ]);
   });
 });

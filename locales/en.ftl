@@ -1,0 +1,158 @@
+# Pandu — English texts. Every key here must also exist in id.ftl.
+
+## Start-up and operations (read by operators in the terminal)
+
+startup-embedded-db = Pandu uses the embedded database (FerretDB); data is kept in { $dir }.
+startup-building-db = Preparing the embedded database for the first time, about a minute…
+startup-ready = Pandu is ready. Health check at http://localhost:{ $port }/healthz
+startup-no-channels = No chat channel is configured, so Pandu chats in this terminal.
+startup-channel-hint = For Telegram set TELEGRAM_BOT_TOKEN. For Slack set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode). See .env.example.
+startup-go-missing = The embedded database needs Go to build. Install Go (1.22 or newer), or set MONGODB_URI to your MongoDB/FerretDB.
+startup-db-unreachable = Could not connect to the database { $target } within { $seconds } seconds. Check the address and that the server is running.
+startup-flows-invalid = Pandu cannot start because a flow file (flows/) is wrong:
+config-invalid = Configuration error: { $variable } { $problem }
+
+## General
+
+help-general = Pandu helps you assess your competencies, find the right training and record your JP. Available commands:
+error-generic = Sorry, something went wrong on our side. Please try again in a moment.
+error-db-unavailable = Pandu cannot reach its data right now. Please try again in a minute or two; your earlier answers are safe.
+command-unknown = I do not know the command { $command } yet. Type /bantuan to see the list of commands.
+coming-soon = { $feature } is being prepared and cannot be used yet. Thank you for your patience.
+jp-progress = { $total } / { $goal } JP ({ $year })
+telegram-group-only = To protect personal data, Pandu only works in private chats. Please message me directly.
+
+## Time zones
+
+zone-WIB = WIB (Western Indonesia Time, UTC+7)
+zone-WITA = WITA (Central Indonesia Time, UTC+8)
+zone-WIT = WIT (Eastern Indonesia Time, UTC+9)
+
+## NIP: what is wrong (codes from src/domain/nip.ts)
+
+nip-error-empty = The NIP is empty. Please type the 18 digits of your NIP.
+nip-error-not-digits = A NIP has digits only (spaces are fine). Remove letters or other signs and send it again.
+nip-error-wrong-length = A NIP has 18 digits; you sent { $count }. Please check it.
+nip-error-birth-date-invalid = The first eight digits of a NIP are the birth date (YYYYMMDD), but that date does not exist. Please check it.
+nip-error-tmt-invalid = Digits 9 to 14 are the year and month of appointment (YYYYMM), but that month is impossible. Please check it.
+nip-error-tmt-before-18 = By this NIP, the appointment came before the age of 18, which is not possible. Please check the birth date and appointment date in the NIP.
+nip-error-tmt-in-future = By this NIP, the appointment is in the future. Please check digits 9 to 14.
+nip-error-gender-digit = Digit 15 of a NIP is the gender and can only be 1 or 2. Please check it.
+nip-error-sequence-zero = The last three digits of a NIP are a sequence number and cannot be 000. Please check it.
+nip-error-pppk-intake = In a PPPK NIP, digit 14 is the intake (1–9) and cannot be 0. Please check it.
+
+## Conversations: navigation and flow
+
+nav-back = ⬅️ Back
+nav-skip = Skip
+nav-done = Done ✔
+nav-yes = Yes
+nav-no = No
+flow-progress = Question { $n } of { $total }
+flow-resumed = Let's continue from your last question.
+flow-skipped = (skipped)
+flow-cancelled = All right, { $flow } is cancelled. Type /menu to choose something else.
+flow-nothing-to-cancel = There is no conversation in progress.
+flow-button-stale = That button is no longer valid. Here is the current question:
+flow-button-expired = That button is no longer valid. Type /menu to start again.
+flow-not-yours = Sorry, that button belongs to someone else's conversation.
+flow-version-gone = This conversation used an older version that has since been updated, so it cannot continue. Please start again.
+flow-restart = Start again
+flow-cannot-go-back = This is the first question, so there is no step before it.
+flow-cannot-skip = This question needs an answer and cannot be skipped.
+flow-unsupported-input = Sorry, I cannot read { $what } here yet.
+flow-expect-choice = Please choose one of the buttons, or type its number.
+flow-expect-multi = Choose one or more buttons, then press Done.
+flow-expect-likert = Choose one of the values on the buttons, or type its number.
+flow-expect-confirm = Please answer with the Yes or No button.
+flow-expect-text = Please type your answer.
+multi-too-few = Choose at least { $min }.
+multi-too-many = Choose at most { $max }.
+search-hint = Can't find your choice? Type a few words to search.
+search-no-results = Nothing matches. Try other words.
+chat-no-conversation = I did not catch that. Choose from the menu, or type /bantuan for help.
+
+## Inputs and their checks
+
+input-empty = The answer is empty. Please type your answer.
+input-too-short = Too short: at least { $min } characters.
+input-too-long = Too long: at most { $max } characters.
+input-pattern = That does not look right. Please check it and type it again.
+input-not-number = This answer needs to be a number, such as 12 or 2.5.
+input-not-integer = This answer needs to be a whole number.
+input-too-small = The number is too small: at least { $min }.
+input-too-large = The number is too large: at most { $max }.
+input-not-date = I could not read that date. Write it like 24-11-2026.
+input-date-too-early = That date is too early: { $date } at the earliest.
+input-date-too-late = That date is too late: { $date } at the latest.
+input-hint-text = Type your answer.
+input-hint-number = Type a number.
+input-hint-date = Type a date, such as 24-11-2026.
+input-hint-nip = A NIP looks like this: 19850101 201001 1 002
+
+## Registration
+
+onboarding-needed = You are not registered with Pandu yet. Type /start to register; it takes a few minutes.
+onboarding-nip-taken = That NIP is already registered to someone else, so it cannot be used here. Please check your NIP. If it really is yours, contact your agency's HR administrator; we have recorded this for them.
+onboarding-jabatan-other = My position is not on the list
+start-welcome-back = Welcome back! You are already registered.
+
+## Menu and commands
+
+menu-title = What would you like to do?
+menu-asesmen = 📝 Assessment
+menu-hasil = 📊 Results
+menu-rekomendasi = 🎯 Recommendations
+menu-pelatihan = 📚 Training & JP
+menu-survei = ⭐ Surveys
+menu-profil = 👤 Profile
+menu-bahasa = 🌐 Language
+menu-bantuan = ❓ Help
+language-choose = Choose a language:
+language-switched = All right, I will use English.
+cmd-start = register, or go back to the start
+cmd-menu = main menu
+cmd-asesmen = competency self-assessment
+cmd-hasil = assessment results and competency gaps
+cmd-rekomendasi = training and mentor recommendations
+cmd-pelatihan = your trainings and this year's JP
+cmd-survei = surveys waiting for your answer
+cmd-pengingat = reminders and quiet hours
+cmd-profil = view and edit your profile
+cmd-bahasa = switch language (Indonesia/English)
+cmd-bantuan = help
+cmd-batal = cancel the conversation in progress
+cmd-tautkan = link your Telegram and Slack accounts
+cmd-dataku = download your personal data
+cmd-hapusdata = delete your personal data
+cmd-umumkan = send an announcement (coordinators)
+cmd-siaran = announcement delivery reports (coordinators)
+cmd-ringkasan = unit summary (supervisors)
+cmd-ekspor = export unit data (supervisors)
+cmd-peran = manage roles (admins)
+cmd-impor = import data (admins)
+
+## Home (Slack App Home)
+
+home-title = Pandu — your profile
+home-not-registered = You are not registered yet. Send Pandu a direct message or type /pandu start to register.
+home-assessment = Competency assessment
+home-assessed = Latest assessment: { $gaps } competencies are still below your position's standard.
+home-not-assessed = You have not taken the assessment yet. Type /pandu asesmen to begin.
+home-jp = Learning hours (JP)
+home-trainings = Upcoming trainings
+home-no-trainings = You are not enrolled in any training yet.
+
+## Profile
+
+profile-title = 👤 Your profile
+profile-name = Name
+profile-nip = NIP
+profile-instansi = Agency
+profile-unit = Work unit
+profile-jabatan = Position
+profile-region = Province
+profile-zone = Time zone
+profile-language = Language
+profile-modes = Learning preferences
+profile-saved = Saved. ✔

@@ -1,0 +1,159 @@
+# Pandu — teks Bahasa Indonesia (bahasa utama). Setiap kunci di sini harus ada juga di en.ftl.
+# Tulis singkat, sopan (pakai "Anda"), seperti pesan obrolan.
+
+## Mulai dan operasional (dibaca operator di terminal)
+
+startup-embedded-db = Pandu memakai basis data bawaan (FerretDB); data disimpan di { $dir }.
+startup-building-db = Menyiapkan basis data bawaan untuk pertama kali, kira-kira satu menit…
+startup-ready = Pandu siap. Pemeriksaan kesehatan di http://localhost:{ $port }/healthz
+startup-no-channels = Belum ada kanal obrolan yang diatur, jadi Pandu mengobrol di terminal ini.
+startup-channel-hint = Untuk Telegram isi TELEGRAM_BOT_TOKEN. Untuk Slack isi SLACK_BOT_TOKEN bersama SLACK_SIGNING_SECRET (atau SLACK_APP_TOKEN untuk Socket Mode). Lihat .env.example.
+startup-go-missing = Basis data bawaan perlu Go untuk dibangun. Pasang Go (1.22 atau lebih baru), atau isi MONGODB_URI dengan alamat MongoDB/FerretDB Anda.
+startup-db-unreachable = Tidak bisa terhubung ke basis data { $target } dalam { $seconds } detik. Periksa alamat dan pastikan servernya berjalan.
+startup-flows-invalid = Pandu tidak bisa mulai karena ada berkas alur (flows/) yang salah:
+config-invalid = Konfigurasi salah: { $variable } { $problem }
+
+## Umum
+
+help-general = Pandu membantu Anda menilai kompetensi, menemukan pelatihan yang pas, dan mencatat JP. Perintah yang tersedia:
+error-generic = Maaf, ada gangguan di pihak kami. Silakan coba lagi sebentar lagi.
+error-db-unavailable = Pandu sedang tidak bisa membuka datanya. Coba lagi dalam satu-dua menit; jawaban Anda sebelumnya tetap aman.
+command-unknown = Saya belum mengenal perintah { $command }. Ketik /bantuan untuk melihat daftar perintah.
+coming-soon = Fitur { $feature } sedang kami siapkan dan belum bisa dipakai. Terima kasih atas kesabaran Anda.
+jp-progress = { $total } / { $goal } JP ({ $year })
+telegram-group-only = Demi menjaga data pribadi, Pandu hanya melayani lewat obrolan pribadi. Silakan kirim pesan langsung ke saya.
+
+## Zona waktu
+
+zone-WIB = WIB (Waktu Indonesia Barat, UTC+7)
+zone-WITA = WITA (Waktu Indonesia Tengah, UTC+8)
+zone-WIT = WIT (Waktu Indonesia Timur, UTC+9)
+
+## NIP: apa yang salah (kode dari src/domain/nip.ts)
+
+nip-error-empty = NIP belum diisi. Ketik 18 angka NIP Anda.
+nip-error-not-digits = NIP hanya berisi angka (spasi boleh). Hapus huruf atau tanda lain, lalu kirim lagi.
+nip-error-wrong-length = NIP terdiri dari 18 angka, sedangkan yang Anda kirim { $count } angka. Periksa lagi, ya.
+nip-error-birth-date-invalid = Delapan angka pertama NIP adalah tanggal lahir (TTTTBBHH), tetapi tanggal itu tidak ada di kalender. Periksa lagi.
+nip-error-tmt-invalid = Angka ke-9 sampai ke-14 adalah tahun dan bulan TMT CPNS (TTTTBB), tetapi bulannya tidak mungkin. Periksa lagi.
+nip-error-tmt-before-18 = Menurut NIP ini, pengangkatan terjadi sebelum usia 18 tahun, dan itu tidak mungkin. Periksa tanggal lahir dan TMT pada NIP.
+nip-error-tmt-in-future = Menurut NIP ini, pengangkatan baru terjadi di masa depan. Periksa lagi angka ke-9 sampai ke-14.
+nip-error-gender-digit = Angka ke-15 NIP menunjukkan jenis kelamin dan hanya boleh 1 atau 2. Periksa lagi.
+nip-error-sequence-zero = Tiga angka terakhir NIP adalah nomor urut dan tidak mungkin 000. Periksa lagi.
+nip-error-pppk-intake = Pada NIP PPPK, angka ke-14 adalah tahap pengangkatan (1–9) dan tidak mungkin 0. Periksa lagi.
+
+## Percakapan: navigasi dan alur
+
+nav-back = ⬅️ Kembali
+nav-skip = Lewati
+nav-done = Selesai ✔
+nav-yes = Ya
+nav-no = Tidak
+flow-progress = Pertanyaan { $n } dari { $total }
+flow-resumed = Kita lanjutkan dari pertanyaan terakhir Anda.
+flow-skipped = (dilewati)
+flow-cancelled = Baik, { $flow } dibatalkan. Ketik /menu untuk memilih yang lain.
+flow-nothing-to-cancel = Tidak ada percakapan yang sedang berjalan.
+flow-button-stale = Tombol itu sudah tidak berlaku. Ini pertanyaan yang sedang berjalan:
+flow-button-expired = Tombol itu sudah tidak berlaku. Ketik /menu untuk mulai lagi.
+flow-not-yours = Maaf, tombol itu milik percakapan orang lain.
+flow-version-gone = Percakapan ini memakai versi lama yang sudah diperbarui, jadi tidak bisa dilanjutkan. Silakan mulai lagi.
+flow-restart = Mulai lagi
+flow-cannot-go-back = Ini pertanyaan pertama, jadi tidak ada langkah sebelumnya.
+flow-cannot-skip = Pertanyaan ini perlu dijawab dan tidak bisa dilewati.
+flow-unsupported-input = Maaf, { $what } belum bisa saya baca di sini.
+flow-expect-choice = Silakan pilih salah satu tombol, atau ketik nomornya.
+flow-expect-multi = Pilih satu atau beberapa tombol, lalu tekan Selesai.
+flow-expect-likert = Pilih salah satu nilai pada tombol, atau ketik angkanya.
+flow-expect-confirm = Jawab dengan tombol Ya atau Tidak.
+flow-expect-text = Silakan ketik jawaban Anda.
+multi-too-few = Pilih paling sedikit { $min }.
+multi-too-many = Pilih paling banyak { $max }.
+search-hint = Tidak menemukan pilihan Anda? Ketik beberapa kata untuk mencari.
+search-no-results = Tidak ada yang cocok. Coba kata lain.
+chat-no-conversation = Saya belum menangkap maksud Anda. Pilih dari menu, atau ketik /bantuan.
+
+## Isian dan pemeriksaannya
+
+input-empty = Jawaban masih kosong. Silakan ketik jawaban Anda.
+input-too-short = Terlalu pendek: paling sedikit { $min } karakter.
+input-too-long = Terlalu panjang: paling banyak { $max } karakter.
+input-pattern = Bentuknya belum sesuai. Periksa lagi, lalu ketik ulang.
+input-not-number = Jawaban ini perlu berupa angka, misalnya 12 atau 2,5.
+input-not-integer = Jawaban ini perlu berupa bilangan bulat, tanpa koma.
+input-too-small = Angkanya terlalu kecil: paling sedikit { $min }.
+input-too-large = Angkanya terlalu besar: paling banyak { $max }.
+input-not-date = Tanggalnya belum terbaca. Tulis seperti 24-11-2026.
+input-date-too-early = Tanggal itu terlalu awal: paling cepat { $date }.
+input-date-too-late = Tanggal itu terlalu jauh: paling lambat { $date }.
+input-hint-text = Ketik jawaban Anda.
+input-hint-number = Ketik sebuah angka.
+input-hint-date = Ketik tanggal, misalnya 24-11-2026.
+input-hint-nip = Contoh bentuk NIP: 19850101 201001 1 002
+
+## Pendaftaran
+
+onboarding-needed = Anda belum terdaftar di Pandu. Ketik /start untuk mendaftar; hanya beberapa menit.
+onboarding-nip-taken = NIP itu sudah terdaftar atas nama orang lain, jadi tidak bisa dipakai di sini. Periksa kembali NIP Anda. Jika itu memang NIP Anda, hubungi admin kepegawaian instansi Anda; kejadian ini sudah kami catat untuk mereka.
+onboarding-jabatan-other = Jabatan saya tidak ada di daftar
+start-welcome-back = Selamat datang kembali! Anda sudah terdaftar.
+
+## Menu dan perintah
+
+menu-title = Apa yang ingin Anda lakukan?
+menu-asesmen = 📝 Asesmen
+menu-hasil = 📊 Hasil
+menu-rekomendasi = 🎯 Rekomendasi
+menu-pelatihan = 📚 Pelatihan & JP
+menu-survei = ⭐ Survei
+menu-profil = 👤 Profil
+menu-bahasa = 🌐 Bahasa
+menu-bantuan = ❓ Bantuan
+language-choose = Pilih bahasa:
+language-switched = Baik, saya akan memakai Bahasa Indonesia.
+cmd-start = mendaftar atau kembali ke awal
+cmd-menu = menu utama
+cmd-asesmen = asesmen mandiri kompetensi
+cmd-hasil = hasil asesmen dan kesenjangan kompetensi
+cmd-rekomendasi = rekomendasi pelatihan dan mentor
+cmd-pelatihan = pelatihan Anda dan capaian JP tahun ini
+cmd-survei = survei yang menunggu jawaban Anda
+cmd-pengingat = atur pengingat dan jam tenang
+cmd-profil = lihat dan ubah profil
+cmd-bahasa = ganti bahasa (Indonesia/English)
+cmd-bantuan = bantuan
+cmd-batal = batalkan percakapan yang sedang berjalan
+cmd-tautkan = hubungkan akun Telegram dan Slack Anda
+cmd-dataku = unduh data pribadi Anda
+cmd-hapusdata = hapus data pribadi Anda
+cmd-umumkan = kirim pengumuman (koordinator)
+cmd-siaran = laporan pengiriman pengumuman (koordinator)
+cmd-ringkasan = ringkasan unit (atasan)
+cmd-ekspor = ekspor data unit (atasan)
+cmd-peran = kelola peran (admin)
+cmd-impor = impor data (admin)
+
+## Beranda (Slack App Home)
+
+home-title = Pandu — profil Anda
+home-not-registered = Anda belum terdaftar. Kirim pesan langsung ke Pandu atau ketik /pandu start untuk mendaftar.
+home-assessment = Asesmen kompetensi
+home-assessed = Asesmen terakhir: { $gaps } kompetensi masih di bawah standar jabatan.
+home-not-assessed = Anda belum mengikuti asesmen. Ketik /pandu asesmen untuk mulai.
+home-jp = Jam pelajaran (JP)
+home-trainings = Pelatihan mendatang
+home-no-trainings = Belum ada pelatihan yang Anda ikuti.
+
+## Profil
+
+profile-title = 👤 Profil Anda
+profile-name = Nama
+profile-nip = NIP
+profile-instansi = Instansi
+profile-unit = Unit kerja
+profile-jabatan = Jabatan
+profile-region = Provinsi
+profile-zone = Zona waktu
+profile-language = Bahasa
+profile-modes = Cara belajar
+profile-saved = Tersimpan. ✔

@@ -1,0 +1,197 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { Inbound, Outbound } from "../../engine/types.js";
+import type { IncomingIdentity } from "../../services/conversation.js";
+import type { HomeSummary } from "../../services/home.js";
+import { escapeSlack, homeBlocks, toBlocks } from "./render.js";
+
+export interface SlackDeps {
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  apiUrl: string;
+  handle: (who: IncomingIdentity, inbound: Inbound) => Promise<Outbound[]>;
+  /** The App Home view for a person (profile, latest result, JP, upcoming trainings). */
+  homeView: (who: IncomingIdentity) => Promise<HomeSummary>;
+  errorText: string;
+  logger: Logger;
+}
+
+/** Slack retries an event it thinks we missed; these ids were seen already (per process, bounded). */
+class SeenEvents {
+  private ids = new Set<string>();
+  /** True the first time an id is seen. */
+  first(id: string | undefined): boolean {
+    if (!id) return true;
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    if (this.ids.size > 10_000) this.ids.delete(this.ids.values().next().value!);
+    return true;
+  }
+}
+
+/** The Slack channel: Bolt with an HTTP receiver (or Socket Mode), thin over the conversation service. */
+export function createSlackApp(deps: SlackDeps) {
+  const receiver = deps.appToken
+    ? undefined
+    : new HTTPReceiver({
+        signingSecret: deps.signingSecret ?? "",
+        endpoints: "/slack/events",
+        // Acknowledge at once (within Slack's 3 seconds); the work continues after.
+        processBeforeResponse: false,
+      });
+  const app = new App({
+    token: deps.botToken,
+    ...(receiver ? { receiver } : { appToken: deps.appToken, socketMode: true }),
+    clientOptions: { slackApiUrl: deps.apiUrl },
+    logLevel: LogLevel.WARN,
+    deferInitialization: true,
+    tokenVerificationEnabled: false,
+  });
+  const seen = new SeenEvents();
+  const dmChannels = new Map<string, string>();
+
+  const identityOf = (team: string | undefined, user: string): IncomingIdentity => ({
+    id: `slack:${team ?? "T0"}:${user}`,
+    channel: "slack",
+  });
+
+  async function dmChannel(user: string): Promise<string> {
+    const known = dmChannels.get(user);
+    if (known) return known;
+    const opened = await app.client.conversations.open({ users: user });
+    const id = opened.channel?.id;
+    if (!id) throw new Error("conversations.open returned no channel");
+    dmChannels.set(user, id);
+    return id;
+  }
+
+  async function deliver(
+    who: IncomingIdentity,
+    user: string,
+    inbound: Inbound,
+    prompt?: { channel: string; ts: string },
+  ): Promise<void> {
+    let replies: Outbound[];
+    try {
+      replies = await deps.handle(who, inbound);
+    } catch (err) {
+      deps.logger.error({ err }, "handling slack message failed");
+      replies = [{ text: deps.errorText }];
+    }
+    const channel = prompt?.channel ?? (await dmChannel(user));
+    for (const reply of replies) {
+      const fallback = escapeSlack(reply.text).slice(0, 3000);
+      if (reply.replacesPrompt && prompt) {
+        await app.client.chat.update({
+          channel: prompt.channel,
+          ts: prompt.ts,
+          text: fallback,
+          blocks: toBlocks(reply),
+        });
+        continue;
+      }
+      if (reply.media) {
+        try {
+          await app.client.files.uploadV2({
+            channel_id: channel,
+            file: Buffer.from(reply.media.bytes),
+            filename: reply.media.filename,
+            initial_comment: reply.text,
+          });
+          continue;
+        } catch (err) {
+          deps.logger.warn({ err }, "slack upload failed; the text still goes");
+        }
+      }
+      await app.client.chat.postMessage({ channel, text: fallback, blocks: toBlocks(reply) });
+    }
+  }
+
+  app.command(/^\/pandu/, async ({ command, ack }) => {
+    await ack();
+    const [name = "menu", ...rest] = command.text.trim().split(/\s+/).filter(Boolean);
+    const who = identityOf(command.team_id, command.user_id);
+    await deliver(who, command.user_id, {
+      kind: "command",
+      command: name.toLowerCase().replace(/^\//, ""),
+      args: rest.join(" "),
+    });
+  });
+
+  app.action(/^pandu_/, async ({ body, action, ack }) => {
+    await ack();
+    if (body.type !== "block_actions" || action.type !== "button") return;
+    const container = body.container as { channel_id?: string; message_ts?: string } | undefined;
+    const prompt =
+      container?.channel_id && container.message_ts
+        ? { channel: container.channel_id, ts: container.message_ts }
+        : undefined;
+    await deliver(
+      identityOf(body.team?.id ?? body.user.team_id, body.user.id),
+      body.user.id,
+      { kind: "button", data: action.value ?? "" },
+      prompt,
+    );
+  });
+
+  app.event("message", async ({ event, body }) => {
+    if (!seen.first((body as { event_id?: string }).event_id)) return;
+    const e = event as {
+      channel_type?: string;
+      user?: string;
+      text?: string;
+      subtype?: string;
+      bot_id?: string;
+      files?: unknown[];
+    };
+    if (e.channel_type !== "im" || !e.user || e.bot_id || (e.subtype && e.subtype !== "file_share")) return;
+    const who = identityOf((body as { team_id?: string }).team_id, e.user);
+    const inbound: Inbound =
+      e.files?.length || e.subtype === "file_share"
+        ? { kind: "unsupported", what: "berkas" }
+        : { kind: "text", text: e.text ?? "" };
+    await deliver(who, e.user, inbound);
+  });
+
+  app.event("app_home_opened", async ({ event, body }) => {
+    if (!seen.first((body as { event_id?: string }).event_id)) return;
+    if (event.tab !== "home") return;
+    const who = identityOf((body as { team_id?: string }).team_id, event.user);
+    await app.client.views.publish({
+      user_id: event.user,
+      view: { type: "home", blocks: homeBlocks(await deps.homeView(who)) },
+    });
+  });
+
+  app.error(async (err) => {
+    deps.logger.error({ err }, "slack error");
+  });
+
+  return {
+    app,
+    /** Publishes a person's App Home again after their data changed. */
+    async refreshHome(who: IncomingIdentity): Promise<void> {
+      const user = who.id.split(":")[2];
+      if (!user) return;
+      await app.client.views.publish({
+        user_id: user,
+        view: { type: "home", blocks: homeBlocks(await deps.homeView(who)) },
+      });
+    },
+    /** Handles /slack/events on Pandu's own HTTP server (HTTP mode only). */
+    async route(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+      if (!receiver || req.url?.split("?")[0] !== "/slack/events") return false;
+      receiver.requestListener(req, res);
+      return true;
+    },
+    async start(): Promise<void> {
+      await app.init();
+      if (!receiver) await app.start();
+    },
+    async stop(): Promise<void> {
+      if (!receiver) await app.stop();
+    },
+  };
+}

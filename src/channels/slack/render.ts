@@ -1,0 +1,54 @@
+import type { types } from "@slack/bolt";
+
+type KnownBlock = types.KnownBlock;
+
+import type { Outbound } from "../../engine/types.js";
+import type { HomeSummary } from "../../services/home.js";
+
+/** Slack shows at most 3000 characters in a section and 25 elements in an actions block. */
+const MAX_SECTION = 3000;
+
+/** Escapes the three characters Slack treats as markup in message text. */
+export function escapeSlack(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Block Kit for one reply: plain-text sections (never markup) and button rows. */
+export function toBlocks(reply: Outbound): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  for (let i = 0; i < reply.text.length; i += MAX_SECTION) {
+    blocks.push({
+      type: "section",
+      text: { type: "plain_text", text: reply.text.slice(i, i + MAX_SECTION), emoji: true },
+    });
+  }
+  reply.choices?.forEach((row, r) => {
+    blocks.push({
+      type: "actions",
+      block_id: `pandu_row_${r}`,
+      elements: row.slice(0, 25).map((c, i) => ({
+        type: "button" as const,
+        action_id: `pandu_${r}_${i}`,
+        text: { type: "plain_text" as const, text: c.label.slice(0, 75), emoji: true },
+        value: c.data,
+      })),
+    });
+  });
+  return blocks;
+}
+
+/** App Home blocks: a header and a short section per part of the summary. */
+export function homeBlocks(summary: HomeSummary): KnownBlock[] {
+  return summary.sections.flatMap((s, i): KnownBlock[] => [
+    ...(i > 0 ? [{ type: "divider" } as KnownBlock] : []),
+    { type: "header", text: { type: "plain_text", text: s.heading.slice(0, 150), emoji: true } },
+    ...(s.lines.length
+      ? [
+          {
+            type: "section",
+            text: { type: "plain_text", text: s.lines.join("\n").slice(0, MAX_SECTION), emoji: true },
+          } as KnownBlock,
+        ]
+      : []),
+  ]);
+}

@@ -1,0 +1,123 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
+import { Bot, type Context, InputFile, webhookCallback } from "grammy";
+import type { Logger } from "pino";
+import type { Inbound, Outbound } from "../../engine/types.js";
+import type { IncomingIdentity } from "../../services/conversation.js";
+import { normalizeUpdate } from "./normalize.js";
+import { keyboard, splitText } from "./render.js";
+
+export interface TelegramDeps {
+  token: string;
+  apiRoot: string;
+  handle: (who: IncomingIdentity, inbound: Inbound) => Promise<Outbound[]>;
+  /** Text for a group chat: Pandu talks about personal data only in private chats. */
+  groupText: (languageCode?: string) => string;
+  errorText: (languageCode?: string) => string;
+  logger: Logger;
+}
+
+/** Command menus, per language code ("" for the default). */
+export type CommandMenus = {
+  language: "" | "id" | "en";
+  commands: { command: string; description: string }[];
+}[];
+
+/** Builds the grammY bot: normalise, hand to the conversation service, render the replies. */
+export function createTelegramBot(deps: TelegramDeps): Bot {
+  const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot } });
+  // Replies retry on 429 and 5xx; scheduled sends go through the outbox instead.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
+  // One update at a time per chat, so answers are taken in the order they were given.
+  bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
+
+  bot.use(async (ctx) => {
+    const n = normalizeUpdate(ctx.update);
+    if (!n) return;
+    const log = deps.logger.child({ update: ctx.update.update_id, user: n.userId });
+    if (ctx.callbackQuery)
+      await ctx.answerCallbackQuery().catch((err) => log.warn({ err }, "answerCallbackQuery failed"));
+    if (!n.privateChat) {
+      if (n.inbound.kind === "command") await ctx.reply(deps.groupText(n.languageCode));
+      return;
+    }
+    let replies: Outbound[];
+    try {
+      replies = await deps.handle(
+        { id: `telegram:${n.userId}`, channel: "telegram", languageHint: n.languageCode },
+        n.inbound,
+      );
+    } catch (err) {
+      log.error({ err }, "handling update failed");
+      replies = [{ text: deps.errorText(n.languageCode) }];
+    }
+    for (const reply of replies) {
+      if (reply.replacesPrompt && n.buttonMessageId !== undefined) {
+        try {
+          await ctx.api.editMessageText(n.chatId, n.buttonMessageId, reply.text.slice(0, 4096), {
+            reply_markup: keyboard(reply.choices) ?? { inline_keyboard: [] },
+          });
+          continue;
+        } catch (err) {
+          // "message is not modified" or too old to edit: send it as a new message instead.
+          log.debug({ err }, "edit failed, sending instead");
+        }
+      }
+      if (reply.media) {
+        const file = new InputFile(reply.media.bytes, reply.media.filename);
+        const send =
+          reply.media.kind === "photo"
+            ? ctx.api.sendPhoto(n.chatId, file, { caption: reply.text.slice(0, 1024) })
+            : ctx.api.sendDocument(n.chatId, file, { caption: reply.text.slice(0, 1024) });
+        const sent = await send.then(
+          () => true,
+          (err) => {
+            log.warn({ err }, "sending media failed; the text still goes");
+            return false;
+          },
+        );
+        if (sent) continue;
+      }
+      const parts = splitText(reply.text);
+      for (const [i, part] of parts.entries()) {
+        // No parse_mode: what people typed is never read as markup.
+        await ctx.api.sendMessage(n.chatId, part, {
+          reply_markup: i === parts.length - 1 ? keyboard(reply.choices) : undefined,
+        });
+      }
+    }
+  });
+
+  bot.catch((err) => deps.logger.error({ err: err.error }, "telegram middleware error"));
+  return bot;
+}
+
+/** Sets the command menus; a failure is logged and never stops Pandu. */
+export async function publishCommands(
+  bot: Bot,
+  deps: { commands: CommandMenus; logger: Logger },
+): Promise<void> {
+  for (const menu of deps.commands) {
+    try {
+      await bot.api.setMyCommands(menu.commands, menu.language ? { language_code: menu.language } : {});
+    } catch (err) {
+      deps.logger.warn({ err, language: menu.language }, "setMyCommands failed; menus stay as they were");
+    }
+  }
+}
+
+/** Long polling through grammY's runner; returns a handle to stop it. */
+export async function startPolling(bot: Bot): Promise<RunnerHandle> {
+  await bot.init();
+  await bot.api.deleteWebhook().catch(() => {});
+  return run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
+}
+
+/** The webhook handler for node:http, refusing requests without the secret header (401). */
+export function telegramWebhook(bot: Bot, secret: string) {
+  return webhookCallback(bot, "http", {
+    secretToken: secret,
+    onTimeout: "return",
+    timeoutMilliseconds: 9_000,
+  });
+}

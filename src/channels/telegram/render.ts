@@ -1,0 +1,31 @@
+import type { InlineKeyboardMarkup } from "grammy/types";
+import type { Choice } from "../../engine/types.js";
+
+/** Telegram's limits: 4096 characters a message, 64 bytes of callback data. */
+export const MAX_TEXT = 4096;
+
+/** Inline keyboard rows from channel-neutral choices. */
+export function keyboard(choices: Choice[][] | undefined): InlineKeyboardMarkup | undefined {
+  if (!choices?.length) return undefined;
+  return {
+    inline_keyboard: choices.map((row) =>
+      row.map((c) => ({ text: c.label.slice(0, 64), callback_data: c.data })),
+    ),
+  };
+}
+
+/** Splits a long text at paragraph or line breaks into messages Telegram accepts. */
+export function splitText(text: string, max = MAX_TEXT): string[] {
+  if (text.length <= max) return [text];
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf("\n\n", max);
+    if (cut < max / 2) cut = rest.lastIndexOf("\n", max);
+    if (cut < max / 2) cut = max;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^\n+/, "");
+  }
+  if (rest) parts.push(rest);
+  return parts;
+}

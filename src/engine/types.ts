@@ -1,0 +1,53 @@
+import type { Locale } from "../i18n/locales.js";
+
+/** What a person sent, already normalised by a channel adapter. */
+export type Inbound =
+  | { kind: "command"; command: string; args: string }
+  | { kind: "text"; text: string }
+  /** A button press; `data` is the opaque callback data the engine issued (never trusted). */
+  | { kind: "button"; data: string }
+  /** A sticker, photo, voice note… anything the current step cannot take. */
+  | { kind: "unsupported"; what: string };
+
+/** A button on an outbound message: `data` comes back verbatim in an Inbound button. */
+export interface Choice {
+  data: string;
+  label: string;
+  /** Navigation (back, skip, done) rather than an answer; text channels show it as a word to type. */
+  nav?: "back" | "skip" | "done";
+}
+
+/** One channel-neutral message. Adapters render it in their own idiom. */
+export interface Outbound {
+  text: string;
+  /** Rows of buttons. */
+  choices?: Choice[][];
+  /**
+   * Replace the message the person just answered (the question) with this text, instead of
+   * sending a new one: keeps the chat free of stale buttons.
+   */
+  replacesPrompt?: boolean;
+  /** An attachment, e.g. a PNG chart or a JSON/CSV file. */
+  media?: { kind: "photo" | "document"; filename: string; mime: string; bytes: Uint8Array };
+}
+
+/** Who is talking, as far as the engine needs to know. */
+export interface Profile {
+  personId?: string;
+  locale: Locale;
+  tier?: string;
+  instansiId?: string;
+  unitId?: string;
+  jabatanId?: string;
+  regionId?: string;
+  hasNip: boolean;
+  onboarded: boolean;
+}
+
+/** The person and channel a message belongs to. */
+export interface Conversation {
+  identityId: string;
+  /** Person id once onboarded; before that the identity id stands in (see flow runs). */
+  subjectId: string;
+  profile: Profile;
+}

@@ -1,0 +1,76 @@
+import { parseNip } from "../domain/nip.js";
+import type { Step } from "./schema.js";
+
+type InputStep = Extract<Step, { kind: "input" }>;
+
+/** Why an input was refused: a locale key and its arguments. */
+export interface InputProblem {
+  key: string;
+  args?: Record<string, string | number>;
+}
+
+export type InputResult = { ok: true; value: string | number } | { ok: false; problem: InputProblem };
+
+const DATE_PATTERNS: [RegExp, (m: RegExpExecArray) => [string, string, string]][] = [
+  [/^(\d{4})-(\d{1,2})-(\d{1,2})$/, (m) => [m[1]!, m[2]!, m[3]!]],
+  [/^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/, (m) => [m[3]!, m[2]!, m[1]!]],
+];
+
+/** Parses a calendar date typed as 2026-11-24, 24-11-2026 or 24/11/2026 into YYYY-MM-DD. */
+export function parseLocalDate(text: string): string | undefined {
+  for (const [re, pick] of DATE_PATTERNS) {
+    const m = re.exec(text.trim());
+    if (!m) continue;
+    const [y, mo, d] = pick(m).map(Number) as [number, number, number];
+    const dt = new Date(Date.UTC(y, mo - 1, d));
+    if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return undefined;
+    return `${String(y).padStart(4, "0")}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  }
+  return undefined;
+}
+
+/** Checks a typed answer against the step's validators; `today` decides NIP and date plausibility. */
+export function validateInput(step: InputStep, raw: string, today: Date): InputResult {
+  const text = raw.trim();
+  const v = step.validate;
+  if (step.input === "number") {
+    // Indonesians write decimals with a comma.
+    const n = Number(text.replace(/\s/g, "").replace(",", "."));
+    if (text === "" || !Number.isFinite(n)) return { ok: false, problem: { key: "input-not-number" } };
+    if (v.integer && !Number.isInteger(n)) return { ok: false, problem: { key: "input-not-integer" } };
+    if (v.min !== undefined && n < v.min)
+      return { ok: false, problem: { key: "input-too-small", args: { min: v.min } } };
+    if (v.max !== undefined && n > v.max)
+      return { ok: false, problem: { key: "input-too-large", args: { max: v.max } } };
+    return { ok: true, value: n };
+  }
+  if (step.input === "date") {
+    const date = parseLocalDate(text);
+    if (!date) return { ok: false, problem: { key: "input-not-date" } };
+    if (v.notBefore && date < v.notBefore) {
+      return { ok: false, problem: { key: "input-date-too-early", args: { date: v.notBefore } } };
+    }
+    if (v.notAfter && date > v.notAfter) {
+      return { ok: false, problem: { key: "input-date-too-late", args: { date: v.notAfter } } };
+    }
+    return { ok: true, value: date };
+  }
+  if (v.nip) {
+    const r = parseNip(text, today);
+    if (!r.ok) {
+      return { ok: false, problem: { key: `nip-error-${r.problem}`, args: r.detail } };
+    }
+    return { ok: true, value: r.nip.digits };
+  }
+  if (text === "") return { ok: false, problem: { key: "input-empty" } };
+  if (v.minLength !== undefined && text.length < v.minLength) {
+    return { ok: false, problem: { key: "input-too-short", args: { min: v.minLength } } };
+  }
+  if (v.maxLength !== undefined && text.length > v.maxLength) {
+    return { ok: false, problem: { key: "input-too-long", args: { max: v.maxLength } } };
+  }
+  if (v.regex !== undefined && !new RegExp(v.regex, "u").test(text)) {
+    return { ok: false, problem: { key: "input-pattern" } };
+  }
+  return { ok: true, value: text };
+}

@@ -1,0 +1,206 @@
+import { createApp } from "./app.js";
+import { createSlackApp } from "./channels/slack/app.js";
+import {
+  createTelegramBot,
+  publishCommands,
+  startPolling,
+  telegramWebhook,
+} from "./channels/telegram/bot.js";
+import { runTerminal } from "./channels/terminal/terminal.js";
+import { type Config, ConfigError, loadConfig } from "./config/config.js";
+import { GoMissingError } from "./db/embedded/build.js";
+import { embeddedSqliteDir, openStorage, type Storage } from "./db/open-storage.js";
+import { FlowFileError } from "./engine/catalog.js";
+import type { Route } from "./http/server.js";
+import { type HttpServer, healthRoutes, startHttpServer } from "./http/server.js";
+import { loadTranslations } from "./i18n/i18n.js";
+import { DEFAULT_LOCALE } from "./i18n/locales.js";
+import { createLogger, redactUrl } from "./logging/logger.js";
+import { LOCALES_DIR } from "./paths.js";
+import { COMMANDS } from "./services/commands.js";
+import { seedDemoIfEmpty } from "./services/demo-seed.js";
+import { createHome } from "./services/home.js";
+
+const SERVER_SELECTION_TIMEOUT_MS = 10_000;
+
+/** Builds Pandu from configuration, serves until SIGTERM/SIGINT, and returns the exit code. */
+async function main(): Promise<number> {
+  const translator = loadTranslations(LOCALES_DIR);
+  // Operator notices are plain lines on stderr, in Indonesian first: stdout belongs to the terminal chat.
+  const notice = (key: string, args?: Record<string, string | number>) =>
+    process.stderr.write(`${translator.t(DEFAULT_LOCALE, key, args)}\n`);
+
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      notice("config-invalid", { variable: err.variable, problem: err.problem });
+      return 1;
+    }
+    throw err;
+  }
+  const channels: string[] = [];
+  if (config.telegram) channels.push("telegram");
+  if (config.slack) channels.push("slack");
+  const terminal = channels.length === 0;
+  // In the terminal the chat is the screen: only warnings and errors unless LOG_LEVEL says more.
+  const logger = createLogger(config.logLevel ?? (terminal ? "warn" : "info"));
+  const translate = translator.t.bind(translator);
+
+  let storage: Storage;
+  try {
+    storage = await openStorage({
+      storage: config.storage,
+      poolSize: config.mongoPoolSize,
+      serverSelectionTimeoutMs: SERVER_SELECTION_TIMEOUT_MS,
+      onBuild: () => notice("startup-building-db"),
+    });
+  } catch (err) {
+    if (err instanceof GoMissingError) {
+      notice("startup-go-missing");
+      return 1;
+    }
+    const name = (err as Error).name;
+    if (name === "MongoParseError" || name === "MongoAPIError") {
+      notice("config-invalid", { variable: "MONGODB_URI", problem: (err as Error).message });
+      return 1;
+    }
+    const target = config.storage.kind === "mongodb" ? redactUrl(config.storage.uri) : "embedded FerretDB";
+    notice("startup-db-unreachable", { target, seconds: SERVER_SELECTION_TIMEOUT_MS / 1000 });
+    logger.debug({ err }, "database start failed");
+    return 1;
+  }
+  if (storage.embedded) {
+    const where =
+      config.storage.kind === "embedded-postgresql"
+        ? redactUrl(config.storage.postgresqlUrl)
+        : embeddedSqliteDir(config.dataDir);
+    notice("startup-embedded-db", { dir: where });
+  }
+  if (storage.created.length > 0) logger.info({ created: storage.created }, "database schema created");
+
+  let app: ReturnType<typeof createApp>;
+  try {
+    app = createApp({ database: storage.database, translate });
+  } catch (err) {
+    await storage.close();
+    if (err instanceof FlowFileError) {
+      process.stderr.write(`${translator.t(DEFAULT_LOCALE, "startup-flows-invalid")}\n${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  if (await seedDemoIfEmpty(app.repos, app.seedFile)) logger.info("demo org tree and jabatan loaded");
+
+  let ready = false;
+  const routes: Route[] = [healthRoutes(() => ready)];
+  const stops: (() => Promise<void>)[] = [];
+  const localeOf = (code?: string) => (code?.toLowerCase().startsWith("en") ? "en" : "id");
+
+  if (config.telegram) {
+    const tg = config.telegram;
+    const bot = createTelegramBot({
+      token: tg.token,
+      apiRoot: tg.apiRoot,
+      handle: app.conversations.handle,
+      groupText: (code) => translator.t(localeOf(code), "telegram-group-only"),
+      errorText: (code) => translator.t(localeOf(code), "error-generic"),
+      logger: logger.child({ channel: "telegram" }),
+    });
+    if (tg.webhook) {
+      const handleWebhook = telegramWebhook(bot, tg.webhook.secret);
+      routes.push(async (req, res) => {
+        if (req.url?.split("?")[0] !== "/telegram/webhook" || req.method !== "POST") return false;
+        await handleWebhook(req, res);
+        return true;
+      });
+      await bot.init();
+      await bot.api
+        .setWebhook(tg.webhook.url, {
+          secret_token: tg.webhook.secret,
+          allowed_updates: ["message", "callback_query"],
+        })
+        .catch((err) => logger.warn({ err }, "setWebhook failed; set it by hand or restart"));
+    } else {
+      const runner = await startPolling(bot);
+      stops.push(async () => {
+        if (runner.isRunning()) await runner.stop();
+      });
+    }
+    // Not essential: runs in the background and only logs when it fails.
+    void publishCommands(bot, {
+      commands: (["", "id", "en"] as const).map((language) => ({
+        language,
+        commands: COMMANDS.filter((c) => c.role === "asn").map((c) => ({
+          command: c.name,
+          description: translator.t(language === "en" ? "en" : "id", c.descriptionKey),
+        })),
+      })),
+      logger,
+    });
+  }
+
+  if (config.slack) {
+    const slack = createSlackApp({
+      botToken: config.slack.botToken,
+      signingSecret: config.slack.signingSecret,
+      appToken: config.slack.appToken,
+      apiUrl: config.slack.apiUrl,
+      handle: app.conversations.handle,
+      homeView: createHome({ repos: app.repos, translate, now: () => new Date() }),
+      errorText: translator.t(DEFAULT_LOCALE, "error-generic"),
+      logger: logger.child({ channel: "slack" }),
+    });
+    routes.push(slack.route);
+    await slack.start();
+    stops.push(slack.stop);
+  }
+
+  const http: HttpServer = await startHttpServer(config.port, routes);
+
+  if (terminal) {
+    notice("startup-no-channels");
+    notice("startup-channel-hint");
+  }
+  ready = true;
+  notice("startup-ready", { port: http.port });
+  logger.info({ port: http.port, channels, storage: config.storage.kind }, "pandu ready");
+
+  await new Promise<void>((done) => {
+    const stop = (signal: string) => {
+      logger.info({ signal }, "shutting down");
+      done();
+    };
+    process.once("SIGTERM", () => stop("SIGTERM"));
+    process.once("SIGINT", () => stop("SIGINT"));
+    if (terminal) {
+      // End of input (a piped script, or Ctrl-D) ends Pandu normally.
+      void runTerminal({
+        handle: app.conversations.handle,
+        input: process.stdin,
+        output: process.stdout,
+        interactive: process.stdin.isTTY === true,
+        errorText: translator.t(DEFAULT_LOCALE, "error-generic"),
+        onError: (err) => logger.error({ err }, "terminal message failed"),
+      }).then(() => stop("end of input"));
+    }
+  });
+  ready = false;
+  for (const stop of stops) await stop();
+  await http.close();
+  await storage.close();
+  logger.flush();
+  return 0;
+}
+
+main().then(
+  (code) => {
+    // Everything is closed; stdin (the terminal chat) would otherwise keep the process alive.
+    process.exit(code);
+  },
+  (err: unknown) => {
+    process.stderr.write(`Pandu berhenti karena galat tak terduga: ${(err as Error)?.message ?? err}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,64 @@
+import type { Role } from "../db/models/index.js";
+
+/** A command people can type (Telegram `/x`, Slack `/pandu x`, terminal `/x`). */
+export interface CommandInfo {
+  name: string;
+  /** Locale key of its one-line description (menus, /bantuan, setMyCommands). */
+  descriptionKey: string;
+  /** Who sees it in menus; everyone may still type it and gets an honest answer. */
+  role: "asn" | Role;
+  /** False while its capability is still being built: Pandu says so instead of pretending. */
+  available: boolean;
+}
+
+const c = (name: string, role: CommandInfo["role"], available: boolean): CommandInfo => ({
+  name,
+  descriptionKey: `cmd-${name}`,
+  role,
+  available,
+});
+
+/** Every command, in menu order. */
+export const COMMANDS: readonly CommandInfo[] = [
+  c("start", "asn", true),
+  c("menu", "asn", true),
+  c("asesmen", "asn", false),
+  c("hasil", "asn", false),
+  c("rekomendasi", "asn", false),
+  c("pelatihan", "asn", false),
+  c("survei", "asn", false),
+  c("pengingat", "asn", false),
+  c("profil", "asn", true),
+  c("bahasa", "asn", true),
+  c("bantuan", "asn", true),
+  c("batal", "asn", true),
+  c("tautkan", "asn", true),
+  c("dataku", "asn", false),
+  c("hapusdata", "asn", false),
+  c("umumkan", "koordinator", false),
+  c("siaran", "koordinator", false),
+  c("ringkasan", "supervisor", false),
+  c("ekspor", "supervisor", false),
+  c("peran", "admin", false),
+  c("impor", "admin", false),
+];
+
+const byName = new Map(COMMANDS.map((x) => [x.name, x]));
+
+/** The command with this name, if Pandu has one. */
+export function findCommand(name: string): CommandInfo | undefined {
+  return byName.get(name);
+}
+
+/**
+ * Splits "/asesmen@PanduBot lanjut" (or "asesmen lanjut" from Slack) into name and arguments;
+ * undefined when the text is not a command.
+ */
+export function parseCommand(text: string, requireSlash = true): { name: string; args: string } | undefined {
+  const m = (
+    requireSlash
+      ? /^\/([A-Za-z_]{1,32})(?:@\w+)?(?:\s+([\s\S]*))?$/
+      : /^\/?([A-Za-z_]{1,32})(?:\s+([\s\S]*))?$/
+  ).exec(text.trim());
+  return m ? { name: m[1]!.toLowerCase(), args: (m[2] ?? "").trim() } : undefined;
+}

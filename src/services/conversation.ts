@@ -1,0 +1,162 @@
+import type { Channel } from "../db/models/index.js";
+import type { Repositories } from "../db/repositories/index.js";
+import type { FlowCatalog } from "../engine/catalog.js";
+import type { Engine } from "../engine/engine.js";
+import type { Translate } from "../engine/text.js";
+import type { Choice, Conversation, Inbound, Outbound } from "../engine/types.js";
+import type { Locale } from "../i18n/locales.js";
+import { COMMANDS, type CommandInfo, findCommand } from "./commands.js";
+import { profileOfPerson } from "./profile.js";
+
+/** Who wrote, as the channel adapter knows it. */
+export interface IncomingIdentity {
+  /** `telegram:123`, `slack:T01:U456`, `terminal:budi`. */
+  id: string;
+  channel: Channel;
+  /** The language the platform reports for the person (used until they choose one). */
+  languageHint?: string;
+}
+
+export interface ConversationDeps {
+  engine: Engine;
+  catalog: FlowCatalog;
+  repos: Pick<Repositories, "identities" | "people">;
+  translate: Translate;
+  now: () => Date;
+  /** How long a resolved profile is reused before it is read again (other instances may change it). */
+  profileTtlMs?: number;
+}
+
+const MENU_COMMANDS = [
+  "asesmen",
+  "hasil",
+  "rekomendasi",
+  "pelatihan",
+  "survei",
+  "profil",
+  "bahasa",
+  "bantuan",
+];
+
+/** The front door: turns one inbound message into the replies, for every channel alike. */
+export function createConversations(deps: ConversationDeps) {
+  const ttl = deps.profileTtlMs ?? 30_000;
+  const cache = new Map<string, { conv: Conversation; roles: string[]; at: number }>();
+
+  /** Finds (or, for a newcomer, imagines) the person behind an identity; cached briefly. */
+  async function resolve(who: IncomingIdentity): Promise<{ conv: Conversation; roles: string[] }> {
+    const hit = cache.get(who.id);
+    const nowMs = deps.now().getTime();
+    if (hit && nowMs - hit.at < ttl) return hit;
+    const identity = await deps.repos.identities.get(who.id);
+    const person = identity ? await deps.repos.people.get(identity.personId) : null;
+    const hintLocale: Locale = who.languageHint?.toLowerCase().startsWith("en") ? "en" : "id";
+    const entry = person
+      ? {
+          conv: { identityId: who.id, subjectId: person._id, profile: profileOfPerson(person) },
+          roles: person.roles.map((r) => r.role as string),
+          at: nowMs,
+        }
+      : {
+          // Before consent nothing is stored about the person; the identity stands in for them.
+          conv: {
+            identityId: who.id,
+            subjectId: who.id,
+            profile: { locale: hintLocale, hasNip: false, onboarded: false },
+          },
+          roles: [],
+          at: nowMs,
+        };
+    cache.set(who.id, entry);
+    return entry;
+  }
+
+  const t = (conv: Conversation, key: string, args?: Record<string, string | number>) =>
+    deps.translate(conv.profile.locale, key, args);
+
+  const visibleCommands = (roles: string[]) =>
+    COMMANDS.filter((c) => c.role === "asn" || roles.includes(c.role));
+
+  function help(conv: Conversation, roles: string[]): Outbound[] {
+    const lines = visibleCommands(roles).map((c) => `/${c.name} — ${t(conv, c.descriptionKey)}`);
+    return [{ text: `${t(conv, "help-general")}\n\n${lines.join("\n")}` }];
+  }
+
+  function menu(conv: Conversation): Outbound[] {
+    const buttons: Choice[] = MENU_COMMANDS.map((name) => ({
+      data: `cmd|${name}`,
+      label: t(conv, `menu-${name}`),
+    }));
+    const rows: Choice[][] = [];
+    for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
+    return [{ text: t(conv, "menu-title"), choices: rows }];
+  }
+
+  async function setLanguage(conv: Conversation, locale: Locale): Promise<Outbound[]> {
+    if (conv.profile.personId) await deps.repos.people.update(conv.profile.personId, { locale });
+    cache.delete(conv.identityId);
+    const switched = { ...conv, profile: { ...conv.profile, locale } };
+    return [{ text: t(switched, "language-switched") }];
+  }
+
+  async function runCommand(conv: Conversation, roles: string[], command: CommandInfo, _args: string) {
+    if (command.name === "batal") return deps.engine.cancel(conv);
+    if (command.name === "bantuan") return help(conv, roles);
+    if (command.name === "start" && conv.profile.onboarded) {
+      return [{ text: t(conv, "start-welcome-back") }, ...menu(conv)];
+    }
+    if (!conv.profile.onboarded && command.name !== "start" && command.name !== "bahasa") {
+      return [{ text: t(conv, "onboarding-needed") }];
+    }
+    if (command.name === "menu") return menu(conv);
+    if (command.name === "bahasa") {
+      return [
+        {
+          text: t(conv, "language-choose"),
+          choices: [
+            [
+              { data: "lang|id", label: "Bahasa Indonesia" },
+              { data: "lang|en", label: "English" },
+            ],
+          ],
+        },
+      ];
+    }
+    const flow = deps.catalog.byCommand(command.name);
+    if (flow) return deps.engine.start(conv, flow.id);
+    return [{ text: t(conv, "coming-soon", { feature: `/${command.name}` }) }];
+  }
+
+  return {
+    resolve,
+    /** Drops a cached profile after it changed (language, onboarding, linking). */
+    invalidate(identityId: string) {
+      cache.delete(identityId);
+    },
+
+    /** Handles one inbound message and returns the replies, in order. */
+    async handle(who: IncomingIdentity, inbound: Inbound): Promise<Outbound[]> {
+      const { conv, roles } = await resolve(who);
+      if (inbound.kind === "command") {
+        const command = findCommand(inbound.command);
+        if (!command) return [{ text: t(conv, "command-unknown", { command: `/${inbound.command}` }) }];
+        return runCommand(conv, roles, command, inbound.args);
+      }
+      if (inbound.kind === "button") {
+        const [kind, value] = inbound.data.split("|", 2);
+        if (kind === "cmd" && value) {
+          const command = findCommand(value);
+          if (command) return runCommand(conv, roles, command, "");
+        }
+        if (kind === "lang" && (value === "id" || value === "en")) return setLanguage(conv, value);
+        if (kind === "start" && value && deps.catalog.get(value)) return deps.engine.start(conv, value);
+      }
+      const replies = await deps.engine.handle(conv, inbound);
+      if (replies) return replies;
+      if (inbound.kind === "button") return [{ text: t(conv, "flow-button-expired") }];
+      if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
+      return [{ text: t(conv, "chat-no-conversation") }, ...menu(conv)];
+    },
+  };
+}
+export type Conversations = ReturnType<typeof createConversations>;

@@ -1,0 +1,231 @@
+import { isDuplicateKeyError } from "../db/repositories/errors.js";
+import type { Repositories } from "../db/repositories/index.js";
+import type { ComputeService, OptionItem, OptionSource } from "../engine/engine.js";
+import type { Translate } from "../engine/text.js";
+import type { Profile } from "../engine/types.js";
+import type { Locale } from "../i18n/locales.js";
+
+/** A province and its time zone, from flows/content/regions.yaml. */
+export interface RegionInfo {
+  id: string;
+  name: string;
+  timeZone: string;
+}
+
+/** A jabatan tier with its display names. */
+export interface TierInfo {
+  id: string;
+  name: { id: string; en: string };
+}
+
+export interface OnboardingDeps {
+  repos: Pick<Repositories, "people" | "identities" | "nipClaims" | "orgUnits" | "jabatan" | "audit">;
+  regions: readonly RegionInfo[];
+  tiers: readonly TierInfo[];
+  translate: Translate;
+  /** Maps an IANA zone to its short Indonesian name (WIB/WITA/WIT). */
+  zoneOf: (timeZone: string) => "WIB" | "WITA" | "WIT" | undefined;
+  /** Called when a person's profile changed, so caches of it are dropped. */
+  onProfileChanged?: (identityId: string) => void;
+}
+
+/** The zone choices offered in flows, by option id. */
+export const ZONE_OPTIONS: Record<string, string> = {
+  "asia-jakarta": "Asia/Jakarta",
+  "asia-makassar": "Asia/Makassar",
+  "asia-jayapura": "Asia/Jayapura",
+};
+
+/** Words typed to search a list: every word must appear in the label (case-insensitive). */
+export function matchesQuery(label: string, query: string | undefined): boolean {
+  if (!query) return true;
+  const hay = label.toLowerCase();
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => hay.includes(w));
+}
+
+/** Person ids follow from the onboarding run, so a compute step retried after a crash is harmless. */
+export const personIdForRun = (runId: string): string => `p${runId.replace(/^r/, "")}`;
+
+/** Compute services and option lists used by flows/onboarding.yaml. */
+export function createOnboarding(deps: OnboardingDeps) {
+  const { repos } = deps;
+
+  const channelOf = (identityId: string) => identityId.split(":")[0] as "telegram" | "slack" | "terminal";
+
+  const checkNip: ComputeService = async ({ conversation, answers, now }) => {
+    const nip = String(answers.nip);
+    const owner = await repos.nipClaims.ownerOf(nip);
+    if (!owner || owner === conversation.subjectId) return {};
+    // Knowing someone's NIP (printed on many documents) must not let anyone take over their profile.
+    await repos.audit.append({
+      at: now,
+      actorIdentityId: conversation.identityId,
+      action: "nip.claim-refused",
+      outcome: "refused",
+      targetKind: "person",
+      targetId: owner,
+      details: { step: "onboarding" },
+    });
+    return {
+      outbound: [{ text: deps.translate(conversation.profile.locale, "onboarding-nip-taken") }],
+      goto: "nip",
+    };
+  };
+
+  const suggestZone: ComputeService = async ({ conversation, answers }) => {
+    const region = deps.regions.find((r) => r.id === answers.region);
+    const timeZone = region?.timeZone ?? "Asia/Jakarta";
+    const zone = deps.zoneOf(timeZone) ?? "WIB";
+    return {
+      setAnswers: {
+        zoneSuggested: timeZone,
+        zoneLabel: deps.translate(conversation.profile.locale, `zone-${zone}`),
+      },
+    };
+  };
+
+  const complete: ComputeService = async ({ runId, conversation, answers, now }) => {
+    const personId = personIdForRun(runId);
+    const nip = String(answers.nip);
+    const claim = await repos.nipClaims.claim(nip, personId, now);
+    if (!claim.ok) {
+      // Someone took this NIP between the check and now.
+      await repos.audit.append({
+        at: now,
+        actorIdentityId: conversation.identityId,
+        action: "nip.claim-refused",
+        outcome: "refused",
+        targetKind: "person",
+        targetId: claim.ownerPersonId,
+      });
+      return {
+        outbound: [{ text: deps.translate(conversation.profile.locale, "onboarding-nip-taken") }],
+        goto: "nip",
+      };
+    }
+    const locale: Locale = answers.language === "en" ? "en" : "id";
+    const timeZone =
+      answers.zone_confirm === false
+        ? (ZONE_OPTIONS[String(answers.zone)] ?? "Asia/Jakarta")
+        : String(answers.zoneSuggested ?? "Asia/Jakarta");
+    const jabatan =
+      answers.jabatan && answers.jabatan !== "other"
+        ? await repos.jabatan.get(String(answers.jabatan))
+        : null;
+    const unit = await repos.orgUnits.get(String(answers.unit));
+    const profile = {
+      name: String(answers.name),
+      nip,
+      instansiId: unit?.instansiId ?? String(answers.instansi),
+      unitId: String(answers.unit),
+      jabatanId: jabatan?._id,
+      tier: jabatan?.tier ?? (answers.tier ? String(answers.tier) : undefined),
+      regionId: String(answers.region),
+      timeZone,
+      locale,
+      learningModes: (answers.modes as string[] | undefined) ?? [],
+      consent: { givenAt: now, textVersion: "onboarding-1" },
+      onboardedAt: now,
+    };
+    try {
+      await repos.people.create({ _id: personId, ...profile });
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      await repos.people.update(personId, profile);
+    }
+    const bound = await repos.identities.bind({
+      id: conversation.identityId,
+      channel: channelOf(conversation.identityId),
+      personId,
+      address: conversation.identityId.split(":").slice(1).join(":"),
+      now,
+    });
+    if (!bound) await repos.identities.rebind(conversation.identityId, personId, now);
+    await repos.audit.append({
+      at: now,
+      actorPersonId: personId,
+      actorIdentityId: conversation.identityId,
+      action: "person.onboarded",
+      outcome: "ok",
+      targetKind: "person",
+      targetId: personId,
+    });
+    deps.onProfileChanged?.(conversation.identityId);
+    const newProfile: Profile = {
+      personId,
+      locale,
+      tier: profile.tier,
+      instansiId: profile.instansiId,
+      unitId: profile.unitId,
+      jabatanId: profile.jabatanId,
+      regionId: profile.regionId,
+      hasNip: true,
+      onboarded: true,
+    };
+    return { subjectId: personId, profile: newProfile };
+  };
+
+  const label = (locale: Locale, key: string) => deps.translate(locale, key);
+
+  const instansi: OptionSource = async ({ query }) =>
+    (await repos.orgUnits.roots())
+      .filter((u) => matchesQuery(u.name, query))
+      .map((u) => ({ id: u._id, label: u.name }));
+
+  const units: OptionSource = async ({ conversation, answers, query }) => {
+    const all = await repos.orgUnits.subtree(String(answers.instansi ?? conversation.profile.instansiId));
+    const names = new Map(all.map((u) => [u._id, u.name]));
+    return all
+      .filter((u) => u.kind === "unit")
+      .map((u) => ({
+        id: u._id,
+        // "Dinas Kesehatan › Bidang Pelayanan": the path below the instansi makes similar names distinct.
+        label: [...u.path.slice(1), u._id]
+          .map((id) => names.get(id) ?? "")
+          .filter(Boolean)
+          .join(" › "),
+      }))
+      .filter((o) => matchesQuery(o.label, query))
+      .sort((a, b) => a.label.localeCompare(b.label, "id"));
+  };
+
+  const jabatan: OptionSource = async ({ conversation, answers, query }) => {
+    const instansi = answers.instansi ?? conversation.profile.instansiId;
+    const found: OptionItem[] = (await repos.jabatan.listForInstansi(String(instansi)))
+      .filter((j) => matchesQuery(j.name, query))
+      .map((j) => ({ id: j._id, label: j.name }));
+    // "Not on the list" stays reachable however long the list is.
+    return [
+      ...found.slice(0, 7),
+      { id: "other", label: label(conversation.profile.locale, "onboarding-jabatan-other") },
+    ];
+  };
+
+  const tiers: OptionSource = async ({ conversation }) =>
+    deps.tiers.map((t) => ({
+      id: t.id,
+      label: conversation.profile.locale === "en" ? t.name.en : t.name.id,
+    }));
+
+  const regions: OptionSource = async ({ query }) =>
+    deps.regions.filter((r) => matchesQuery(r.name, query)).map((r) => ({ id: r.id, label: r.name }));
+
+  return {
+    services: {
+      "onboarding.checkNip": checkNip,
+      "onboarding.suggestZone": suggestZone,
+      "onboarding.complete": complete,
+    } satisfies Record<string, ComputeService>,
+    optionSources: {
+      "org.instansi": instansi,
+      "org.units": units,
+      jabatan,
+      tiers,
+      regions,
+    } satisfies Record<string, OptionSource>,
+  };
+}

@@ -1,0 +1,162 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type AppProcess, startApp } from "../support/app-process.js";
+import { dropDatabase, uriWithDatabase } from "../support/database.js";
+import { type SentMessage, TelegramEmulator } from "../support/telegram-emulator.js";
+
+const TOKEN = "123456:TEST-token-for-the-emulator_0001";
+const NIP = "198501012010011002";
+
+let tg: TelegramEmulator;
+let cwd: string;
+let app: AppProcess | undefined;
+const dbName = `e2e_tg_${randomBytes(4).toString("hex")}`;
+
+const env = () => ({
+  MONGODB_URI: uriWithDatabase(inject("mongoUri"), dbName),
+  TELEGRAM_BOT_TOKEN: TOKEN,
+  TELEGRAM_API_ROOT: tg.apiRoot,
+  PORT: "0",
+  LOG_LEVEL: "info",
+});
+
+async function boot() {
+  app = startApp(env(), cwd);
+  await app.waitForStderr(/\/healthz/);
+}
+async function shutdown() {
+  app?.child.kill("SIGTERM");
+  await app?.exited();
+  app = undefined;
+}
+
+beforeAll(async () => {
+  tg = new TelegramEmulator();
+  await tg.start();
+  cwd = await mkdtemp(join(tmpdir(), "pandu-tg-"));
+});
+afterAll(async () => {
+  await shutdown();
+  await tg.stop();
+  await dropDatabase(inject("mongoUri"), dbName);
+  await rm(cwd, { recursive: true, force: true });
+});
+
+const matches = (m: SentMessage, text: string | RegExp) => {
+  const all = [m.text, ...m.buttons.flat().map((b) => b.text)].join("\n");
+  return typeof text === "string" ? all.includes(text) : text.test(all);
+};
+
+/** Does something as the person, then waits for a NEW bot message in the chat matching `text`. */
+async function act(chat: number, action: () => void, text: string | RegExp): Promise<SentMessage> {
+  const seen = tg.chat(chat).length;
+  action();
+  return tg.waitFor(
+    () =>
+      tg
+        .chat(chat)
+        .slice(seen)
+        .find((m) => matches(m, text)),
+    15_000,
+    `a new message matching ${text}`,
+  );
+}
+const say = (chat: number, text: string, expected: string | RegExp) =>
+  act(chat, () => tg.sendText(chat, text), expected);
+const click = (chat: number, m: SentMessage, label: string, expected: string | RegExp) =>
+  act(chat, () => tg.press(chat, m.message_id, button(m, label)), expected);
+
+const button = (m: SentMessage, label: string) => {
+  const b = m.buttons.flat().find((x) => x.text.includes(label));
+  if (!b) throw new Error(`no button ${label} in ${JSON.stringify(m.buttons)}`);
+  return b.callback_data;
+};
+
+describe("onboarding on Telegram (real app, Bot API emulator)", () => {
+  it("sets command menus, and still starts when setMyCommands fails", async () => {
+    tg.failing.add("setMyCommands");
+    await boot();
+    await tg.waitFor(() => tg.count("setMyCommands") > 0 || undefined);
+    tg.failing.delete("setMyCommands");
+    // It keeps serving: a message gets its answer.
+    await say(4999, "/bantuan", "/asesmen");
+  });
+
+  it("registers a person: consent, name, a wrong NIP, a back step, a restart mid-flow, unit, jabatan, zone, language, modes", async () => {
+    const u = 5001;
+    let m = await say(u, "/start", "Apakah Anda setuju?");
+    const consentId = m.message_id;
+    m = await click(u, m, "Ya", "nama lengkap");
+    // The answered question is edited to show the answer, and loses its buttons.
+    expect(tg.messages.get(consentId)!.text).toContain("✅ Ya");
+    expect(tg.messages.get(consentId)!.buttons).toEqual([]);
+
+    await say(u, "Siti Rahmawati, S.E.", "Berapa NIP Anda?");
+    await say(u, "19850101 2010 0110 0", "NIP terdiri dari 18 angka, sedangkan yang Anda kirim 17 angka");
+    m = await tg.waitFor(() => (tg.last(u)?.text.includes("Berapa NIP Anda?") ? tg.last(u) : undefined));
+    await click(u, m, "Kembali", "nama lengkap");
+    await say(u, "Siti Rahmawati", "Terima kasih, Siti Rahmawati");
+
+    // Restart the app in the middle of the conversation: the run lives in the database.
+    await shutdown();
+    await boot();
+    m = await say(u, NIP, "instansi");
+    m = await click(u, m, "Kota Mataram", "unit kerja");
+    m = await click(u, m, "Kecamatan Ampenan", "jabatan");
+    m = await say(u, "perencana", "Perencana Ahli Muda");
+    m = await click(u, m, "Perencana Ahli Muda", "provinsi");
+    // Typing an option's whole name picks it; a part of it searches.
+    m = await say(u, "nusa tenggara barat", "WITA");
+    m = await click(u, m, "Ya", "Bahasa");
+    m = await click(u, m, "Bahasa Indonesia", "Cara belajar");
+    const modes = m.message_id;
+    tg.press(u, modes, button(m, "E-learning"));
+    m = await tg.waitFor(() => {
+      const x = tg.messages.get(modes);
+      return x?.buttons.flat().some((b) => b.text.startsWith("✅")) ? x : undefined;
+    });
+    await click(u, m, "Selesai", "Pendaftaran selesai");
+  });
+
+  it("refuses a NIP already taken by someone else, politely", async () => {
+    const u = 5002;
+    await say(u, "/start", "Apakah Anda setuju?");
+    await say(u, "ya", "nama lengkap");
+    await say(u, "Budi Santoso", "Berapa NIP Anda?");
+    await say(u, NIP, "sudah terdaftar atas nama orang lain");
+    await tg.waitFor(() => tg.last(u)?.text.includes("Berapa NIP Anda?") || undefined);
+  });
+
+  it("answers a sticker with what is expected, and a double press once", async () => {
+    const u = 5002;
+    await act(u, () => tg.sendSticker(u), "stiker");
+    const m = await say(u, "198001012005011003", "instansi");
+    const data = button(m, "Provinsi Jambi");
+    const before = tg.chat(u).length;
+    const answered = tg.count("answerCallbackQuery");
+    tg.press(u, m.message_id, data);
+    tg.press(u, m.message_id, data);
+    // Every press is answered (the spinner stops), but the answer is recorded once.
+    await tg.waitFor(() => tg.count("answerCallbackQuery") >= answered + 2 || undefined);
+    await tg.waitFor(
+      () =>
+        tg
+          .chat(u)
+          .slice(before)
+          .some((x) => x.text.includes("tidak berlaku")) || undefined,
+    );
+    const asked = tg
+      .chat(u)
+      .slice(before)
+      .filter((x) => x.text.startsWith("Pertanyaan") && x.text.includes("Pilih unit kerja"));
+    expect(asked).toHaveLength(1);
+  });
+
+  it("refuses a button pressed by another person", async () => {
+    const m = tg.last(5002)!;
+    await act(5002, () => tg.press(5002, m.message_id, m.buttons[0]![0]!.callback_data, 7777), "orang lain");
+  });
+});

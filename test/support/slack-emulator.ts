@@ -1,0 +1,109 @@
+import { createHmac } from "node:crypto";
+import { createServer, type Server } from "node:http";
+
+/** A local fake of the Slack Web API: records every call and answers what Bolt needs. */
+export class SlackWebApiEmulator {
+  readonly calls: { method: string; body: Record<string, unknown> }[] = [];
+  private server?: Server;
+  private listeners: (() => void)[] = [];
+  private ts = 1_700_000_000;
+  port = 0;
+
+  /** The base URL to pass as SLACK_API_URL. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      let raw = "";
+      req.setEncoding("utf8").on("data", (d: string) => {
+        raw += d;
+      });
+      req.on("end", () => {
+        const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0]!;
+        const body: Record<string, unknown> = req.headers["content-type"]?.includes("json")
+          ? JSON.parse(raw || "{}")
+          : Object.fromEntries(new URLSearchParams(raw));
+        for (const k of ["blocks", "view"])
+          if (typeof body[k] === "string") body[k] = JSON.parse(body[k] as string);
+        this.calls.push({ method, body });
+        const result = this.answer(method, body);
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result));
+        for (const l of [...this.listeners]) l();
+      });
+    });
+    await new Promise<void>((ok) => this.server!.listen(0, "127.0.0.1", ok));
+    this.port = (this.server!.address() as { port: number }).port;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
+  }
+
+  /** Calls of one method. */
+  of(method: string) {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Waits until `check` holds (re-checked after every call). */
+  async waitFor<T>(check: () => T | undefined | false, ms = 15_000, what = "condition"): Promise<T> {
+    const first = check();
+    if (first) return first;
+    return new Promise<T>((ok, fail) => {
+      const timer = setTimeout(
+        () => fail(new Error(`timed out waiting for ${what}; last: ${JSON.stringify(this.calls.slice(-3))}`)),
+        ms,
+      );
+      const listener = () => {
+        const v = check();
+        if (v) {
+          clearTimeout(timer);
+          this.listeners = this.listeners.filter((l) => l !== listener);
+          ok(v);
+        }
+      };
+      this.listeners.push(listener);
+    });
+  }
+
+  private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case "auth.test":
+        return { ok: true, user_id: "UBOT", team_id: "T01", bot_id: "B01" };
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(body.users)}` } };
+      case "chat.postMessage":
+        return { ok: true, channel: body.channel, ts: String(++this.ts) };
+      case "chat.update":
+        return { ok: true, channel: body.channel, ts: body.ts };
+      case "views.publish":
+        return { ok: true };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+/** Signs a request body the way Slack does (v0 HMAC-SHA256 over "v0:<ts>:<body>"). */
+export function slackSignature(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)) {
+  const sig = `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+  return { "x-slack-signature": sig, "x-slack-request-timestamp": String(timestamp) };
+}
+
+/** Posts a signed request to the app's /slack/events. */
+export async function postToSlackEndpoint(
+  baseUrl: string,
+  secret: string,
+  body: string,
+  contentType: "application/json" | "application/x-www-form-urlencoded",
+  extraHeaders: Record<string, string> = {},
+  signWith = secret,
+): Promise<Response> {
+  return fetch(`${baseUrl}/slack/events`, {
+    method: "POST",
+    headers: { "content-type": contentType, ...slackSignature(signWith, body), ...extraHeaders },
+    body,
+  });
+}

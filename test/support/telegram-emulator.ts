@@ -1,0 +1,295 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+
+/** A message the bot sent (or edited), as the emulator recorded it. */
+export interface SentMessage {
+  message_id: number;
+  chat_id: number;
+  text: string;
+  buttons: { text: string; callback_data: string }[][];
+  edits: number;
+  kind: "text" | "photo" | "document";
+}
+
+interface Waiter {
+  offset: number;
+  resolve: (updates: unknown[]) => void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * A local Telegram Bot API: the methods Pandu uses, long-polled getUpdates, and a log of every
+ * call. Tests push updates as a person would and read what the bot sent.
+ */
+export class TelegramEmulator {
+  readonly calls: { method: string; body: Record<string, unknown> }[] = [];
+  readonly messages = new Map<number, SentMessage>();
+  /** Methods that answer 500 (to prove a failure there does not stop Pandu). */
+  readonly failing = new Set<string>();
+  private server?: Server;
+  private updates: { update_id: number }[] = [];
+  private nextUpdateId = 1;
+  private nextMessageId = 1000;
+  private waiters: Waiter[] = [];
+  private listeners: (() => void)[] = [];
+  port = 0;
+
+  /** The base URL to pass as TELEGRAM_API_ROOT. */
+  get apiRoot(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      void this.route(req).then(
+        (body) =>
+          res
+            .writeHead(body.ok ? 200 : (body.error_code as number), { "content-type": "application/json" })
+            .end(JSON.stringify(body)),
+        () => res.writeHead(500).end(),
+      );
+    });
+    await new Promise<void>((ok) => this.server!.listen(0, "127.0.0.1", ok));
+    this.port = (this.server!.address() as { port: number }).port;
+  }
+
+  async stop(): Promise<void> {
+    for (const w of this.waiters) {
+      clearTimeout(w.timer);
+      w.resolve([]);
+    }
+    this.waiters = [];
+    this.server?.closeAllConnections();
+    await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
+  }
+
+  /** A person types a message in a private chat (or a group). */
+  sendText(
+    userId: number,
+    text: string,
+    opts: { languageCode?: string; chatId?: number; group?: boolean } = {},
+  ) {
+    const chatId = opts.chatId ?? userId;
+    this.push({
+      message: {
+        message_id: this.nextMessageId++,
+        date: Math.floor(Date.now() / 1000),
+        chat: opts.group
+          ? { id: chatId, type: "group", title: "Grup" }
+          : { id: chatId, type: "private", first_name: "ASN" },
+        from: { id: userId, is_bot: false, first_name: "ASN", language_code: opts.languageCode ?? "id" },
+        text,
+        ...(text.startsWith("/")
+          ? { entities: [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0]!.length }] }
+          : {}),
+      },
+    });
+  }
+
+  /** A person sends a sticker. */
+  sendSticker(userId: number) {
+    this.push({
+      message: {
+        message_id: this.nextMessageId++,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: userId, type: "private", first_name: "ASN" },
+        from: { id: userId, is_bot: false, first_name: "ASN" },
+        sticker: {
+          file_id: "s",
+          file_unique_id: "s",
+          type: "regular",
+          width: 1,
+          height: 1,
+          is_animated: false,
+          is_video: false,
+        },
+      },
+    });
+  }
+
+  /** A person presses a button; `fromUserId` may differ from the chat owner (a forged press). */
+  press(chatId: number, messageId: number, data: string, fromUserId = chatId) {
+    this.push({
+      callback_query: {
+        id: String(this.nextUpdateId),
+        from: { id: fromUserId, is_bot: false, first_name: "ASN", language_code: "id" },
+        chat_instance: "ci",
+        data,
+        message: {
+          message_id: messageId,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: chatId, type: "private", first_name: "ASN" },
+          text: this.messages.get(messageId)?.text ?? "",
+        },
+      },
+    });
+  }
+
+  /** Delivers the same update again (Telegram may, after a timeout). */
+  duplicateLast() {
+    const last = this.updates.at(-1) ?? this.delivered.at(-1);
+    if (last) this.enqueue({ ...last });
+  }
+
+  /** Messages in a chat, oldest first. */
+  chat(chatId: number): SentMessage[] {
+    return [...this.messages.values()]
+      .filter((m) => m.chat_id === chatId)
+      .sort((a, b) => a.message_id - b.message_id);
+  }
+
+  /** The newest message in a chat. */
+  last(chatId: number): SentMessage | undefined {
+    return this.chat(chatId).at(-1);
+  }
+
+  /** Waits until `check` holds (re-checked after every call the bot makes). */
+  async waitFor<T>(check: () => T | undefined | false, ms = 10_000, what = "condition"): Promise<T> {
+    const first = check();
+    if (first) return first;
+    return new Promise<T>((ok, fail) => {
+      const timer = setTimeout(() => {
+        this.listeners = this.listeners.filter((l) => l !== listener);
+        fail(new Error(`timed out waiting for ${what}; last calls: ${JSON.stringify(this.calls.slice(-5))}`));
+      }, ms);
+      const listener = () => {
+        const v = check();
+        if (v) {
+          clearTimeout(timer);
+          this.listeners = this.listeners.filter((l) => l !== listener);
+          ok(v);
+        }
+      };
+      this.listeners.push(listener);
+    });
+  }
+
+  /** Number of calls of a method so far. */
+  count(method: string): number {
+    return this.calls.filter((c) => c.method === method).length;
+  }
+
+  private delivered: { update_id: number }[] = [];
+
+  private push(update: Record<string, unknown>) {
+    this.enqueue({ update_id: this.nextUpdateId++, ...update });
+  }
+
+  private enqueue(update: { update_id: number }) {
+    this.updates.push(update);
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) {
+      clearTimeout(w.timer);
+      w.resolve(this.take(w.offset));
+    }
+  }
+
+  private take(offset: number): unknown[] {
+    this.delivered.push(...this.updates.filter((u) => u.update_id < offset));
+    this.updates = this.updates.filter((u) => u.update_id >= offset);
+    return this.updates.slice(0, 100);
+  }
+
+  private async route(req: IncomingMessage): Promise<Record<string, unknown>> {
+    const m = /^\/bot[^/]+\/(\w+)$/.exec(req.url ?? "");
+    const method = m?.[1] ?? "";
+    const raw = await new Promise<string>((ok) => {
+      let data = "";
+      req.setEncoding("utf8").on("data", (d: string) => {
+        data += d;
+      });
+      req.on("end", () => ok(data));
+    });
+    const body: Record<string, unknown> =
+      req.headers["content-type"]?.includes("json") && raw ? JSON.parse(raw) : {};
+    if (method !== "getUpdates") this.calls.push({ method, body });
+    try {
+      if (this.failing.has(method)) {
+        return { ok: false, error_code: 500, description: "Internal Server Error: emulated" };
+      }
+      return { ok: true, result: await this.answer(method, body, req, raw) };
+    } finally {
+      if (method !== "getUpdates") for (const l of [...this.listeners]) l();
+    }
+  }
+
+  private answer(method: string, body: Record<string, unknown>, req: IncomingMessage, raw: string): unknown {
+    switch (method) {
+      case "getMe":
+        return { id: 999, is_bot: true, first_name: "Pandu", username: "PanduBot", can_join_groups: true };
+      case "deleteWebhook":
+      case "setWebhook":
+      case "setMyCommands":
+      case "answerCallbackQuery":
+        return true;
+      case "getUpdates": {
+        const offset = Number(body.offset ?? 0);
+        const ready = this.take(offset);
+        const timeout = Math.min(Number(body.timeout ?? 0), 2);
+        if (ready.length > 0 || timeout === 0) return ready;
+        return new Promise((resolve) => {
+          const w: Waiter = {
+            offset,
+            resolve,
+            timer: setTimeout(() => {
+              this.waiters = this.waiters.filter((x) => x !== w);
+              resolve([]);
+            }, timeout * 1000),
+          };
+          this.waiters.push(w);
+          req.once("close", () => {
+            clearTimeout(w.timer);
+            this.waiters = this.waiters.filter((x) => x !== w);
+          });
+        });
+      }
+      case "sendMessage":
+        return this.record(Number(body.chat_id), String(body.text), body.reply_markup, "text");
+      case "sendPhoto":
+      case "sendDocument": {
+        const chat = /name="chat_id"\r\n\r\n(-?\d+)/.exec(raw)?.[1] ?? String(body.chat_id);
+        const caption = /name="caption"\r\n\r\n([^\r]*)/.exec(raw)?.[1] ?? "";
+        return this.record(Number(chat), caption, undefined, method === "sendPhoto" ? "photo" : "document");
+      }
+      case "editMessageText": {
+        const msg = this.messages.get(Number(body.message_id));
+        if (!msg) return Promise.reject(new Error("no such message"));
+        msg.text = String(body.text);
+        msg.buttons = buttonsOf(body.reply_markup);
+        msg.edits++;
+        return {
+          message_id: msg.message_id,
+          chat: { id: msg.chat_id, type: "private" },
+          date: 0,
+          text: msg.text,
+        };
+      }
+      default:
+        return { ok: false };
+    }
+  }
+
+  private record(chatId: number, text: string, markup: unknown, kind: SentMessage["kind"]) {
+    const msg: SentMessage = {
+      message_id: this.nextMessageId++,
+      chat_id: chatId,
+      text,
+      buttons: buttonsOf(markup),
+      edits: 0,
+      kind,
+    };
+    this.messages.set(msg.message_id, msg);
+    return {
+      message_id: msg.message_id,
+      chat: { id: chatId, type: "private" },
+      date: Math.floor(Date.now() / 1000),
+      text,
+    };
+  }
+}
+
+function buttonsOf(markup: unknown): SentMessage["buttons"] {
+  const rows = (markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)
+    ?.inline_keyboard;
+  return rows?.map((r) => r.map((b) => ({ text: b.text, callback_data: b.callback_data }))) ?? [];
+}
