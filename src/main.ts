@@ -164,7 +164,7 @@ async function main(): Promise<number> {
     notice("startup-channel-hint");
   }
   ready = true;
-  notice("startup-ready", { port: http.port });
+  notice("startup-ready", { port: String(http.port) });
   logger.info({ port: http.port, channels, storage: config.storage.kind }, "pandu ready");
 
   await new Promise<void>((done) => {

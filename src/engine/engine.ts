@@ -1,4 +1,5 @@
 import type { FlowRun } from "../db/models/index.js";
+import type { Locale } from "../i18n/locales.js";
 import type { FlowCatalog } from "./catalog.js";
 import { evaluate } from "./conditions.js";
 import type { RunStore } from "./run-cache.js";
@@ -17,7 +18,12 @@ export interface ComputeResult {
   subjectId?: string;
   /** The profile after the service changed it, for later branches and texts. */
   profile?: Profile;
+  /** Speak this language for the rest of this run (before the person is stored, e.g. onboarding). */
+  locale?: Locale;
 }
+
+/** Answers key holding a run's own language (not a step id: step ids never start with "_"). */
+const RUN_LOCALE = "_locale";
 
 /** A named service a flow calls from a `compute` step. It runs once per transition (guarded). */
 export type ComputeService = (ctx: {
@@ -417,6 +423,11 @@ export function createEngine(deps: EngineDeps) {
             conversation = { ...conversation, subjectId: result.subjectId };
           }
           if (result.profile) conversation = { ...conversation, profile: result.profile };
+          if (result.locale) {
+            pendingSet[RUN_LOCALE] = result.locale;
+            answers[RUN_LOCALE] = result.locale;
+            conversation = { ...conversation, profile: { ...conversation.profile, locale: result.locale } };
+          }
           const next = result.goto ?? step.next;
           if (!next) {
             await deps.runs.end(run.id, seq);
@@ -476,6 +487,7 @@ export function createEngine(deps: EngineDeps) {
     input: { token: string } | { text: string },
   ): Promise<Outbound[] | null> {
     const run = snapshot(doc);
+    conv = withRunLocale(conv, run.answers);
     const step = stepOf(flow, run.stepId);
     if (!isQuestion(step)) {
       // A crash between claiming a compute step and finishing it: carry on from there.
@@ -541,6 +553,11 @@ export function createEngine(deps: EngineDeps) {
 
   const flowFor = (run: FlowRun) => deps.catalog.getVersion(run.flowId, run.flowVersion);
 
+  const withRunLocale = (conv: Conversation, answers: Record<string, unknown>): Conversation => {
+    const locale = answers[RUN_LOCALE];
+    return locale === "id" || locale === "en" ? { ...conv, profile: { ...conv.profile, locale } } : conv;
+  };
+
   async function handleOnce(
     conv: Conversation,
     inbound: Exclude<Inbound, { kind: "command" }>,
@@ -553,6 +570,7 @@ export function createEngine(deps: EngineDeps) {
       if (run.personId !== conv.subjectId && run.identityId !== conv.identityId) {
         return [{ text: t(conv, "flow-not-yours") }];
       }
+      conv = withRunLocale(conv, run.answers ?? {});
       const flow = flowFor(run);
       if (!flow) return versionGone(conv, run);
       if (run.seq !== parsed.seq) {
@@ -565,6 +583,7 @@ export function createEngine(deps: EngineDeps) {
     }
     const [run] = await deps.runs.listForPerson(conv.subjectId);
     if (!run) return fresh ? undefined : null;
+    conv = withRunLocale(conv, run.answers ?? {});
     const flow = flowFor(run);
     if (!flow) return versionGone(conv, run);
     if (inbound.kind === "unsupported") {
@@ -598,6 +617,7 @@ export function createEngine(deps: EngineDeps) {
         updatedAt: now,
       });
       if (!resumed) return (await proceed(conv, flow, snapshot(run), flow.start, { trail: [] }, [])) ?? [];
+      conv = withRunLocale(conv, run.answers ?? {});
       const current = flowFor(run);
       if (!current) return versionGone(conv, run);
       const step = stepOf(current, run.stepId);
@@ -643,6 +663,7 @@ export function createEngine(deps: EngineDeps) {
     async current(conv: Conversation): Promise<Outbound[] | undefined> {
       const [run] = await deps.runs.listForPerson(conv.subjectId);
       if (!run) return undefined;
+      conv = withRunLocale(conv, run.answers ?? {});
       const flow = flowFor(run);
       if (!flow) return versionGone(conv, run);
       const step = stepOf(flow, run.stepId);

@@ -33,7 +33,8 @@ export function createHome(deps: {
       person.jabatanId ? deps.repos.jabatan.get(person.jabatanId) : null,
     ]);
     const year = deps.now().getUTCFullYear();
-    const jp = person.status.jpYear === year ? (person.status.jpTotal ?? 0) : 0;
+    const status = person.status ?? {};
+    const jp = status.jpYear === year ? (status.jpTotal ?? 0) : 0;
     return {
       sections: [
         {
@@ -43,12 +44,10 @@ export function createHome(deps: {
         {
           heading: t("home-assessment"),
           lines: [
-            person.status.assessedAt
-              ? t("home-assessed", { gaps: person.status.gapCount ?? 0 })
-              : t("home-not-assessed"),
+            status.assessedAt ? t("home-assessed", { gaps: status.gapCount ?? 0 }) : t("home-not-assessed"),
           ],
         },
-        { heading: t("home-jp"), lines: [t("jp-progress", { total: jp, goal: 20, year })] },
+        { heading: t("home-jp"), lines: [t("jp-progress", { total: jp, goal: 20, year: String(year) })] },
         { heading: t("home-trainings"), lines: [t("home-no-trainings")] },
       ],
     };

@@ -88,6 +88,11 @@ export function createOnboarding(deps: OnboardingDeps) {
     };
   };
 
+  /** The rest of the conversation speaks the language just chosen (stored at the end, with consent). */
+  const useLanguage: ComputeService = async ({ answers }) => ({
+    locale: answers.language === "en" ? "en" : "id",
+  });
+
   const complete: ComputeService = async ({ runId, conversation, answers, now }) => {
     const personId = personIdForRun(runId);
     const nip = String(answers.nip);
@@ -218,6 +223,7 @@ export function createOnboarding(deps: OnboardingDeps) {
     services: {
       "onboarding.checkNip": checkNip,
       "onboarding.suggestZone": suggestZone,
+      "onboarding.useLanguage": useLanguage,
       "onboarding.complete": complete,
     } satisfies Record<string, ComputeService>,
     optionSources: {

@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 
 /** A local fake of the Slack Web API: records every call and answers what Bolt needs. */
 export class SlackWebApiEmulator {
-  readonly calls: { method: string; body: Record<string, unknown> }[] = [];
+  readonly calls: { method: string; body: Record<string, unknown>; result: Record<string, unknown> }[] = [];
   private server?: Server;
   private listeners: (() => void)[] = [];
   private ts = 1_700_000_000;
@@ -27,8 +27,8 @@ export class SlackWebApiEmulator {
           : Object.fromEntries(new URLSearchParams(raw));
         for (const k of ["blocks", "view"])
           if (typeof body[k] === "string") body[k] = JSON.parse(body[k] as string);
-        this.calls.push({ method, body });
         const result = this.answer(method, body);
+        this.calls.push({ method, body, result });
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result));
         for (const l of [...this.listeners]) l();
       });

@@ -79,7 +79,8 @@ export const personSchema = new Schema<Person>(
     },
     onboardedAt: Date,
   },
-  { collection: "people", timestamps: true, versionKey: false },
+  // minimize off: an empty status must still be stored, since lean reads skip schema defaults.
+  { collection: "people", timestamps: true, versionKey: false, minimize: false },
 );
 // NIP uniqueness lives in nip_claims: a unique index here would collide on people without a NIP.
 personSchema.index({ nip: 1 });

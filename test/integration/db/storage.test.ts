@@ -62,6 +62,11 @@ describe("storage on a real MongoDB-protocol server", () => {
     expect(await ctx.repos.people.countByInstansi("mataram")).toBe(1);
   });
 
+  it("stores a new person's empty status, so reads always find it", async () => {
+    const p = await ctx.repos.people.create({ name: "Dewi", timeZone: "Asia/Jayapura" });
+    expect((await ctx.repos.people.get(p._id))?.status).toEqual({});
+  });
+
   it("rejects a malformed NIP on a person", async () => {
     await expect(
       ctx.repos.people.create({ name: "X", nip: "12345", timeZone: "Asia/Jakarta" }),

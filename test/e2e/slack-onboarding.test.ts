@@ -1,0 +1,215 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type AppProcess, startApp } from "../support/app-process.js";
+import { dropDatabase, uriWithDatabase } from "../support/database.js";
+import { postToSlackEndpoint, SlackWebApiEmulator } from "../support/slack-emulator.js";
+
+const SECRET = "slack-signing-secret-for-tests";
+const TEAM = "T01";
+const dbName = `e2e_slack_${randomBytes(4).toString("hex")}`;
+
+let slack: SlackWebApiEmulator;
+let app: AppProcess;
+let cwd: string;
+let base: string;
+
+beforeAll(async () => {
+  slack = new SlackWebApiEmulator();
+  await slack.start();
+  cwd = await mkdtemp(join(tmpdir(), "pandu-slack-"));
+  app = startApp(
+    {
+      MONGODB_URI: uriWithDatabase(inject("mongoUri"), dbName),
+      SLACK_BOT_TOKEN: "xoxb-1-2-test",
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: "0",
+    },
+    cwd,
+  );
+  await app.waitForStderr(/localhost:\d+\/healthz/);
+  base = `http://127.0.0.1:${/localhost:(\d+)\/healthz/.exec(app.stderr())![1]}`;
+});
+afterAll(async () => {
+  app.child.kill("SIGTERM");
+  await app.exited();
+  await slack.stop();
+  await dropDatabase(inject("mongoUri"), dbName);
+  await rm(cwd, { recursive: true, force: true });
+});
+
+type Posted = {
+  channel: string;
+  text: string;
+  ts?: string;
+  blocks: { type: string; elements?: { value: string; text: { text: string } }[] }[];
+};
+
+const posted = (): Posted[] =>
+  slack.calls
+    .filter((c) => c.method === "chat.postMessage" || c.method === "chat.update")
+    .map((c) => ({ ...(c.body as unknown as Posted), ts: String(c.result.ts) }));
+
+/** Sends something as the person and waits for a new post or update whose text matches. */
+async function act(send: () => Promise<Response>, text: string | RegExp): Promise<Posted> {
+  const seen = posted().length;
+  const res = await send();
+  expect(res.status).toBe(200);
+  return slack.waitFor(
+    () =>
+      posted()
+        .slice(seen)
+        .find((p) => (typeof text === "string" ? p.text.includes(text) : text.test(p.text))),
+    15_000,
+    `a Slack message matching ${text}`,
+  );
+}
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+const command = (user: string, text: string) =>
+  postToSlackEndpoint(
+    base,
+    SECRET,
+    form({
+      command: "/pandu",
+      text,
+      user_id: user,
+      team_id: TEAM,
+      channel_id: `D${user}`,
+      trigger_id: "t",
+      response_url: `${base}/x`,
+    }),
+    "application/x-www-form-urlencoded",
+  );
+let eventSeq = 0;
+const dm = (user: string, text: string, eventId = `Ev${++eventSeq}`, headers: Record<string, string> = {}) =>
+  postToSlackEndpoint(
+    base,
+    SECRET,
+    JSON.stringify({
+      type: "event_callback",
+      team_id: TEAM,
+      event_id: eventId,
+      event: {
+        type: "message",
+        channel_type: "im",
+        channel: `D${user}`,
+        user,
+        text,
+        ts: `${Date.now() / 1000}`,
+      },
+    }),
+    "application/json",
+    headers,
+  );
+const press = (user: string, message: Posted, label: string) => {
+  const button = message.blocks.flatMap((b) => b.elements ?? []).find((e) => e.text.text.includes(label));
+  if (!button) throw new Error(`no button ${label}`);
+  const payload = {
+    type: "block_actions",
+    user: { id: user, team_id: TEAM },
+    team: { id: TEAM },
+    container: { type: "message", channel_id: message.channel, message_ts: message.ts ?? "1" },
+    trigger_id: "t",
+    actions: [
+      {
+        type: "button",
+        action_id: "pandu_0_0",
+        block_id: "pandu_row_0",
+        value: button.value,
+        text: { type: "plain_text", text: label },
+      },
+    ],
+  };
+  return postToSlackEndpoint(
+    base,
+    SECRET,
+    form({ payload: JSON.stringify(payload) }),
+    "application/x-www-form-urlencoded",
+  );
+};
+
+describe("onboarding on Slack (real Bolt receiver, fake Web API)", () => {
+  it("refuses a request with a bad signature", async () => {
+    const res = await postToSlackEndpoint(
+      base,
+      SECRET,
+      form({ command: "/pandu", text: "start" }),
+      "application/x-www-form-urlencoded",
+      {},
+      "wrong-secret",
+    );
+    expect(res.status).toBe(401);
+  });
+
+  it("registers a person through /pandu, buttons and direct messages, handling a retried event once", async () => {
+    const u = "U100";
+    const m = await act(() => command(u, "start"), "Apakah Anda setuju?");
+    const consent = await act(() => press(u, m, "Ya"), "nama lengkap");
+    // The answered question is updated in place to show the answer.
+    expect(slack.of("chat.update").at(-1)?.body).toMatchObject({
+      ts: m.ts,
+      text: expect.stringContaining("✅ Ya"),
+    });
+
+    const before = posted().length;
+    await act(() => dm(u, "Rina Kartika", "EvRetry"), "Berapa NIP Anda?");
+    // Slack retries an event it thinks was lost: same event id, X-Slack-Retry-Num.
+    const retry = await dm(u, "Rina Kartika", "EvRetry", {
+      "x-slack-retry-num": "1",
+      "x-slack-retry-reason": "http_timeout",
+    });
+    expect(retry.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(
+      posted()
+        .slice(before)
+        .filter((p) => p.text.includes("Berapa NIP Anda?")),
+    ).toHaveLength(1);
+    expect(consent.channel).toBe(`D${u}`);
+
+    await act(() => dm(u, "197905152006042001"), "instansi");
+    await act(() => dm(u, "Pemerintah Provinsi DKI Jakarta"), "unit kerja");
+    await act(() => dm(u, "Badan Kepegawaian Daerah › Bidang Pengembangan Karier dan Kompetensi"), "jabatan");
+    await act(() => dm(u, "Kepala Seksi"), "provinsi");
+    await act(() => dm(u, "DKI Jakarta"), "WIB");
+    await act(() => dm(u, "ya"), "Bahasa");
+    await act(() => dm(u, "English"), /How do you like to learn/);
+    // The choice applies at once: the rest of the conversation is in English.
+    await act(() => dm(u, "2,3"), "You are registered");
+  });
+
+  it("publishes App Home with the person's data", async () => {
+    const seen = slack.of("views.publish").length;
+    const res = await postToSlackEndpoint(
+      base,
+      SECRET,
+      JSON.stringify({
+        type: "event_callback",
+        team_id: TEAM,
+        event_id: "EvHome",
+        event: { type: "app_home_opened", user: "U100", tab: "home", channel: "DU100" },
+      }),
+      "application/json",
+    );
+    expect(res.status).toBe(200);
+    const view = await slack
+      .waitFor(() => slack.of("views.publish").slice(seen)[0])
+      .catch((err) => {
+        throw new Error(
+          `${err.message}\n${app
+            .stderr()
+            .split("\n")
+            .filter((l) => l.includes('"level":5'))
+            .join("\n")}`,
+        );
+      });
+    const text = JSON.stringify(view.body);
+    expect(text).toContain("Rina Kartika");
+    expect(text).toContain("Kepala Seksi");
+    expect(text).toContain("0 / 20 JP");
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../../src/app.js";
+import { DDL_COMMANDS } from "../../../src/db/ensure-schema.js";
+import type { Inbound } from "../../../src/engine/types.js";
+import { loadTranslations } from "../../../src/i18n/i18n.js";
+import { LOCALES_DIR } from "../../../src/paths.js";
+import { seedDemoIfEmpty } from "../../../src/services/demo-seed.js";
+import { useTestDatabase } from "../../support/database.js";
+
+const translator = loadTranslations(LOCALES_DIR);
+
+describe("a whole onboarding on the real app services", () => {
+  const ctx = useTestDatabase();
+
+  it("sends no DDL after the app is ready, and stays near two database round-trips per answer", async () => {
+    const app = createApp({ database: ctx.db, translate: translator.t.bind(translator) });
+    await seedDemoIfEmpty(app.repos, app.seedFile);
+    const ready = ctx.commands.length;
+
+    const who = { id: "telegram:777", channel: "telegram" as const };
+    const say = async (inbound: Inbound) =>
+      (await app.conversations.handle(who, inbound)).map((o) => o.text).join("\n");
+    const text = (t: string) => say({ kind: "text", text: t });
+
+    expect(await say({ kind: "command", command: "start", args: "" })).toContain("Apakah Anda setuju?");
+    const answers = [
+      "ya",
+      "Ani Suryani",
+      "199001012015032001",
+      "Pemerintah Kota Mataram",
+      "Kecamatan Ampenan",
+      "Camat Ampenan",
+      "Nusa Tenggara Barat",
+      "ya",
+      "Bahasa Indonesia",
+      "2,4",
+    ];
+    const perAnswer: number[] = [];
+    let last = "";
+    for (const a of answers) {
+      const before = ctx.commands.length;
+      last = await text(a);
+      perAnswer.push(ctx.commands.length - before);
+    }
+    expect(last).toContain("Pendaftaran selesai");
+
+    const after = ctx.commands.slice(ready);
+    expect(after.filter((c) => DDL_COMMANDS.has(c))).toEqual([]);
+
+    const person = await ctx.repos.people.get((await ctx.repos.identities.get("telegram:777"))!.personId);
+    expect(person).toMatchObject({
+      name: "Ani Suryani",
+      nip: "199001012015032001",
+      instansiId: "mataram",
+      unitId: "mataram.ampenan",
+      jabatanId: "camat-ampenan",
+      tier: "administrator",
+      regionId: "nusa-tenggara-barat",
+      timeZone: "Asia/Makassar",
+      locale: "id",
+      learningModes: ["e-learning", "coaching"],
+      consent: { textVersion: "onboarding-1" },
+    });
+    expect(await ctx.repos.nipClaims.ownerOf("199001012015032001")).toBe(person!._id);
+    expect(await ctx.repos.flowRuns.listForPerson("telegram:777")).toEqual([]);
+    expect((await ctx.repos.audit.list({ action: "person.onboarded" }))[0]?.targetId).toBe(person!._id);
+
+    // A plain answer costs the claim and the update: 2 round trips (the run is cached in memory).
+    expect(perAnswer[1]).toBe(2); // name → NIP question
+    expect(perAnswer[7]).toBe(2); // zone confirmed → language question
+    // A compute step on the way claims its own step first, so its side effects run once: 4.
+    expect(perAnswer[8]).toBe(4); // language → useLanguage → learning modes
+  });
+});
