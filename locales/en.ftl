@@ -156,3 +156,12 @@ profile-zone = Time zone
 profile-language = Language
 profile-modes = Learning preferences
 profile-saved = Saved. ✔
+
+## Linking accounts (/tautkan)
+
+link-code-issued = Your linking code: { $code }. From your other Telegram or Slack account, send /tautkan { $code } within { $minutes } minutes. Do not share this code with anyone.
+link-done = This account is now linked to your profile. Your data and history are the same on both accounts.
+link-already = This account is already linked to your profile.
+link-code-wrong = That code does not match or has expired. Tries left: { $left }.
+link-locked = Too many wrong codes. For your security, try again after { $minutes } minutes with a new code.
+link-other-person = This account is already registered to another profile, so it cannot be linked. Ask your agency's HR administrator if the two should be merged.

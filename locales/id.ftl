@@ -157,3 +157,12 @@ profile-zone = Zona waktu
 profile-language = Bahasa
 profile-modes = Cara belajar
 profile-saved = Tersimpan. ✔
+
+## Menautkan akun (/tautkan)
+
+link-code-issued = Kode penautan Anda: { $code }. Dari akun Telegram atau Slack Anda yang lain, kirim /tautkan { $code } dalam { $minutes } menit. Jangan berikan kode ini kepada siapa pun.
+link-done = Akun ini sudah tertaut ke profil Anda. Data dan riwayat Anda kini sama di kedua akun.
+link-already = Akun ini sudah tertaut ke profil Anda.
+link-code-wrong = Kode itu tidak cocok atau sudah kedaluwarsa. Sisa percobaan: { $left }.
+link-locked = Terlalu banyak kode yang salah. Demi keamanan, coba lagi setelah { $minutes } menit dengan kode baru.
+link-other-person = Akun ini sudah terdaftar atas nama profil lain, jadi tidak bisa ditautkan. Hubungi admin kepegawaian instansi Anda bila perlu digabung.

@@ -11,6 +11,7 @@ import { cachedRunStore } from "./engine/run-cache.js";
 import type { Translate } from "./engine/text.js";
 import { FLOWS_DIR } from "./paths.js";
 import { createConversations } from "./services/conversation.js";
+import { createLinking } from "./services/linking.js";
 import { createOnboarding } from "./services/onboarding.js";
 import { createProfile } from "./services/profile.js";
 
@@ -51,7 +52,15 @@ export function createApp(deps: {
     optionSources: { ...onboarding.optionSources },
     now,
   });
-  const conversations = createConversations({ engine, catalog, repos, translate: deps.translate, now });
+  const linking = createLinking({ repos, translate: deps.translate, now, onLinked: (id) => invalidate(id) });
+  const conversations = createConversations({
+    engine,
+    catalog,
+    repos,
+    translate: deps.translate,
+    now,
+    linking,
+  });
   invalidate = conversations.invalidate;
   return {
     catalog,

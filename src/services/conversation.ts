@@ -6,6 +6,7 @@ import type { Translate } from "../engine/text.js";
 import type { Choice, Conversation, Inbound, Outbound } from "../engine/types.js";
 import type { Locale } from "../i18n/locales.js";
 import { COMMANDS, type CommandInfo, findCommand } from "./commands.js";
+import type { Linking } from "./linking.js";
 import { profileOfPerson } from "./profile.js";
 
 /** Who wrote, as the channel adapter knows it. */
@@ -23,6 +24,7 @@ export interface ConversationDeps {
   repos: Pick<Repositories, "identities" | "people">;
   translate: Translate;
   now: () => Date;
+  linking: Linking;
   /** How long a resolved profile is reused before it is read again (other instances may change it). */
   profileTtlMs?: number;
 }
@@ -99,8 +101,10 @@ export function createConversations(deps: ConversationDeps) {
     return [{ text: t(switched, "language-switched") }];
   }
 
-  async function runCommand(conv: Conversation, roles: string[], command: CommandInfo, _args: string) {
+  async function runCommand(conv: Conversation, roles: string[], command: CommandInfo, args: string) {
     if (command.name === "batal") return deps.engine.cancel(conv);
+    // Typing a code is how a new account joins a registered person, so it needs no onboarding.
+    if (command.name === "tautkan" && args) return deps.linking.redeem(conv, args);
     if (command.name === "bantuan") return help(conv, roles);
     if (command.name === "start" && conv.profile.onboarded) {
       return [{ text: t(conv, "start-welcome-back") }, ...menu(conv)];
@@ -109,6 +113,7 @@ export function createConversations(deps: ConversationDeps) {
       return [{ text: t(conv, "onboarding-needed") }];
     }
     if (command.name === "menu") return menu(conv);
+    if (command.name === "tautkan") return deps.linking.issue(conv);
     if (command.name === "bahasa") {
       return [
         {

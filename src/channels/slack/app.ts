@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { Inbound, Outbound } from "../../engine/types.js";
 import type { IncomingIdentity } from "../../services/conversation.js";
 import type { HomeSummary } from "../../services/home.js";
+import { SeenIds } from "../seen-ids.js";
 import { escapeSlack, homeBlocks, toBlocks } from "./render.js";
 
 export interface SlackDeps {
@@ -16,19 +17,6 @@ export interface SlackDeps {
   homeView: (who: IncomingIdentity) => Promise<HomeSummary>;
   errorText: string;
   logger: Logger;
-}
-
-/** Slack retries an event it thinks we missed; these ids were seen already (per process, bounded). */
-class SeenEvents {
-  private ids = new Set<string>();
-  /** True the first time an id is seen. */
-  first(id: string | undefined): boolean {
-    if (!id) return true;
-    if (this.ids.has(id)) return false;
-    this.ids.add(id);
-    if (this.ids.size > 10_000) this.ids.delete(this.ids.values().next().value!);
-    return true;
-  }
 }
 
 /** The Slack channel: Bolt with an HTTP receiver (or Socket Mode), thin over the conversation service. */
@@ -49,7 +37,7 @@ export function createSlackApp(deps: SlackDeps) {
     deferInitialization: true,
     tokenVerificationEnabled: false,
   });
-  const seen = new SeenEvents();
+  const seen = new SeenIds();
   const dmChannels = new Map<string, string>();
 
   const identityOf = (team: string | undefined, user: string): IncomingIdentity => ({

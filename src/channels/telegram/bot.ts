@@ -4,6 +4,7 @@ import { Bot, type Context, InputFile, webhookCallback } from "grammy";
 import type { Logger } from "pino";
 import type { Inbound, Outbound } from "../../engine/types.js";
 import type { IncomingIdentity } from "../../services/conversation.js";
+import { SeenIds } from "../seen-ids.js";
 import { normalizeUpdate } from "./normalize.js";
 import { keyboard, splitText } from "./render.js";
 
@@ -31,7 +32,9 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   // One update at a time per chat, so answers are taken in the order they were given.
   bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
 
+  const seen = new SeenIds();
   bot.use(async (ctx) => {
+    if (!seen.first(ctx.update.update_id)) return;
     const n = normalizeUpdate(ctx.update);
     if (!n) return;
     const log = deps.logger.child({ update: ctx.update.update_id, user: n.userId });

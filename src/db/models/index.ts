@@ -4,13 +4,25 @@ import { type FlowClaim, flowClaimSchema } from "./flow-claim.js";
 import { type FlowRun, flowRunSchema } from "./flow-run.js";
 import { type Identity, identitySchema } from "./identity.js";
 import { type Jabatan, jabatanSchema } from "./jabatan.js";
+import { type LinkAttempt, type LinkCode, linkAttemptSchema, linkCodeSchema } from "./link-code.js";
 import { type NipClaim, nipClaimSchema } from "./nip-claim.js";
 import { type OrgUnit, orgUnitSchema } from "./org-unit.js";
 import { type Person, personSchema } from "./person.js";
 
 export type { Channel } from "./identity.js";
 export type { Role, RoleGrant } from "./person.js";
-export type { AuditEntry, FlowClaim, FlowRun, Identity, Jabatan, NipClaim, OrgUnit, Person };
+export type {
+  AuditEntry,
+  FlowClaim,
+  FlowRun,
+  Identity,
+  Jabatan,
+  LinkAttempt,
+  LinkCode,
+  NipClaim,
+  OrgUnit,
+  Person,
+};
 
 /** Every model Pandu stores, bound to one connection. */
 export interface Models {
@@ -22,6 +34,8 @@ export interface Models {
   FlowRun: Model<FlowRun>;
   FlowClaim: Model<FlowClaim>;
   AuditEntry: Model<AuditEntry>;
+  LinkCode: Model<LinkCode>;
+  LinkAttempt: Model<LinkAttempt>;
 }
 
 /** Binds the schemas to a connection (no DDL: collections and indexes come from ensureSchema). */
@@ -35,5 +49,7 @@ export function createModels(conn: Connection): Models {
     FlowRun: conn.model<FlowRun>("FlowRun", flowRunSchema),
     FlowClaim: conn.model<FlowClaim>("FlowClaim", flowClaimSchema),
     AuditEntry: conn.model<AuditEntry>("AuditEntry", auditEntrySchema),
+    LinkCode: conn.model<LinkCode>("LinkCode", linkCodeSchema),
+    LinkAttempt: conn.model<LinkAttempt>("LinkAttempt", linkAttemptSchema),
   };
 }

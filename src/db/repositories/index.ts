@@ -3,6 +3,7 @@ import { auditRepository } from "./audit.js";
 import { flowRunsRepository } from "./flow-runs.js";
 import { identitiesRepository } from "./identities.js";
 import { jabatanRepository } from "./jabatan.js";
+import { linkCodesRepository } from "./link-codes.js";
 import { nipClaimsRepository } from "./nip-claims.js";
 import { orgUnitsRepository } from "./org-units.js";
 import { peopleRepository } from "./people.js";
@@ -17,6 +18,7 @@ export function createRepositories(models: Models) {
     jabatan: jabatanRepository(models),
     flowRuns: flowRunsRepository(models),
     audit: auditRepository(models),
+    linkCodes: linkCodesRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -67,6 +67,15 @@ describe("storage on a real MongoDB-protocol server", () => {
     expect((await ctx.repos.people.get(p._id))?.status).toEqual({});
   });
 
+  it("rejects a second person with the same id", async () => {
+    await ctx.repos.people.create({ _id: "p-dup", name: "Satu", timeZone: "Asia/Jakarta" });
+    await expect(
+      ctx.repos.people.create({ _id: "p-dup", name: "Dua", timeZone: "Asia/Jakarta" }),
+    ).rejects.toMatchObject({
+      code: 11000,
+    });
+  });
+
   it("rejects a malformed NIP on a person", async () => {
     await expect(
       ctx.repos.people.create({ name: "X", nip: "12345", timeZone: "Asia/Jakarta" }),
@@ -363,6 +372,13 @@ describe("atomic primitives Pandu relies on (FerretDB 1.24 has no compare-and-se
     expect((await ctx.repos.flowRuns.get(run._id))?.seq).toBe(5);
     const ends = await Promise.all(Array.from({ length: 5 }, () => ctx.repos.flowRuns.end(run._id, 5)));
     expect(ends.filter(Boolean)).toHaveLength(1);
+  });
+
+  it("rejects a second audit entry with the same id", async () => {
+    await ctx.db.models.AuditEntry.create({ _id: "a-dup", at: t0, action: "x", outcome: "ok" });
+    await expect(
+      ctx.db.models.AuditEntry.create({ _id: "a-dup", at: t0, action: "y", outcome: "ok" }),
+    ).rejects.toMatchObject({ code: 11000 });
   });
 
   it("purges old transition claims by age", async () => {

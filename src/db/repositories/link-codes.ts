@@ -1,0 +1,53 @@
+import type { LinkCode, Models } from "../models/index.js";
+import { isDuplicateKeyError } from "./errors.js";
+
+/** One-time linking codes and the wrong tries made against them. */
+export function linkCodesRepository({ LinkCode, LinkAttempt }: Pick<Models, "LinkCode" | "LinkAttempt">) {
+  return {
+    /** Stores a new code; false if that code is already taken (the caller draws another). */
+    async create(code: LinkCode): Promise<boolean> {
+      try {
+        await LinkCode.create(code);
+        return true;
+      } catch (err) {
+        if (isDuplicateKeyError(err)) return false;
+        throw err;
+      }
+    },
+    /** The code if it exists and has not expired. */
+    async find(code: string, now: Date): Promise<LinkCode | null> {
+      const found = await LinkCode.findById(code).lean<LinkCode>().exec();
+      return found && found.expiresAt > now ? found : null;
+    },
+    /** Uses a code up; only one caller ever gets true (a guarded delete is atomic everywhere). */
+    async consume(code: string): Promise<boolean> {
+      return (await LinkCode.deleteOne({ _id: code }).exec()).deletedCount === 1;
+    },
+    /** Wrong tries by an identity since `since`. */
+    async failures(identityId: string, since: Date): Promise<number> {
+      const a = await LinkAttempt.findById(identityId).lean().exec();
+      return a && a.firstAt > since ? a.failures : 0;
+    },
+    /** Counts one wrong try; the window restarts when the previous one is older than `since`. */
+    async fail(identityId: string, now: Date, since: Date): Promise<number> {
+      const a = await LinkAttempt.findById(identityId).lean().exec();
+      const failures = a && a.firstAt > since ? a.failures + 1 : 1;
+      await LinkAttempt.updateOne(
+        { _id: identityId },
+        { $set: { failures, firstAt: failures === 1 ? now : a!.firstAt } },
+        { upsert: true },
+      ).exec();
+      return failures;
+    },
+    /** Forgets wrong tries after a success. */
+    async clearFailures(identityId: string): Promise<void> {
+      await LinkAttempt.deleteOne({ _id: identityId }).exec();
+    },
+    /** Removes expired codes and stale tries. */
+    async purge(now: Date, triesBefore: Date): Promise<void> {
+      await LinkCode.deleteMany({ expiresAt: { $lte: now } }).exec();
+      await LinkAttempt.deleteMany({ firstAt: { $lt: triesBefore } }).exec();
+    },
+  };
+}
+export type LinkCodesRepository = ReturnType<typeof linkCodesRepository>;

@@ -1,0 +1,154 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { type App, createApp } from "../../../src/app.js";
+import type { Inbound, Outbound } from "../../../src/engine/types.js";
+import { loadTranslations } from "../../../src/i18n/i18n.js";
+import { LOCALES_DIR } from "../../../src/paths.js";
+import { COMMANDS } from "../../../src/services/commands.js";
+import type { IncomingIdentity } from "../../../src/services/conversation.js";
+import { seedDemoIfEmpty } from "../../../src/services/demo-seed.js";
+import { useTestDatabase } from "../../support/database.js";
+
+const translator = loadTranslations(LOCALES_DIR);
+const ctx = useTestDatabase();
+let app: App;
+let clock = new Date("2026-11-24T02:00:00Z");
+const advance = (minutes: number) => {
+  clock = new Date(clock.getTime() + minutes * 60_000);
+};
+
+const tg = (id: number): IncomingIdentity => ({ id: `telegram:${id}`, channel: "telegram" });
+const sl = (user: string): IncomingIdentity => ({ id: `slack:T01:${user}`, channel: "slack" });
+const send = (who: IncomingIdentity, inbound: Inbound) => app.conversations.handle(who, inbound);
+const cmd = (who: IncomingIdentity, command: string, args = "") =>
+  send(who, { kind: "command", command, args });
+const text = (who: IncomingIdentity, t: string) => send(who, { kind: "text", text: t });
+const all = (out: Outbound[]) => out.map((o) => o.text).join("\n");
+
+/** Registers a person through the real onboarding flow. */
+async function onboard(who: IncomingIdentity, name: string, nip: string) {
+  await cmd(who, "start");
+  for (const a of [
+    "ya",
+    name,
+    nip,
+    "Pemerintah Provinsi Jambi",
+    "Dinas Kesehatan › Bidang Pelayanan Kesehatan",
+    "Kepala Seksi",
+    "Jambi",
+    "ya",
+    "Bahasa Indonesia",
+  ]) {
+    await text(who, a);
+  }
+  expect(all(await text(who, "1,2"))).toContain("Pendaftaran selesai");
+}
+
+beforeAll(async () => {
+  app = createApp({ database: ctx.db, translate: translator.t.bind(translator), now: () => clock });
+  await seedDemoIfEmpty(app.repos, app.seedFile);
+  await onboard(tg(1), "Sri Wahyuni", "198203142008012005");
+});
+
+describe("/tautkan links a Telegram and a Slack account to one person", () => {
+  const codeOf = (out: Outbound[]) => /(\d{6})/.exec(all(out))![1]!;
+
+  it("links with the code, after which Slack speaks as the same person", async () => {
+    const code = codeOf(await cmd(tg(1), "tautkan"));
+    expect(all(await cmd(sl("U1"), "tautkan", code))).toContain("sudah tertaut");
+    const person = (await ctx.repos.identities.get("telegram:1"))!.personId;
+    expect((await ctx.repos.identities.listForPerson(person)).map((i) => i._id)).toEqual([
+      "slack:T01:U1",
+      "telegram:1",
+    ]);
+    expect(all(await cmd(sl("U1"), "start"))).toContain("Selamat datang kembali");
+    // One-time: the same code cannot link a third account.
+    expect(all(await cmd(sl("U2"), "tautkan", code))).toContain("tidak cocok");
+  });
+
+  it("refuses an expired code", async () => {
+    const code = codeOf(await cmd(tg(1), "tautkan"));
+    advance(11);
+    expect(all(await cmd(sl("U3"), "tautkan", code))).toContain("kedaluwarsa");
+    expect(await ctx.repos.identities.get("slack:T01:U3")).toBeNull();
+  });
+
+  it("locks an account out after five wrong codes, even when the sixth is right", async () => {
+    const code = codeOf(await cmd(tg(1), "tautkan"));
+    const wrong = code === "000000" ? "111111" : "000000";
+    const replies: string[] = [];
+    for (let i = 0; i < 5; i++) replies.push(all(await cmd(sl("U4"), "tautkan", wrong)));
+    expect(replies.slice(0, 4).map((r) => /Sisa percobaan: (\d)/.exec(r)?.[1])).toEqual(["4", "3", "2", "1"]);
+    expect(replies[4]).toContain("Terlalu banyak");
+    expect(all(await cmd(sl("U4"), "tautkan", code))).toContain("Terlalu banyak");
+    expect(await ctx.repos.identities.get("slack:T01:U4")).toBeNull();
+    expect(
+      (await ctx.repos.audit.list({ action: "identity.link-refused", limit: 50 })).length,
+    ).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("every command of the list answers", () => {
+  it("answers each command for a registered person and for a newcomer, never silently", async () => {
+    for (const c of COMMANDS) {
+      for (const who of [tg(1), tg(99)]) {
+        const out = await cmd(who, c.name);
+        expect(out.length, `/${c.name} for ${who.id}`).toBeGreaterThan(0);
+        expect(all(out)).not.toMatch(/\[[a-z-]+\]/); // no missing translation
+        await cmd(who, "batal");
+      }
+    }
+    expect(all(await cmd(tg(1), "asesmen"))).toContain("sedang kami siapkan");
+    expect(all(await cmd(tg(1), "entahlah"))).toContain("/entahlah");
+  });
+});
+
+describe("/profil and /bahasa", () => {
+  it("shows the profile and changes a field", async () => {
+    const out = all(await cmd(tg(1), "profil"));
+    expect(out).toContain("Sri Wahyuni");
+    expect(out).toContain("1982");
+    expect(out).toContain("Apa yang ingin Anda ubah?");
+    await text(tg(1), "Nama");
+    const saved = all(await text(tg(1), "Sri Wahyuni, S.Kep."));
+    expect(saved).toContain("Tersimpan");
+    expect(saved).toContain("Sri Wahyuni, S.Kep.");
+    expect(all(await text(tg(1), "Selesai, tidak ada lagi"))).toContain("Profil Anda tersimpan");
+    const person = await ctx.repos.people.get((await ctx.repos.identities.get("telegram:1"))!.personId);
+    expect(person?.name).toBe("Sri Wahyuni, S.Kep.");
+  });
+
+  it("switches every text to English and back", async () => {
+    const menu = await cmd(tg(1), "bahasa");
+    expect(all(await send(tg(1), { kind: "button", data: menu[0]!.choices![0]![1]!.data }))).toContain(
+      "English",
+    );
+    const english = [
+      await cmd(tg(1), "menu"),
+      await cmd(tg(1), "bantuan"),
+      await cmd(tg(1), "profil"),
+      await cmd(tg(1), "entahlah"),
+    ];
+    await cmd(tg(1), "batal");
+    const joined = english.map(all).join("\n");
+    expect(joined).toContain("What would you like to do?");
+    expect(joined).toContain("Your profile");
+    expect(joined).not.toMatch(/Apa yang|Profil Anda|Saya belum/);
+    // The linked Slack account follows the same person's language.
+    expect(all(await cmd(sl("U1"), "menu"))).toContain("What would you like to do?");
+    await send(tg(1), { kind: "button", data: "lang|id" });
+    expect(all(await cmd(tg(1), "menu"))).toContain("Apa yang ingin Anda lakukan?");
+  });
+
+  it("treats the same answer delivered twice as one", async () => {
+    await cmd(tg(1), "profil");
+    const first = await text(tg(1), "Bahasa");
+    const button = first.at(-1)!.choices![0]![0]!.data;
+    const [a, b] = await Promise.all([
+      send(tg(1), { kind: "button", data: button }),
+      send(tg(1), { kind: "button", data: button }),
+    ]);
+    const saves = [...a, ...b].filter((o) => o.text.includes("Tersimpan"));
+    expect(saves).toHaveLength(1);
+    await cmd(tg(1), "batal");
+  });
+});
