@@ -16,6 +16,8 @@ describe("storage on a real MongoDB-protocol server", () => {
       "flow_runs",
       "identities",
       "jabatan",
+      "link_attempts",
+      "link_codes",
       "nip_claims",
       "org_units",
       "people",
