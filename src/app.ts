@@ -5,9 +5,10 @@ import type { Database } from "./db/connection.js";
 import { createRepositories, type Repositories } from "./db/repositories/index.js";
 import { TIERS } from "./domain/skj.js";
 import { zoneOfIana } from "./domain/timezone.js";
-import { loadFlowDirectory } from "./engine/catalog.js";
-import { createEngine } from "./engine/engine.js";
+import { createCatalog, loadFlowDirectory } from "./engine/catalog.js";
+import { type ComputeService, createEngine } from "./engine/engine.js";
 import { cachedRunStore } from "./engine/run-cache.js";
+import type { Flow } from "./engine/schema.js";
 import type { Translate } from "./engine/text.js";
 import { FLOWS_DIR } from "./paths.js";
 import { createConversations } from "./services/conversation.js";
@@ -21,10 +22,14 @@ export function createApp(deps: {
   translate: Translate;
   now?: () => Date;
   flowsDir?: string;
+  /** Flows and services added to those in flows/ (benchmarks and tests). */
+  extra?: { flows: Flow[]; services: Record<string, ComputeService> };
 }) {
   const now = deps.now ?? (() => new Date());
   const flowsDir = deps.flowsDir ?? FLOWS_DIR;
-  const catalog = loadFlowDirectory(flowsDir);
+  const catalog = deps.extra
+    ? createCatalog([...loadFlowDirectory(flowsDir).all(), ...deps.extra.flows])
+    : loadFlowDirectory(flowsDir);
   const content = loadDomainContent(flowsDir);
   const repos: Repositories = createRepositories(deps.database.models);
   let invalidate: (identityId: string) => void = () => {};
@@ -48,7 +53,7 @@ export function createApp(deps: {
     catalog,
     runs: cachedRunStore(repos.flowRuns),
     translate: deps.translate,
-    services: { ...onboarding.services, ...profile.services },
+    services: { ...onboarding.services, ...profile.services, ...deps.extra?.services },
     optionSources: { ...onboarding.optionSources },
     now,
   });

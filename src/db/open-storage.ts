@@ -18,6 +18,8 @@ export interface Storage {
 export interface OpenStorageOptions {
   storage: StorageConfig;
   poolSize: number;
+  /** Overrides the database name (benchmarks use their own). */
+  dbName?: string;
   serverSelectionTimeoutMs?: number;
   /** Told before the embedded server is built (first run takes about a minute). */
   onBuild?: () => void;
@@ -51,6 +53,7 @@ export async function openStorage(opts: OpenStorageOptions): Promise<Storage> {
   try {
     const database = await connectDatabase({
       uri,
+      dbName: opts.dbName,
       poolSize: opts.poolSize,
       serverSelectionTimeoutMs: opts.serverSelectionTimeoutMs,
       onCommand: opts.onCommand,

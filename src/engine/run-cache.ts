@@ -23,81 +23,84 @@ const applyMove = (run: FlowRun, move: RunMove, now: Date): FlowRun => {
 };
 
 /**
- * Keeps each person's live runs in memory so an answer costs the two writes and no read. Safe with
- * several instances: a write that finds the run moved elsewhere fails its claim, and the engine
- * then forgets the cached copy and reads again. Bounded: least recently used people drop out.
+ * Keeps live runs in memory so an answer costs the two writes and no read. Safe with several
+ * instances: a write that finds the run moved elsewhere fails its claim, and the engine then
+ * forgets the cached copy and reads again. Bounded: the least recently used runs drop out.
  */
-export function cachedRunStore(inner: RunStore, maxSubjects = 50_000): RunStore & { size(): number } {
-  const bySubject = new Map<string, FlowRun[]>();
-  const subjectOfRun = new Map<string, string>();
+export function cachedRunStore(inner: RunStore, maxRuns = 50_000): RunStore & { size(): number } {
+  /** Every run this process knows, newest use last. */
+  const byId = new Map<string, FlowRun>();
+  /** Subjects whose complete list of live runs is known (ids). */
+  const listed = new Map<string, Set<string>>();
 
-  const remember = (subjectId: string, runs: FlowRun[]) => {
-    const old = bySubject.get(subjectId);
-    for (const r of old ?? []) subjectOfRun.delete(r._id);
-    bySubject.delete(subjectId);
-    bySubject.set(
-      subjectId,
-      [...runs].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime()),
-    );
-    for (const r of runs) subjectOfRun.set(r._id, subjectId);
-    if (bySubject.size > maxSubjects) forget(bySubject.keys().next().value!);
+  const put = (run: FlowRun) => {
+    byId.delete(run._id);
+    byId.set(run._id, run);
+    if (byId.size > maxRuns) {
+      const oldest = byId.values().next().value!;
+      byId.delete(oldest._id);
+      listed.delete(oldest.personId);
+    }
   };
   const forget = (subjectId: string) => {
-    for (const r of bySubject.get(subjectId) ?? []) subjectOfRun.delete(r._id);
-    bySubject.delete(subjectId);
+    for (const id of listed.get(subjectId) ?? []) byId.delete(id);
+    for (const [id, run] of byId) if (run.personId === subjectId) byId.delete(id);
+    listed.delete(subjectId);
   };
-  const cachedRun = (id: string) => {
-    const subject = subjectOfRun.get(id);
-    return subject ? bySubject.get(subject)?.find((r) => r._id === id) : undefined;
+  const drop = (run: FlowRun) => {
+    byId.delete(run._id);
+    listed.get(run.personId)?.delete(run._id);
   };
 
   return {
-    size: () => bySubject.size,
+    size: () => byId.size,
     forget,
     async listForPerson(subjectId) {
-      const hit = bySubject.get(subjectId);
-      if (hit) return hit;
+      const ids = listed.get(subjectId);
+      const cached = ids && [...ids].map((id) => byId.get(id));
+      if (cached?.every((r) => r !== undefined)) {
+        return (cached as FlowRun[]).sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
+      }
       const runs = await inner.listForPerson(subjectId);
-      remember(subjectId, runs);
+      for (const r of runs) put(r);
+      listed.set(subjectId, new Set(runs.map((r) => r._id)));
       return runs;
     },
     async get(id) {
-      return cachedRun(id) ?? inner.get(id);
+      const hit = byId.get(id);
+      if (hit) return hit;
+      const run = await inner.get(id);
+      if (run) put(run);
+      return run;
     },
     async start(run) {
       const result = await inner.start(run);
-      const cached = bySubject.get(run.personId);
-      if (cached && !cached.some((r) => r._id === result.run._id))
-        remember(run.personId, [...cached, result.run]);
-      else if (!cached) forget(run.personId);
+      put(result.run);
+      listed.get(run.personId)?.add(result.run._id);
       return result;
     },
     async advance(id, expectedSeq, move, now) {
       const ok = await inner.advance(id, expectedSeq, move, now);
-      const subject = subjectOfRun.get(id);
-      if (!subject) return ok;
-      const runs = bySubject.get(subject) ?? [];
-      const current = runs.find((r) => r._id === id);
-      if (!ok || !current || current.seq !== expectedSeq) {
-        forget(subject);
+      const current = byId.get(id);
+      if (!current) return ok;
+      if (!ok || current.seq !== expectedSeq) {
+        forget(current.personId);
         return ok;
       }
       const moved = applyMove(current, move, now);
-      const others = runs.filter((r) => r._id !== id);
-      forget(subject);
-      remember(moved.personId, [...others, moved]);
+      if (moved.personId !== current.personId) {
+        drop(current);
+        listed.delete(moved.personId);
+      }
+      put(moved);
       return ok;
     },
     async end(id, expectedSeq) {
       const ok = await inner.end(id, expectedSeq);
-      const subject = subjectOfRun.get(id);
-      if (subject) {
-        if (ok)
-          remember(
-            subject,
-            (bySubject.get(subject) ?? []).filter((r) => r._id !== id),
-          );
-        else forget(subject);
+      const current = byId.get(id);
+      if (current) {
+        if (ok) drop(current);
+        else forget(current.personId);
       }
       return ok;
     },

@@ -25,7 +25,10 @@ export interface ConversationDeps {
   translate: Translate;
   now: () => Date;
   linking: Linking;
-  /** How long a resolved profile is reused before it is read again (other instances may change it). */
+  /**
+   * How long a resolved profile is reused before it is read again. This instance drops it at once
+   * when it changes the profile; another instance's change shows up within this time.
+   */
   profileTtlMs?: number;
 }
 
@@ -42,7 +45,7 @@ const MENU_COMMANDS = [
 
 /** The front door: turns one inbound message into the replies, for every channel alike. */
 export function createConversations(deps: ConversationDeps) {
-  const ttl = deps.profileTtlMs ?? 30_000;
+  const ttl = deps.profileTtlMs ?? 5 * 60_000;
   const cache = new Map<string, { conv: Conversation; roles: string[]; at: number }>();
 
   /** Finds (or, for a newcomer, imagines) the person behind an identity; cached briefly. */
@@ -69,7 +72,10 @@ export function createConversations(deps: ConversationDeps) {
           roles: [],
           at: nowMs,
         };
+    cache.delete(who.id);
     cache.set(who.id, entry);
+    // Bounded: the least recently resolved identities drop out first.
+    if (cache.size > 50_000) cache.delete(cache.keys().next().value!);
     return entry;
   }
 
@@ -143,7 +149,12 @@ export function createConversations(deps: ConversationDeps) {
     async handle(who: IncomingIdentity, inbound: Inbound): Promise<Outbound[]> {
       const { conv, roles } = await resolve(who);
       if (inbound.kind === "command") {
-        const command = findCommand(inbound.command);
+        // A flow file may declare its own command; it then works like a built-in one.
+        const command =
+          findCommand(inbound.command) ??
+          (deps.catalog.byCommand(inbound.command)
+            ? { name: inbound.command, descriptionKey: "", role: "asn" as const, available: true }
+            : undefined);
         if (!command) return [{ text: t(conv, "command-unknown", { command: `/${inbound.command}` }) }];
         return runCommand(conv, roles, command, inbound.args);
       }

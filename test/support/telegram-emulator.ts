@@ -25,6 +25,16 @@ export class TelegramEmulator {
   readonly messages = new Map<number, SentMessage>();
   /** Methods that answer 500 (to prove a failure there does not stop Pandu). */
   readonly failing = new Set<string>();
+  /** The newest message per chat (kept for benchmarks, where scanning every message is too slow). */
+  readonly lastByChat = new Map<number, SentMessage>();
+  /** Benchmark hooks: an update handed to the bot, and a call the bot made. */
+  readonly hooks: {
+    delivered?: (updateId: number, at: number) => void;
+    called?: (method: string, body: Record<string, unknown>, at: number) => void;
+  } = {};
+  /** Keep a log of every call (tests) or not (benchmarks, thousands of calls). */
+  logCalls = true;
+  private readonly handedOut = new Set<number>();
   private server?: Server;
   private updates: { update_id: number }[] = [];
   private nextUpdateId = 1;
@@ -106,8 +116,9 @@ export class TelegramEmulator {
     });
   }
 
-  /** A person presses a button; `fromUserId` may differ from the chat owner (a forged press). */
-  press(chatId: number, messageId: number, data: string, fromUserId = chatId) {
+  /** A person presses a button; `fromUserId` may differ from the chat owner (a forged press). Returns the update id. */
+  press(chatId: number, messageId: number, data: string, fromUserId = chatId): number {
+    const id = this.nextUpdateId;
     this.push({
       callback_query: {
         id: String(this.nextUpdateId),
@@ -122,6 +133,7 @@ export class TelegramEmulator {
         },
       },
     });
+    return id;
   }
 
   /** Delivers the same update again (Telegram may, after a timeout). */
@@ -186,8 +198,17 @@ export class TelegramEmulator {
 
   private take(offset: number): unknown[] {
     this.delivered.push(...this.updates.filter((u) => u.update_id < offset));
+    if (this.delivered.length > 1000) this.delivered.splice(0, this.delivered.length - 1000);
     this.updates = this.updates.filter((u) => u.update_id >= offset);
-    return this.updates.slice(0, 100);
+    const batch = this.updates.slice(0, 100);
+    const now = performance.now();
+    for (const u of batch) {
+      if (this.handedOut.has(u.update_id)) continue;
+      this.handedOut.add(u.update_id);
+      // Called after the current task, so whoever pushed the update has recorded it by then.
+      queueMicrotask(() => this.hooks.delivered?.(u.update_id, now));
+    }
+    return batch;
   }
 
   private async route(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -202,7 +223,8 @@ export class TelegramEmulator {
     });
     const body: Record<string, unknown> =
       req.headers["content-type"]?.includes("json") && raw ? JSON.parse(raw) : {};
-    if (method !== "getUpdates") this.calls.push({ method, body });
+    if (method !== "getUpdates" && this.logCalls) this.calls.push({ method, body });
+    if (method !== "getUpdates") this.hooks.called?.(method, body, performance.now());
     try {
       if (this.failing.has(method)) {
         return { ok: false, error_code: 500, description: "Internal Server Error: emulated" };
@@ -279,6 +301,7 @@ export class TelegramEmulator {
       kind,
     };
     this.messages.set(msg.message_id, msg);
+    this.lastByChat.set(chatId, msg);
     return {
       message_id: msg.message_id,
       chat: { id: chatId, type: "private" },

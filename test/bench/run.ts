@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { StorageConfig } from "../../src/config/config.js";
+import { openStorage } from "../../src/db/open-storage.js";
+import { loadTranslations } from "../../src/i18n/i18n.js";
+import { LOCALES_DIR } from "../../src/paths.js";
+import { progress, writeReport } from "./report.js";
+import { runUpdateBench } from "./update-bench.js";
+
+/**
+ * `npm run bench`: MONGODB_URI when set, else the embedded FerretDB on PostgreSQL when
+ * FERRETDB_POSTGRESQL_URL is set, else on SQLite. Writes test/bench/report.json and report.md.
+ */
+async function main(): Promise<void> {
+  const sqliteDir = mkdtempSync(join(tmpdir(), "pandu-bench-"));
+  const storage: StorageConfig = process.env.MONGODB_URI
+    ? { kind: "mongodb", uri: process.env.MONGODB_URI }
+    : process.env.FERRETDB_POSTGRESQL_URL
+      ? {
+          kind: "embedded-postgresql",
+          postgresqlUrl: process.env.FERRETDB_POSTGRESQL_URL,
+          dataDir: sqliteDir,
+        }
+      : { kind: "embedded-sqlite", dataDir: sqliteDir };
+  const db = {
+    mongodb: "mongodb (MONGODB_URI)",
+    "embedded-postgresql": "ferretdb-postgresql",
+    "embedded-sqlite": "ferretdb-sqlite",
+  }[storage.kind];
+  progress(`database: ${db}`);
+  const counter = { n: 0 };
+  const opened = await openStorage({
+    storage,
+    poolSize: 20,
+    dbName: `pandu_bench_${Date.now().toString(36)}`,
+    onBuild: () => progress("building the embedded database (first run, about a minute)"),
+    onCommand: () => {
+      counter.n++;
+    },
+  });
+  const translator = loadTranslations(LOCALES_DIR);
+  try {
+    const result = await runUpdateBench({
+      database: opened.database,
+      translate: translator.t.bind(translator),
+      countCommands: counter,
+      registered: Number(process.env.BENCH_REGISTERED ?? 10_000),
+      people: Number(process.env.BENCH_PEOPLE ?? 200),
+      offeredPerSecond: 25,
+      latencyAnswersPerPerson: 4,
+    });
+    writeReport("update", { db, ...result }, [
+      "Update handling: the app's services and the real grammY bot and runner in one process with a local Bot API " +
+        "emulator. Latency is from the moment the emulator hands an update to getUpdates until it receives the next " +
+        "question. Round trips are every command the driver sent during the latency phase, divided by the answers.",
+      "Targets (FerretDB on PostgreSQL): p50 ≤ 15 ms, p95 ≤ 40 ms, ≤ 2 round trips per answer.",
+    ]);
+    progress(`update: ${JSON.stringify(result)}`);
+  } finally {
+    await opened.database.connection.dropDatabase().catch(() => {});
+    await opened.close();
+    rmSync(sqliteDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    process.stderr.write(`bench failed: ${(err as Error).stack ?? err}\n`);
+    process.exit(1);
+  },
+);
