@@ -33,13 +33,18 @@ export function createApp(deps: {
   const content = loadDomainContent(flowsDir);
   const repos: Repositories = createRepositories(deps.database.models);
   let invalidate: (identityId: string) => void = () => {};
+  const profileListeners: ((identityId: string) => void)[] = [];
+  const profileChanged = (identityId: string) => {
+    invalidate(identityId);
+    for (const listener of profileListeners) listener(identityId);
+  };
   const onboarding = createOnboarding({
     repos,
     regions: content.regions,
     tiers: TIERS,
     translate: deps.translate,
     zoneOf: zoneOfIana,
-    onProfileChanged: (id) => invalidate(id),
+    onProfileChanged: profileChanged,
   });
   const profile = createProfile({
     repos,
@@ -47,7 +52,7 @@ export function createApp(deps: {
     tiers: TIERS,
     translate: deps.translate,
     zoneOf: zoneOfIana,
-    onProfileChanged: (id) => invalidate(id),
+    onProfileChanged: profileChanged,
   });
   const engine = createEngine({
     catalog,
@@ -57,7 +62,7 @@ export function createApp(deps: {
     optionSources: { ...onboarding.optionSources },
     now,
   });
-  const linking = createLinking({ repos, translate: deps.translate, now, onLinked: (id) => invalidate(id) });
+  const linking = createLinking({ repos, translate: deps.translate, now, onLinked: profileChanged });
   const conversations = createConversations({
     engine,
     catalog,
@@ -74,6 +79,10 @@ export function createApp(deps: {
     engine,
     conversations,
     seedFile: resolve(flowsDir, "seed/demo-org.yaml"),
+    /** Tells `listener` whenever a person's profile changed through one of their identities. */
+    onProfileChanged(listener: (identityId: string) => void) {
+      profileListeners.push(listener);
+    },
   };
 }
 export type App = ReturnType<typeof createApp>;

@@ -153,6 +153,16 @@ async function main(): Promise<number> {
       logger: logger.child({ channel: "slack" }),
     });
     routes.push(slack.route);
+    // App Home shows profile and JP: publish it again when they change, on every Slack account.
+    app.onProfileChanged(async (identityId) => {
+      const identity = await app.repos.identities.get(identityId);
+      const all = identity ? await app.repos.identities.listForPerson(identity.personId) : [];
+      for (const i of all.filter((x) => x.channel === "slack")) {
+        await slack
+          .refreshHome({ id: i._id, channel: "slack" })
+          .catch((err) => logger.warn({ err }, "App Home refresh failed"));
+      }
+    });
     await slack.start();
     stops.push(slack.stop);
   }

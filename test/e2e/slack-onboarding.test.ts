@@ -179,7 +179,11 @@ describe("onboarding on Slack (real Bolt receiver, fake Web API)", () => {
     await act(() => dm(u, "ya"), "Bahasa");
     await act(() => dm(u, "English"), /How do you like to learn/);
     // The choice applies at once: the rest of the conversation is in English.
+    const homes = slack.of("views.publish").length;
     await act(() => dm(u, "2,3"), "You are registered");
+    // App Home is published again as soon as the person's data changed.
+    await slack.waitFor(() => slack.of("views.publish").length > homes || undefined);
+    expect(JSON.stringify(slack.of("views.publish").at(-1)?.body)).toContain("Rina Kartika");
   });
 
   it("publishes App Home with the person's data", async () => {

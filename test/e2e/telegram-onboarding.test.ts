@@ -155,6 +155,15 @@ describe("onboarding on Telegram (real app, Bot API emulator)", () => {
     expect(asked).toHaveLength(1);
   });
 
+  it("answers commands in a group only with an invitation to a private chat", async () => {
+    const group = -100123;
+    await act(group, () => tg.sendText(6001, "/start", { chatId: group, group: true }), "obrolan pribadi");
+    const seen = tg.chat(group).length;
+    tg.sendText(6001, "halo semua", { chatId: group, group: true });
+    await say(6001, "/bantuan", "/asesmen");
+    expect(tg.chat(group).length).toBe(seen);
+  });
+
   it("refuses a button pressed by another person", async () => {
     const m = tg.last(5002)!;
     await act(5002, () => tg.press(5002, m.message_id, m.buttons[0]![0]!.callback_data, 7777), "orang lain");
