@@ -22,6 +22,7 @@ export function createApp(deps: {
   translate: Translate;
   now?: () => Date;
   flowsDir?: string;
+  adminIds?: readonly string[];
   /** Flows and services added to those in flows/ (benchmarks and tests). */
   extra?: { flows: Flow[]; services: Record<string, ComputeService> };
 }) {
@@ -70,6 +71,7 @@ export function createApp(deps: {
     translate: deps.translate,
     now,
     linking,
+    adminIds: deps.adminIds,
   });
   invalidate = conversations.invalidate;
   return {

@@ -2,6 +2,7 @@ import { createApp } from "./app.js";
 import { createSlackApp } from "./channels/slack/app.js";
 import {
   createTelegramBot,
+  publishChatMenu,
   publishCommands,
   startPolling,
   telegramWebhook,
@@ -17,7 +18,7 @@ import { loadTranslations } from "./i18n/i18n.js";
 import { DEFAULT_LOCALE } from "./i18n/locales.js";
 import { createLogger, redactUrl } from "./logging/logger.js";
 import { LOCALES_DIR } from "./paths.js";
-import { COMMANDS } from "./services/commands.js";
+import { commandsFor } from "./services/commands.js";
 import { seedDemoIfEmpty } from "./services/demo-seed.js";
 import { createHome } from "./services/home.js";
 
@@ -82,7 +83,7 @@ async function main(): Promise<number> {
 
   let app: ReturnType<typeof createApp>;
   try {
-    app = createApp({ database: storage.database, translate });
+    app = createApp({ database: storage.database, translate, adminIds: config.adminIds });
   } catch (err) {
     await storage.close();
     if (err instanceof FlowFileError) {
@@ -129,15 +130,35 @@ async function main(): Promise<number> {
       });
     }
     // Not essential: runs in the background and only logs when it fails.
+    const describe = (language: "id" | "en", roles: readonly string[]) =>
+      commandsFor(roles).map((c) => ({
+        command: c.name,
+        description: translator.t(language, c.descriptionKey),
+      }));
     void publishCommands(bot, {
       commands: (["", "id", "en"] as const).map((language) => ({
         language,
-        commands: COMMANDS.filter((c) => c.role === "asn").map((c) => ({
-          command: c.name,
-          description: translator.t(language === "en" ? "en" : "id", c.descriptionKey),
-        })),
+        commands: describe(language === "en" ? "en" : "id", []),
       })),
       logger,
+    }).then(async () => {
+      // People with roles (and the bootstrap admins) see their role's commands in their own chat.
+      const menus = new Map<number, { locale: "id" | "en"; roles: Set<string> }>();
+      for (const id of config.adminIds.filter((x) => x.startsWith("telegram:"))) {
+        menus.set(Number(id.slice(9)), { locale: "id", roles: new Set(["admin"]) });
+      }
+      for (const person of await app.repos.people.listWithRoles()) {
+        for (const identity of await app.repos.identities.listForPerson(person._id)) {
+          if (identity.channel !== "telegram") continue;
+          const chat = Number(identity._id.slice(9));
+          const menu = menus.get(chat) ?? { locale: person.locale, roles: new Set<string>() };
+          menu.locale = person.locale;
+          for (const r of person.roles) menu.roles.add(r.role);
+          menus.set(chat, menu);
+        }
+      }
+      for (const [chat, menu] of menus)
+        await publishChatMenu(bot, chat, describe(menu.locale, [...menu.roles]), logger);
     });
   }
 

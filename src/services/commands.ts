@@ -62,3 +62,8 @@ export function parseCommand(text: string, requireSlash = true): { name: string;
   ).exec(text.trim());
   return m ? { name: m[1]!.toLowerCase(), args: (m[2] ?? "").trim() } : undefined;
 }
+
+/** The commands a menu shows to someone holding `roles` (everyone sees the asn ones). */
+export function commandsFor(roles: readonly string[]): CommandInfo[] {
+  return COMMANDS.filter((c) => c.role === "asn" || roles.includes(c.role));
+}

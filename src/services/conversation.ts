@@ -5,7 +5,7 @@ import type { Engine } from "../engine/engine.js";
 import type { Translate } from "../engine/text.js";
 import type { Choice, Conversation, Inbound, Outbound } from "../engine/types.js";
 import type { Locale } from "../i18n/locales.js";
-import { COMMANDS, type CommandInfo, findCommand } from "./commands.js";
+import { type CommandInfo, commandsFor, findCommand } from "./commands.js";
 import type { Linking } from "./linking.js";
 import { profileOfPerson } from "./profile.js";
 
@@ -25,6 +25,8 @@ export interface ConversationDeps {
   translate: Translate;
   now: () => Date;
   linking: Linking;
+  /** Bootstrap administrators from ADMIN_IDS: admins wherever they write from. */
+  adminIds?: readonly string[];
   /**
    * How long a resolved profile is reused before it is read again. This instance drops it at once
    * when it changes the profile; another instance's change shows up within this time.
@@ -59,7 +61,10 @@ export function createConversations(deps: ConversationDeps) {
     const entry = person
       ? {
           conv: { identityId: who.id, subjectId: person._id, profile: profileOfPerson(person) },
-          roles: person.roles.map((r) => r.role as string),
+          roles: [
+            ...person.roles.map((r) => r.role as string),
+            ...(deps.adminIds?.includes(who.id) ? ["admin"] : []),
+          ],
           at: nowMs,
         }
       : {
@@ -69,7 +74,7 @@ export function createConversations(deps: ConversationDeps) {
             subjectId: who.id,
             profile: { locale: hintLocale, hasNip: false, onboarded: false },
           },
-          roles: [],
+          roles: deps.adminIds?.includes(who.id) ? ["admin"] : [],
           at: nowMs,
         };
     cache.delete(who.id);
@@ -82,11 +87,8 @@ export function createConversations(deps: ConversationDeps) {
   const t = (conv: Conversation, key: string, args?: Record<string, string | number>) =>
     deps.translate(conv.profile.locale, key, args);
 
-  const visibleCommands = (roles: string[]) =>
-    COMMANDS.filter((c) => c.role === "asn" || roles.includes(c.role));
-
   function help(conv: Conversation, roles: string[]): Outbound[] {
-    const lines = visibleCommands(roles).map((c) => `/${c.name} — ${t(conv, c.descriptionKey)}`);
+    const lines = commandsFor(roles).map((c) => `/${c.name} — ${t(conv, c.descriptionKey)}`);
     return [{ text: `${t(conv, "help-general")}\n\n${lines.join("\n")}` }];
   }
 

@@ -21,6 +21,7 @@ const env = () => ({
   TELEGRAM_API_ROOT: tg.apiRoot,
   PORT: "0",
   LOG_LEVEL: "info",
+  ADMIN_IDS: "telegram:5009",
 });
 
 async function boot() {
@@ -83,6 +84,19 @@ describe("onboarding on Telegram (real app, Bot API emulator)", () => {
     tg.failing.delete("setMyCommands");
     // It keeps serving: a message gets its answer.
     await say(4999, "/bantuan", "/asesmen");
+    // A bootstrap admin's own chat gets a menu with the admin commands; everyone else's has none.
+    const adminMenu = await tg.waitFor(() =>
+      tg.calls.find(
+        (c) => c.method === "setMyCommands" && (c.body.scope as { chat_id?: number })?.chat_id === 5009,
+      ),
+    );
+    const names = (adminMenu.body.commands as { command: string }[]).map((c) => c.command);
+    expect(names).toContain("peran");
+    expect(names).toContain("asesmen");
+    expect(names).not.toContain("ringkasan");
+    const general = tg.calls.find((c) => c.method === "setMyCommands" && !c.body.scope)!;
+    expect((general.body.commands as { command: string }[]).map((c) => c.command)).not.toContain("peran");
+    expect(await say(5009, "/bantuan", "/peran")).toBeTruthy();
   });
 
   it("registers a person: consent, name, a wrong NIP, a back step, a restart mid-flow, unit, jabatan, zone, language, modes", async () => {

@@ -109,6 +109,20 @@ export async function publishCommands(
   }
 }
 
+/** A menu for one chat (a person with roles sees their role's commands there). */
+export async function publishChatMenu(
+  bot: Bot,
+  chatId: number,
+  commands: { command: string; description: string }[],
+  logger: Logger,
+): Promise<void> {
+  try {
+    await bot.api.setMyCommands(commands, { scope: { type: "chat", chat_id: chatId } });
+  } catch (err) {
+    logger.warn({ err, chatId }, "setMyCommands for a chat failed");
+  }
+}
+
 /** Long polling through grammY's runner; returns a handle to stop it. */
 export async function startPolling(bot: Bot): Promise<RunnerHandle> {
   await bot.init();

@@ -50,6 +50,12 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
     async listByUnit(unitId: string): Promise<Person[]> {
       return Person.find({ unitId }).sort({ name: 1 }).lean<Person[]>().exec();
     },
+    /** People holding at least one role (few; used for per-role command menus at start-up). */
+    async listWithRoles(): Promise<Person[]> {
+      return Person.find({ roles: { $ne: [] } })
+        .lean<Person[]>()
+        .exec();
+    },
     /** Number of people in an instansi. */
     async countByInstansi(instansiId: string): Promise<number> {
       return Person.countDocuments({ instansiId }).exec();
