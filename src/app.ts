@@ -39,22 +39,16 @@ export function createApp(deps: {
     invalidate(identityId);
     for (const listener of profileListeners) listener(identityId);
   };
-  const onboarding = createOnboarding({
+  const profileServices = {
     repos,
     regions: content.regions,
     tiers: TIERS,
     translate: deps.translate,
     zoneOf: zoneOfIana,
     onProfileChanged: profileChanged,
-  });
-  const profile = createProfile({
-    repos,
-    regions: content.regions,
-    tiers: TIERS,
-    translate: deps.translate,
-    zoneOf: zoneOfIana,
-    onProfileChanged: profileChanged,
-  });
+  };
+  const onboarding = createOnboarding(profileServices);
+  const profile = createProfile(profileServices);
   const engine = createEngine({
     catalog,
     runs: cachedRunStore(repos.flowRuns),

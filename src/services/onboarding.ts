@@ -1,8 +1,8 @@
 import { isDuplicateKeyError } from "../db/repositories/errors.js";
 import type { Repositories } from "../db/repositories/index.js";
-import type { ComputeService, OptionItem, OptionSource } from "../engine/engine.js";
+import type { ComputeResult, ComputeService, OptionItem, OptionSource } from "../engine/engine.js";
 import type { Translate } from "../engine/text.js";
-import type { Profile } from "../engine/types.js";
+import type { Conversation, Profile } from "../engine/types.js";
 import type { Locale } from "../i18n/locales.js";
 
 /** A province and its time zone, from flows/content/regions.yaml. */
@@ -56,10 +56,8 @@ export function createOnboarding(deps: OnboardingDeps) {
 
   const channelOf = (identityId: string) => identityId.split(":")[0] as "telegram" | "slack" | "terminal";
 
-  const checkNip: ComputeService = async ({ conversation, answers, now }) => {
-    const nip = String(answers.nip);
-    const owner = await repos.nipClaims.ownerOf(nip);
-    if (!owner || owner === conversation.subjectId) return {};
+  /** Refuses a NIP someone else holds: audited for admins, and the person asked for it again. */
+  const refuseNip = async (conversation: Conversation, owner: string, now: Date): Promise<ComputeResult> => {
     // Knowing someone's NIP (printed on many documents) must not let anyone take over their profile.
     await repos.audit.append({
       at: now,
@@ -68,12 +66,17 @@ export function createOnboarding(deps: OnboardingDeps) {
       outcome: "refused",
       targetKind: "person",
       targetId: owner,
-      details: { step: "onboarding" },
     });
     return {
       outbound: [{ text: deps.translate(conversation.profile.locale, "onboarding-nip-taken") }],
       goto: "nip",
     };
+  };
+
+  const checkNip: ComputeService = async ({ conversation, answers, now }) => {
+    const owner = await repos.nipClaims.ownerOf(String(answers.nip));
+    if (!owner || owner === conversation.subjectId) return {};
+    return refuseNip(conversation, owner, now);
   };
 
   const suggestZone: ComputeService = async ({ conversation, answers }) => {
@@ -97,21 +100,8 @@ export function createOnboarding(deps: OnboardingDeps) {
     const personId = personIdForRun(runId);
     const nip = String(answers.nip);
     const claim = await repos.nipClaims.claim(nip, personId, now);
-    if (!claim.ok) {
-      // Someone took this NIP between the check and now.
-      await repos.audit.append({
-        at: now,
-        actorIdentityId: conversation.identityId,
-        action: "nip.claim-refused",
-        outcome: "refused",
-        targetKind: "person",
-        targetId: claim.ownerPersonId,
-      });
-      return {
-        outbound: [{ text: deps.translate(conversation.profile.locale, "onboarding-nip-taken") }],
-        goto: "nip",
-      };
-    }
+    // Someone may have taken this NIP between the check and now.
+    if (!claim.ok) return refuseNip(conversation, claim.ownerPersonId, now);
     const locale: Locale = answers.language === "en" ? "en" : "id";
     const timeZone =
       answers.zone_confirm === false

@@ -1,11 +1,12 @@
 import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
+import { Waiters } from "./waiters.js";
 
 /** A local fake of the Slack Web API: records every call and answers what Bolt needs. */
 export class SlackWebApiEmulator {
   readonly calls: { method: string; body: Record<string, unknown>; result: Record<string, unknown> }[] = [];
   private server?: Server;
-  private listeners: (() => void)[] = [];
+  private readonly conditions = new Waiters();
   private ts = 1_700_000_000;
   port = 0;
 
@@ -30,7 +31,7 @@ export class SlackWebApiEmulator {
         const result = this.answer(method, body);
         this.calls.push({ method, body, result });
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result));
-        for (const l of [...this.listeners]) l();
+        this.conditions.notify();
       });
     });
     await new Promise<void>((ok) => this.server!.listen(0, "127.0.0.1", ok));
@@ -49,23 +50,7 @@ export class SlackWebApiEmulator {
 
   /** Waits until `check` holds (re-checked after every call). */
   async waitFor<T>(check: () => T | undefined | false, ms = 15_000, what = "condition"): Promise<T> {
-    const first = check();
-    if (first) return first;
-    return new Promise<T>((ok, fail) => {
-      const timer = setTimeout(
-        () => fail(new Error(`timed out waiting for ${what}; last: ${JSON.stringify(this.calls.slice(-3))}`)),
-        ms,
-      );
-      const listener = () => {
-        const v = check();
-        if (v) {
-          clearTimeout(timer);
-          this.listeners = this.listeners.filter((l) => l !== listener);
-          ok(v);
-        }
-      };
-      this.listeners.push(listener);
-    });
+    return this.conditions.waitFor(check, ms, what, () => `last: ${JSON.stringify(this.calls.slice(-3))}`);
   }
 
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {

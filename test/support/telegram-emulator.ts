@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
+import { Waiters } from "./waiters.js";
 
 /** A message the bot sent (or edited), as the emulator recorded it. */
 export interface SentMessage {
@@ -40,7 +41,7 @@ export class TelegramEmulator {
   private nextUpdateId = 1;
   private nextMessageId = 1000;
   private waiters: Waiter[] = [];
-  private listeners: (() => void)[] = [];
+  private readonly conditions = new Waiters();
   port = 0;
 
   /** The base URL to pass as TELEGRAM_API_ROOT. */
@@ -156,23 +157,12 @@ export class TelegramEmulator {
 
   /** Waits until `check` holds (re-checked after every call the bot makes). */
   async waitFor<T>(check: () => T | undefined | false, ms = 10_000, what = "condition"): Promise<T> {
-    const first = check();
-    if (first) return first;
-    return new Promise<T>((ok, fail) => {
-      const timer = setTimeout(() => {
-        this.listeners = this.listeners.filter((l) => l !== listener);
-        fail(new Error(`timed out waiting for ${what}; last calls: ${JSON.stringify(this.calls.slice(-5))}`));
-      }, ms);
-      const listener = () => {
-        const v = check();
-        if (v) {
-          clearTimeout(timer);
-          this.listeners = this.listeners.filter((l) => l !== listener);
-          ok(v);
-        }
-      };
-      this.listeners.push(listener);
-    });
+    return this.conditions.waitFor(
+      check,
+      ms,
+      what,
+      () => `last calls: ${JSON.stringify(this.calls.slice(-5))}`,
+    );
   }
 
   /** Number of calls of a method so far. */
@@ -231,7 +221,7 @@ export class TelegramEmulator {
       }
       return { ok: true, result: await this.answer(method, body, req, raw) };
     } finally {
-      if (method !== "getUpdates") for (const l of [...this.listeners]) l();
+      if (method !== "getUpdates") this.conditions.notify();
     }
   }
 
