@@ -76,7 +76,7 @@ interface RunSnapshot {
 type Decision =
   | { kind: "invalid"; key: string; args?: Record<string, string | number> }
   | { kind: "answer"; value: unknown; echo?: string; next: string }
-  | { kind: "back" }
+  | { kind: "back"; to?: string }
   | { kind: "skip"; next: string }
   | { kind: "rerender"; setAnswers?: Record<string, unknown>; offered?: OptionItem[] };
 
@@ -221,8 +221,10 @@ export function createEngine(deps: EngineDeps) {
   ): Outbound {
     const lines: string[] = [];
     if (note) lines.push(note, "");
-    const total = run.trail.length + remainingQuestions(flow, step.id, run.answers, conv.profile);
-    if (total > 1) lines.push(t(conv, "flow-progress", { n: run.trail.length + 1, total }));
+    const total = flow.progress
+      ? run.trail.length + remainingQuestions(flow, step.id, run.answers, conv.profile)
+      : 0;
+    if (flow.progress && total > 1) lines.push(t(conv, "flow-progress", { n: run.trail.length + 1, total }));
     lines.push(stepText(conv, step, run.answers));
     const rows: Choice[][] = [];
     const options = optionsOf(conv, step, run);
@@ -271,6 +273,7 @@ export function createEngine(deps: EngineDeps) {
     const text = "text" in input ? input.text.trim() : undefined;
     const lower = text?.toLowerCase();
     if (token === "back" || (lower && BACK.has(lower))) {
+      if (step.onBack && run.trail.length > 0) return { kind: "back", to: step.onBack };
       return run.trail.length > 0 ? { kind: "back" } : { kind: "invalid", key: "flow-cannot-go-back" };
     }
     if (token === "skip" || (lower && SKIP.has(lower))) {
@@ -394,24 +397,26 @@ export function createEngine(deps: EngineDeps) {
             step.cases.find((c) => evaluate(c.when, answers, conversation.profile))?.next ?? step.default;
           continue;
         case "compute": {
-          // Claim the transition first, so the service runs once even when an answer arrives twice.
-          const claimed = await deps.runs.advance(
-            run.id,
-            seq,
-            {
-              stepId: step.id,
-              trail: change.trail,
-              setAnswers: pendingSet,
-              unsetAnswers: pendingUnset,
-              personId: subjectId,
-            },
-            deps.now(),
-          );
-          if (!claimed) return null;
-          seq++;
-          pendingSet = {};
-          pendingUnset = [];
-          subjectId = undefined;
+          if (!step.pure) {
+            // Claim the transition first, so the service runs once even when an answer arrives twice.
+            const claimed = await deps.runs.advance(
+              run.id,
+              seq,
+              {
+                stepId: step.id,
+                trail: change.trail,
+                setAnswers: pendingSet,
+                unsetAnswers: pendingUnset,
+                personId: subjectId,
+              },
+              deps.now(),
+            );
+            if (!claimed) return null;
+            seq++;
+            pendingSet = {};
+            pendingUnset = [];
+            subjectId = undefined;
+          }
           const service = deps.services[step.service];
           if (!service) throw new Error(`flow ${flow.id} calls unknown service ${step.service}`);
           const result = await service({ runId: run.id, conversation, answers, flow, now: deps.now() });
@@ -514,6 +519,7 @@ export function createEngine(deps: EngineDeps) {
         const trail = run.trail.slice(0, -1);
         const previous = run.trail[run.trail.length - 1]!;
         const echo = byButton ? [{ text: stepText(conv, step, run.answers), replacesPrompt: true }] : [];
+        if (decision.to) return proceed(conv, flow, run, decision.to, { trail }, echo);
         return proceed(conv, flow, run, previous, { trail, unsetAnswers: [previous] }, echo);
       }
       case "skip": {

@@ -120,6 +120,11 @@ const base = {
   text: flowTextSchema.optional(),
   /** Whether the person may skip this question (the answer is then absent). */
   skippable: z.boolean().default(false),
+  /**
+   * Where "Kembali" leads instead of the previous question: flows that loop over one step (an
+   * adaptive test) go to a step that undoes the last answer.
+   */
+  onBack: stepId.optional(),
 };
 
 const messageStep = z
@@ -180,6 +185,11 @@ const computeStep = z
     id: stepId,
     kind: z.literal("compute"),
     service: z.string().regex(/^[a-z][a-zA-Z0-9_.-]*$/),
+    /**
+     * The service only computes from the answers and writes nothing: it needs no claim of its own
+     * (it may run again on a retried answer), so the answer costs no extra round trips.
+     */
+    pure: z.boolean().default(false),
     next: stepId.optional(),
   })
   .strict();
@@ -206,6 +216,8 @@ export const flowSchema = z
     title: flowTextSchema,
     /** Commands that start this flow (without the slash). */
     commands: z.array(z.string().regex(/^[a-z]{2,32}$/)).default([]),
+    /** Show "Pertanyaan n dari m"; off for flows that loop and show their own progress. */
+    progress: z.boolean().default(true),
     start: stepId,
     steps: z.array(stepSchema).min(1),
   })
@@ -225,6 +237,7 @@ export const flowSchema = z
     known(flow.start, ["start"]);
     flow.steps.forEach((s, i) => {
       const at = ["steps", i];
+      if ("onBack" in s) known(s.onBack, [...at, "onBack"]);
       switch (s.kind) {
         case "message":
         case "multi":
