@@ -77,7 +77,7 @@ describe("a flow that loops over one question", () => {
     };
     const last = (out: Outbound[] | undefined) => out!.at(-1)!.text;
 
-    let out = await engine.start(c, "hitung");
+    let out: Outbound[] | undefined = await engine.start(c, "hitung");
     expect(last(out)).toContain("Butir 1 dari 3");
     expect(last(out)).not.toContain("flow-progress");
     out = await engine.handle(c, { kind: "text", text: "2" });
