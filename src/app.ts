@@ -34,10 +34,11 @@ export function createApp(deps: {
   const content = loadDomainContent(flowsDir);
   const repos: Repositories = createRepositories(deps.database.models);
   let invalidate: (identityId: string) => void = () => {};
-  const profileListeners: ((identityId: string) => void)[] = [];
+  const profileListeners: ((identityId: string) => void | Promise<void>)[] = [];
   const profileChanged = (identityId: string) => {
     invalidate(identityId);
-    for (const listener of profileListeners) listener(identityId);
+    // Listeners are side effects (refresh a view); they never fail the change itself.
+    for (const listener of profileListeners) void Promise.resolve(listener(identityId)).catch(() => {});
   };
   const profileServices = {
     repos,
@@ -76,7 +77,7 @@ export function createApp(deps: {
     conversations,
     seedFile: resolve(flowsDir, "seed/demo-org.yaml"),
     /** Tells `listener` whenever a person's profile changed through one of their identities. */
-    onProfileChanged(listener: (identityId: string) => void) {
+    onProfileChanged(listener: (identityId: string) => void | Promise<void>) {
       profileListeners.push(listener);
     },
   };

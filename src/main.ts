@@ -21,6 +21,7 @@ import { LOCALES_DIR } from "./paths.js";
 import { commandsFor } from "./services/commands.js";
 import { seedDemoIfEmpty } from "./services/demo-seed.js";
 import { createHome } from "./services/home.js";
+import { roleMenus } from "./services/menus.js";
 
 const SERVER_SELECTION_TIMEOUT_MS = 10_000;
 
@@ -141,25 +142,23 @@ async function main(): Promise<number> {
         commands: describe(language === "en" ? "en" : "id", []),
       })),
       logger,
-    }).then(async () => {
-      // People with roles (and the bootstrap admins) see their role's commands in their own chat.
-      const menus = new Map<number, { locale: "id" | "en"; roles: Set<string> }>();
-      for (const id of config.adminIds.filter((x) => x.startsWith("telegram:"))) {
-        menus.set(Number(id.slice(9)), { locale: "id", roles: new Set(["admin"]) });
-      }
-      for (const person of await app.repos.people.listWithRoles()) {
-        for (const identity of await app.repos.identities.listForPerson(person._id)) {
-          if (identity.channel !== "telegram") continue;
-          const chat = Number(identity._id.slice(9));
-          const menu = menus.get(chat) ?? { locale: person.locale, roles: new Set<string>() };
-          menu.locale = person.locale;
-          for (const r of person.roles) menu.roles.add(r.role);
-          menus.set(chat, menu);
+    })
+      .then(async () => {
+        // People with roles (and the bootstrap admins) see their role's commands in their own chat.
+        for (const menu of await roleMenus({
+          repos: app.repos,
+          adminIds: config.adminIds,
+          channel: "telegram",
+        })) {
+          const chat = Number(menu.identityId.slice("telegram:".length));
+          const commands = menu.commands.map((c) => ({
+            command: c.name,
+            description: translator.t(menu.locale, c.descriptionKey),
+          }));
+          await publishChatMenu(bot, chat, commands, logger);
         }
-      }
-      for (const [chat, menu] of menus)
-        await publishChatMenu(bot, chat, describe(menu.locale, [...menu.roles]), logger);
-    });
+      })
+      .catch((err) => logger.warn({ err }, "per-role command menus not published"));
   }
 
   if (config.slack) {
@@ -176,12 +175,14 @@ async function main(): Promise<number> {
     routes.push(slack.route);
     // App Home shows profile and JP: publish it again when they change, on every Slack account.
     app.onProfileChanged(async (identityId) => {
-      const identity = await app.repos.identities.get(identityId);
-      const all = identity ? await app.repos.identities.listForPerson(identity.personId) : [];
-      for (const i of all.filter((x) => x.channel === "slack")) {
-        await slack
-          .refreshHome({ id: i._id, channel: "slack" })
-          .catch((err) => logger.warn({ err }, "App Home refresh failed"));
+      try {
+        const identity = await app.repos.identities.get(identityId);
+        const all = identity ? await app.repos.identities.listForPerson(identity.personId) : [];
+        for (const i of all.filter((x) => x.channel === "slack")) {
+          await slack.refreshHome({ id: i._id, channel: "slack" });
+        }
+      } catch (err) {
+        logger.warn({ err }, "App Home refresh failed");
       }
     });
     await slack.start();
