@@ -1,4 +1,5 @@
 import type { Connection, Model } from "mongoose";
+import { type Assessment, assessmentSchema } from "./assessment.js";
 import { type AuditEntry, auditEntrySchema } from "./audit-entry.js";
 import { type FlowClaim, flowClaimSchema } from "./flow-claim.js";
 import { type FlowRun, flowRunSchema } from "./flow-run.js";
@@ -9,9 +10,11 @@ import { type NipClaim, nipClaimSchema } from "./nip-claim.js";
 import { type OrgUnit, orgUnitSchema } from "./org-unit.js";
 import { type Person, personSchema } from "./person.js";
 
+export type { CompetencyResult } from "./assessment.js";
 export type { Channel } from "./identity.js";
 export type { Role, RoleGrant } from "./person.js";
 export type {
+  Assessment,
   AuditEntry,
   FlowClaim,
   FlowRun,
@@ -36,6 +39,7 @@ export interface Models {
   AuditEntry: Model<AuditEntry>;
   LinkCode: Model<LinkCode>;
   LinkAttempt: Model<LinkAttempt>;
+  Assessment: Model<Assessment>;
 }
 
 /** Binds the schemas to a connection (no DDL: collections and indexes come from ensureSchema). */
@@ -51,5 +55,6 @@ export function createModels(conn: Connection): Models {
     AuditEntry: conn.model<AuditEntry>("AuditEntry", auditEntrySchema),
     LinkCode: conn.model<LinkCode>("LinkCode", linkCodeSchema),
     LinkAttempt: conn.model<LinkAttempt>("LinkAttempt", linkAttemptSchema),
+    Assessment: conn.model<Assessment>("Assessment", assessmentSchema),
   };
 }

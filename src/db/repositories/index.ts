@@ -1,4 +1,5 @@
 import type { Models } from "../models/index.js";
+import { assessmentsRepository } from "./assessments.js";
 import { auditRepository } from "./audit.js";
 import { flowRunsRepository } from "./flow-runs.js";
 import { identitiesRepository } from "./identities.js";
@@ -19,6 +20,7 @@ export function createRepositories(models: Models) {
     flowRuns: flowRunsRepository(models),
     audit: auditRepository(models),
     linkCodes: linkCodesRepository(models),
+    assessments: assessmentsRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

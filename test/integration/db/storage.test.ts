@@ -11,6 +11,7 @@ describe("storage on a real MongoDB-protocol server", () => {
   it("creates every collection and index once, and nothing on a second run", async () => {
     const names = (await ctx.db.connection.db!.listCollections().toArray()).map((c) => c.name).sort();
     expect(names).toEqual([
+      "assessments",
       "audit_log",
       "flow_claims",
       "flow_runs",

@@ -1,0 +1,61 @@
+import { Schema } from "mongoose";
+import { newId } from "./ids.js";
+
+/** One competency's outcome in an assessment. */
+export interface CompetencyResult {
+  competency: string;
+  assessed: number;
+  required: number;
+  /** required − assessed; positive means below the standard of the jabatan. */
+  gap: number;
+}
+
+/**
+ * One completed self-assessment: a fact, appended and never changed. Unit, instansi, jabatan and
+ * year are copied onto it, because reports group by them and FerretDB has no $lookup.
+ */
+export interface Assessment {
+  _id: string;
+  personId: string;
+  instansiId?: string;
+  unitId?: string;
+  jabatanId?: string;
+  tier?: string;
+  year: number;
+  completedAt: Date;
+  statements: number;
+  results: CompetencyResult[];
+  previousId?: string;
+}
+
+export const assessmentSchema = new Schema<Assessment>(
+  {
+    _id: { type: String, default: () => newId("s") },
+    personId: { type: String, required: true },
+    instansiId: String,
+    unitId: String,
+    jabatanId: String,
+    tier: String,
+    year: { type: Number, required: true },
+    completedAt: { type: Date, required: true },
+    statements: { type: Number, required: true },
+    results: {
+      type: [
+        new Schema(
+          {
+            competency: { type: String, required: true },
+            assessed: { type: Number, min: 1, max: 5, required: true },
+            required: { type: Number, min: 1, max: 5, required: true },
+            gap: { type: Number, required: true },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    previousId: String,
+  },
+  { collection: "assessments", versionKey: false },
+);
+assessmentSchema.index({ personId: 1, completedAt: -1 });
+assessmentSchema.index({ unitId: 1, year: 1 });

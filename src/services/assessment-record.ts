@@ -1,0 +1,64 @@
+import { TZDate } from "@date-fns/tz";
+import type { Assessment } from "../db/models/index.js";
+import type { Repositories } from "../db/repositories/index.js";
+import type { Level } from "../domain/competency.js";
+import { competencyGaps } from "../domain/skj.js";
+
+/** What a finished self-assessment produced. */
+export interface AssessmentOutcome {
+  personId: string;
+  assessed: Record<string, Level>;
+  required: Record<string, Level>;
+  statements: number;
+  completedAt: Date;
+}
+
+/**
+ * The one function through which assessment results are recorded: it appends the fact, points
+ * the person's latest status at it, and returns the previous one for comparison. Later work
+ * (running totals per unit and year, recognitions) hooks in here and nowhere else.
+ */
+export function createAssessmentRecorder(deps: { repos: Pick<Repositories, "people" | "assessments"> }) {
+  return async function recordAssessment(
+    outcome: AssessmentOutcome,
+  ): Promise<{ assessment: Assessment; previous: Assessment | null }> {
+    const person = await deps.repos.people.get(outcome.personId);
+    if (!person) throw new Error(`no person ${outcome.personId}`);
+    const previousId = person.status?.lastAssessmentId;
+    const previous = previousId ? await deps.repos.assessments.get(previousId) : null;
+    const results = competencyGaps(outcome.assessed, outcome.required).map((g) => ({
+      competency: g.code,
+      assessed: g.assessed,
+      required: g.required,
+      gap: g.gap,
+    }));
+    const assessment = await deps.repos.assessments.insert({
+      personId: person._id,
+      instansiId: person.instansiId,
+      unitId: person.unitId,
+      jabatanId: person.jabatanId,
+      tier: person.tier,
+      // The year of the person's own calendar: 31 December 20.00 WIB is already 1 January in WIT.
+      year: new TZDate(outcome.completedAt.getTime(), person.timeZone).getFullYear(),
+      completedAt: outcome.completedAt,
+      statements: outcome.statements,
+      results,
+      ...(previousId ? { previousId } : {}),
+    });
+    await deps.repos.people.setStatus(person._id, {
+      lastAssessmentId: assessment._id,
+      assessedAt: outcome.completedAt,
+      gapCount: results.filter((r) => r.gap > 0).length,
+    });
+    return { assessment, previous };
+  };
+}
+export type RecordAssessment = ReturnType<typeof createAssessmentRecorder>;
+
+/** When a person may take the assessment again (default: 90 days after the last one). */
+export function nextAssessmentAllowedAt(
+  lastAssessedAt: Date | undefined,
+  intervalDays: number,
+): Date | undefined {
+  return lastAssessedAt ? new Date(lastAssessedAt.getTime() + intervalDays * 86_400_000) : undefined;
+}
