@@ -165,3 +165,13 @@ link-already = This account is already linked to your profile.
 link-code-wrong = That code does not match or has expired. Tries left: { $left }.
 link-locked = Too many wrong codes. For your security, try again after { $minutes } minutes with a new code.
 link-other-person = This account is already registered to another profile, so it cannot be linked. Ask your agency's HR administrator if the two should be merged.
+
+## Competency assessment
+
+assessment-progress = Competency { $n } of { $total } · { $name }
+assessment-row = level { $assessed } (position standard { $required })
+assessment-result-title = 📊 Your competency assessment result
+assessment-result-summary = { $gaps ->
+    [0] Every competency meets the standard of your position. Excellent!
+   *[other] { $gaps } competencies are below the standard of your position. The top ones need development most.
+}

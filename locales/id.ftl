@@ -166,3 +166,13 @@ link-already = Akun ini sudah tertaut ke profil Anda.
 link-code-wrong = Kode itu tidak cocok atau sudah kedaluwarsa. Sisa percobaan: { $left }.
 link-locked = Terlalu banyak kode yang salah. Demi keamanan, coba lagi setelah { $minutes } menit dengan kode baru.
 link-other-person = Akun ini sudah terdaftar atas nama profil lain, jadi tidak bisa ditautkan. Hubungi admin kepegawaian instansi Anda bila perlu digabung.
+
+## Asesmen kompetensi
+
+assessment-progress = Kompetensi { $n } dari { $total } · { $name }
+assessment-row = level { $assessed } (standar jabatan { $required })
+assessment-result-title = 📊 Hasil asesmen kompetensi Anda
+assessment-result-summary = { $gaps ->
+    [0] Semua kompetensi sudah memenuhi standar jabatan Anda. Luar biasa!
+   *[other] { $gaps } kompetensi masih di bawah standar jabatan. Yang teratas paling perlu dikembangkan.
+}

@@ -17,6 +17,8 @@ export interface Config {
   port: number;
   defaultTimeZone: string;
   adminIds: string[];
+  /** Days a person waits between two self-assessments. */
+  assessmentIntervalDays: number;
   /** Unset means: info for servers, warn in the terminal chat. */
   logLevel?: NonNullable<RawConfig["LOG_LEVEL"]>;
 }
@@ -74,6 +76,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: c.PORT,
     defaultTimeZone: c.DEFAULT_TIMEZONE,
     adminIds: c.ADMIN_IDS,
+    assessmentIntervalDays: c.ASSESSMENT_INTERVAL_DAYS,
     logLevel: c.LOG_LEVEL,
   };
 }

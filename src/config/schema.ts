@@ -116,6 +116,10 @@ export const configSchema = z
       "Asia/Jakarta",
     ),
     ADMIN_IDS: withDefault(adminIds, ""),
+    ASSESSMENT_INTERVAL_DAYS: withDefault(
+      z.coerce.number().int("must be a whole number").min(0).max(3650, "must be at most 3650"),
+      90,
+    ),
     LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
   })
   .superRefine((c, ctx) => {

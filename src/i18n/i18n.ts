@@ -41,14 +41,21 @@ export class LocaleFileError extends Error {
 }
 
 /**
- * Lines @fluent/bundle would silently skip: at the start of a line only comments, blank lines and
- * `key =` may stand (continuations are indented), so a typo never hides a text.
+ * Lines @fluent/bundle would silently skip: at the start of a line only comments, blank lines,
+ * `key =` and a closing `}` may stand (continuations are indented), so a typo never hides a text.
  */
 function junkLines(source: string): string[] {
   return source
     .split("\n")
     .map((line, i) => ({ line, n: i + 1 }))
-    .filter(({ line }) => line !== "" && !/^[\s#]/.test(line) && !/^-?[a-zA-Z][a-zA-Z0-9_-]*\s*=/.test(line))
+    .filter(
+      ({ line }) =>
+        line !== "" &&
+        !/^[\s#]/.test(line) &&
+        !/^-?[a-zA-Z][a-zA-Z0-9_-]*\s*=/.test(line) &&
+        // The closing brace of a multi-line select expression may stand at the start of a line.
+        !/^\}\s*$/.test(line),
+    )
     .map(({ line, n }) => `line ${n}: cannot read "${line.slice(0, 40)}"`);
 }
 

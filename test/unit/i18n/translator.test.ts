@@ -44,3 +44,18 @@ describe("numbers in texts", () => {
     expect(t.t("id", "startup-ready", { port: "33827" })).toContain("localhost:33827/");
   });
 });
+
+describe("plural-style selectors", () => {
+  it("reads a select expression closed at the start of a line, and picks the variant", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "pandu-ftl-sel-"));
+    const ftl = "gaps = { $n ->\n    [0] Tidak ada.\n   *[other] Ada { $n }.\n}\n";
+    writeFileSync(join(dir, "id.ftl"), ftl);
+    writeFileSync(join(dir, "en.ftl"), ftl);
+    const t = loadTranslations(dir);
+    expect(t.t("id", "gaps", { n: 0 })).toBe("Tidak ada.");
+    expect(t.t("id", "gaps", { n: 3 })).toBe("Ada 3.");
+  });
+});
