@@ -175,3 +175,5 @@ assessment-result-summary = { $gaps ->
     [0] Every competency meets the standard of your position. Excellent!
    *[other] { $gaps } competencies are below the standard of your position. The top ones need development most.
 }
+results-none = You have no assessment result yet. Type /asesmen to start; it takes about 10 minutes.
+results-taken-on = Assessment taken on { $date }. Numbers in brackets: change since the previous assessment.

@@ -176,3 +176,5 @@ assessment-result-summary = { $gaps ->
     [0] Semua kompetensi sudah memenuhi standar jabatan Anda. Luar biasa!
    *[other] { $gaps } kompetensi masih di bawah standar jabatan. Yang teratas paling perlu dikembangkan.
 }
+results-none = Anda belum punya hasil asesmen. Ketik /asesmen untuk mulai; sekitar 10 menit.
+results-taken-on = Asesmen diambil pada { $date }. Angka dalam kurung: perubahan sejak asesmen sebelumnya.

@@ -11,6 +11,7 @@ import { cachedRunStore } from "./engine/run-cache.js";
 import type { Flow } from "./engine/schema.js";
 import type { Translate } from "./engine/text.js";
 import { FLOWS_DIR } from "./paths.js";
+import { createAssessmentResults } from "./services/assessment-result.js";
 import { createConversations } from "./services/conversation.js";
 import { createLinking } from "./services/linking.js";
 import { createOnboarding } from "./services/onboarding.js";
@@ -66,6 +67,11 @@ export function createApp(deps: {
     translate: deps.translate,
     now,
     linking,
+    results: createAssessmentResults({
+      repos,
+      competencies: content.competencies,
+      translate: deps.translate,
+    }),
     adminIds: deps.adminIds,
   });
   invalidate = conversations.invalidate;

@@ -23,7 +23,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   c("start", "asn", true),
   c("menu", "asn", true),
   c("asesmen", "asn", false),
-  c("hasil", "asn", false),
+  c("hasil", "asn", true),
   c("rekomendasi", "asn", false),
   c("pelatihan", "asn", false),
   c("survei", "asn", false),

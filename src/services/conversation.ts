@@ -5,6 +5,7 @@ import type { Engine } from "../engine/engine.js";
 import type { Translate } from "../engine/text.js";
 import type { Choice, Conversation, Inbound, Outbound } from "../engine/types.js";
 import type { Locale } from "../i18n/locales.js";
+import type { AssessmentResults } from "./assessment-result.js";
 import { type CommandInfo, commandsFor, findCommand } from "./commands.js";
 import type { Linking } from "./linking.js";
 import { profileOfPerson } from "./profile.js";
@@ -25,6 +26,7 @@ export interface ConversationDeps {
   translate: Translate;
   now: () => Date;
   linking: Linking;
+  results: AssessmentResults;
   /** Bootstrap administrators from ADMIN_IDS: admins wherever they write from. */
   adminIds?: readonly string[];
   /**
@@ -122,6 +124,7 @@ export function createConversations(deps: ConversationDeps) {
     }
     if (command.name === "menu") return menu(conv);
     if (command.name === "tautkan") return deps.linking.issue(conv);
+    if (command.name === "hasil") return deps.results.latest(conv);
     if (command.name === "bahasa") {
       return [
         {

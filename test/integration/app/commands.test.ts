@@ -152,3 +152,37 @@ describe("/profil and /bahasa", () => {
     await cmd(tg(1), "batal");
   });
 });
+
+describe("/hasil", () => {
+  it("says how to get a result, then shows the latest with the change since the previous one", async () => {
+    expect(all(await cmd(tg(1), "hasil"))).toContain("belum punya hasil");
+    const { createAssessmentRecorder } = await import("../../../src/services/assessment-record.js");
+    const record = createAssessmentRecorder({ repos: ctx.repos });
+    const personId = (await ctx.repos.identities.get("telegram:1"))!.personId;
+    const required = { "M.1": 2, "M.3": 2, "M.5": 2 } as const;
+    await record({
+      personId,
+      assessed: { "M.1": 1, "M.3": 2, "M.5": 1 },
+      required,
+      statements: 7,
+      completedAt: clock,
+    });
+    advance(60 * 24 * 100);
+    await record({
+      personId,
+      assessed: { "M.1": 2, "M.3": 1, "M.5": 1 },
+      required,
+      statements: 8,
+      completedAt: clock,
+    });
+    const out = all(await cmd(tg(1), "hasil"));
+    const lines = out.split("\n").filter((l) => /^(🔸|✅)/.test(l));
+    expect(lines).toEqual([
+      "🔸 Komunikasi: level 1 (standar jabatan 2) (-1)",
+      "🔸 Pelayanan Publik: level 1 (standar jabatan 2)",
+      "✅ Integritas: level 2 (standar jabatan 2) (+1)",
+    ]);
+    expect(out).toContain("2 kompetensi masih di bawah standar");
+    expect(out).toMatch(/Asesmen diambil pada \w+, \d+ \w+ 2027/);
+  });
+});
