@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type AppProcess, startApp } from "../support/app-process.js";
+import { type AppProcess, startServingApp, stopApp } from "../support/app-process.js";
 import { dropDatabase, uriWithDatabase } from "../support/database.js";
 import { postToSlackEndpoint, SlackWebApiEmulator } from "../support/slack-emulator.js";
 
@@ -20,22 +20,18 @@ beforeAll(async () => {
   slack = new SlackWebApiEmulator();
   await slack.start();
   cwd = await mkdtemp(join(tmpdir(), "pandu-slack-"));
-  app = startApp(
+  ({ app, base } = await startServingApp(
     {
       MONGODB_URI: uriWithDatabase(inject("mongoUri"), dbName),
       SLACK_BOT_TOKEN: "xoxb-1-2-test",
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: slack.apiUrl,
-      PORT: "0",
     },
     cwd,
-  );
-  await app.waitForStderr(/localhost:\d+\/healthz/);
-  base = `http://127.0.0.1:${/localhost:(\d+)\/healthz/.exec(app.stderr())![1]}`;
+  ));
 });
 afterAll(async () => {
-  app.child.kill("SIGTERM");
-  await app.exited();
+  await stopApp(app);
   await slack.stop();
   await dropDatabase(inject("mongoUri"), dbName);
   await rm(cwd, { recursive: true, force: true });

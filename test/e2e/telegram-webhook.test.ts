@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type AppProcess, startApp } from "../support/app-process.js";
+import { type AppProcess, startServingApp, stopApp } from "../support/app-process.js";
 import { dropDatabase, uriWithDatabase } from "../support/database.js";
 import { TelegramEmulator } from "../support/telegram-emulator.js";
 
@@ -18,23 +18,19 @@ beforeAll(async () => {
   tg = new TelegramEmulator();
   await tg.start();
   cwd = await mkdtemp(join(tmpdir(), "pandu-tgwh-"));
-  app = startApp(
+  ({ app, base } = await startServingApp(
     {
       MONGODB_URI: uriWithDatabase(inject("mongoUri"), dbName),
       TELEGRAM_BOT_TOKEN: "123456:TEST-token-for-the-emulator_0002",
       TELEGRAM_API_ROOT: tg.apiRoot,
       TELEGRAM_WEBHOOK_URL: "https://pandu.example.go.id/telegram/webhook",
       TELEGRAM_WEBHOOK_SECRET: SECRET,
-      PORT: "0",
     },
     cwd,
-  );
-  await app.waitForStderr(/localhost:\d+\/healthz/);
-  base = `http://127.0.0.1:${/localhost:(\d+)\/healthz/.exec(app.stderr())![1]}`;
+  ));
 });
 afterAll(async () => {
-  app.child.kill("SIGTERM");
-  await app.exited();
+  await stopApp(app);
   await tg.stop();
   await dropDatabase(inject("mongoUri"), dbName);
   await rm(cwd, { recursive: true, force: true });

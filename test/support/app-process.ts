@@ -93,3 +93,20 @@ export async function waitUntilGone(pid: number, ms = 15_000): Promise<boolean> 
   }
   return !isAlive(pid);
 }
+
+/** Starts the app and waits until it serves HTTP; returns the process and its base URL. */
+export async function startServingApp(
+  env: Record<string, string>,
+  cwd: string,
+): Promise<{ app: AppProcess; base: string }> {
+  const app = startApp({ PORT: "0", ...env }, cwd);
+  await app.waitForStderr(/localhost:\d+\/healthz/);
+  return { app, base: `http://127.0.0.1:${/localhost:(\d+)\/healthz/.exec(app.stderr())![1]}` };
+}
+
+/** Stops an app with SIGTERM and waits for it. */
+export async function stopApp(app: AppProcess | undefined): Promise<void> {
+  if (!app) return;
+  app.child.kill("SIGTERM");
+  await app.exited();
+}
