@@ -175,5 +175,124 @@ assessment-result-summary = { $gaps ->
     [0] Every competency meets the standard of your position. Excellent!
    *[other] { $gaps } competencies are below the standard of your position. The top ones need development most.
 }
+assessment-chart-title = Your competency levels and the position standard
+assessment-chart-assessed = Your level
+assessment-chart-required = Position standard
+assessment-chart-caption = Assessment chart: green bars meet the standard, orange ones are still below it.
 results-none = You have no assessment result yet. Type /asesmen to start; it takes about 10 minutes.
 results-taken-on = Assessment taken on { $date }. Numbers in brackets: change since the previous assessment.
+
+## Course catalog import (CSV)
+import-courses-done = Import finished: { $created } new courses, { $updated } updated, { $unchanged } unchanged.
+import-failed = { $count ->
+    [one] The file was not imported because of 1 problem. Fix it and send it again; nothing was saved.
+   *[other] The file was not imported because of { $count } problems. Fix them and send it again; nothing was saved.
+}
+import-more-problems = …and { $count } more problems.
+import-where-cell = Row { $row }, column { $column }
+import-where-row = Row { $row }
+import-csv-unreadable = the file does not read as CSV (check quotes and the number of columns)
+import-missing-column = this required column is missing from the header row
+import-unknown-column = unknown column; the columns are: id, title, provider, method, jp, competencies, mode, region, location, url, start, end, timezone, quota
+import-empty = the file has no data rows
+import-differs = differs from row { $row } of the same course
+import-required = is required
+import-invalid = is not valid
+import-too-small = too small or too short (at least { $min })
+import-too-big = too large or too long (at most { $max })
+import-one-of = choose one of: { $options }
+import-id-format = use lower-case letters, digits and -, at most 60 characters
+import-datetime-format = write it as YYYY-MM-DD HH:MM, e.g. 2027-02-08 08:00
+import-timezone = write WIB, WITA, WIT or a zone such as Asia/Jakarta
+import-end-before-start = must be after the start
+import-competency-format = write CODE:LEVEL or CODE:FROM-TO, separated by semicolons, e.g. M.3:1-3; M.2:2
+import-unknown-competency = competency { $code } is not in the competency catalog
+import-region = unknown province code (e.g. jambi, dki-jakarta, nusa-tenggara-barat)
+import-region-required = is required for offline or blended courses
+import-duplicate-session = a session with the same start is already on row { $row }
+
+## Recommendations, catalog, enrolment
+rec-intro = { $count ->
+    [one] Here is the course that best fits your competency gaps:
+   *[other] Here are { $count } courses that best fit your competency gaps, most important first:
+}
+rec-reason = Your { $competency } score is { $assessed }, your position standard is { $required }.
+rec-also = Also trains: { $competencies }.
+rec-session = Next session { $date }
+rec-self-paced = Self-paced, start any time
+rec-enrol = Enrol
+rec-open = Open
+rec-detail = Details
+rec-later = Later
+rec-later-ok = All right, we'll leave "{ $title }" for now. Type /rekomendasi any time to see the list again.
+rec-need-assessment = Recommendations come from your assessment result. Type /asesmen to start; it takes about 10 minutes.
+rec-no-gaps = Congratulations, all your competencies meet your position standard. You can still add JP through /pelatihan.
+rec-none-available = No course in the catalog fits your gaps and is open to you yet. Admins add courses regularly; try again later.
+course-online = Online
+course-blended = online and in person
+course-jp = { $jp } JP
+course-jp-label = Learning hours (JP)
+course-provider = Provider
+course-method = Form
+course-competencies = Competencies
+course-levels = level { $range }
+course-place = Place
+course-link = Link
+course-sessions = Schedule
+course-session-line = { $start } to { $end }
+course-no-upcoming = No new sessions scheduled for this course yet.
+course-self-paced-detail = Self-paced course with no schedule: open the link, then record it in /pelatihan when you finish.
+course-enrol-on = Enrol: { $date }
+course-gone = This course is no longer in the catalog. Type /rekomendasi for the current list.
+method-kind-klasikal = classroom
+method-kind-nonklasikal = non-classroom
+enrol-confirm = Enrol in "{ $title }"?
+    When: { $when }
+    Where: { $where }
+    Worth { $jp } JP once completed.
+enrol-yes = Yes, enrol
+enrol-no = No
+enrol-not-now = All right, not now. Other options are in /rekomendasi.
+enrol-done = ✅ You are enrolled in "{ $title }", { $when }. See or cancel it in /pelatihan.
+enrol-already = You are already enrolled in "{ $title }". See it in /pelatihan.
+enrol-full = Sorry, "{ $title }" is full. Try another session under Details, or see /rekomendasi.
+enrol-started = This session has already started, so enrolment is closed.
+enrol-cancel-confirm = Cancel your place in "{ $title }"? Your seat will go to someone else.
+enrol-cancel-yes = Yes, cancel
+enrol-cancel-no = No
+enrol-cancelled = Your place in "{ $title }" is cancelled.
+enrol-cancel-none = You are not enrolled in this session.
+enrol-cancel-started = This session has already started, so the enrolment can no longer be cancelled.
+training-title = 🎓 Your training
+training-jp = { $total } / { $goal } JP ({ $year })
+training-jp-remaining = { $remaining } JP to go for this year's goal.
+training-goal-reached = This year's JP goal is reached. 🎉
+training-upcoming = Coming up:
+training-none-upcoming = Nothing yet. Find a course in /rekomendasi.
+training-running = Running or past, not yet marked as completed:
+training-completed = Completed in { $year }:
+training-none-completed = None yet.
+training-cancel = Cancel: { $title }
+method-pelatihan-struktural = Leadership training
+method-pelatihan-manajerial = Managerial training
+method-pelatihan-teknis = Technical training
+method-pelatihan-fungsional = Functional training
+method-pelatihan-sosial-kultural = Socio-cultural training
+method-seminar = Seminar or conference
+method-workshop = Workshop
+method-kursus = Course
+method-penataran = Upgrading course (penataran)
+method-bimtek = Technical guidance (bimtek)
+method-sosialisasi = Information session
+method-coaching = Coaching
+method-mentoring = Mentoring
+method-e-learning = E-learning
+method-jarak-jauh = Distance learning
+method-detasering = Secondment
+method-alam-terbuka = Outdoor learning
+method-patok-banding = Benchmarking visit
+method-pertukaran = Civil-servant exchange
+method-belajar-mandiri = Self-study
+method-komunitas-belajar = Learning community
+method-bimbingan-di-tempat-kerja = On-the-job guidance
+method-magang = Internship or work placement

@@ -176,5 +176,124 @@ assessment-result-summary = { $gaps ->
     [0] Semua kompetensi sudah memenuhi standar jabatan Anda. Luar biasa!
    *[other] { $gaps } kompetensi masih di bawah standar jabatan. Yang teratas paling perlu dikembangkan.
 }
+assessment-chart-title = Level kompetensi Anda dan standar jabatan
+assessment-chart-assessed = Level Anda
+assessment-chart-required = Standar jabatan
+assessment-chart-caption = Grafik hasil asesmen: batang hijau sudah memenuhi standar, oranye masih di bawahnya.
 results-none = Anda belum punya hasil asesmen. Ketik /asesmen untuk mulai; sekitar 10 menit.
 results-taken-on = Asesmen diambil pada { $date }. Angka dalam kurung: perubahan sejak asesmen sebelumnya.
+
+## Impor katalog pelatihan (CSV)
+import-courses-done = Impor selesai: { $created } pelatihan baru, { $updated } diperbarui, { $unchanged } tidak berubah.
+import-failed = { $count ->
+    [one] Berkas tidak diimpor karena ada 1 masalah. Perbaiki lalu kirim lagi; tidak ada yang disimpan.
+   *[other] Berkas tidak diimpor karena ada { $count } masalah. Perbaiki lalu kirim lagi; tidak ada yang disimpan.
+}
+import-more-problems = …dan { $count } masalah lainnya.
+import-where-cell = Baris { $row }, kolom { $column }
+import-where-row = Baris { $row }
+import-csv-unreadable = isi berkas tidak terbaca sebagai CSV (periksa tanda kutip dan jumlah kolom)
+import-missing-column = kolom wajib ini tidak ada di baris judul
+import-unknown-column = kolom ini tidak dikenal; kolom yang dipakai: id, title, provider, method, jp, competencies, mode, region, location, url, start, end, timezone, quota
+import-empty = berkas tidak berisi baris data
+import-differs = isinya berbeda dengan baris { $row } untuk pelatihan yang sama
+import-required = wajib diisi
+import-invalid = isinya tidak sah
+import-too-small = terlalu kecil atau terlalu pendek (minimal { $min })
+import-too-big = terlalu besar atau terlalu panjang (maksimal { $max })
+import-one-of = pilih salah satu: { $options }
+import-id-format = pakai huruf kecil, angka, dan tanda -, paling panjang 60 karakter
+import-datetime-format = tulis sebagai TTTT-BB-HH JJ:MM, misalnya 2027-02-08 08:00
+import-timezone = tulis WIB, WITA, WIT, atau zona seperti Asia/Jakarta
+import-end-before-start = harus sesudah waktu mulai
+import-competency-format = tulis sebagai KODE:LEVEL atau KODE:DARI-SAMPAI, dipisah titik koma, misalnya M.3:1-3; M.2:2
+import-unknown-competency = kompetensi { $code } tidak ada di katalog kompetensi
+import-region = kode provinsi tidak dikenal (misalnya jambi, dki-jakarta, nusa-tenggara-barat)
+import-region-required = wajib diisi untuk pelatihan offline atau blended
+import-duplicate-session = sesi dengan waktu mulai yang sama sudah ada di baris { $row }
+
+## Rekomendasi, katalog, pendaftaran
+rec-intro = { $count ->
+    [one] Ini satu pelatihan yang paling sesuai dengan kesenjangan kompetensi Anda:
+   *[other] Ini { $count } pelatihan yang paling sesuai dengan kesenjangan kompetensi Anda, yang paling penting lebih dulu:
+}
+rec-reason = Skor { $competency } Anda { $assessed }, standar jabatan Anda { $required }.
+rec-also = Juga melatih: { $competencies }.
+rec-session = Sesi terdekat { $date }
+rec-self-paced = Belajar mandiri, bisa dimulai kapan saja
+rec-enrol = Daftar
+rec-open = Buka
+rec-detail = Detail
+rec-later = Lain kali
+rec-later-ok = Baik, "{ $title }" tidak kita bahas sekarang. Ketik /rekomendasi kapan saja untuk melihat daftarnya lagi.
+rec-need-assessment = Rekomendasi disusun dari hasil asesmen Anda. Ketik /asesmen untuk mulai; sekitar 10 menit.
+rec-no-gaps = Selamat, semua kompetensi Anda sudah memenuhi standar jabatan. Anda tetap bisa menambah JP lewat /pelatihan.
+rec-none-available = Belum ada pelatihan di katalog yang cocok dengan kesenjangan Anda dan bisa Anda ikuti. Admin menambah katalog secara berkala; coba lagi nanti.
+course-online = Daring
+course-blended = daring dan tatap muka
+course-jp = { $jp } JP
+course-jp-label = Jam pelajaran (JP)
+course-provider = Penyelenggara
+course-method = Bentuk
+course-competencies = Kompetensi
+course-levels = level { $range }
+course-place = Tempat
+course-link = Tautan
+course-sessions = Jadwal
+course-session-line = { $start } s.d. { $end }
+course-no-upcoming = Belum ada jadwal baru untuk pelatihan ini.
+course-self-paced-detail = Pelatihan mandiri tanpa jadwal: buka tautannya, lalu catat di /pelatihan setelah selesai.
+course-enrol-on = Daftar: { $date }
+course-gone = Pelatihan ini sudah tidak ada di katalog. Ketik /rekomendasi untuk daftar terbaru.
+method-kind-klasikal = klasikal
+method-kind-nonklasikal = nonklasikal
+enrol-confirm = Daftar ke "{ $title }"?
+    Waktu: { $when }
+    Tempat: { $where }
+    Bernilai { $jp } JP setelah selesai.
+enrol-yes = Ya, daftar
+enrol-no = Tidak jadi
+enrol-not-now = Baik, tidak jadi. Pilihan lain ada di /rekomendasi.
+enrol-done = ✅ Anda terdaftar di "{ $title }", { $when }. Lihat atau batalkan di /pelatihan.
+enrol-already = Anda sudah terdaftar di "{ $title }". Lihat di /pelatihan.
+enrol-full = Maaf, kuota "{ $title }" sudah penuh. Coba sesi lain lewat Detail, atau lihat /rekomendasi.
+enrol-started = Sesi ini sudah dimulai, jadi pendaftaran sudah ditutup.
+enrol-cancel-confirm = Batalkan pendaftaran di "{ $title }"? Kursi Anda akan diberikan kepada orang lain.
+enrol-cancel-yes = Ya, batalkan
+enrol-cancel-no = Tidak
+enrol-cancelled = Pendaftaran di "{ $title }" dibatalkan.
+enrol-cancel-none = Anda tidak terdaftar di sesi ini.
+enrol-cancel-started = Sesi ini sudah dimulai, jadi pendaftarannya tidak bisa dibatalkan lagi.
+training-title = 🎓 Pelatihan Anda
+training-jp = { $total } / { $goal } JP ({ $year })
+training-jp-remaining = Kurang { $remaining } JP untuk target tahun ini.
+training-goal-reached = Target JP tahun ini sudah tercapai. 🎉
+training-upcoming = Akan datang:
+training-none-upcoming = Belum ada. Cari pelatihan di /rekomendasi.
+training-running = Sedang berjalan atau sudah lewat, belum ditandai selesai:
+training-completed = Selesai tahun { $year }:
+training-none-completed = Belum ada.
+training-cancel = Batalkan: { $title }
+method-pelatihan-struktural = Pelatihan struktural kepemimpinan
+method-pelatihan-manajerial = Pelatihan manajerial
+method-pelatihan-teknis = Pelatihan teknis
+method-pelatihan-fungsional = Pelatihan fungsional
+method-pelatihan-sosial-kultural = Pelatihan sosial kultural
+method-seminar = Seminar atau konferensi
+method-workshop = Workshop atau lokakarya
+method-kursus = Kursus
+method-penataran = Penataran
+method-bimtek = Bimbingan teknis
+method-sosialisasi = Sosialisasi
+method-coaching = Coaching
+method-mentoring = Mentoring
+method-e-learning = E-learning
+method-jarak-jauh = Pelatihan jarak jauh
+method-detasering = Detasering
+method-alam-terbuka = Pembelajaran alam terbuka
+method-patok-banding = Patok banding
+method-pertukaran = Pertukaran PNS
+method-belajar-mandiri = Belajar mandiri
+method-komunitas-belajar = Komunitas belajar
+method-bimbingan-di-tempat-kerja = Bimbingan di tempat kerja
+method-magang = Magang atau praktik kerja

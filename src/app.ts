@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { renderAssessmentChart } from "./charts/assessment-chart.js";
 import type { Config } from "./config/config.js";
 import { loadDomainContent } from "./content/load.js";
 import type { Database } from "./db/connection.js";
@@ -11,11 +12,19 @@ import { cachedRunStore } from "./engine/run-cache.js";
 import type { Flow } from "./engine/schema.js";
 import type { Translate } from "./engine/text.js";
 import { FLOWS_DIR } from "./paths.js";
-import { createAssessmentResults } from "./services/assessment-result.js";
+import { createAssessment } from "./services/assessment.js";
+import { createAssessmentRecorder } from "./services/assessment-record.js";
+import { createAssessmentResults, type RenderChart } from "./services/assessment-result.js";
 import { createConversations } from "./services/conversation.js";
+import { createCourseCatalog } from "./services/course-catalog.js";
+import { createCourseImport } from "./services/course-import.js";
+import { createEnrollment } from "./services/enrollment.js";
+import { createJpLedger } from "./services/jp-ledger.js";
 import { createLinking } from "./services/linking.js";
 import { createOnboarding } from "./services/onboarding.js";
 import { createProfile } from "./services/profile.js";
+import { createRecommendations } from "./services/recommendations.js";
+import { createTrainingView } from "./services/training.js";
 
 /** Everything that serves conversations, built from its parts; channels receive `conversations`. */
 export function createApp(deps: {
@@ -24,6 +33,10 @@ export function createApp(deps: {
   now?: () => Date;
   flowsDir?: string;
   adminIds?: readonly string[];
+  /** Days before a person may take the assessment again (ASSESSMENT_INTERVAL_DAYS). */
+  assessmentIntervalDays?: number;
+  /** Draws the result chart; defaults to ECharts + resvg (tests pass a failing one). */
+  renderChart?: RenderChart;
   /** Flows and services added to those in flows/ (benchmarks and tests). */
   extra?: { flows: Flow[]; services: Record<string, ComputeService> };
 }) {
@@ -51,11 +64,57 @@ export function createApp(deps: {
   };
   const onboarding = createOnboarding(profileServices);
   const profile = createProfile(profileServices);
+  const results = createAssessmentResults({
+    repos,
+    competencies: content.allCompetencies,
+    translate: deps.translate,
+    renderChart: deps.renderChart ?? ((rows, labels) => renderAssessmentChart(rows, labels)),
+  });
+  const assessment = createAssessment({
+    repos,
+    competencies: content.allCompetencies,
+    skjDefaults: content.skjDefaults,
+    instrument: content.instrument,
+    intervalDays: deps.assessmentIntervalDays ?? 90,
+    record: createAssessmentRecorder({ repos }),
+    results,
+    translate: deps.translate,
+  });
+  const courseCatalog = createCourseCatalog({ repos, now });
+  const ledger = createJpLedger({ repos, rules: content.jpRules });
+  const recommendations = createRecommendations({
+    repos,
+    catalog: courseCatalog,
+    ledger,
+    competencies: content.allCompetencies,
+    translate: deps.translate,
+    now,
+  });
+  const enrollment = createEnrollment({
+    repos,
+    catalog: courseCatalog,
+    competencies: content.allCompetencies,
+    translate: deps.translate,
+    now,
+  });
+  const training = createTrainingView({ repos, ledger, translate: deps.translate, now });
+  const importCourses = createCourseImport({
+    catalog: courseCatalog,
+    context: {
+      competencyCodes: new Set(content.allCompetencies.map((c) => c.code)),
+      regionIds: new Set(content.regions.map((r) => r.id)),
+    },
+  });
   const engine = createEngine({
     catalog,
     runs: cachedRunStore(repos.flowRuns),
     translate: deps.translate,
-    services: { ...onboarding.services, ...profile.services, ...deps.extra?.services },
+    services: {
+      ...onboarding.services,
+      ...profile.services,
+      ...assessment.services,
+      ...deps.extra?.services,
+    },
     optionSources: { ...onboarding.optionSources },
     now,
   });
@@ -67,11 +126,10 @@ export function createApp(deps: {
     translate: deps.translate,
     now,
     linking,
-    results: createAssessmentResults({
-      repos,
-      competencies: content.competencies,
-      translate: deps.translate,
-    }),
+    results,
+    recommendations,
+    enrollment,
+    training,
     adminIds: deps.adminIds,
   });
   invalidate = conversations.invalidate;
@@ -82,6 +140,11 @@ export function createApp(deps: {
     engine,
     conversations,
     seedFile: resolve(flowsDir, "seed/demo-org.yaml"),
+    courseSeedFile: resolve(flowsDir, "content/courses.yaml"),
+    courseCatalog,
+    importCourses,
+    ledger,
+    recommendations,
     /** Tells `listener` whenever a person's profile changed through one of their identities. */
     onProfileChanged(listener: (identityId: string) => void | Promise<void>) {
       profileListeners.push(listener);

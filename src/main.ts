@@ -19,6 +19,7 @@ import { DEFAULT_LOCALE } from "./i18n/locales.js";
 import { createLogger, redactUrl } from "./logging/logger.js";
 import { LOCALES_DIR } from "./paths.js";
 import { commandsFor } from "./services/commands.js";
+import { seedCoursesIfEmpty } from "./services/course-seed.js";
 import { seedDemoIfEmpty } from "./services/demo-seed.js";
 import { createHome } from "./services/home.js";
 import { roleMenus } from "./services/menus.js";
@@ -84,7 +85,12 @@ async function main(): Promise<number> {
 
   let app: ReturnType<typeof createApp>;
   try {
-    app = createApp({ database: storage.database, translate, adminIds: config.adminIds });
+    app = createApp({
+      database: storage.database,
+      translate,
+      adminIds: config.adminIds,
+      assessmentIntervalDays: config.assessmentIntervalDays,
+    });
   } catch (err) {
     await storage.close();
     if (err instanceof FlowFileError) {
@@ -94,6 +100,8 @@ async function main(): Promise<number> {
     throw err;
   }
   if (await seedDemoIfEmpty(app.repos, app.seedFile)) logger.info("demo org tree and jabatan loaded");
+  if (await seedCoursesIfEmpty(app.courseCatalog, app.repos.courses.count, app.courseSeedFile))
+    logger.info("sample course catalog loaded");
 
   let ready = false;
   const routes: Route[] = [healthRoutes(() => ready)];

@@ -2,6 +2,14 @@ import { readFileSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
 import { parseDocument } from "yaml";
 import { type Competency, parseCompetencyCatalog } from "../domain/competency.js";
+import {
+  buildInstrument,
+  checkInstrumentCoverage,
+  type Instrument,
+  parseStandardStatements,
+  parseTeknisSample,
+} from "../domain/instrument.js";
+import { type JpCreditRules, parseJpCreditRules } from "../domain/learning-methods.js";
 import { checkSkjCoverage, parseSkjDefaults, type SkjDefaults } from "../domain/skj.js";
 import { parseRegions, type Region } from "../domain/timezone.js";
 import { ContentValidationError } from "../domain/validation.js";
@@ -20,7 +28,13 @@ export class ContentFileError extends Error {
 
 /** The domain data admins edit in `flows/content/`, validated. */
 export interface DomainContent {
+  /** The nine standard competencies. */
   competencies: Competency[];
+  /** The standard competencies followed by the teknis ones of the jabatan families. */
+  allCompetencies: Competency[];
+  instrument: Instrument;
+  /** The yearly JP goal, minutes per JP, and JP per self-reported nonklasikal activity. */
+  jpRules: JpCreditRules;
   skjDefaults: SkjDefaults;
   regions: Region[];
 }
@@ -63,7 +77,7 @@ function validated<T>(path: string, parse: (raw: unknown) => T): T {
   }
 }
 
-/** Loads competencies, SKJ defaults and regions from `<flowsDir>/content/`; stops at the first bad file. */
+/** Loads competencies, SKJ defaults, regions and the assessment instrument from `<flowsDir>/content/`; stops at the first bad file. */
 export function loadDomainContent(flowsDir: string): DomainContent {
   const file = (name: string) => join(flowsDir, "content", name);
   const competencies = validated(file("competencies.yaml"), parseCompetencyCatalog);
@@ -72,5 +86,20 @@ export function loadDomainContent(flowsDir: string): DomainContent {
   const coverage = checkSkjCoverage(skjDefaults, competencies);
   if (coverage.length > 0) throw new ContentFileError(displayPath(skjPath), coverage);
   const regions = validated(file("regions.yaml"), parseRegions);
-  return { competencies, skjDefaults, regions };
+  const instrumentPath = file("instrument.yaml");
+  const instrument = buildInstrument(
+    validated(instrumentPath, parseStandardStatements),
+    validated(file("teknis-sample.yaml"), parseTeknisSample),
+  );
+  const gaps = checkInstrumentCoverage(instrument, competencies);
+  if (gaps.length > 0) throw new ContentFileError(displayPath(instrumentPath), gaps);
+  const jpRules = validated(file("jp-rules.yaml"), parseJpCreditRules);
+  return {
+    jpRules,
+    competencies,
+    allCompetencies: [...competencies, ...instrument.teknisCompetencies],
+    skjDefaults,
+    regions,
+    instrument,
+  };
 }

@@ -6,6 +6,8 @@ import { competencyGaps } from "../domain/skj.js";
 
 /** What a finished self-assessment produced. */
 export interface AssessmentOutcome {
+  /** A key of the run that produced it, so recording it twice (a retried step) stores it once. */
+  id?: string;
   personId: string;
   assessed: Record<string, Level>;
   required: Record<string, Level>;
@@ -24,6 +26,11 @@ export function createAssessmentRecorder(deps: { repos: Pick<Repositories, "peop
   ): Promise<{ assessment: Assessment; previous: Assessment | null }> {
     const person = await deps.repos.people.get(outcome.personId);
     if (!person) throw new Error(`no person ${outcome.personId}`);
+    const already = outcome.id ? await deps.repos.assessments.get(outcome.id) : null;
+    if (already) {
+      const before = already.previousId ? await deps.repos.assessments.get(already.previousId) : null;
+      return { assessment: already, previous: before };
+    }
     const previousId = person.status?.lastAssessmentId;
     const previous = previousId ? await deps.repos.assessments.get(previousId) : null;
     const results = competencyGaps(outcome.assessed, outcome.required).map((g) => ({
@@ -33,6 +40,7 @@ export function createAssessmentRecorder(deps: { repos: Pick<Repositories, "peop
       gap: g.gap,
     }));
     const assessment = await deps.repos.assessments.insert({
+      ...(outcome.id ? { _id: outcome.id } : {}),
       personId: person._id,
       instansiId: person.instansiId,
       unitId: person.unitId,

@@ -5,11 +5,20 @@ import type { Translate } from "../engine/text.js";
 import type { Conversation, Outbound } from "../engine/types.js";
 import { formatDate } from "../i18n/format.js";
 
+/** Draws the assessed-vs-required chart as PNG bytes (src/charts in the app, a failing stub in tests). */
+export type RenderChart = (
+  rows: { label: string; assessed: number; required: number }[],
+  labels: { title: string; assessed: string; required: string },
+) => Uint8Array | Promise<Uint8Array>;
+
 /** Shows assessment results: right after an assessment, and on /hasil. */
 export function createAssessmentResults(deps: {
   repos: Pick<Repositories, "people" | "assessments">;
   competencies: readonly Competency[];
   translate: Translate;
+  renderChart?: RenderChart;
+  /** Told when drawing the chart failed: the person still has the text. */
+  onChartError?: (err: unknown) => void;
 }) {
   const nameOf = (code: string, conv: Conversation) => {
     const c = deps.competencies.find((x) => x.code === code);
@@ -35,8 +44,34 @@ export function createAssessmentResults(deps: {
     };
   }
 
+  /** The chart as a photo message, or nothing when it cannot be drawn (the text carries the result). */
+  async function chartMessage(conv: Conversation, rows: CompetencyResult[]): Promise<Outbound[]> {
+    if (!deps.renderChart || rows.length === 0) return [];
+    const t = (key: string) => deps.translate(conv.profile.locale, key);
+    try {
+      const bytes = await deps.renderChart(
+        rows.map((r) => ({ label: nameOf(r.competency, conv), assessed: r.assessed, required: r.required })),
+        {
+          title: t("assessment-chart-title"),
+          assessed: t("assessment-chart-assessed"),
+          required: t("assessment-chart-required"),
+        },
+      );
+      return [
+        {
+          text: t("assessment-chart-caption"),
+          media: { kind: "photo", filename: "hasil-asesmen.png", mime: "image/png", bytes },
+        },
+      ];
+    } catch (err) {
+      deps.onChartError?.(err);
+      return [];
+    }
+  }
+
   return {
     resultMessage,
+    chartMessage,
     /** /hasil: the latest result with its date, or how to get one. */
     async latest(conv: Conversation): Promise<Outbound[]> {
       const t = (key: string, args?: Record<string, string | number>) =>
@@ -50,7 +85,10 @@ export function createAssessmentResults(deps: {
         timeZone: person?.timeZone ?? "Asia/Jakarta",
       });
       const message = resultMessage(conv, latest.results, previous?.results ?? []);
-      return [{ text: `${message.text}\n\n${t("results-taken-on", { date: when })}` }];
+      return [
+        { text: `${message.text}\n\n${t("results-taken-on", { date: when })}` },
+        ...(await chartMessage(conv, latest.results)),
+      ];
     },
   };
 }

@@ -22,10 +22,10 @@ const c = (name: string, role: CommandInfo["role"], available: boolean): Command
 export const COMMANDS: readonly CommandInfo[] = [
   c("start", "asn", true),
   c("menu", "asn", true),
-  c("asesmen", "asn", false),
+  c("asesmen", "asn", true),
   c("hasil", "asn", true),
-  c("rekomendasi", "asn", false),
-  c("pelatihan", "asn", false),
+  c("rekomendasi", "asn", true),
+  c("pelatihan", "asn", true),
   c("survei", "asn", false),
   c("pengingat", "asn", false),
   c("profil", "asn", true),

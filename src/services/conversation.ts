@@ -7,8 +7,11 @@ import type { Choice, Conversation, Inbound, Outbound } from "../engine/types.js
 import type { Locale } from "../i18n/locales.js";
 import type { AssessmentResults } from "./assessment-result.js";
 import { type CommandInfo, commandsFor, findCommand } from "./commands.js";
+import type { EnrollmentService } from "./enrollment.js";
 import type { Linking } from "./linking.js";
 import { profileOfPerson } from "./profile.js";
+import type { Recommendations } from "./recommendations.js";
+import type { TrainingView } from "./training.js";
 
 /** Who wrote, as the channel adapter knows it. */
 export interface IncomingIdentity {
@@ -27,6 +30,9 @@ export interface ConversationDeps {
   now: () => Date;
   linking: Linking;
   results: AssessmentResults;
+  recommendations: Recommendations;
+  enrollment: EnrollmentService;
+  training: TrainingView;
   /** Bootstrap administrators from ADMIN_IDS: admins wherever they write from. */
   adminIds?: readonly string[];
   /**
@@ -125,6 +131,8 @@ export function createConversations(deps: ConversationDeps) {
     if (command.name === "menu") return menu(conv);
     if (command.name === "tautkan") return deps.linking.issue(conv);
     if (command.name === "hasil") return deps.results.latest(conv);
+    if (command.name === "rekomendasi") return deps.recommendations.show(conv);
+    if (command.name === "pelatihan") return deps.training.show(conv);
     if (command.name === "bahasa") {
       return [
         {
@@ -171,6 +179,11 @@ export function createConversations(deps: ConversationDeps) {
         }
         if (kind === "lang" && (value === "id" || value === "en")) return setLanguage(conv, value);
         if (kind === "start" && value && deps.catalog.get(value)) return deps.engine.start(conv, value);
+        if (kind === "crs") {
+          if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
+          const replies = await deps.enrollment.handleButton(conv, inbound.data);
+          if (replies) return replies;
+        }
       }
       const replies = await deps.engine.handle(conv, inbound);
       if (replies) return replies;

@@ -1,6 +1,10 @@
 import type { Connection, Model } from "mongoose";
+import { type Achievement, achievementSchema } from "./achievement.js";
 import { type Assessment, assessmentSchema } from "./assessment.js";
 import { type AuditEntry, auditEntrySchema } from "./audit-entry.js";
+import { type Completion, completionSchema } from "./completion.js";
+import { courseSchema, type StoredCourse } from "./course.js";
+import { type Enrollment, enrollmentSchema } from "./enrollment.js";
 import { type FlowClaim, flowClaimSchema } from "./flow-claim.js";
 import { type FlowRun, flowRunSchema } from "./flow-run.js";
 import { type Identity, identitySchema } from "./identity.js";
@@ -11,11 +15,16 @@ import { type OrgUnit, orgUnitSchema } from "./org-unit.js";
 import { type Person, personSchema } from "./person.js";
 
 export type { CompetencyResult } from "./assessment.js";
+export type { Certificate } from "./completion.js";
+export type { StoredSession } from "./course.js";
 export type { Channel } from "./identity.js";
 export type { Role, RoleGrant } from "./person.js";
 export type {
+  Achievement,
   Assessment,
   AuditEntry,
+  Completion,
+  Enrollment,
   FlowClaim,
   FlowRun,
   Identity,
@@ -25,6 +34,7 @@ export type {
   NipClaim,
   OrgUnit,
   Person,
+  StoredCourse,
 };
 
 /** Every model Pandu stores, bound to one connection. */
@@ -40,6 +50,10 @@ export interface Models {
   LinkCode: Model<LinkCode>;
   LinkAttempt: Model<LinkAttempt>;
   Assessment: Model<Assessment>;
+  Course: Model<StoredCourse>;
+  Enrollment: Model<Enrollment>;
+  Completion: Model<Completion>;
+  Achievement: Model<Achievement>;
 }
 
 /** Binds the schemas to a connection (no DDL: collections and indexes come from ensureSchema). */
@@ -56,5 +70,9 @@ export function createModels(conn: Connection): Models {
     LinkCode: conn.model<LinkCode>("LinkCode", linkCodeSchema),
     LinkAttempt: conn.model<LinkAttempt>("LinkAttempt", linkAttemptSchema),
     Assessment: conn.model<Assessment>("Assessment", assessmentSchema),
+    Course: conn.model<StoredCourse>("Course", courseSchema),
+    Enrollment: conn.model<Enrollment>("Enrollment", enrollmentSchema),
+    Completion: conn.model<Completion>("Completion", completionSchema),
+    Achievement: conn.model<Achievement>("Achievement", achievementSchema),
   };
 }

@@ -1,6 +1,10 @@
 import type { Models } from "../models/index.js";
+import { achievementsRepository } from "./achievements.js";
 import { assessmentsRepository } from "./assessments.js";
 import { auditRepository } from "./audit.js";
+import { completionsRepository } from "./completions.js";
+import { coursesRepository } from "./courses.js";
+import { enrollmentsRepository } from "./enrollments.js";
 import { flowRunsRepository } from "./flow-runs.js";
 import { identitiesRepository } from "./identities.js";
 import { jabatanRepository } from "./jabatan.js";
@@ -21,6 +25,10 @@ export function createRepositories(models: Models) {
     audit: auditRepository(models),
     linkCodes: linkCodesRepository(models),
     assessments: assessmentsRepository(models),
+    courses: coursesRepository(models),
+    enrollments: enrollmentsRepository(models),
+    completions: completionsRepository(models),
+    achievements: achievementsRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -97,7 +97,7 @@ describe("every command of the list answers", () => {
         await cmd(who, "batal");
       }
     }
-    expect(all(await cmd(tg(1), "asesmen"))).toContain("sedang kami siapkan");
+    expect(all(await cmd(tg(1), "survei"))).toContain("sedang kami siapkan");
     expect(all(await cmd(tg(1), "entahlah"))).toContain("/entahlah");
   });
 });

@@ -11,8 +11,12 @@ describe("storage on a real MongoDB-protocol server", () => {
   it("creates every collection and index once, and nothing on a second run", async () => {
     const names = (await ctx.db.connection.db!.listCollections().toArray()).map((c) => c.name).sort();
     expect(names).toEqual([
+      "achievements",
       "assessments",
       "audit_log",
+      "completions",
+      "courses",
+      "enrollments",
       "flow_claims",
       "flow_runs",
       "identities",
@@ -32,6 +36,7 @@ describe("storage on a real MongoDB-protocol server", () => {
     expect(await indexes("flow_runs")).toEqual(["_id_", "personId_1_flowId_1!"]);
     expect(await indexes("people")).toEqual(["_id_", "instansiId_1", "nip_1", "unitId_1"]);
     expect(await indexes("identities")).toEqual(["_id_", "personId_1"]);
+    expect(await indexes("enrollments")).toEqual(["_id_", "personId_1", "seat_1!", "sessionId_1"]);
     expect(await indexes("audit_log")).toEqual(["_id_", "action_1_at_-1", "actorPersonId_1_at_-1", "at_-1"]);
   });
 

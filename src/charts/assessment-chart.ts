@@ -1,0 +1,91 @@
+import { Resvg } from "@resvg/resvg-js";
+import * as echarts from "echarts";
+
+export interface ChartRow {
+  /** The competency's name as the person reads it. */
+  label: string;
+  assessed: number;
+  required: number;
+}
+
+export interface ChartLabels {
+  title: string;
+  assessed: string;
+  required: string;
+}
+
+const WIDTH = 900;
+const ROW_HEIGHT = 56;
+
+/**
+ * Draws assessed against required level per competency as a PNG: horizontal bars, so long Indonesian
+ * names stay readable on a phone. ECharts renders SVG on the server, resvg rasterises it with the
+ * system fonts.
+ */
+export function renderAssessmentChart(rows: readonly ChartRow[], labels: ChartLabels): Uint8Array {
+  const height = 140 + rows.length * ROW_HEIGHT;
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: WIDTH, height });
+  try {
+    // Top of the chart is the first row, as in the text result.
+    const ordered = [...rows].reverse();
+    chart.setOption({
+      animation: false,
+      backgroundColor: "#ffffff",
+      textStyle: { fontFamily: "DejaVu Sans, Noto Sans, Arial, sans-serif" },
+      title: { text: labels.title, left: 16, top: 12, textStyle: { fontSize: 20 } },
+      legend: {
+        top: 48,
+        left: 16,
+        itemGap: 28,
+        data: [labels.assessed, labels.required],
+        textStyle: { fontSize: 14 },
+      },
+      // A fixed label column: server-side text measuring is too rough for containLabel.
+      grid: { left: 300, right: 40, top: 88, bottom: 32 },
+      xAxis: { type: "value", min: 0, max: 5, interval: 1, axisLabel: { fontSize: 13 } },
+      yAxis: {
+        type: "category",
+        data: ordered.map((r) => r.label),
+        axisLabel: { fontSize: 14, width: 270, overflow: "break", lineHeight: 17 },
+      },
+      series: [
+        {
+          name: labels.assessed,
+          type: "bar",
+          itemStyle: { color: "#2f9e6b" },
+          data: ordered.map((r) => ({
+            value: r.assessed,
+            itemStyle: { color: r.assessed < r.required ? "#e8833a" : "#2f9e6b" },
+          })),
+          barWidth: 16,
+          label: { show: true, position: "right", fontSize: 13 },
+        },
+        {
+          name: labels.required,
+          type: "bar",
+          data: ordered.map((r) => r.required),
+          barWidth: 16,
+          itemStyle: { color: "#9aa5b1" },
+          label: { show: true, position: "right", fontSize: 13 },
+        },
+      ],
+    });
+    const svg = chart.renderToSVGString();
+    const png = new Resvg(svg, {
+      background: "#ffffff",
+      font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" },
+    })
+      .render()
+      .asPng();
+    return new Uint8Array(png);
+  } finally {
+    // The chart holds its whole scene graph until disposed.
+    chart.dispose();
+  }
+}
+
+/** True when `bytes` start with the PNG signature. */
+export function isPng(bytes: Uint8Array): boolean {
+  const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  return sig.every((b, i) => bytes[i] === b);
+}

@@ -1,0 +1,63 @@
+import { Schema } from "mongoose";
+
+/** A scheduled run of a course; its id is stable across re-imports (course + local start). */
+export interface StoredSession {
+  _id: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  quota: number;
+}
+
+/** A course of the catalog, upserted by id from the seed or an admin's CSV. */
+export interface StoredCourse {
+  _id: string;
+  title: string;
+  provider: string;
+  method: string;
+  kind: "klasikal" | "nonklasikal";
+  jp: number;
+  competencies: { code: string; from: number; to: number }[];
+  mode: "online" | "offline" | "blended";
+  regionId?: string;
+  location?: string;
+  url?: string;
+  sessions: StoredSession[];
+  updatedAt: Date;
+}
+
+export const courseSchema = new Schema<StoredCourse>(
+  {
+    _id: { type: String, required: true },
+    title: { type: String, required: true },
+    provider: { type: String, required: true },
+    method: { type: String, required: true },
+    kind: { type: String, enum: ["klasikal", "nonklasikal"], required: true },
+    jp: { type: Number, required: true },
+    competencies: {
+      type: [new Schema({ code: String, from: Number, to: Number }, { _id: false })],
+      default: [],
+    },
+    mode: { type: String, enum: ["online", "offline", "blended"], required: true },
+    regionId: String,
+    location: String,
+    url: String,
+    sessions: {
+      type: [
+        new Schema(
+          {
+            _id: { type: String, required: true },
+            startsAt: { type: Date, required: true },
+            endsAt: { type: Date, required: true },
+            timeZone: { type: String, required: true },
+            quota: { type: Number, required: true },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: "courses", versionKey: false },
+);

@@ -1,0 +1,30 @@
+import type { Completion, Models } from "../models/index.js";
+import { isDuplicateKeyError } from "./errors.js";
+
+/** Completed development activities: appended once per natural key, read per person. */
+export function completionsRepository({ Completion }: Pick<Models, "Completion">) {
+  return {
+    /** Records a completion; false when the same key was already recorded (a retried step). */
+    async insert(c: Completion): Promise<boolean> {
+      try {
+        await Completion.create(c);
+        return true;
+      } catch (err) {
+        if (isDuplicateKeyError(err)) return false;
+        throw err;
+      }
+    },
+    /** One completion by key. */
+    async get(id: string): Promise<Completion | null> {
+      return Completion.findById(id).lean<Completion>().exec();
+    },
+    /** A person's completions, newest first. */
+    async listForPerson(personId: string): Promise<Completion[]> {
+      return Completion.find({ personId })
+        .sort({ completedOn: -1, recordedAt: -1 })
+        .lean<Completion[]>()
+        .exec();
+    },
+  };
+}
+export type CompletionsRepository = ReturnType<typeof completionsRepository>;

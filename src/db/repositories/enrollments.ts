@@ -1,0 +1,62 @@
+import type { Enrollment, Models } from "../models/index.js";
+import { isDuplicateKeyError } from "./errors.js";
+
+export type EnrollOutcome =
+  | { kind: "enrolled"; enrollment: Enrollment }
+  | { kind: "already"; enrollment: Enrollment }
+  | { kind: "full" };
+
+/** Places in sessions. The quota is held by unique seat keys, never by a read-then-write. */
+export function enrollmentsRepository({ Enrollment }: Pick<Models, "Enrollment">) {
+  const keyOf = (sessionId: string, personId: string) => `${sessionId}|${personId}`;
+  return {
+    /**
+     * Takes a seat numbered 1…quota in the session: tries the seat after those already taken
+     * first, then any seat freed by a cancellation. Exactly `quota` people can ever hold one.
+     */
+    async enroll(e: Omit<Enrollment, "_id" | "seat">, quota: number): Promise<EnrollOutcome> {
+      const _id = keyOf(e.sessionId, e.personId);
+      const mine = await Enrollment.findById(_id).lean<Enrollment>().exec();
+      if (mine) return { kind: "already", enrollment: mine };
+      const taken = new Set(
+        (
+          await Enrollment.find({ sessionId: e.sessionId }, { seat: 1 }).lean<{ seat: string }[]>().exec()
+        ).map((x) => x.seat),
+      );
+      const order: number[] = [];
+      for (let n = 1; n <= quota; n++) if (!taken.has(`${e.sessionId}#${n}`)) order.push(n);
+      for (const n of order) {
+        const doc = { ...e, _id, seat: `${e.sessionId}#${n}` };
+        try {
+          await Enrollment.create(doc);
+          return { kind: "enrolled", enrollment: doc };
+        } catch (err) {
+          if (!isDuplicateKeyError(err)) throw err;
+          // Either someone took this seat a moment ago (try the next) or this person is already in.
+          const again = await Enrollment.findById(_id).lean<Enrollment>().exec();
+          if (again) return { kind: "already", enrollment: again };
+        }
+      }
+      return { kind: "full" };
+    },
+    /** Gives up a place; false when there was none. The seat is free again at once. */
+    async cancel(sessionId: string, personId: string): Promise<Enrollment | null> {
+      return Enrollment.findOneAndDelete({ _id: keyOf(sessionId, personId) })
+        .lean<Enrollment>()
+        .exec();
+    },
+    /** One person's place in a session. */
+    async get(sessionId: string, personId: string): Promise<Enrollment | null> {
+      return Enrollment.findById(keyOf(sessionId, personId)).lean<Enrollment>().exec();
+    },
+    /** A person's places, soonest first. */
+    async listForPerson(personId: string): Promise<Enrollment[]> {
+      return Enrollment.find({ personId }).sort({ startsAt: 1 }).lean<Enrollment[]>().exec();
+    },
+    /** Seats taken in a session. */
+    async countForSession(sessionId: string): Promise<number> {
+      return Enrollment.countDocuments({ sessionId }).exec();
+    },
+  };
+}
+export type EnrollmentsRepository = ReturnType<typeof enrollmentsRepository>;

@@ -1,0 +1,130 @@
+import { createHash } from "node:crypto";
+import type { StoredCourse } from "../db/models/index.js";
+import type { Repositories } from "../db/repositories/index.js";
+import type { Level } from "../domain/competency.js";
+import type { Course, CourseInput, CourseSession } from "../domain/course.js";
+import { toCourse } from "../domain/course.js";
+import { isMethod } from "../domain/learning-methods.js";
+
+/** A short stable key for a course or session id: Telegram allows only 64 bytes of button data. */
+export function shortKey(id: string): string {
+  return createHash("sha1").update(id).digest("base64url").slice(0, 10);
+}
+
+const fromStored = (c: StoredCourse): Course | undefined => {
+  if (!isMethod(c.method)) return undefined;
+  return {
+    id: c._id,
+    title: c.title,
+    provider: c.provider,
+    method: c.method,
+    kind: c.kind,
+    jp: c.jp,
+    competencies: c.competencies.map((x) => ({ code: x.code, from: x.from as Level, to: x.to as Level })),
+    mode: c.mode,
+    ...(c.regionId ? { regionId: c.regionId } : {}),
+    ...(c.location ? { location: c.location } : {}),
+    ...(c.url ? { url: c.url } : {}),
+    sessions: c.sessions.map((s) => ({
+      id: s._id,
+      startsAt: new Date(s.startsAt),
+      endsAt: new Date(s.endsAt),
+      timeZone: s.timeZone,
+      quota: s.quota,
+    })),
+  };
+};
+
+const toStored = (c: Course): Omit<StoredCourse, "updatedAt"> => ({
+  _id: c.id,
+  title: c.title,
+  provider: c.provider,
+  method: c.method,
+  kind: c.kind,
+  jp: c.jp,
+  competencies: c.competencies,
+  mode: c.mode,
+  ...(c.regionId ? { regionId: c.regionId } : {}),
+  ...(c.location ? { location: c.location } : {}),
+  ...(c.url ? { url: c.url } : {}),
+  sessions: c.sessions.map((s) => ({
+    _id: s.id,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    timeZone: s.timeZone,
+    quota: s.quota,
+  })),
+});
+
+interface Snapshot {
+  courses: Course[];
+  byKey: Map<string, Course>;
+  sessionByKey: Map<string, { course: Course; session: CourseSession }>;
+  at: number;
+}
+
+/**
+ * The course catalog served from memory: FerretDB reads a whole collection per query, and ranking
+ * looks at every course, so the catalog is loaded once and reloaded after an import here or after
+ * `ttlMs` (an import on another instance shows up within that time).
+ */
+export function createCourseCatalog(deps: {
+  repos: Pick<Repositories, "courses">;
+  now: () => Date;
+  ttlMs?: number;
+}) {
+  const ttl = deps.ttlMs ?? 5 * 60_000;
+  let snapshot: Snapshot | undefined;
+  let loading: Promise<Snapshot> | undefined;
+
+  async function load(): Promise<Snapshot> {
+    const courses = (await deps.repos.courses.all())
+      .map(fromStored)
+      .filter((c): c is Course => c !== undefined)
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const byKey = new Map(courses.map((c) => [shortKey(c.id), c]));
+    const sessionByKey = new Map<string, { course: Course; session: CourseSession }>();
+    for (const course of courses)
+      for (const session of course.sessions) sessionByKey.set(shortKey(session.id), { course, session });
+    return { courses, byKey, sessionByKey, at: deps.now().getTime() };
+  }
+
+  async function current(): Promise<Snapshot> {
+    if (snapshot && deps.now().getTime() - snapshot.at < ttl) return snapshot;
+    loading ??= load().finally(() => {
+      loading = undefined;
+    });
+    snapshot = await loading;
+    return snapshot;
+  }
+
+  return {
+    /** Every course. */
+    async all(): Promise<Course[]> {
+      return (await current()).courses;
+    },
+    /** A course by its short key (from a button). */
+    async byKey(key: string): Promise<Course | undefined> {
+      return (await current()).byKey.get(key);
+    },
+    /** A session and its course by the session's short key (from a button). */
+    async sessionByKey(key: string): Promise<{ course: Course; session: CourseSession } | undefined> {
+      return (await current()).sessionByKey.get(key);
+    },
+    /** A course by id. */
+    async get(id: string): Promise<Course | undefined> {
+      return (await current()).byKey.get(shortKey(id));
+    },
+    /** Stores validated courses (upsert by id) and reloads the catalog. */
+    async save(inputs: CourseInput[]) {
+      const result = await deps.repos.courses.upsertMany(inputs.map(toCourse).map(toStored), deps.now());
+      snapshot = undefined;
+      return result;
+    },
+    /** Forgets the loaded catalog, so the next read loads it again. */
+    invalidate() {
+      snapshot = undefined;
+    },
+  };
+}
+export type CourseCatalog = ReturnType<typeof createCourseCatalog>;
