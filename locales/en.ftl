@@ -296,3 +296,7 @@ method-belajar-mandiri = Self-study
 method-komunitas-belajar = Learning community
 method-bimbingan-di-tempat-kerja = On-the-job guidance
 method-magang = Internship or work placement
+
+## Import command (CLI)
+cli-import-usage = Usage: npm run import -- courses FILE.csv
+cli-import-unreadable = Cannot read { $file }: { $problem }

@@ -297,3 +297,7 @@ method-belajar-mandiri = Belajar mandiri
 method-komunitas-belajar = Komunitas belajar
 method-bimbingan-di-tempat-kerja = Bimbingan di tempat kerja
 method-magang = Magang atau praktik kerja
+
+## Perintah impor (CLI)
+cli-import-usage = Pemakaian: npm run import -- courses BERKAS.csv
+cli-import-unreadable = Berkas { $file } tidak bisa dibaca: { $problem }

@@ -1,0 +1,75 @@
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { connectDatabase } from "../../src/db/connection.js";
+import { REPO_ROOT } from "../../src/paths.js";
+import { dropDatabase, uriWithDatabase } from "../support/database.js";
+
+const run = promisify(execFile);
+const dbName = `e2e_import_${randomBytes(4).toString("hex")}`;
+let dir: string;
+
+const HEADER = "id,title,provider,method,jp,competencies,mode,region,location,url,start,end,timezone,quota";
+const GOOD = [
+  HEADER,
+  "literasi-digital,Literasi Digital ASN,ASN Unggul,e-learning,6,M.3:1-2,online,,,https://asn.example.id/ld,,,,",
+  "pkp-jambi,Pelatihan Kepemimpinan Pengawas,BPSDM Provinsi Jambi,pelatihan-struktural,190,M.2:2-3,offline,jambi,Kota Jambi,,2027-02-08 08:00,2027-02-19 16:00,WIB,30",
+].join("\n");
+
+async function importFile(content: string) {
+  const file = join(dir, `k${randomBytes(3).toString("hex")}.csv`);
+  await writeFile(file, content);
+  return run(process.execPath, ["--import", "tsx", "src/cli/import.ts", "courses", file], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, MONGODB_URI: uriWithDatabase(inject("mongoUri"), dbName), LOG_LEVEL: "warn" },
+  }).then(
+    (r) => ({ code: 0, out: r.stdout }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+  );
+}
+
+async function courseCount(): Promise<number> {
+  const db = await connectDatabase({ uri: inject("mongoUri"), dbName, poolSize: 2 });
+  try {
+    return await db.models.Course.countDocuments();
+  } finally {
+    await db.close();
+  }
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "pandu-import-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+  await dropDatabase(inject("mongoUri"), dbName);
+});
+
+describe("npm run import -- courses FILE", () => {
+  it("refuses a bad file naming each problem, imports a good one, and re-imports it without change", async () => {
+    const bad = await importFile(GOOD.replace("e-learning", "ngobrol").replace(",30", ",tiga puluh"));
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain("Baris 2, kolom method");
+    expect(bad.out).toContain("Baris 3, kolom quota");
+    expect(await courseCount()).toBe(0);
+
+    const good = await importFile(GOOD);
+    expect(good.code).toBe(0);
+    expect(good.out).toContain("Impor selesai: 2 pelatihan baru, 0 diperbarui, 0 tidak berubah.");
+    const again = await importFile(GOOD);
+    expect(again.out).toContain("0 pelatihan baru, 0 diperbarui, 2 tidak berubah.");
+    expect(await courseCount()).toBe(2);
+  });
+
+  it("explains its usage", async () => {
+    const r = await run(process.execPath, ["--import", "tsx", "src/cli/import.ts"], { cwd: REPO_ROOT }).catch(
+      (e) => e,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("npm run import -- courses");
+  });
+});
