@@ -300,3 +300,34 @@ method-magang = Internship or work placement
 ## Import command (CLI)
 cli-import-usage = Usage: npm run import -- courses FILE.csv
 cli-import-unreadable = Cannot read { $file }: { $problem }
+
+## Files
+input-hint-file-photo-pdf = Send a photo or a PDF with the attachment button 📎.
+input-hint-file-csv = Send a CSV file with the attachment button 📎.
+input-hint-file-photo = Send a photo with the attachment button 📎.
+input-hint-file-pdf = Send a PDF file with the attachment button 📎.
+flow-expect-file-photo-pdf = For this question, send a photo or a PDF file.
+flow-expect-file-csv = For this question, send a CSV file.
+flow-expect-file-photo = For this question, send a photo.
+flow-expect-file-pdf = For this question, send a PDF file.
+flow-file-not-expected = No file is needed here yet; please answer the question first.
+
+## Completion, recognition, SIASN export
+completion-other = Another activity (coaching, mentoring, e-learning…)
+completion-method-option = { $method } — { $jp } JP
+completion-method-unknown = That kind of activity is not in your agency's JP rules. Start again with /selesai.
+completion-enrolment-gone = That enrolment no longer exists. Type /pelatihan to see your training.
+completion-saved = ✅ Recorded: "{ $title }", { $jp } JP.
+completion-already = "{ $title }" was already recorded; its JP are not counted twice.
+completion-certificate-kept = Your certificate is kept with this record.
+recognition-jp-goal = 🎉 Congratulations! You have reached { $goal } JP of competency development in { $year }. This achievement is recorded and visible to your supervisor.
+recognition-gap-closed = { $count ->
+    [one] 🎉 Congratulations! Your { $competencies } now meets your position standard. This achievement is recorded.
+   *[other] 🎉 Congratulations! Your { $competencies } now meet your position standard. This achievement is recorded.
+}
+training-record = ✅ Mark as done / record an activity
+training-export = 📄 Export for SIASN
+training-export-empty = There are no completed trainings to export yet.
+training-export-caption = Your { $count } trainings, with the fields a SIASN course record asks for: course name, JP, certificate number, year and competency type.
+training-earlier = Plus { $count } trainings from earlier years (in the export).
+cmd-selesai = record a completed training and its certificate

@@ -301,3 +301,34 @@ method-magang = Magang atau praktik kerja
 ## Perintah impor (CLI)
 cli-import-usage = Pemakaian: npm run import -- courses BERKAS.csv
 cli-import-unreadable = Berkas { $file } tidak bisa dibaca: { $problem }
+
+## Berkas
+input-hint-file-photo-pdf = Kirim foto atau berkas PDF lewat tombol lampiran 📎.
+input-hint-file-csv = Kirim berkas CSV lewat tombol lampiran 📎.
+input-hint-file-photo = Kirim foto lewat tombol lampiran 📎.
+input-hint-file-pdf = Kirim berkas PDF lewat tombol lampiran 📎.
+flow-expect-file-photo-pdf = Untuk pertanyaan ini, kirim foto atau berkas PDF.
+flow-expect-file-csv = Untuk pertanyaan ini, kirim berkas CSV.
+flow-expect-file-photo = Untuk pertanyaan ini, kirim foto.
+flow-expect-file-pdf = Untuk pertanyaan ini, kirim berkas PDF.
+flow-file-not-expected = Berkas belum diperlukan di sini; jawab pertanyaannya dulu.
+
+## Penyelesaian pelatihan, pengakuan, ekspor SIASN
+completion-other = Kegiatan lain (coaching, mentoring, e-learning…)
+completion-method-option = { $method } — { $jp } JP
+completion-method-unknown = Jenis kegiatan itu tidak ada di aturan JP instansi Anda. Mulai lagi dengan /selesai.
+completion-enrolment-gone = Pendaftaran itu sudah tidak ada. Ketik /pelatihan untuk melihat pelatihan Anda.
+completion-saved = ✅ Tercatat: "{ $title }", { $jp } JP.
+completion-already = "{ $title }" sudah tercatat sebelumnya; JP tidak dihitung dua kali.
+completion-certificate-kept = Sertifikat Anda tersimpan bersama catatan ini.
+recognition-jp-goal = 🎉 Selamat! Anda sudah mencapai { $goal } JP pengembangan kompetensi tahun { $year }. Pencapaian ini tercatat dan terlihat oleh atasan Anda.
+recognition-gap-closed = { $count ->
+    [one] 🎉 Selamat! Kompetensi { $competencies } kini sudah memenuhi standar jabatan Anda. Pencapaian ini tercatat.
+   *[other] 🎉 Selamat! Kompetensi { $competencies } kini sudah memenuhi standar jabatan Anda. Pencapaian ini tercatat.
+}
+training-record = ✅ Tandai selesai / catat kegiatan
+training-export = 📄 Ekspor untuk SIASN
+training-export-empty = Belum ada pelatihan selesai yang bisa diekspor.
+training-export-caption = Riwayat { $count } pelatihan Anda, berisi kolom yang diminta riwayat kursus SIASN: nama kursus, JP, nomor sertifikat, tahun, dan jenis kompetensi.
+training-earlier = Ditambah { $count } pelatihan dari tahun-tahun sebelumnya (ada di ekspor).
+cmd-selesai = catat pelatihan yang sudah selesai dan sertifikatnya

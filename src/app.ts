@@ -15,10 +15,12 @@ import { FLOWS_DIR } from "./paths.js";
 import { createAssessment } from "./services/assessment.js";
 import { createAssessmentRecorder } from "./services/assessment-record.js";
 import { createAssessmentResults, type RenderChart } from "./services/assessment-result.js";
+import { createCompletion } from "./services/completion.js";
 import { createConversations } from "./services/conversation.js";
 import { createCourseCatalog } from "./services/course-catalog.js";
 import { createCourseImport } from "./services/course-import.js";
 import { createEnrollment } from "./services/enrollment.js";
+import { createFileReaders } from "./services/file-readers.js";
 import { createJpLedger } from "./services/jp-ledger.js";
 import { createLinking } from "./services/linking.js";
 import { createOnboarding } from "./services/onboarding.js";
@@ -105,6 +107,16 @@ export function createApp(deps: {
       regionIds: new Set(content.regions.map((r) => r.id)),
     },
   });
+  const completion = createCompletion({
+    repos,
+    ledger,
+    catalog: courseCatalog,
+    competencies: content.allCompetencies,
+    rules: content.jpRules,
+    translate: deps.translate,
+    now,
+  });
+  const files = createFileReaders();
   const engine = createEngine({
     catalog,
     runs: cachedRunStore(repos.flowRuns),
@@ -113,9 +125,10 @@ export function createApp(deps: {
       ...onboarding.services,
       ...profile.services,
       ...assessment.services,
+      ...completion.services,
       ...deps.extra?.services,
     },
-    optionSources: { ...onboarding.optionSources },
+    optionSources: { ...onboarding.optionSources, ...completion.optionSources },
     now,
   });
   const linking = createLinking({ repos, translate: deps.translate, now, onLinked: profileChanged });
@@ -143,6 +156,8 @@ export function createApp(deps: {
     courseSeedFile: resolve(flowsDir, "content/courses.yaml"),
     courseCatalog,
     importCourses,
+    /** Where channels register how to read files people send (certificates, imports). */
+    files,
     ledger,
     recommendations,
     /** Tells `listener` whenever a person's profile changed through one of their identities. */

@@ -5,6 +5,7 @@ import {
   publishChatMenu,
   publishCommands,
   startPolling,
+  telegramFileReader,
   telegramWebhook,
 } from "./channels/telegram/bot.js";
 import { runTerminal } from "./channels/terminal/terminal.js";
@@ -118,6 +119,7 @@ async function main(): Promise<number> {
       errorText: (code) => translator.t(localeOf(code), "error-generic"),
       logger: logger.child({ channel: "telegram" }),
     });
+    app.files.register("telegram", telegramFileReader(bot, tg.apiRoot, tg.token));
     if (tg.webhook) {
       const handleWebhook = telegramWebhook(bot, tg.webhook.secret);
       routes.push(async (req, res) => {

@@ -5,7 +5,7 @@ import { evaluate } from "./conditions.js";
 import type { RunStore } from "./run-cache.js";
 import type { Flow, Step } from "./schema.js";
 import { resolveText, type Translate } from "./text.js";
-import type { Choice, Conversation, Inbound, Outbound, Profile } from "./types.js";
+import type { Choice, Conversation, Inbound, IncomingFile, Outbound, Profile } from "./types.js";
 import { validateInput } from "./validate-input.js";
 
 /** What a compute step's service returns. */
@@ -55,9 +55,13 @@ export interface EngineDeps {
   now: () => Date;
 }
 
-type QuestionStep = Extract<Step, { kind: "choice" | "multi" | "likert" | "input" | "confirm" }>;
-const QUESTION_KINDS = new Set(["choice", "multi", "likert", "input", "confirm"]);
+type QuestionStep = Extract<Step, { kind: "choice" | "multi" | "likert" | "input" | "confirm" | "file" }>;
+const QUESTION_KINDS = new Set(["choice", "multi", "likert", "input", "confirm", "file"]);
 const isQuestion = (s: Step): s is QuestionStep => QUESTION_KINDS.has(s.kind);
+
+/** The locale-key suffix for what a file step accepts, in a fixed order: photo-pdf, csv… */
+const acceptKey = (accept: readonly string[]) =>
+  ["photo", "pdf", "csv"].filter((k) => accept.includes(k)).join("-");
 
 /** Dynamic lists longer than this ask the person to type words to search. */
 export const MAX_BUTTON_OPTIONS = 8;
@@ -252,6 +256,7 @@ export function createEngine(deps: EngineDeps) {
     }
     if (step.kind === "input")
       lines.push("", t(conv, `input-hint-${step.validate.nip ? "nip" : step.input}`));
+    if (step.kind === "file") lines.push("", t(conv, `input-hint-file-${acceptKey(step.accept)}`));
     const nav: Choice[] = [];
     if (run.trail.length > 0) {
       nav.push({ data: buttonData(run.id, seq, "back"), label: t(conv, "nav-back"), nav: "back" });
@@ -267,8 +272,18 @@ export function createEngine(deps: EngineDeps) {
     conv: Conversation,
     step: QuestionStep,
     run: RunSnapshot,
-    input: { token: string } | { text: string },
+    input: { token: string } | { text: string } | { file: IncomingFile },
   ): Promise<Decision> {
+    if ("file" in input) {
+      if (step.kind !== "file") return { kind: "invalid", key: "flow-file-not-expected" };
+      const f = input.file;
+      const accepted =
+        (f.kind === "photo" && step.accept.includes("photo")) ||
+        (f.mime === "application/pdf" && step.accept.includes("pdf")) ||
+        ((f.mime.includes("csv") || /\.csv$/i.test(f.name ?? "")) && step.accept.includes("csv"));
+      if (!accepted) return { kind: "invalid", key: `flow-expect-file-${acceptKey(step.accept)}` };
+      return { kind: "answer", value: { ...f }, next: step.next };
+    }
     const token = "token" in input ? input.token : undefined;
     const text = "text" in input ? input.text.trim() : undefined;
     const lower = text?.toLowerCase();
@@ -346,6 +361,8 @@ export function createEngine(deps: EngineDeps) {
         else selected.add(option.id);
         return { kind: "rerender", setAnswers: { [step.id]: [...selected] } };
       }
+      case "file":
+        return { kind: "invalid", key: `flow-expect-file-${acceptKey(step.accept)}` };
       case "input": {
         if (text === undefined) return { kind: "invalid", key: "flow-expect-text" };
         const r = validateInput(step, text, deps.now());
@@ -489,7 +506,7 @@ export function createEngine(deps: EngineDeps) {
     conv: Conversation,
     flow: Flow,
     doc: FlowRun,
-    input: { token: string } | { text: string },
+    input: { token: string } | { text: string } | { file: IncomingFile },
   ): Promise<Outbound[] | null> {
     const run = snapshot(doc);
     conv = withRunLocale(conv, run.answers);
@@ -600,6 +617,7 @@ export function createEngine(deps: EngineDeps) {
         present(conv, flow, step, snapshot(run), run.seq),
       ];
     }
+    if (inbound.kind === "file") return apply(conv, flow, run, { file: inbound.file });
     if (inbound.kind !== "text") return undefined;
     return apply(conv, flow, run, { text: inbound.text });
   }

@@ -169,6 +169,19 @@ const inputStep = z
     next: stepId,
   })
   .strict();
+/** Asks for a photo or a PDF (a certificate) or a CSV (an import); the answer is the file reference. */
+const fileStep = z
+  .object({
+    ...base,
+    kind: z.literal("file"),
+    text: flowTextSchema,
+    accept: z
+      .array(z.enum(["photo", "pdf", "csv"]))
+      .min(1)
+      .default(["photo", "pdf"]),
+    next: stepId,
+  })
+  .strict();
 const confirmStep = z
   .object({ ...base, kind: z.literal("confirm"), text: flowTextSchema, yes: stepId, no: stepId })
   .strict();
@@ -201,6 +214,7 @@ export const stepSchema = z.discriminatedUnion("kind", [
   multiStep,
   likertStep,
   inputStep,
+  fileStep,
   confirmStep,
   branchStep,
   computeStep,
@@ -243,6 +257,7 @@ export const flowSchema = z
         case "multi":
         case "likert":
         case "input":
+        case "file":
           known(s.next, [...at, "next"]);
           break;
         case "choice":

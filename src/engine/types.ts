@@ -6,8 +6,20 @@ export type Inbound =
   | { kind: "text"; text: string }
   /** A button press; `data` is the opaque callback data the engine issued (never trusted). */
   | { kind: "button"; data: string }
-  /** A sticker, photo, voice note… anything the current step cannot take. */
+  /** A photo or document the person sent; the bytes stay on the platform until a service reads them. */
+  | { kind: "file"; file: IncomingFile }
+  /** A sticker, voice note… anything the current step cannot take. */
   | { kind: "unsupported"; what: string };
+
+/** A file reference from a channel: enough to fetch it later, never the bytes themselves. */
+export interface IncomingFile {
+  kind: "photo" | "document";
+  channel: string;
+  fileId: string;
+  mime: string;
+  name?: string;
+  size?: number;
+}
 
 /** A button on an outbound message: `data` comes back verbatim in an Inbound button. */
 export interface Choice {

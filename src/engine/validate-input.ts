@@ -50,8 +50,13 @@ export function validateInput(step: InputStep, raw: string, today: Date): InputR
     if (v.notBefore && date < v.notBefore) {
       return { ok: false, problem: { key: "input-date-too-early", args: { date: v.notBefore } } };
     }
-    if (v.notAfter && date > v.notAfter) {
-      return { ok: false, problem: { key: "input-date-too-late", args: { date: v.notAfter } } };
+    // "today" is today in WIT, the easternmost zone, so no one in Indonesia is refused their own today.
+    const notAfter =
+      v.notAfter === "today"
+        ? new Date(today.getTime() + 9 * 3_600_000).toISOString().slice(0, 10)
+        : v.notAfter;
+    if (notAfter && date > notAfter) {
+      return { ok: false, problem: { key: "input-date-too-late", args: { date: notAfter } } };
     }
     return { ok: true, value: date };
   }

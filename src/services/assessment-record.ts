@@ -20,16 +20,18 @@ export interface AssessmentOutcome {
  * the person's latest status at it, and returns the previous one for comparison. Later work
  * (running totals per unit and year, recognitions) hooks in here and nowhere else.
  */
-export function createAssessmentRecorder(deps: { repos: Pick<Repositories, "people" | "assessments"> }) {
+export function createAssessmentRecorder(deps: {
+  repos: Pick<Repositories, "people" | "assessments" | "achievements">;
+}) {
   return async function recordAssessment(
     outcome: AssessmentOutcome,
-  ): Promise<{ assessment: Assessment; previous: Assessment | null }> {
+  ): Promise<{ assessment: Assessment; previous: Assessment | null; closedGaps: string[] }> {
     const person = await deps.repos.people.get(outcome.personId);
     if (!person) throw new Error(`no person ${outcome.personId}`);
     const already = outcome.id ? await deps.repos.assessments.get(outcome.id) : null;
     if (already) {
       const before = already.previousId ? await deps.repos.assessments.get(already.previousId) : null;
-      return { assessment: already, previous: before };
+      return { assessment: already, previous: before, closedGaps: [] };
     }
     const previousId = person.status?.lastAssessmentId;
     const previous = previousId ? await deps.repos.assessments.get(previousId) : null;
@@ -58,7 +60,24 @@ export function createAssessmentRecorder(deps: { repos: Pick<Repositories, "peop
       assessedAt: outcome.completedAt,
       gapCount: results.filter((r) => r.gap > 0).length,
     });
-    return { assessment, previous };
+    // A gap closed since the previous assessment is an achievement, recorded (and congratulated) once.
+    const closedGaps: string[] = [];
+    for (const r of results) {
+      const before = previous?.results.find((p) => p.competency === r.competency);
+      if (!before || before.gap <= 0 || r.gap > 0) continue;
+      const fresh = await deps.repos.achievements.record({
+        _id: `${person._id}|gap|${r.competency}|${assessment._id}`,
+        personId: person._id,
+        kind: "gap-closed",
+        year: assessment.year,
+        competency: r.competency,
+        ...(person.unitId ? { unitId: person.unitId } : {}),
+        ...(person.instansiId ? { instansiId: person.instansiId } : {}),
+        at: outcome.completedAt,
+      });
+      if (fresh) closedGaps.push(r.competency);
+    }
+    return { assessment, previous, closedGaps };
   };
 }
 export type RecordAssessment = ReturnType<typeof createAssessmentRecorder>;

@@ -137,7 +137,7 @@ export function createAssessment(deps: AssessmentDeps) {
     if (!personId) return { outbound: [{ text: t(conversation, "onboarding-needed") }], goto: "stop" };
     const required = toRecord(asRequired(answers.required));
     const responses = asResponses(answers.responses);
-    const { assessment, previous } = await deps.record({
+    const { assessment, previous, closedGaps } = await deps.record({
       id: `s-${runId}`,
       personId,
       assessed: scoreAssessment(required, responses),
@@ -149,6 +149,14 @@ export function createAssessment(deps: AssessmentDeps) {
       deps.results.resultMessage(conversation, assessment.results, previous?.results ?? []),
       ...(await deps.results.chartMessage(conversation, assessment.results)),
     ];
+    if (closedGaps.length > 0) {
+      out.push({
+        text: t(conversation, "recognition-gap-closed", {
+          competencies: closedGaps.map((c) => nameOf(c, conversation)).join(", "),
+          count: closedGaps.length,
+        }),
+      });
+    }
     return { outbound: out };
   };
 

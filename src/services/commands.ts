@@ -26,6 +26,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   c("hasil", "asn", true),
   c("rekomendasi", "asn", true),
   c("pelatihan", "asn", true),
+  c("selesai", "asn", true),
   c("survei", "asn", false),
   c("pengingat", "asn", false),
   c("profil", "asn", true),

@@ -132,7 +132,10 @@ export function createConversations(deps: ConversationDeps) {
     if (command.name === "tautkan") return deps.linking.issue(conv);
     if (command.name === "hasil") return deps.results.latest(conv);
     if (command.name === "rekomendasi") return deps.recommendations.show(conv);
-    if (command.name === "pelatihan") return deps.training.show(conv);
+    if (command.name === "pelatihan")
+      return /^(ekspor|export|siasn)$/i.test(args.trim())
+        ? deps.training.exportSiasn(conv)
+        : deps.training.show(conv);
     if (command.name === "bahasa") {
       return [
         {
@@ -179,6 +182,10 @@ export function createConversations(deps: ConversationDeps) {
         }
         if (kind === "lang" && (value === "id" || value === "en")) return setLanguage(conv, value);
         if (kind === "start" && value && deps.catalog.get(value)) return deps.engine.start(conv, value);
+        if (kind === "trn" && value === "siasn") {
+          if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
+          return deps.training.exportSiasn(conv);
+        }
         if (kind === "crs") {
           if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
           const replies = await deps.enrollment.handleButton(conv, inbound.data);

@@ -4,6 +4,7 @@ import type { Choice, Conversation, Outbound } from "../engine/types.js";
 import { formatDate, formatDateTime, formatNumber } from "../i18n/format.js";
 import { shortKey } from "./course-catalog.js";
 import type { JpLedger } from "./jp-ledger.js";
+import { siasnCsv } from "./siasn-export.js";
 
 /** A progress bar of `width` blocks, full at `goal`. */
 export function progressBar(total: number, goal: number, width = 10): string {
@@ -13,7 +14,7 @@ export function progressBar(total: number, goal: number, width = 10): string {
 
 /** /pelatihan: upcoming and running trainings, completed ones, and this year's JP against the goal. */
 export function createTrainingView(deps: {
-  repos: Pick<Repositories, "people" | "enrollments">;
+  repos: Pick<Repositories, "people" | "enrollments" | "completions">;
   ledger: JpLedger;
   translate: Translate;
   now: () => Date;
@@ -67,8 +68,34 @@ export function createTrainingView(deps: {
       }
       lines.push("", t("training-completed", { year: String(progress.year) }));
       if (thisYear.length === 0) lines.push(t("training-none-completed"));
-      for (const c of thisYear) lines.push(`• ${c.title} — ${jp(c.jp)} JP`);
-      return [{ text: lines.join("\n"), ...(rows.length ? { choices: rows } : {}) }];
+      for (const c of thisYear) lines.push(`• ${c.title} — ${jp(c.jp)} JP${c.certificate ? " 📄" : ""}`);
+      const earlier = completions.length - thisYear.length;
+      if (earlier > 0) lines.push(t("training-earlier", { count: earlier }));
+      rows.push([{ data: "start|selesai", label: t("training-record") }]);
+      if (completions.length > 0) rows.push([{ data: "trn|siasn", label: t("training-export") }]);
+      return [{ text: lines.join("\n"), choices: rows }];
+    },
+
+    /** The person's completed trainings as a SIASN-ready CSV file. */
+    async exportSiasn(conv: Conversation): Promise<Outbound[]> {
+      const locale = conv.profile.locale;
+      const t = (key: string, args?: Record<string, string | number>) => deps.translate(locale, key, args);
+      const personId = conv.profile.personId;
+      if (!personId) return [{ text: t("onboarding-needed") }];
+      const completions = await deps.repos.completions.listForPerson(personId);
+      if (completions.length === 0) return [{ text: t("training-export-empty") }];
+      const csv = siasnCsv(completions, locale, deps.translate);
+      return [
+        {
+          text: t("training-export-caption", { count: completions.length }),
+          media: {
+            kind: "document",
+            filename: "riwayat-pelatihan-siasn.csv",
+            mime: "text/csv",
+            bytes: new TextEncoder().encode(csv),
+          },
+        },
+      ];
     },
   };
 }

@@ -51,6 +51,12 @@ export class TelegramEmulator {
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
+      const file = /^\/file\/bot[^/]+\/(.+)$/.exec(req.url ?? "");
+      if (file) {
+        const bytes = this.files.get(decodeURIComponent(file[1]!));
+        res.writeHead(bytes ? 200 : 404).end(bytes);
+        return;
+      }
       void this.route(req).then(
         (body) =>
           res
@@ -92,6 +98,48 @@ export class TelegramEmulator {
         ...(text.startsWith("/")
           ? { entities: [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0]!.length }] }
           : {}),
+      },
+    });
+  }
+
+  /** Files people uploaded, by file id (served by getFile and /file/bot…/<id>). */
+  readonly files = new Map<string, Buffer>();
+
+  /** A person sends a photo (as Telegram does: several sizes, largest last). */
+  sendPhoto(userId: number, bytes: Buffer) {
+    const id = `photo${this.nextMessageId}`;
+    this.files.set(id, bytes);
+    this.push({
+      message: {
+        message_id: this.nextMessageId++,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: userId, type: "private", first_name: "ASN" },
+        from: { id: userId, is_bot: false, first_name: "ASN", language_code: "id" },
+        photo: [
+          { file_id: `${id}s`, file_unique_id: `${id}s`, width: 90, height: 60, file_size: 900 },
+          { file_id: id, file_unique_id: id, width: 1280, height: 853, file_size: bytes.length },
+        ],
+      },
+    });
+  }
+
+  /** A person sends a document (a PDF certificate, a CSV import). */
+  sendDocument(userId: number, name: string, mime: string, bytes: Buffer) {
+    const id = `doc${this.nextMessageId}`;
+    this.files.set(id, bytes);
+    this.push({
+      message: {
+        message_id: this.nextMessageId++,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: userId, type: "private", first_name: "ASN" },
+        from: { id: userId, is_bot: false, first_name: "ASN", language_code: "id" },
+        document: {
+          file_id: id,
+          file_unique_id: id,
+          file_name: name,
+          mime_type: mime,
+          file_size: bytes.length,
+        },
       },
     });
   }
@@ -227,6 +275,11 @@ export class TelegramEmulator {
 
   private answer(method: string, body: Record<string, unknown>, req: IncomingMessage, raw: string): unknown {
     switch (method) {
+      case "getFile": {
+        const id = String(body.file_id);
+        if (!this.files.has(id)) return Promise.reject(new Error("no such file"));
+        return { file_id: id, file_unique_id: id, file_size: this.files.get(id)!.length, file_path: id };
+      }
       case "getMe":
         return { id: 999, is_bot: true, first_name: "Pandu", username: "PanduBot", can_join_groups: true };
       case "deleteWebhook":

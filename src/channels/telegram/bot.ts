@@ -138,3 +138,17 @@ export function telegramWebhook(bot: Bot, secret: string) {
     timeoutMilliseconds: 9_000,
   });
 }
+
+/** Reads a file a person sent, through the Bot API's getFile and file download URL. */
+export function telegramFileReader(bot: Bot, apiRoot: string, token: string, maxBytes = 5_000_000) {
+  return async (fileId: string): Promise<Uint8Array> => {
+    const file = await bot.api.getFile(fileId);
+    if (!file.file_path) throw new Error("Telegram gave no file path");
+    if ((file.file_size ?? 0) > maxBytes) throw new Error(`file larger than ${maxBytes} bytes`);
+    const res = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`);
+    if (!res.ok) throw new Error(`file download failed: HTTP ${res.status}`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    if (bytes.length > maxBytes) throw new Error(`file larger than ${maxBytes} bytes`);
+    return bytes;
+  };
+}

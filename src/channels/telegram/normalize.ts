@@ -58,6 +58,40 @@ export function normalizeUpdate(update: Update): TelegramInbound | undefined {
         : { kind: "text", text: m.text },
     };
   }
+  if (m.photo && m.photo.length > 0) {
+    // Telegram sends every size it made; the last is the largest.
+    const best = m.photo[m.photo.length - 1]!;
+    return {
+      ...base,
+      inbound: {
+        kind: "file",
+        file: {
+          kind: "photo",
+          channel: "telegram",
+          fileId: best.file_id,
+          mime: "image/jpeg",
+          ...(best.file_size !== undefined ? { size: best.file_size } : {}),
+        },
+      },
+    };
+  }
+  if (m.document) {
+    const d = m.document;
+    return {
+      ...base,
+      inbound: {
+        kind: "file",
+        file: {
+          kind: "document",
+          channel: "telegram",
+          fileId: d.file_id,
+          mime: d.mime_type ?? "application/octet-stream",
+          ...(d.file_name ? { name: d.file_name } : {}),
+          ...(d.file_size !== undefined ? { size: d.file_size } : {}),
+        },
+      },
+    };
+  }
   const kind = KINDS.find(([field]) => field in m);
   return { ...base, inbound: { kind: "unsupported", what: kind?.[1] ?? "pesan ini" } };
 }

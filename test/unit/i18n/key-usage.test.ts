@@ -22,6 +22,7 @@ const DYNAMIC_KEYS = [
     (m) => `menu-${m}`,
   ),
   ...["text", "number", "date", "nip"].map((k) => `input-hint-${k}`),
+  ...["photo-pdf", "csv", "photo", "pdf"].flatMap((k) => [`input-hint-file-${k}`, `flow-expect-file-${k}`]),
 ];
 
 describe("every text the code or flows use exists in both languages", () => {
