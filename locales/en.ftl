@@ -331,3 +331,8 @@ training-export-empty = There are no completed trainings to export yet.
 training-export-caption = Your { $count } trainings, with the fields a SIASN course record asks for: course name, JP, certificate number, year and competency type.
 training-earlier = Plus { $count } trainings from earlier years (in the export).
 cmd-selesai = record a completed training and its certificate
+
+## Import through the chat
+command-not-allowed = { $command } is only for staff who hold that role. If you need it, ask your agency's BKPSDM admin.
+import-no-file = No file was received. Type /impor to try again.
+import-download-failed = The file could not be fetched from the chat app. Try again with /impor; at most 5 MB.

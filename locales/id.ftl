@@ -332,3 +332,8 @@ training-export-empty = Belum ada pelatihan selesai yang bisa diekspor.
 training-export-caption = Riwayat { $count } pelatihan Anda, berisi kolom yang diminta riwayat kursus SIASN: nama kursus, JP, nomor sertifikat, tahun, dan jenis kompetensi.
 training-earlier = Ditambah { $count } pelatihan dari tahun-tahun sebelumnya (ada di ekspor).
 cmd-selesai = catat pelatihan yang sudah selesai dan sertifikatnya
+
+## Impor lewat obrolan
+command-not-allowed = { $command } hanya untuk petugas yang diberi peran itu. Bila Anda memerlukannya, minta admin BKPSDM instansi Anda.
+import-no-file = Tidak ada berkas yang diterima. Ketik /impor untuk mencoba lagi.
+import-download-failed = Berkasnya tidak bisa diambil dari aplikasi obrolan. Coba kirim lagi dengan /impor; ukuran paling besar 5 MB.

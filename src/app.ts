@@ -12,6 +12,7 @@ import { cachedRunStore } from "./engine/run-cache.js";
 import type { Flow } from "./engine/schema.js";
 import type { Translate } from "./engine/text.js";
 import { FLOWS_DIR } from "./paths.js";
+import { createAdminImport } from "./services/admin-import.js";
 import { createAssessment } from "./services/assessment.js";
 import { createAssessmentRecorder } from "./services/assessment-record.js";
 import { createAssessmentResults, type RenderChart } from "./services/assessment-result.js";
@@ -117,6 +118,7 @@ export function createApp(deps: {
     now,
   });
   const files = createFileReaders();
+  const adminImport = createAdminImport({ files, importCourses, translate: deps.translate });
   const engine = createEngine({
     catalog,
     runs: cachedRunStore(repos.flowRuns),
@@ -126,6 +128,7 @@ export function createApp(deps: {
       ...profile.services,
       ...assessment.services,
       ...completion.services,
+      ...adminImport.services,
       ...deps.extra?.services,
     },
     optionSources: { ...onboarding.optionSources, ...completion.optionSources },

@@ -41,7 +41,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   c("ringkasan", "supervisor", false),
   c("ekspor", "supervisor", false),
   c("peran", "admin", false),
-  c("impor", "admin", false),
+  c("impor", "admin", true),
 ];
 
 const byName = new Map(COMMANDS.map((x) => [x.name, x]));

@@ -125,8 +125,14 @@ export function createConversations(deps: ConversationDeps) {
     if (command.name === "start" && conv.profile.onboarded) {
       return [{ text: t(conv, "start-welcome-back") }, ...menu(conv)];
     }
-    if (!conv.profile.onboarded && command.name !== "start" && command.name !== "bahasa") {
+    // A bootstrap admin sets Pandu up (imports) before, or without, registering as an ASN.
+    const adminWork = command.role === "admin" && roles.includes("admin");
+    if (!conv.profile.onboarded && !adminWork && command.name !== "start" && command.name !== "bahasa") {
       return [{ text: t(conv, "onboarding-needed") }];
+    }
+    // Staff commands answer everyone, but only do their work for the role (admins hold every role).
+    if (command.role !== "asn" && !roles.includes(command.role) && !roles.includes("admin")) {
+      return [{ text: t(conv, "command-not-allowed", { command: `/${command.name}` }) }];
     }
     if (command.name === "menu") return menu(conv);
     if (command.name === "tautkan") return deps.linking.issue(conv);
