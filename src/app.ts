@@ -24,6 +24,7 @@ import { createEnrollment } from "./services/enrollment.js";
 import { createFileReaders } from "./services/file-readers.js";
 import { createJpLedger } from "./services/jp-ledger.js";
 import { createLinking } from "./services/linking.js";
+import { createMentoring } from "./services/mentoring.js";
 import { createOnboarding } from "./services/onboarding.js";
 import { createProfile } from "./services/profile.js";
 import { createRecommendations } from "./services/recommendations.js";
@@ -85,7 +86,14 @@ export function createApp(deps: {
   });
   const courseCatalog = createCourseCatalog({ repos, now });
   const ledger = createJpLedger({ repos, rules: content.jpRules });
+  const mentoring = createMentoring({
+    repos,
+    competencies: content.allCompetencies,
+    translate: deps.translate,
+    now,
+  });
   const recommendations = createRecommendations({
+    mentoring,
     repos,
     catalog: courseCatalog,
     ledger,
@@ -146,6 +154,7 @@ export function createApp(deps: {
     recommendations,
     enrollment,
     training,
+    mentoring,
     adminIds: deps.adminIds,
   });
   invalidate = conversations.invalidate;

@@ -103,6 +103,8 @@ async function main(): Promise<number> {
   if (await seedDemoIfEmpty(app.repos, app.seedFile)) logger.info("demo org tree and jabatan loaded");
   if (await seedCoursesIfEmpty(app.courseCatalog, app.repos.courses.count, app.courseSeedFile))
     logger.info("sample course catalog loaded");
+  // Ranking reads the whole catalog; load it now so the first /rekomendasi does not wait for it.
+  void app.courseCatalog.all().catch((err) => logger.warn({ err }, "loading the course catalog failed"));
 
   let ready = false;
   const routes: Route[] = [healthRoutes(() => ready)];

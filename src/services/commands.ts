@@ -27,6 +27,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   c("rekomendasi", "asn", true),
   c("pelatihan", "asn", true),
   c("selesai", "asn", true),
+  c("mentor", "asn", true),
   c("survei", "asn", false),
   c("pengingat", "asn", false),
   c("profil", "asn", true),

@@ -9,6 +9,7 @@ import type { AssessmentResults } from "./assessment-result.js";
 import { type CommandInfo, commandsFor, findCommand } from "./commands.js";
 import type { EnrollmentService } from "./enrollment.js";
 import type { Linking } from "./linking.js";
+import type { Mentoring } from "./mentoring.js";
 import { profileOfPerson } from "./profile.js";
 import type { Recommendations } from "./recommendations.js";
 import type { TrainingView } from "./training.js";
@@ -33,6 +34,7 @@ export interface ConversationDeps {
   recommendations: Recommendations;
   enrollment: EnrollmentService;
   training: TrainingView;
+  mentoring: Mentoring;
   /** Bootstrap administrators from ADMIN_IDS: admins wherever they write from. */
   adminIds?: readonly string[];
   /**
@@ -138,6 +140,7 @@ export function createConversations(deps: ConversationDeps) {
     if (command.name === "tautkan") return deps.linking.issue(conv);
     if (command.name === "hasil") return deps.results.latest(conv);
     if (command.name === "rekomendasi") return deps.recommendations.show(conv);
+    if (command.name === "mentor") return deps.mentoring.overview(conv);
     if (command.name === "pelatihan")
       return /^(ekspor|export|siasn)$/i.test(args.trim())
         ? deps.training.exportSiasn(conv)
@@ -191,6 +194,11 @@ export function createConversations(deps: ConversationDeps) {
         if (kind === "trn" && value === "siasn") {
           if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
           return deps.training.exportSiasn(conv);
+        }
+        if (kind === "mnt") {
+          if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
+          const replies = await deps.mentoring.handleButton(conv, inbound.data);
+          if (replies) return replies;
         }
         if (kind === "crs") {
           if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];

@@ -7,6 +7,7 @@ import { formatDateTime } from "../i18n/format.js";
 import type { Locale } from "../i18n/locales.js";
 import { type CourseCatalog, shortKey } from "./course-catalog.js";
 import type { JpLedger } from "./jp-ledger.js";
+import type { Mentoring } from "./mentoring.js";
 
 /** /rekomendasi: up to five courses for the person's largest gaps, each with its reason and buttons. */
 export function createRecommendations(deps: {
@@ -16,6 +17,7 @@ export function createRecommendations(deps: {
   competencies: readonly Competency[];
   translate: Translate;
   now: () => Date;
+  mentoring?: Mentoring;
 }) {
   const nameOf = (code: string, locale: Locale) => {
     const c = deps.competencies.find((x) => x.code === code);
@@ -111,10 +113,12 @@ export function createRecommendations(deps: {
       if (r.kind === "no-person") return [{ text: t("onboarding-needed") }];
       if (r.kind === "no-assessment") return [{ text: t("rec-need-assessment") }];
       if (r.gaps === 0) return [{ text: t("rec-no-gaps") }];
-      if (r.items.length === 0) return [{ text: t("rec-none-available") }];
+      const mentors = deps.mentoring ? await deps.mentoring.suggestions(conv, r.person) : [];
+      if (r.items.length === 0) return [{ text: t("rec-none-available") }, ...mentors];
       return [
         { text: t("rec-intro", { count: r.items.length }) },
         ...r.items.map((item, i) => card(conv, item, i + 1, r.person.timeZone)),
+        ...mentors,
       ];
     },
   };

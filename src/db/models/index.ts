@@ -10,6 +10,7 @@ import { type FlowRun, flowRunSchema } from "./flow-run.js";
 import { type Identity, identitySchema } from "./identity.js";
 import { type Jabatan, jabatanSchema } from "./jabatan.js";
 import { type LinkAttempt, type LinkCode, linkAttemptSchema, linkCodeSchema } from "./link-code.js";
+import { type MentoringRequest, mentoringRequestSchema } from "./mentoring.js";
 import { type NipClaim, nipClaimSchema } from "./nip-claim.js";
 import { type OrgUnit, orgUnitSchema } from "./org-unit.js";
 import { type Person, personSchema } from "./person.js";
@@ -31,6 +32,7 @@ export type {
   Jabatan,
   LinkAttempt,
   LinkCode,
+  MentoringRequest,
   NipClaim,
   OrgUnit,
   Person,
@@ -54,6 +56,7 @@ export interface Models {
   Enrollment: Model<Enrollment>;
   Completion: Model<Completion>;
   Achievement: Model<Achievement>;
+  MentoringRequest: Model<MentoringRequest>;
 }
 
 /** Binds the schemas to a connection (no DDL: collections and indexes come from ensureSchema). */
@@ -74,5 +77,6 @@ export function createModels(conn: Connection): Models {
     Enrollment: conn.model<Enrollment>("Enrollment", enrollmentSchema),
     Completion: conn.model<Completion>("Completion", completionSchema),
     Achievement: conn.model<Achievement>("Achievement", achievementSchema),
+    MentoringRequest: conn.model<MentoringRequest>("MentoringRequest", mentoringRequestSchema),
   };
 }

@@ -37,6 +37,8 @@ export interface Person {
   consent?: { givenAt: Date; textVersion: string };
   roles: RoleGrant[];
   status: PersonStatus;
+  /** Willing to mentor colleagues of the same instansi in competencies where they are strong. */
+  mentorOptIn?: boolean;
   onboardedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
@@ -78,6 +80,7 @@ export const personSchema = new Schema<Person>(
       default: () => ({}),
     },
     onboardedAt: Date,
+    mentorOptIn: Boolean,
   },
   // minimize off: an empty status must still be stored, since lean reads skip schema defaults.
   { collection: "people", timestamps: true, versionKey: false, minimize: false },

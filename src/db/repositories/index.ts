@@ -9,6 +9,7 @@ import { flowRunsRepository } from "./flow-runs.js";
 import { identitiesRepository } from "./identities.js";
 import { jabatanRepository } from "./jabatan.js";
 import { linkCodesRepository } from "./link-codes.js";
+import { mentoringRepository } from "./mentoring.js";
 import { nipClaimsRepository } from "./nip-claims.js";
 import { orgUnitsRepository } from "./org-units.js";
 import { peopleRepository } from "./people.js";
@@ -29,6 +30,7 @@ export function createRepositories(models: Models) {
     enrollments: enrollmentsRepository(models),
     completions: completionsRepository(models),
     achievements: achievementsRepository(models),
+    mentoring: mentoringRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -19,6 +19,7 @@ export type PersonPatch = Partial<
     | "learningModes"
     | "consent"
     | "onboardedAt"
+    | "mentorOptIn"
   >
 >;
 
@@ -55,6 +56,10 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
       return Person.find({ roles: { $ne: [] } })
         .lean<Person[]>()
         .exec();
+    },
+    /** Opted-in mentors of one instansi (a top-level filter: FerretDB scans, dotted paths are slower). */
+    async listMentors(instansiId: string): Promise<Person[]> {
+      return Person.find({ instansiId, mentorOptIn: true }).lean<Person[]>().exec();
     },
     /** Number of people in an instansi. */
     async countByInstansi(instansiId: string): Promise<number> {

@@ -50,6 +50,21 @@ beforeAll(async () => {
   app = createApp({ database: ctx.db, translate: t, now: () => clock });
 });
 
+describe("the sample catalog", () => {
+  it("is loaded into an empty database once, and never over existing courses", async () => {
+    const { seedCoursesIfEmpty } = await import("../../../src/services/course-seed.js");
+    expect(await seedCoursesIfEmpty(app.courseCatalog, app.repos.courses.count, app.courseSeedFile)).toBe(
+      true,
+    );
+    expect(await ctx.repos.courses.count()).toBeGreaterThanOrEqual(20);
+    expect(await seedCoursesIfEmpty(app.courseCatalog, app.repos.courses.count, app.courseSeedFile)).toBe(
+      false,
+    );
+    await ctx.db.models.Course.deleteMany({});
+    app.courseCatalog.invalidate();
+  });
+});
+
 describe("importing the course catalog from CSV", () => {
   it("imports nothing from a file with mistakes and names every row and column at fault", async () => {
     const bad = CATALOG.replace(",24,", ",dua puluh,").replace("WITA,20", "WITA,0");

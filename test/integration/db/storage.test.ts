@@ -23,6 +23,7 @@ describe("storage on a real MongoDB-protocol server", () => {
       "jabatan",
       "link_attempts",
       "link_codes",
+      "mentoring_requests",
       "nip_claims",
       "org_units",
       "people",

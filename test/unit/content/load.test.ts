@@ -131,3 +131,25 @@ describe("displayPath", () => {
     expect(displayPath("/elsewhere/regions.yaml")).toBe("/elsewhere/regions.yaml");
   });
 });
+
+describe("the sample course catalog in flows/content/courses.yaml", () => {
+  it("parses, and names only competencies and provinces that exist", async () => {
+    const { parseCourseCatalog } = await import("../../../src/domain/course.js");
+    const content = loadDomainContent(FLOWS_DIR);
+    const courses = parseCourseCatalog(loadYamlFile(join(FLOWS_DIR, "content", "courses.yaml")));
+    expect(courses.length).toBeGreaterThanOrEqual(20);
+    const codes = new Set(content.allCompetencies.map((c) => c.code));
+    const regions = new Set(content.regions.map((r) => r.id));
+    for (const c of courses) {
+      for (const k of c.competencies) expect(codes.has(k.code), `${c.id}: ${k.code}`).toBe(true);
+      if (c.region) expect(regions.has(c.region), `${c.id}: ${c.region}`).toBe(true);
+    }
+    // Every standard competency has something to recommend.
+    for (const c of content.competencies) {
+      expect(
+        courses.some((x) => x.competencies.some((k) => k.code === c.code)),
+        c.code,
+      ).toBe(true);
+    }
+  });
+});

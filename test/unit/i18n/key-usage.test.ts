@@ -22,6 +22,7 @@ const DYNAMIC_KEYS = [
     (m) => `menu-${m}`,
   ),
   ...["text", "number", "date", "nip"].map((k) => `input-hint-${k}`),
+  ...["mentee", "mentor"].map((r) => `mentor-agreed-as-${r}`),
   ...["photo-pdf", "csv", "photo", "pdf"].flatMap((k) => [`input-hint-file-${k}`, `flow-expect-file-${k}`]),
 ];
 

@@ -1,0 +1,38 @@
+import type { MentoringRequest, Models } from "../models/index.js";
+import { isDuplicateKeyError } from "./errors.js";
+
+/** Mentoring requests between colleagues. */
+export function mentoringRepository({ MentoringRequest: M }: Pick<Models, "MentoringRequest">) {
+  return {
+    /** Opens a request; false when the mentee already has one for this competency. */
+    async open(r: MentoringRequest): Promise<boolean> {
+      try {
+        await M.create(r);
+        return true;
+      } catch (err) {
+        if (isDuplicateKeyError(err)) return false;
+        throw err;
+      }
+    },
+    /** One request by id. */
+    async get(id: string): Promise<MentoringRequest | null> {
+      return M.findById(id).lean<MentoringRequest>().exec();
+    },
+    /** Records the mentor's answer; only a pending request addressed to `mentorId` changes. */
+    async decide(id: string, mentorId: string, status: "accepted" | "declined", at: Date): Promise<boolean> {
+      const res = await M.updateOne(
+        { _id: id, mentorId, status: "pending" },
+        { $set: { status, decidedAt: at } },
+      ).exec();
+      return res.modifiedCount === 1;
+    },
+    /** Requests addressed to a mentor, newest first. */
+    async forMentor(mentorId: string): Promise<MentoringRequest[]> {
+      return M.find({ mentorId }).sort({ createdAt: -1 }).lean<MentoringRequest[]>().exec();
+    },
+    /** A mentee's requests, newest first. */
+    async forMentee(menteeId: string): Promise<MentoringRequest[]> {
+      return M.find({ menteeId }).sort({ createdAt: -1 }).lean<MentoringRequest[]>().exec();
+    },
+  };
+}

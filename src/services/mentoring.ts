@@ -1,0 +1,230 @@
+import type { Person } from "../db/models/index.js";
+import type { Repositories } from "../db/repositories/index.js";
+import type { Competency } from "../domain/competency.js";
+import type { Translate } from "../engine/text.js";
+import type { Choice, Conversation, Outbound } from "../engine/types.js";
+import type { Locale } from "../i18n/locales.js";
+import { shortKey } from "./course-catalog.js";
+
+/** A colleague who could mentor someone in one competency; no name until both have agreed. */
+export interface MentorMatch {
+  competency: string;
+  mentor: Person;
+  mentorLevel: number;
+  menteeLevel: number;
+  required: number;
+}
+
+/** How many of the largest gaps get a mentor suggestion. */
+const MAX_SUGGESTIONS = 2;
+
+/**
+ * Mentoring between colleagues of one instansi: an opted-in colleague whose assessed level is at
+ * least the required level + 1 is suggested for a gap, anonymously. The mentee asks (their consent),
+ * the mentor accepts (theirs); only then does either see the other's name.
+ */
+export function createMentoring(deps: {
+  repos: Pick<Repositories, "people" | "assessments" | "mentoring">;
+  competencies: readonly Competency[];
+  translate: Translate;
+  now: () => Date;
+}) {
+  const tr = (locale: Locale) => (key: string, args?: Record<string, string | number>) =>
+    deps.translate(locale, key, args);
+  const nameOf = (code: string, locale: Locale) =>
+    deps.competencies.find((c) => c.code === code)?.name[locale] ?? code;
+
+  /** Opted-in colleagues who could mentor `person` in each of their largest gaps, best first. */
+  async function matches(person: Person): Promise<MentorMatch[]> {
+    if (!person.instansiId || !person.status?.lastAssessmentId) return [];
+    const latest = await deps.repos.assessments.get(person.status.lastAssessmentId);
+    const gaps = (latest?.results ?? []).filter((r) => r.gap > 0).sort((a, b) => b.gap - a.gap);
+    if (gaps.length === 0) return [];
+    const mentors = (await deps.repos.people.listMentors(person.instansiId)).filter(
+      (m) => m._id !== person._id,
+    );
+    const levels = await Promise.all(
+      mentors.map(async (m) => ({
+        mentor: m,
+        results: m.status?.lastAssessmentId
+          ? ((await deps.repos.assessments.get(m.status.lastAssessmentId))?.results ?? [])
+          : [],
+      })),
+    );
+    const out: MentorMatch[] = [];
+    for (const gap of gaps) {
+      const best = levels
+        .map((l) => ({
+          mentor: l.mentor,
+          level: l.results.find((r) => r.competency === gap.competency)?.assessed ?? 0,
+        }))
+        .filter((x) => x.level >= gap.required + 1)
+        .sort((a, b) => b.level - a.level || (a.mentor._id < b.mentor._id ? -1 : 1))[0];
+      if (best) {
+        out.push({
+          competency: gap.competency,
+          mentor: best.mentor,
+          mentorLevel: best.level,
+          menteeLevel: gap.assessed,
+          required: gap.required,
+        });
+      }
+      if (out.length >= MAX_SUGGESTIONS) break;
+    }
+    return out;
+  }
+
+  /** Suggestion cards for /rekomendasi: anonymous, with a button to ask. */
+  async function suggestions(conv: Conversation, person: Person): Promise<Outbound[]> {
+    const t = tr(conv.profile.locale);
+    const found = await matches(person);
+    const mine = await deps.repos.mentoring.forMentee(person._id);
+    return found.map((m) => {
+      const open = mine.find((r) => r.competency === m.competency && r.status !== "declined");
+      const competency = nameOf(m.competency, conv.profile.locale);
+      if (open) {
+        return {
+          text: t(open.status === "accepted" ? "mentor-card-accepted" : "mentor-card-pending", {
+            competency,
+          }),
+        };
+      }
+      return {
+        text: t("mentor-card", { competency, level: m.mentorLevel }),
+        choices: [[{ data: `mnt|r|${m.competency}`, label: t("mentor-ask") }]],
+      };
+    });
+  }
+
+  async function ask(conv: Conversation, person: Person, competency: string): Promise<Outbound[]> {
+    const t = tr(conv.profile.locale);
+    const match = (await matches(person)).find((m) => m.competency === competency);
+    if (!match) return [{ text: t("mentor-none") }];
+    const opened = await deps.repos.mentoring.open({
+      _id: `${person._id}|${competency}`,
+      menteeId: person._id,
+      mentorId: match.mentor._id,
+      competency,
+      ...(person.instansiId ? { instansiId: person.instansiId } : {}),
+      status: "pending",
+      createdAt: deps.now(),
+    });
+    const name = nameOf(competency, conv.profile.locale);
+    return [
+      {
+        text: t(opened ? "mentor-asked" : "mentor-already-asked", { competency: name }),
+        replacesPrompt: opened,
+      },
+    ];
+  }
+
+  /** /mentor: willingness to mentor, requests waiting for this person's answer, and agreed pairs with names. */
+  async function overview(conv: Conversation): Promise<Outbound[]> {
+    const locale = conv.profile.locale;
+    const t = tr(locale);
+    const person = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
+    if (!person) return [{ text: t("onboarding-needed") }];
+    const [incoming, outgoing] = await Promise.all([
+      deps.repos.mentoring.forMentor(person._id),
+      deps.repos.mentoring.forMentee(person._id),
+    ]);
+    const lines = [t("mentor-title"), "", t(person.mentorOptIn ? "mentor-opted-in" : "mentor-opted-out")];
+    const rows: Choice[][] = [
+      [
+        {
+          data: person.mentorOptIn ? "mnt|off" : "mnt|on",
+          label: t(person.mentorOptIn ? "mentor-opt-out" : "mentor-opt-in"),
+        },
+      ],
+    ];
+    const pending = incoming.filter((r) => r.status === "pending");
+    if (pending.length > 0) lines.push("", t("mentor-incoming"));
+    for (const r of pending) {
+      const mentee = await deps.repos.people.get(r.menteeId);
+      const latest = mentee?.status?.lastAssessmentId
+        ? await deps.repos.assessments.get(mentee.status.lastAssessmentId)
+        : null;
+      const row = latest?.results.find((x) => x.competency === r.competency);
+      lines.push(
+        `• ${t("mentor-incoming-line", {
+          competency: nameOf(r.competency, locale),
+          level: row?.assessed ?? "?",
+          required: row?.required ?? "?",
+        })}`,
+      );
+      const key = shortKey(r._id);
+      rows.push([
+        { data: `mnt|a|${key}`, label: t("mentor-accept", { competency: nameOf(r.competency, locale) }) },
+        { data: `mnt|d|${key}`, label: t("mentor-decline") },
+      ]);
+    }
+    const agreed = [
+      ...incoming
+        .filter((r) => r.status === "accepted")
+        .map((r) => ({ r, other: r.menteeId, role: "mentee" })),
+      ...outgoing
+        .filter((r) => r.status === "accepted")
+        .map((r) => ({ r, other: r.mentorId, role: "mentor" })),
+    ];
+    if (agreed.length > 0) lines.push("", t("mentor-agreed"));
+    for (const a of agreed) {
+      const other = await deps.repos.people.get(a.other);
+      lines.push(
+        `• ${t(`mentor-agreed-as-${a.role}`, { name: other?.name ?? "—", competency: nameOf(a.r.competency, locale) })}`,
+      );
+    }
+    const waiting = outgoing.filter((r) => r.status === "pending");
+    if (waiting.length > 0) {
+      lines.push(
+        "",
+        t("mentor-waiting", { competencies: waiting.map((r) => nameOf(r.competency, locale)).join(", ") }),
+      );
+    }
+    return [{ text: lines.join("\n"), choices: rows }];
+  }
+
+  async function decide(
+    conv: Conversation,
+    person: Person,
+    key: string,
+    accept: boolean,
+  ): Promise<Outbound[]> {
+    const t = tr(conv.profile.locale);
+    const request = (await deps.repos.mentoring.forMentor(person._id)).find((r) => shortKey(r._id) === key);
+    if (request?.status !== "pending") return [{ text: t("mentor-request-gone") }];
+    // Only the mentor can answer their own request, so a repeated tap at worst writes the same answer.
+    await deps.repos.mentoring.decide(request._id, person._id, accept ? "accepted" : "declined", deps.now());
+    const competency = nameOf(request.competency, conv.profile.locale);
+    if (!accept) return [{ text: t("mentor-declined", { competency }), replacesPrompt: true }];
+    const mentee = await deps.repos.people.get(request.menteeId);
+    return [{ text: t("mentor-accepted", { name: mentee?.name ?? "—", competency }), replacesPrompt: true }];
+  }
+
+  return {
+    matches,
+    suggestions,
+    overview,
+    /** Handles `mnt|…` buttons; undefined when the data is not one of ours. */
+    async handleButton(conv: Conversation, data: string): Promise<Outbound[] | undefined> {
+      const [kind, action, arg] = data.split("|");
+      if (kind !== "mnt" || !action) return undefined;
+      const t = tr(conv.profile.locale);
+      const person = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
+      if (!person) return [{ text: t("onboarding-needed") }];
+      switch (action) {
+        case "on":
+        case "off":
+          await deps.repos.people.update(person._id, { mentorOptIn: action === "on" });
+          return [{ text: t(action === "on" ? "mentor-now-in" : "mentor-now-out"), replacesPrompt: true }];
+        case "r":
+          return arg ? ask(conv, person, arg) : undefined;
+        case "a":
+        case "d":
+          return arg ? decide(conv, person, arg, action === "a") : undefined;
+        default:
+          return undefined;
+      }
+    },
+  };
+}
+export type Mentoring = ReturnType<typeof createMentoring>;

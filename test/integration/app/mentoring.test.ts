@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { type App, createApp } from "../../../src/app.js";
+import type { Outbound } from "../../../src/engine/types.js";
+import { loadTranslations } from "../../../src/i18n/i18n.js";
+import { LOCALES_DIR } from "../../../src/paths.js";
+import { createAssessmentRecorder } from "../../../src/services/assessment-record.js";
+import type { IncomingIdentity } from "../../../src/services/conversation.js";
+import { chatDriver } from "../../support/chat-driver.js";
+import { useTestDatabase } from "../../support/database.js";
+
+const translator = loadTranslations(LOCALES_DIR);
+const ctx = useTestDatabase();
+let app: App;
+const clock = new Date("2026-11-24T02:00:00Z");
+const { cmd, press, all } = chatDriver(() => app);
+const tg = (id: number): IncomingIdentity => ({ id: `telegram:${id}`, channel: "telegram" });
+const buttons = (out: Outbound[]) => out.flatMap((o) => (o.choices ?? []).flat());
+
+/** A registered person with an assessment of M.3 (required 2). */
+async function person(n: number, name: string, instansiId: string, m3: number, mentor = false) {
+  const p = await ctx.repos.people.create({
+    name,
+    timeZone: "Asia/Jakarta",
+    instansiId,
+    unitId: `${instansiId}.x`,
+    tier: "pengawas",
+    regionId: "jambi",
+    onboardedAt: clock,
+    ...(mentor ? { mentorOptIn: true } : {}),
+  });
+  await ctx.repos.identities.bind({ id: `telegram:${n}`, channel: "telegram", personId: p._id, now: clock });
+  await createAssessmentRecorder({ repos: ctx.repos })({
+    personId: p._id,
+    assessed: { "M.3": m3 as 1 },
+    required: { "M.3": 2 },
+    statements: 3,
+    completedAt: clock,
+  });
+  return p;
+}
+
+beforeAll(async () => {
+  app = createApp({ database: ctx.db, translate: translator.t.bind(translator), now: () => clock });
+  await person(1, "Andi Mentee", "jambi", 1);
+  await person(2, "Budi Senior", "jambi", 3, true);
+  await person(3, "Citra Setara", "jambi", 2, true);
+  await person(4, "Dewi Jakarta", "dki", 5, true);
+  await person(5, "Eko Enggan", "jambi", 4); // strong, but has not opted in
+});
+
+describe("mentoring suggestions", () => {
+  it("suggests an opted-in colleague of the same instansi at required + 1, without any name, until both agree", async () => {
+    const rec = await cmd(tg(1), "rekomendasi");
+    const card = rec.find((o) => o.text.includes("Mentoring Komunikasi"))!;
+    expect(card.text).toContain("level 3");
+    for (const name of ["Budi", "Citra", "Dewi", "Eko"]) expect(all(rec)).not.toContain(name);
+
+    const asked = all(await press(tg(1), buttons([card])[0]!.data));
+    expect(asked).toContain("terkirim tanpa nama Anda");
+    expect(all(await cmd(tg(1), "mentor"))).not.toContain("Budi");
+    expect(all(await cmd(tg(1), "rekomendasi"))).toContain("menunggu jawaban mentor");
+
+    // Only the matching mentor sees the request, and without the mentee's name.
+    expect(all(await cmd(tg(3), "mentor"))).not.toContain("Komunikasi: rekan");
+    const inbox = await cmd(tg(2), "mentor");
+    expect(all(inbox)).toContain("Komunikasi: rekan dengan level 1 (standar 2)");
+    expect(all(inbox)).not.toContain("Andi");
+
+    const accept = buttons(inbox).find((b) => b.label.startsWith("Terima"))!;
+    expect(all(await press(tg(2), accept.data))).toContain(
+      "Anda menjadi mentor Andi Mentee untuk Komunikasi",
+    );
+    expect(all(await cmd(tg(1), "mentor"))).toContain("Budi Senior membimbing Anda (Komunikasi)");
+    expect(all(await cmd(tg(2), "mentor"))).toContain("Anda membimbing Andi Mentee (Komunikasi)");
+  });
+
+  it("lets a person opt in and out of mentoring", async () => {
+    const view = await cmd(tg(5), "mentor");
+    expect(all(view)).toContain("belum terdaftar sebagai mentor");
+    const optIn = buttons(view).find((b) => b.label.includes("bersedia"))!;
+    expect(all(await press(tg(5), optIn.data))).toContain("Terima kasih");
+    expect((await ctx.repos.people.listMentors("jambi")).map((p) => p.name).sort()).toEqual([
+      "Budi Senior",
+      "Citra Setara",
+      "Eko Enggan",
+    ]);
+    await press(tg(5), "mnt|off");
+    expect((await ctx.repos.people.listMentors("jambi")).map((p) => p.name)).not.toContain("Eko Enggan");
+  });
+});
