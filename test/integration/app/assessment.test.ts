@@ -120,6 +120,8 @@ describe("/asesmen, the adaptive self-assessment", () => {
       .split("\n")
       .filter((l) => /^(🔸|✅)/.test(l));
     expect(rows).toContain("✅ Komunikasi: level 2 (standar jabatan 2) (+1)");
+    // Komunikasi reached the standard: congratulated and recorded once.
+    expect(all(replies)).toContain("Selamat! Kompetensi Komunikasi kini sudah memenuhi standar jabatan Anda");
     expect(rows).toContain("🔸 Pengembangan Diri dan Orang Lain: level 1 (standar jabatan 2)");
     const personId = (await ctx.repos.identities.get("telegram:1"))!.personId;
     expect(await ctx.repos.assessments.listForPerson(personId)).toHaveLength(2);
