@@ -142,8 +142,9 @@ describe("/asesmen, the adaptive self-assessment", () => {
 
   it("adds the teknis competencies of the jabatan family (sample data) to the nine", async () => {
     const { seen, replies } = await takeAssessment(tg(2), {});
-    expect(seen[0]!.progress).toBe("Kompetensi 1 dari 10 · Integritas");
+    expect(seen[0]!.progress).toBe("Kompetensi 1 dari 11 · Integritas");
     expect(seen.some((s) => s.code === "T.PK.1")).toBe(true);
+    expect(seen.some((s) => s.code === "T.PK.2")).toBe(true);
     expect(all(replies)).toContain("Pengelolaan Infrastruktur TI dan Keamanan Informasi");
   });
 
