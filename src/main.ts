@@ -8,10 +8,13 @@ import {
   telegramFileReader,
   telegramWebhook,
 } from "./channels/telegram/bot.js";
+import { createTelegramSender, TELEGRAM_LIMITS } from "./channels/telegram/sender.js";
 import { runTerminal } from "./channels/terminal/terminal.js";
 import { type Config, ConfigError, loadConfig } from "./config/config.js";
 import { GoMissingError } from "./db/embedded/build.js";
 import { embeddedSqliteDir, openStorage, type Storage } from "./db/open-storage.js";
+import type { Dispatcher } from "./delivery/dispatcher.js";
+import { createChannelDelivery } from "./delivery/runtime.js";
 import { FlowFileError } from "./engine/catalog.js";
 import type { Route } from "./http/server.js";
 import { type HttpServer, healthRoutes, startHttpServer } from "./http/server.js";
@@ -109,6 +112,7 @@ async function main(): Promise<number> {
   let ready = false;
   const routes: Route[] = [healthRoutes(() => ready)];
   const stops: (() => Promise<void>)[] = [];
+  const dispatchers: Dispatcher[] = [];
   const localeOf = (code?: string) => (code?.toLowerCase().startsWith("en") ? "en" : "id");
 
   if (config.telegram) {
@@ -122,6 +126,32 @@ async function main(): Promise<number> {
       logger: logger.child({ channel: "telegram" }),
     });
     app.files.register("telegram", telegramFileReader(bot, tg.apiRoot, tg.token));
+    const delivery = createChannelDelivery({
+      repos: app.repos,
+      sender: createTelegramSender({
+        token: tg.token,
+        apiRoot: tg.apiRoot,
+        limits: { ...TELEGRAM_LIMITS, perSecond: config.outbox.telegramPerSecond },
+      }),
+      leaseSeconds: config.outbox.leaseSeconds,
+      sendLeaseSeconds: config.outbox.sendLeaseSeconds,
+      events: {
+        failed: (d, outcome, dead) =>
+          logger.warn(
+            { delivery: d._id, outcome: outcome.kind, error: outcome.error, dead },
+            "delivery not sent",
+          ),
+        error: (err) => logger.error({ err }, "outbox dispatcher failed"),
+      },
+    });
+    // Replies to people count against the bot's limit too, and come first.
+    bot.api.config.use((prev, method, payload, signal) => {
+      const chat = (payload as { chat_id?: number | string }).chat_id;
+      if (chat !== undefined && /^(send|edit)/.test(method))
+        delivery.limiter.record(String(chat), Date.now());
+      return prev(method, payload, signal);
+    });
+    dispatchers.push(delivery.dispatcher);
     if (tg.webhook) {
       const handleWebhook = telegramWebhook(bot, tg.webhook.secret);
       routes.push(async (req, res) => {
@@ -202,6 +232,10 @@ async function main(): Promise<number> {
   }
 
   const http: HttpServer = await startHttpServer(config.port, routes);
+  for (const d of dispatchers) d.start();
+  stops.unshift(async () => {
+    for (const d of dispatchers) await d.stop();
+  });
 
   if (terminal) {
     notice("startup-no-channels");
@@ -245,6 +279,7 @@ main().then(
   },
   (err: unknown) => {
     process.stderr.write(`Pandu berhenti karena galat tak terduga: ${(err as Error)?.message ?? err}\n`);
-    process.exitCode = 1;
+    // Exit even with pollers and sockets still open: a half-started process must not linger.
+    process.exit(1);
   },
 );

@@ -19,6 +19,8 @@ export interface Config {
   adminIds: string[];
   /** Days a person waits between two self-assessments. */
   assessmentIntervalDays: number;
+  /** Outbox sending: the Telegram bot's overall limit, and the slot of the per-channel sender lease. */
+  outbox: { telegramPerSecond: number; leaseSeconds: number; sendLeaseSeconds: number };
   /** Unset means: info for servers, warn in the terminal chat. */
   logLevel?: NonNullable<RawConfig["LOG_LEVEL"]>;
 }
@@ -77,6 +79,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     defaultTimeZone: c.DEFAULT_TIMEZONE,
     adminIds: c.ADMIN_IDS,
     assessmentIntervalDays: c.ASSESSMENT_INTERVAL_DAYS,
+    outbox: {
+      telegramPerSecond: c.TELEGRAM_MAX_PER_SECOND,
+      leaseSeconds: c.OUTBOX_LEASE_SECONDS,
+      sendLeaseSeconds: c.OUTBOX_SEND_LEASE_SECONDS,
+    },
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -121,6 +121,26 @@ export const configSchema = z
       90,
     ),
     LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
+    TELEGRAM_MAX_PER_SECOND: withDefault(
+      z.coerce.number().min(1, "must be at least 1").max(1000, "must be at most 1000"),
+      30,
+    ),
+    OUTBOX_SEND_LEASE_SECONDS: withDefault(
+      z.coerce
+        .number()
+        .int("must be a whole number")
+        .min(2, "must be at least 2")
+        .max(3600, "must be at most 3600"),
+      60,
+    ),
+    OUTBOX_LEASE_SECONDS: withDefault(
+      z.coerce
+        .number()
+        .int("must be a whole number")
+        .min(1, "must be at least 1")
+        .max(300, "must be at most 300"),
+      10,
+    ),
   })
   .superRefine((c, ctx) => {
     if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {

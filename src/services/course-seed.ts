@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { loadYamlFile } from "../content/load.js";
+import { isDuplicateKeyError } from "../db/repositories/errors.js";
 import { parseCourseCatalog } from "../domain/course.js";
 import type { CourseCatalog } from "./course-catalog.js";
 
@@ -10,6 +11,12 @@ export async function seedCoursesIfEmpty(
   file: string,
 ): Promise<boolean> {
   if (!existsSync(file) || (await countCourses()) > 0) return false;
-  await catalog.save(parseCourseCatalog(loadYamlFile(file)));
+  try {
+    await catalog.save(parseCourseCatalog(loadYamlFile(file)));
+  } catch (err) {
+    // Another instance seeding the same file at the same moment (see seedDemoIfEmpty).
+    if (isDuplicateKeyError(err)) return false;
+    throw err;
+  }
   return true;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
 import type { Jabatan, OrgUnit } from "../db/models/index.js";
+import { isDuplicateKeyError } from "../db/repositories/errors.js";
 import type { Repositories } from "../db/repositories/index.js";
 
 interface UnitNode {
@@ -87,7 +88,14 @@ export async function seedDemoIfEmpty(
 ): Promise<boolean> {
   if ((await repos.orgUnits.roots()).length > 0) return false;
   const seed = loadDemoSeed(file);
-  await repos.orgUnits.upsertMany(seed.units);
-  await repos.jabatan.upsertMany(seed.jabatan);
+  try {
+    await repos.orgUnits.upsertMany(seed.units);
+    await repos.jabatan.upsertMany(seed.jabatan);
+  } catch (err) {
+    // Several instances starting together on an empty database all seed; upserts of the same ids
+    // can then collide (E11000). The data is the same file, so whoever won has seeded it.
+    if (isDuplicateKeyError(err)) return false;
+    throw err;
+  }
   return true;
 }

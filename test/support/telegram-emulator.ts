@@ -9,6 +9,8 @@ export interface SentMessage {
   buttons: { text: string; callback_data: string }[][];
   edits: number;
   kind: "text" | "photo" | "document";
+  /** When the emulator accepted it (ms, performance clock). */
+  at: number;
 }
 
 interface Waiter {
@@ -26,6 +28,16 @@ export class TelegramEmulator {
   readonly messages = new Map<number, SentMessage>();
   /** Methods that answer 500 (to prove a failure there does not stop Pandu). */
   readonly failing = new Set<string>();
+  /** Bot API flood limits to enforce on sendMessage (429 with retry_after when exceeded). */
+  limits?: { perSecond: number; perChatMs: number };
+  /** Share of sendMessage calls that fail with a 500, at random. */
+  flaky = 0;
+  /** Chats whose person blocked the bot: sendMessage answers 403. */
+  readonly blocked = new Set<number>();
+  /** sendMessage calls refused with 429, 500 and 403, and accepted ones. */
+  readonly stats = { throttled: 0, failed: 0, forbidden: 0, accepted: 0 };
+  private recentSends: number[] = [];
+  private lastSendByChat = new Map<number, number>();
   /** The newest message per chat (kept for benchmarks, where scanning every message is too slow). */
   readonly lastByChat = new Map<number, SentMessage>();
   /** Benchmark hooks: an update handed to the bot, and a call the bot made. */
@@ -268,6 +280,16 @@ export class TelegramEmulator {
         return { ok: false, error_code: 500, description: "Internal Server Error: emulated" };
       }
       return { ok: true, result: await this.answer(method, body, req, raw) };
+    } catch (err) {
+      if (err instanceof ApiRefusal) {
+        return {
+          ok: false,
+          error_code: err.code,
+          description: err.description,
+          ...(err.parameters ? { parameters: err.parameters } : {}),
+        };
+      }
+      throw err;
     } finally {
       if (method !== "getUpdates") this.conditions.notify();
     }
@@ -308,8 +330,12 @@ export class TelegramEmulator {
           });
         });
       }
-      case "sendMessage":
-        return this.record(Number(body.chat_id), String(body.text), body.reply_markup, "text");
+      case "sendMessage": {
+        const chat = Number(body.chat_id);
+        const refusal = this.refuse(chat);
+        if (refusal) return Promise.reject(refusal);
+        return this.record(chat, String(body.text), body.reply_markup, "text");
+      }
       case "sendPhoto":
       case "sendDocument": {
         const chat = /name="chat_id"\r\n\r\n(-?\d+)/.exec(raw)?.[1] ?? String(body.chat_id);
@@ -334,6 +360,49 @@ export class TelegramEmulator {
     }
   }
 
+  /** Applies the emulated limits and failures to one sendMessage; an error to answer with, or undefined. */
+  private refuse(chat: number): ApiRefusal | undefined {
+    if (this.blocked.has(chat)) {
+      this.stats.forbidden++;
+      return new ApiRefusal(403, "Forbidden: bot was blocked by the user");
+    }
+    if (this.flaky > 0 && Math.random() < this.flaky) {
+      this.stats.failed++;
+      return new ApiRefusal(500, "Internal Server Error: emulated");
+    }
+    const now = performance.now();
+    if (this.limits) {
+      this.recentSends = this.recentSends.filter((t) => now - t < 1000);
+      const last = this.lastSendByChat.get(chat);
+      if (
+        this.recentSends.length >= this.limits.perSecond ||
+        (last !== undefined && now - last < this.limits.perChatMs)
+      ) {
+        this.stats.throttled++;
+        return new ApiRefusal(429, "Too Many Requests: retry after 1", { retry_after: 1 });
+      }
+      this.recentSends.push(now);
+      this.lastSendByChat.set(chat, now);
+    }
+    this.stats.accepted++;
+    return undefined;
+  }
+
+  /** The most sendMessage calls accepted within any `windowMs` (sliding). */
+  maxInWindow(windowMs = 1000): number {
+    const times = [...this.messages.values()]
+      .filter((m) => m.kind === "text")
+      .map((m) => m.at)
+      .sort((a, b) => a - b);
+    let best = 0;
+    let start = 0;
+    for (let end = 0; end < times.length; end++) {
+      while (times[end]! - times[start]! >= windowMs) start++;
+      best = Math.max(best, end - start + 1);
+    }
+    return best;
+  }
+
   private record(chatId: number, text: string, markup: unknown, kind: SentMessage["kind"]) {
     const msg: SentMessage = {
       message_id: this.nextMessageId++,
@@ -342,6 +411,7 @@ export class TelegramEmulator {
       buttons: buttonsOf(markup),
       edits: 0,
       kind,
+      at: performance.now(),
     };
     this.messages.set(msg.message_id, msg);
     this.lastByChat.set(chatId, msg);
@@ -358,4 +428,15 @@ function buttonsOf(markup: unknown): SentMessage["buttons"] {
   const rows = (markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)
     ?.inline_keyboard;
   return rows?.map((r) => r.map((b) => ({ text: b.text, callback_data: b.callback_data }))) ?? [];
+}
+
+/** An error the emulated Bot API answers with (status, description, parameters). */
+class ApiRefusal extends Error {
+  constructor(
+    readonly code: number,
+    readonly description: string,
+    readonly parameters?: { retry_after?: number },
+  ) {
+    super(description);
+  }
 }

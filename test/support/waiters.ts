@@ -33,3 +33,18 @@ export class Waiters {
     });
   }
 }
+
+/** Polls an async condition every `everyMs` until it gives a truthy value; fails after `ms`. */
+export async function waitFor<T>(
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  ms = 10_000,
+  everyMs = 50,
+): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

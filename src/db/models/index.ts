@@ -4,6 +4,15 @@ import { type Assessment, assessmentSchema } from "./assessment.js";
 import { type AuditEntry, auditEntrySchema } from "./audit-entry.js";
 import { type Completion, completionSchema } from "./completion.js";
 import { courseSchema, type StoredCourse } from "./course.js";
+import {
+  type Delivery,
+  type DeliveryClaim,
+  deliveryClaimSchema,
+  deliveryLogSchema,
+  deliverySchema,
+  type Lease,
+  leaseSchema,
+} from "./delivery.js";
 import { type Enrollment, enrollmentSchema } from "./enrollment.js";
 import { type FlowClaim, flowClaimSchema } from "./flow-claim.js";
 import { type FlowRun, flowRunSchema } from "./flow-run.js";
@@ -18,6 +27,7 @@ import { type Person, personSchema } from "./person.js";
 export type { CompetencyResult } from "./assessment.js";
 export type { Certificate } from "./completion.js";
 export type { StoredSession } from "./course.js";
+export type { DeliveryMessage, DeliveryStatus } from "./delivery.js";
 export type { Channel } from "./identity.js";
 export type { Role, RoleGrant } from "./person.js";
 export type {
@@ -25,11 +35,14 @@ export type {
   Assessment,
   AuditEntry,
   Completion,
+  Delivery,
+  DeliveryClaim,
   Enrollment,
   FlowClaim,
   FlowRun,
   Identity,
   Jabatan,
+  Lease,
   LinkAttempt,
   LinkCode,
   MentoringRequest,
@@ -57,6 +70,10 @@ export interface Models {
   Completion: Model<Completion>;
   Achievement: Model<Achievement>;
   MentoringRequest: Model<MentoringRequest>;
+  Delivery: Model<Delivery>;
+  DeliveryLog: Model<Delivery>;
+  DeliveryClaim: Model<DeliveryClaim>;
+  Lease: Model<Lease>;
 }
 
 /** Binds the schemas to a connection (no DDL: collections and indexes come from ensureSchema). */
@@ -78,5 +95,9 @@ export function createModels(conn: Connection): Models {
     Completion: conn.model<Completion>("Completion", completionSchema),
     Achievement: conn.model<Achievement>("Achievement", achievementSchema),
     MentoringRequest: conn.model<MentoringRequest>("MentoringRequest", mentoringRequestSchema),
+    Delivery: conn.model<Delivery>("Delivery", deliverySchema),
+    DeliveryLog: conn.model<Delivery>("DeliveryLog", deliveryLogSchema),
+    DeliveryClaim: conn.model<DeliveryClaim>("DeliveryClaim", deliveryClaimSchema),
+    Lease: conn.model<Lease>("Lease", leaseSchema),
   };
 }

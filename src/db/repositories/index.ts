@@ -4,10 +4,12 @@ import { assessmentsRepository } from "./assessments.js";
 import { auditRepository } from "./audit.js";
 import { completionsRepository } from "./completions.js";
 import { coursesRepository } from "./courses.js";
+import { deliveriesRepository } from "./deliveries.js";
 import { enrollmentsRepository } from "./enrollments.js";
 import { flowRunsRepository } from "./flow-runs.js";
 import { identitiesRepository } from "./identities.js";
 import { jabatanRepository } from "./jabatan.js";
+import { leasesRepository } from "./leases.js";
 import { linkCodesRepository } from "./link-codes.js";
 import { mentoringRepository } from "./mentoring.js";
 import { nipClaimsRepository } from "./nip-claims.js";
@@ -31,6 +33,8 @@ export function createRepositories(models: Models) {
     completions: completionsRepository(models),
     achievements: achievementsRepository(models),
     mentoring: mentoringRepository(models),
+    deliveries: deliveriesRepository(models),
+    leases: leasesRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

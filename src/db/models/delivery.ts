@@ -1,0 +1,108 @@
+import { Schema } from "mongoose";
+
+/** A message Pandu sends on its own, as stored: channel-neutral text and buttons. */
+export interface DeliveryMessage {
+  text: string;
+  choices?: { data: string; label: string }[][];
+}
+
+export const DELIVERY_STATUSES = ["pending", "sending", "sent", "failed", "dead"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/**
+ * One message to one recipient for one occurrence of one purpose. `_id` is the idempotency key
+ * (`<purpose>:<occurrence>:<recipient>`), so scheduling it twice stores it once. Only deliveries
+ * still to be sent live here; sent and dead ones move to `delivery_log`, which keeps the claimable
+ * set small on FerretDB (every query reads the whole collection).
+ */
+export interface Delivery {
+  _id: string;
+  purpose: string;
+  personId?: string;
+  identityId: string;
+  channel: string;
+  /** Where the platform sends it: a Telegram chat id, a Slack channel id. */
+  address: string;
+  message: DeliveryMessage;
+  dueAt: Date;
+  status: DeliveryStatus;
+  attempts: number;
+  /** While `sending`: when the claim lapses and another worker may send it again. */
+  leaseUntil?: Date;
+  lastError?: string;
+  /** Times it was sent again after a lapsed lease (a crash mid-send): each may be a duplicate. */
+  resends: number;
+  createdAt: Date;
+  sentAt?: Date;
+}
+
+const messageSchema = new Schema<DeliveryMessage>(
+  {
+    text: { type: String, required: true },
+    choices: { type: Schema.Types.Mixed, default: undefined },
+  },
+  { _id: false },
+);
+
+const fields = {
+  _id: { type: String, required: true },
+  purpose: { type: String, required: true },
+  personId: String,
+  identityId: { type: String, required: true },
+  channel: { type: String, required: true },
+  address: { type: String, required: true },
+  message: { type: messageSchema, required: true },
+  dueAt: { type: Date, required: true },
+  status: { type: String, enum: DELIVERY_STATUSES, required: true },
+  attempts: { type: Number, default: 0 },
+  leaseUntil: Date,
+  lastError: String,
+  resends: { type: Number, default: 0 },
+  createdAt: { type: Date, required: true },
+  sentAt: Date,
+};
+
+export const deliverySchema = new Schema<Delivery>(fields, { collection: "deliveries", versionKey: false });
+deliverySchema.index({ channel: 1, dueAt: 1 });
+
+/** Sent and dead deliveries: history, appended once per key, never claimed again. */
+export const deliveryLogSchema = new Schema<Delivery>(fields, {
+  collection: "delivery_log",
+  versionKey: false,
+});
+deliveryLogSchema.index({ personId: 1 });
+deliveryLogSchema.index({ purpose: 1 });
+
+/**
+ * The right to make attempt n of a delivery: `_id` is `<delivery>#<n>`. A unique insert is atomic on
+ * FerretDB where a filtered update is not, so exactly one worker wins each attempt.
+ */
+export interface DeliveryClaim {
+  _id: string;
+  at: Date;
+}
+export const deliveryClaimSchema = new Schema<DeliveryClaim>(
+  { _id: { type: String, required: true }, at: { type: Date, required: true } },
+  { collection: "delivery_claims", versionKey: false },
+);
+deliveryClaimSchema.index({ at: 1 });
+
+/**
+ * Time-slot leases: `_id` is `<name>@<slot number>`. Whoever inserts a slot holds the lease for it;
+ * the holder inserts the next slot before its own ends (renewal), so others only win a slot
+ * nobody renewed (takeover after a crash).
+ */
+export interface Lease {
+  _id: string;
+  holder: string;
+  at: Date;
+}
+export const leaseSchema = new Schema<Lease>(
+  {
+    _id: { type: String, required: true },
+    holder: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { collection: "leases", versionKey: false },
+);
+leaseSchema.index({ at: 1 });

@@ -1,0 +1,135 @@
+import type { Delivery, Models } from "../models/index.js";
+import { isDuplicateKeyError } from "./errors.js";
+
+export type NewDelivery = Pick<
+  Delivery,
+  "_id" | "purpose" | "identityId" | "channel" | "address" | "message" | "dueAt"
+> & { personId?: string };
+
+/**
+ * The outbox. A `sending` delivery keeps its lease end in `dueAt` too, so one query on
+ * (channel, dueAt ≤ now) finds both what is due and what a crashed worker left behind.
+ */
+export function deliveriesRepository({
+  Delivery,
+  DeliveryLog,
+  DeliveryClaim,
+}: Pick<Models, "Delivery" | "DeliveryLog" | "DeliveryClaim">) {
+  return {
+    /** Schedules a delivery; false when its key exists already (scheduled, sent or dead). */
+    async enqueue(d: NewDelivery, now: Date): Promise<boolean> {
+      if (await DeliveryLog.exists({ _id: d._id })) return false;
+      try {
+        await Delivery.create({ ...d, status: "pending", attempts: 0, resends: 0, createdAt: now });
+        return true;
+      } catch (err) {
+        if (isDuplicateKeyError(err)) return false;
+        throw err;
+      }
+    },
+    /** Schedules many at once (a broadcast); returns how many were new. Duplicates are skipped. */
+    async enqueueMany(ds: NewDelivery[], now: Date): Promise<number> {
+      if (ds.length === 0) return 0;
+      const docs = ds.map((d) => ({ ...d, status: "pending", attempts: 0, resends: 0, createdAt: now }));
+      try {
+        await Delivery.insertMany(docs, { ordered: false });
+        return docs.length;
+      } catch (err) {
+        // Unordered: everything but the duplicates went in.
+        const writeErrors =
+          (err as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors ?? [];
+        const dupes = writeErrors.filter((e) => (e.code ?? e.err?.code) === 11000).length;
+        if (writeErrors.length > 0 && dupes === writeErrors.length) return docs.length - dupes;
+        throw err;
+      }
+    },
+    /** Deliveries of a channel that are due, or whose sending lease lapsed, oldest first. */
+    async due(channel: string, now: Date, limit: number): Promise<Delivery[]> {
+      return Delivery.find({ channel, dueAt: { $lte: now } })
+        .sort({ dueAt: 1 })
+        .limit(limit)
+        .lean<Delivery[]>()
+        .exec();
+    },
+    /** Wins attempt `n` of a delivery for this worker; false when another worker won it. */
+    async claim(id: string, attempt: number, now: Date): Promise<boolean> {
+      try {
+        await DeliveryClaim.create({ _id: `${id}#${attempt}`, at: now });
+        return true;
+      } catch (err) {
+        if (isDuplicateKeyError(err)) return false;
+        throw err;
+      }
+    },
+    /** When attempt `n` of a delivery was claimed, if it was. */
+    async claimedAt(id: string, attempt: number): Promise<Date | undefined> {
+      return (await DeliveryClaim.findById(`${id}#${attempt}`).lean<{ at: Date }>().exec())?.at;
+    },
+    /** Marks a claimed delivery as being sent until `leaseUntil`. */
+    async markSending(id: string, attempt: number, leaseUntil: Date, resend: boolean): Promise<void> {
+      await Delivery.updateOne(
+        { _id: id },
+        {
+          $set: { status: "sending", attempts: attempt, leaseUntil, dueAt: leaseUntil },
+          ...(resend ? { $inc: { resends: 1 } } : {}),
+        },
+      ).exec();
+    },
+    /** Puts a delivery back to wait until `dueAt` (retry after a rate limit or an error). */
+    async retryAt(id: string, dueAt: Date, error: string): Promise<void> {
+      await Delivery.updateOne(
+        { _id: id },
+        { $set: { status: "pending", dueAt, lastError: error }, $unset: { leaseUntil: "" } },
+      ).exec();
+    },
+    /**
+     * Moves a delivery to the log as sent or dead. Log first, then remove: a crash in between
+     * leaves it in both, and the next worker finds it already logged and only removes it.
+     */
+    async finish(d: Delivery, status: "sent" | "dead", at: Date, error?: string): Promise<void> {
+      const { leaseUntil: _, ...rest } = d;
+      const logged = {
+        ...rest,
+        status,
+        ...(status === "sent" ? { sentAt: at } : {}),
+        ...(error ? { lastError: error } : {}),
+        dueAt: d.dueAt,
+      };
+      try {
+        await DeliveryLog.create(logged);
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+      }
+      await Delivery.deleteOne({ _id: d._id }).exec();
+    },
+    /** True when the key is in the log already (sent or dead). */
+    async isFinished(id: string): Promise<boolean> {
+      return (await DeliveryLog.exists({ _id: id })) !== null;
+    },
+    /** One delivery still in the outbox. */
+    async get(id: string): Promise<Delivery | null> {
+      return Delivery.findById(id).lean<Delivery>().exec();
+    },
+    /** One logged delivery. */
+    async getLogged(id: string): Promise<Delivery | null> {
+      return DeliveryLog.findById(id).lean<Delivery>().exec();
+    },
+    /** Counts in the outbox and in the log, for reports and tests. */
+    async counts(): Promise<{ outbox: number; sent: number; dead: number; resends: number }> {
+      const [outbox, sent, dead, resent] = await Promise.all([
+        Delivery.countDocuments({}).exec(),
+        DeliveryLog.countDocuments({ status: "sent" }).exec(),
+        DeliveryLog.countDocuments({ status: "dead" }).exec(),
+        DeliveryLog.find({ resends: { $gt: 0 } }, { resends: 1 })
+          .lean<{ resends: number }[]>()
+          .exec(),
+      ]);
+      return { outbox, sent, dead, resends: resent.reduce((s, x) => s + x.resends, 0) };
+    },
+    /** Drops attempt claims older than `before` (no TTL index on FerretDB). */
+    async purgeClaims(before: Date): Promise<number> {
+      return (await DeliveryClaim.deleteMany({ at: { $lt: before } }).exec()).deletedCount;
+    },
+  };
+}
+export type DeliveriesRepository = ReturnType<typeof deliveriesRepository>;

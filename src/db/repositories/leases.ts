@@ -1,0 +1,27 @@
+import type { Lease, Models } from "../models/index.js";
+import { isDuplicateKeyError } from "./errors.js";
+
+/** Time-slot leases held by unique inserts (see the Lease model). */
+export function leasesRepository({ Lease }: Pick<Models, "Lease">) {
+  return {
+    /** Takes slot `slot` of lease `name` for `holder`; false when someone has it. */
+    async take(name: string, slot: number, holder: string, now: Date): Promise<boolean> {
+      try {
+        await Lease.create({ _id: `${name}@${slot}`, holder, at: now });
+        return true;
+      } catch (err) {
+        if (isDuplicateKeyError(err)) return false;
+        throw err;
+      }
+    },
+    /** Who holds slot `slot` of lease `name`, if anyone. */
+    async holder(name: string, slot: number): Promise<string | undefined> {
+      return (await Lease.findById(`${name}@${slot}`).lean<Lease>().exec())?.holder;
+    },
+    /** Drops slots taken before `before`. */
+    async purge(before: Date): Promise<number> {
+      return (await Lease.deleteMany({ at: { $lt: before } }).exec()).deletedCount;
+    },
+  };
+}
+export type LeasesRepository = ReturnType<typeof leasesRepository>;

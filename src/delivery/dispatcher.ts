@@ -1,0 +1,210 @@
+import type { Delivery } from "../db/models/index.js";
+import type { Repositories } from "../db/repositories/index.js";
+import { backoffMs, MAX_ATTEMPTS } from "./backoff.js";
+import type { RateLimiter } from "./rate-limiter.js";
+import type { ChannelSender, SendOutcome } from "./sender.js";
+import type { SlotLease } from "./slot-lease.js";
+
+/** What the dispatcher tells the outside (logs, metrics). */
+export interface DispatcherEvents {
+  sent?(d: Delivery, resend: boolean): void;
+  failed?(d: Delivery, outcome: Exclude<SendOutcome, { kind: "sent" }>, dead: boolean): void;
+  error?(err: unknown): void;
+}
+
+export interface DispatcherOptions {
+  repos: Pick<Repositories, "deliveries" | "identities">;
+  sender: ChannelSender;
+  limiter: RateLimiter;
+  lease: SlotLease;
+  now: () => Date;
+  /** How long a claimed delivery is ours: longer than any single send may take. */
+  sendLeaseMs?: number;
+  /** How many sends may be on the wire at once (pacing still decides when each starts). */
+  maxInFlight?: number;
+  /** How often to look for due deliveries when there are none. */
+  idleMs?: number;
+  events?: DispatcherEvents;
+  sleep?: (ms: number) => Promise<void>;
+  /** Pause after taking the lease over before the first send (default: the per-chat gap). */
+  takeoverGraceMs?: number;
+  /** Wait before the next attempt after a transient failure (tests shorten it). */
+  backoff?: (attempt: number) => number;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Sends the outbox of one channel. Only the process holding the channel's sender lease sends, so
+ * the platform's rate limits hold across all instances; each attempt is won by a unique claim, so
+ * even two dispatchers that both think they hold the lease never send the same attempt twice.
+ */
+export function createDispatcher(opts: DispatcherOptions) {
+  const sendLeaseMs = opts.sendLeaseMs ?? 60_000;
+  const maxInFlight = opts.maxInFlight ?? 32;
+  const idleMs = opts.idleMs ?? 250;
+  const takeoverGraceMs = opts.takeoverGraceMs ?? opts.sender.limits.perChatMs;
+  const sleep = opts.sleep ?? defaultSleep;
+  const backoff = opts.backoff ?? ((attempt: number) => backoffMs(attempt));
+  const { repos, sender, limiter } = opts;
+  const inFlight = new Set<Promise<void>>();
+  // Deliveries this process is sending right now: the next pass must not try to claim them again.
+  const busy = new Set<string>();
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wake: (() => void) | undefined;
+
+  /** Wins the next attempt of `d`, or undefined when someone else is on it. */
+  async function claim(d: Delivery): Promise<number | undefined> {
+    const now = opts.now();
+    // A worker that died between winning a claim and marking the delivery leaves the claim
+    // behind; once that claim is older than a send lease, the next attempt number is free to win.
+    for (let attempt = d.attempts + 1; attempt <= d.attempts + 3; attempt++) {
+      if (await repos.deliveries.claim(d._id, attempt, now)) return attempt;
+      if (d.status === "sending") return undefined;
+      const current = await repos.deliveries.get(d._id);
+      if (!current || current.attempts >= attempt) return undefined;
+      const claimedAt = await repos.deliveries.claimedAt(d._id, attempt);
+      if (claimedAt && now.getTime() - claimedAt.getTime() < sendLeaseMs) return undefined;
+    }
+    return undefined;
+  }
+
+  async function settle(d: Delivery, attempt: number, outcome: SendOutcome, resend: boolean): Promise<void> {
+    const now = opts.now();
+    switch (outcome.kind) {
+      case "sent":
+        await repos.deliveries.finish(
+          { ...d, attempts: attempt, resends: d.resends + (resend ? 1 : 0) },
+          "sent",
+          now,
+        );
+        opts.events?.sent?.(d, resend);
+        return;
+      case "rate-limited":
+        // The whole bot is limited: hold everything, and try this one again after the wait.
+        limiter.pauseUntil(now.getTime() + outcome.retryAfterMs);
+        await repos.deliveries.retryAt(d._id, new Date(now.getTime() + outcome.retryAfterMs), outcome.error);
+        opts.events?.failed?.(d, outcome, false);
+        return;
+      case "transient": {
+        const dead = attempt >= MAX_ATTEMPTS;
+        if (dead) await repos.deliveries.finish({ ...d, attempts: attempt }, "dead", now, outcome.error);
+        else await repos.deliveries.retryAt(d._id, new Date(now.getTime() + backoff(attempt)), outcome.error);
+        opts.events?.failed?.(d, outcome, dead);
+        return;
+      }
+      case "unreachable":
+        await repos.identities.markUnreachable(d.identityId, outcome.error, now);
+        await repos.deliveries.finish({ ...d, attempts: attempt }, "dead", now, outcome.error);
+        opts.events?.failed?.(d, outcome, true);
+        return;
+      case "rejected":
+        await repos.deliveries.finish({ ...d, attempts: attempt }, "dead", now, outcome.error);
+        opts.events?.failed?.(d, outcome, true);
+        return;
+    }
+  }
+
+  async function deliver(d: Delivery): Promise<void> {
+    const attempt = await claim(d);
+    if (attempt === undefined) return;
+    const resend = d.status === "sending";
+    const now = opts.now();
+    await repos.deliveries.markSending(d._id, attempt, new Date(now.getTime() + sendLeaseMs), resend);
+    let outcome: SendOutcome;
+    try {
+      outcome = await sender.send(d.address, d.message);
+    } catch (err) {
+      outcome = { kind: "transient", error: (err as Error).message ?? String(err) };
+    }
+    await settle(d, attempt, outcome, resend);
+  }
+
+  /** One pass: sends what is due now, paced; returns how many it started. */
+  async function pass(): Promise<number> {
+    if (!(await opts.lease.holds())) return -1;
+    // Just took over: the previous holder's last sends may still be arriving; let a per-chat gap
+    // pass before adding ours, so the two never add up above the platform's limit.
+    const since = opts.lease.heldSince();
+    if (since !== undefined && opts.now().getTime() - since < takeoverGraceMs) {
+      await sleep(takeoverGraceMs - (opts.now().getTime() - since));
+    }
+    const now = opts.now();
+    const due = await repos.deliveries.due(sender.channel, now, Math.max(maxInFlight * 2, 64));
+    let started = 0;
+    const chatsThisPass = new Set<string>();
+    for (const d of due) {
+      if (!running) break;
+      // One message per chat per pass, and none to a chat still inside its per-chat gap.
+      if (chatsThisPass.has(d.address) || busy.has(d._id)) continue;
+      let t = opts.now().getTime();
+      if (limiter.readyAt(d.address, t) - limiter.overallReadyAt(t) > 0) continue;
+      const wait = limiter.overallReadyAt(t) - t;
+      if (wait > 0) await sleep(wait);
+      while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+      // A pass can outlast a lease slot: check (and renew) the turn before every send, so two
+      // processes never send side by side across a handover.
+      if (!(await opts.lease.holds())) break;
+      t = opts.now().getTime();
+      if (!limiter.canSend(d.address, t)) continue;
+      limiter.record(d.address, t);
+      chatsThisPass.add(d.address);
+      busy.add(d._id);
+      const job: Promise<void> = deliver(d)
+        .catch((err) => opts.events?.error?.(err))
+        .finally(() => {
+          inFlight.delete(job);
+          busy.delete(d._id);
+        });
+      inFlight.add(job);
+      started++;
+    }
+    return started;
+  }
+
+  return {
+    /** Starts sending in the background. */
+    start() {
+      if (running) return;
+      running = true;
+      loop = (async () => {
+        while (running) {
+          let started = 0;
+          try {
+            started = await pass();
+          } catch (err) {
+            opts.events?.error?.(err);
+          }
+          if (!running) break;
+          if (started <= 0) {
+            const ms = started < 0 ? Math.min(1_000, opts.lease.msToNextSlot() + 20) : idleMs;
+            await new Promise<void>((r) => {
+              wake = r;
+              setTimeout(r, ms);
+            });
+            wake = undefined;
+          }
+        }
+      })();
+    },
+    /** Looks for due deliveries now instead of at the next idle tick (after enqueueing). */
+    poke() {
+      wake?.();
+    },
+    /** Stops taking new deliveries and waits for the sends on the wire to settle. */
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+      await Promise.allSettled([...inFlight]);
+    },
+    /** One pass, for tests on a controlled clock. */
+    pass,
+    /** Waits until every started send has settled (tests). */
+    async drain() {
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}
+export type Dispatcher = ReturnType<typeof createDispatcher>;

@@ -1,0 +1,69 @@
+import type { DeliveryMessage, Identity } from "../db/models/index.js";
+import type { Repositories } from "../db/repositories/index.js";
+
+/** Channels in the order Pandu prefers to reach a person on. */
+const PREFERENCE = ["telegram", "slack"];
+
+/** Where a platform delivers to an identity: its stored address, or a Telegram user id (= private chat). */
+export function addressOf(identity: Identity): string | undefined {
+  if (identity.address) return identity.address;
+  if (identity.channel === "telegram") return identity._id.slice("telegram:".length);
+  return undefined;
+}
+
+export interface Scheduled {
+  /** What it is for: `reminder.7d`, `survey.post`, `broadcast.<id>`… */
+  purpose: string;
+  /** Which occurrence: an enrolment, a survey run, a broadcast id. */
+  occurrence: string;
+  personId: string;
+  message: DeliveryMessage;
+  dueAt: Date;
+}
+
+/**
+ * The one door for everything Pandu sends on its own: scheduled under an idempotency key
+ * (purpose, occurrence, recipient), so scheduling twice sends once.
+ */
+export function createOutbox(deps: {
+  repos: Pick<Repositories, "identities" | "deliveries">;
+  now: () => Date;
+  /** Told after something was scheduled, so a dispatcher can look now instead of at its next tick. */
+  onScheduled?: () => void;
+}) {
+  /** The identity to reach a person on: reachable, with an address, in channel preference order. */
+  async function route(personId: string): Promise<{ identity: Identity; address: string } | undefined> {
+    const identities = (await deps.repos.identities.listForPerson(personId)).filter((i) => !i.unreachable);
+    identities.sort((a, b) => PREFERENCE.indexOf(a.channel) - PREFERENCE.indexOf(b.channel));
+    for (const identity of identities) {
+      const address = addressOf(identity);
+      if (address && PREFERENCE.includes(identity.channel)) return { identity, address };
+    }
+    return undefined;
+  }
+
+  return {
+    route,
+    /** Schedules one message; says whether it was new, or why it cannot go. */
+    async schedule(s: Scheduled): Promise<"scheduled" | "duplicate" | "unreachable"> {
+      const target = await route(s.personId);
+      if (!target) return "unreachable";
+      const fresh = await deps.repos.deliveries.enqueue(
+        {
+          _id: `${s.purpose}:${s.occurrence}:${s.personId}`,
+          purpose: s.purpose,
+          personId: s.personId,
+          identityId: target.identity._id,
+          channel: target.identity.channel,
+          address: target.address,
+          message: s.message,
+          dueAt: s.dueAt,
+        },
+        deps.now(),
+      );
+      if (fresh) deps.onScheduled?.();
+      return fresh ? "scheduled" : "duplicate";
+    },
+  };
+}
+export type Outbox = ReturnType<typeof createOutbox>;

@@ -1,0 +1,172 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createTelegramSender } from "../../../src/channels/telegram/sender.js";
+import { createDispatcher, type Dispatcher } from "../../../src/delivery/dispatcher.js";
+import { createOutbox } from "../../../src/delivery/outbox.js";
+import { createRateLimiter } from "../../../src/delivery/rate-limiter.js";
+import { createSlotLease } from "../../../src/delivery/slot-lease.js";
+import { useTestDatabase } from "../../support/database.js";
+import { TelegramEmulator } from "../../support/telegram-emulator.js";
+import { waitFor } from "../../support/waiters.js";
+
+const ctx = useTestDatabase();
+const TOKEN = "123456:TEST-token-for-the-emulator_0003";
+let tg: TelegramEmulator;
+let running: Dispatcher[] = [];
+let run = 0;
+
+/** A dispatcher as one app instance would run it, named `holder`, at `perSecond`. */
+function dispatcher(holder: string, perSecond: number, opts: { slotMs?: number; sendLeaseMs?: number } = {}) {
+  const sender = createTelegramSender({
+    token: TOKEN,
+    apiRoot: tg.apiRoot,
+    limits: { perSecond, perChatMs: 1000 },
+  });
+  const d = createDispatcher({
+    repos: ctx.repos,
+    sender,
+    limiter: createRateLimiter(sender.limits),
+    lease: createSlotLease({
+      leases: ctx.repos.leases,
+      name: `sender:telegram:${run}`,
+      holder,
+      slotMs: opts.slotMs ?? 2_000,
+      now: () => Date.now(),
+    }),
+    now: () => new Date(),
+    sendLeaseMs: opts.sendLeaseMs ?? 5_000,
+    idleMs: 50,
+    backoff: (attempt) => 100 * 2 ** attempt,
+  });
+  running.push(d);
+  return d;
+}
+
+/** People 1…n reachable on Telegram, each with one delivery due now. */
+async function schedule(n: number, purpose: string, first = 1) {
+  const outbox = createOutbox({ repos: ctx.repos, now: () => new Date() });
+  for (let i = first; i < first + n; i++) {
+    const personId = `p${i}`;
+    await ctx.repos.identities
+      .bind({ id: `telegram:${i}`, channel: "telegram", personId, now: new Date() })
+      .catch(() => {});
+    await outbox.schedule({
+      purpose,
+      occurrence: "o1",
+      personId,
+      message: { text: `${purpose} untuk ${i}` },
+      dueAt: new Date(Date.now() - 1000),
+    });
+  }
+}
+
+const textsTo = (purpose: string) => [...tg.messages.values()].filter((m) => m.text.startsWith(purpose));
+
+beforeAll(async () => {
+  tg = new TelegramEmulator();
+  await tg.start();
+});
+afterEach(async () => {
+  await Promise.all(running.map((d) => d.stop()));
+  running = [];
+  run++;
+});
+afterAll(async () => {
+  await tg.stop();
+});
+
+describe("the outbox dispatcher (real database, Bot API emulator)", () => {
+  it("schedules a key once, and two instances together send every delivery exactly once within the rate", async () => {
+    await schedule(300, "satu");
+    const outbox = createOutbox({ repos: ctx.repos, now: () => new Date() });
+    expect(
+      await outbox.schedule({
+        purpose: "satu",
+        occurrence: "o1",
+        personId: "p1",
+        message: { text: "x" },
+        dueAt: new Date(),
+      }),
+    ).toBe("duplicate");
+    dispatcher("a", 100).start();
+    dispatcher("b", 100).start();
+    const started = Date.now();
+    await waitFor(() => textsTo("satu").length >= 300 || undefined, 30_000, 200);
+    await new Promise((r) => setTimeout(r, 300));
+    console.log(`300 deliveries at 100/s: ${Date.now() - started} ms`);
+    const sent = textsTo("satu");
+    expect(sent).toHaveLength(300);
+    expect(new Set(sent.map((m) => m.chat_id)).size).toBe(300);
+    expect(tg.maxInWindow()).toBeLessThanOrEqual(100);
+    expect((await ctx.repos.deliveries.counts()).outbox).toBe(0);
+  });
+
+  it("survives 429s with retry_after and 20% random 5xx: every delivery once, none lost", async () => {
+    tg.limits = { perSecond: 40, perChatMs: 1000 };
+    tg.flaky = 0.2;
+    try {
+      await schedule(150, "dua", 1000);
+      dispatcher("a", 80).start(); // deliberately faster than the platform allows
+      await waitFor(async () => textsTo("dua").length >= 150 || undefined, 60_000);
+      await new Promise((r) => setTimeout(r, 300));
+      const sent = textsTo("dua");
+      expect(sent).toHaveLength(150);
+      expect(new Set(sent.map((m) => m.chat_id)).size).toBe(150);
+      expect(tg.stats.throttled).toBeGreaterThan(0);
+      expect(tg.stats.failed).toBeGreaterThan(0);
+    } finally {
+      tg.limits = undefined;
+      tg.flaky = 0;
+    }
+  });
+
+  it("marks an identity unreachable on 403 and gives its delivery up as dead", async () => {
+    tg.blocked.add(2001);
+    await schedule(2, "tiga", 2000);
+    dispatcher("a", 100).start();
+    await waitFor(
+      async () => (await ctx.repos.deliveries.getLogged("tiga:o1:p2001"))?.status === "dead" || undefined,
+      10_000,
+    );
+    await waitFor(
+      async () => (await ctx.repos.deliveries.getLogged("tiga:o1:p2000"))?.status === "sent" || undefined,
+      10_000,
+    );
+    expect((await ctx.repos.identities.get("telegram:2001"))!.unreachable?.reason).toContain("403");
+    expect((await ctx.repos.deliveries.getLogged("tiga:o1:p2001"))!.lastError).toContain("blocked");
+    // The outbox no longer routes to a person whose only identity is unreachable.
+    const outbox = createOutbox({ repos: ctx.repos, now: () => new Date() });
+    expect(
+      await outbox.schedule({
+        purpose: "lagi",
+        occurrence: "o1",
+        personId: "p2001",
+        message: { text: "x" },
+        dueAt: new Date(),
+      }),
+    ).toBe("unreachable");
+  });
+
+  it("sends again, and counts it, a delivery whose sender died mid-send; a lapsed lease passes to another instance", async () => {
+    await schedule(1, "empat", 3000);
+    // A worker claimed attempt 1 and marked it sending, then died: its lease lapsed a moment ago.
+    await ctx.repos.deliveries.claim("empat:o1:p3000", 1, new Date());
+    await ctx.repos.deliveries.markSending("empat:o1:p3000", 1, new Date(Date.now() - 10), false);
+    // Instance "a" holds the lease for the current slot, then stops renewing (it crashed).
+    const slotMs = 1_000;
+    const lease = createSlotLease({
+      leases: ctx.repos.leases,
+      name: `sender:telegram:${run}`,
+      holder: "a",
+      slotMs,
+      now: () => Date.now(),
+    });
+    expect(await lease.holds()).toBe(true);
+    const b = dispatcher("b", 100, { slotMs });
+    expect(await b.pass()).toBe(-1); // not b's turn yet
+    b.start();
+    await waitFor(async () => (await ctx.repos.deliveries.getLogged("empat:o1:p3000")) ?? undefined, 10_000);
+    const logged = (await ctx.repos.deliveries.getLogged("empat:o1:p3000"))!;
+    expect(logged).toMatchObject({ status: "sent", attempts: 2, resends: 1 });
+    expect(textsTo("empat")).toHaveLength(1);
+  });
+});
