@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { backoffMs, MAX_ATTEMPTS } from "../../../src/delivery/backoff.js";
+import { createRateLimiter } from "../../../src/delivery/rate-limiter.js";
+
+/** Sends as fast as the limiter allows for `ms`, to `chats` chats in turn; returns the send times. */
+function drive(limiter: ReturnType<typeof createRateLimiter>, ms: number, chats: number): number[] {
+  const times: number[] = [];
+  let now = 0;
+  let i = 0;
+  while (now < ms) {
+    const chat = String(i % chats);
+    const at = limiter.readyAt(chat, now);
+    if (at > now) {
+      now = at;
+      continue;
+    }
+    limiter.record(chat, now);
+    times.push(now);
+    i++;
+  }
+  return times;
+}
+
+const maxInWindow = (times: number[], window: number) => {
+  let best = 0;
+  let start = 0;
+  for (let end = 0; end < times.length; end++) {
+    while (times[end]! - times[start]! >= window) start++;
+    best = Math.max(best, end - start + 1);
+  }
+  return best;
+};
+
+describe("the send pacing", () => {
+  it("stays under 30 a second overall, yet above 95% of it", () => {
+    const times = drive(createRateLimiter({ perSecond: 30, perChatMs: 1000 }), 60_000, 5000);
+    expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(30);
+    expect(times.length / 60).toBeGreaterThanOrEqual(28.5);
+  });
+
+  it("sends at most one message a second to any one chat", () => {
+    const times = drive(createRateLimiter({ perSecond: 30, perChatMs: 1000 }), 10_000, 1);
+    expect(maxInWindow(times, 1000)).toBe(1);
+    expect(times.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it("counts replies against the same budget, and holds everything during a 429 pause", () => {
+    const limiter = createRateLimiter({ perSecond: 30, perChatMs: 1000 });
+    limiter.record("reply-chat", 0);
+    expect(limiter.canSend("other", 0)).toBe(false);
+    expect(limiter.canSend("other", 40)).toBe(true);
+    limiter.pauseUntil(5_000);
+    expect(limiter.readyAt("other", 100)).toBe(5_000);
+  });
+});
+
+describe("backoff after transient failures", () => {
+  it("doubles from about 2 s, is capped at 10 minutes, and jitters by at most 20%", () => {
+    expect(backoffMs(1, () => 0.5)).toBe(2_000);
+    expect(backoffMs(3, () => 0.5)).toBe(8_000);
+    expect(backoffMs(MAX_ATTEMPTS + 10, () => 0.5)).toBe(600_000);
+    expect(backoffMs(1, () => 0)).toBe(1_600);
+    expect(backoffMs(1, () => 1)).toBe(2_400);
+  });
+});
