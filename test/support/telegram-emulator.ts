@@ -36,6 +36,8 @@ export class TelegramEmulator {
   readonly blocked = new Set<number>();
   /** sendMessage calls refused with 429, 500 and 403, and accepted ones. */
   readonly stats = { throttled: 0, failed: 0, forbidden: 0, accepted: 0 };
+  /** When each 429 was answered (performance clock), to see where pacing failed. */
+  readonly throttledAt: number[] = [];
   private recentSends: number[] = [];
   private lastSendByChat = new Map<number, number>();
   /** The newest message per chat (kept for benchmarks, where scanning every message is too slow). */
@@ -379,6 +381,7 @@ export class TelegramEmulator {
         (last !== undefined && now - last < this.limits.perChatMs)
       ) {
         this.stats.throttled++;
+        this.throttledAt.push(now);
         return new ApiRefusal(429, "Too Many Requests: retry after 1", { retry_after: 1 });
       }
       this.recentSends.push(now);

@@ -36,10 +36,19 @@ export interface Delivery {
   sentAt?: Date;
 }
 
-const messageSchema = new Schema<DeliveryMessage>(
+/**
+ * How a message is stored: FerretDB rejects arrays nested directly in arrays, so each row of
+ * buttons is wrapped in an object. The repository converts both ways.
+ */
+export interface StoredDeliveryMessage {
+  text: string;
+  rows?: { buttons: { data: string; label: string }[] }[];
+}
+
+const messageSchema = new Schema<StoredDeliveryMessage>(
   {
     text: { type: String, required: true },
-    choices: { type: Schema.Types.Mixed, default: undefined },
+    rows: { type: Schema.Types.Mixed, default: undefined },
   },
   { _id: false },
 );

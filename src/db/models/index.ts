@@ -27,9 +27,9 @@ import { type Person, personSchema } from "./person.js";
 export type { CompetencyResult } from "./assessment.js";
 export type { Certificate } from "./completion.js";
 export type { StoredSession } from "./course.js";
-export type { DeliveryMessage, DeliveryStatus } from "./delivery.js";
+export type { DeliveryMessage, DeliveryStatus, StoredDeliveryMessage } from "./delivery.js";
 export type { Channel } from "./identity.js";
-export type { Role, RoleGrant } from "./person.js";
+export type { ReminderPrefs, Role, RoleGrant } from "./person.js";
 export type {
   Achievement,
   Assessment,

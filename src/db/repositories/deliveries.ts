@@ -1,5 +1,20 @@
-import type { Delivery, Models } from "../models/index.js";
+import type { Delivery, DeliveryMessage, Models, StoredDeliveryMessage } from "../models/index.js";
 import { isDuplicateKeyError } from "./errors.js";
+
+/** The stored form of a message (rows wrapped in objects; see StoredDeliveryMessage). */
+function toStored(m: DeliveryMessage): StoredDeliveryMessage {
+  return m.choices ? { text: m.text, rows: m.choices.map((buttons) => ({ buttons })) } : { text: m.text };
+}
+
+/** A delivery as read, with its message back in the channel-neutral form. */
+function fromStored<T extends { message: unknown } | null>(d: T): T {
+  if (!d) return d;
+  const m = d.message as StoredDeliveryMessage;
+  return {
+    ...d,
+    message: m.rows ? { text: m.text, choices: m.rows.map((r) => r.buttons) } : { text: m.text },
+  };
+}
 
 export type NewDelivery = Pick<
   Delivery,
@@ -20,7 +35,14 @@ export function deliveriesRepository({
     async enqueue(d: NewDelivery, now: Date): Promise<boolean> {
       if (await DeliveryLog.exists({ _id: d._id })) return false;
       try {
-        await Delivery.create({ ...d, status: "pending", attempts: 0, resends: 0, createdAt: now });
+        await Delivery.create({
+          ...d,
+          message: toStored(d.message),
+          status: "pending",
+          attempts: 0,
+          resends: 0,
+          createdAt: now,
+        });
         return true;
       } catch (err) {
         if (isDuplicateKeyError(err)) return false;
@@ -30,7 +52,14 @@ export function deliveriesRepository({
     /** Schedules many at once (a broadcast); returns how many were new. Duplicates are skipped. */
     async enqueueMany(ds: NewDelivery[], now: Date): Promise<number> {
       if (ds.length === 0) return 0;
-      const docs = ds.map((d) => ({ ...d, status: "pending", attempts: 0, resends: 0, createdAt: now }));
+      const docs = ds.map((d) => ({
+        ...d,
+        message: toStored(d.message),
+        status: "pending",
+        attempts: 0,
+        resends: 0,
+        createdAt: now,
+      }));
       try {
         await Delivery.insertMany(docs, { ordered: false });
         return docs.length;
@@ -45,11 +74,12 @@ export function deliveriesRepository({
     },
     /** Deliveries of a channel that are due, or whose sending lease lapsed, oldest first. */
     async due(channel: string, now: Date, limit: number): Promise<Delivery[]> {
-      return Delivery.find({ channel, dueAt: { $lte: now } })
+      const found = await Delivery.find({ channel, dueAt: { $lte: now } })
         .sort({ dueAt: 1 })
         .limit(limit)
         .lean<Delivery[]>()
         .exec();
+      return found.map(fromStored);
     },
     /** Wins attempt `n` of a delivery for this worker; false when another worker won it. */
     async claim(id: string, attempt: number, now: Date): Promise<boolean> {
@@ -90,6 +120,7 @@ export function deliveriesRepository({
       const { leaseUntil: _, ...rest } = d;
       const logged = {
         ...rest,
+        message: toStored(d.message),
         status,
         ...(status === "sent" ? { sentAt: at } : {}),
         ...(error ? { lastError: error } : {}),
@@ -108,11 +139,11 @@ export function deliveriesRepository({
     },
     /** One delivery still in the outbox. */
     async get(id: string): Promise<Delivery | null> {
-      return Delivery.findById(id).lean<Delivery>().exec();
+      return fromStored(await Delivery.findById(id).lean<Delivery>().exec());
     },
     /** One logged delivery. */
     async getLogged(id: string): Promise<Delivery | null> {
-      return DeliveryLog.findById(id).lean<Delivery>().exec();
+      return fromStored(await DeliveryLog.findById(id).lean<Delivery>().exec());
     },
     /** Counts in the outbox and in the log, for reports and tests. */
     async counts(): Promise<{ outbox: number; sent: number; dead: number; resends: number }> {

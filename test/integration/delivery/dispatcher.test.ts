@@ -100,6 +100,36 @@ describe("the outbox dispatcher (real database, Bot API emulator)", () => {
     expect((await ctx.repos.deliveries.counts()).outbox).toBe(0);
   });
 
+  it("delivers a message's buttons as they were scheduled", async () => {
+    await ctx.repos.identities.bind({
+      id: "telegram:5001",
+      channel: "telegram",
+      personId: "p5001",
+      now: new Date(),
+    });
+    const outbox = createOutbox({ repos: ctx.repos, now: () => new Date() });
+    await outbox.schedule({
+      purpose: "tombol",
+      occurrence: "o1",
+      personId: "p5001",
+      message: {
+        text: "tombol: pelatihan besok",
+        choices: [[{ data: "rem|h|x", label: "Hadir" }], [{ data: "rem|s|x", label: "Ingatkan lagi" }]],
+      },
+      dueAt: new Date(Date.now() - 1000),
+    });
+    dispatcher("a", 100).start();
+    const [sent] = await waitFor(
+      () => (textsTo("tombol").length ? textsTo("tombol") : undefined),
+      10_000,
+      50,
+    );
+    expect(sent!.buttons).toEqual([
+      [{ text: "Hadir", callback_data: "rem|h|x" }],
+      [{ text: "Ingatkan lagi", callback_data: "rem|s|x" }],
+    ]);
+  });
+
   it("survives 429s with retry_after and 20% random 5xx: every delivery once, none lost", async () => {
     tg.limits = { perSecond: 40, perChatMs: 1000 };
     tg.flaky = 0.2;

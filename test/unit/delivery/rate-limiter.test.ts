@@ -3,7 +3,12 @@ import { backoffMs, MAX_ATTEMPTS } from "../../../src/delivery/backoff.js";
 import { createRateLimiter } from "../../../src/delivery/rate-limiter.js";
 
 /** Sends as fast as the limiter allows for `ms`, to `chats` chats in turn; returns the send times. */
-function drive(limiter: ReturnType<typeof createRateLimiter>, ms: number, chats: number): number[] {
+function drive(
+  limiter: ReturnType<typeof createRateLimiter>,
+  ms: number,
+  chats: number,
+  lateBy: () => number = () => 0,
+): number[] {
   const times: number[] = [];
   let now = 0;
   let i = 0;
@@ -11,7 +16,8 @@ function drive(limiter: ReturnType<typeof createRateLimiter>, ms: number, chats:
     const chat = String(i % chats);
     const at = limiter.readyAt(chat, now);
     if (at > now) {
-      now = at;
+      // A busy process wakes up late.
+      now = at + lateBy();
       continue;
     }
     limiter.record(chat, now);
@@ -38,6 +44,17 @@ describe("the send pacing", () => {
     expect(times.length / 60).toBeGreaterThanOrEqual(28.5);
   });
 
+  it("makes up for a process that wakes up late, without ever going above the limit", () => {
+    let seed = 7;
+    const late = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return (seed / 2 ** 31) * 5; // 0–5 ms late, every time
+    };
+    const times = drive(createRateLimiter({ perSecond: 30, perChatMs: 1000 }), 60_000, 5000, late);
+    expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(30);
+    expect(times.length / 60).toBeGreaterThanOrEqual(28.5);
+  });
+
   it("sends at most one message a second to any one chat", () => {
     const times = drive(createRateLimiter({ perSecond: 30, perChatMs: 1000 }), 10_000, 1);
     expect(maxInWindow(times, 1000)).toBe(1);
@@ -47,8 +64,10 @@ describe("the send pacing", () => {
   it("counts replies against the same budget, and holds everything during a 429 pause", () => {
     const limiter = createRateLimiter({ perSecond: 30, perChatMs: 1000 });
     limiter.record("reply-chat", 0);
-    expect(limiter.canSend("other", 0)).toBe(false);
-    expect(limiter.canSend("other", 40)).toBe(true);
+    for (let i = 1; i < 30; i++) limiter.record(`reply-${i}`, i * 20);
+    // 30 replies in the last second: a scheduled send waits until the first leaves the window.
+    expect(limiter.canSend("other", 600)).toBe(false);
+    expect(limiter.canSend("other", 1040)).toBe(true);
     limiter.pauseUntil(5_000);
     expect(limiter.readyAt("other", 100)).toBe(5_000);
   });
