@@ -209,6 +209,7 @@ import-competency-format = write CODE:LEVEL or CODE:FROM-TO, separated by semico
 import-unknown-competency = competency { $code } is not in the competency catalog
 import-region = unknown province code (e.g. jambi, dki-jakarta, nusa-tenggara-barat)
 import-region-required = is required for offline or blended courses
+import-reminders = is not a reminder time: write e.g. 7d@08:00 (days before, at a time) or 2h (hours before)
 import-duplicate-session = a session with the same start is already on row { $row }
 
 ## Recommendations, catalog, enrolment
@@ -364,3 +365,43 @@ mentor-agreed = Mentoring pairs:
 mentor-agreed-as-mentee = You mentor { $name } ({ $competency })
 mentor-agreed-as-mentor = { $name } mentors you ({ $competency })
 mentor-waiting = Waiting for the mentor's answer: { $competencies }
+
+## Training reminders
+rem-training = ⏰ Training reminder: "{ $title }" starts { $when }. Will you attend?
+rem-attend = ✅ I'll be there
+rem-absent = Can't attend
+rem-snooze-hour = Remind me in 1 hour
+rem-snooze-tomorrow = Remind me tomorrow
+rem-attend-noted = Thank you, your attendance at "{ $title }" is noted. See you there!
+rem-absent-noted = Noted: you can't attend "{ $title }". The training coordinator will see this. If you are not going, release your seat so a colleague can use it.
+rem-release-seat = Release my seat
+rem-snoozed = All right, I'll remind you again { $when }.
+rem-snooze-too-late = "{ $title }" starts before then, so I won't remind you again.
+rem-started = "{ $title }" has already started.
+rem-no-place = You are no longer enrolled in this training.
+
+## /pengingat
+pgr-title = 🔔 Reminder settings
+pgr-quiet = Quiet hours: { $start }–{ $end } (scheduled messages wait until they end)
+pgr-quiet-none = Quiet hours: none
+pgr-training-on = Training reminders: on (7 days, 1 day and 2 hours before)
+pgr-training-off = Training reminders: off
+pgr-nudges-on = Monthly JP nudge: on
+pgr-nudges-paused = Monthly JP nudge: paused until { $date }
+pgr-nudges-off = Monthly JP nudge: off
+pgr-help = Use the buttons below to change them. Surveys and announcements also respect your quiet hours.
+pgr-set-quiet = Quiet hours { $start }–{ $end }
+pgr-set-quiet-none = No quiet hours
+pgr-nudges-pause = Pause nudges for 30 days
+pgr-nudges-turn-off = Turn JP nudges off
+pgr-nudges-turn-on = Turn JP nudges on
+pgr-training-turn-off = Turn training reminders off
+pgr-training-turn-on = Turn training reminders on
+pgr-saved = ✅ Saved.
+
+## JP nudge
+nudge-jp = 📚 Hello { $name }! This year you have recorded { $total } of { $goal } JP of competency development. To reach the goal on time you would ideally have about { $expected } JP by now.
+nudge-jp-course = A suggestion for you: "{ $title }" ({ $jp } JP). { $reason }
+nudge-jp-no-course = Record training or learning you have done with /selesai.
+nudge-jp-see = See recommendations
+nudge-jp-settings = Reminder settings

@@ -210,6 +210,7 @@ import-competency-format = tulis sebagai KODE:LEVEL atau KODE:DARI-SAMPAI, dipis
 import-unknown-competency = kompetensi { $code } tidak ada di katalog kompetensi
 import-region = kode provinsi tidak dikenal (misalnya jambi, dki-jakarta, nusa-tenggara-barat)
 import-region-required = wajib diisi untuk pelatihan offline atau blended
+import-reminders = bukan waktu pengingat: tulis misalnya 7d@08:00 (hari sebelum, pada jam tertentu) atau 2h (jam sebelum)
 import-duplicate-session = sesi dengan waktu mulai yang sama sudah ada di baris { $row }
 
 ## Rekomendasi, katalog, pendaftaran
@@ -365,3 +366,43 @@ mentor-agreed = Pasangan mentoring:
 mentor-agreed-as-mentee = Anda membimbing { $name } ({ $competency })
 mentor-agreed-as-mentor = { $name } membimbing Anda ({ $competency })
 mentor-waiting = Menunggu jawaban mentor: { $competencies }
+
+## Pengingat pelatihan
+rem-training = ⏰ Pengingat pelatihan: "{ $title }" dimulai { $when }. Apakah Anda akan hadir?
+rem-attend = ✅ Hadir
+rem-absent = Tidak bisa hadir
+rem-snooze-hour = Ingatkan 1 jam lagi
+rem-snooze-tomorrow = Ingatkan besok
+rem-attend-noted = Terima kasih, kehadiran Anda di "{ $title }" sudah dicatat. Sampai bertemu di sana!
+rem-absent-noted = Dicatat: Anda tidak bisa hadir di "{ $title }". Koordinator pelatihan akan melihat catatan ini. Kalau memang tidak ikut, lepaskan kursi Anda agar bisa dipakai rekan lain.
+rem-release-seat = Lepaskan kursi saya
+rem-snoozed = Baik, saya ingatkan lagi { $when }.
+rem-snooze-too-late = Pelatihan "{ $title }" sudah dimulai sebelum waktu itu, jadi saya tidak akan mengingatkan lagi.
+rem-started = Pelatihan "{ $title }" sudah dimulai.
+rem-no-place = Anda sudah tidak terdaftar di pelatihan ini.
+
+## /pengingat
+pgr-title = 🔔 Pengaturan pengingat
+pgr-quiet = Jam tenang: { $start }–{ $end } (pesan terjadwal menunggu sampai jam tenang selesai)
+pgr-quiet-none = Jam tenang: tidak ada
+pgr-training-on = Pengingat pelatihan: aktif (H-7, H-1 dan 2 jam sebelum mulai)
+pgr-training-off = Pengingat pelatihan: mati
+pgr-nudges-on = Dorongan JP bulanan: aktif
+pgr-nudges-paused = Dorongan JP bulanan: dijeda sampai { $date }
+pgr-nudges-off = Dorongan JP bulanan: mati
+pgr-help = Pilih tombol di bawah untuk mengubahnya. Survei dan pengumuman tetap mengikuti jam tenang Anda.
+pgr-set-quiet = Jam tenang { $start }–{ $end }
+pgr-set-quiet-none = Tanpa jam tenang
+pgr-nudges-pause = Jeda dorongan 30 hari
+pgr-nudges-turn-off = Matikan dorongan JP
+pgr-nudges-turn-on = Nyalakan dorongan JP
+pgr-training-turn-off = Matikan pengingat pelatihan
+pgr-training-turn-on = Nyalakan pengingat pelatihan
+pgr-saved = ✅ Tersimpan.
+
+## Dorongan JP
+nudge-jp = 📚 Halo { $name }! Tahun ini Anda sudah mencatat { $total } dari { $goal } JP pengembangan kompetensi. Supaya target tercapai tepat waktu, idealnya sekarang sekitar { $expected } JP.
+nudge-jp-course = Saran untuk Anda: "{ $title }" ({ $jp } JP). { $reason }
+nudge-jp-no-course = Catat pelatihan atau kegiatan belajar yang sudah Anda ikuti lewat /selesai.
+nudge-jp-see = Lihat rekomendasi
+nudge-jp-settings = Atur pengingat

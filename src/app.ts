@@ -4,6 +4,7 @@ import type { Config } from "./config/config.js";
 import { loadDomainContent } from "./content/load.js";
 import type { Database } from "./db/connection.js";
 import { createRepositories, type Repositories } from "./db/repositories/index.js";
+import { createOutbox } from "./delivery/outbox.js";
 import { TIERS } from "./domain/skj.js";
 import { zoneOfIana } from "./domain/timezone.js";
 import { createCatalog, loadFlowDirectory } from "./engine/catalog.js";
@@ -12,6 +13,7 @@ import { cachedRunStore } from "./engine/run-cache.js";
 import type { Flow } from "./engine/schema.js";
 import type { Translate } from "./engine/text.js";
 import { FLOWS_DIR } from "./paths.js";
+import type { Job } from "./scheduler/scheduler.js";
 import { createAdminImport } from "./services/admin-import.js";
 import { createAssessment } from "./services/assessment.js";
 import { createAssessmentRecorder } from "./services/assessment-record.js";
@@ -23,12 +25,15 @@ import { createCourseImport } from "./services/course-import.js";
 import { createEnrollment } from "./services/enrollment.js";
 import { createFileReaders } from "./services/file-readers.js";
 import { createJpLedger } from "./services/jp-ledger.js";
+import { createJpNudge } from "./services/jp-nudge.js";
 import { createLinking } from "./services/linking.js";
 import { createMentoring } from "./services/mentoring.js";
 import { createOnboarding } from "./services/onboarding.js";
 import { createProfile } from "./services/profile.js";
 import { createRecommendations } from "./services/recommendations.js";
+import { createReminderSettings } from "./services/reminder-settings.js";
 import { createTrainingView } from "./services/training.js";
+import { createTrainingReminders } from "./services/training-reminders.js";
 
 /** Everything that serves conversations, built from its parts; channels receive `conversations`. */
 export function createApp(deps: {
@@ -41,6 +46,8 @@ export function createApp(deps: {
   assessmentIntervalDays?: number;
   /** Draws the result chart; defaults to ECharts + resvg (tests pass a failing one). */
   renderChart?: RenderChart;
+  /** When the JP nudge runs, read in each person's zone (default: 08:00 on the 1st of the month). */
+  jpNudgeCron?: string;
   /** Flows and services added to those in flows/ (benchmarks and tests). */
   extra?: { flows: Flow[]; services: Record<string, ComputeService> };
 }) {
@@ -125,6 +132,26 @@ export function createApp(deps: {
     translate: deps.translate,
     now,
   });
+  // Whoever runs dispatchers sets this, so something scheduled for now goes at once.
+  let onScheduled: () => void = () => {};
+  const outbox = createOutbox({ repos, now, onScheduled: () => onScheduled() });
+  const reminders = createTrainingReminders({
+    repos,
+    outbox,
+    holidays: content.holidays,
+    translate: deps.translate,
+    now,
+    rulesOf: async (courseId) => (await courseCatalog.get(courseId))?.reminders,
+  });
+  const reminderSettings = createReminderSettings({ repos, translate: deps.translate, now });
+  const jpNudge = createJpNudge({
+    repos,
+    outbox,
+    recommendations,
+    holidays: content.holidays,
+    rules: { minutesPerJp: content.jpRules.minutesPerJp, yearlyGoal: content.jpRules.yearlyGoal },
+    translate: deps.translate,
+  });
   const files = createFileReaders();
   const adminImport = createAdminImport({ files, importCourses, translate: deps.translate });
   const engine = createEngine({
@@ -155,8 +182,28 @@ export function createApp(deps: {
     enrollment,
     training,
     mentoring,
+    reminders,
+    reminderSettings,
     adminIds: deps.adminIds,
   });
+  /** The periodic jobs: each only decides what to send and puts it in the outbox. */
+  const jobs: Job[] = [
+    {
+      name: "training-reminders",
+      cron: "*/5 * * * *",
+      timeZone: "Asia/Jakarta",
+      run: (tick) => reminders.plan(tick),
+    },
+    // One nudge job per zone: "08:00 on the 1st" means each person's own 08:00.
+    ...["Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura"].map(
+      (zone): Job => ({
+        name: `jp-nudge@${zone}`,
+        cron: deps.jpNudgeCron ?? "0 8 1 * *",
+        timeZone: zone,
+        run: (tick) => jpNudge.run(zone, tick),
+      }),
+    ),
+  ];
   invalidate = conversations.invalidate;
   return {
     catalog,
@@ -172,6 +219,14 @@ export function createApp(deps: {
     files,
     ledger,
     recommendations,
+    outbox,
+    reminders,
+    jpNudge,
+    jobs,
+    /** Tells the outbox whom to poke when something is scheduled (the running dispatchers). */
+    onDeliveryScheduled(listener: () => void) {
+      onScheduled = listener;
+    },
     /** Tells `listener` whenever a person's profile changed through one of their identities. */
     onProfileChanged(listener: (identityId: string) => void | Promise<void>) {
       profileListeners.push(listener);

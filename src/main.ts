@@ -14,7 +14,7 @@ import { type Config, ConfigError, loadConfig } from "./config/config.js";
 import { GoMissingError } from "./db/embedded/build.js";
 import { embeddedSqliteDir, openStorage, type Storage } from "./db/open-storage.js";
 import type { Dispatcher } from "./delivery/dispatcher.js";
-import { createChannelDelivery } from "./delivery/runtime.js";
+import { createChannelDelivery, INSTANCE_ID } from "./delivery/runtime.js";
 import { FlowFileError } from "./engine/catalog.js";
 import type { Route } from "./http/server.js";
 import { type HttpServer, healthRoutes, startHttpServer } from "./http/server.js";
@@ -22,6 +22,8 @@ import { loadTranslations } from "./i18n/i18n.js";
 import { DEFAULT_LOCALE } from "./i18n/locales.js";
 import { createLogger, redactUrl } from "./logging/logger.js";
 import { LOCALES_DIR } from "./paths.js";
+import { mongoRunCoordinator } from "./scheduler/run-coordinator.js";
+import { createScheduler } from "./scheduler/scheduler.js";
 import { commandsFor } from "./services/commands.js";
 import { seedCoursesIfEmpty } from "./services/course-seed.js";
 import { seedDemoIfEmpty } from "./services/demo-seed.js";
@@ -232,8 +234,28 @@ async function main(): Promise<number> {
   }
 
   const http: HttpServer = await startHttpServer(config.port, routes);
+  app.onDeliveryScheduled(() => {
+    for (const d of dispatchers) d.poke();
+  });
   for (const d of dispatchers) d.start();
+  const scheduler = config.schedulerEnabled
+    ? createScheduler({
+        jobs: app.jobs,
+        coordinator: mongoRunCoordinator({
+          leases: app.repos.leases,
+          holder: INSTANCE_ID,
+          now: () => new Date(),
+        }),
+        events: {
+          ran: (job, tick, ms) => logger.debug({ job: job.name, tick, ms }, "job ran"),
+          failed: (job, tick, err) => logger.error({ err, job: job.name, tick }, "job failed"),
+        },
+      })
+    : undefined;
+  scheduler?.start();
+  // Stop making new work first, then stop sending it.
   stops.unshift(async () => {
+    await scheduler?.stop();
     for (const d of dispatchers) await d.stop();
   });
 

@@ -21,6 +21,10 @@ export interface Config {
   assessmentIntervalDays: number;
   /** Outbox sending: the Telegram bot's overall limit, and the slot of the per-channel sender lease. */
   outbox: { telegramPerSecond: number; leaseSeconds: number; sendLeaseSeconds: number };
+  /** Whether this process runs the cron jobs (any number may: one runs each tick). */
+  schedulerEnabled: boolean;
+  /** Secret for anonymous surveys' answer keys; without it anonymous surveys are not sent. */
+  surveyHashKey?: string;
   /** Unset means: info for servers, warn in the terminal chat. */
   logLevel?: NonNullable<RawConfig["LOG_LEVEL"]>;
 }
@@ -84,6 +88,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       leaseSeconds: c.OUTBOX_LEASE_SECONDS,
       sendLeaseSeconds: c.OUTBOX_SEND_LEASE_SECONDS,
     },
+    schedulerEnabled: c.SCHEDULER_ENABLED === "true",
+    ...(c.SURVEY_HASH_KEY ? { surveyHashKey: c.SURVEY_HASH_KEY } : {}),
     logLevel: c.LOG_LEVEL,
   };
 }

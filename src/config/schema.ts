@@ -133,6 +133,10 @@ export const configSchema = z
         .max(3600, "must be at most 3600"),
       60,
     ),
+    SCHEDULER_ENABLED: withDefault(z.enum(["true", "false"], "must be true or false"), "true"),
+    SURVEY_HASH_KEY: optional(
+      z.string().trim().min(32, "must be at least 32 characters (openssl rand -hex 32)"),
+    ),
     OUTBOX_LEASE_SECONDS: withDefault(
       z.coerce
         .number()

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
 import { parseDocument } from "yaml";
 import { type Competency, parseCompetencyCatalog } from "../domain/competency.js";
+import { type HolidayCalendar, parseHolidays } from "../domain/holidays.js";
 import {
   buildInstrument,
   checkInstrumentCoverage,
@@ -37,6 +38,8 @@ export interface DomainContent {
   jpRules: JpCreditRules;
   skjDefaults: SkjDefaults;
   regions: Region[];
+  /** Libur nasional and cuti bersama: no morning nudges on them. */
+  holidays: HolidayCalendar;
 }
 
 /** A path as people find it: relative to the repository when inside it, else as given. */
@@ -94,7 +97,9 @@ export function loadDomainContent(flowsDir: string): DomainContent {
   const gaps = checkInstrumentCoverage(instrument, competencies);
   if (gaps.length > 0) throw new ContentFileError(displayPath(instrumentPath), gaps);
   const jpRules = validated(file("jp-rules.yaml"), parseJpCreditRules);
+  const holidays = validated(file("holidays.yaml"), parseHolidays);
   return {
+    holidays,
     jpRules,
     competencies,
     allCompetencies: [...competencies, ...instrument.teknisCompetencies],

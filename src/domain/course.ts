@@ -2,6 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import { isLevel, type Level, levelSchema } from "./competency.js";
 import { kindOf, METHODS, type Method, type MethodKind } from "./learning-methods.js";
+import { parseReminderRule } from "./reminder-time.js";
 import { INDONESIAN_IANA_ZONES } from "./timezone.js";
 import { parseWith } from "./validation.js";
 
@@ -66,6 +67,10 @@ export const courseInputSchema = z
       .optional(),
     location: z.string().trim().min(2).max(300).optional(),
     url: z.url().max(500).optional(),
+    reminders: z
+      .array(z.string().refine((r) => parseReminderRule(r) !== undefined, "import-reminders"))
+      .max(6)
+      .optional(),
     sessions: z.array(sessionInputSchema).max(50).default([]),
   })
   .refine((c) => c.mode === "online" || c.region !== undefined, {
@@ -109,6 +114,8 @@ export interface Course {
   regionId?: string;
   location?: string;
   url?: string;
+  /** When to remind enrolled people ("7d@08:00", "2h"); Pandu's default when absent. */
+  reminders?: string[];
   sessions: CourseSession[];
 }
 
@@ -139,6 +146,7 @@ export function toCourse(input: CourseInput): Course {
     ...(input.region ? { regionId: input.region } : {}),
     ...(input.location ? { location: input.location } : {}),
     ...(input.url ? { url: input.url } : {}),
+    ...(input.reminders ? { reminders: input.reminders } : {}),
     sessions: input.sessions
       .map((s) => ({
         id: sessionId(input.id, s.start),

@@ -19,6 +19,7 @@ export const COURSE_COLUMNS = [
   "region",
   "location",
   "url",
+  "reminders",
   "start",
   "end",
   "timezone",
@@ -37,6 +38,7 @@ const ALIASES: Record<string, Column> = {
   provinsi: "region",
   lokasi: "location",
   tautan: "url",
+  pengingat: "reminders",
   mulai: "start",
   selesai: "end",
   zona: "timezone",
@@ -54,6 +56,7 @@ const COURSE_LEVEL: Column[] = [
   "region",
   "location",
   "url",
+  "reminders",
 ];
 const SESSION_LEVEL: Column[] = ["start", "end", "timezone", "quota"];
 
@@ -222,6 +225,14 @@ export function parseCourseCsv(text: string, context: CourseCsvContext): CourseC
       ...(cell("region") ? { region: cell("region") } : {}),
       ...(cell("location") ? { location: cell("location") } : {}),
       ...(cell("url") ? { url: cell("url") } : {}),
+      // "7d@08:00; 1d@08:00; 2h": when to remind enrolled people (empty: Pandu's default).
+      ...(cell("reminders")
+        ? {
+            reminders: cell("reminders")
+              .split(/[;,\s]+/)
+              .filter(Boolean),
+          }
+        : {}),
       sessions: sessionRows.map((r) => {
         const v = (c: Column) => (r.cells[c] ?? "").trim();
         const quota = toNumber(v("quota"));

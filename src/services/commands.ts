@@ -29,7 +29,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   c("selesai", "asn", true),
   c("mentor", "asn", true),
   c("survei", "asn", false),
-  c("pengingat", "asn", false),
+  c("pengingat", "asn", true),
   c("profil", "asn", true),
   c("bahasa", "asn", true),
   c("bantuan", "asn", true),

@@ -12,7 +12,9 @@ import type { Linking } from "./linking.js";
 import type { Mentoring } from "./mentoring.js";
 import { profileOfPerson } from "./profile.js";
 import type { Recommendations } from "./recommendations.js";
+import type { ReminderSettings } from "./reminder-settings.js";
 import type { TrainingView } from "./training.js";
+import type { TrainingReminders } from "./training-reminders.js";
 
 /** Who wrote, as the channel adapter knows it. */
 export interface IncomingIdentity {
@@ -35,6 +37,8 @@ export interface ConversationDeps {
   enrollment: EnrollmentService;
   training: TrainingView;
   mentoring: Mentoring;
+  reminders: Pick<TrainingReminders, "handleButton">;
+  reminderSettings: ReminderSettings;
   /** Bootstrap administrators from ADMIN_IDS: admins wherever they write from. */
   adminIds?: readonly string[];
   /**
@@ -141,6 +145,7 @@ export function createConversations(deps: ConversationDeps) {
     if (command.name === "hasil") return deps.results.latest(conv);
     if (command.name === "rekomendasi") return deps.recommendations.show(conv);
     if (command.name === "mentor") return deps.mentoring.overview(conv);
+    if (command.name === "pengingat") return deps.reminderSettings.show(conv);
     if (command.name === "pelatihan")
       return /^(ekspor|export|siasn)$/i.test(args.trim())
         ? deps.training.exportSiasn(conv)
@@ -198,6 +203,16 @@ export function createConversations(deps: ConversationDeps) {
         if (kind === "mnt") {
           if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
           const replies = await deps.mentoring.handleButton(conv, inbound.data);
+          if (replies) return replies;
+        }
+        if (kind === "pgr") {
+          if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
+          const replies = await deps.reminderSettings.handleButton(conv, inbound.data);
+          if (replies) return replies;
+        }
+        if (kind === "rem") {
+          if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
+          const replies = await deps.reminders.handleButton(conv, inbound.data);
           if (replies) return replies;
         }
         if (kind === "crs") {

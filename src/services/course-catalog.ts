@@ -25,6 +25,7 @@ const fromStored = (c: StoredCourse): Course | undefined => {
     ...(c.regionId ? { regionId: c.regionId } : {}),
     ...(c.location ? { location: c.location } : {}),
     ...(c.url ? { url: c.url } : {}),
+    ...(c.reminders?.length ? { reminders: c.reminders } : {}),
     sessions: c.sessions.map((s) => ({
       id: s._id,
       startsAt: new Date(s.startsAt),
@@ -47,6 +48,7 @@ const toStored = (c: Course): Omit<StoredCourse, "updatedAt"> => ({
   ...(c.regionId ? { regionId: c.regionId } : {}),
   ...(c.location ? { location: c.location } : {}),
   ...(c.url ? { url: c.url } : {}),
+  ...(c.reminders ? { reminders: c.reminders } : {}),
   sessions: c.sessions.map((s) => ({
     _id: s.id,
     startsAt: s.startsAt,

@@ -22,6 +22,7 @@ export interface StoredCourse {
   regionId?: string;
   location?: string;
   url?: string;
+  reminders?: string[];
   sessions: StoredSession[];
   updatedAt: Date;
 }
@@ -42,6 +43,7 @@ export const courseSchema = new Schema<StoredCourse>(
     regionId: String,
     location: String,
     url: String,
+    reminders: { type: [String], default: undefined },
     sessions: {
       type: [
         new Schema(

@@ -18,6 +18,9 @@ export interface Enrollment {
   endsAt: Date;
   timeZone: string;
   enrolledAt: Date;
+  /** The person's answer to a reminder: coming, or cannot come (for the coordinator). */
+  attendance?: "hadir" | "tidak";
+  attendanceAt?: Date;
 }
 
 export const enrollmentSchema = new Schema<Enrollment>(
@@ -33,9 +36,13 @@ export const enrollmentSchema = new Schema<Enrollment>(
     endsAt: { type: Date, required: true },
     timeZone: { type: String, required: true },
     enrolledAt: { type: Date, required: true },
+    attendance: { type: String, enum: ["hadir", "tidak"] },
+    attendanceAt: Date,
   },
   { collection: "enrollments", versionKey: false },
 );
 enrollmentSchema.index({ seat: 1 }, { unique: true });
 enrollmentSchema.index({ personId: 1 });
 enrollmentSchema.index({ sessionId: 1 });
+enrollmentSchema.index({ startsAt: 1 });
+enrollmentSchema.index({ endsAt: 1 });

@@ -21,6 +21,19 @@ export interface PersonStatus {
   jpTotal?: number;
 }
 
+/** What a person chose in /pengingat. Absent fields mean Pandu's defaults. */
+export interface ReminderPrefs {
+  /** Local "HH:MM"; no messages from quietStart to quietEnd (default 21:00–06:00). */
+  quietStart?: string;
+  quietEnd?: string;
+  /** The monthly JP nudge: on (default), or off for good. */
+  nudges?: "on" | "off";
+  /** Nudges paused until then. */
+  nudgesPausedUntil?: Date;
+  /** Reminders before enrolled training (default on). */
+  training?: boolean;
+}
+
 /** One ASN (or anyone onboarded): profile, consent and roles. */
 export interface Person {
   _id: string;
@@ -39,6 +52,7 @@ export interface Person {
   status: PersonStatus;
   /** Willing to mentor colleagues of the same instansi in competencies where they are strong. */
   mentorOptIn?: boolean;
+  reminders?: ReminderPrefs;
   onboardedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
@@ -81,6 +95,19 @@ export const personSchema = new Schema<Person>(
     },
     onboardedAt: Date,
     mentorOptIn: Boolean,
+    reminders: {
+      type: new Schema(
+        {
+          quietStart: String,
+          quietEnd: String,
+          nudges: { type: String, enum: ["on", "off"] },
+          nudgesPausedUntil: Date,
+          training: Boolean,
+        },
+        { _id: false },
+      ),
+      default: undefined,
+    },
   },
   // minimize off: an empty status must still be stored, since lean reads skip schema defaults.
   { collection: "people", timestamps: true, versionKey: false, minimize: false },

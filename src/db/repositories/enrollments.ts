@@ -53,6 +53,23 @@ export function enrollmentsRepository({ Enrollment }: Pick<Models, "Enrollment">
     async listForPerson(personId: string): Promise<Enrollment[]> {
       return Enrollment.find({ personId }).sort({ startsAt: 1 }).lean<Enrollment[]>().exec();
     },
+    /** Places in sessions starting in [from, to). */
+    async listStartingBetween(from: Date, to: Date): Promise<Enrollment[]> {
+      return Enrollment.find({ startsAt: { $gte: from, $lt: to } })
+        .lean<Enrollment[]>()
+        .exec();
+    },
+    /** Places in sessions that ended in [from, to). */
+    async listEndedBetween(from: Date, to: Date): Promise<Enrollment[]> {
+      return Enrollment.find({ endsAt: { $gte: from, $lt: to } })
+        .lean<Enrollment[]>()
+        .exec();
+    },
+    /** Records whether the person will attend; false when they hold no place. */
+    async setAttendance(_id: string, attendance: "hadir" | "tidak", at: Date): Promise<boolean> {
+      const res = await Enrollment.updateOne({ _id }, { $set: { attendance, attendanceAt: at } }).exec();
+      return res.matchedCount === 1;
+    },
     /** Seats taken in a session. */
     async countForSession(sessionId: string): Promise<number> {
       return Enrollment.countDocuments({ sessionId }).exec();

@@ -14,6 +14,16 @@ export function leasesRepository({ Lease }: Pick<Models, "Lease">) {
         throw err;
       }
     },
+    /** Takes a one-off key (a cron tick) for `holder`; false when another process took it first. */
+    async takeKey(key: string, holder: string, now: Date): Promise<boolean> {
+      try {
+        await Lease.create({ _id: key, holder, at: now });
+        return true;
+      } catch (err) {
+        if (isDuplicateKeyError(err)) return false;
+        throw err;
+      }
+    },
     /** Who holds slot `slot` of lease `name`, if anyone. */
     async holder(name: string, slot: number): Promise<string | undefined> {
       return (await Lease.findById(`${name}@${slot}`).lean<Lease>().exec())?.holder;

@@ -20,6 +20,7 @@ export type PersonPatch = Partial<
     | "consent"
     | "onboardedAt"
     | "mentorOptIn"
+    | "reminders"
   >
 >;
 
@@ -60,6 +61,25 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
     /** Opted-in mentors of one instansi (a top-level filter: FerretDB scans, dotted paths are slower). */
     async listMentors(instansiId: string): Promise<Person[]> {
       return Person.find({ instansiId, mentorOptIn: true }).lean<Person[]>().exec();
+    },
+    /** Onboarded people whose zone is `timeZone` (a personal schedule runs per zone). */
+    async listOnboardedInZone(timeZone: string): Promise<Person[]> {
+      return Person.find({ timeZone, onboardedAt: { $exists: true } })
+        .lean<Person[]>()
+        .exec();
+    },
+    /** Several people by id. */
+    async getMany(ids: string[]): Promise<Person[]> {
+      if (ids.length === 0) return [];
+      return Person.find({ _id: { $in: ids } })
+        .lean<Person[]>()
+        .exec();
+    },
+    /** Every onboarded person (audiences of periodic surveys). */
+    async listOnboarded(): Promise<Person[]> {
+      return Person.find({ onboardedAt: { $exists: true } })
+        .lean<Person[]>()
+        .exec();
     },
     /** Number of people in an instansi. */
     async countByInstansi(instansiId: string): Promise<number> {

@@ -41,7 +41,14 @@ describe("storage on a real MongoDB-protocol server", () => {
     expect(await indexes("flow_runs")).toEqual(["_id_", "personId_1_flowId_1!"]);
     expect(await indexes("people")).toEqual(["_id_", "instansiId_1", "nip_1", "unitId_1"]);
     expect(await indexes("identities")).toEqual(["_id_", "personId_1"]);
-    expect(await indexes("enrollments")).toEqual(["_id_", "personId_1", "seat_1!", "sessionId_1"]);
+    expect(await indexes("enrollments")).toEqual([
+      "_id_",
+      "endsAt_1",
+      "personId_1",
+      "seat_1!",
+      "sessionId_1",
+      "startsAt_1",
+    ]);
     expect(await indexes("audit_log")).toEqual(["_id_", "action_1_at_-1", "actorPersonId_1_at_-1", "at_-1"]);
   });
 

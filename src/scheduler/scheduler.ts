@@ -1,0 +1,71 @@
+import { createTask, type RunCoordinator, type ScheduledTask, validate } from "node-cron";
+
+/** One periodic job: it only decides what to send and puts it in the outbox. */
+export interface Job {
+  /** Unique; with the tick time it forms the key that lets one process run each tick. */
+  name: string;
+  /** A node-cron expression (five fields, or six with seconds). */
+  cron: string;
+  /** The zone the expression is read in (a person's zone for personal schedules). */
+  timeZone: string;
+  run(tick: Date): Promise<unknown>;
+}
+
+export interface SchedulerEvents {
+  ran?(job: Job, tick: Date, ms: number): void;
+  failed?(job: Job, tick: Date, err: unknown): void;
+}
+
+/**
+ * Runs jobs on their cron ticks through node-cron, with one process per tick elected by the
+ * coordinator. A failed tick is logged and left: the next tick finds the same work still to do.
+ */
+export function createScheduler(deps: {
+  jobs: Job[];
+  coordinator: RunCoordinator;
+  events?: SchedulerEvents;
+}) {
+  const tasks: ScheduledTask[] = [];
+  for (const job of deps.jobs) {
+    if (!validate(job.cron)) throw new Error(`job ${job.name}: "${job.cron}" is not a cron expression`);
+  }
+  return {
+    /** Starts every job's clock. */
+    start() {
+      if (tasks.length > 0) return;
+      for (const job of deps.jobs) {
+        const task = createTask(
+          job.cron,
+          async (ctx) => {
+            const started = Date.now();
+            try {
+              await job.run(ctx.date);
+              deps.events?.ran?.(job, ctx.date, Date.now() - started);
+            } catch (err) {
+              deps.events?.failed?.(job, ctx.date, err);
+            }
+          },
+          {
+            name: job.name,
+            timezone: job.timeZone,
+            noOverlap: true,
+            distributed: true,
+            runCoordinator: deps.coordinator,
+          },
+        );
+        task.start();
+        tasks.push(task);
+      }
+    },
+    /** Stops every clock; a tick already running finishes on its own. */
+    async stop() {
+      await Promise.all(tasks.map((t) => t.destroy()));
+      tasks.length = 0;
+    },
+    /** When each job runs next (for /healthz-style reports and tests). */
+    nextRuns(): Record<string, Date | null> {
+      return Object.fromEntries(tasks.map((t) => [t.name ?? t.id, t.getNextRun()]));
+    },
+  };
+}
+export type Scheduler = ReturnType<typeof createScheduler>;

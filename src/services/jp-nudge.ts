@@ -1,0 +1,87 @@
+import type { Person } from "../db/models/index.js";
+import type { Repositories } from "../db/repositories/index.js";
+import type { Outbox } from "../delivery/outbox.js";
+import type { HolidayCalendar } from "../domain/holidays.js";
+import { expectedJpByDate, isBelowPace, type JpRules } from "../domain/jp.js";
+import { localClock, morningOf } from "../domain/reminder-time.js";
+import type { Translate } from "../engine/text.js";
+import { formatNumber } from "../i18n/format.js";
+import type { Recommendations } from "./recommendations.js";
+import { quietHoursOf } from "./training-reminders.js";
+
+/**
+ * The gentle monthly nudge: people of one zone who are behind the pro-rated 20 JP get their JP so
+ * far and their top recommendation, at 08:00 their time on a working day. Runs per zone so the
+ * cron expression is read in the people's own zone.
+ */
+export function createJpNudge(deps: {
+  repos: Pick<Repositories, "people">;
+  outbox: Pick<Outbox, "schedule">;
+  recommendations: Pick<Recommendations, "forPerson" | "reason">;
+  holidays: HolidayCalendar;
+  rules: JpRules;
+  translate: Translate;
+}) {
+  /** This year's JP from the status the ledger keeps (no scan of completions per person). */
+  const jpThisYear = (p: Person, year: number) => (p.status?.jpYear === year ? (p.status.jpTotal ?? 0) : 0);
+
+  function wantsNudges(p: Person, now: Date): boolean {
+    if (p.reminders?.nudges === "off") return false;
+    return !(p.reminders?.nudgesPausedUntil && p.reminders.nudgesPausedUntil > now);
+  }
+
+  return {
+    /** Schedules this month's nudge for everyone in `timeZone` below pace at `tick`. */
+    async run(timeZone: string, tick: Date): Promise<{ scheduled: number; onPace: number }> {
+      const { date } = localClock(tick, timeZone);
+      const year = Number(date.slice(0, 4));
+      let scheduled = 0;
+      let onPace = 0;
+      for (const person of await deps.repos.people.listOnboardedInZone(timeZone)) {
+        if (!wantsNudges(person, tick)) continue;
+        const total = jpThisYear(person, year);
+        if (!isBelowPace(total, date, deps.rules)) {
+          onPace++;
+          continue;
+        }
+        const locale = person.locale;
+        const t = (key: string, args?: Record<string, string | number>) => deps.translate(locale, key, args);
+        const ranked = await deps.recommendations.forPerson(person._id);
+        const top = ranked.kind === "ranked" ? ranked.items[0] : undefined;
+        const lines = [
+          t("nudge-jp", {
+            name: person.name,
+            total: formatNumber(total, locale),
+            goal: formatNumber(deps.rules.yearlyGoal, locale),
+            expected: formatNumber(Math.ceil(expectedJpByDate(date, deps.rules)), locale),
+          }),
+          top
+            ? t("nudge-jp-course", {
+                title: top.course.title,
+                jp: String(top.course.jp),
+                reason: deps.recommendations.reason(top, locale),
+              })
+            : t("nudge-jp-no-course"),
+        ];
+        const outcome = await deps.outbox.schedule({
+          purpose: "nudge.jp",
+          occurrence: date.slice(0, 7),
+          personId: person._id,
+          message: {
+            text: lines.join("\n\n"),
+            choices: [
+              [
+                { data: "cmd|rekomendasi", label: t("nudge-jp-see") },
+                { data: "cmd|pengingat", label: t("nudge-jp-settings") },
+              ],
+            ],
+          },
+          dueAt: morningOf(date, "08:00", timeZone, quietHoursOf(person), deps.holidays),
+        });
+        if (outcome === "scheduled") scheduled++;
+      }
+      return { scheduled, onPace };
+    },
+  };
+}
+export type JpNudge = ReturnType<typeof createJpNudge>;
