@@ -405,3 +405,27 @@ nudge-jp-course = A suggestion for you: "{ $title }" ({ $jp } JP). { $reason }
 nudge-jp-no-course = Record training or learning you have done with /selesai.
 nudge-jp-see = See recommendations
 nudge-jp-settings = Reminder settings
+
+## Surveys
+srv-invite = 📝 Please fill in the { $title } ({ $count } questions, about 2 minutes).
+srv-about = { " " }About: "{ $subject }".
+srv-anonymous-note = This survey is anonymous: answers are stored without your name, and a group's result is shown only when at least 5 people answered.
+srv-closes = The survey closes on { $date }.
+srv-start = Fill in
+srv-reminder = 🔔 Reminder: the { $title } is still waiting for your answer.
+srv-progress = { $title } · question { $n } of { $total }
+srv-back = ⬅️ Back
+srv-thanks = 🙏 Thank you! Your answers are saved and help us improve our training.
+srv-thanks-anonymous = 🙏 Thank you! Your answers are saved without your name.
+srv-already = You have already answered this survey. Thank you!
+srv-closed = Sorry, this survey is closed.
+srv-gone = This survey was not found. See the surveys still open with /survei.
+srv-none = No survey is waiting for your answer right now. Thank you!
+srv-list-title = 📝 Surveys waiting for your answer:
+srv-until = until { $date }
+srv-anonymous = anonymous
+srv-results-title = 📊 Survey results (index 25–100, grades A–D)
+srv-results-line = { $group }: { $count } respondents, index { $ikm }, grade { $grade }
+srv-results-all = All
+srv-results-hidden = { $group }: hidden (fewer than { $min } answers)
+srv-results-too-few = { $count } answers; results are shown from { $min } answers.

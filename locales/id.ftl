@@ -406,3 +406,27 @@ nudge-jp-course = Saran untuk Anda: "{ $title }" ({ $jp } JP). { $reason }
 nudge-jp-no-course = Catat pelatihan atau kegiatan belajar yang sudah Anda ikuti lewat /selesai.
 nudge-jp-see = Lihat rekomendasi
 nudge-jp-settings = Atur pengingat
+
+## Survei
+srv-invite = 📝 Mohon isi { $title } ({ $count } pertanyaan, sekitar 2 menit).
+srv-about = { " " }Tentang: "{ $subject }".
+srv-anonymous-note = Survei ini anonim: jawaban disimpan tanpa nama Anda, dan hasil satu kelompok baru ditampilkan bila paling sedikit 5 orang menjawab.
+srv-closes = Survei ditutup { $date }.
+srv-start = Isi survei
+srv-reminder = 🔔 Pengingat: { $title } masih menunggu jawaban Anda.
+srv-progress = { $title } · pertanyaan { $n } dari { $total }
+srv-back = ⬅️ Kembali
+srv-thanks = 🙏 Terima kasih! Jawaban Anda tersimpan dan membantu kami memperbaiki pelatihan.
+srv-thanks-anonymous = 🙏 Terima kasih! Jawaban Anda tersimpan tanpa nama Anda.
+srv-already = Anda sudah mengisi survei ini. Terima kasih!
+srv-closed = Maaf, survei ini sudah ditutup.
+srv-gone = Survei ini tidak ditemukan. Lihat survei yang masih terbuka di /survei.
+srv-none = Tidak ada survei yang menunggu jawaban Anda saat ini. Terima kasih!
+srv-list-title = 📝 Survei yang menunggu jawaban Anda:
+srv-until = sampai { $date }
+srv-anonymous = anonim
+srv-results-title = 📊 Hasil survei (indeks 25–100, mutu A–D)
+srv-results-line = { $group }: { $count } responden, indeks { $ikm }, mutu { $grade }
+srv-results-all = Semua
+srv-results-hidden = { $group }: disembunyikan (kurang dari { $min } jawaban)
+srv-results-too-few = { $count } jawaban; hasil baru ditampilkan dari { $min } jawaban.

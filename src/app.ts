@@ -32,6 +32,7 @@ import { createOnboarding } from "./services/onboarding.js";
 import { createProfile } from "./services/profile.js";
 import { createRecommendations } from "./services/recommendations.js";
 import { createReminderSettings } from "./services/reminder-settings.js";
+import { createSurveys } from "./services/surveys.js";
 import { createTrainingView } from "./services/training.js";
 import { createTrainingReminders } from "./services/training-reminders.js";
 
@@ -48,6 +49,8 @@ export function createApp(deps: {
   renderChart?: RenderChart;
   /** When the JP nudge runs, read in each person's zone (default: 08:00 on the 1st of the month). */
   jpNudgeCron?: string;
+  /** SURVEY_HASH_KEY: without it anonymous surveys are not sent. */
+  surveyHashKey?: string;
   /** Flows and services added to those in flows/ (benchmarks and tests). */
   extra?: { flows: Flow[]; services: Record<string, ComputeService> };
 }) {
@@ -152,6 +155,14 @@ export function createApp(deps: {
     rules: { minutesPerJp: content.jpRules.minutesPerJp, yearlyGoal: content.jpRules.yearlyGoal },
     translate: deps.translate,
   });
+  const surveys = createSurveys({
+    repos,
+    outbox,
+    surveys: content.surveys,
+    translate: deps.translate,
+    now,
+    ...(deps.surveyHashKey ? { hashKey: deps.surveyHashKey } : {}),
+  });
   const files = createFileReaders();
   const adminImport = createAdminImport({ files, importCourses, translate: deps.translate });
   const engine = createEngine({
@@ -184,6 +195,7 @@ export function createApp(deps: {
     mentoring,
     reminders,
     reminderSettings,
+    surveys,
     adminIds: deps.adminIds,
   });
   /** The periodic jobs: each only decides what to send and puts it in the outbox. */
@@ -194,6 +206,20 @@ export function createApp(deps: {
       timeZone: "Asia/Jakarta",
       run: (tick) => reminders.plan(tick),
     },
+    {
+      name: "surveys",
+      cron: "*/5 * * * *",
+      timeZone: "Asia/Jakarta",
+      run: (tick) => surveys.tick(tick),
+    },
+    ...surveys.periodic().map(
+      (def): Job => ({
+        name: `survey:${def.id}`,
+        cron: def.cron,
+        timeZone: def.timeZone,
+        run: (tick) => surveys.openPeriodic(def.id, tick),
+      }),
+    ),
     // One nudge job per zone: "08:00 on the 1st" means each person's own 08:00.
     ...["Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura"].map(
       (zone): Job => ({
@@ -222,6 +248,7 @@ export function createApp(deps: {
     outbox,
     reminders,
     jpNudge,
+    surveys,
     jobs,
     /** Tells the outbox whom to poke when something is scheduled (the running dispatchers). */
     onDeliveryScheduled(listener: () => void) {

@@ -96,6 +96,7 @@ async function main(): Promise<number> {
       translate,
       adminIds: config.adminIds,
       assessmentIntervalDays: config.assessmentIntervalDays,
+      ...(config.surveyHashKey ? { surveyHashKey: config.surveyHashKey } : {}),
     });
   } catch (err) {
     await storage.close();
@@ -106,6 +107,12 @@ async function main(): Promise<number> {
     throw err;
   }
   if (await seedDemoIfEmpty(app.repos, app.seedFile)) logger.info("demo org tree and jabatan loaded");
+  const withoutKey = app.surveys.disabled();
+  if (withoutKey.length > 0)
+    logger.warn(
+      { surveys: withoutKey },
+      "anonymous surveys are not sent: set SURVEY_HASH_KEY to enable them",
+    );
   if (await seedCoursesIfEmpty(app.courseCatalog, app.repos.courses.count, app.courseSeedFile))
     logger.info("sample course catalog loaded");
   // Ranking reads the whole catalog; load it now so the first /rekomendasi does not wait for it.

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
 import { parseDocument } from "yaml";
 import { type Competency, parseCompetencyCatalog } from "../domain/competency.js";
@@ -12,6 +12,7 @@ import {
 } from "../domain/instrument.js";
 import { type JpCreditRules, parseJpCreditRules } from "../domain/learning-methods.js";
 import { checkSkjCoverage, parseSkjDefaults, type SkjDefaults } from "../domain/skj.js";
+import { parseSurveyDefinition, type SurveyDefinition } from "../domain/survey.js";
 import { parseRegions, type Region } from "../domain/timezone.js";
 import { ContentValidationError } from "../domain/validation.js";
 import { REPO_ROOT } from "../paths.js";
@@ -40,6 +41,8 @@ export interface DomainContent {
   regions: Region[];
   /** Libur nasional and cuti bersama: no morning nudges on them. */
   holidays: HolidayCalendar;
+  /** Satisfaction surveys from `flows/surveys/`. */
+  surveys: SurveyDefinition[];
 }
 
 /** A path as people find it: relative to the repository when inside it, else as given. */
@@ -98,7 +101,17 @@ export function loadDomainContent(flowsDir: string): DomainContent {
   if (gaps.length > 0) throw new ContentFileError(displayPath(instrumentPath), gaps);
   const jpRules = validated(file("jp-rules.yaml"), parseJpCreditRules);
   const holidays = validated(file("holidays.yaml"), parseHolidays);
+  const surveysDir = join(flowsDir, "surveys");
+  const surveys = readdirSync(surveysDir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .map((f) => validated(join(surveysDir, f), parseSurveyDefinition));
+  const ids = surveys.map((s) => s.id);
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (twice)
+    throw new ContentFileError(displayPath(surveysDir), [`survey id "${twice}" is used by two files`]);
   return {
+    surveys,
     holidays,
     jpRules,
     competencies,

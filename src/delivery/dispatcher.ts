@@ -135,8 +135,8 @@ export function createDispatcher(opts: DispatcherOptions) {
     await settle(p.d, p.attempt, outcome, p.resend);
   }
 
-  // About ten seconds of sending per read of the outbox.
-  const batch = Math.max(maxInFlight * 2, Math.ceil(sender.limits.perSecond * 10));
+  // About twenty seconds of sending per read of the outbox.
+  const batch = Math.max(maxInFlight * 2, Math.ceil(sender.limits.perSecond * 20));
   const lowWater = Math.ceil(sender.limits.perSecond * 2);
   // Deliveries claimed and marked ahead of their turn (about half a second of sending).
   const depth = Math.max(2, Math.ceil(sender.limits.perSecond / 2));

@@ -28,7 +28,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   c("pelatihan", "asn", true),
   c("selesai", "asn", true),
   c("mentor", "asn", true),
-  c("survei", "asn", false),
+  c("survei", "asn", true),
   c("pengingat", "asn", true),
   c("profil", "asn", true),
   c("bahasa", "asn", true),

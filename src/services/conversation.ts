@@ -13,6 +13,7 @@ import type { Mentoring } from "./mentoring.js";
 import { profileOfPerson } from "./profile.js";
 import type { Recommendations } from "./recommendations.js";
 import type { ReminderSettings } from "./reminder-settings.js";
+import type { Surveys } from "./surveys.js";
 import type { TrainingView } from "./training.js";
 import type { TrainingReminders } from "./training-reminders.js";
 
@@ -39,6 +40,7 @@ export interface ConversationDeps {
   mentoring: Mentoring;
   reminders: Pick<TrainingReminders, "handleButton">;
   reminderSettings: ReminderSettings;
+  surveys: Pick<Surveys, "list" | "handleButton" | "summary">;
   /** Bootstrap administrators from ADMIN_IDS: admins wherever they write from. */
   adminIds?: readonly string[];
   /**
@@ -146,6 +148,13 @@ export function createConversations(deps: ConversationDeps) {
     if (command.name === "rekomendasi") return deps.recommendations.show(conv);
     if (command.name === "mentor") return deps.mentoring.overview(conv);
     if (command.name === "pengingat") return deps.reminderSettings.show(conv);
+    if (command.name === "survei") {
+      if (!/^(hasil|results)$/i.test(args.trim())) return deps.surveys.list(conv);
+      // Results are for the people who run training, never for everyone.
+      if (!roles.some((r) => r === "koordinator" || r === "supervisor" || r === "admin"))
+        return [{ text: t(conv, "command-not-allowed", { command: "/survei hasil" }) }];
+      return deps.surveys.summary(conv);
+    }
     if (command.name === "pelatihan")
       return /^(ekspor|export|siasn)$/i.test(args.trim())
         ? deps.training.exportSiasn(conv)
@@ -203,6 +212,11 @@ export function createConversations(deps: ConversationDeps) {
         if (kind === "mnt") {
           if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
           const replies = await deps.mentoring.handleButton(conv, inbound.data);
+          if (replies) return replies;
+        }
+        if (kind === "srv") {
+          if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
+          const replies = await deps.surveys.handleButton(conv, inbound.data);
           if (replies) return replies;
         }
         if (kind === "pgr") {

@@ -23,6 +23,14 @@ import { type MentoringRequest, mentoringRequestSchema } from "./mentoring.js";
 import { type NipClaim, nipClaimSchema } from "./nip-claim.js";
 import { type OrgUnit, orgUnitSchema } from "./org-unit.js";
 import { type Person, personSchema } from "./person.js";
+import {
+  type SurveyAnswerKey,
+  type SurveyInvitation,
+  type SurveyResponse,
+  surveyAnswerKeySchema,
+  surveyInvitationSchema,
+  surveyResponseSchema,
+} from "./survey.js";
 
 export type { CompetencyResult } from "./assessment.js";
 export type { Certificate } from "./completion.js";
@@ -50,6 +58,9 @@ export type {
   OrgUnit,
   Person,
   StoredCourse,
+  SurveyAnswerKey,
+  SurveyInvitation,
+  SurveyResponse,
 };
 
 /** Every model Pandu stores, bound to one connection. */
@@ -74,6 +85,9 @@ export interface Models {
   DeliveryLog: Model<Delivery>;
   DeliveryClaim: Model<DeliveryClaim>;
   Lease: Model<Lease>;
+  SurveyInvitation: Model<SurveyInvitation>;
+  SurveyResponse: Model<SurveyResponse>;
+  SurveyAnswerKey: Model<SurveyAnswerKey>;
 }
 
 /** Binds the schemas to a connection (no DDL: collections and indexes come from ensureSchema). */
@@ -99,5 +113,8 @@ export function createModels(conn: Connection): Models {
     DeliveryLog: conn.model<Delivery>("DeliveryLog", deliveryLogSchema),
     DeliveryClaim: conn.model<DeliveryClaim>("DeliveryClaim", deliveryClaimSchema),
     Lease: conn.model<Lease>("Lease", leaseSchema),
+    SurveyInvitation: conn.model<SurveyInvitation>("SurveyInvitation", surveyInvitationSchema),
+    SurveyResponse: conn.model<SurveyResponse>("SurveyResponse", surveyResponseSchema),
+    SurveyAnswerKey: conn.model<SurveyAnswerKey>("SurveyAnswerKey", surveyAnswerKeySchema),
   };
 }

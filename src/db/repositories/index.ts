@@ -15,6 +15,7 @@ import { mentoringRepository } from "./mentoring.js";
 import { nipClaimsRepository } from "./nip-claims.js";
 import { orgUnitsRepository } from "./org-units.js";
 import { peopleRepository } from "./people.js";
+import { surveysRepository } from "./surveys.js";
 
 /** Every repository over one set of models; services receive this, never the models. */
 export function createRepositories(models: Models) {
@@ -35,6 +36,7 @@ export function createRepositories(models: Models) {
     mentoring: mentoringRepository(models),
     deliveries: deliveriesRepository(models),
     leases: leasesRepository(models),
+    surveys: surveysRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

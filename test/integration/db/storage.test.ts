@@ -31,6 +31,9 @@ describe("storage on a real MongoDB-protocol server", () => {
       "nip_claims",
       "org_units",
       "people",
+      "survey_answer_keys",
+      "survey_invitations",
+      "survey_responses",
     ]);
     expect(await ensureSchema(ctx.db)).toEqual([]);
     // The indexes the repositories rely on (for MongoDB; FerretDB 1.24 scans anyway).
@@ -49,6 +52,8 @@ describe("storage on a real MongoDB-protocol server", () => {
       "sessionId_1",
       "startsAt_1",
     ]);
+    expect(await indexes("survey_invitations")).toEqual(["_id_", "personId_1", "status_1"]);
+    expect(await indexes("survey_responses")).toEqual(["_id_", "surveyId_1_occurrence_1"]);
     expect(await indexes("audit_log")).toEqual(["_id_", "action_1_at_-1", "actorPersonId_1_at_-1", "at_-1"]);
   });
 

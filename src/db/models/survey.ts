@@ -1,0 +1,96 @@
+import { Schema } from "mongoose";
+
+/**
+ * One person asked to answer one occurrence of a survey (a session for post-training surveys, a
+ * date for periodic ones). `_id` is `<survey>:<occurrence>:<person>`, so inviting twice stores
+ * once. While the person answers, their answers so far wait here; they move to a response (and,
+ * for an anonymous survey, lose the person) when the last item is answered.
+ */
+export interface SurveyInvitation {
+  _id: string;
+  surveyId: string;
+  occurrence: string;
+  personId: string;
+  status: "open" | "answered" | "closed";
+  openedAt: Date;
+  closesAt: Date;
+  /** How many of the survey's reminders were scheduled. */
+  reminded: number;
+  answers: number[];
+  /** What the survey is about, shown to the person ("Bimtek Penyusunan SAKIP"). */
+  subject?: string;
+  courseId?: string;
+  instansiId?: string;
+  unitId?: string;
+}
+
+export const surveyInvitationSchema = new Schema<SurveyInvitation>(
+  {
+    _id: { type: String, required: true },
+    surveyId: { type: String, required: true },
+    occurrence: { type: String, required: true },
+    personId: { type: String, required: true },
+    status: { type: String, enum: ["open", "answered", "closed"], required: true },
+    openedAt: { type: Date, required: true },
+    closesAt: { type: Date, required: true },
+    reminded: { type: Number, default: 0 },
+    answers: { type: [Number], default: [] },
+    subject: String,
+    courseId: String,
+    instansiId: String,
+    unitId: String,
+  },
+  { collection: "survey_invitations", versionKey: false },
+);
+surveyInvitationSchema.index({ status: 1 });
+surveyInvitationSchema.index({ personId: 1 });
+
+/**
+ * One completed answer set. For an anonymous survey there is no person and only the date (no
+ * time) it was answered, so it cannot be matched to an invitation's timing; the group fields are
+ * what results are shown by.
+ */
+export interface SurveyResponse {
+  _id: string;
+  surveyId: string;
+  occurrence: string;
+  personId?: string;
+  answers: number[];
+  courseId?: string;
+  instansiId?: string;
+  unitId?: string;
+  /** YYYY-MM-DD in Indonesia's western zone. */
+  answeredOn: string;
+  answeredAt?: Date;
+}
+
+export const surveyResponseSchema = new Schema<SurveyResponse>(
+  {
+    _id: { type: String, required: true },
+    surveyId: { type: String, required: true },
+    occurrence: { type: String, required: true },
+    personId: String,
+    answers: { type: [Number], required: true },
+    courseId: String,
+    instansiId: String,
+    unitId: String,
+    answeredOn: { type: String, required: true },
+    answeredAt: Date,
+  },
+  { collection: "survey_responses", versionKey: false },
+);
+surveyResponseSchema.index({ surveyId: 1, occurrence: 1 });
+
+/**
+ * For anonymous surveys: `_id` is a keyed hash (SURVEY_HASH_KEY) of survey, occurrence and person.
+ * Its only use is a unique insert that refuses a second answer; without the key it cannot be
+ * turned back into a person.
+ */
+export interface SurveyAnswerKey {
+  _id: string;
+}
+
+export const surveyAnswerKeySchema = new Schema<SurveyAnswerKey>(
+  { _id: { type: String, required: true } },
+  { collection: "survey_answer_keys", versionKey: false },
+);

@@ -1,0 +1,77 @@
+import type { Models, SurveyInvitation, SurveyResponse } from "../models/index.js";
+import { isDuplicateKeyError } from "./errors.js";
+
+/** Survey invitations, responses and the answer keys of anonymous surveys. */
+export function surveysRepository({
+  SurveyInvitation,
+  SurveyResponse,
+  SurveyAnswerKey,
+}: Pick<Models, "SurveyInvitation" | "SurveyResponse" | "SurveyAnswerKey">) {
+  return {
+    /** Stores an invitation; false when it exists already. */
+    async invite(inv: Omit<SurveyInvitation, "status" | "reminded" | "answers">): Promise<boolean> {
+      try {
+        await SurveyInvitation.create({ ...inv, status: "open", reminded: 0, answers: [] });
+        return true;
+      } catch (err) {
+        if (isDuplicateKeyError(err)) return false;
+        throw err;
+      }
+    },
+    async get(id: string): Promise<SurveyInvitation | null> {
+      return SurveyInvitation.findById(id).lean<SurveyInvitation>().exec();
+    },
+    /** Every invitation still open (the reminder and closing job). */
+    async listOpen(): Promise<SurveyInvitation[]> {
+      return SurveyInvitation.find({ status: "open" }).lean<SurveyInvitation[]>().exec();
+    },
+    /** A person's invitations, newest first. */
+    async listForPerson(personId: string): Promise<SurveyInvitation[]> {
+      return SurveyInvitation.find({ personId }).sort({ openedAt: -1 }).lean<SurveyInvitation[]>().exec();
+    },
+    async setReminded(id: string, reminded: number): Promise<void> {
+      await SurveyInvitation.updateOne({ _id: id }, { $set: { reminded } }).exec();
+    },
+    async close(id: string): Promise<void> {
+      await SurveyInvitation.updateOne(
+        { _id: id, status: "open" },
+        { $set: { status: "closed", answers: [] } },
+      ).exec();
+    },
+    /** Keeps the answers given so far. */
+    async setAnswers(id: string, answers: number[]): Promise<void> {
+      await SurveyInvitation.updateOne({ _id: id }, { $set: { answers } }).exec();
+    },
+    /** Marks an invitation answered and forgets its answers (they are in a response now). */
+    async markAnswered(id: string): Promise<void> {
+      await SurveyInvitation.updateOne({ _id: id }, { $set: { status: "answered", answers: [] } }).exec();
+    },
+    /** Takes the one-answer key of an anonymous survey; false when it was taken (answered before). */
+    async takeAnswerKey(key: string): Promise<boolean> {
+      try {
+        await SurveyAnswerKey.create({ _id: key });
+        return true;
+      } catch (err) {
+        if (isDuplicateKeyError(err)) return false;
+        throw err;
+      }
+    },
+    /** Stores a response; false when one with this id exists (a second answer). */
+    async respond(r: SurveyResponse): Promise<boolean> {
+      try {
+        await SurveyResponse.create(r);
+        return true;
+      } catch (err) {
+        if (isDuplicateKeyError(err)) return false;
+        throw err;
+      }
+    },
+    /** Every response to a survey (one occurrence, or all). */
+    async responses(surveyId: string, occurrence?: string): Promise<SurveyResponse[]> {
+      return SurveyResponse.find({ surveyId, ...(occurrence ? { occurrence } : {}) })
+        .lean<SurveyResponse[]>()
+        .exec();
+    },
+  };
+}
+export type SurveysRepository = ReturnType<typeof surveysRepository>;
