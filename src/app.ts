@@ -25,6 +25,7 @@ import { createCourseImport } from "./services/course-import.js";
 import { createEnrollment } from "./services/enrollment.js";
 import { createFileReaders } from "./services/file-readers.js";
 import { createJpLedger } from "./services/jp-ledger.js";
+import { createHousekeeping } from "./services/housekeeping.js";
 import { createJpNudge } from "./services/jp-nudge.js";
 import { createLinking } from "./services/linking.js";
 import { createMentoring } from "./services/mentoring.js";
@@ -199,7 +200,9 @@ export function createApp(deps: {
     adminIds: deps.adminIds,
   });
   /** The periodic jobs: each only decides what to send and puts it in the outbox. */
+  const housekeeping = createHousekeeping({ repos });
   const jobs: Job[] = [
+    { name: "housekeeping", cron: "17 * * * *", timeZone: "Asia/Jakarta", run: (tick) => housekeeping.run(tick) },
     {
       name: "training-reminders",
       cron: "*/5 * * * *",
