@@ -24,8 +24,8 @@ import { createCourseCatalog } from "./services/course-catalog.js";
 import { createCourseImport } from "./services/course-import.js";
 import { createEnrollment } from "./services/enrollment.js";
 import { createFileReaders } from "./services/file-readers.js";
-import { createJpLedger } from "./services/jp-ledger.js";
 import { createHousekeeping } from "./services/housekeeping.js";
+import { createJpLedger } from "./services/jp-ledger.js";
 import { createJpNudge } from "./services/jp-nudge.js";
 import { createLinking } from "./services/linking.js";
 import { createMentoring } from "./services/mentoring.js";
@@ -202,7 +202,12 @@ export function createApp(deps: {
   /** The periodic jobs: each only decides what to send and puts it in the outbox. */
   const housekeeping = createHousekeeping({ repos });
   const jobs: Job[] = [
-    { name: "housekeeping", cron: "17 * * * *", timeZone: "Asia/Jakarta", run: (tick) => housekeeping.run(tick) },
+    {
+      name: "housekeeping",
+      cron: "17 * * * *",
+      timeZone: "Asia/Jakarta",
+      run: (tick) => housekeeping.run(tick),
+    },
     {
       name: "training-reminders",
       cron: "*/5 * * * *",

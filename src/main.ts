@@ -1,5 +1,6 @@
 import { createApp } from "./app.js";
 import { createSlackApp } from "./channels/slack/app.js";
+import { createSlackSender } from "./channels/slack/sender.js";
 import {
   createTelegramBot,
   publishChatMenu,
@@ -224,6 +225,21 @@ async function main(): Promise<number> {
       logger: logger.child({ channel: "slack" }),
     });
     routes.push(slack.route);
+    const slackDelivery = createChannelDelivery({
+      repos: app.repos,
+      sender: createSlackSender({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl }),
+      leaseSeconds: config.outbox.leaseSeconds,
+      sendLeaseSeconds: config.outbox.sendLeaseSeconds,
+      events: {
+        failed: (d, outcome, dead) =>
+          logger.warn(
+            { delivery: d._id, outcome: outcome.kind, error: outcome.error, dead },
+            "delivery not sent",
+          ),
+        error: (err) => logger.error({ err }, "outbox dispatcher failed"),
+      },
+    });
+    dispatchers.push(slackDelivery.dispatcher);
     // App Home shows profile and JP: publish it again when they change, on every Slack account.
     app.onProfileChanged(async (identityId) => {
       try {

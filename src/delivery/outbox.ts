@@ -4,10 +4,14 @@ import type { Repositories } from "../db/repositories/index.js";
 /** Channels in the order Pandu prefers to reach a person on. */
 const PREFERENCE = ["telegram", "slack"];
 
-/** Where a platform delivers to an identity: its stored address, or a Telegram user id (= private chat). */
+/**
+ * Where a platform delivers to an identity: its stored address, a Telegram user id (= the private
+ * chat) or a Slack user id (`slack:<team>:<user>`; posting to it opens the bot's direct message).
+ */
 export function addressOf(identity: Identity): string | undefined {
   if (identity.address) return identity.address;
   if (identity.channel === "telegram") return identity._id.slice("telegram:".length);
+  if (identity.channel === "slack") return identity._id.split(":")[2] || undefined;
   return undefined;
 }
 

@@ -5,6 +5,8 @@ import { Waiters } from "./waiters.js";
 /** A local fake of the Slack Web API: records every call and answers what Bolt needs. */
 export class SlackWebApiEmulator {
   readonly calls: { method: string; body: Record<string, unknown>; result: Record<string, unknown> }[] = [];
+  /** Channels whose chat.postMessage fails with this Slack error (account_inactive, …). */
+  readonly refuse = new Map<string, string>();
   private server?: Server;
   private readonly conditions = new Waiters();
   private ts = 1_700_000_000;
@@ -59,8 +61,11 @@ export class SlackWebApiEmulator {
         return { ok: true, user_id: "UBOT", team_id: "T01", bot_id: "B01" };
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(body.users)}` } };
-      case "chat.postMessage":
+      case "chat.postMessage": {
+        const error = this.refuse.get(String(body.channel));
+        if (error) return { ok: false, error };
         return { ok: true, channel: body.channel, ts: String(++this.ts) };
+      }
       case "chat.update":
         return { ok: true, channel: body.channel, ts: body.ts };
       case "views.publish":

@@ -97,7 +97,8 @@ describe("every command of the list answers", () => {
         await cmd(who, "batal");
       }
     }
-    expect(all(await cmd(tg(1), "survei"))).toContain("sedang kami siapkan");
+    expect(all(await cmd(tg(1), "dataku"))).toContain("sedang kami siapkan");
+    expect(all(await cmd(tg(1), "survei"))).toContain("Tidak ada survei yang menunggu jawaban Anda");
     expect(all(await cmd(tg(1), "entahlah"))).toContain("/entahlah");
   });
 });
