@@ -155,11 +155,17 @@ async function main(): Promise<number> {
       },
     });
     // Replies to people count against the bot's limit too, and come first.
-    bot.api.config.use((prev, method, payload, signal) => {
+    bot.api.config.use(async (prev, method, payload, signal) => {
       const chat = (payload as { chat_id?: number | string }).chat_id;
-      if (chat !== undefined && /^(send|edit)/.test(method))
-        delivery.limiter.record(String(chat), Date.now());
-      return prev(method, payload, signal);
+      const mark =
+        chat !== undefined && /^(send|edit)/.test(method)
+          ? delivery.limiter.record(String(chat), Date.now())
+          : undefined;
+      try {
+        return await prev(method, payload, signal);
+      } finally {
+        mark?.done(Date.now());
+      }
     });
     dispatchers.push(delivery.dispatcher);
     if (tg.webhook) {

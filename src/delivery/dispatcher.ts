@@ -1,7 +1,7 @@
 import type { Delivery } from "../db/models/index.js";
 import type { Repositories } from "../db/repositories/index.js";
 import { backoffMs, MAX_ATTEMPTS } from "./backoff.js";
-import type { RateLimiter } from "./rate-limiter.js";
+import type { RateLimiter, SendMark } from "./rate-limiter.js";
 import type { ChannelSender, SendOutcome } from "./sender.js";
 import type { SlotLease } from "./slot-lease.js";
 
@@ -125,12 +125,14 @@ export function createDispatcher(opts: DispatcherOptions) {
     return { d, attempt, resend };
   }
 
-  async function transmit(p: Prepared): Promise<void> {
+  async function transmit(p: Prepared, mark: SendMark): Promise<void> {
     let outcome: SendOutcome;
     try {
       outcome = await sender.send(p.d.address, p.d.message);
     } catch (err) {
       outcome = { kind: "transient", error: (err as Error).message ?? String(err) };
+    } finally {
+      mark.done(opts.now().getTime());
     }
     await settle(p.d, p.attempt, outcome, p.resend);
   }
@@ -187,8 +189,8 @@ export function createDispatcher(opts: DispatcherOptions) {
         await release(p);
         return false;
       }
-      limiter.record(item.chat, opts.now().getTime());
-      const job: Promise<void> = transmit(p)
+      const mark = limiter.record(item.chat, opts.now().getTime());
+      const job: Promise<void> = transmit(p, mark)
         .catch((err) => opts.events?.error?.(err))
         .finally(() => {
           inFlight.delete(job);

@@ -20,7 +20,8 @@ function drive(
       now = at + lateBy();
       continue;
     }
-    limiter.record(chat, now);
+    // The platform answers 3 ms later.
+    limiter.record(chat, now).done(now + 3);
     times.push(now);
     i++;
   }
@@ -55,6 +56,35 @@ describe("the send pacing", () => {
     expect(times.length / 60).toBeGreaterThanOrEqual(28.5);
   });
 
+  it("never lets the platform see more than 30 in a second, however unevenly requests travel", () => {
+    const limiter = createRateLimiter({ perSecond: 30, perChatMs: 1000 });
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    // Requests in flight: when they reach the platform, and when their answer comes back.
+    const pending: { arrives: number; answers: number; mark: { done(at: number): void } }[] = [];
+    const arrivals: number[] = [];
+    for (let now = 0, i = 0; now < 20_000; now++) {
+      for (const p of pending.filter((x) => x.answers <= now)) p.mark.done(now);
+      pending.splice(0, pending.length, ...pending.filter((x) => x.answers > now));
+      while (limiter.canSend(String(i), now)) {
+        // Usually 2 ms on the way, sometimes 150 ms (a slow network, a busy platform).
+        const travel = random() < 0.1 ? 150 : 2;
+        pending.push({
+          arrives: now + travel,
+          answers: now + travel + 1,
+          mark: limiter.record(String(i++), now),
+        });
+        arrivals.push(now + travel);
+      }
+    }
+    arrivals.sort((a, b) => a - b);
+    expect(maxInWindow(arrivals, 1000)).toBeLessThanOrEqual(30);
+    expect(arrivals.length / 20).toBeGreaterThan(25);
+  });
+
   it("sends at most one message a second to any one chat", () => {
     const times = drive(createRateLimiter({ perSecond: 30, perChatMs: 1000 }), 10_000, 1);
     expect(maxInWindow(times, 1000)).toBe(1);
@@ -63,11 +93,15 @@ describe("the send pacing", () => {
 
   it("counts replies against the same budget, and holds everything during a 429 pause", () => {
     const limiter = createRateLimiter({ perSecond: 30, perChatMs: 1000 });
-    limiter.record("reply-chat", 0);
-    for (let i = 1; i < 30; i++) limiter.record(`reply-${i}`, i * 20);
-    // 30 replies in the last second: a scheduled send waits until the first leaves the window.
+    const first = limiter.record("reply-chat", 0);
+    for (let i = 1; i < 30; i++) limiter.record(`reply-${i}`, i * 20).done(i * 20 + 5);
+    // 30 replies in the last second: a scheduled send waits until the first leaves the window,
+    // counted from its answer; while that answer has not come, it waits however long it takes.
+    expect(limiter.canSend("other", 1_500)).toBe(false);
+    first.done(8);
     expect(limiter.canSend("other", 600)).toBe(false);
-    expect(limiter.canSend("other", 1040)).toBe(true);
+    expect(limiter.canSend("other", 1_020)).toBe(true);
+    limiter.record("other", 1_020).done(1_025);
     limiter.pauseUntil(5_000);
     expect(limiter.readyAt("other", 100)).toBe(5_000);
   });
