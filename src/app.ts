@@ -199,8 +199,8 @@ export function createApp(deps: {
     surveys,
     adminIds: deps.adminIds,
   });
-  /** The periodic jobs: each only decides what to send and puts it in the outbox. */
   const housekeeping = createHousekeeping({ repos });
+  /** The periodic jobs: each only decides what to send and puts it in the outbox. */
   const jobs: Job[] = [
     {
       name: "housekeeping",
