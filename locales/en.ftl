@@ -429,3 +429,20 @@ srv-results-line = { $group }: { $count } respondents, index { $ikm }, grade { $
 srv-results-all = All
 srv-results-hidden = { $group }: hidden (fewer than { $min } answers)
 srv-results-too-few = { $count } answers; results are shown from { $min } answers.
+
+## Roles and audit
+cmd-audit = audit log (admin)
+roles-title = 👥 Role holders in your scope:
+roles-none = Nobody holds a role in your scope yet.
+roles-usage = Usage: /peran beri NIP role unit, or /peran cabut NIP role unit. Roles: koordinator, supervisor, admin. Write the unit's code, e.g. mataram.bkpsdm; a role covers that unit and every unit below it.
+roles-unknown-unit = There is no unit "{ $unit }". Check its code.
+roles-unknown-person = No registered employee has that NIP. They need to register with Pandu first.
+roles-out-of-scope = { $unit } is outside your admin scope, so nothing was changed. The attempt is recorded.
+roles-already = { $name } already holds { $role } at { $unit }.
+roles-not-held = { $name } does not hold { $role } at { $unit }.
+roles-granted = ✅ { $name } now holds { $role } at { $unit } and every unit below it.
+roles-revoked = ✅ { $name }'s { $role } role at { $unit } is revoked.
+audit-title = 🧾 Latest audit entries:
+audit-empty = No matching audit entries yet.
+audit-ok = done
+audit-refused = refused

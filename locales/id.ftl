@@ -430,3 +430,20 @@ srv-results-line = { $group }: { $count } responden, indeks { $ikm }, mutu { $gr
 srv-results-all = Semua
 srv-results-hidden = { $group }: disembunyikan (kurang dari { $min } jawaban)
 srv-results-too-few = { $count } jawaban; hasil baru ditampilkan dari { $min } jawaban.
+
+## Peran dan audit
+cmd-audit = catatan audit (admin)
+roles-title = 👥 Pemegang peran dalam cakupan Anda:
+roles-none = Belum ada pemegang peran dalam cakupan Anda.
+roles-usage = Cara memakai: /peran beri NIP peran unit, atau /peran cabut NIP peran unit. Peran: koordinator, supervisor, admin. Unit ditulis dengan kodenya, misalnya mataram.bkpsdm; peran berlaku untuk unit itu dan semua unit di bawahnya.
+roles-unknown-unit = Unit "{ $unit }" tidak ada. Periksa kodenya.
+roles-unknown-person = Tidak ada pegawai terdaftar dengan NIP itu. Orangnya perlu mendaftar di Pandu dulu.
+roles-out-of-scope = { $unit } berada di luar cakupan admin Anda, jadi perubahan ini tidak dilakukan. Percobaan ini dicatat.
+roles-already = { $name } sudah memegang peran { $role } di { $unit }.
+roles-not-held = { $name } tidak memegang peran { $role } di { $unit }.
+roles-granted = ✅ { $name } kini memegang peran { $role } di { $unit } dan semua unit di bawahnya.
+roles-revoked = ✅ Peran { $role } { $name } di { $unit } dicabut.
+audit-title = 🧾 Catatan audit terbaru:
+audit-empty = Belum ada catatan audit yang cocok.
+audit-ok = berhasil
+audit-refused = ditolak

@@ -33,6 +33,7 @@ import { createOnboarding } from "./services/onboarding.js";
 import { createProfile } from "./services/profile.js";
 import { createRecommendations } from "./services/recommendations.js";
 import { createReminderSettings } from "./services/reminder-settings.js";
+import { createRoles } from "./services/roles.js";
 import { createSurveys } from "./services/surveys.js";
 import { createTrainingView } from "./services/training.js";
 import { createTrainingReminders } from "./services/training-reminders.js";
@@ -197,6 +198,16 @@ export function createApp(deps: {
     reminders,
     reminderSettings,
     surveys,
+    roles: createRoles({
+      repos,
+      translate: deps.translate,
+      now,
+      onRolesChanged: (personId) => {
+        void repos.identities.listForPerson(personId).then((ids) => {
+          for (const i of ids) invalidate(i._id);
+        });
+      },
+    }),
     adminIds: deps.adminIds,
   });
   const housekeeping = createHousekeeping({ repos });

@@ -41,7 +41,8 @@ export const COMMANDS: readonly CommandInfo[] = [
   c("siaran", "koordinator", false),
   c("ringkasan", "supervisor", false),
   c("ekspor", "supervisor", false),
-  c("peran", "admin", false),
+  c("peran", "admin", true),
+  c("audit", "admin", true),
   c("impor", "admin", true),
 ];
 

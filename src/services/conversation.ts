@@ -13,6 +13,7 @@ import type { Mentoring } from "./mentoring.js";
 import { profileOfPerson } from "./profile.js";
 import type { Recommendations } from "./recommendations.js";
 import type { ReminderSettings } from "./reminder-settings.js";
+import type { Roles } from "./roles.js";
 import type { Surveys } from "./surveys.js";
 import type { TrainingView } from "./training.js";
 import type { TrainingReminders } from "./training-reminders.js";
@@ -41,6 +42,7 @@ export interface ConversationDeps {
   reminders: Pick<TrainingReminders, "handleButton">;
   reminderSettings: ReminderSettings;
   surveys: Pick<Surveys, "list" | "handleButton" | "summary">;
+  roles: Pick<Roles, "peran" | "auditLog" | "refused">;
   /** Bootstrap administrators from ADMIN_IDS: admins wherever they write from. */
   adminIds?: readonly string[];
   /**
@@ -140,8 +142,12 @@ export function createConversations(deps: ConversationDeps) {
     }
     // Staff commands answer everyone, but only do their work for the role (admins hold every role).
     if (command.role !== "asn" && !roles.includes(command.role) && !roles.includes("admin")) {
+      await deps.roles.refused(conv, command.name);
       return [{ text: t(conv, "command-not-allowed", { command: `/${command.name}` }) }];
     }
+    if (command.name === "peran")
+      return deps.roles.peran(conv, args, deps.adminIds?.includes(conv.identityId) ?? false);
+    if (command.name === "audit") return deps.roles.auditLog(conv, args);
     if (command.name === "menu") return menu(conv);
     if (command.name === "tautkan") return deps.linking.issue(conv);
     if (command.name === "hasil") return deps.results.latest(conv);
@@ -151,8 +157,10 @@ export function createConversations(deps: ConversationDeps) {
     if (command.name === "survei") {
       if (!/^(hasil|results)$/i.test(args.trim())) return deps.surveys.list(conv);
       // Results are for the people who run training, never for everyone.
-      if (!roles.some((r) => r === "koordinator" || r === "supervisor" || r === "admin"))
+      if (!roles.some((r) => r === "koordinator" || r === "supervisor" || r === "admin")) {
+        await deps.roles.refused(conv, "survei-hasil");
         return [{ text: t(conv, "command-not-allowed", { command: "/survei hasil" }) }];
+      }
       return deps.surveys.summary(conv);
     }
     if (command.name === "pelatihan")

@@ -48,6 +48,10 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
       const set = Object.fromEntries(Object.entries(status).map(([k, v]) => [`status.${k}`, v]));
       await Person.updateOne({ _id: id }, { $set: set }).exec();
     },
+    /** Replaces a person's role grants (a read-modify-write by the one admin changing them). */
+    async setRoles(id: string, roles: Person["roles"]): Promise<void> {
+      await Person.updateOne({ _id: id }, { $set: { roles } }, { runValidators: true }).exec();
+    },
     /** People who work in one unit (not its subtree). */
     async listByUnit(unitId: string): Promise<Person[]> {
       return Person.find({ unitId }).sort({ name: 1 }).lean<Person[]>().exec();
