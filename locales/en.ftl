@@ -446,3 +446,7 @@ audit-title = 🧾 Latest audit entries:
 audit-empty = No matching audit entries yet.
 audit-ok = done
 audit-refused = refused
+mentor-open = Open /mentor
+mentor-notify-request = 🤝 A colleague in your agency asks for your mentoring in { $competency }. Their name is shown only if you accept. Answer in /mentor.
+mentor-notify-accepted = 🤝 Good news! { $name } agreed to mentor you in { $competency }. Please get in touch; the details are in /mentor.
+mentor-notify-declined = Your mentoring request for { $competency } could not be accepted this time. See other options in /rekomendasi.

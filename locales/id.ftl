@@ -447,3 +447,7 @@ audit-title = 🧾 Catatan audit terbaru:
 audit-empty = Belum ada catatan audit yang cocok.
 audit-ok = berhasil
 audit-refused = ditolak
+mentor-open = Buka /mentor
+mentor-notify-request = 🤝 Ada rekan di instansi Anda yang meminta bimbingan Anda untuk { $competency }. Namanya baru terlihat bila Anda menerima. Jawab di /mentor.
+mentor-notify-accepted = 🤝 Kabar baik! { $name } bersedia menjadi mentor Anda untuk { $competency }. Silakan hubungi beliau; detailnya ada di /mentor.
+mentor-notify-declined = Permintaan mentoring { $competency } Anda belum bisa diterima kali ini. Lihat pilihan lain di /rekomendasi.

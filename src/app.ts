@@ -98,7 +98,11 @@ export function createApp(deps: {
   });
   const courseCatalog = createCourseCatalog({ repos, now });
   const ledger = createJpLedger({ repos, rules: content.jpRules });
+  // Whoever runs dispatchers sets this, so something scheduled for now goes at once.
+  let onScheduled: () => void = () => {};
+  const outbox = createOutbox({ repos, now, onScheduled: () => onScheduled() });
   const mentoring = createMentoring({
+    outbox,
     repos,
     competencies: content.allCompetencies,
     translate: deps.translate,
@@ -137,9 +141,6 @@ export function createApp(deps: {
     translate: deps.translate,
     now,
   });
-  // Whoever runs dispatchers sets this, so something scheduled for now goes at once.
-  let onScheduled: () => void = () => {};
-  const outbox = createOutbox({ repos, now, onScheduled: () => onScheduled() });
   const reminders = createTrainingReminders({
     repos,
     outbox,

@@ -1,10 +1,13 @@
 import type { Person } from "../db/models/index.js";
 import type { Repositories } from "../db/repositories/index.js";
+import type { Outbox } from "../delivery/outbox.js";
 import type { Competency } from "../domain/competency.js";
+import { afterQuiet } from "../domain/reminder-time.js";
 import type { Translate } from "../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../engine/types.js";
 import type { Locale } from "../i18n/locales.js";
 import { shortKey } from "./course-catalog.js";
+import { quietHoursOf } from "./training-reminders.js";
 
 /** A colleague who could mentor someone in one competency; no name until both have agreed. */
 export interface MentorMatch {
@@ -28,11 +31,32 @@ export function createMentoring(deps: {
   competencies: readonly Competency[];
   translate: Translate;
   now: () => Date;
+  /** Tells the other side at once (a mentor of a new request, a mentee of the answer). */
+  outbox?: Pick<Outbox, "schedule">;
 }) {
   const tr = (locale: Locale) => (key: string, args?: Record<string, string | number>) =>
     deps.translate(locale, key, args);
   const nameOf = (code: string, locale: Locale) =>
     deps.competencies.find((c) => c.code === code)?.name[locale] ?? code;
+
+  /** Puts a notice for `to` in the outbox, with a button to /mentor (a no-op without an outbox). */
+  async function notify(
+    to: Person,
+    purpose: string,
+    occurrence: string,
+    key: string,
+    args: Record<string, string>,
+  ) {
+    if (!deps.outbox) return;
+    const t = tr(to.locale);
+    await deps.outbox.schedule({
+      purpose,
+      occurrence,
+      personId: to._id,
+      message: { text: t(key, args), choices: [[{ data: "cmd|mentor", label: t("mentor-open") }]] },
+      dueAt: afterQuiet(deps.now(), to.timeZone, quietHoursOf(to)),
+    });
+  }
 
   /** Opted-in colleagues who could mentor `person` in each of their largest gaps, best first. */
   async function matches(person: Person): Promise<MentorMatch[]> {
@@ -110,6 +134,12 @@ export function createMentoring(deps: {
       createdAt: deps.now(),
     });
     const name = nameOf(competency, conv.profile.locale);
+    if (opened) {
+      const mentor = match.mentor;
+      await notify(mentor, `mentoring.request`, `${person._id}|${competency}`, "mentor-notify-request", {
+        competency: nameOf(competency, mentor.locale),
+      });
+    }
     return [
       {
         text: t(opened ? "mentor-asked" : "mentor-already-asked", { competency: name }),
@@ -195,8 +225,17 @@ export function createMentoring(deps: {
     // Only the mentor can answer their own request, so a repeated tap at worst writes the same answer.
     await deps.repos.mentoring.decide(request._id, person._id, accept ? "accepted" : "declined", deps.now());
     const competency = nameOf(request.competency, conv.profile.locale);
-    if (!accept) return [{ text: t("mentor-declined", { competency }), replacesPrompt: true }];
     const mentee = await deps.repos.people.get(request.menteeId);
+    if (mentee) {
+      await notify(
+        mentee,
+        accept ? "mentoring.accepted" : "mentoring.declined",
+        request._id,
+        accept ? "mentor-notify-accepted" : "mentor-notify-declined",
+        { competency: nameOf(request.competency, mentee.locale), name: person.name },
+      );
+    }
+    if (!accept) return [{ text: t("mentor-declined", { competency }), replacesPrompt: true }];
     return [{ text: t("mentor-accepted", { name: mentee?.name ?? "—", competency }), replacesPrompt: true }];
   }
 

@@ -60,6 +60,13 @@ describe("mentoring suggestions", () => {
     expect(all(await cmd(tg(1), "mentor"))).not.toContain("Budi");
     expect(all(await cmd(tg(1), "rekomendasi"))).toContain("menunggu jawaban mentor");
 
+    // The mentor is told at once through the outbox, still without the mentee's name.
+    const toMentor = await ctx.db.models.Delivery.find({ purpose: "mentoring.request" }).lean().exec();
+    expect(toMentor).toHaveLength(1);
+    const notice = await ctx.repos.deliveries.get(toMentor[0]!._id);
+    expect(notice!.message.text).toContain("meminta bimbingan Anda untuk Komunikasi");
+    expect(notice!.message.text).not.toContain("Andi");
+    expect(notice!.message.choices).toEqual([[{ data: "cmd|mentor", label: "Buka /mentor" }]]);
     // Only the matching mentor sees the request, and without the mentee's name.
     expect(all(await cmd(tg(3), "mentor"))).not.toContain("Komunikasi: rekan");
     const inbox = await cmd(tg(2), "mentor");
@@ -69,6 +76,10 @@ describe("mentoring suggestions", () => {
     const accept = buttons(inbox).find((b) => b.label.startsWith("Terima"))!;
     expect(all(await press(tg(2), accept.data))).toContain(
       "Anda menjadi mentor Andi Mentee untuk Komunikasi",
+    );
+    const [toMentee] = await ctx.db.models.Delivery.find({ purpose: "mentoring.accepted" }).lean().exec();
+    expect((await ctx.repos.deliveries.get(toMentee!._id))!.message.text).toContain(
+      "Budi Senior bersedia menjadi mentor Anda untuk Komunikasi",
     );
     expect(all(await cmd(tg(1), "mentor"))).toContain("Budi Senior membimbing Anda (Komunikasi)");
     expect(all(await cmd(tg(2), "mentor"))).toContain("Anda membimbing Andi Mentee (Komunikasi)");
