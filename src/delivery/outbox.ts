@@ -5,14 +5,14 @@ import type { Repositories } from "../db/repositories/index.js";
 const PREFERENCE = ["telegram", "slack"];
 
 /**
- * Where a platform delivers to an identity: its stored address, a Telegram user id (= the private
- * chat) or a Slack user id (`slack:<team>:<user>`; posting to it opens the bot's direct message).
+ * Where a platform delivers to an identity: a Telegram user id (= the private chat), a Slack user
+ * id (`slack:<team>:<user>`; posting to it opens the bot's direct message), else its stored address.
+ * Both ids are derived from the identity itself, whatever address onboarding stored.
  */
 export function addressOf(identity: Identity): string | undefined {
-  if (identity.address) return identity.address;
   if (identity.channel === "telegram") return identity._id.slice("telegram:".length);
   if (identity.channel === "slack") return identity._id.split(":")[2] || undefined;
-  return undefined;
+  return identity.address || undefined;
 }
 
 export interface Scheduled {

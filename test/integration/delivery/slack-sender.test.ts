@@ -25,7 +25,14 @@ describe("the outbox on Slack", () => {
       ["U100", "p100"],
       ["U200", "p200"],
     ] as const) {
-      await ctx.repos.identities.bind({ id: `slack:T01:${user}`, channel: "slack", personId: person, now });
+      // Onboarding stores "<team>:<user>" as the address; the DM still goes to the user id.
+      await ctx.repos.identities.bind({
+        id: `slack:T01:${user}`,
+        channel: "slack",
+        personId: person,
+        address: `T01:${user}`,
+        now,
+      });
     }
     slack.refuse.set("U200", "account_inactive");
     const outbox = createOutbox({ repos: ctx.repos, now: () => new Date() });
