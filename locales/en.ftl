@@ -184,6 +184,16 @@ results-taken-on = Assessment taken on { $date }. Numbers in brackets: change si
 
 ## Course catalog import (CSV)
 import-courses-done = Import finished: { $created } new courses, { $updated } updated, { $unchanged } unchanged.
+import-units-done = Import finished: { $created } new units, { $updated } updated, { $unchanged } unchanged.
+import-people-done = Import finished: { $created } new employees, { $updated } updated, { $unchanged } unchanged. New employees are joined to their chat account when they register with Pandu using their NIP.
+import-unknown-column-of = unknown column; the columns are: { $columns }
+import-unit-id = a unit code uses lowercase letters, digits, dots, underscores or dashes, at most 80 characters
+import-duplicate-id = this code is already used on row { $row }
+import-unknown-parent = parent unit "{ $parent }" is neither in the file nor in the org tree
+import-parent-loop = its parent units loop back to the unit itself
+import-duplicate-nip = this NIP is already on row { $row }
+import-unknown-unit = unit "{ $unit }" is not in the org tree; import the units first
+import-unknown-jabatan = unknown jabatan
 import-failed = { $count ->
     [one] The file was not imported because of 1 problem. Fix it and send it again; nothing was saved.
    *[other] The file was not imported because of { $count } problems. Fix them and send it again; nothing was saved.
@@ -299,7 +309,7 @@ method-bimbingan-di-tempat-kerja = On-the-job guidance
 method-magang = Internship or work placement
 
 ## Import command (CLI)
-cli-import-usage = Usage: npm run import -- courses FILE.csv
+cli-import-usage = Usage: npm run import -- courses|units|people FILE.csv
 cli-import-unreadable = Cannot read { $file }: { $problem }
 
 ## Files

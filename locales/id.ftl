@@ -185,6 +185,16 @@ results-taken-on = Asesmen diambil pada { $date }. Angka dalam kurung: perubahan
 
 ## Impor katalog pelatihan (CSV)
 import-courses-done = Impor selesai: { $created } pelatihan baru, { $updated } diperbarui, { $unchanged } tidak berubah.
+import-units-done = Impor selesai: { $created } unit baru, { $updated } diperbarui, { $unchanged } tidak berubah.
+import-people-done = Impor selesai: { $created } pegawai baru, { $updated } diperbarui, { $unchanged } tidak berubah. Pegawai baru terhubung ke akun obrolannya saat mendaftar di Pandu dengan NIP-nya.
+import-unknown-column-of = kolom ini tidak dikenal; kolom yang dipakai: { $columns }
+import-unit-id = kode unit memakai huruf kecil, angka, titik, garis bawah, atau tanda -, paling panjang 80 karakter
+import-duplicate-id = kode ini sudah dipakai di baris { $row }
+import-unknown-parent = unit induk "{ $parent }" tidak ada di berkas maupun di struktur organisasi
+import-parent-loop = unit induknya berputar kembali ke unit ini sendiri
+import-duplicate-nip = NIP ini sudah ada di baris { $row }
+import-unknown-unit = unit "{ $unit }" tidak ada di struktur organisasi; impor unitnya dulu
+import-unknown-jabatan = jabatan ini tidak dikenal
 import-failed = { $count ->
     [one] Berkas tidak diimpor karena ada 1 masalah. Perbaiki lalu kirim lagi; tidak ada yang disimpan.
    *[other] Berkas tidak diimpor karena ada { $count } masalah. Perbaiki lalu kirim lagi; tidak ada yang disimpan.
@@ -300,7 +310,7 @@ method-bimbingan-di-tempat-kerja = Bimbingan di tempat kerja
 method-magang = Magang atau praktik kerja
 
 ## Perintah impor (CLI)
-cli-import-usage = Pemakaian: npm run import -- courses BERKAS.csv
+cli-import-usage = Pemakaian: npm run import -- courses|units|people BERKAS.csv
 cli-import-unreadable = Berkas { $file } tidak bisa dibaca: { $problem }
 
 ## Berkas

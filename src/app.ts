@@ -30,6 +30,7 @@ import { createJpNudge } from "./services/jp-nudge.js";
 import { createLinking } from "./services/linking.js";
 import { createMentoring } from "./services/mentoring.js";
 import { createOnboarding } from "./services/onboarding.js";
+import { createOrgImport } from "./services/org-import.js";
 import { createProfile } from "./services/profile.js";
 import { createRecommendations } from "./services/recommendations.js";
 import { createReminderSettings } from "./services/reminder-settings.js";
@@ -167,7 +168,14 @@ export function createApp(deps: {
     ...(deps.surveyHashKey ? { hashKey: deps.surveyHashKey } : {}),
   });
   const files = createFileReaders();
-  const adminImport = createAdminImport({ files, importCourses, translate: deps.translate });
+  const orgImport = createOrgImport({ repos, regions: content.regions, tiers: TIERS.map((x) => x.id), now });
+  const adminImport = createAdminImport({
+    files,
+    importCourses,
+    importUnits: orgImport.units,
+    importPeople: orgImport.people,
+    translate: deps.translate,
+  });
   const engine = createEngine({
     catalog,
     runs: cachedRunStore(repos.flowRuns),
@@ -261,6 +269,7 @@ export function createApp(deps: {
     courseSeedFile: resolve(flowsDir, "content/courses.yaml"),
     courseCatalog,
     importCourses,
+    orgImport,
     /** Where channels register how to read files people send (certificates, imports). */
     files,
     ledger,

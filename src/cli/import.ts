@@ -5,14 +5,14 @@ import { openStorage } from "../db/open-storage.js";
 import { loadTranslations } from "../i18n/i18n.js";
 import { DEFAULT_LOCALE } from "../i18n/locales.js";
 import { LOCALES_DIR } from "../paths.js";
-import { describeCourseImport } from "../services/course-import.js";
+import { describeImport } from "../services/course-import.js";
 
-/** `npm run import -- courses FILE`: the same all-or-nothing import admins run with /impor. */
+/** `npm run import -- courses|units|people FILE`: the same all-or-nothing imports admins run with /impor. */
 async function main(argv: string[]): Promise<number> {
   const translator = loadTranslations(LOCALES_DIR);
   const t = (key: string, args?: Record<string, string | number>) => translator.t(DEFAULT_LOCALE, key, args);
   const [kind, file] = argv;
-  if (kind !== "courses" || !file) {
+  if ((kind !== "courses" && kind !== "units" && kind !== "people") || !file) {
     process.stderr.write(`${t("cli-import-usage")}\n`);
     return 2;
   }
@@ -38,9 +38,14 @@ async function main(argv: string[]): Promise<number> {
   });
   try {
     const app = createApp({ database: storage.database, translate: translator.t.bind(translator) });
-    const result = await app.importCourses(text);
+    const result =
+      kind === "units"
+        ? await app.orgImport.units(text)
+        : kind === "people"
+          ? await app.orgImport.people(text)
+          : await app.importCourses(text);
     process.stdout.write(
-      `${describeCourseImport(result, DEFAULT_LOCALE, translator.t.bind(translator), 10_000)}\n`,
+      `${describeImport(result, `import-${kind}-done`, DEFAULT_LOCALE, translator.t.bind(translator), 10_000)}\n`,
     );
     return result.ok ? 0 : 1;
   } finally {

@@ -1,13 +1,16 @@
 import type { ComputeService } from "../engine/engine.js";
 import type { Translate } from "../engine/text.js";
 import type { IncomingFile } from "../engine/types.js";
-import { describeCourseImport, type ImportCourses } from "./course-import.js";
+import { csvKind } from "../imports/org-csv.js";
+import { describeImport, type ImportCourses } from "./course-import.js";
 import type { FileReaders } from "./file-readers.js";
 
-/** The compute service of flows/impor.yaml: reads the CSV the admin sent and imports it all-or-nothing. */
+/** The compute service of flows/impor.yaml: reads the CSV the admin sent and imports it (units, people or courses) all-or-nothing. */
 export function createAdminImport(deps: {
   files: FileReaders;
   importCourses: ImportCourses;
+  importUnits: (text: string) => ReturnType<ImportCourses>;
+  importPeople: (text: string) => ReturnType<ImportCourses>;
   translate: Translate;
 }) {
   const run: ComputeService = async ({ conversation, answers }) => {
@@ -20,8 +23,15 @@ export function createAdminImport(deps: {
     } catch {
       return { outbound: [{ text: deps.translate(locale, "import-download-failed") }] };
     }
-    const result = await deps.importCourses(text);
-    return { outbound: [{ text: describeCourseImport(result, locale, deps.translate) }] };
+    // The header row says what the file is: people (nip), the org tree (parent) or courses.
+    const kind = csvKind(text);
+    const result =
+      kind === "people"
+        ? await deps.importPeople(text)
+        : kind === "units"
+          ? await deps.importUnits(text)
+          : await deps.importCourses(text);
+    return { outbound: [{ text: describeImport(result, `import-${kind}-done`, locale, deps.translate) }] };
   };
-  return { services: { "import.courses": run } satisfies Record<string, ComputeService> };
+  return { services: { "import.csv": run } satisfies Record<string, ComputeService> };
 }

@@ -17,16 +17,27 @@ export function createCourseImport(deps: { catalog: CourseCatalog; context: Cour
 }
 export type ImportCourses = ReturnType<typeof createCourseImport>;
 
-/** The import's outcome in the admin's language: counts, or every problem with row and column. */
+/** The course import's outcome in the admin's language. */
 export function describeCourseImport(
   result: CourseImportResult,
   locale: Locale,
   translate: Translate,
   maxProblems = 50,
 ): string {
+  return describeImport(result, "import-courses-done", locale, translate, maxProblems);
+}
+
+/** An import's outcome in the admin's language: counts (`doneKey`), or every problem with row and column. */
+export function describeImport(
+  result: CourseImportResult,
+  doneKey: string,
+  locale: Locale,
+  translate: Translate,
+  maxProblems = 50,
+): string {
   const t = (key: string, args?: Record<string, string | number>) => translate(locale, key, args);
   if (result.ok) {
-    return t("import-courses-done", {
+    return t(doneKey, {
       created: result.created,
       updated: result.updated,
       unchanged: result.unchanged,

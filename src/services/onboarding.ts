@@ -19,7 +19,10 @@ export interface TierInfo {
 }
 
 export interface OnboardingDeps {
-  repos: Pick<Repositories, "people" | "identities" | "nipClaims" | "orgUnits" | "jabatan" | "audit">;
+  repos: Pick<
+    Repositories,
+    "people" | "identities" | "nipClaims" | "orgUnits" | "jabatan" | "audit" | "leases"
+  >;
   regions: readonly RegionInfo[];
   tiers: readonly TierInfo[];
   translate: Translate;
@@ -73,9 +76,24 @@ export function createOnboarding(deps: OnboardingDeps) {
     };
   };
 
+  /** A person an admin imported who has not registered yet: whoever registers with the NIP becomes them. */
+  const adoptable = async (ownerId: string): Promise<boolean> => {
+    const owner = await repos.people.get(ownerId);
+    if (!owner || owner.onboardedAt) return false;
+    return (await repos.identities.listForPerson(ownerId)).length === 0;
+  };
+
+  /** Takes an imported person for this identity: one unique key, so two people registering at once cannot both. */
+  const adopt = async (ownerId: string, identityId: string, now: Date): Promise<boolean> => {
+    const key = `adopt:${ownerId}`;
+    return (
+      (await repos.leases.takeKey(key, identityId, now)) || (await repos.leases.keyHolder(key)) === identityId
+    );
+  };
+
   const checkNip: ComputeService = async ({ conversation, answers, now }) => {
     const owner = await repos.nipClaims.ownerOf(String(answers.nip));
-    if (!owner || owner === conversation.subjectId) return {};
+    if (!owner || owner === conversation.subjectId || (await adoptable(owner))) return {};
     return refuseNip(conversation, owner, now);
   };
 
@@ -97,11 +115,17 @@ export function createOnboarding(deps: OnboardingDeps) {
   });
 
   const complete: ComputeService = async ({ runId, conversation, answers, now }) => {
-    const personId = personIdForRun(runId);
+    let personId = personIdForRun(runId);
     const nip = String(answers.nip);
     const claim = await repos.nipClaims.claim(nip, personId, now);
-    // Someone may have taken this NIP between the check and now.
-    if (!claim.ok) return refuseNip(conversation, claim.ownerPersonId, now);
+    if (!claim.ok) {
+      // An imported employee registering: they become that person. Otherwise someone may have
+      // taken this NIP between the check and now.
+      const owner = claim.ownerPersonId;
+      if (!(await adoptable(owner)) || !(await adopt(owner, conversation.identityId, now)))
+        return refuseNip(conversation, owner, now);
+      personId = owner;
+    }
     const locale: Locale = answers.language === "en" ? "en" : "id";
     const timeZone =
       answers.zone_confirm === false

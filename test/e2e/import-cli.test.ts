@@ -20,10 +20,10 @@ const GOOD = [
   "pkp-jambi,Pelatihan Kepemimpinan Pengawas,BPSDM Provinsi Jambi,pelatihan-struktural,190,M.2:2-3,offline,jambi,Kota Jambi,,2027-02-08 08:00,2027-02-19 16:00,WIB,30",
 ].join("\n");
 
-async function importFile(content: string) {
+async function importFile(content: string, kind = "courses") {
   const file = join(dir, `k${randomBytes(3).toString("hex")}.csv`);
   await writeFile(file, content);
-  return run(process.execPath, ["--import", "tsx", "src/cli/import.ts", "courses", file], {
+  return run(process.execPath, ["--import", "tsx", "src/cli/import.ts", kind, file], {
     cwd: REPO_ROOT,
     env: { ...process.env, MONGODB_URI: uriWithDatabase(inject("mongoUri"), dbName), LOG_LEVEL: "warn" },
   }).then(
@@ -65,11 +65,29 @@ describe("npm run import -- courses FILE", () => {
     expect(await courseCount()).toBe(2);
   });
 
+  it("imports the org tree and then people the same way", async () => {
+    const units = await importFile(
+      [
+        "id,name,parent,region",
+        "sumbawa,Pemerintah Kabupaten Sumbawa,,nusa-tenggara-barat",
+        "sumbawa.bkpsdm,BKPSDM,sumbawa,",
+      ].join("\n"),
+      "units",
+    );
+    expect(units.out).toContain("Impor selesai: 2 unit baru");
+    const people = await importFile(
+      ["nip,name,unit", "198203142008012005,Sri Wahyuni,sumbawa.bkpsdm"].join("\n"),
+      "people",
+    );
+    expect(people.code).toBe(0);
+    expect(people.out).toContain("Impor selesai: 1 pegawai baru");
+  });
+
   it("explains its usage", async () => {
     const r = await run(process.execPath, ["--import", "tsx", "src/cli/import.ts"], { cwd: REPO_ROOT }).catch(
       (e) => e,
     );
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("npm run import -- courses");
+    expect(r.stderr).toContain("npm run import -- courses|units|people");
   });
 });

@@ -11,6 +11,10 @@ export function jabatanRepository({ Jabatan }: Pick<Models, "Jabatan">) {
       );
       return res.upsertedCount;
     },
+    /** Every jabatan (imports check references against them). */
+    async all(): Promise<Jabatan[]> {
+      return Jabatan.find({}).lean<Jabatan[]>().exec();
+    },
     /** One jabatan by id. */
     async get(id: string): Promise<Jabatan | null> {
       return Jabatan.findById(id).lean<Jabatan>().exec();

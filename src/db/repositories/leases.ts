@@ -24,6 +24,10 @@ export function leasesRepository({ Lease }: Pick<Models, "Lease">) {
         throw err;
       }
     },
+    /** Who took a one-off key, if anyone. */
+    async keyHolder(key: string): Promise<string | undefined> {
+      return (await Lease.findById(key).lean<Lease>().exec())?.holder;
+    },
     /** Who holds slot `slot` of lease `name`, if anyone. */
     async holder(name: string, slot: number): Promise<string | undefined> {
       return (await Lease.findById(`${name}@${slot}`).lean<Lease>().exec())?.holder;

@@ -12,6 +12,10 @@ export function orgUnitsRepository({ OrgUnit }: Pick<Models, "OrgUnit">) {
       );
       return res.upsertedCount;
     },
+    /** The whole tree (imports check parents against it; a few thousand units at most). */
+    async all(): Promise<OrgUnit[]> {
+      return OrgUnit.find({}).lean<OrgUnit[]>().exec();
+    },
     /** One unit by id. */
     async get(id: string): Promise<OrgUnit | null> {
       return OrgUnit.findById(id).lean<OrgUnit>().exec();

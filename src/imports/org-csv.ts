@@ -1,0 +1,240 @@
+import { parse } from "csv-parse/sync";
+import { parseNip } from "../domain/nip.js";
+import type { ImportProblem } from "./course-csv.js";
+
+/**
+ * The org tree and the people of an agency as CSV files, checked as a whole: either every row is
+ * good, or nothing is returned but every problem with its row and column.
+ */
+
+const UNIT_ALIASES: Record<string, string> = {
+  kode: "id",
+  nama: "name",
+  nama_unit: "name",
+  induk: "parent",
+  unit_induk: "parent",
+  wilayah: "region",
+  provinsi: "region",
+};
+const PEOPLE_ALIASES: Record<string, string> = {
+  nama: "name",
+  unit_kerja: "unit",
+  kode_unit: "unit",
+  jenjang: "tier",
+  wilayah: "region",
+  provinsi: "region",
+};
+const UNIT_COLUMNS = ["id", "name", "parent", "region"];
+const PEOPLE_COLUMNS = ["nip", "name", "unit", "jabatan", "tier", "region"];
+
+interface Row {
+  row: number;
+  cells: Record<string, string>;
+}
+
+/** Reads rows with normalised headers; problems for a missing or unknown column. */
+function readCsv(
+  text: string,
+  aliases: Record<string, string>,
+  columns: readonly string[],
+  required: readonly string[],
+): { rows: Row[] } | { problems: ImportProblem[] } {
+  const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
+  const normalize = (h: string) => {
+    const key = h.trim().toLowerCase().replace(/\s+/g, "_");
+    return aliases[key] ?? key;
+  };
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      bom: true,
+      delimiter,
+      columns: (header: string[]) => header.map(normalize),
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    });
+  } catch (err) {
+    return { problems: [{ row: (err as { lines?: number }).lines ?? 1, key: "import-csv-unreadable" }] };
+  }
+  const headers = new Set(firstLine.split(delimiter).map(normalize));
+  const problems: ImportProblem[] = [];
+  for (const c of required)
+    if (!headers.has(c)) problems.push({ row: 1, column: c, key: "import-missing-column" });
+  for (const h of headers)
+    if (!columns.includes(h))
+      problems.push({
+        row: 1,
+        column: h,
+        key: "import-unknown-column-of",
+        args: { columns: columns.join(", ") },
+      });
+  if (problems.length > 0) return { problems };
+  if (records.length === 0) return { problems: [{ row: 2, key: "import-empty" }] };
+  return { rows: records.map(({ record, info }) => ({ row: info.lines, cells: record })) };
+}
+
+/** Which kind of CSV this is, by its header row: people (has nip), units (has parent), else courses. */
+export function csvKind(text: string): "people" | "units" | "courses" {
+  const header = (text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "").toLowerCase();
+  const names = header.split(/[;,]/).map((h) => h.trim().replace(/\s+/g, "_"));
+  if (names.includes("nip")) return "people";
+  if (names.some((n) => n === "parent" || n === "induk" || n === "unit_induk")) return "units";
+  return "courses";
+}
+
+export interface UnitRow {
+  _id: string;
+  name: string;
+  parentId: string | null;
+  kind: "instansi" | "unit";
+  instansiId: string;
+  path: string[];
+  regionId?: string;
+}
+
+/**
+ * Reads an org tree: `id, name, parent, region`. A unit without a parent is an instansi. Parents may
+ * come from the file or from the tree already stored; cycles and unknown parents are problems.
+ */
+export function parseUnitsCsv(
+  text: string,
+  ctx: { existing: ReadonlyMap<string, { parentId: string | null }>; regionIds: ReadonlySet<string> },
+): { ok: true; units: UnitRow[] } | { ok: false; problems: ImportProblem[] } {
+  const read = readCsv(text, UNIT_ALIASES, UNIT_COLUMNS, ["id", "name", "parent"]);
+  if ("problems" in read) return { ok: false, problems: read.problems };
+  const problems: ImportProblem[] = [];
+  const parentOf = new Map<string, string | null>();
+  const rowOf = new Map<string, number>();
+  for (const { row, cells } of read.rows) {
+    const id = (cells.id ?? "").trim().toLowerCase();
+    const name = (cells.name ?? "").trim();
+    const parent = (cells.parent ?? "").trim().toLowerCase();
+    if (!/^[a-z0-9][a-z0-9._-]{0,79}$/.test(id)) problems.push({ row, column: "id", key: "import-unit-id" });
+    else if (rowOf.has(id))
+      problems.push({ row, column: "id", key: "import-duplicate-id", args: { row: String(rowOf.get(id)) } });
+    if (name.length < 2 || name.length > 200) problems.push({ row, column: "name", key: "import-required" });
+    const region = (cells.region ?? "").trim();
+    if (region && !ctx.regionIds.has(region)) problems.push({ row, column: "region", key: "import-region" });
+    rowOf.set(id, row);
+    parentOf.set(id, parent || null);
+  }
+  const parentAnywhere = (id: string) =>
+    parentOf.has(id) ? parentOf.get(id)! : (ctx.existing.get(id)?.parentId ?? null);
+  const known = (id: string) => parentOf.has(id) || ctx.existing.has(id);
+  const units: UnitRow[] = [];
+  for (const { row, cells } of read.rows) {
+    const id = (cells.id ?? "").trim().toLowerCase();
+    const parent = parentOf.get(id) ?? null;
+    if (parent && !known(parent)) {
+      problems.push({ row, column: "parent", key: "import-unknown-parent", args: { parent } });
+      continue;
+    }
+    // Walk up to the root, refusing a loop.
+    const path: string[] = [];
+    let up = parent;
+    let loop = false;
+    while (up) {
+      if (up === id || path.includes(up)) {
+        loop = true;
+        break;
+      }
+      path.unshift(up);
+      up = parentAnywhere(up);
+    }
+    if (loop) {
+      problems.push({ row, column: "parent", key: "import-parent-loop" });
+      continue;
+    }
+    const region = (cells.region ?? "").trim();
+    units.push({
+      _id: id,
+      name: (cells.name ?? "").trim(),
+      parentId: parent,
+      kind: parent ? "unit" : "instansi",
+      instansiId: path[0] ?? id,
+      path,
+      ...(region ? { regionId: region } : {}),
+    });
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, units };
+}
+
+export interface PersonRow {
+  nip: string;
+  name: string;
+  unitId: string;
+  instansiId: string;
+  jabatanId?: string;
+  tier?: string;
+  regionId?: string;
+}
+
+/** Reads people: `nip, name, unit` and optionally `jabatan, tier, region`; every NIP checked as at onboarding. */
+export function parsePeopleCsv(
+  text: string,
+  ctx: {
+    units: ReadonlyMap<string, { instansiId: string; regionId?: string }>;
+    jabatan: ReadonlyMap<string, { tier?: string }>;
+    tiers: ReadonlySet<string>;
+    regionIds: ReadonlySet<string>;
+    today: Date;
+  },
+): { ok: true; people: PersonRow[] } | { ok: false; problems: ImportProblem[] } {
+  const read = readCsv(text, PEOPLE_ALIASES, PEOPLE_COLUMNS, ["nip", "name", "unit"]);
+  if ("problems" in read) return { ok: false, problems: read.problems };
+  const problems: ImportProblem[] = [];
+  const seen = new Map<string, number>();
+  const people: PersonRow[] = [];
+  for (const { row, cells } of read.rows) {
+    const cell = (c: string) => (cells[c] ?? "").trim();
+    const nip = parseNip(cell("nip"), ctx.today);
+    if (!nip.ok)
+      problems.push({
+        row,
+        column: "nip",
+        key: `nip-error-${nip.problem}`,
+        ...(nip.detail
+          ? { args: Object.fromEntries(Object.entries(nip.detail).map(([k, v]) => [k, String(v)])) }
+          : {}),
+      });
+    else if (seen.has(nip.nip.digits))
+      problems.push({
+        row,
+        column: "nip",
+        key: "import-duplicate-nip",
+        args: { row: String(seen.get(nip.nip.digits)) },
+      });
+    if (cell("name").length < 2 || cell("name").length > 200)
+      problems.push({ row, column: "name", key: "import-required" });
+    const unit = ctx.units.get(cell("unit").toLowerCase());
+    if (!unit)
+      problems.push({ row, column: "unit", key: "import-unknown-unit", args: { unit: cell("unit") } });
+    const jabatan = cell("jabatan") ? ctx.jabatan.get(cell("jabatan")) : undefined;
+    if (cell("jabatan") && !jabatan) problems.push({ row, column: "jabatan", key: "import-unknown-jabatan" });
+    const tier = cell("tier").toLowerCase() || jabatan?.tier;
+    if (cell("tier") && !ctx.tiers.has(cell("tier").toLowerCase()))
+      problems.push({
+        row,
+        column: "tier",
+        key: "import-one-of",
+        args: { options: [...ctx.tiers].join(", ") },
+      });
+    const region = cell("region") || unit?.regionId;
+    if (cell("region") && !ctx.regionIds.has(cell("region")))
+      problems.push({ row, column: "region", key: "import-region" });
+    if (!nip.ok || !unit) continue;
+    seen.set(nip.nip.digits, row);
+    people.push({
+      nip: nip.nip.digits,
+      name: cell("name"),
+      unitId: cell("unit").toLowerCase(),
+      instansiId: unit.instansiId,
+      ...(cell("jabatan") ? { jabatanId: cell("jabatan") } : {}),
+      ...(tier ? { tier } : {}),
+      ...(region ? { regionId: region } : {}),
+    });
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, people };
+}

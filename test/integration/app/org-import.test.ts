@@ -1,0 +1,137 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { type App, createApp } from "../../../src/app.js";
+import { loadTranslations } from "../../../src/i18n/i18n.js";
+import { LOCALES_DIR } from "../../../src/paths.js";
+import type { IncomingIdentity } from "../../../src/services/conversation.js";
+import { seedDemoIfEmpty } from "../../../src/services/demo-seed.js";
+import { chatDriver } from "../../support/chat-driver.js";
+import { useTestDatabase } from "../../support/database.js";
+
+const translator = loadTranslations(LOCALES_DIR);
+const ctx = useTestDatabase();
+let app: App;
+const { cmd, text, all, onboard } = chatDriver(() => app);
+const tg = (id: number): IncomingIdentity => ({ id: `telegram:${id}`, channel: "telegram" });
+
+// Indonesian headers and semicolons, as a spreadsheet in Indonesia saves them.
+const UNITS = [
+  "kode;nama;induk;wilayah",
+  "mataram;Pemerintah Kota Mataram;;nusa-tenggara-barat",
+  "mataram.bkpsdm;Badan Kepegawaian dan Pengembangan SDM;mataram;",
+  "mataram.bkpsdm.bangkom;Bidang Pengembangan Kompetensi;mataram.bkpsdm;",
+  "jambi.dinkes.farmasi;Bidang Kefarmasian;jambi.dinkes;",
+].join("\n");
+
+const PEOPLE = [
+  "nip,nama,unit,jabatan,tier",
+  "198203142008012005,Sri Wahyuni,jambi.dinkes.yankes,kepala-seksi,",
+  "199001012015031004,Lalu Hamzan,mataram.bkpsdm.bangkom,,pelaksana",
+].join("\n");
+
+beforeAll(async () => {
+  app = createApp({ database: ctx.db, translate: translator.t.bind(translator), adminIds: ["telegram:1"] });
+  await seedDemoIfEmpty(app.repos, app.seedFile);
+});
+
+describe("importing the org tree", () => {
+  it("imports units with their paths, and a second import of the same file changes nothing", async () => {
+    // Kota Mataram and its BKPSDM are in the demo tree already: the city as it is, the BKPSDM renamed.
+    expect(await app.orgImport.units(UNITS)).toEqual({ ok: true, created: 2, updated: 1, unchanged: 1 });
+    expect((await ctx.repos.orgUnits.get("mataram.bkpsdm"))!.name).toBe(
+      "Badan Kepegawaian dan Pengembangan SDM",
+    );
+    const bangkom = await ctx.repos.orgUnits.get("mataram.bkpsdm.bangkom");
+    expect(bangkom).toMatchObject({
+      kind: "unit",
+      instansiId: "mataram",
+      path: ["mataram", "mataram.bkpsdm"],
+    });
+    expect(await ctx.repos.orgUnits.get("jambi.dinkes.farmasi")).toMatchObject({
+      path: ["jambi", "jambi.dinkes"],
+      instansiId: "jambi",
+    });
+    expect(await app.orgImport.units(UNITS)).toEqual({ ok: true, created: 0, updated: 0, unchanged: 4 });
+  });
+
+  it("names every bad row and column and imports nothing", async () => {
+    const bad = [
+      "id,name,parent,region",
+      "lombok,Pemerintah Kabupaten Lombok Barat,,atlantis",
+      "lombok.a,Unit A,lombok.b,",
+      "lombok.b,Unit B,lombok.a,",
+      "Lombok Timur!,Unit C,,",
+      "lombok.c,Unit C,tidak-ada,",
+    ].join("\n");
+    const result = await app.orgImport.units(bad);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => `${p.row}:${p.column}:${p.key}`)).toEqual([
+      "2:region:import-region",
+      "5:id:import-unit-id",
+      "3:parent:import-parent-loop",
+      "4:parent:import-parent-loop",
+      "6:parent:import-unknown-parent",
+    ]);
+    expect(await ctx.repos.orgUnits.get("lombok")).toBeNull();
+  });
+});
+
+describe("importing people", () => {
+  it("creates people who are not registered yet, and a re-import changes nothing", async () => {
+    expect(await app.orgImport.people(PEOPLE)).toEqual({ ok: true, created: 2, updated: 0, unchanged: 0 });
+    const sri = await ctx.repos.people.get((await ctx.repos.nipClaims.ownerOf("198203142008012005"))!);
+    expect(sri).toMatchObject({ name: "Sri Wahyuni", unitId: "jambi.dinkes.yankes", instansiId: "jambi" });
+    expect(sri!.onboardedAt).toBeUndefined();
+    expect(await app.orgImport.people(PEOPLE)).toEqual({ ok: true, created: 0, updated: 0, unchanged: 2 });
+  });
+
+  it("checks every NIP as onboarding does and names the unknown unit, importing nothing", async () => {
+    const bad = [
+      "nip,nama,unit",
+      "198203142008012099,Dua Kali,jambi.dinkes.yankes",
+      "198203142008012099,Dua Kali Lagi,jambi.dinkes.yankes",
+      "19820314200801200,Kurang Satu,jambi.dinkes.yankes",
+      "198503012010011007,Salah Unit,mataram.tidak-ada",
+    ].join("\n");
+    const result = await app.orgImport.people(bad);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => `${p.row}:${p.column}:${p.key}`)).toEqual([
+      "3:nip:import-duplicate-nip",
+      "4:nip:nip-error-wrong-length",
+      "5:unit:import-unknown-unit",
+    ]);
+    expect(await ctx.repos.nipClaims.ownerOf("198203142008012099")).toBeNull();
+  });
+
+  it("joins an imported employee to the chat account that registers with their NIP, and only that one", async () => {
+    const imported = (await ctx.repos.nipClaims.ownerOf("198203142008012005"))!;
+    await onboard(tg(7), "Sri Wahyuni", "198203142008012005");
+    expect((await ctx.repos.identities.get("telegram:7"))!.personId).toBe(imported);
+    expect((await ctx.repos.people.get(imported))!.onboardedAt).toBeDefined();
+    // Someone else typing the same NIP afterwards is refused, as for any registered NIP.
+    await cmd(tg(8), "start");
+    await text(tg(8), "ya");
+    await text(tg(8), "Orang Lain");
+    expect(all(await text(tg(8), "198203142008012005"))).toContain("sudah terdaftar");
+  });
+
+  it("takes the same files through /impor, recognising each kind by its header", async () => {
+    app.files.register("telegram", async () => new TextEncoder().encode(UNITS));
+    await cmd(tg(1), "impor");
+    const said = all(
+      await app.conversations.handle(tg(1), {
+        kind: "file",
+        file: {
+          kind: "document",
+          channel: "telegram",
+          fileId: "F1",
+          mime: "text/csv",
+          name: "unit.csv",
+          size: 300,
+        },
+      }),
+    );
+    expect(said).toContain("0 unit baru, 0 diperbarui, 4 tidak berubah");
+  });
+});
