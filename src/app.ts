@@ -31,6 +31,7 @@ import { createLinking } from "./services/linking.js";
 import { createMentoring } from "./services/mentoring.js";
 import { createOnboarding } from "./services/onboarding.js";
 import { createOrgImport } from "./services/org-import.js";
+import { createPeopleExport } from "./services/people-export.js";
 import { createProfile } from "./services/profile.js";
 import { createRecommendations } from "./services/recommendations.js";
 import { createReminderSettings } from "./services/reminder-settings.js";
@@ -216,6 +217,12 @@ export function createApp(deps: {
           for (const i of ids) invalidate(i._id);
         });
       },
+    }),
+    peopleExport: createPeopleExport({
+      repos,
+      translate: deps.translate,
+      now,
+      yearlyGoal: content.jpRules.yearlyGoal,
     }),
     adminIds: deps.adminIds,
   });

@@ -40,7 +40,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   c("umumkan", "koordinator", false),
   c("siaran", "koordinator", false),
   c("ringkasan", "supervisor", false),
-  c("ekspor", "supervisor", false),
+  c("ekspor", "supervisor", true),
   c("peran", "admin", true),
   c("audit", "admin", true),
   c("impor", "admin", true),

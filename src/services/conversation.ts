@@ -10,6 +10,7 @@ import { type CommandInfo, commandsFor, findCommand } from "./commands.js";
 import type { EnrollmentService } from "./enrollment.js";
 import type { Linking } from "./linking.js";
 import type { Mentoring } from "./mentoring.js";
+import type { PeopleExport } from "./people-export.js";
 import { profileOfPerson } from "./profile.js";
 import type { Recommendations } from "./recommendations.js";
 import type { ReminderSettings } from "./reminder-settings.js";
@@ -43,6 +44,7 @@ export interface ConversationDeps {
   reminderSettings: ReminderSettings;
   surveys: Pick<Surveys, "list" | "handleButton" | "summary">;
   roles: Pick<Roles, "peran" | "auditLog" | "refused">;
+  peopleExport: Pick<PeopleExport, "ekspor">;
   /** Bootstrap administrators from ADMIN_IDS: admins wherever they write from. */
   adminIds?: readonly string[];
   /**
@@ -148,6 +150,8 @@ export function createConversations(deps: ConversationDeps) {
     if (command.name === "peran")
       return deps.roles.peran(conv, args, deps.adminIds?.includes(conv.identityId) ?? false);
     if (command.name === "audit") return deps.roles.auditLog(conv, args);
+    if (command.name === "ekspor")
+      return deps.peopleExport.ekspor(conv, deps.adminIds?.includes(conv.identityId) ?? false);
     if (command.name === "menu") return menu(conv);
     if (command.name === "tautkan") return deps.linking.issue(conv);
     if (command.name === "hasil") return deps.results.latest(conv);

@@ -105,11 +105,38 @@ export function createRoles(deps: {
     ];
   }
 
+  /** Frees a NIP someone registered with by mistake (the owner must be in the admin's scope). */
+  async function releaseNip(conv: Conversation, bootstrapAdmin: boolean, nipText: string | undefined) {
+    const t = tr(conv);
+    const nip = nipText ? normalizeNip(nipText) : undefined;
+    if (!nip) return [{ text: t("roles-usage") }];
+    const { me, actor } = await actorFor(conv, bootstrapAdmin);
+    const ownerId = await deps.repos.nipClaims.ownerOf(nip);
+    const owner = ownerId ? await deps.repos.people.get(ownerId) : null;
+    if (!owner) return [{ text: t("roles-nip-free") }];
+    const unit = owner.unitId ? await deps.repos.orgUnits.get(owner.unitId) : null;
+    if (!(unit ? mayAct(actor, "admin", unit) : bootstrapAdmin)) {
+      await audit(conv, me, "nip.release", "refused", {
+        targetId: owner._id,
+        ...(unit ? { scopeUnitId: unit._id } : {}),
+      });
+      return [{ text: t("roles-out-of-scope", { unit: unit?.name ?? "—" }) }];
+    }
+    await deps.repos.nipClaims.release(nip);
+    await deps.repos.people.update(owner._id, {}, ["nip"]);
+    await audit(conv, me, "nip.release", "ok", {
+      targetId: owner._id,
+      ...(unit ? { scopeUnitId: unit._id } : {}),
+    });
+    return [{ text: t("roles-nip-released", { name: owner.name }) }];
+  }
+
   return {
-    /** /peran [beri|cabut NIP peran unit]. */
+    /** /peran [beri|cabut NIP peran unit | lepas-nip NIP]. */
     async peran(conv: Conversation, args: string, bootstrapAdmin: boolean): Promise<Outbound[]> {
       const t = tr(conv);
       const [verb, ...rest] = args.trim().split(/\s+/).filter(Boolean);
+      if (verb === "lepas-nip" || verb === "release-nip") return releaseNip(conv, bootstrapAdmin, rest[0]);
       if (verb === "beri" || verb === "cabut" || verb === "grant" || verb === "revoke")
         return change(
           conv,

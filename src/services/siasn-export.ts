@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import type { Completion } from "../db/models/index.js";
+import { BOM, neutralizeCell } from "../domain/spreadsheet.js";
 import type { Translate } from "../engine/text.js";
 import type { Locale } from "../i18n/locales.js";
 
@@ -37,5 +38,5 @@ export function siasnCsv(completions: readonly Completion[], locale: Locale, tra
       translate(locale, `method-${c.method}`),
       c.source === "course" ? "katalog" : "laporan mandiri",
     ]);
-  return `\uFEFF${stringify([[...SIASN_COLUMNS], ...rows])}`;
+  return `${BOM}${stringify([[...SIASN_COLUMNS], ...rows.map((r) => r.map(neutralizeCell))])}`;
 }

@@ -18,6 +18,13 @@ export function completionsRepository({ Completion }: Pick<Models, "Completion">
     async get(id: string): Promise<Completion | null> {
       return Completion.findById(id).lean<Completion>().exec();
     },
+    /** Completions of several people in one year (exports). */
+    async listForPeople(personIds: string[], year: number): Promise<Completion[]> {
+      if (personIds.length === 0) return [];
+      return Completion.find({ personId: { $in: personIds }, year })
+        .lean<Completion[]>()
+        .exec();
+    },
     /** A person's completions, newest first. */
     async listForPerson(personId: string): Promise<Completion[]> {
       return Completion.find({ personId })

@@ -38,7 +38,7 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
     },
     /** Sets profile fields (and removes those in `clear`); false when no such person exists. */
     async update(id: string, patch: PersonPatch, clear: (keyof PersonPatch)[] = []): Promise<boolean> {
-      const update: Record<string, unknown> = { $set: patch };
+      const update: Record<string, unknown> = Object.keys(patch).length ? { $set: patch } : {};
       if (clear.length) update.$unset = Object.fromEntries(clear.map((k) => [k, ""]));
       const res = await Person.updateOne({ _id: id }, update, { runValidators: true }).exec();
       return res.matchedCount === 1;
@@ -51,6 +51,14 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
     /** Replaces a person's role grants (a read-modify-write by the one admin changing them). */
     async setRoles(id: string, roles: Person["roles"]): Promise<void> {
       await Person.updateOne({ _id: id }, { $set: { roles } }, { runValidators: true }).exec();
+    },
+    /** People who work in any of these units. */
+    async listByUnits(unitIds: string[]): Promise<Person[]> {
+      if (unitIds.length === 0) return [];
+      return Person.find({ unitId: { $in: unitIds } })
+        .sort({ name: 1 })
+        .lean<Person[]>()
+        .exec();
     },
     /** People who work in one unit (not its subtree). */
     async listByUnit(unitId: string): Promise<Person[]> {

@@ -73,6 +73,7 @@ describe("who may use which staff command", () => {
         ["audit", ""],
         ["impor", ""],
         ["survei", "hasil"],
+        ["ekspor", ""],
       ] as const) {
         const said = all(await cmd(who[key]!.identity, command, args));
         await cmd(who[key]!.identity, "batal");
@@ -84,27 +85,54 @@ describe("who may use which staff command", () => {
       "asn /audit": false,
       "asn /impor": false,
       "asn /survei hasil": false,
+      "asn /ekspor": false,
       "koordinator /peran": false,
       "koordinator /audit": false,
       "koordinator /impor": false,
       "koordinator /survei hasil": true,
+      "koordinator /ekspor": false,
       "supervisor /peran": false,
       "supervisor /audit": false,
       "supervisor /impor": false,
       "supervisor /survei hasil": true,
+      "supervisor /ekspor": true,
       "admin /peran": true,
       "admin /audit": true,
       "admin /impor": true,
       "admin /survei hasil": true,
+      "admin /ekspor": true,
     });
     const refusals = await ctx.repos.audit.list({ limit: 100 });
-    expect(refusals.filter((e) => e.outcome === "refused")).toHaveLength(10);
+    expect(refusals.filter((e) => e.outcome === "refused")).toHaveLength(12);
     expect(
       refusals
         .filter((e) => e.actorPersonId === who.asn!.personId)
         .map((e) => e.action)
         .sort(),
-    ).toEqual(["command.audit", "command.impor", "command.peran", "command.survei-hasil"]);
+    ).toEqual(["command.audit", "command.ekspor", "command.impor", "command.peran", "command.survei-hasil"]);
+  });
+});
+
+describe("/ekspor", () => {
+  it("sends a supervisor's scope only, as Excel-ready CSV with formulas neutralised", async () => {
+    await person('=HYPERLINK("http://x")', "mataram.setda");
+    const [out] = await cmd(who.supervisor!.identity, "ekspor");
+    expect(out!.text).toContain("pegawai dalam cakupan Anda");
+    const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(out!.media!.bytes);
+    expect(csv.startsWith("\uFEFFnip,nama,unit,jabatan,jenjang,terdaftar,asesmen_terakhir,jumlah_gap,")).toBe(
+      true,
+    );
+    const names = csv
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(",")[1]);
+    // Only mataram.setda (the supervisor's unit): not the BKPSDM, not Jambi.
+    expect(names.sort()).toEqual(['"\'=HYPERLINK(""http://x"")"', "asn", "supervisor", "target"].sort());
+    const log = await ctx.repos.audit.list({ action: "export.people" });
+    expect(
+      log.filter((e) => e.actorPersonId === who.supervisor!.personId && e.outcome === "ok").length,
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -128,6 +156,13 @@ describe("/peran within the admin's scope", () => {
     expect((await ctx.repos.people.get(who.target!.personId))!.roles).toEqual([]);
     expect(all(await cmd(admin, "peran", "beri 123 raja mataram"))).toContain("Cara memakai");
 
+    // A NIP registered by the wrong person is released, within scope only.
+    expect(all(await cmd(admin, "peran", `lepas-nip ${who.jambian!.nip}`))).toContain("di luar cakupan");
+    expect(all(await cmd(admin, "peran", `lepas-nip ${who.target!.nip}`))).toContain(
+      "NIP dilepas dari profil target",
+    );
+    expect(await ctx.repos.nipClaims.ownerOf(who.target!.nip)).toBeNull();
+    expect((await ctx.repos.people.get(who.target!.personId))!.nip).toBeUndefined();
     const log = all(await cmd(admin, "audit", "role.grant"));
     expect(log).toContain("role.grant · berhasil");
     expect(log).toContain("role.grant · ditolak");
