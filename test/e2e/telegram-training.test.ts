@@ -77,7 +77,7 @@ const click = (chat: number, m: SentMessage, label: string, expected: string | R
 
 describe("assessment, recommendations and training on Telegram (real app, Bot API emulator)", () => {
   it("lets an admin import the course catalog by sending a CSV, before registering as an ASN", async () => {
-    await say(ADMIN, "/impor", "Kirim berkas CSV katalog pelatihan");
+    await say(ADMIN, "/impor", "Kirim satu berkas CSV");
     await act(
       ADMIN,
       () => tg.sendDocument(ADMIN, "katalog.csv", "text/csv", Buffer.from(CATALOG)),
