@@ -464,3 +464,23 @@ mentor-notify-accepted = 🤝 Good news! { $name } agreed to mentor you in { $co
 mentor-notify-declined = Your mentoring request for { $competency } could not be accepted this time. See other options in /rekomendasi.
 export-empty = There are no employees in your scope yet.
 export-caption = 📄 { $count } employees in your scope, { $year }: registration, latest assessment, gaps, JP and trainings. It contains personal data; keep it safe.
+
+## Announcements
+brd-nobody = Nobody registered in your scope matches that choice. Choose other recipients.
+brd-time-past = That time has passed. Choose a date and time in the future.
+brd-sending = 📣 The announcement is going out to { $count } people. Follow it in /siaran.
+brd-scheduled = 📅 The announcement is scheduled for { $count } people on { $when }. You can cancel it in /siaran before then.
+brd-none = You have not sent any announcement yet. Create one with /umumkan.
+brd-line = { $when } · { $audience }
+brd-line-cancelled = { $when } · { $audience } · cancelled
+brd-counts = Sent { $sent } · waiting { $pending } · failed { $failed } · blocked the bot { $blocked }
+brd-cancel = Cancel what has not gone yet
+brd-cancelled = Announcement cancelled: { $count } messages not yet sent will not be sent.
+brd-gone = That announcement was not found.
+brd-audience-all = everyone in scope
+brd-audience-unit = one unit
+brd-audience-tier = one jabatan tier
+brd-audience-region = one province
+brd-audience-session = session participants
+brd-audience-not-assessed = not yet assessed
+brd-audience-below-pace = behind the JP goal

@@ -465,3 +465,23 @@ mentor-notify-accepted = 🤝 Kabar baik! { $name } bersedia menjadi mentor Anda
 mentor-notify-declined = Permintaan mentoring { $competency } Anda belum bisa diterima kali ini. Lihat pilihan lain di /rekomendasi.
 export-empty = Belum ada pegawai dalam cakupan Anda.
 export-caption = 📄 Data { $count } pegawai dalam cakupan Anda, tahun { $year }: pendaftaran, asesmen terakhir, jumlah gap, JP dan pelatihan. Berisi data pribadi; simpan dengan hati-hati.
+
+## Pengumuman
+brd-nobody = Tidak ada orang terdaftar dalam cakupan Anda yang cocok dengan pilihan itu. Pilih penerima lain.
+brd-time-past = Waktu itu sudah lewat. Pilih tanggal dan jam yang akan datang.
+brd-sending = 📣 Pengumuman sedang dikirim ke { $count } orang. Lihat perkembangannya di /siaran.
+brd-scheduled = 📅 Pengumuman dijadwalkan untuk { $count } orang pada { $when }. Anda bisa membatalkannya di /siaran sebelum waktu itu.
+brd-none = Anda belum pernah mengirim pengumuman. Buat dengan /umumkan.
+brd-line = { $when } · { $audience }
+brd-line-cancelled = { $when } · { $audience } · dibatalkan
+brd-counts = Terkirim { $sent } · menunggu { $pending } · gagal { $failed } · memblokir bot { $blocked }
+brd-cancel = Batalkan yang belum terkirim
+brd-cancelled = Pengumuman dibatalkan: { $count } pesan yang belum terkirim tidak akan dikirim.
+brd-gone = Pengumuman itu tidak ditemukan.
+brd-audience-all = semua dalam cakupan
+brd-audience-unit = satu unit
+brd-audience-tier = satu jenjang jabatan
+brd-audience-region = satu provinsi
+brd-audience-session = peserta sesi pelatihan
+brd-audience-not-assessed = belum mengisi asesmen
+brd-audience-below-pace = JP di bawah target

@@ -18,6 +18,7 @@ import { createAdminImport } from "./services/admin-import.js";
 import { createAssessment } from "./services/assessment.js";
 import { createAssessmentRecorder } from "./services/assessment-record.js";
 import { createAssessmentResults, type RenderChart } from "./services/assessment-result.js";
+import { createBroadcasts } from "./services/broadcasts.js";
 import { createCompletion } from "./services/completion.js";
 import { createConversations } from "./services/conversation.js";
 import { createCourseCatalog } from "./services/course-catalog.js";
@@ -168,6 +169,17 @@ export function createApp(deps: {
     now,
     ...(deps.surveyHashKey ? { hashKey: deps.surveyHashKey } : {}),
   });
+  const broadcasts = createBroadcasts({
+    repos,
+    outbox,
+    catalog: courseCatalog,
+    regions: content.regions,
+    tiers: TIERS.map((x) => ({ id: x.id, label: x.name })),
+    jpRules: { minutesPerJp: content.jpRules.minutesPerJp, yearlyGoal: content.jpRules.yearlyGoal },
+    translate: deps.translate,
+    now,
+    ...(deps.adminIds ? { adminIds: deps.adminIds } : {}),
+  });
   const files = createFileReaders();
   const orgImport = createOrgImport({ repos, regions: content.regions, tiers: TIERS.map((x) => x.id), now });
   const adminImport = createAdminImport({
@@ -187,9 +199,10 @@ export function createApp(deps: {
       ...assessment.services,
       ...completion.services,
       ...adminImport.services,
+      ...broadcasts.services,
       ...deps.extra?.services,
     },
-    optionSources: { ...onboarding.optionSources, ...completion.optionSources },
+    optionSources: { ...onboarding.optionSources, ...completion.optionSources, ...broadcasts.optionSources },
     now,
   });
   const linking = createLinking({ repos, translate: deps.translate, now, onLinked: profileChanged });
@@ -218,6 +231,7 @@ export function createApp(deps: {
         });
       },
     }),
+    broadcasts,
     peopleExport: createPeopleExport({
       repos,
       translate: deps.translate,
@@ -285,6 +299,7 @@ export function createApp(deps: {
     reminders,
     jpNudge,
     surveys,
+    broadcasts,
     jobs,
     /** Tells the outbox whom to poke when something is scheduled (the running dispatchers). */
     onDeliveryScheduled(listener: () => void) {

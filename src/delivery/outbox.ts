@@ -46,8 +46,60 @@ export function createOutbox(deps: {
     return undefined;
   }
 
+  /** The preferred reachable identity among `identities` (one person's), if any. */
+  function pick(identities: Identity[]): { identity: Identity; address: string } | undefined {
+    const usable = identities.filter((i) => !i.unreachable && PREFERENCE.includes(i.channel));
+    usable.sort((a, b) => PREFERENCE.indexOf(a.channel) - PREFERENCE.indexOf(b.channel));
+    for (const identity of usable) {
+      const address = addressOf(identity);
+      if (address) return { identity, address };
+    }
+    return undefined;
+  }
+
   return {
     route,
+    /** Which of these people can be reached at all (a broadcast's preview counts only them). */
+    async reachable(personIds: string[]): Promise<Set<string>> {
+      const byPerson = new Map<string, Identity[]>();
+      for (const i of await deps.repos.identities.listForPeople(personIds))
+        byPerson.set(i.personId, [...(byPerson.get(i.personId) ?? []), i]);
+      return new Set(personIds.filter((p) => pick(byPerson.get(p) ?? [])));
+    },
+    /**
+     * Schedules the same purpose and occurrence for many people with one read of their identities
+     * and inserts in batches (a broadcast); returns how many were new.
+     */
+    async scheduleMany(
+      items: Omit<Scheduled, "purpose" | "occurrence">[],
+      purpose: string,
+      occurrence: string,
+    ): Promise<number> {
+      const byPerson = new Map<string, Identity[]>();
+      for (const i of await deps.repos.identities.listForPeople(items.map((x) => x.personId)))
+        byPerson.set(i.personId, [...(byPerson.get(i.personId) ?? []), i]);
+      const rows = items.flatMap((s) => {
+        const target = pick(byPerson.get(s.personId) ?? []);
+        if (!target) return [];
+        return [
+          {
+            _id: `${purpose}:${occurrence}:${s.personId}`,
+            purpose,
+            personId: s.personId,
+            identityId: target.identity._id,
+            channel: target.identity.channel,
+            address: target.address,
+            message: s.message,
+            dueAt: s.dueAt,
+          },
+        ];
+      });
+      let fresh = 0;
+      for (let i = 0; i < rows.length; i += 500)
+        fresh += await deps.repos.deliveries.enqueueMany(rows.slice(i, i + 500), deps.now());
+      if (fresh > 0) deps.onScheduled?.();
+      return fresh;
+    },
     /** Schedules one message; says whether it was new, or why it cannot go. */
     async schedule(s: Scheduled): Promise<"scheduled" | "duplicate" | "unreachable"> {
       const target = await route(s.personId);

@@ -47,8 +47,13 @@ export function validateInput(step: InputStep, raw: string, today: Date): InputR
   if (step.input === "date") {
     const date = parseLocalDate(text);
     if (!date) return { ok: false, problem: { key: "input-not-date" } };
-    if (v.notBefore && date < v.notBefore) {
-      return { ok: false, problem: { key: "input-date-too-early", args: { date: v.notBefore } } };
+    // "today" as a lower bound is today in WIB, the westernmost zone, for the same reason.
+    const notBefore =
+      v.notBefore === "today"
+        ? new Date(today.getTime() + 7 * 3_600_000).toISOString().slice(0, 10)
+        : v.notBefore;
+    if (notBefore && date < notBefore) {
+      return { ok: false, problem: { key: "input-date-too-early", args: { date: notBefore } } };
     }
     // "today" is today in WIT, the easternmost zone, so no one in Indonesia is refused their own today.
     const notAfter =

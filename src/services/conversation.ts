@@ -6,6 +6,7 @@ import type { Translate } from "../engine/text.js";
 import type { Choice, Conversation, Inbound, Outbound } from "../engine/types.js";
 import type { Locale } from "../i18n/locales.js";
 import type { AssessmentResults } from "./assessment-result.js";
+import type { Broadcasts } from "./broadcasts.js";
 import { type CommandInfo, commandsFor, findCommand } from "./commands.js";
 import type { EnrollmentService } from "./enrollment.js";
 import type { Linking } from "./linking.js";
@@ -45,6 +46,7 @@ export interface ConversationDeps {
   surveys: Pick<Surveys, "list" | "handleButton" | "summary">;
   roles: Pick<Roles, "peran" | "auditLog" | "refused">;
   peopleExport: Pick<PeopleExport, "ekspor">;
+  broadcasts: Pick<Broadcasts, "siaran" | "handleButton">;
   /** Bootstrap administrators from ADMIN_IDS: admins wherever they write from. */
   adminIds?: readonly string[];
   /**
@@ -150,6 +152,7 @@ export function createConversations(deps: ConversationDeps) {
     if (command.name === "peran")
       return deps.roles.peran(conv, args, deps.adminIds?.includes(conv.identityId) ?? false);
     if (command.name === "audit") return deps.roles.auditLog(conv, args);
+    if (command.name === "siaran") return deps.broadcasts.siaran(conv);
     if (command.name === "ekspor")
       return deps.peopleExport.ekspor(conv, deps.adminIds?.includes(conv.identityId) ?? false);
     if (command.name === "menu") return menu(conv);
@@ -224,6 +227,13 @@ export function createConversations(deps: ConversationDeps) {
         if (kind === "mnt") {
           if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
           const replies = await deps.mentoring.handleButton(conv, inbound.data);
+          if (replies) return replies;
+        }
+        if (kind === "brd") {
+          if (!roles.includes("koordinator") && !roles.includes("admin")) {
+            return [{ text: t(conv, "command-not-allowed", { command: "/siaran" }) }];
+          }
+          const replies = await deps.broadcasts.handleButton(conv, inbound.data);
           if (replies) return replies;
         }
         if (kind === "srv") {

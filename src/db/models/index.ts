@@ -2,6 +2,7 @@ import type { Connection, Model } from "mongoose";
 import { type Achievement, achievementSchema } from "./achievement.js";
 import { type Assessment, assessmentSchema } from "./assessment.js";
 import { type AuditEntry, auditEntrySchema } from "./audit-entry.js";
+import { type Broadcast, broadcastSchema } from "./broadcast.js";
 import { type Completion, completionSchema } from "./completion.js";
 import { courseSchema, type StoredCourse } from "./course.js";
 import {
@@ -33,6 +34,7 @@ import {
 } from "./survey.js";
 
 export type { CompetencyResult } from "./assessment.js";
+export type { BroadcastAudience } from "./broadcast.js";
 export type { Certificate } from "./completion.js";
 export type { StoredSession } from "./course.js";
 export type { DeliveryMessage, DeliveryStatus, StoredDeliveryMessage } from "./delivery.js";
@@ -42,6 +44,7 @@ export type {
   Achievement,
   Assessment,
   AuditEntry,
+  Broadcast,
   Completion,
   Delivery,
   DeliveryClaim,
@@ -88,6 +91,7 @@ export interface Models {
   SurveyInvitation: Model<SurveyInvitation>;
   SurveyResponse: Model<SurveyResponse>;
   SurveyAnswerKey: Model<SurveyAnswerKey>;
+  Broadcast: Model<Broadcast>;
 }
 
 /** Binds the schemas to a connection (no DDL: collections and indexes come from ensureSchema). */
@@ -116,5 +120,6 @@ export function createModels(conn: Connection): Models {
     SurveyInvitation: conn.model<SurveyInvitation>("SurveyInvitation", surveyInvitationSchema),
     SurveyResponse: conn.model<SurveyResponse>("SurveyResponse", surveyResponseSchema),
     SurveyAnswerKey: conn.model<SurveyAnswerKey>("SurveyAnswerKey", surveyAnswerKeySchema),
+    Broadcast: conn.model<Broadcast>("Broadcast", broadcastSchema),
   };
 }

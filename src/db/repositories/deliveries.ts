@@ -157,6 +157,26 @@ export function deliveriesRepository({
       ]);
       return { outbox, sent, dead, resends: resent.reduce((s, x) => s + x.resends, 0) };
     },
+    /** How a purpose's deliveries stand: waiting in the outbox, sent, and dead with their errors. */
+    async statusOf(
+      purpose: string,
+    ): Promise<{ pending: number; sent: number; dead: { lastError?: string }[] }> {
+      const [pending, logged] = await Promise.all([
+        Delivery.countDocuments({ purpose }).exec(),
+        DeliveryLog.find({ purpose }, { status: 1, lastError: 1 })
+          .lean<{ status: string; lastError?: string }[]>()
+          .exec(),
+      ]);
+      return {
+        pending,
+        sent: logged.filter((d) => d.status === "sent").length,
+        dead: logged.filter((d) => d.status === "dead"),
+      };
+    },
+    /** Removes what is still waiting for a purpose (a cancelled broadcast); returns how many. */
+    async cancelPending(purpose: string): Promise<number> {
+      return (await Delivery.deleteMany({ purpose, status: "pending" }).exec()).deletedCount;
+    },
     /** Drops attempt claims older than `before` (no TTL index on FerretDB). */
     async purgeClaims(before: Date): Promise<number> {
       return (await DeliveryClaim.deleteMany({ at: { $lt: before } }).exec()).deletedCount;

@@ -70,6 +70,10 @@ export function enrollmentsRepository({ Enrollment }: Pick<Models, "Enrollment">
       const res = await Enrollment.updateOne({ _id }, { $set: { attendance, attendanceAt: at } }).exec();
       return res.matchedCount === 1;
     },
+    /** The places in one session. */
+    async listForSession(sessionId: string): Promise<Enrollment[]> {
+      return Enrollment.find({ sessionId }).lean<Enrollment[]>().exec();
+    },
     /** Seats taken in a session. */
     async countForSession(sessionId: string): Promise<number> {
       return Enrollment.countDocuments({ sessionId }).exec();

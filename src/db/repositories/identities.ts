@@ -29,6 +29,13 @@ export function identitiesRepository({ Identity }: Pick<Models, "Identity">) {
       const res = await Identity.updateOne({ _id: id }, { $set: { personId, linkedAt: now } }).exec();
       return res.matchedCount === 1;
     },
+    /** The identities of several people in one read (a broadcast's routing). */
+    async listForPeople(personIds: string[]): Promise<Identity[]> {
+      if (personIds.length === 0) return [];
+      return Identity.find({ personId: { $in: personIds } })
+        .lean<Identity[]>()
+        .exec();
+    },
     /** Every identity of a person. */
     async listForPerson(personId: string): Promise<Identity[]> {
       return Identity.find({ personId }).sort({ _id: 1 }).lean<Identity[]>().exec();

@@ -2,6 +2,7 @@ import type { Models } from "../models/index.js";
 import { achievementsRepository } from "./achievements.js";
 import { assessmentsRepository } from "./assessments.js";
 import { auditRepository } from "./audit.js";
+import { broadcastsRepository } from "./broadcasts.js";
 import { completionsRepository } from "./completions.js";
 import { coursesRepository } from "./courses.js";
 import { deliveriesRepository } from "./deliveries.js";
@@ -37,6 +38,7 @@ export function createRepositories(models: Models) {
     deliveries: deliveriesRepository(models),
     leases: leasesRepository(models),
     surveys: surveysRepository(models),
+    broadcasts: broadcastsRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

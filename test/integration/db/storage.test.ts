@@ -14,6 +14,7 @@ describe("storage on a real MongoDB-protocol server", () => {
       "achievements",
       "assessments",
       "audit_log",
+      "broadcasts",
       "completions",
       "courses",
       "deliveries",
@@ -52,6 +53,7 @@ describe("storage on a real MongoDB-protocol server", () => {
       "sessionId_1",
       "startsAt_1",
     ]);
+    expect(await indexes("broadcasts")).toEqual(["_id_", "createdBy_1"]);
     expect(await indexes("survey_invitations")).toEqual(["_id_", "personId_1", "status_1"]);
     expect(await indexes("survey_responses")).toEqual(["_id_", "surveyId_1_occurrence_1"]);
     expect(await indexes("audit_log")).toEqual(["_id_", "action_1_at_-1", "actorPersonId_1_at_-1", "at_-1"]);

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { NIP_PROBLEMS } from "../../../src/domain/nip.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { FLOWS_DIR, LOCALES_DIR, REPO_ROOT } from "../../../src/paths.js";
+import { AUDIENCES } from "../../../src/services/broadcasts.js";
 import { COMMANDS } from "../../../src/services/commands.js";
 import { keysInTypeScript, keysInYaml } from "./key-usage.js";
 
@@ -24,6 +25,8 @@ const DYNAMIC_KEYS = [
   ...["text", "number", "date", "nip"].map((k) => `input-hint-${k}`),
   ...["mentee", "mentor"].map((r) => `mentor-agreed-as-${r}`),
   ...["photo-pdf", "csv", "photo", "pdf"].flatMap((k) => [`input-hint-file-${k}`, `flow-expect-file-${k}`]),
+  ...AUDIENCES.map((a) => `brd-audience-${a}`),
+  ...["courses", "units", "people"].map((k) => `import-${k}-done`),
 ];
 
 describe("every text the code or flows use exists in both languages", () => {
