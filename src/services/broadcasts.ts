@@ -2,7 +2,7 @@ import type { Broadcast, BroadcastAudience, Person } from "../db/models/index.js
 import type { Repositories } from "../db/repositories/index.js";
 import type { Outbox } from "../delivery/outbox.js";
 import { isBelowPace, type JpRules } from "../domain/jp.js";
-import { atLocal, localClock, minutesOf } from "../domain/reminder-time.js";
+import { afterQuiet, atLocal, localClock, minutesOf } from "../domain/reminder-time.js";
 import { scopeRoots } from "../domain/scope.js";
 import type { Region } from "../domain/timezone.js";
 import type { ComputeService, OptionSource } from "../engine/engine.js";
@@ -11,6 +11,7 @@ import type { Conversation, Outbound } from "../engine/types.js";
 import { formatDateTime } from "../i18n/format.js";
 import { type CourseCatalog, shortKey } from "./course-catalog.js";
 import { actorOf } from "./roles.js";
+import { quietHoursOf } from "./training-reminders.js";
 
 const AUDIENCES = ["all", "unit", "tier", "region", "session", "not-assessed", "below-pace"] as const;
 
@@ -156,7 +157,12 @@ export function createBroadcasts(deps: {
     };
     if (await deps.repos.broadcasts.create(broadcast)) {
       await deps.outbox.scheduleMany(
-        people.map((p) => ({ personId: p._id, message: { text }, dueAt })),
+        // Each person hears it outside their own quiet hours.
+        people.map((p) => ({
+          personId: p._id,
+          message: { text },
+          dueAt: afterQuiet(dueAt, p.timeZone, quietHoursOf(p)),
+        })),
         `broadcast.${id}`,
         id,
       );

@@ -54,6 +54,8 @@ async function person(
     ...(p.tier ? { tier: p.tier } : {}),
     ...(p.regionId ? { regionId: p.regionId } : {}),
     ...(p.onboarded === false ? {} : { onboardedAt: new Date("2026-01-05T00:00:00Z") }),
+    // No quiet hours: "send now" must not wait for the morning when the suite runs at night.
+    reminders: { quietStart: "00:00", quietEnd: "00:00" },
     roles: roles.map((r) => ({ ...r, grantedAt: new Date() })),
   });
   await ctx.repos.people.setStatus(created._id, {
