@@ -155,17 +155,19 @@ export function createBroadcasts(deps: {
       status: "scheduled",
       createdAt: deps.now(),
     };
+    // The messages first: their keys make a retried confirmation add nothing, and a crash before
+    // the broadcast is stored leaves nothing unsent (the retry stores it).
+    await deps.outbox.scheduleMany(
+      // Each person hears it outside their own quiet hours.
+      people.map((p) => ({
+        personId: p._id,
+        message: { text },
+        dueAt: afterQuiet(dueAt, p.timeZone, quietHoursOf(p)),
+      })),
+      `broadcast.${id}`,
+      id,
+    );
     if (await deps.repos.broadcasts.create(broadcast)) {
-      await deps.outbox.scheduleMany(
-        // Each person hears it outside their own quiet hours.
-        people.map((p) => ({
-          personId: p._id,
-          message: { text },
-          dueAt: afterQuiet(dueAt, p.timeZone, quietHoursOf(p)),
-        })),
-        `broadcast.${id}`,
-        id,
-      );
       await deps.repos.audit.append({
         at: deps.now(),
         ...(me ? { actorPersonId: me._id } : {}),

@@ -52,7 +52,17 @@ export function deliveriesRepository({
     /** Schedules many at once (a broadcast); returns how many were new. Duplicates are skipped. */
     async enqueueMany(ds: NewDelivery[], now: Date): Promise<number> {
       if (ds.length === 0) return 0;
-      const docs = ds.map((d) => ({
+      // Keys already sent or given up stay done (a retried broadcast must not send them again).
+      const done = new Set(
+        (
+          await DeliveryLog.find({ _id: { $in: ds.map((d) => d._id) } }, { _id: 1 })
+            .lean<{ _id: string }[]>()
+            .exec()
+        ).map((d) => d._id),
+      );
+      const fresh = ds.filter((d) => !done.has(d._id));
+      if (fresh.length === 0) return 0;
+      const docs = fresh.map((d) => ({
         ...d,
         message: toStored(d.message),
         status: "pending",

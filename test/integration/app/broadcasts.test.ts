@@ -209,6 +209,16 @@ describe("coordinator broadcasts", () => {
     }
     const siaran = all(await cmd(COORD, "siaran"));
     expect(siaran).toContain("Terkirim 4 · menunggu 0 · gagal 0");
+    // Scheduling a sent broadcast again (a retried confirmation) adds nothing.
+    const [first] = await ctx.repos.broadcasts
+      .list(undefined, 50)
+      .then((l) => l.filter((b) => b.audience.kind === "all"));
+    const again = await app.outbox.scheduleMany(
+      [{ personId: ids.ani!, message: { text: "x" }, dueAt: now() }],
+      `broadcast.${first!._id}`,
+      first!._id,
+    );
+    expect(again).toBe(0);
   });
 
   it("sends a scheduled broadcast at its time in the coordinator's zone, and a cancelled one never", async () => {
