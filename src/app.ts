@@ -26,6 +26,7 @@ import { createCourseImport } from "./services/course-import.js";
 import { createEnrollment } from "./services/enrollment.js";
 import { createFileReaders } from "./services/file-readers.js";
 import { createHousekeeping } from "./services/housekeeping.js";
+import { createImprovements } from "./services/improvements.js";
 import { createJpLedger } from "./services/jp-ledger.js";
 import { createJpNudge } from "./services/jp-nudge.js";
 import { createLinking } from "./services/linking.js";
@@ -66,6 +67,17 @@ export function createApp(deps: {
     : loadFlowDirectory(flowsDir);
   const content = loadDomainContent(flowsDir);
   const repos: Repositories = createRepositories(deps.database.models);
+  // Whoever runs dispatchers sets this, so something scheduled for now goes at once.
+  let onScheduled: () => void = () => {};
+  const outbox = createOutbox({ repos, now, onScheduled: () => onScheduled() });
+  const announceImprovement = createImprovements({
+    repos,
+    outbox,
+    competencyName: (code, locale) =>
+      content.allCompetencies.find((c) => c.code === code)?.name[locale] ?? code,
+    translate: deps.translate,
+    now,
+  });
   let invalidate: (identityId: string) => void = () => {};
   const profileListeners: ((identityId: string) => void | Promise<void>)[] = [];
   const profileChanged = (identityId: string) => {
@@ -89,21 +101,19 @@ export function createApp(deps: {
     translate: deps.translate,
     renderChart: deps.renderChart ?? ((rows, labels) => renderAssessmentChart(rows, labels)),
   });
+  const recordAssessment = createAssessmentRecorder({ repos, onAchievement: announceImprovement });
   const assessment = createAssessment({
     repos,
     competencies: content.allCompetencies,
     skjDefaults: content.skjDefaults,
     instrument: content.instrument,
     intervalDays: deps.assessmentIntervalDays ?? 90,
-    record: createAssessmentRecorder({ repos }),
+    record: recordAssessment,
     results,
     translate: deps.translate,
   });
   const courseCatalog = createCourseCatalog({ repos, now });
-  const ledger = createJpLedger({ repos, rules: content.jpRules });
-  // Whoever runs dispatchers sets this, so something scheduled for now goes at once.
-  let onScheduled: () => void = () => {};
-  const outbox = createOutbox({ repos, now, onScheduled: () => onScheduled() });
+  const ledger = createJpLedger({ repos, rules: content.jpRules, onAchievement: announceImprovement });
   const mentoring = createMentoring({
     outbox,
     repos,
@@ -296,6 +306,8 @@ export function createApp(deps: {
     ledger,
     recommendations,
     outbox,
+    /** The one function that records assessment results (flows use it through /asesmen). */
+    recordAssessment,
     reminders,
     jpNudge,
     surveys,

@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import type { Assessment } from "../db/models/index.js";
+import type { Achievement, Assessment, Person } from "../db/models/index.js";
 import type { Repositories } from "../db/repositories/index.js";
 import type { Level } from "../domain/competency.js";
 import { competencyGaps } from "../domain/skj.js";
@@ -22,6 +22,8 @@ export interface AssessmentOutcome {
  */
 export function createAssessmentRecorder(deps: {
   repos: Pick<Repositories, "people" | "assessments" | "achievements">;
+  /** Told of each achievement when it is first recorded (improvements announced to supervisors). */
+  onAchievement?: (a: Achievement, person: Person) => Promise<unknown>;
 }) {
   return async function recordAssessment(
     outcome: AssessmentOutcome,
@@ -65,7 +67,7 @@ export function createAssessmentRecorder(deps: {
     for (const r of results) {
       const before = previous?.results.find((p) => p.competency === r.competency);
       if (!before || before.gap <= 0 || r.gap > 0) continue;
-      const fresh = await deps.repos.achievements.record({
+      const achievement: Achievement = {
         _id: `${person._id}|gap|${r.competency}|${assessment._id}`,
         personId: person._id,
         kind: "gap-closed",
@@ -74,8 +76,12 @@ export function createAssessmentRecorder(deps: {
         ...(person.unitId ? { unitId: person.unitId } : {}),
         ...(person.instansiId ? { instansiId: person.instansiId } : {}),
         at: outcome.completedAt,
-      });
-      if (fresh) closedGaps.push(r.competency);
+      };
+      const fresh = await deps.repos.achievements.record(achievement);
+      if (fresh) {
+        closedGaps.push(r.competency);
+        await deps.onAchievement?.(achievement, person);
+      }
     }
     return { assessment, previous, closedGaps };
   };

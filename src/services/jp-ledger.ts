@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import type { Completion, Person } from "../db/models/index.js";
+import type { Achievement, Completion, Person } from "../db/models/index.js";
 import type { Repositories } from "../db/repositories/index.js";
 import { type JpProgress, jpProgress } from "../domain/jp.js";
 import type { JpCreditRules } from "../domain/learning-methods.js";
@@ -21,6 +21,8 @@ export type RecordOutcome = { recorded: boolean; progress: JpProgress; goalReach
 export function createJpLedger(deps: {
   repos: Pick<Repositories, "people" | "completions" | "achievements">;
   rules: JpCreditRules;
+  /** Told of each achievement when it is first recorded (improvements announced to supervisors). */
+  onAchievement?: (a: Achievement, person: Person) => Promise<unknown>;
 }) {
   const rules = { minutesPerJp: deps.rules.minutesPerJp, yearlyGoal: deps.rules.yearlyGoal };
 
@@ -49,7 +51,7 @@ export function createJpLedger(deps: {
     await deps.repos.people.setStatus(person._id, { jpYear: p.year, jpTotal: p.total });
     let goalReachedNow = false;
     if (p.reached) {
-      goalReachedNow = await deps.repos.achievements.record({
+      const achievement: Achievement = {
         _id: `${person._id}|jp|${p.year}`,
         personId: person._id,
         kind: "jp-goal",
@@ -57,7 +59,9 @@ export function createJpLedger(deps: {
         ...(person.unitId ? { unitId: person.unitId } : {}),
         ...(person.instansiId ? { instansiId: person.instansiId } : {}),
         at: now,
-      });
+      };
+      goalReachedNow = await deps.repos.achievements.record(achievement);
+      if (goalReachedNow) await deps.onAchievement?.(achievement, person);
     }
     return { recorded, progress: p, goalReachedNow };
   }

@@ -39,6 +39,7 @@ export function createReminderSettings(deps: {
         : t("pgr-quiet", { start: quiet.start.replace(":", "."), end: quiet.end.replace(":", ".") }),
       prefs.training === false ? t("pgr-training-off") : t("pgr-training-on"),
       nudges,
+      person.shareProgress ? t("pgr-share-on") : t("pgr-share-off"),
       "",
       t("pgr-help"),
     ];
@@ -64,12 +65,19 @@ export function createReminderSettings(deps: {
       prefs.training === false
         ? { data: "pgr|t|on", label: t("pgr-training-turn-on") }
         : { data: "pgr|t|off", label: t("pgr-training-turn-off") };
+    const shareButton: Choice = person.shareProgress
+      ? { data: "pgr|s|off", label: t("pgr-share-turn-off") }
+      : { data: "pgr|s|on", label: t("pgr-share-turn-on") };
     return [
       {
         text: lines.join("\n"),
-        choices: [presets.slice(0, 2), presets.slice(2), nudgeButtons, [trainingButton]].filter(
-          (r) => r.length > 0,
-        ),
+        choices: [
+          presets.slice(0, 2),
+          presets.slice(2),
+          nudgeButtons,
+          [trainingButton],
+          [shareButton],
+        ].filter((r) => r.length > 0),
         replacesPrompt: true,
       },
     ];
@@ -113,6 +121,11 @@ export function createReminderSettings(deps: {
       }
       if (what === "n" && (value === "on" || value === "off")) {
         return view(await change(person, { nudges: value }, ["nudgesPausedUntil"]), t("pgr-saved"));
+      }
+      if (what === "s" && (value === "on" || value === "off")) {
+        // Consent to share: asked for and given by the person alone, and withdrawn the same way.
+        await deps.repos.people.update(person._id, { shareProgress: value === "on" });
+        return view({ ...person, shareProgress: value === "on" }, t("pgr-saved"));
       }
       if (what === "t" && (value === "on" || value === "off")) {
         return view(await change(person, { training: value === "on" }), t("pgr-saved"));

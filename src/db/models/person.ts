@@ -53,6 +53,8 @@ export interface Person {
   /** Willing to mentor colleagues of the same instansi in competencies where they are strong. */
   mentorOptIn?: boolean;
   reminders?: ReminderPrefs;
+  /** Agreed that their supervisors hear when they reach 20 JP or close a gap. */
+  shareProgress?: boolean;
   onboardedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
@@ -95,6 +97,7 @@ export const personSchema = new Schema<Person>(
     },
     onboardedAt: Date,
     mentorOptIn: Boolean,
+    shareProgress: Boolean,
     reminders: {
       type: new Schema(
         {

@@ -21,6 +21,7 @@ export type PersonPatch = Partial<
     | "onboardedAt"
     | "mentorOptIn"
     | "reminders"
+    | "shareProgress"
   >
 >;
 
