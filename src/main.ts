@@ -119,6 +119,19 @@ async function main(): Promise<number> {
   // Ranking reads the whole catalog; load it now so the first /rekomendasi does not wait for it.
   void app.courseCatalog.all().catch((err) => logger.warn({ err }, "loading the course catalog failed"));
 
+  // Both channels' dispatchers: the same lease settings, and failures logged by delivery id only.
+  const outboxSettings = {
+    leaseSeconds: config.outbox.leaseSeconds,
+    sendLeaseSeconds: config.outbox.sendLeaseSeconds,
+    events: {
+      failed: (d: { _id: string }, outcome: { kind: string; error: string }, dead: boolean) =>
+        logger.warn(
+          { delivery: d._id, outcome: outcome.kind, error: outcome.error, dead },
+          "delivery not sent",
+        ),
+      error: (err: unknown) => logger.error({ err }, "outbox dispatcher failed"),
+    },
+  };
   let ready = false;
   const routes: Route[] = [healthRoutes(() => ready)];
   const stops: (() => Promise<void>)[] = [];
@@ -143,16 +156,7 @@ async function main(): Promise<number> {
         apiRoot: tg.apiRoot,
         limits: { ...TELEGRAM_LIMITS, perSecond: config.outbox.telegramPerSecond },
       }),
-      leaseSeconds: config.outbox.leaseSeconds,
-      sendLeaseSeconds: config.outbox.sendLeaseSeconds,
-      events: {
-        failed: (d, outcome, dead) =>
-          logger.warn(
-            { delivery: d._id, outcome: outcome.kind, error: outcome.error, dead },
-            "delivery not sent",
-          ),
-        error: (err) => logger.error({ err }, "outbox dispatcher failed"),
-      },
+      ...outboxSettings,
     });
     // Replies to people count against the bot's limit too, and come first.
     bot.api.config.use(async (prev, method, payload, signal) => {
@@ -234,16 +238,7 @@ async function main(): Promise<number> {
     const slackDelivery = createChannelDelivery({
       repos: app.repos,
       sender: createSlackSender({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl }),
-      leaseSeconds: config.outbox.leaseSeconds,
-      sendLeaseSeconds: config.outbox.sendLeaseSeconds,
-      events: {
-        failed: (d, outcome, dead) =>
-          logger.warn(
-            { delivery: d._id, outcome: outcome.kind, error: outcome.error, dead },
-            "delivery not sent",
-          ),
-        error: (err) => logger.error({ err }, "outbox dispatcher failed"),
-      },
+      ...outboxSettings,
     });
     dispatchers.push(slackDelivery.dispatcher);
     // App Home shows profile and JP: publish it again when they change, on every Slack account.

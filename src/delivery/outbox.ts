@@ -1,4 +1,5 @@
 import type { DeliveryMessage, Identity } from "../db/models/index.js";
+import type { NewDelivery } from "../db/repositories/deliveries.js";
 import type { Repositories } from "../db/repositories/index.js";
 
 /** Channels in the order Pandu prefers to reach a person on. */
@@ -37,13 +38,7 @@ export function createOutbox(deps: {
 }) {
   /** The identity to reach a person on: reachable, with an address, in channel preference order. */
   async function route(personId: string): Promise<{ identity: Identity; address: string } | undefined> {
-    const identities = (await deps.repos.identities.listForPerson(personId)).filter((i) => !i.unreachable);
-    identities.sort((a, b) => PREFERENCE.indexOf(a.channel) - PREFERENCE.indexOf(b.channel));
-    for (const identity of identities) {
-      const address = addressOf(identity);
-      if (address && PREFERENCE.includes(identity.channel)) return { identity, address };
-    }
-    return undefined;
+    return pick(await deps.repos.identities.listForPerson(personId));
   }
 
   /** The preferred reachable identity among `identities` (one person's), if any. */
@@ -57,13 +52,31 @@ export function createOutbox(deps: {
     return undefined;
   }
 
+  /** The stored delivery for one person reached at `target`. */
+  const rowFor = (s: Scheduled, target: { identity: Identity; address: string }): NewDelivery => ({
+    _id: `${s.purpose}:${s.occurrence}:${s.personId}`,
+    purpose: s.purpose,
+    personId: s.personId,
+    identityId: target.identity._id,
+    channel: target.identity.channel,
+    address: target.address,
+    message: s.message,
+    dueAt: s.dueAt,
+  });
+
+  /** The identities of several people, grouped by person, in one read. */
+  async function identitiesOf(personIds: string[]): Promise<Map<string, Identity[]>> {
+    const byPerson = new Map<string, Identity[]>();
+    for (const i of await deps.repos.identities.listForPeople(personIds))
+      byPerson.set(i.personId, [...(byPerson.get(i.personId) ?? []), i]);
+    return byPerson;
+  }
+
   return {
     route,
     /** Which of these people can be reached at all (a broadcast's preview counts only them). */
     async reachable(personIds: string[]): Promise<Set<string>> {
-      const byPerson = new Map<string, Identity[]>();
-      for (const i of await deps.repos.identities.listForPeople(personIds))
-        byPerson.set(i.personId, [...(byPerson.get(i.personId) ?? []), i]);
+      const byPerson = await identitiesOf(personIds);
       return new Set(personIds.filter((p) => pick(byPerson.get(p) ?? [])));
     },
     /**
@@ -75,24 +88,10 @@ export function createOutbox(deps: {
       purpose: string,
       occurrence: string,
     ): Promise<number> {
-      const byPerson = new Map<string, Identity[]>();
-      for (const i of await deps.repos.identities.listForPeople(items.map((x) => x.personId)))
-        byPerson.set(i.personId, [...(byPerson.get(i.personId) ?? []), i]);
+      const byPerson = await identitiesOf(items.map((x) => x.personId));
       const rows = items.flatMap((s) => {
         const target = pick(byPerson.get(s.personId) ?? []);
-        if (!target) return [];
-        return [
-          {
-            _id: `${purpose}:${occurrence}:${s.personId}`,
-            purpose,
-            personId: s.personId,
-            identityId: target.identity._id,
-            channel: target.identity.channel,
-            address: target.address,
-            message: s.message,
-            dueAt: s.dueAt,
-          },
-        ];
+        return target ? [rowFor({ ...s, purpose, occurrence }, target)] : [];
       });
       let fresh = 0;
       for (let i = 0; i < rows.length; i += 500)
@@ -104,19 +103,7 @@ export function createOutbox(deps: {
     async schedule(s: Scheduled): Promise<"scheduled" | "duplicate" | "unreachable"> {
       const target = await route(s.personId);
       if (!target) return "unreachable";
-      const fresh = await deps.repos.deliveries.enqueue(
-        {
-          _id: `${s.purpose}:${s.occurrence}:${s.personId}`,
-          purpose: s.purpose,
-          personId: s.personId,
-          identityId: target.identity._id,
-          channel: target.identity.channel,
-          address: target.address,
-          message: s.message,
-          dueAt: s.dueAt,
-        },
-        deps.now(),
-      );
+      const fresh = await deps.repos.deliveries.enqueue(rowFor(s, target), deps.now());
       if (fresh) deps.onScheduled?.();
       return fresh ? "scheduled" : "duplicate";
     },
