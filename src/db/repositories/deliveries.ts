@@ -16,6 +16,16 @@ function fromStored<T extends { message: unknown } | null>(d: T): T {
   };
 }
 
+/** A new delivery as stored: pending, never attempted. */
+const pending = (d: NewDelivery, now: Date) => ({
+  ...d,
+  message: toStored(d.message),
+  status: "pending" as const,
+  attempts: 0,
+  resends: 0,
+  createdAt: now,
+});
+
 export type NewDelivery = Pick<
   Delivery,
   "_id" | "purpose" | "identityId" | "channel" | "address" | "message" | "dueAt"
@@ -35,14 +45,7 @@ export function deliveriesRepository({
     async enqueue(d: NewDelivery, now: Date): Promise<boolean> {
       if (await DeliveryLog.exists({ _id: d._id })) return false;
       try {
-        await Delivery.create({
-          ...d,
-          message: toStored(d.message),
-          status: "pending",
-          attempts: 0,
-          resends: 0,
-          createdAt: now,
-        });
+        await Delivery.create(pending(d, now));
         return true;
       } catch (err) {
         if (isDuplicateKeyError(err)) return false;
@@ -62,14 +65,7 @@ export function deliveriesRepository({
       );
       const fresh = ds.filter((d) => !done.has(d._id));
       if (fresh.length === 0) return 0;
-      const docs = fresh.map((d) => ({
-        ...d,
-        message: toStored(d.message),
-        status: "pending",
-        attempts: 0,
-        resends: 0,
-        createdAt: now,
-      }));
+      const docs = fresh.map((d) => pending(d, now));
       try {
         await Delivery.insertMany(docs, { ordered: false });
         return docs.length;
