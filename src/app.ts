@@ -184,7 +184,7 @@ export function createApp(deps: {
     outbox,
     catalog: courseCatalog,
     regions: content.regions,
-    tiers: TIERS.map((x) => ({ id: x.id, label: x.name })),
+    tiers: TIERS,
     jpRules: { minutesPerJp: content.jpRules.minutesPerJp, yearlyGoal: content.jpRules.yearlyGoal },
     translate: deps.translate,
     now,

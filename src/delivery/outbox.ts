@@ -73,7 +73,6 @@ export function createOutbox(deps: {
   }
 
   return {
-    route,
     /** Which of these people can be reached at all (a broadcast's preview counts only them). */
     async reachable(personIds: string[]): Promise<Set<string>> {
       const byPerson = await identitiesOf(personIds);

@@ -62,6 +62,16 @@ function latestIndonesianDate(today: Date): DateParts {
 const num = (digits: string, from: number, to: number): number => Number(digits.slice(from, to));
 const pad2 = (n: number): string => String(n).padStart(2, "0");
 
+/**
+ * The 18 digits of a NIP written with spaces, dots or dashes, for looking someone up (an admin
+ * typing a colleague's NIP); undefined when it is not 18 digits. No plausibility checks: use
+ * parseNip for a NIP a person registers with.
+ */
+export function nipDigits(text: string): string | undefined {
+  const digits = text.replace(/[\s.-]/gu, "");
+  return /^\d{18}$/.test(digits) ? digits : undefined;
+}
+
 /** Parses and checks a NIP typed by a person; `today` decides what counts as the future. */
 export function parseNip(input: string, today: Date): NipResult {
   const digits = stripSpaces(input);

@@ -14,6 +14,12 @@ export interface QuietHours {
 
 export const DEFAULT_QUIET_HOURS: Readonly<QuietHours> = { start: "21:00", end: "06:00" };
 
+/** A person's quiet hours from their /pengingat choices, or the default. */
+export function quietHoursOf(person: { reminders?: { quietStart?: string; quietEnd?: string } }): QuietHours {
+  const r = person.reminders;
+  return r?.quietStart && r.quietEnd ? { start: r.quietStart, end: r.quietEnd } : DEFAULT_QUIET_HOURS;
+}
+
 /** A reminder before a session: N days before at a local time (a morning nudge), or N hours before. */
 export type ReminderRule =
   | { key: string; kind: "days"; days: number; at: string }

@@ -2,16 +2,18 @@ import type { Broadcast, BroadcastAudience, Person } from "../db/models/index.js
 import type { Repositories } from "../db/repositories/index.js";
 import type { Outbox } from "../delivery/outbox.js";
 import { isBelowPace, type JpRules } from "../domain/jp.js";
-import { afterQuiet, atLocal, localClock, minutesOf } from "../domain/reminder-time.js";
+import { afterQuiet, atLocal, localClock, minutesOf, quietHoursOf } from "../domain/reminder-time.js";
 import { scopeRoots } from "../domain/scope.js";
+import type { TierInfo } from "../domain/skj.js";
 import type { Region } from "../domain/timezone.js";
 import type { ComputeService, OptionSource } from "../engine/engine.js";
 import type { Translate } from "../engine/text.js";
 import type { Conversation, Outbound } from "../engine/types.js";
 import { formatDateTime } from "../i18n/format.js";
+import { createAuditLog } from "./audit-log.js";
 import { type CourseCatalog, shortKey } from "./course-catalog.js";
+import { jpOfYear } from "./jp-ledger.js";
 import { actorOf } from "./roles.js";
-import { quietHoursOf } from "./training-reminders.js";
 
 const AUDIENCES = ["all", "unit", "tier", "region", "session", "not-assessed", "below-pace"] as const;
 
@@ -32,7 +34,7 @@ export function createBroadcasts(deps: {
   outbox: Pick<Outbox, "scheduleMany" | "reachable">;
   catalog: Pick<CourseCatalog, "all">;
   regions: readonly Region[];
-  tiers: readonly { id: string; label: { id: string; en: string } }[];
+  tiers: readonly TierInfo[];
   jpRules: JpRules;
   translate: Translate;
   now: () => Date;
@@ -40,20 +42,17 @@ export function createBroadcasts(deps: {
 }) {
   const t = (conv: Conversation, key: string, args?: Record<string, string | number>) =>
     deps.translate(conv.profile.locale, key, args);
+  const audit = createAuditLog(deps);
 
   async function actor(conv: Conversation) {
     const me = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
+    const bootstrapAdmin = deps.adminIds?.includes(conv.identityId) ?? false;
     return {
       me,
-      roots: scopeRoots(actorOf(me, deps.adminIds?.includes(conv.identityId) ?? false), "koordinator"),
+      roots: scopeRoots(actorOf(me, bootstrapAdmin), "koordinator"),
+      /** Admins see and cancel every broadcast; a coordinator their own. */
+      owner: bootstrapAdmin || me?.roles.some((r) => r.role === "admin") ? undefined : me?._id,
     };
-  }
-
-  /** Units the coordinator reaches (undefined roots = every unit). */
-  async function unitsInScope(roots: string[] | undefined) {
-    return roots
-      ? (await Promise.all(roots.map((r) => deps.repos.orgUnits.subtree(r)))).flat()
-      : await deps.repos.orgUnits.all();
   }
 
   const audienceOf = (answers: Record<string, unknown>): BroadcastAudience => {
@@ -67,7 +66,7 @@ export function createBroadcasts(deps: {
 
   /** The onboarded, reachable people in scope that the audience selects. */
   async function recipients(roots: string[] | undefined, audience: BroadcastAudience): Promise<Person[]> {
-    const inScope = await unitsInScope(roots);
+    const inScope = await deps.repos.orgUnits.inScope(roots);
     let unitIds = inScope.map((u) => u._id);
     if (audience.kind === "unit" && audience.value) {
       const below = new Set((await deps.repos.orgUnits.subtree(audience.value)).map((u) => u._id));
@@ -95,8 +94,7 @@ export function createBroadcasts(deps: {
       case "below-pace":
         people = people.filter((p) => {
           const { date } = localClock(now, p.timeZone);
-          const total = p.status?.jpYear === Number(date.slice(0, 4)) ? (p.status.jpTotal ?? 0) : 0;
-          return isBelowPace(total, date, deps.jpRules);
+          return isBelowPace(jpOfYear(p, Number(date.slice(0, 4))), date, deps.jpRules);
         });
         break;
       default:
@@ -168,14 +166,8 @@ export function createBroadcasts(deps: {
       id,
     );
     if (await deps.repos.broadcasts.create(broadcast)) {
-      await deps.repos.audit.append({
-        at: deps.now(),
-        ...(me ? { actorPersonId: me._id } : {}),
-        actorIdentityId: conversation.identityId,
-        action: "broadcast.create",
-        outcome: "ok",
-        targetKind: "broadcast",
-        targetId: id,
+      await audit(conversation, me, "broadcast.create", "ok", {
+        target: { kind: "broadcast", id },
         details: { audience: audience.kind, recipients: people.length },
       });
     }
@@ -197,13 +189,13 @@ export function createBroadcasts(deps: {
   const units: OptionSource = async ({ conversation, query }) => {
     const { roots } = await actor(conversation);
     const words = (query ?? "").toLowerCase().split(/\s+/).filter(Boolean);
-    return (await unitsInScope(roots))
+    return (await deps.repos.orgUnits.inScope(roots))
       .filter((u) => words.every((w) => u.name.toLowerCase().includes(w)))
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((u) => ({ id: u._id, label: u.name }));
   };
   const tiers: OptionSource = async ({ conversation }) =>
-    deps.tiers.map((x) => ({ id: x.id, label: x.label[conversation.profile.locale] }));
+    deps.tiers.map((x) => ({ id: x.id, label: x.name[conversation.profile.locale] }));
   const regions: OptionSource = async ({ query }) => {
     const words = (query ?? "").toLowerCase().split(/\s+/).filter(Boolean);
     return deps.regions
@@ -235,13 +227,11 @@ export function createBroadcasts(deps: {
       "broadcast.regions": regions,
       "broadcast.sessions": sessions,
     } satisfies Record<string, OptionSource>,
-    recipients,
 
     /** /siaran: the coordinator's latest broadcasts with live counts, and a cancel button for what waits. */
     async siaran(conv: Conversation): Promise<Outbound[]> {
-      const { me } = await actor(conv);
-      const isAdmin = deps.adminIds?.includes(conv.identityId) || me?.roles.some((r) => r.role === "admin");
-      const list = await deps.repos.broadcasts.list(isAdmin ? undefined : me?._id);
+      const { me, owner } = await actor(conv);
+      const list = await deps.repos.broadcasts.list(owner);
       if (list.length === 0) return [{ text: t(conv, "brd-none") }];
       const zone = me?.timeZone ?? "Asia/Jakarta";
       const out: Outbound[] = [];
@@ -277,22 +267,13 @@ export function createBroadcasts(deps: {
     async handleButton(conv: Conversation, data: string): Promise<Outbound[] | undefined> {
       const [kind, action, key] = data.split("|");
       if (kind !== "brd" || action !== "x" || !key) return undefined;
-      const { me } = await actor(conv);
-      const isAdmin = deps.adminIds?.includes(conv.identityId) || me?.roles.some((r) => r.role === "admin");
-      const b = (await deps.repos.broadcasts.list(isAdmin ? undefined : me?._id, 50)).find(
-        (x) => shortKey(x._id) === key,
-      );
+      const { me, owner } = await actor(conv);
+      const b = (await deps.repos.broadcasts.list(owner, 50)).find((x) => shortKey(x._id) === key);
       if (!b) return [{ text: t(conv, "brd-gone") }];
       const removed = await deps.repos.deliveries.cancelPending(`broadcast.${b._id}`);
       await deps.repos.broadcasts.cancel(b._id, deps.now());
-      await deps.repos.audit.append({
-        at: deps.now(),
-        ...(me ? { actorPersonId: me._id } : {}),
-        actorIdentityId: conv.identityId,
-        action: "broadcast.cancel",
-        outcome: "ok",
-        targetKind: "broadcast",
-        targetId: b._id,
+      await audit(conv, me, "broadcast.cancel", "ok", {
+        target: { kind: "broadcast", id: b._id },
         details: { removed },
       });
       return [{ text: t(conv, "brd-cancelled", { count: removed }), replacesPrompt: true }];

@@ -106,6 +106,18 @@ export function createConversations(deps: ConversationDeps) {
     return entry;
   }
 
+  /** Buttons of the services that act for a registered person, by their prefix (`crs|e|…`). */
+  const personButtons = new Map<
+    string,
+    (conv: Conversation, data: string) => Promise<Outbound[] | undefined>
+  >([
+    ["mnt", deps.mentoring.handleButton],
+    ["srv", deps.surveys.handleButton],
+    ["pgr", deps.reminderSettings.handleButton],
+    ["rem", deps.reminders.handleButton],
+    ["crs", deps.enrollment.handleButton],
+  ]);
+
   const t = (conv: Conversation, key: string, args?: Record<string, string | number>) =>
     deps.translate(conv.profile.locale, key, args);
 
@@ -224,11 +236,6 @@ export function createConversations(deps: ConversationDeps) {
           if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
           return deps.training.exportSiasn(conv);
         }
-        if (kind === "mnt") {
-          if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
-          const replies = await deps.mentoring.handleButton(conv, inbound.data);
-          if (replies) return replies;
-        }
         if (kind === "brd") {
           if (!roles.includes("koordinator") && !roles.includes("admin")) {
             return [{ text: t(conv, "command-not-allowed", { command: "/siaran" }) }];
@@ -236,24 +243,10 @@ export function createConversations(deps: ConversationDeps) {
           const replies = await deps.broadcasts.handleButton(conv, inbound.data);
           if (replies) return replies;
         }
-        if (kind === "srv") {
+        const personal = kind ? personButtons.get(kind) : undefined;
+        if (personal) {
           if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
-          const replies = await deps.surveys.handleButton(conv, inbound.data);
-          if (replies) return replies;
-        }
-        if (kind === "pgr") {
-          if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
-          const replies = await deps.reminderSettings.handleButton(conv, inbound.data);
-          if (replies) return replies;
-        }
-        if (kind === "rem") {
-          if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
-          const replies = await deps.reminders.handleButton(conv, inbound.data);
-          if (replies) return replies;
-        }
-        if (kind === "crs") {
-          if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
-          const replies = await deps.enrollment.handleButton(conv, inbound.data);
+          const replies = await personal(conv, inbound.data);
           if (replies) return replies;
         }
       }

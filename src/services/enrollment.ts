@@ -1,3 +1,5 @@
+import type { Enrollment } from "../db/models/index.js";
+import type { EnrollmentsRepository } from "../db/repositories/enrollments.js";
 import type { Repositories } from "../db/repositories/index.js";
 import type { Competency } from "../domain/competency.js";
 import type { Course, CourseSession } from "../domain/course.js";
@@ -6,6 +8,15 @@ import type { Translate } from "../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../engine/types.js";
 import { formatDateTime } from "../i18n/format.js";
 import { type CourseCatalog, shortKey } from "./course-catalog.js";
+
+/** A person's place in the session whose short key a button carries (`shortKey(sessionId)`). */
+export async function placeByShortKey(
+  enrollments: Pick<EnrollmentsRepository, "listForPerson">,
+  personId: string,
+  key: string,
+): Promise<Enrollment | undefined> {
+  return (await enrollments.listForPerson(personId)).find((e) => shortKey(e.sessionId) === key);
+}
 
 /**
  * Course buttons (`crs|<action>|<key>`): detail, enrol (asked, then confirmed), later, and cancel
@@ -162,8 +173,7 @@ export function createEnrollment(deps: {
 
   /** Sessions a person is enrolled in by short key, for cancel buttons of sessions no longer in the catalog. */
   async function enrolledSessionByKey(personId: string, key: string): Promise<string | undefined> {
-    const mine = await deps.repos.enrollments.listForPerson(personId);
-    return mine.find((e) => shortKey(e.sessionId) === key)?.sessionId;
+    return (await placeByShortKey(deps.repos.enrollments, personId, key))?.sessionId;
   }
 
   return {

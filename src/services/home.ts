@@ -1,6 +1,7 @@
 import type { Repositories } from "../db/repositories/index.js";
 import type { Translate } from "../engine/text.js";
 import type { IncomingIdentity } from "./conversation.js";
+import { jpOfYear } from "./jp-ledger.js";
 
 /** A channel-neutral overview of a person (Slack renders it as App Home). */
 export interface HomeSummary {
@@ -34,7 +35,7 @@ export function createHome(deps: {
     ]);
     const year = deps.now().getUTCFullYear();
     const status = person.status ?? {};
-    const jp = status.jpYear === year ? (status.jpTotal ?? 0) : 0;
+    const jp = jpOfYear(person, year);
     return {
       sections: [
         {

@@ -1,11 +1,10 @@
 import type { Achievement, Person } from "../db/models/index.js";
 import type { Repositories } from "../db/repositories/index.js";
 import type { Outbox } from "../delivery/outbox.js";
-import { afterQuiet } from "../domain/reminder-time.js";
+import { afterQuiet, quietHoursOf } from "../domain/reminder-time.js";
 import { type Grant, supervisorsOf } from "../domain/scope.js";
 import type { Translate } from "../engine/text.js";
 import type { Locale } from "../i18n/locales.js";
-import { quietHoursOf } from "./training-reminders.js";
 
 /**
  * Tells a person's supervisors of an improvement (20 JP reached, a gap closed), only when the

@@ -11,6 +11,11 @@ export function localDateOf(at: Date, timeZone: string): { date: string; year: n
   return { date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, year: d.getFullYear() };
 }
 
+/** A person's JP this year from the status the ledger keeps (no completions are read). */
+export function jpOfYear(person: Pick<Person, "status">, year: number): number {
+  return person.status?.jpYear === year ? (person.status.jpTotal ?? 0) : 0;
+}
+
 export type RecordOutcome = { recorded: boolean; progress: JpProgress; goalReachedNow: boolean };
 
 /**

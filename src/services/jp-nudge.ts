@@ -3,11 +3,11 @@ import type { Repositories } from "../db/repositories/index.js";
 import type { Outbox } from "../delivery/outbox.js";
 import type { HolidayCalendar } from "../domain/holidays.js";
 import { expectedJpByDate, isBelowPace, type JpRules } from "../domain/jp.js";
-import { localClock, morningOf } from "../domain/reminder-time.js";
+import { localClock, morningOf, quietHoursOf } from "../domain/reminder-time.js";
 import type { Translate } from "../engine/text.js";
 import { formatNumber } from "../i18n/format.js";
+import { jpOfYear } from "./jp-ledger.js";
 import type { Recommendations } from "./recommendations.js";
-import { quietHoursOf } from "./training-reminders.js";
 
 /**
  * The gentle monthly nudge: people of one zone who are behind the pro-rated 20 JP get their JP so
@@ -22,9 +22,6 @@ export function createJpNudge(deps: {
   rules: JpRules;
   translate: Translate;
 }) {
-  /** This year's JP from the status the ledger keeps (no scan of completions per person). */
-  const jpThisYear = (p: Person, year: number) => (p.status?.jpYear === year ? (p.status.jpTotal ?? 0) : 0);
-
   function wantsNudges(p: Person, now: Date): boolean {
     if (p.reminders?.nudges === "off") return false;
     return !(p.reminders?.nudgesPausedUntil && p.reminders.nudgesPausedUntil > now);
@@ -39,7 +36,7 @@ export function createJpNudge(deps: {
       let onPace = 0;
       for (const person of await deps.repos.people.listOnboardedInZone(timeZone)) {
         if (!wantsNudges(person, tick)) continue;
-        const total = jpThisYear(person, year);
+        const total = jpOfYear(person, year);
         if (!isBelowPace(total, date, deps.rules)) {
           onPace++;
           continue;

@@ -2,12 +2,11 @@ import type { Person } from "../db/models/index.js";
 import type { Repositories } from "../db/repositories/index.js";
 import type { Outbox } from "../delivery/outbox.js";
 import type { Competency } from "../domain/competency.js";
-import { afterQuiet } from "../domain/reminder-time.js";
+import { afterQuiet, quietHoursOf } from "../domain/reminder-time.js";
 import type { Translate } from "../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../engine/types.js";
 import type { Locale } from "../i18n/locales.js";
 import { shortKey } from "./course-catalog.js";
-import { quietHoursOf } from "./training-reminders.js";
 
 /** A colleague who could mentor someone in one competency; no name until both have agreed. */
 export interface MentorMatch {

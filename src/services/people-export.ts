@@ -6,6 +6,8 @@ import { scopeRoots } from "../domain/scope.js";
 import { BOM, neutralizeCell } from "../domain/spreadsheet.js";
 import type { Translate } from "../engine/text.js";
 import type { Conversation, Outbound } from "../engine/types.js";
+import { createAuditLog } from "./audit-log.js";
+import { jpOfYear } from "./jp-ledger.js";
 import { actorOf } from "./roles.js";
 
 export const EXPORT_COLUMNS = [
@@ -32,42 +34,41 @@ export function createPeopleExport(deps: {
   now: () => Date;
   yearlyGoal: number;
 }) {
+  const audit = createAuditLog(deps);
+
   /** The people a supervisor may see: everyone in the subtrees of their grants. */
   async function peopleInScope(roots: string[] | undefined): Promise<Person[]> {
-    const units = roots
-      ? (await Promise.all(roots.map((r) => deps.repos.orgUnits.subtree(r)))).flat()
-      : await deps.repos.orgUnits.all();
-    return deps.repos.people.listByUnits([...new Set(units.map((u) => u._id))]);
+    const units = await deps.repos.orgUnits.inScope(roots);
+    return deps.repos.people.listByUnits(units.map((u) => u._id));
+  }
+
+  /** The CSV text (with BOM) for these people in `year`. */
+  async function csv(people: Person[], year: number): Promise<string> {
+    const units = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u.name]));
+    const jabatan = new Map((await deps.repos.jabatan.all()).map((j) => [j._id, j.name]));
+    const trainings = new Map<string, number>();
+    for (const c of await deps.repos.completions.listForPeople(
+      people.map((p) => p._id),
+      year,
+    ))
+      trainings.set(c.personId, (trainings.get(c.personId) ?? 0) + 1);
+    const rows = people.map((p) => [
+      p.nip ?? "",
+      p.name,
+      (p.unitId && units.get(p.unitId)) ?? p.unitId ?? "",
+      (p.jabatanId && jabatan.get(p.jabatanId)) ?? "",
+      p.tier ?? "",
+      p.onboardedAt ? "ya" : "belum",
+      p.status?.assessedAt ? localClock(new Date(p.status.assessedAt), p.timeZone).date : "",
+      p.status?.gapCount === undefined ? "" : String(p.status.gapCount),
+      String(jpOfYear(p, year)),
+      String(deps.yearlyGoal),
+      String(trainings.get(p._id) ?? 0),
+    ]);
+    return `${BOM}${stringify([[...EXPORT_COLUMNS], ...rows.map((r) => r.map(neutralizeCell))])}`;
   }
 
   return {
-    peopleInScope,
-    /** The CSV text (with BOM) for these people in `year`. */
-    async csv(people: Person[], year: number): Promise<string> {
-      const units = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u.name]));
-      const jabatan = new Map((await deps.repos.jabatan.all()).map((j) => [j._id, j.name]));
-      const trainings = new Map<string, number>();
-      for (const c of await deps.repos.completions.listForPeople(
-        people.map((p) => p._id),
-        year,
-      ))
-        trainings.set(c.personId, (trainings.get(c.personId) ?? 0) + 1);
-      const rows = people.map((p) => [
-        p.nip ?? "",
-        p.name,
-        (p.unitId && units.get(p.unitId)) ?? p.unitId ?? "",
-        (p.jabatanId && jabatan.get(p.jabatanId)) ?? "",
-        p.tier ?? "",
-        p.onboardedAt ? "ya" : "belum",
-        p.status?.assessedAt ? localClock(new Date(p.status.assessedAt), p.timeZone).date : "",
-        p.status?.gapCount === undefined ? "" : String(p.status.gapCount),
-        String(p.status?.jpYear === year ? (p.status.jpTotal ?? 0) : 0),
-        String(deps.yearlyGoal),
-        String(trainings.get(p._id) ?? 0),
-      ]);
-      return `${BOM}${stringify([[...EXPORT_COLUMNS], ...rows.map((r) => r.map(neutralizeCell))])}`;
-    },
-
     /** /ekspor for a supervisor (or admin): a CSV document, and an audit entry. */
     async ekspor(conv: Conversation, bootstrapAdmin: boolean): Promise<Outbound[]> {
       const t = (key: string, args?: Record<string, string | number>) =>
@@ -75,17 +76,12 @@ export function createPeopleExport(deps: {
       const me = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
       const roots = scopeRoots(actorOf(me, bootstrapAdmin), "supervisor");
       const people = await peopleInScope(roots);
-      await deps.repos.audit.append({
-        at: deps.now(),
-        ...(me ? { actorPersonId: me._id } : {}),
-        actorIdentityId: conv.identityId,
-        action: "export.people",
-        outcome: "ok",
+      await audit(conv, me, "export.people", "ok", {
         details: { people: people.length, scope: roots ?? "all" },
       });
       if (people.length === 0) return [{ text: t("export-empty") }];
       const year = Number(localClock(deps.now(), me?.timeZone ?? "Asia/Jakarta").date.slice(0, 4));
-      const csv = await this.csv(people, year);
+      const text = await csv(people, year);
       return [
         {
           text: t("export-caption", { count: people.length, year: String(year) }),
@@ -93,7 +89,7 @@ export function createPeopleExport(deps: {
             kind: "document",
             filename: `pegawai-${year}.csv`,
             mime: "text/csv",
-            bytes: new TextEncoder().encode(csv),
+            bytes: new TextEncoder().encode(text),
           },
         },
       ];

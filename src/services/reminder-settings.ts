@@ -1,9 +1,9 @@
 import type { Person, ReminderPrefs } from "../db/models/index.js";
 import type { Repositories } from "../db/repositories/index.js";
+import { quietHoursOf } from "../domain/reminder-time.js";
 import type { Translate } from "../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../engine/types.js";
 import { formatDate } from "../i18n/format.js";
-import { quietHoursOf } from "./training-reminders.js";
 
 /** Quiet-hour choices offered on /pengingat ("start-end" as HHMM-HHMM). */
 const QUIET_PRESETS = ["2100-0600", "2200-0500", "2000-0700", "0000-0000"] as const;

@@ -1,15 +1,11 @@
 import type { Person, Role } from "../db/models/index.js";
 import type { Repositories } from "../db/repositories/index.js";
+import { nipDigits } from "../domain/nip.js";
 import { type Actor, mayAct, STAFF_ROLES, type StaffRole } from "../domain/scope.js";
 import type { Translate } from "../engine/text.js";
 import type { Conversation, Outbound } from "../engine/types.js";
 import { formatDateTime } from "../i18n/format.js";
-
-/** The 18 digits of a NIP typed with spaces, dots or dashes; undefined when it is not one. */
-function normalizeNip(text: string): string | undefined {
-  const digits = text.replace(/[\s.-]/g, "");
-  return /^\d{18}$/.test(digits) ? digits : undefined;
-}
+import { createAuditLog } from "./audit-log.js";
 
 /** The actor behind a conversation: their grants, and whether ADMIN_IDS names this identity. */
 export function actorOf(person: Person | null, bootstrapAdmin: boolean): Actor {
@@ -38,31 +34,14 @@ export function createRoles(deps: {
     return { me, actor: actorOf(me, bootstrapAdmin) };
   }
 
-  async function audit(
-    conv: Conversation,
-    me: Person | null,
-    action: string,
-    outcome: "ok" | "refused",
-    extra: { targetId?: string; scopeUnitId?: string; details?: Record<string, unknown> } = {},
-  ) {
-    await deps.repos.audit.append({
-      at: deps.now(),
-      ...(me ? { actorPersonId: me._id } : {}),
-      actorIdentityId: conv.identityId,
-      action,
-      outcome,
-      ...(extra.targetId ? { targetKind: "person", targetId: extra.targetId } : {}),
-      ...(extra.scopeUnitId ? { scopeUnitId: extra.scopeUnitId } : {}),
-      ...(extra.details ? { details: extra.details } : {}),
-    });
-  }
+  const audit = createAuditLog(deps);
 
   async function change(conv: Conversation, bootstrapAdmin: boolean, verb: "beri" | "cabut", rest: string[]) {
     const t = tr(conv);
     const [nipText, roleText, unitId] = rest;
     const role = roleText?.toLowerCase() as StaffRole | undefined;
     if (!nipText || !role || !unitId || !STAFF_ROLES.includes(role)) return [{ text: t("roles-usage") }];
-    const nip = normalizeNip(nipText);
+    const nip = nipDigits(nipText);
     const { me, actor } = await actorFor(conv, bootstrapAdmin);
     const unit = await deps.repos.orgUnits.get(unitId);
     if (!unit) return [{ text: t("roles-unknown-unit", { unit: unitId }) }];
@@ -93,7 +72,11 @@ export function createRoles(deps: {
         : target.roles.filter((r) => !(r.role === role && r.unitId === unit._id));
     await deps.repos.people.setRoles(target._id, roles);
     deps.onRolesChanged?.(target._id);
-    await audit(conv, me, action, "ok", { targetId: target._id, scopeUnitId: unit._id, details: { role } });
+    await audit(conv, me, action, "ok", {
+      target: { kind: "person", id: target._id },
+      scopeUnitId: unit._id,
+      details: { role },
+    });
     return [
       {
         text: t(verb === "beri" ? "roles-granted" : "roles-revoked", {
@@ -108,7 +91,7 @@ export function createRoles(deps: {
   /** Frees a NIP someone registered with by mistake (the owner must be in the admin's scope). */
   async function releaseNip(conv: Conversation, bootstrapAdmin: boolean, nipText: string | undefined) {
     const t = tr(conv);
-    const nip = nipText ? normalizeNip(nipText) : undefined;
+    const nip = nipText ? nipDigits(nipText) : undefined;
     if (!nip) return [{ text: t("roles-usage") }];
     const { me, actor } = await actorFor(conv, bootstrapAdmin);
     const ownerId = await deps.repos.nipClaims.ownerOf(nip);
@@ -117,7 +100,7 @@ export function createRoles(deps: {
     const unit = owner.unitId ? await deps.repos.orgUnits.get(owner.unitId) : null;
     if (!(unit ? mayAct(actor, "admin", unit) : bootstrapAdmin)) {
       await audit(conv, me, "nip.release", "refused", {
-        targetId: owner._id,
+        target: { kind: "person", id: owner._id },
         ...(unit ? { scopeUnitId: unit._id } : {}),
       });
       return [{ text: t("roles-out-of-scope", { unit: unit?.name ?? "—" }) }];
@@ -125,7 +108,7 @@ export function createRoles(deps: {
     await deps.repos.nipClaims.release(nip);
     await deps.repos.people.update(owner._id, {}, ["nip"]);
     await audit(conv, me, "nip.release", "ok", {
-      targetId: owner._id,
+      target: { kind: "person", id: owner._id },
       ...(unit ? { scopeUnitId: unit._id } : {}),
     });
     return [{ text: t("roles-nip-released", { name: owner.name }) }];
@@ -169,7 +152,7 @@ export function createRoles(deps: {
     async auditLog(conv: Conversation, args: string): Promise<Outbound[]> {
       const t = tr(conv);
       const filter = args.trim();
-      const nip = normalizeNip(filter);
+      const nip = nipDigits(filter);
       const personId = nip ? await deps.repos.nipClaims.ownerOf(nip) : null;
       const entries = await deps.repos.audit.list({
         ...(personId ? { actorPersonId: personId } : filter ? { action: filter } : {}),

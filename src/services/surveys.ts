@@ -1,16 +1,15 @@
 import { createHmac, randomUUID } from "node:crypto";
-import type { Enrollment, Person, SurveyInvitation } from "../db/models/index.js";
+import type { Person, SurveyInvitation } from "../db/models/index.js";
 import type { Repositories } from "../db/repositories/index.js";
 import type { Outbox } from "../delivery/outbox.js";
 import { computeIkm, type IkmResult } from "../domain/ikm.js";
-import { afterQuiet, localClock } from "../domain/reminder-time.js";
+import { afterQuiet, localClock, quietHoursOf } from "../domain/reminder-time.js";
 import { MIN_GROUP, type SurveyDefinition } from "../domain/survey.js";
 import type { Translate } from "../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../engine/types.js";
 import { formatDate, formatDateTime, formatNumber } from "../i18n/format.js";
 import type { Locale } from "../i18n/locales.js";
 import { shortKey } from "./course-catalog.js";
-import { quietHoursOf } from "./training-reminders.js";
 
 const DAY = 86_400_000;
 
@@ -45,17 +44,26 @@ export function createSurveys(deps: {
     deps.translate(locale, key, args);
   const usable = (s: SurveyDefinition) => !s.anonymous || Boolean(deps.hashKey);
 
-  function inviteMessage(
+  /**
+   * The message asking a person to answer (or, as a reminder, still to answer) an invitation:
+   * what it is about, that it is anonymous (in the invitation), when it closes, and the button.
+   */
+  function surveyMessage(
     person: Person,
     def: SurveyDefinition,
     inv: { _id: string; subject?: string; closesAt: Date },
+    kind: "invite" | "reminder",
   ) {
     const locale = person.locale;
     const about = inv.subject ? t(locale, "srv-about", { subject: inv.subject }) : "";
+    const headline =
+      kind === "invite"
+        ? t(locale, "srv-invite", { title: def.title[locale], count: def.items.length })
+        : t(locale, "srv-reminder", { title: def.title[locale] });
     return {
       text: [
-        t(locale, "srv-invite", { title: def.title[locale], count: def.items.length }) + about,
-        def.anonymous ? t(locale, "srv-anonymous-note") : "",
+        headline + about,
+        kind === "invite" && def.anonymous ? t(locale, "srv-anonymous-note") : "",
         t(locale, "srv-closes", { date: formatDate(inv.closesAt, { locale, timeZone: person.timeZone }) }),
       ]
         .filter(Boolean)
@@ -92,15 +100,10 @@ export function createSurveys(deps: {
       purpose: `survey.${def.id}`,
       occurrence,
       personId: person._id,
-      message: inviteMessage(person, def, inv),
+      message: surveyMessage(person, def, inv, "invite"),
       dueAt: openedAt,
     });
     return true;
-  }
-
-  async function peopleOf(places: Enrollment[]): Promise<Map<string, Person>> {
-    const ids = [...new Set(places.map((e) => e.personId))];
-    return new Map((await deps.repos.people.getMany(ids)).map((p) => [p._id, p]));
   }
 
   /** Post-training and follow-up invitations for sessions that ended long enough ago. */
@@ -121,7 +124,7 @@ export function createSurveys(deps: {
       const places = (
         await deps.repos.enrollments.listEndedBetween(earliestEnd, new Date(latestEnd.getTime() + 1))
       ).filter((e) => e.attendance !== "tidak");
-      const people = await peopleOf(places);
+      const people = await deps.repos.people.byIds(places.map((e) => e.personId));
       for (const e of places) {
         const person = people.get(e.personId);
         if (!person) continue;
@@ -143,9 +146,7 @@ export function createSurveys(deps: {
     let reminded = 0;
     let closed = 0;
     const open = await deps.repos.surveys.listOpen();
-    const people = new Map(
-      (await deps.repos.people.getMany([...new Set(open.map((i) => i.personId))])).map((p) => [p._id, p]),
-    );
+    const people = await deps.repos.people.byIds(open.map((i) => i.personId));
     for (const inv of open) {
       const def = byId.get(inv.surveyId);
       if (!def || now >= inv.closesAt) {
@@ -164,21 +165,11 @@ export function createSurveys(deps: {
         due++;
       if (due === inv.reminded) continue;
       const day = def.remindDays[due - 1]!;
-      const locale = person.locale;
       await deps.outbox.schedule({
         purpose: `survey.${def.id}.remind${day}`,
         occurrence: inv.occurrence,
         personId: person._id,
-        message: {
-          text: [
-            t(locale, "srv-reminder", { title: def.title[locale] }) +
-              (inv.subject ? t(locale, "srv-about", { subject: inv.subject }) : ""),
-            t(locale, "srv-closes", {
-              date: formatDate(inv.closesAt, { locale, timeZone: person.timeZone }),
-            }),
-          ].join("\n"),
-          choices: [[{ data: `srv|o|${shortKey(inv._id)}`, label: t(locale, "srv-start") }]],
-        },
+        message: surveyMessage(person, def, inv, "reminder"),
         dueAt: afterQuiet(now, person.timeZone, quietHoursOf(person)),
       });
       await deps.repos.surveys.setReminded(inv._id, due);
@@ -312,8 +303,6 @@ export function createSurveys(deps: {
 
   return {
     invite,
-    inviteAfterTraining,
-    remindAndClose,
     openPeriodic,
     results,
     /** The post-training, follow-up, reminder and closing work of one tick. */

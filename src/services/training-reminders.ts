@@ -5,12 +5,11 @@ import type { HolidayCalendar } from "../domain/holidays.js";
 import {
   addDays,
   afterQuiet,
-  DEFAULT_QUIET_HOURS,
   DEFAULT_REMINDER_RULES,
   localClock,
   morningOf,
   parseReminderRule,
-  type QuietHours,
+  quietHoursOf,
   type ReminderRule,
   reminderDueAt,
 } from "../domain/reminder-time.js";
@@ -19,12 +18,7 @@ import type { Conversation, Outbound } from "../engine/types.js";
 import { formatDateTime } from "../i18n/format.js";
 import type { Locale } from "../i18n/locales.js";
 import { shortKey } from "./course-catalog.js";
-
-/** A person's quiet hours, or the default. */
-export function quietHoursOf(person: Pick<Person, "reminders">): QuietHours {
-  const r = person.reminders;
-  return r?.quietStart && r.quietEnd ? { start: r.quietStart, end: r.quietEnd } : DEFAULT_QUIET_HOURS;
-}
+import { placeByShortKey } from "./enrollment.js";
 
 /** How far ahead the planner puts reminders in the outbox (a little more than its tick). */
 const LOOKAHEAD_MS = 10 * 60_000;
@@ -87,9 +81,7 @@ export function createTrainingReminders(deps: {
     const places = (await deps.repos.enrollments.listStartingBetween(now, horizon)).filter(
       (e) => e.attendance !== "tidak",
     );
-    const people = new Map(
-      (await deps.repos.people.getMany([...new Set(places.map((e) => e.personId))])).map((p) => [p._id, p]),
-    );
+    const people = await deps.repos.people.byIds(places.map((e) => e.personId));
     const rulesCache = new Map<string, ReminderRule[]>();
     let scheduled = 0;
     for (const e of places) {
@@ -123,11 +115,6 @@ export function createTrainingReminders(deps: {
     return { scheduled };
   }
 
-  async function placeByKey(personId: string, key: string): Promise<Enrollment | undefined> {
-    const mine = await deps.repos.enrollments.listForPerson(personId);
-    return mine.find((e) => shortKey(e.sessionId) === key);
-  }
-
   async function snooze(person: Person, e: Enrollment, until: Date): Promise<Outbound[]> {
     const locale = person.locale;
     if (until >= e.startsAt) return [{ text: t(locale, "rem-snooze-too-late", { title: e.title }) }];
@@ -158,7 +145,7 @@ export function createTrainingReminders(deps: {
       const person = await deps.repos.people.get(conv.profile.personId);
       if (!person) return undefined;
       const locale = person.locale;
-      const e = await placeByKey(person._id, key);
+      const e = await placeByShortKey(deps.repos.enrollments, person._id, key);
       if (!e) return [{ text: t(locale, "rem-no-place") }];
       const now = deps.now();
       if (e.startsAt <= now && action !== "h")

@@ -1,18 +1,12 @@
 import type { Broadcast, Models } from "../models/index.js";
-import { isDuplicateKeyError } from "./errors.js";
+import { insertOnce } from "./errors.js";
 
 /** Broadcasts: created once per confirmed flow run, listed newest first. */
 export function broadcastsRepository({ Broadcast }: Pick<Models, "Broadcast">) {
   return {
     /** Stores a broadcast; false when it exists already (a retried confirmation). */
     async create(b: Broadcast): Promise<boolean> {
-      try {
-        await Broadcast.create(b);
-        return true;
-      } catch (err) {
-        if (isDuplicateKeyError(err)) return false;
-        throw err;
-      }
+      return insertOnce(() => Broadcast.create(b));
     },
     async get(id: string): Promise<Broadcast | null> {
       return Broadcast.findById(id).lean<Broadcast>().exec();

@@ -1,18 +1,12 @@
 import type { Completion, Models } from "../models/index.js";
-import { isDuplicateKeyError } from "./errors.js";
+import { insertOnce } from "./errors.js";
 
 /** Completed development activities: appended once per natural key, read per person. */
 export function completionsRepository({ Completion }: Pick<Models, "Completion">) {
   return {
     /** Records a completion; false when the same key was already recorded (a retried step). */
     async insert(c: Completion): Promise<boolean> {
-      try {
-        await Completion.create(c);
-        return true;
-      } catch (err) {
-        if (isDuplicateKeyError(err)) return false;
-        throw err;
-      }
+      return insertOnce(() => Completion.create(c));
     },
     /** One completion by key. */
     async get(id: string): Promise<Completion | null> {

@@ -1,5 +1,5 @@
 import type { Delivery, DeliveryMessage, Models, StoredDeliveryMessage } from "../models/index.js";
-import { isDuplicateKeyError } from "./errors.js";
+import { insertOnce, isDuplicateKeyError } from "./errors.js";
 
 /** The stored form of a message (rows wrapped in objects; see StoredDeliveryMessage). */
 function toStored(m: DeliveryMessage): StoredDeliveryMessage {
@@ -44,13 +44,7 @@ export function deliveriesRepository({
     /** Schedules a delivery; false when its key exists already (scheduled, sent or dead). */
     async enqueue(d: NewDelivery, now: Date): Promise<boolean> {
       if (await DeliveryLog.exists({ _id: d._id })) return false;
-      try {
-        await Delivery.create(pending(d, now));
-        return true;
-      } catch (err) {
-        if (isDuplicateKeyError(err)) return false;
-        throw err;
-      }
+      return insertOnce(() => Delivery.create(pending(d, now)));
     },
     /** Schedules many at once (a broadcast); returns how many were new. Duplicates are skipped. */
     async enqueueMany(ds: NewDelivery[], now: Date): Promise<number> {
@@ -89,13 +83,7 @@ export function deliveriesRepository({
     },
     /** Wins attempt `n` of a delivery for this worker; false when another worker won it. */
     async claim(id: string, attempt: number, now: Date): Promise<boolean> {
-      try {
-        await DeliveryClaim.create({ _id: `${id}#${attempt}`, at: now });
-        return true;
-      } catch (err) {
-        if (isDuplicateKeyError(err)) return false;
-        throw err;
-      }
+      return insertOnce(() => DeliveryClaim.create({ _id: `${id}#${attempt}`, at: now }));
     },
     /** When attempt `n` of a delivery was claimed, if it was. */
     async claimedAt(id: string, attempt: number): Promise<Date | undefined> {
@@ -138,10 +126,6 @@ export function deliveriesRepository({
         if (!isDuplicateKeyError(err)) throw err;
       }
       await Delivery.deleteOne({ _id: d._id }).exec();
-    },
-    /** True when the key is in the log already (sent or dead). */
-    async isFinished(id: string): Promise<boolean> {
-      return (await DeliveryLog.exists({ _id: id })) !== null;
     },
     /** One delivery still in the outbox. */
     async get(id: string): Promise<Delivery | null> {

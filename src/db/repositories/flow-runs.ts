@@ -1,5 +1,5 @@
 import type { FlowRun, Models } from "../models/index.js";
-import { isDuplicateKeyError } from "./errors.js";
+import { insertOnce, isDuplicateKeyError } from "./errors.js";
 
 /** What one answer changes in a run. */
 export interface RunMove {
@@ -52,12 +52,7 @@ export function flowRunsRepository({ FlowRun, FlowClaim }: Pick<Models, "FlowRun
      * Two writes: the claim that makes the check atomic on FerretDB too, then the state.
      */
     async advance(id: string, expectedSeq: number, move: RunMove, now: Date): Promise<boolean> {
-      try {
-        await FlowClaim.create({ _id: `${id}:${expectedSeq}`, at: now });
-      } catch (err) {
-        if (isDuplicateKeyError(err)) return false;
-        throw err;
-      }
+      if (!(await insertOnce(() => FlowClaim.create({ _id: `${id}:${expectedSeq}`, at: now })))) return false;
       const set: Record<string, unknown> = {
         stepId: move.stepId,
         trail: move.trail,

@@ -1,5 +1,5 @@
 import type { Channel, Identity, Models } from "../models/index.js";
-import { isDuplicateKeyError } from "./errors.js";
+import { insertOnce } from "./errors.js";
 
 /** Chat identities and the person each belongs to. */
 export function identitiesRepository({ Identity }: Pick<Models, "Identity">) {
@@ -10,19 +10,15 @@ export function identitiesRepository({ Identity }: Pick<Models, "Identity">) {
     },
     /** Binds a new identity to a person; returns false if the identity is already bound. */
     async bind(input: { id: string; channel: Channel; personId: string; address?: string; now: Date }) {
-      try {
-        await Identity.create({
+      return insertOnce(() =>
+        Identity.create({
           _id: input.id,
           channel: input.channel,
           personId: input.personId,
           address: input.address,
           linkedAt: input.now,
-        });
-        return true;
-      } catch (err) {
-        if (isDuplicateKeyError(err)) return false;
-        throw err;
-      }
+        }),
+      );
     },
     /** Moves an existing identity to another person (linking two identities into one person). */
     async rebind(id: string, personId: string, now: Date): Promise<boolean> {

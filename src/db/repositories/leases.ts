@@ -1,28 +1,16 @@
 import type { Lease, Models } from "../models/index.js";
-import { isDuplicateKeyError } from "./errors.js";
+import { insertOnce } from "./errors.js";
 
 /** Time-slot leases held by unique inserts (see the Lease model). */
 export function leasesRepository({ Lease }: Pick<Models, "Lease">) {
   return {
     /** Takes slot `slot` of lease `name` for `holder`; false when someone has it. */
     async take(name: string, slot: number, holder: string, now: Date): Promise<boolean> {
-      try {
-        await Lease.create({ _id: `${name}@${slot}`, holder, at: now });
-        return true;
-      } catch (err) {
-        if (isDuplicateKeyError(err)) return false;
-        throw err;
-      }
+      return insertOnce(() => Lease.create({ _id: `${name}@${slot}`, holder, at: now }));
     },
     /** Takes a one-off key (a cron tick) for `holder`; false when another process took it first. */
     async takeKey(key: string, holder: string, now: Date): Promise<boolean> {
-      try {
-        await Lease.create({ _id: key, holder, at: now });
-        return true;
-      } catch (err) {
-        if (isDuplicateKeyError(err)) return false;
-        throw err;
-      }
+      return insertOnce(() => Lease.create({ _id: key, holder, at: now }));
     },
     /** Who took a one-off key, if anyone. */
     async keyHolder(key: string): Promise<string | undefined> {

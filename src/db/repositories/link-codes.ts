@@ -1,18 +1,12 @@
 import type { LinkCode, Models } from "../models/index.js";
-import { isDuplicateKeyError } from "./errors.js";
+import { insertOnce } from "./errors.js";
 
 /** One-time linking codes and the wrong tries made against them. */
 export function linkCodesRepository({ LinkCode, LinkAttempt }: Pick<Models, "LinkCode" | "LinkAttempt">) {
   return {
     /** Stores a new code; false if that code is already taken (the caller draws another). */
     async create(code: LinkCode): Promise<boolean> {
-      try {
-        await LinkCode.create(code);
-        return true;
-      } catch (err) {
-        if (isDuplicateKeyError(err)) return false;
-        throw err;
-      }
+      return insertOnce(() => LinkCode.create(code));
     },
     /** The code if it exists and has not expired. */
     async find(code: string, now: Date): Promise<LinkCode | null> {

@@ -1,18 +1,12 @@
 import type { MentoringRequest, Models } from "../models/index.js";
-import { isDuplicateKeyError } from "./errors.js";
+import { insertOnce } from "./errors.js";
 
 /** Mentoring requests between colleagues. */
 export function mentoringRepository({ MentoringRequest: M }: Pick<Models, "MentoringRequest">) {
   return {
     /** Opens a request; false when the mentee already has one for this competency. */
     async open(r: MentoringRequest): Promise<boolean> {
-      try {
-        await M.create(r);
-        return true;
-      } catch (err) {
-        if (isDuplicateKeyError(err)) return false;
-        throw err;
-      }
+      return insertOnce(() => M.create(r));
     },
     /** One request by id. */
     async get(id: string): Promise<MentoringRequest | null> {

@@ -28,6 +28,13 @@ export function orgUnitsRepository({ OrgUnit }: Pick<Models, "OrgUnit">) {
     async children(parentId: string): Promise<OrgUnit[]> {
       return OrgUnit.find({ parentId }).sort({ name: 1 }).lean<OrgUnit[]>().exec();
     },
+    /** Every unit under any of `roots` (each root included); the whole tree when roots is undefined. */
+    async inScope(roots: readonly string[] | undefined): Promise<OrgUnit[]> {
+      if (!roots) return OrgUnit.find({}).lean<OrgUnit[]>().exec();
+      return OrgUnit.find({ $or: [{ _id: { $in: roots } }, { path: { $in: roots } }] })
+        .lean<OrgUnit[]>()
+        .exec();
+    },
     /** A unit and everything below it. */
     async subtree(unitId: string): Promise<OrgUnit[]> {
       return OrgUnit.find({ $or: [{ _id: unitId }, { path: unitId }] })

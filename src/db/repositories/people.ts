@@ -81,12 +81,14 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
         .lean<Person[]>()
         .exec();
     },
-    /** Several people by id. */
-    async getMany(ids: string[]): Promise<Person[]> {
-      if (ids.length === 0) return [];
-      return Person.find({ _id: { $in: ids } })
+    /** Several people by id, keyed by id (one read). */
+    async byIds(ids: readonly string[]): Promise<Map<string, Person>> {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return new Map();
+      const found = await Person.find({ _id: { $in: unique } })
         .lean<Person[]>()
         .exec();
+      return new Map(found.map((p) => [p._id, p]));
     },
     /** Every onboarded person (audiences of periodic surveys). */
     async listOnboarded(): Promise<Person[]> {

@@ -1,5 +1,5 @@
 import type { Models, SurveyInvitation, SurveyResponse } from "../models/index.js";
-import { isDuplicateKeyError } from "./errors.js";
+import { insertOnce } from "./errors.js";
 
 /** Survey invitations, responses and the answer keys of anonymous surveys. */
 export function surveysRepository({
@@ -10,13 +10,7 @@ export function surveysRepository({
   return {
     /** Stores an invitation; false when it exists already. */
     async invite(inv: Omit<SurveyInvitation, "status" | "reminded" | "answers">): Promise<boolean> {
-      try {
-        await SurveyInvitation.create({ ...inv, status: "open", reminded: 0, answers: [] });
-        return true;
-      } catch (err) {
-        if (isDuplicateKeyError(err)) return false;
-        throw err;
-      }
+      return insertOnce(() => SurveyInvitation.create({ ...inv, status: "open", reminded: 0, answers: [] }));
     },
     async get(id: string): Promise<SurveyInvitation | null> {
       return SurveyInvitation.findById(id).lean<SurveyInvitation>().exec();
@@ -48,23 +42,11 @@ export function surveysRepository({
     },
     /** Takes the one-answer key of an anonymous survey; false when it was taken (answered before). */
     async takeAnswerKey(key: string): Promise<boolean> {
-      try {
-        await SurveyAnswerKey.create({ _id: key });
-        return true;
-      } catch (err) {
-        if (isDuplicateKeyError(err)) return false;
-        throw err;
-      }
+      return insertOnce(() => SurveyAnswerKey.create({ _id: key }));
     },
     /** Stores a response; false when one with this id exists (a second answer). */
     async respond(r: SurveyResponse): Promise<boolean> {
-      try {
-        await SurveyResponse.create(r);
-        return true;
-      } catch (err) {
-        if (isDuplicateKeyError(err)) return false;
-        throw err;
-      }
+      return insertOnce(() => SurveyResponse.create(r));
     },
     /** Every response to a survey (one occurrence, or all). */
     async responses(surveyId: string, occurrence?: string): Promise<SurveyResponse[]> {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatNip, maskNip, NIP_PROBLEMS, type NipResult, parseNip } from "../../../src/domain/nip.js";
+import {
+  formatNip,
+  maskNip,
+  NIP_PROBLEMS,
+  type NipResult,
+  nipDigits,
+  parseNip,
+} from "../../../src/domain/nip.js";
 
 const TODAY = new Date("2026-11-24T03:00:00Z");
 const problemOf = (input: string, today = TODAY): string | undefined => {
@@ -175,5 +182,15 @@ describe("formatNip", () => {
 
   it("leaves anything that is not 18 digits as it was", () => {
     expect(formatNip("12345")).toBe("12345");
+  });
+});
+
+describe("a NIP typed to look someone up", () => {
+  it("keeps the 18 digits of a NIP written with spaces, dots or dashes, and nothing else", () => {
+    expect(nipDigits("19820314 200801 2 005")).toBe("198203142008012005");
+    expect(nipDigits("19820314.200801.2.005")).toBe("198203142008012005");
+    expect(nipDigits("19820314-200801-2-005")).toBe("198203142008012005");
+    expect(nipDigits("1982031420080120")).toBeUndefined();
+    expect(nipDigits("budi")).toBeUndefined();
   });
 });
