@@ -310,6 +310,13 @@ method-magang = Internship or work placement
 
 ## Import command (CLI)
 cli-import-usage = Usage: npm run import -- courses|units|people FILE.csv
+cli-summaries-usage = Usage: npm run summaries -- rebuild (recompute the unit summaries from the facts) or status (how many changes are not counted yet)
+cli-summaries-status = Changes not yet in the unit summaries: { $pending }
+cli-summaries-reading = Reading every assessment, JP record, survey answer and reminder to recompute the summaries…
+cli-summaries-done = Done in { $seconds } s: { $people } people, { $contributions } yearly records, { $units } units; { $changed } documents corrected.
+cli-summaries-waiting = Pandu is running and holds the summary folder's turn. The rebuild request is recorded; waiting for Pandu to do it (usually under a minute)…
+cli-summaries-done-elsewhere = Done: the running Pandu has recomputed the summaries.
+cli-summaries-timeout = The rebuild has not finished after 10 minutes. The request stays recorded and will be done; check Pandu's log.
 cli-import-unreadable = Cannot read { $file }: { $problem }
 
 ## Files
@@ -490,3 +497,38 @@ pgr-share-turn-on = Tell my supervisor when I reach 20 JP or close a gap
 pgr-share-turn-off = Stop telling my supervisor
 improvement-jp = 🎉 { $name } ({ $unit }) has reached the goal of 20 JP of competency development for { $year }. A word of congratulations from you would mean a lot.
 improvement-gap = 🎉 { $name } ({ $unit }) now meets the jabatan standard in { $competency }.
+
+## Unit summaries (/ringkasan)
+summary-title = 📊 Summary of { $unit }, { $year }
+summary-scope = your scope ({ $count } agencies/units)
+summary-too-few = This unit has { $count } people. Details are not shown because every figure must describe at least { $min } people, so that nobody can be recognised.
+summary-few = fewer than { $min }
+summary-people = 👥 { $count } staff · { $registered }% registered in Pandu · { $assessed }% assessed ({ $assessedCount } people)
+summary-competencies = Competencies (average level / jabatan standard · share below standard):
+summary-competency = • { $name }: { $assessed } / { $required } · { $below }% below standard ({ $people } people)
+summary-competency-hidden = • { $name }: hidden (assessed by fewer than { $min } people)
+summary-top-gaps = 🎯 Largest gaps: { $list }
+summary-no-gaps = 🎯 No competency is below standard on average.
+summary-no-assessments = No assessment results this year yet.
+summary-improvements = 📈 Improvements: { $gaps } gaps closed · { $reached } people reached { $goal } JP
+summary-jp = ⏱ JP: on average { $average } JP per person · { $reached }% have reached { $goal } JP
+summary-trainings = 🎓 Trainings completed: { $count }
+summary-ikm = 😊 Training satisfaction: IKM { $score } (grade { $grade }) from { $respondents } respondents
+summary-ikm-hidden = 😊 Training satisfaction: not shown yet ({ $respondents } respondents; at least { $min } needed).
+summary-reminders = 🔔 Training reminders: { $sent } sent, { $failed } failed
+summary-catching-up = ⏳ { $count } recent changes are still being counted. Ask /ringkasan again in a moment for the latest figures.
+summary-chart-title = { $unit } { $year }: average level and standard
+summary-chart-assessed = Average level
+summary-chart-required = Average standard
+summary-chart-caption = Average level per competency: orange means below the jabatan standard.
+summary-weekly-on = 📬 Send me this summary every Monday
+summary-weekly-off = 🔕 Stop the weekly summary
+summary-weekly-started = Done. The summary of { $unit } will arrive every Monday at 07:00 your time. Stop it any time with the button under it.
+summary-weekly-stopped = Weekly summary stopped. You can still ask for it any time with /ringkasan.
+summary-weekly-intro = Good morning. Here is your weekly summary:
+summary-weekly-open = Open the latest summary
+summary-no-scope = You do not hold a supervisor role for any unit yet, so there is nothing to summarise. Ask a BKPSDM admin to grant one with /peran.
+summary-bad-year = { $year } cannot be summarised. Write a four-digit year, for example /ringkasan 2026.
+summary-out-of-scope = That unit is outside your scope, so its summary cannot be shown. This request has been logged.
+summary-unit-unknown = No unit called “{ $query }” in your scope. Write part of its name, for example /ringkasan finance, or just /ringkasan for your whole scope.
+summary-choose-unit = { $count } units match. Pick one:

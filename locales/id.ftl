@@ -311,6 +311,13 @@ method-magang = Magang atau praktik kerja
 
 ## Perintah impor (CLI)
 cli-import-usage = Pemakaian: npm run import -- courses|units|people BERKAS.csv
+cli-summaries-usage = Pemakaian: npm run summaries -- rebuild (hitung ulang ringkasan unit dari data asli) atau status (berapa perubahan yang belum dihitung)
+cli-summaries-status = Perubahan yang belum masuk ringkasan unit: { $pending }
+cli-summaries-reading = Membaca seluruh data asesmen, JP, survei dan pengingat untuk menghitung ulang ringkasan…
+cli-summaries-done = Selesai dalam { $seconds } detik: { $people } orang, { $contributions } catatan tahunan, { $units } unit; { $changed } dokumen diperbaiki.
+cli-summaries-waiting = Pandu sedang berjalan dan memegang giliran penghitung ringkasan. Permintaan hitung ulang sudah dicatat; menunggu Pandu mengerjakannya (biasanya kurang dari satu menit)…
+cli-summaries-done-elsewhere = Selesai: Pandu yang sedang berjalan sudah menghitung ulang ringkasan.
+cli-summaries-timeout = Hitung ulang belum selesai setelah 10 menit. Permintaannya tetap tercatat dan akan dikerjakan; periksa log Pandu.
 cli-import-unreadable = Berkas { $file } tidak bisa dibaca: { $problem }
 
 ## Berkas
@@ -491,3 +498,38 @@ pgr-share-turn-on = Kabari atasan saat saya mencapai 20 JP atau menutup gap
 pgr-share-turn-off = Jangan kabari atasan lagi
 improvement-jp = 🎉 { $name } ({ $unit }) sudah mencapai target 20 JP pengembangan kompetensi tahun { $year }. Ucapan selamat dari Anda akan berarti.
 improvement-gap = 🎉 { $name } ({ $unit }) kini memenuhi standar jabatan untuk kompetensi { $competency }.
+
+## Ringkasan unit (/ringkasan)
+summary-title = 📊 Ringkasan { $unit }, tahun { $year }
+summary-scope = cakupan Anda ({ $count } instansi/unit)
+summary-too-few = Unit ini berisi { $count } orang. Rinciannya tidak ditampilkan karena setiap angka harus mewakili paling sedikit { $min } orang, agar tidak ada yang bisa dikenali.
+summary-few = kurang dari { $min }
+summary-people = 👥 { $count } pegawai · { $registered }% sudah terdaftar di Pandu · { $assessed }% sudah asesmen ({ $assessedCount } orang)
+summary-competencies = Kompetensi (rata-rata level / standar jabatan · porsi di bawah standar):
+summary-competency = • { $name }: { $assessed } / { $required } · { $below }% di bawah standar ({ $people } orang)
+summary-competency-hidden = • { $name }: disembunyikan (dinilai oleh kurang dari { $min } orang)
+summary-top-gaps = 🎯 Kesenjangan terbesar: { $list }
+summary-no-gaps = 🎯 Tidak ada kompetensi yang rata-ratanya di bawah standar.
+summary-no-assessments = Belum ada hasil asesmen tahun ini.
+summary-improvements = 📈 Peningkatan: { $gaps } kesenjangan tertutup · { $reached } orang mencapai { $goal } JP
+summary-jp = ⏱ JP: rata-rata { $average } JP per pegawai · { $reached }% sudah mencapai { $goal } JP
+summary-trainings = 🎓 Pelatihan yang diselesaikan: { $count }
+summary-ikm = 😊 Kepuasan peserta pelatihan: IKM { $score } (mutu { $grade }) dari { $respondents } responden
+summary-ikm-hidden = 😊 Kepuasan peserta pelatihan: belum ditampilkan ({ $respondents } responden; perlu paling sedikit { $min }).
+summary-reminders = 🔔 Pengingat pelatihan: { $sent } terkirim, { $failed } gagal
+summary-catching-up = ⏳ { $count } perubahan terbaru masih dihitung. Minta /ringkasan lagi sebentar lagi untuk angka yang paling baru.
+summary-chart-title = { $unit } { $year }: rata-rata level dan standar
+summary-chart-assessed = Rata-rata level
+summary-chart-required = Rata-rata standar
+summary-chart-caption = Grafik rata-rata level per kompetensi: oranye berarti di bawah standar jabatan.
+summary-weekly-on = 📬 Kirimi saya ringkasan ini tiap Senin
+summary-weekly-off = 🔕 Berhenti kirim ringkasan mingguan
+summary-weekly-started = Baik. Ringkasan { $unit } akan dikirim setiap Senin pukul 07.00 waktu Anda. Hentikan kapan saja lewat tombol di ringkasannya.
+summary-weekly-stopped = Ringkasan mingguan dihentikan. Anda tetap bisa memintanya kapan saja dengan /ringkasan.
+summary-weekly-intro = Selamat pagi. Ini ringkasan mingguan Anda:
+summary-weekly-open = Buka ringkasan terbaru
+summary-no-scope = Anda belum memegang peran atasan untuk unit mana pun, jadi belum ada yang bisa diringkas. Minta admin BKPSDM memberi peran lewat /peran.
+summary-bad-year = Tahun { $year } tidak bisa diringkas. Tulis tahun empat angka, misalnya /ringkasan 2026.
+summary-out-of-scope = Unit itu di luar cakupan Anda, jadi ringkasannya tidak bisa ditampilkan. Permintaan ini dicatat.
+summary-unit-unknown = Tidak ada unit bernama “{ $query }” dalam cakupan Anda. Tulis sebagian namanya, misalnya /ringkasan keuangan, atau /ringkasan saja untuk seluruh cakupan.
+summary-choose-unit = Ada { $count } unit yang cocok. Pilih salah satu:

@@ -5,6 +5,7 @@ import { loadDomainContent } from "./content/load.js";
 import type { Database } from "./db/connection.js";
 import { createRepositories, type Repositories } from "./db/repositories/index.js";
 import { createOutbox } from "./delivery/outbox.js";
+import { createSlotLease } from "./delivery/slot-lease.js";
 import { TIERS } from "./domain/skj.js";
 import { zoneOfIana } from "./domain/timezone.js";
 import { createCatalog, loadFlowDirectory } from "./engine/catalog.js";
@@ -38,6 +39,8 @@ import { createProfile } from "./services/profile.js";
 import { createRecommendations } from "./services/recommendations.js";
 import { createReminderSettings } from "./services/reminder-settings.js";
 import { createRoles } from "./services/roles.js";
+import { createSummaryReport } from "./services/summary-report.js";
+import { createSummaryTotals } from "./services/summary-totals.js";
 import { createSurveys } from "./services/surveys.js";
 import { createTrainingView } from "./services/training.js";
 import { createTrainingReminders } from "./services/training-reminders.js";
@@ -57,6 +60,8 @@ export function createApp(deps: {
   jpNudgeCron?: string;
   /** SURVEY_HASH_KEY: without it anonymous surveys are not sent. */
   surveyHashKey?: string;
+  /** This process's name in leases (the summary folder is one process at a time). */
+  instanceId?: string;
   /** Flows and services added to those in flows/ (benchmarks and tests). */
   extra?: { flows: Flow[]; services: Record<string, ComputeService> };
 }) {
@@ -78,8 +83,29 @@ export function createApp(deps: {
     translate: deps.translate,
     now,
   });
+  const summaryLease = createSlotLease({
+    leases: repos.leases,
+    name: "summaries",
+    holder: deps.instanceId ?? "app",
+    slotMs: 60_000,
+    now: () => now().getTime(),
+  });
+  const summaries = createSummaryTotals({
+    repos,
+    satisfactionSurveys: new Set(content.surveys.filter((s) => s.kind === "post-training").map((s) => s.id)),
+    yearlyGoal: content.jpRules.yearlyGoal,
+    now,
+    mayFold: () => summaryLease.holds(),
+  });
+  const touch = (personId: string) => summaries.touch(personId);
   let invalidate: (identityId: string) => void = () => {};
-  const profileListeners: ((identityId: string) => void | Promise<void>)[] = [];
+  const profileListeners: ((identityId: string) => void | Promise<void>)[] = [
+    // A new person, a move to another unit, registration: the unit counts change.
+    async (identityId) => {
+      const identity = await repos.identities.get(identityId);
+      if (identity) await touch(identity.personId);
+    },
+  ];
   const profileChanged = (identityId: string) => {
     invalidate(identityId);
     // Listeners are side effects (refresh a view); they never fail the change itself.
@@ -99,9 +125,13 @@ export function createApp(deps: {
     repos,
     competencies: content.allCompetencies,
     translate: deps.translate,
-    renderChart: deps.renderChart ?? ((rows, labels) => renderAssessmentChart(rows, labels)),
+    renderChart: (rows, labels) => renderChart(rows, labels),
   });
-  const recordAssessment = createAssessmentRecorder({ repos, onAchievement: announceImprovement });
+  const recordAssessment = createAssessmentRecorder({
+    repos,
+    onAchievement: announceImprovement,
+    onRecorded: touch,
+  });
   const assessment = createAssessment({
     repos,
     competencies: content.allCompetencies,
@@ -113,7 +143,12 @@ export function createApp(deps: {
     translate: deps.translate,
   });
   const courseCatalog = createCourseCatalog({ repos, now });
-  const ledger = createJpLedger({ repos, rules: content.jpRules, onAchievement: announceImprovement });
+  const ledger = createJpLedger({
+    repos,
+    rules: content.jpRules,
+    onAchievement: announceImprovement,
+    onRecorded: touch,
+  });
   const mentoring = createMentoring({
     outbox,
     repos,
@@ -178,6 +213,7 @@ export function createApp(deps: {
     translate: deps.translate,
     now,
     ...(deps.surveyHashKey ? { hashKey: deps.surveyHashKey } : {}),
+    onAnswered: (surveyId, unitId, answeredOn) => summaries.surveyAnswered(surveyId, unitId, answeredOn),
   });
   const broadcasts = createBroadcasts({
     repos,
@@ -191,7 +227,26 @@ export function createApp(deps: {
     ...(deps.adminIds ? { adminIds: deps.adminIds } : {}),
   });
   const files = createFileReaders();
-  const orgImport = createOrgImport({ repos, regions: content.regions, tiers: TIERS.map((x) => x.id), now });
+  const orgImport = createOrgImport({
+    repos,
+    regions: content.regions,
+    tiers: TIERS.map((x) => x.id),
+    now,
+    onPeopleChanged: (ids) => summaries.touchMany(ids),
+  });
+  const renderChart = deps.renderChart ?? ((rows, labels) => renderAssessmentChart(rows, labels));
+  const summaryReport = createSummaryReport({
+    repos,
+    totals: summaries,
+    outbox,
+    holidays: content.holidays,
+    competencyName: (code, locale) =>
+      content.allCompetencies.find((c) => c.code === code)?.name[locale] ?? code,
+    renderChart,
+    translate: deps.translate,
+    now,
+    yearlyGoal: content.jpRules.yearlyGoal,
+  });
   const adminImport = createAdminImport({
     files,
     importCourses,
@@ -242,6 +297,7 @@ export function createApp(deps: {
       },
     }),
     broadcasts,
+    summaryReport,
     peopleExport: createPeopleExport({
       repos,
       translate: deps.translate,
@@ -288,6 +344,20 @@ export function createApp(deps: {
         run: (tick) => jpNudge.run(zone, tick),
       }),
     ),
+    // Monday 07:00 in each zone: the weekly summary for supervisors who asked for it.
+    ...["Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura"].map(
+      (zone): Job => ({
+        name: `weekly-summary@${zone}`,
+        cron: "0 7 * * 1",
+        timeZone: zone,
+        run: (tick) => summaryReport.weekly(zone, tick),
+      }),
+    ),
+    // Take recorded changes into the unit totals; /ringkasan also does on request.
+    { name: "summaries", cron: "* * * * *", timeZone: "Asia/Jakarta", run: () => summaries.fold(1000) },
+    // Nightly: recompute from the facts and repair anything a crash left half done (writes nothing
+    // when the totals are right).
+    { name: "summaries-check", cron: "40 2 * * *", timeZone: "Asia/Jakarta", run: () => summaries.rebuild() },
   ];
   invalidate = conversations.invalidate;
   return {
@@ -312,6 +382,9 @@ export function createApp(deps: {
     jpNudge,
     surveys,
     broadcasts,
+    /** The running totals behind /ringkasan (fold, rebuild, and the marks writers leave). */
+    summaries,
+    summaryReport,
     jobs,
     /** Tells the outbox whom to poke when something is scheduled (the running dispatchers). */
     onDeliveryScheduled(listener: () => void) {

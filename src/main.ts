@@ -13,6 +13,7 @@ import { createTelegramSender, TELEGRAM_LIMITS } from "./channels/telegram/sende
 import { runTerminal } from "./channels/terminal/terminal.js";
 import { type Config, ConfigError, loadConfig } from "./config/config.js";
 import { GoMissingError } from "./db/embedded/build.js";
+import type { Delivery } from "./db/models/index.js";
 import { embeddedSqliteDir, openStorage, type Storage } from "./db/open-storage.js";
 import type { Dispatcher } from "./delivery/dispatcher.js";
 import { createChannelDelivery, INSTANCE_ID } from "./delivery/runtime.js";
@@ -97,6 +98,7 @@ async function main(): Promise<number> {
       translate,
       adminIds: config.adminIds,
       assessmentIntervalDays: config.assessmentIntervalDays,
+      instanceId: INSTANCE_ID,
       ...(config.surveyHashKey ? { surveyHashKey: config.surveyHashKey } : {}),
     });
   } catch (err) {
@@ -119,16 +121,22 @@ async function main(): Promise<number> {
   // Ranking reads the whole catalog; load it now so the first /rekomendasi does not wait for it.
   void app.courseCatalog.all().catch((err) => logger.warn({ err }, "loading the course catalog failed"));
 
+  const countReminder = (d: Delivery, ok: boolean) =>
+    app.summaries.deliveryFinished(d, ok).catch((err) => logger.warn({ err }, "summary mark failed"));
   // Both channels' dispatchers: the same lease settings, and failures logged by delivery id only.
   const outboxSettings = {
     leaseSeconds: config.outbox.leaseSeconds,
     sendLeaseSeconds: config.outbox.sendLeaseSeconds,
     events: {
-      failed: (d: { _id: string }, outcome: { kind: string; error: string }, dead: boolean) =>
+      // Finished training reminders count in the unit summaries (sent, or failed for good).
+      sent: (d: Delivery) => void countReminder(d, true),
+      failed: (d: Delivery, outcome: { kind: string; error: string }, dead: boolean) => {
         logger.warn(
           { delivery: d._id, outcome: outcome.kind, error: outcome.error, dead },
           "delivery not sent",
-        ),
+        );
+        if (dead) void countReminder(d, false);
+      },
       error: (err: unknown) => logger.error({ err }, "outbox dispatcher failed"),
     },
   };

@@ -24,6 +24,8 @@ export function createAssessmentRecorder(deps: {
   repos: Pick<Repositories, "people" | "assessments" | "achievements">;
   /** Told of each achievement when it is first recorded (improvements announced to supervisors). */
   onAchievement?: (a: Achievement, person: Person) => Promise<unknown>;
+  /** Told after every recorded assessment (the summary totals recount the person). */
+  onRecorded?: (personId: string) => Promise<unknown>;
 }) {
   return async function recordAssessment(
     outcome: AssessmentOutcome,
@@ -33,6 +35,8 @@ export function createAssessmentRecorder(deps: {
     const already = outcome.id ? await deps.repos.assessments.get(outcome.id) : null;
     if (already) {
       const before = already.previousId ? await deps.repos.assessments.get(already.previousId) : null;
+      // A retry after a crash: the mark may be what was lost, and marking again is harmless.
+      await deps.onRecorded?.(person._id);
       return { assessment: already, previous: before, closedGaps: [] };
     }
     const previousId = person.status?.lastAssessmentId;
@@ -83,6 +87,7 @@ export function createAssessmentRecorder(deps: {
         await deps.onAchievement?.(achievement, person);
       }
     }
+    await deps.onRecorded?.(person._id);
     return { assessment, previous, closedGaps };
   };
 }

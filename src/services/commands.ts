@@ -39,7 +39,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   c("hapusdata", "asn", false),
   c("umumkan", "koordinator", true),
   c("siaran", "koordinator", true),
-  c("ringkasan", "supervisor", false),
+  c("ringkasan", "supervisor", true),
   c("ekspor", "supervisor", true),
   c("peran", "admin", true),
   c("audit", "admin", true),

@@ -16,6 +16,7 @@ import { profileOfPerson } from "./profile.js";
 import type { Recommendations } from "./recommendations.js";
 import type { ReminderSettings } from "./reminder-settings.js";
 import type { Roles } from "./roles.js";
+import type { SummaryReport } from "./summary-report.js";
 import type { Surveys } from "./surveys.js";
 import type { TrainingView } from "./training.js";
 import type { TrainingReminders } from "./training-reminders.js";
@@ -47,6 +48,7 @@ export interface ConversationDeps {
   roles: Pick<Roles, "peran" | "auditLog" | "refused">;
   peopleExport: Pick<PeopleExport, "ekspor">;
   broadcasts: Pick<Broadcasts, "siaran" | "handleButton">;
+  summaryReport: Pick<SummaryReport, "ringkasan" | "handleButton">;
   /** Bootstrap administrators from ADMIN_IDS: admins wherever they write from. */
   adminIds?: readonly string[];
   /**
@@ -165,6 +167,8 @@ export function createConversations(deps: ConversationDeps) {
       return deps.roles.peran(conv, args, deps.adminIds?.includes(conv.identityId) ?? false);
     if (command.name === "audit") return deps.roles.auditLog(conv, args);
     if (command.name === "siaran") return deps.broadcasts.siaran(conv);
+    if (command.name === "ringkasan")
+      return deps.summaryReport.ringkasan(conv, args, deps.adminIds?.includes(conv.identityId) ?? false);
     if (command.name === "ekspor")
       return deps.peopleExport.ekspor(conv, deps.adminIds?.includes(conv.identityId) ?? false);
     if (command.name === "menu") return menu(conv);
@@ -241,6 +245,18 @@ export function createConversations(deps: ConversationDeps) {
             return [{ text: t(conv, "command-not-allowed", { command: "/siaran" }) }];
           }
           const replies = await deps.broadcasts.handleButton(conv, inbound.data);
+          if (replies) return replies;
+        }
+        if (kind === "rks") {
+          if (!roles.includes("supervisor") && !roles.includes("admin")) {
+            await deps.roles.refused(conv, "ringkasan");
+            return [{ text: t(conv, "command-not-allowed", { command: "/ringkasan" }) }];
+          }
+          const replies = await deps.summaryReport.handleButton(
+            conv,
+            inbound.data,
+            deps.adminIds?.includes(conv.identityId) ?? false,
+          );
           if (replies) return replies;
         }
         const personal = kind ? personButtons.get(kind) : undefined;

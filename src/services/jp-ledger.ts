@@ -28,6 +28,8 @@ export function createJpLedger(deps: {
   rules: JpCreditRules;
   /** Told of each achievement when it is first recorded (improvements announced to supervisors). */
   onAchievement?: (a: Achievement, person: Person) => Promise<unknown>;
+  /** Told after every recorded completion (the summary totals recount the person). */
+  onRecorded?: (personId: string) => Promise<unknown>;
 }) {
   const rules = { minutesPerJp: deps.rules.minutesPerJp, yearlyGoal: deps.rules.yearlyGoal };
 
@@ -68,6 +70,8 @@ export function createJpLedger(deps: {
       goalReachedNow = await deps.repos.achievements.record(achievement);
       if (goalReachedNow) await deps.onAchievement?.(achievement, person);
     }
+    // Also when it was recorded before: a retried step may be retrying exactly this mark.
+    await deps.onRecorded?.(person._id);
     return { recorded, progress: p, goalReachedNow };
   }
 

@@ -27,6 +27,8 @@ export function createOrgImport(deps: {
   regions: readonly Region[];
   tiers: readonly string[];
   now: () => Date;
+  /** Told who was created or changed (the summary totals recount them). */
+  onPeopleChanged?: (personIds: string[]) => Promise<unknown>;
 }) {
   const regionIds = new Set(deps.regions.map((r) => r.id));
   return {
@@ -61,6 +63,7 @@ export function createOrgImport(deps: {
       let created = 0;
       let updated = 0;
       let unchanged = 0;
+      const changed: string[] = [];
       for (const row of parsed.people) {
         const fields = {
           name: row.name,
@@ -79,6 +82,7 @@ export function createOrgImport(deps: {
             continue;
           }
           await deps.repos.people.update(owner._id, fields);
+          changed.push(owner._id);
           updated++;
           continue;
         }
@@ -91,8 +95,10 @@ export function createOrgImport(deps: {
         const timeZone =
           (row.regionId && zoneForRegion(deps.regions, row.regionId)?.timeZone) || "Asia/Jakarta";
         await deps.repos.people.create({ _id, nip: row.nip, timeZone, ...fields });
+        changed.push(_id);
         created++;
       }
+      if (changed.length) await deps.onPeopleChanged?.(changed);
       return { ok: true, created, updated, unchanged };
     },
   };

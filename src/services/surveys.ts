@@ -38,6 +38,8 @@ export function createSurveys(deps: {
   now: () => Date;
   /** SURVEY_HASH_KEY; anonymous surveys are not sent without it. */
   hashKey?: string;
+  /** Told of each stored answer set (summary totals count post-training satisfaction by unit). */
+  onAnswered?: (surveyId: string, unitId: string | undefined, answeredOn: string) => Promise<unknown>;
 }) {
   const byId = new Map(deps.surveys.map((s) => [s.id, s]));
   const t = (locale: Locale, key: string, args?: Record<string, string | number>) =>
@@ -265,6 +267,11 @@ export function createSurveys(deps: {
       }
     }
     await deps.repos.surveys.markAnswered(inv._id);
+    await deps.onAnswered?.(
+      def.id,
+      inv.unitId,
+      localClock(now, def.anonymous ? "Asia/Jakarta" : person.timeZone).date,
+    );
     return [{ text: t(locale, def.anonymous ? "srv-thanks-anonymous" : "srv-thanks"), replacesPrompt: true }];
   }
 

@@ -25,6 +25,18 @@ import { type NipClaim, nipClaimSchema } from "./nip-claim.js";
 import { type OrgUnit, orgUnitSchema } from "./org-unit.js";
 import { type Person, personSchema } from "./person.js";
 import {
+  type Contribution,
+  contributionSchema,
+  type SummaryMark,
+  type SummaryMember,
+  summaryMarkSchema,
+  summaryMemberSchema,
+  type UnitHeadcount,
+  type UnitYearTotals,
+  unitHeadcountSchema,
+  unitTotalsSchema,
+} from "./summary.js";
+import {
   type SurveyAnswerKey,
   type SurveyInvitation,
   type SurveyResponse,
@@ -46,6 +58,7 @@ export type {
   AuditEntry,
   Broadcast,
   Completion,
+  Contribution,
   Delivery,
   DeliveryClaim,
   Enrollment,
@@ -61,9 +74,13 @@ export type {
   OrgUnit,
   Person,
   StoredCourse,
+  SummaryMark,
+  SummaryMember,
   SurveyAnswerKey,
   SurveyInvitation,
   SurveyResponse,
+  UnitHeadcount,
+  UnitYearTotals,
 };
 
 /** Every model Pandu stores, bound to one connection. */
@@ -92,6 +109,11 @@ export interface Models {
   SurveyResponse: Model<SurveyResponse>;
   SurveyAnswerKey: Model<SurveyAnswerKey>;
   Broadcast: Model<Broadcast>;
+  SummaryMark: Model<SummaryMark>;
+  Contribution: Model<Contribution>;
+  SummaryMember: Model<SummaryMember>;
+  UnitTotals: Model<UnitYearTotals>;
+  UnitHeadcount: Model<UnitHeadcount>;
 }
 
 /** Binds the schemas to a connection (no DDL: collections and indexes come from ensureSchema). */
@@ -121,5 +143,10 @@ export function createModels(conn: Connection): Models {
     SurveyResponse: conn.model<SurveyResponse>("SurveyResponse", surveyResponseSchema),
     SurveyAnswerKey: conn.model<SurveyAnswerKey>("SurveyAnswerKey", surveyAnswerKeySchema),
     Broadcast: conn.model<Broadcast>("Broadcast", broadcastSchema),
+    SummaryMark: conn.model<SummaryMark>("SummaryMark", summaryMarkSchema),
+    Contribution: conn.model<Contribution>("Contribution", contributionSchema),
+    SummaryMember: conn.model<SummaryMember>("SummaryMember", summaryMemberSchema),
+    UnitTotals: conn.model<UnitYearTotals>("UnitTotals", unitTotalsSchema),
+    UnitHeadcount: conn.model<UnitHeadcount>("UnitHeadcount", unitHeadcountSchema),
   };
 }

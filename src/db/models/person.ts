@@ -55,6 +55,8 @@ export interface Person {
   reminders?: ReminderPrefs;
   /** Agreed that their supervisors hear when they reach 20 JP or close a gap. */
   shareProgress?: boolean;
+  /** A supervisor's weekly summary of this unit (Monday 07:00 their time). */
+  weeklySummary?: { unitId: string; since: Date };
   onboardedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
@@ -98,6 +100,10 @@ export const personSchema = new Schema<Person>(
     onboardedAt: Date,
     mentorOptIn: Boolean,
     shareProgress: Boolean,
+    weeklySummary: {
+      type: new Schema({ unitId: { type: String, required: true }, since: Date }, { _id: false }),
+      default: undefined,
+    },
     reminders: {
       type: new Schema(
         {

@@ -80,6 +80,7 @@ export const surveyResponseSchema = new Schema<SurveyResponse>(
   { collection: "survey_responses", versionKey: false },
 );
 surveyResponseSchema.index({ surveyId: 1, occurrence: 1 });
+surveyResponseSchema.index({ unitId: 1 });
 
 /**
  * For anonymous surveys: `_id` is a keyed hash (SURVEY_HASH_KEY) of survey, occurrence and person.

@@ -8,6 +8,12 @@ export function achievementsRepository({ Achievement }: Pick<Models, "Achievemen
     async record(a: Achievement): Promise<boolean> {
       return insertOnce(() => Achievement.create(a));
     },
+    /** Every achievement's person, kind and year (the summary rebuild). */
+    async allForSummaries(): Promise<Pick<Achievement, "personId" | "kind" | "year">[]> {
+      return Achievement.find({}, { personId: 1, kind: 1, year: 1 })
+        .lean<Pick<Achievement, "personId" | "kind" | "year">[]>()
+        .exec();
+    },
     /** A person's achievements. */
     async listForPerson(personId: string): Promise<Achievement[]> {
       return Achievement.find({ personId }).sort({ at: -1 }).lean<Achievement[]>().exec();

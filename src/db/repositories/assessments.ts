@@ -11,6 +11,14 @@ export function assessmentsRepository({ Assessment }: Pick<Models, "Assessment">
     async get(id: string): Promise<Assessment | null> {
       return Assessment.findById(id).lean<Assessment>().exec();
     },
+    /** Every assessment, without its statement count (the summary rebuild). */
+    async allForSummaries(): Promise<
+      Pick<Assessment, "_id" | "personId" | "year" | "completedAt" | "results">[]
+    > {
+      return Assessment.find({}, { personId: 1, year: 1, completedAt: 1, results: 1 })
+        .lean<Pick<Assessment, "_id" | "personId" | "year" | "completedAt" | "results">[]>()
+        .exec();
+    },
     /** A person's assessments, newest first. */
     async listForPerson(personId: string, limit = 10): Promise<Assessment[]> {
       return Assessment.find({ personId }).sort({ completedAt: -1 }).limit(limit).lean<Assessment[]>().exec();

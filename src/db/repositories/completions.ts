@@ -19,6 +19,12 @@ export function completionsRepository({ Completion }: Pick<Models, "Completion">
         .lean<Completion[]>()
         .exec();
     },
+    /** Every completion's person, year and JP (the summary rebuild). */
+    async allForSummaries(): Promise<Pick<Completion, "personId" | "year" | "jp">[]> {
+      return Completion.find({}, { personId: 1, year: 1, jp: 1 })
+        .lean<Pick<Completion, "personId" | "year" | "jp">[]>()
+        .exec();
+    },
     /** A person's completions, newest first. */
     async listForPerson(personId: string): Promise<Completion[]> {
       return Completion.find({ personId })

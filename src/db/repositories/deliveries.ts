@@ -135,6 +135,16 @@ export function deliveriesRepository({
     async getLogged(id: string): Promise<Delivery | null> {
       return fromStored(await DeliveryLog.findById(id).lean<Delivery>().exec());
     },
+    /** Logged deliveries of purposes starting with `prefix`, without their messages (rebuilds). */
+    async loggedWithPrefix(
+      prefix: string,
+    ): Promise<Pick<Delivery, "_id" | "personId" | "status" | "dueAt" | "purpose">[]> {
+      const found = await DeliveryLog.find({}, { personId: 1, status: 1, dueAt: 1, purpose: 1 })
+        .lean<Pick<Delivery, "_id" | "personId" | "status" | "dueAt" | "purpose">[]>()
+        .exec();
+      // Filtered here: a $regex would be read the same way on FerretDB, and this stays portable.
+      return found.filter((d) => d.purpose.startsWith(prefix));
+    },
     /** Counts in the outbox and in the log, for reports and tests. */
     async counts(): Promise<{ outbox: number; sent: number; dead: number; resends: number }> {
       const [outbox, sent, dead, resent] = await Promise.all([

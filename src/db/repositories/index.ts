@@ -16,6 +16,7 @@ import { mentoringRepository } from "./mentoring.js";
 import { nipClaimsRepository } from "./nip-claims.js";
 import { orgUnitsRepository } from "./org-units.js";
 import { peopleRepository } from "./people.js";
+import { summariesRepository } from "./summaries.js";
 import { surveysRepository } from "./surveys.js";
 
 /** Every repository over one set of models; services receive this, never the models. */
@@ -39,6 +40,7 @@ export function createRepositories(models: Models) {
     leases: leasesRepository(models),
     surveys: surveysRepository(models),
     broadcasts: broadcastsRepository(models),
+    summaries: summariesRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

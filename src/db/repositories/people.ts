@@ -22,6 +22,7 @@ export type PersonPatch = Partial<
     | "mentorOptIn"
     | "reminders"
     | "shareProgress"
+    | "weeklySummary"
   >
 >;
 
@@ -93,6 +94,18 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
     /** Every onboarded person (audiences of periodic surveys). */
     async listOnboarded(): Promise<Person[]> {
       return Person.find({ onboardedAt: { $exists: true } })
+        .lean<Person[]>()
+        .exec();
+    },
+    /** Every person's unit, zone and registration (the summary rebuild). */
+    async allForSummaries(): Promise<Pick<Person, "_id" | "unitId" | "timeZone" | "onboardedAt">[]> {
+      return Person.find({}, { unitId: 1, timeZone: 1, onboardedAt: 1 })
+        .lean<Pick<Person, "_id" | "unitId" | "timeZone" | "onboardedAt">[]>()
+        .exec();
+    },
+    /** Supervisors who asked for the weekly summary (few). */
+    async listWeeklySubscribers(): Promise<Person[]> {
+      return Person.find({ weeklySummary: { $exists: true } })
         .lean<Person[]>()
         .exec();
     },

@@ -48,6 +48,10 @@ export function surveysRepository({
     async respond(r: SurveyResponse): Promise<boolean> {
       return insertOnce(() => SurveyResponse.create(r));
     },
+    /** The answers given in one unit (summary totals pick the surveys they count). */
+    async responsesInUnit(unitId: string): Promise<SurveyResponse[]> {
+      return SurveyResponse.find({ unitId }).lean<SurveyResponse[]>().exec();
+    },
     /** Every response to a survey (one occurrence, or all). */
     async responses(surveyId: string, occurrence?: string): Promise<SurveyResponse[]> {
       return SurveyResponse.find({ surveyId, ...(occurrence ? { occurrence } : {}) })

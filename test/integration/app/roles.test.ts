@@ -74,6 +74,7 @@ describe("who may use which staff command", () => {
         ["impor", ""],
         ["survei", "hasil"],
         ["ekspor", ""],
+        ["ringkasan", ""],
       ] as const) {
         const said = all(await cmd(who[key]!.identity, command, args));
         await cmd(who[key]!.identity, "batal");
@@ -86,30 +87,41 @@ describe("who may use which staff command", () => {
       "asn /impor": false,
       "asn /survei hasil": false,
       "asn /ekspor": false,
+      "asn /ringkasan": false,
       "koordinator /peran": false,
       "koordinator /audit": false,
       "koordinator /impor": false,
       "koordinator /survei hasil": true,
       "koordinator /ekspor": false,
+      "koordinator /ringkasan": false,
       "supervisor /peran": false,
       "supervisor /audit": false,
       "supervisor /impor": false,
       "supervisor /survei hasil": true,
       "supervisor /ekspor": true,
+      "supervisor /ringkasan": true,
       "admin /peran": true,
       "admin /audit": true,
       "admin /impor": true,
       "admin /survei hasil": true,
       "admin /ekspor": true,
+      "admin /ringkasan": true,
     });
     const refusals = await ctx.repos.audit.list({ limit: 100 });
-    expect(refusals.filter((e) => e.outcome === "refused")).toHaveLength(12);
+    expect(refusals.filter((e) => e.outcome === "refused")).toHaveLength(14);
     expect(
       refusals
         .filter((e) => e.actorPersonId === who.asn!.personId)
         .map((e) => e.action)
         .sort(),
-    ).toEqual(["command.audit", "command.ekspor", "command.impor", "command.peran", "command.survei-hasil"]);
+    ).toEqual([
+      "command.audit",
+      "command.ekspor",
+      "command.impor",
+      "command.peran",
+      "command.ringkasan",
+      "command.survei-hasil",
+    ]);
   });
 });
 

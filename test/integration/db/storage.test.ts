@@ -32,9 +32,14 @@ describe("storage on a real MongoDB-protocol server", () => {
       "nip_claims",
       "org_units",
       "people",
+      "summary_contributions",
+      "summary_marks",
+      "summary_members",
       "survey_answer_keys",
       "survey_invitations",
       "survey_responses",
+      "unit_headcounts",
+      "unit_totals",
     ]);
     expect(await ensureSchema(ctx.db)).toEqual([]);
     // The indexes the repositories rely on (for MongoDB; FerretDB 1.24 scans anyway).
@@ -55,7 +60,10 @@ describe("storage on a real MongoDB-protocol server", () => {
     ]);
     expect(await indexes("broadcasts")).toEqual(["_id_", "createdBy_1"]);
     expect(await indexes("survey_invitations")).toEqual(["_id_", "personId_1", "status_1"]);
-    expect(await indexes("survey_responses")).toEqual(["_id_", "surveyId_1_occurrence_1"]);
+    expect(await indexes("survey_responses")).toEqual(["_id_", "surveyId_1_occurrence_1", "unitId_1"]);
+    expect(await indexes("summary_contributions")).toEqual(["_id_", "personId_1", "unitId_1_year_1"]);
+    expect(await indexes("summary_members")).toEqual(["_id_", "unitId_1"]);
+    expect(await indexes("unit_totals")).toEqual(["_id_", "year_1"]);
     expect(await indexes("audit_log")).toEqual(["_id_", "action_1_at_-1", "actorPersonId_1_at_-1", "at_-1"]);
   });
 

@@ -1,0 +1,359 @@
+/**
+ * Unit summaries for supervisors, as pure rules. A person's year is one contribution, counted in
+ * the unit where the person works now; a unit's year is the sum of its contributions; a subtree
+ * is the sum of its units. The same functions build contributions from facts for the running
+ * totals and for the rebuild, so the two can only disagree if the bookkeeping around them is wrong.
+ */
+
+/** The smallest number of people a shown cell may describe. */
+export const MIN_CELL = 5;
+
+/** One competency in one contribution: the latest assessment of that year. */
+export interface ContributionResult {
+  competency: string;
+  assessed: number;
+  required: number;
+}
+
+/** A reminder the outbox finished for the person: sent, or given up on. */
+export interface ReminderOutcome {
+  id: string;
+  ok: boolean;
+}
+
+/** What one person adds to the totals of their unit for one year. */
+export interface Contribution {
+  /** `<person>|<year>` */
+  _id: string;
+  personId: string;
+  year: number;
+  unitId?: string;
+  /** The assessment counted: the latest one completed in this year, if any. */
+  assessmentId?: string;
+  results: ContributionResult[];
+  jp: number;
+  reachedGoal: boolean;
+  trainings: number;
+  gapsClosed: number;
+  reminders: ReminderOutcome[];
+}
+
+/** The facts of one person that contributions are built from. */
+export interface PersonFacts {
+  personId: string;
+  unitId?: string;
+  assessments: { _id: string; year: number; completedAt: Date; results: ContributionResult[] }[];
+  completions: { year: number; jp: number }[];
+  achievements: { kind: "jp-goal" | "gap-closed"; year: number }[];
+  /** Finished reminders with the year they were due in, in the person's calendar. */
+  reminders: (ReminderOutcome & { year: number })[];
+}
+
+/** The person's contributions, one per year with any fact; none when nothing happened. */
+export function contributionsOf(f: PersonFacts, yearlyGoal: number): Contribution[] {
+  const years = new Set<number>([
+    ...f.assessments.map((a) => a.year),
+    ...f.completions.map((c) => c.year),
+    ...f.achievements.map((a) => a.year),
+    ...f.reminders.map((r) => r.year),
+  ]);
+  return [...years]
+    .sort((a, b) => a - b)
+    .map((year) => {
+      const latest = f.assessments
+        .filter((a) => a.year === year)
+        .sort((a, b) => b.completedAt.getTime() - a.completedAt.getTime() || b._id.localeCompare(a._id))[0];
+      const completions = f.completions.filter((c) => c.year === year);
+      const jp = completions.reduce((s, c) => s + c.jp, 0);
+      const reminders = new Map<string, boolean>();
+      for (const r of f.reminders) if (r.year === year) reminders.set(r.id, r.ok);
+      return {
+        _id: `${f.personId}|${year}`,
+        personId: f.personId,
+        year,
+        ...(f.unitId ? { unitId: f.unitId } : {}),
+        ...(latest ? { assessmentId: latest._id } : {}),
+        results: (latest?.results ?? []).map((r) => ({
+          competency: r.competency,
+          assessed: r.assessed,
+          required: r.required,
+        })),
+        jp,
+        reachedGoal: jp >= yearlyGoal || f.achievements.some((a) => a.kind === "jp-goal" && a.year === year),
+        trainings: completions.length,
+        gapsClosed: f.achievements.filter((a) => a.kind === "gap-closed" && a.year === year).length,
+        reminders: [...reminders].sort(([a], [b]) => a.localeCompare(b)).map(([id, ok]) => ({ id, ok })),
+      };
+    });
+}
+
+/** Sums of one competency over the people assessed in it. */
+export interface CompetencyTotals {
+  competency: string;
+  people: number;
+  assessedSum: number;
+  requiredSum: number;
+  below: number;
+}
+
+/** Running totals of one unit (not its subtree) for one year. */
+export interface UnitYearTotals {
+  /** `<unit>|<year>` */
+  _id: string;
+  unitId: string;
+  year: number;
+  assessed: number;
+  competencies: CompetencyTotals[];
+  jpSum: number;
+  reachedGoal: number;
+  trainings: number;
+  gapsClosed: number;
+  remindersSent: number;
+  remindersFailed: number;
+  /** Post-training satisfaction answers given in this unit this year. */
+  ikmRespondents: number;
+  ikmScoreSum: number;
+  ikmAnswers: number;
+}
+
+/** Who works in a unit now: everyone imported or registered, and those registered in Pandu. */
+export interface UnitHeadcount {
+  /** The unit id. */
+  _id: string;
+  headcount: number;
+  registered: number;
+}
+
+/** Totals of a unit and year from its contributions and the post-training answers given there. */
+export function unitTotalsOf(
+  unitId: string,
+  year: number,
+  contributions: readonly Contribution[],
+  answers: readonly (readonly number[])[],
+): UnitYearTotals {
+  const byCompetency = new Map<string, CompetencyTotals>();
+  let assessed = 0;
+  const t: UnitYearTotals = {
+    _id: `${unitId}|${year}`,
+    unitId,
+    year,
+    assessed: 0,
+    competencies: [],
+    jpSum: 0,
+    reachedGoal: 0,
+    trainings: 0,
+    gapsClosed: 0,
+    remindersSent: 0,
+    remindersFailed: 0,
+    ikmRespondents: answers.length,
+    ikmScoreSum: answers.reduce((s, a) => s + a.reduce((x, y) => x + y, 0), 0),
+    ikmAnswers: answers.reduce((s, a) => s + a.length, 0),
+  };
+  for (const c of contributions) {
+    if (c.assessmentId) assessed++;
+    for (const r of c.results) {
+      const row = byCompetency.get(r.competency) ?? {
+        competency: r.competency,
+        people: 0,
+        assessedSum: 0,
+        requiredSum: 0,
+        below: 0,
+      };
+      row.people++;
+      row.assessedSum += r.assessed;
+      row.requiredSum += r.required;
+      if (r.assessed < r.required) row.below++;
+      byCompetency.set(r.competency, row);
+    }
+    t.jpSum += c.jp;
+    if (c.reachedGoal) t.reachedGoal++;
+    t.trainings += c.trainings;
+    t.gapsClosed += c.gapsClosed;
+    for (const r of c.reminders) {
+      if (r.ok) t.remindersSent++;
+      else t.remindersFailed++;
+    }
+  }
+  t.assessed = assessed;
+  t.competencies = [...byCompetency.values()].sort((a, b) => a.competency.localeCompare(b.competency));
+  return t;
+}
+
+/** True when the totals hold nothing (the unit's document can go). */
+export function isEmptyTotals(t: UnitYearTotals): boolean {
+  return (
+    t.assessed === 0 &&
+    t.jpSum === 0 &&
+    t.trainings === 0 &&
+    t.gapsClosed === 0 &&
+    t.reachedGoal === 0 &&
+    t.remindersSent === 0 &&
+    t.remindersFailed === 0 &&
+    t.ikmRespondents === 0 &&
+    t.competencies.length === 0
+  );
+}
+
+/** A subtree's totals for a year: its units' totals and headcounts added up. */
+export interface ScopeTotals extends Omit<UnitYearTotals, "_id" | "unitId"> {
+  headcount: number;
+  registered: number;
+  units: number;
+}
+
+/** Adds up the totals and headcounts of a set of units. */
+export function addTotals(
+  year: number,
+  totals: readonly UnitYearTotals[],
+  headcounts: readonly UnitHeadcount[],
+): ScopeTotals {
+  const sum: ScopeTotals = {
+    year,
+    units: headcounts.length,
+    headcount: 0,
+    registered: 0,
+    assessed: 0,
+    competencies: [],
+    jpSum: 0,
+    reachedGoal: 0,
+    trainings: 0,
+    gapsClosed: 0,
+    remindersSent: 0,
+    remindersFailed: 0,
+    ikmRespondents: 0,
+    ikmScoreSum: 0,
+    ikmAnswers: 0,
+  };
+  for (const h of headcounts) {
+    sum.headcount += h.headcount;
+    sum.registered += h.registered;
+  }
+  const byCompetency = new Map<string, CompetencyTotals>();
+  for (const t of totals) {
+    sum.assessed += t.assessed;
+    sum.jpSum += t.jpSum;
+    sum.reachedGoal += t.reachedGoal;
+    sum.trainings += t.trainings;
+    sum.gapsClosed += t.gapsClosed;
+    sum.remindersSent += t.remindersSent;
+    sum.remindersFailed += t.remindersFailed;
+    sum.ikmRespondents += t.ikmRespondents;
+    sum.ikmScoreSum += t.ikmScoreSum;
+    sum.ikmAnswers += t.ikmAnswers;
+    for (const c of t.competencies) {
+      const row = byCompetency.get(c.competency) ?? {
+        competency: c.competency,
+        people: 0,
+        assessedSum: 0,
+        requiredSum: 0,
+        below: 0,
+      };
+      row.people += c.people;
+      row.assessedSum += c.assessedSum;
+      row.requiredSum += c.requiredSum;
+      row.below += c.below;
+      byCompetency.set(c.competency, row);
+    }
+  }
+  sum.competencies = [...byCompetency.values()].sort((a, b) => a.competency.localeCompare(b.competency));
+  return sum;
+}
+
+/** A count of people as shown: the number, or hidden when it describes 1 to 4 people. */
+export type PeopleCount = { hidden: false; value: number } | { hidden: true };
+
+/** One competency row as shown. */
+export type CompetencyRow =
+  | {
+      competency: string;
+      hidden: false;
+      people: number;
+      /** Averages to one decimal. */
+      assessed: number;
+      required: number;
+      /** Share of those assessed who are below the standard, 0–100, whole percent. */
+      belowPct: number;
+    }
+  | { competency: string; hidden: true };
+
+/** What a supervisor sees: every figure, or a marker that it describes too few people. */
+export interface SummaryView {
+  year: number;
+  headcount: number;
+  /** False when the whole scope has fewer than MIN_CELL people: nothing else is shown. */
+  shown: boolean;
+  registeredPct?: number;
+  assessedPct?: number;
+  assessed: PeopleCount;
+  competencies: CompetencyRow[];
+  /** Competencies with the largest share below standard, at most 3, among the shown rows. */
+  topGaps: { competency: string; belowPct: number }[];
+  gapsClosed: number;
+  reachedGoal: PeopleCount;
+  jpAverage?: number;
+  reachedGoalPct?: number;
+  trainings: number;
+  ikm?: { score: number; respondents: number };
+  ikmRespondents: PeopleCount;
+  remindersSent: number;
+  remindersFailed: number;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const pct = (part: number, whole: number) => Math.round((part / whole) * 100);
+const people = (n: number): PeopleCount =>
+  n > 0 && n < MIN_CELL ? { hidden: true } : { hidden: false, value: n };
+
+/**
+ * The view of a scope's totals with small cells hidden: a percentage or average is shown only
+ * over at least MIN_CELL people, and a count of people between 1 and MIN_CELL − 1 is hidden.
+ * Counts of gaps, trainings and messages describe events, not people, and are shown.
+ */
+export function summaryView(t: ScopeTotals): SummaryView {
+  const shown = t.headcount >= MIN_CELL;
+  const competencies: CompetencyRow[] = t.competencies.map((c) =>
+    c.people >= MIN_CELL
+      ? {
+          competency: c.competency,
+          hidden: false,
+          people: c.people,
+          assessed: round1(c.assessedSum / c.people),
+          required: round1(c.requiredSum / c.people),
+          belowPct: pct(c.below, c.people),
+        }
+      : { competency: c.competency, hidden: true },
+  );
+  const topGaps = competencies
+    .flatMap((c) =>
+      c.hidden || c.belowPct === 0 ? [] : [{ competency: c.competency, belowPct: c.belowPct }],
+    )
+    .sort((a, b) => b.belowPct - a.belowPct || a.competency.localeCompare(b.competency))
+    .slice(0, 3);
+  const view: SummaryView = {
+    year: t.year,
+    headcount: t.headcount,
+    shown,
+    assessed: people(t.assessed),
+    competencies: shown ? competencies : [],
+    topGaps: shown ? topGaps : [],
+    gapsClosed: t.gapsClosed,
+    reachedGoal: people(t.reachedGoal),
+    trainings: t.trainings,
+    ikmRespondents: people(t.ikmRespondents),
+    remindersSent: t.remindersSent,
+    remindersFailed: t.remindersFailed,
+  };
+  if (shown) {
+    view.registeredPct = pct(t.registered, t.headcount);
+    view.assessedPct = pct(t.assessed, t.headcount);
+    view.jpAverage = round1(t.jpSum / t.headcount);
+    view.reachedGoalPct = pct(t.reachedGoal, t.headcount);
+  }
+  if (t.ikmRespondents >= MIN_CELL && t.ikmAnswers > 0) {
+    view.ikm = {
+      score: Math.round((t.ikmScoreSum / t.ikmAnswers) * 25 * 100) / 100,
+      respondents: t.ikmRespondents,
+    };
+  }
+  return view;
+}

@@ -1,0 +1,375 @@
+import { randomUUID } from "node:crypto";
+import type {
+  Contribution,
+  SummaryMark,
+  SummaryMember,
+  UnitHeadcount,
+  UnitYearTotals,
+} from "../db/models/index.js";
+import type { Repositories } from "../db/repositories/index.js";
+import {
+  contributionsOf,
+  isEmptyTotals,
+  type PersonFacts,
+  type ReminderOutcome,
+  unitTotalsOf,
+} from "../domain/summary.js";
+import { localDateOf } from "./jp-ledger.js";
+
+/** Purposes of training reminders in the outbox (`reminder.<rule>`, `reminder.snooze`). */
+export const REMINDER_PREFIX = "reminder.";
+
+/** JSON with keys in order, so a stored document and a computed one compare equal. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
+}
+
+/** What to write and remove so `stored` becomes `wanted`. */
+function changedDocs<T extends { _id: string }>(stored: readonly T[], wanted: readonly T[]) {
+  const have = new Map(stored.map((d) => [d._id, canonical(d)]));
+  const want = new Set(wanted.map((d) => d._id));
+  return {
+    put: wanted.filter((d) => have.get(d._id) !== canonical(d)),
+    remove: stored.filter((d) => !want.has(d._id)).map((d) => d._id),
+  };
+}
+
+/** More waiting marks than this are taken in by one rebuild rather than person by person. */
+const REBUILD_ABOVE = 2000;
+
+export interface FoldResult {
+  marks: number;
+  people: number;
+  units: number;
+  /** Set when the marks were taken in by recomputing everything. */
+  rebuilt?: RebuildResult;
+}
+
+const REBUILD_MARK = "x|rebuild";
+
+export interface RebuildResult {
+  people: number;
+  contributions: number;
+  units: number;
+  /** Derived documents that differed from the facts and were written. */
+  changed: number;
+}
+
+/**
+ * The running totals behind /ringkasan. Whatever records a fact (an assessment, a completion, a
+ * survey answer, a finished reminder, a profile change) only leaves a mark; `fold` takes the marks
+ * in: it recomputes each marked person's contributions from their facts, then the totals of every
+ * unit and year those contributions left or joined. One folder at a time (the summary lease), so
+ * its plain writes cannot lose an update the way concurrent `$inc`s do on FerretDB.
+ */
+export function createSummaryTotals(deps: {
+  repos: Pick<
+    Repositories,
+    "summaries" | "people" | "assessments" | "completions" | "achievements" | "surveys" | "deliveries"
+  >;
+  /** Ids of the surveys whose answers count as post-training satisfaction. */
+  satisfactionSurveys: ReadonlySet<string>;
+  yearlyGoal: number;
+  now: () => Date;
+  /** Whether this process may fold now (holds the summary lease); always when not given. */
+  mayFold?: () => Promise<boolean>;
+}) {
+  const repos = deps.repos;
+  let chain: Promise<unknown> = Promise.resolve();
+  /** Runs folds one after another in this process; the lease keeps other processes out. */
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = chain.then(work, work);
+    chain = next.catch(() => {});
+    return next;
+  };
+
+  const mark = (m: Omit<SummaryMark, "at" | "v"> & { at?: Date }) =>
+    repos.summaries.mark({ at: deps.now(), ...m, v: randomUUID() });
+
+  const yearOfAnswer = (answeredOn: string) => Number(answeredOn.slice(0, 4));
+
+  /** Post-training answers given in a unit, by year. */
+  async function answersInUnit(unitId: string): Promise<Map<number, number[][]>> {
+    const byYear = new Map<number, number[][]>();
+    for (const r of await repos.surveys.responsesInUnit(unitId)) {
+      if (!deps.satisfactionSurveys.has(r.surveyId)) continue;
+      const y = yearOfAnswer(r.answeredOn);
+      byYear.set(y, [...(byYear.get(y) ?? []), r.answers]);
+    }
+    return byYear;
+  }
+
+  /** Recomputes one person's contributions; returns the unit-years and units it touched. */
+  async function refreshPerson(
+    personId: string,
+    newReminders: readonly SummaryMark[],
+    touched: { unitYears: Set<string>; units: Set<string> },
+  ): Promise<void> {
+    const [person, existing, member] = await Promise.all([
+      repos.people.get(personId),
+      repos.summaries.contributionsOfPerson(personId),
+      repos.summaries.member(personId),
+    ]);
+    for (const c of existing) if (c.unitId) touched.unitYears.add(`${c.unitId}|${c.year}`);
+    if (member?.unitId) touched.units.add(member.unitId);
+    if (!person) {
+      await repos.summaries.deleteContributions(existing.map((c) => c._id));
+      if (member) await repos.summaries.deleteMember(personId);
+      return;
+    }
+    const [assessments, completions, achievements] = await Promise.all([
+      repos.assessments.listForPerson(personId, 10_000),
+      repos.completions.listForPerson(personId),
+      repos.achievements.listForPerson(personId),
+    ]);
+    const reminders = new Map<string, ReminderOutcome & { year: number }>();
+    for (const c of existing) for (const r of c.reminders) reminders.set(r.id, { ...r, year: c.year });
+    for (const m of newReminders) {
+      const id = m._id.slice(2);
+      reminders.set(id, { id, ok: m.ok ?? false, year: m.year ?? localDateOf(m.at, person.timeZone).year });
+    }
+    const fresh = contributionsOf(
+      {
+        personId,
+        ...(person.unitId ? { unitId: person.unitId } : {}),
+        assessments,
+        completions,
+        achievements,
+        reminders: [...reminders.values()],
+      },
+      deps.yearlyGoal,
+    );
+    const keep = new Set(fresh.map((c) => c._id));
+    await repos.summaries.putContributions(fresh);
+    await repos.summaries.deleteContributions(existing.filter((c) => !keep.has(c._id)).map((c) => c._id));
+    for (const c of fresh) if (c.unitId) touched.unitYears.add(`${c.unitId}|${c.year}`);
+    const now: SummaryMember = {
+      _id: personId,
+      ...(person.unitId ? { unitId: person.unitId } : {}),
+      registered: Boolean(person.onboardedAt),
+    };
+    if (member?.unitId !== now.unitId || member?.registered !== now.registered) {
+      await repos.summaries.putMember(now);
+      if (now.unitId) touched.units.add(now.unitId);
+    }
+  }
+
+  /** Recomputes the totals of unit-years and the headcounts of units from what is stored. */
+  async function refreshUnits(touched: { unitYears: Set<string>; units: Set<string> }): Promise<void> {
+    const answers = new Map<string, Map<number, number[][]>>();
+    for (const key of touched.unitYears) {
+      const cut = key.lastIndexOf("|");
+      const unitId = key.slice(0, cut);
+      const year = Number(key.slice(cut + 1));
+      if (!answers.has(unitId)) answers.set(unitId, await answersInUnit(unitId));
+      const totals = unitTotalsOf(
+        unitId,
+        year,
+        await repos.summaries.contributionsOf(unitId, year),
+        answers.get(unitId)?.get(year) ?? [],
+      );
+      await repos.summaries.putTotals(isEmptyTotals(totals) ? { _id: totals._id, empty: true } : totals);
+    }
+    for (const unitId of touched.units) {
+      const members = await repos.summaries.membersOf(unitId);
+      await repos.summaries.putHeadcount({
+        _id: unitId,
+        headcount: members.length,
+        registered: members.filter((m) => m.registered).length,
+      });
+    }
+  }
+
+  /** Everything derived, computed from the facts alone. */
+  async function computeFromFacts(): Promise<{
+    contributions: Contribution[];
+    members: SummaryMember[];
+    totals: UnitYearTotals[];
+    headcounts: UnitHeadcount[];
+  }> {
+    const [people, assessments, completions, achievements, reminders] = await Promise.all([
+      repos.people.allForSummaries(),
+      repos.assessments.allForSummaries(),
+      repos.completions.allForSummaries(),
+      repos.achievements.allForSummaries(),
+      repos.deliveries.loggedWithPrefix(REMINDER_PREFIX),
+    ]);
+    const facts = new Map<string, PersonFacts>();
+    const zones = new Map<string, string>();
+    for (const p of people) {
+      zones.set(p._id, p.timeZone);
+      facts.set(p._id, {
+        personId: p._id,
+        ...(p.unitId ? { unitId: p.unitId } : {}),
+        assessments: [],
+        completions: [],
+        achievements: [],
+        reminders: [],
+      });
+    }
+    for (const a of assessments) facts.get(a.personId)?.assessments.push(a);
+    for (const c of completions) facts.get(c.personId)?.completions.push(c);
+    for (const a of achievements) facts.get(a.personId)?.achievements.push(a);
+    for (const d of reminders) {
+      if (!d.personId || !facts.has(d.personId)) continue;
+      facts.get(d.personId)!.reminders.push({
+        id: d._id,
+        ok: d.status === "sent",
+        year: localDateOf(d.dueAt, zones.get(d.personId)!).year,
+      });
+    }
+    const contributions = [...facts.values()].flatMap((f) => contributionsOf(f, deps.yearlyGoal));
+    const members: SummaryMember[] = people.map((p) => ({
+      _id: p._id,
+      ...(p.unitId ? { unitId: p.unitId } : {}),
+      registered: Boolean(p.onboardedAt),
+    }));
+    const byUnitYear = new Map<string, Contribution[]>();
+    for (const c of contributions) {
+      if (!c.unitId) continue;
+      const key = `${c.unitId}|${c.year}`;
+      byUnitYear.set(key, [...(byUnitYear.get(key) ?? []), c]);
+    }
+    const answers = new Map<string, number[][]>();
+    for (const id of deps.satisfactionSurveys) {
+      for (const r of await repos.surveys.responses(id)) {
+        if (!r.unitId) continue;
+        const key = `${r.unitId}|${yearOfAnswer(r.answeredOn)}`;
+        answers.set(key, [...(answers.get(key) ?? []), r.answers]);
+      }
+    }
+    const totals: UnitYearTotals[] = [];
+    for (const key of new Set([...byUnitYear.keys(), ...answers.keys()])) {
+      const cut = key.lastIndexOf("|");
+      const t = unitTotalsOf(
+        key.slice(0, cut),
+        Number(key.slice(cut + 1)),
+        byUnitYear.get(key) ?? [],
+        answers.get(key) ?? [],
+      );
+      if (!isEmptyTotals(t)) totals.push(t);
+    }
+    const heads = new Map<string, UnitHeadcount>();
+    for (const m of members) {
+      if (!m.unitId) continue;
+      const h = heads.get(m.unitId) ?? { _id: m.unitId, headcount: 0, registered: 0 };
+      h.headcount++;
+      if (m.registered) h.registered++;
+      heads.set(m.unitId, h);
+    }
+    return { contributions, members, totals, headcounts: [...heads.values()] };
+  }
+
+  /**
+   * Rebuilds everything derived from the facts; `marks` (read before the facts) are then removed.
+   * Only documents that differ are written, so a rebuild of healthy totals writes nothing; very
+   * many differences (a first build) are written as a bulk reload instead.
+   */
+  async function rebuildNow(marks: readonly SummaryMark[]): Promise<RebuildResult> {
+    const built = await computeFromFacts();
+    const stored = await repos.summaries.allDerived();
+    const diff = {
+      contributions: changedDocs(stored.contributions, built.contributions),
+      members: changedDocs(stored.members, built.members),
+      totals: changedDocs(stored.totals, built.totals),
+      headcounts: changedDocs(stored.headcounts, built.headcounts),
+    };
+    const changed = Object.values(diff).reduce((s, d) => s + d.put.length + d.remove.length, 0);
+    if (changed > REBUILD_ABOVE) await repos.summaries.replaceDerived(built);
+    else if (changed > 0) await repos.summaries.applyDerived(diff);
+    await repos.summaries.deleteMarks(marks);
+    return {
+      people: built.members.length,
+      contributions: built.contributions.length,
+      units: built.headcounts.length,
+      changed,
+    };
+  }
+
+  async function foldNow(limit: number): Promise<FoldResult> {
+    const pending = await repos.summaries.pendingMarks();
+    if (pending === 0) return { marks: 0, people: 0, units: 0 };
+    if (pending > REBUILD_ABOVE || (await repos.summaries.hasMark(REBUILD_MARK))) {
+      const marks = await repos.summaries.marks(pending);
+      const r = await rebuildNow(marks);
+      return { marks: marks.length, people: r.people, units: r.units, rebuilt: r };
+    }
+    const marks = await repos.summaries.marks(limit);
+    const touched = { unitYears: new Set<string>(), units: new Set<string>() };
+    const people = new Map<string, SummaryMark[]>();
+    for (const m of marks) {
+      if (m.kind === "unit" && m.unitId && m.year !== undefined)
+        touched.unitYears.add(`${m.unitId}|${m.year}`);
+      else if (m.personId) {
+        const list = people.get(m.personId) ?? [];
+        if (m.kind === "reminder") list.push(m);
+        people.set(m.personId, list);
+      }
+    }
+    for (const [personId, reminders] of people) await refreshPerson(personId, reminders, touched);
+    await refreshUnits(touched);
+    // Removed only after they were taken in: a crash before this folds them again, which is harmless.
+    await repos.summaries.deleteMarks(marks);
+    return { marks: marks.length, people: people.size, units: touched.unitYears.size };
+  }
+
+  return {
+    /** Something about a person changed (a fact recorded, a profile edited, an import). */
+    async touch(personId: string): Promise<void> {
+      await mark({ _id: `p|${personId}`, kind: "person", personId });
+    },
+    /** Many people changed at once (an import). */
+    async touchMany(personIds: readonly string[]): Promise<void> {
+      const v = randomUUID();
+      const at = deps.now();
+      await repos.summaries.markMany(
+        personIds.map((personId) => ({ _id: `p|${personId}`, kind: "person" as const, personId, at, v })),
+      );
+    },
+    /** A post-training (or any) survey answer was stored for a unit on a date (YYYY-MM-DD). */
+    async surveyAnswered(surveyId: string, unitId: string | undefined, answeredOn: string): Promise<void> {
+      if (!unitId || !deps.satisfactionSurveys.has(surveyId)) return;
+      const year = yearOfAnswer(answeredOn);
+      await mark({ _id: `u|${unitId}|${year}`, kind: "unit", unitId, year });
+    },
+    /** The outbox finished a delivery; training reminders count in the person's unit. */
+    async deliveryFinished(d: { _id: string; purpose: string; personId?: string; dueAt: Date }, ok: boolean) {
+      if (!d.personId || !d.purpose.startsWith(REMINDER_PREFIX)) return;
+      // Marked with its due time: the year it counts in is read in the person's zone when folded.
+      await mark({ _id: `r|${d._id}`, kind: "reminder", personId: d.personId, ok, at: d.dueAt });
+    },
+    /**
+     * Takes waiting marks in (up to `limit` of them, or all through a rebuild when very many
+     * wait). Does nothing when another process holds the summary lease.
+     */
+    fold(limit = 500): Promise<FoldResult> {
+      return serial(async () => {
+        if (deps.mayFold && !(await deps.mayFold())) return { marks: 0, people: 0, units: 0 };
+        return foldNow(limit);
+      });
+    },
+    /** Folds until nothing waits (tests, the rebuild command). */
+    async settle(): Promise<void> {
+      for (let i = 0; i < 1000; i++) if ((await this.fold()).marks === 0) return;
+    },
+    /** How many changes wait to be taken in. */
+    pending: () => repos.summaries.pendingMarks(),
+    /**
+     * Asks for every contribution and total to be recomputed from the facts, and does it now when
+     * this process is the folder (otherwise the folder does it at its next turn, within a minute).
+     */
+    async rebuild(): Promise<RebuildResult | undefined> {
+      await mark({ _id: REBUILD_MARK, kind: "rebuild" });
+      return (await this.fold()).rebuilt;
+    },
+    /** The derived documents as the facts say they should be (a test compares them to the stored). */
+    computeFromFacts,
+  };
+}
+export type SummaryTotals = ReturnType<typeof createSummaryTotals>;

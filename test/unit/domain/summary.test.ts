@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import {
+  addTotals,
+  contributionsOf,
+  type PersonFacts,
+  summaryView,
+  unitTotalsOf,
+} from "../../../src/domain/summary.js";
+
+const assessment = (id: string, year: number, day: string, levels: [string, number, number][]) => ({
+  _id: id,
+  year,
+  completedAt: new Date(`${day}T03:00:00Z`),
+  results: levels.map(([competency, assessed, required]) => ({ competency, assessed, required })),
+});
+
+const facts = (over: Partial<PersonFacts>): PersonFacts => ({
+  personId: "p1",
+  unitId: "u1",
+  assessments: [],
+  completions: [],
+  achievements: [],
+  reminders: [],
+  ...over,
+});
+
+describe("a person's contributions", () => {
+  it("count only the latest assessment of each year, with that year's JP, trainings and reminders", () => {
+    const c = contributionsOf(
+      facts({
+        assessments: [
+          assessment("a1", 2026, "2026-02-01", [["M.1", 2, 3]]),
+          assessment("a2", 2026, "2026-09-01", [["M.1", 3, 3]]),
+          assessment("a0", 2025, "2025-05-01", [["M.1", 1, 3]]),
+        ],
+        completions: [
+          { year: 2026, jp: 12 },
+          { year: 2026, jp: 9 },
+          { year: 2025, jp: 4 },
+        ],
+        achievements: [{ kind: "gap-closed", year: 2026 }],
+        reminders: [
+          { id: "r1", ok: true, year: 2026 },
+          { id: "r1", ok: true, year: 2026 },
+          { id: "r2", ok: false, year: 2026 },
+        ],
+      }),
+      20,
+    );
+    expect(c.map((x) => [x._id, x.assessmentId, x.jp, x.reachedGoal, x.trainings, x.gapsClosed])).toEqual([
+      ["p1|2025", "a0", 4, false, 1, 0],
+      ["p1|2026", "a2", 21, true, 2, 1],
+    ]);
+    expect(c[1]!.results).toEqual([{ competency: "M.1", assessed: 3, required: 3 }]);
+    expect(c[1]!.reminders).toEqual([
+      { id: "r1", ok: true },
+      { id: "r2", ok: false },
+    ]);
+  });
+
+  it("are none for a person with no facts", () => {
+    expect(contributionsOf(facts({}), 20)).toEqual([]);
+  });
+});
+
+describe("unit totals and the supervisor's view", () => {
+  const people = (n: number, assessed: number, required: number) =>
+    Array.from({ length: n }, (_, i) =>
+      contributionsOf(
+        facts({
+          personId: `p${i}${assessed}`,
+          assessments: [assessment(`a${i}${assessed}`, 2026, "2026-03-01", [["M.1", assessed, required]])],
+          completions: [{ year: 2026, jp: assessed * 5 }],
+        }),
+        20,
+      ),
+    ).flat();
+
+  it("adds up units and shows averages, shares and the largest gaps", () => {
+    const a = unitTotalsOf("u1", 2026, people(3, 2, 3), [[4, 4, 3]]);
+    const b = unitTotalsOf("u2", 2026, people(2, 4, 3), []);
+    const total = addTotals(
+      2026,
+      [a, b],
+      [
+        { _id: "u1", headcount: 6, registered: 3 },
+        { _id: "u2", headcount: 4, registered: 4 },
+      ],
+    );
+    const v = summaryView(total);
+    expect(v).toMatchObject({
+      headcount: 10,
+      shown: true,
+      registeredPct: 70,
+      assessedPct: 50,
+      assessed: { hidden: false, value: 5 },
+      jpAverage: 7,
+      reachedGoal: { hidden: true },
+      reachedGoalPct: 20,
+      trainings: 5,
+    });
+    // (3×2 + 2×4) / 5 = 2.8 against 3; three of five below.
+    expect(v.competencies).toEqual([
+      { competency: "M.1", hidden: false, people: 5, assessed: 2.8, required: 3, belowPct: 60 },
+    ]);
+    expect(v.topGaps).toEqual([{ competency: "M.1", belowPct: 60 }]);
+    // One respondent is too few for a satisfaction score.
+    expect(v.ikm).toBeUndefined();
+    expect(v.ikmRespondents).toEqual({ hidden: true });
+  });
+
+  it("hides every cell below five people", () => {
+    const small = addTotals(
+      2026,
+      [unitTotalsOf("u1", 2026, people(4, 2, 3), [])],
+      [{ _id: "u1", headcount: 4, registered: 4 }],
+    );
+    const v = summaryView(small);
+    expect(v.shown).toBe(false);
+    expect(v.competencies).toEqual([]);
+    expect(v.jpAverage).toBeUndefined();
+    const rows = summaryView(
+      addTotals(
+        2026,
+        [unitTotalsOf("u1", 2026, people(4, 2, 3), [])],
+        [{ _id: "u1", headcount: 40, registered: 9 }],
+      ),
+    );
+    expect(rows.competencies).toEqual([{ competency: "M.1", hidden: true }]);
+    expect(rows.topGaps).toEqual([]);
+  });
+
+  it("scores post-training satisfaction as IKM from five respondents", () => {
+    const answers = [
+      [4, 4, 4, 4, 4],
+      [4, 4, 4, 4, 4],
+      [4, 4, 4, 4, 4],
+      [3, 3, 3, 3, 3],
+      [3, 3, 3, 3, 3],
+    ];
+    const v = summaryView(
+      addTotals(2026, [unitTotalsOf("u1", 2026, [], answers)], [{ _id: "u1", headcount: 9, registered: 9 }]),
+    );
+    expect(v.ikm).toEqual({ score: 90, respondents: 5 });
+  });
+});
