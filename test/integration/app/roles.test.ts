@@ -316,8 +316,14 @@ describe("/peran by buttons", () => {
     ]);
     // Someone without the admin role gets the usual refusal, audited too.
     expect(all(await press(who.asn!.identity, "per|g|0"))).toContain("hanya untuk petugas");
+    // The search flow can be started by anyone pressing its button; its list still refuses them.
+    await press(who.asn!.identity, "start|peran-cari");
+    const asked = await text(who.asn!.identity, "koordinator");
+    expect(all(asked)).toContain("hanya untuk petugas");
+    expect(personLabels(asked)).toEqual([]);
     const peran = await ctx.repos.audit.list({ action: "command.peran", limit: 100 });
     expect(peran.filter((e) => e.actorPersonId === who.asn!.personId).map((e) => e.outcome)).toEqual([
+      "refused",
       "refused",
       "refused",
     ]);
