@@ -254,6 +254,17 @@ export function createApp(deps: {
     importPeople: orgImport.people,
     translate: deps.translate,
   });
+  const roles = createRoles({
+    repos,
+    translate: deps.translate,
+    now,
+    onRolesChanged: (personId) => {
+      void repos.identities.listForPerson(personId).then((ids) => {
+        for (const i of ids) invalidate(i._id);
+      });
+    },
+    ...(deps.adminIds ? { adminIds: deps.adminIds } : {}),
+  });
   const engine = createEngine({
     catalog,
     runs: cachedRunStore(repos.flowRuns),
@@ -265,6 +276,7 @@ export function createApp(deps: {
       ...completion.services,
       ...adminImport.services,
       ...broadcasts.services,
+      ...roles.services,
       ...deps.extra?.services,
     },
     optionSources: { ...onboarding.optionSources, ...completion.optionSources, ...broadcasts.optionSources },
@@ -286,16 +298,7 @@ export function createApp(deps: {
     reminders,
     reminderSettings,
     surveys,
-    roles: createRoles({
-      repos,
-      translate: deps.translate,
-      now,
-      onRolesChanged: (personId) => {
-        void repos.identities.listForPerson(personId).then((ids) => {
-          for (const i of ids) invalidate(i._id);
-        });
-      },
-    }),
+    roles,
     broadcasts,
     summaryReport,
     peopleExport: createPeopleExport({

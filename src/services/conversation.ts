@@ -45,7 +45,7 @@ export interface ConversationDeps {
   reminders: Pick<TrainingReminders, "handleButton">;
   reminderSettings: ReminderSettings;
   surveys: Pick<Surveys, "list" | "handleButton" | "summary">;
-  roles: Pick<Roles, "peran" | "auditLog" | "refused">;
+  roles: Pick<Roles, "peran" | "auditLog" | "refused" | "handleButton">;
   peopleExport: Pick<PeopleExport, "ekspor">;
   broadcasts: Pick<Broadcasts, "siaran" | "handleButton">;
   summaryReport: Pick<SummaryReport, "ringkasan" | "handleButton">;
@@ -239,6 +239,14 @@ export function createConversations(deps: ConversationDeps) {
         if (kind === "trn" && value === "siasn") {
           if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
           return deps.training.exportSiasn(conv);
+        }
+        // The role picker works for bootstrap admins who never registered, so not among personButtons.
+        if (kind === "per") {
+          if (!roles.includes("admin")) {
+            await deps.roles.refused(conv, "peran");
+            return [{ text: t(conv, "command-not-allowed", { command: "/peran" }) }];
+          }
+          return deps.roles.handleButton(conv, inbound.data);
         }
         if (kind === "brd") {
           if (!roles.includes("koordinator") && !roles.includes("admin")) {

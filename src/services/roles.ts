@@ -6,6 +6,7 @@ import type { Translate } from "../engine/text.js";
 import type { Conversation, Outbound } from "../engine/types.js";
 import { formatDateTime } from "../i18n/format.js";
 import { createAuditLog } from "./audit-log.js";
+import { createRolePicker } from "./role-picker.js";
 
 /** The actor behind a conversation: their grants, and whether ADMIN_IDS names this identity. */
 export function actorOf(person: Person | null, bootstrapAdmin: boolean): Actor {
@@ -25,6 +26,8 @@ export function createRoles(deps: {
   now: () => Date;
   /** Drops cached roles of a person's identities on this instance after a change. */
   onRolesChanged?: (personId: string) => void;
+  /** Bootstrap administrators (ADMIN_IDS), for buttons and flows that carry no such flag. */
+  adminIds?: readonly string[];
 }) {
   const tr = (conv: Conversation) => (key: string, args?: Record<string, string | number>) =>
     deps.translate(conv.profile.locale, key, args);
@@ -36,12 +39,19 @@ export function createRoles(deps: {
 
   const audit = createAuditLog(deps);
 
-  async function change(conv: Conversation, bootstrapAdmin: boolean, verb: "beri" | "cabut", rest: string[]) {
+  /**
+   * Grants or revokes one role for one person: the unit's scope, the person's registration, the
+   * write and the audit entry. The only path that changes roles, for typed commands and buttons.
+   */
+  async function changeRole(
+    conv: Conversation,
+    bootstrapAdmin: boolean,
+    verb: "beri" | "cabut",
+    targetId: string | null,
+    role: StaffRole,
+    unitId: string,
+  ): Promise<Outbound[]> {
     const t = tr(conv);
-    const [nipText, roleText, unitId] = rest;
-    const role = roleText?.toLowerCase() as StaffRole | undefined;
-    if (!nipText || !role || !unitId || !STAFF_ROLES.includes(role)) return [{ text: t("roles-usage") }];
-    const nip = nipDigits(nipText);
     const { me, actor } = await actorFor(conv, bootstrapAdmin);
     const unit = await deps.repos.orgUnits.get(unitId);
     if (!unit) return [{ text: t("roles-unknown-unit", { unit: unitId }) }];
@@ -50,8 +60,7 @@ export function createRoles(deps: {
       await audit(conv, me, action, "refused", { scopeUnitId: unit._id, details: { role } });
       return [{ text: t("roles-out-of-scope", { unit: unit.name }) }];
     }
-    const ownerId = nip ? await deps.repos.nipClaims.ownerOf(nip) : null;
-    const target = ownerId ? await deps.repos.people.get(ownerId) : null;
+    const target = targetId ? await deps.repos.people.get(targetId) : null;
     if (!target?.onboardedAt) return [{ text: t("roles-unknown-person") }];
     const has = target.roles.some((r) => r.role === role && r.unitId === unit._id);
     if (verb === "beri" && has)
@@ -88,6 +97,19 @@ export function createRoles(deps: {
     ];
   }
 
+  /** `/peran beri|cabut NIP peran unit`: the person is found by NIP. */
+  async function change(conv: Conversation, bootstrapAdmin: boolean, verb: "beri" | "cabut", rest: string[]) {
+    const [nipText, roleText, unitId] = rest;
+    const role = roleText?.toLowerCase() as StaffRole | undefined;
+    if (!nipText || !role || !unitId || !STAFF_ROLES.includes(role))
+      return [{ text: tr(conv)("roles-usage") }];
+    const nip = nipDigits(nipText);
+    const ownerId = nip ? await deps.repos.nipClaims.ownerOf(nip) : null;
+    return changeRole(conv, bootstrapAdmin, verb, ownerId, role, unitId);
+  }
+
+  const picker = createRolePicker({ ...deps, changeRole });
+
   /** Frees a NIP someone registered with by mistake (the owner must be in the admin's scope). */
   async function releaseNip(conv: Conversation, bootstrapAdmin: boolean, nipText: string | undefined) {
     const t = tr(conv);
@@ -115,38 +137,28 @@ export function createRoles(deps: {
   }
 
   return {
-    /** /peran [beri|cabut NIP peran unit | lepas-nip NIP]. */
+    /**
+     * /peran: the menu with buttons; `beri|cabut NIP peran unit`; `beri|cabut words` (a list
+     * filtered by name or NIP); `daftar` (role holders); `lepas-nip NIP`.
+     */
     async peran(conv: Conversation, args: string, bootstrapAdmin: boolean): Promise<Outbound[]> {
-      const t = tr(conv);
       const [verb, ...rest] = args.trim().split(/\s+/).filter(Boolean);
       if (verb === "lepas-nip" || verb === "release-nip") return releaseNip(conv, bootstrapAdmin, rest[0]);
-      if (verb === "beri" || verb === "cabut" || verb === "grant" || verb === "revoke")
-        return change(
-          conv,
-          bootstrapAdmin,
-          verb === "grant" ? "beri" : verb === "revoke" ? "cabut" : verb,
-          rest,
-        );
-      const { actor } = await actorFor(conv, bootstrapAdmin);
-      const holders = (await deps.repos.people.listWithRoles()).flatMap((p) =>
-        p.roles.map((r) => ({ name: p.name, role: r.role, unitId: r.unitId })),
-      );
-      const visible: string[] = [];
-      for (const h of holders) {
-        const unit = await deps.repos.orgUnits.get(h.unitId);
-        if (unit && mayAct(actor, "admin", unit)) visible.push(`• ${h.name}: ${h.role} — ${unit.name}`);
+      const grant = verb === "beri" || verb === "grant";
+      if (grant || verb === "cabut" || verb === "revoke") {
+        // Fewer than three words cannot be NIP, role and unit: they filter the list to pick from.
+        if (rest.length < 3) return picker.list(conv, grant ? "beri" : "cabut", 0, rest.join(" "));
+        return change(conv, bootstrapAdmin, grant ? "beri" : "cabut", rest);
       }
-      return [
-        {
-          text: [
-            t("roles-title"),
-            ...(visible.length ? visible : [t("roles-none")]),
-            "",
-            t("roles-usage"),
-          ].join("\n"),
-        },
-      ];
+      if (verb === "daftar" || verb === "list") return picker.holders(conv);
+      return picker.menu(conv);
     },
+
+    /** Buttons of the role picker (`per|…`). */
+    handleButton: picker.handleButton,
+
+    /** Compute services for flows/peran-cari.yaml (a typed name or NIP filters the list). */
+    services: picker.services,
 
     /** /audit [action or NIP]: the latest 20 entries. */
     async auditLog(conv: Conversation, args: string): Promise<Outbound[]> {

@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
 import type { Role } from "../../../src/db/models/index.js";
+import type { Outbound } from "../../../src/engine/types.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
 import type { IncomingIdentity } from "../../../src/services/conversation.js";
+import { shortKey } from "../../../src/services/course-catalog.js";
 import { chatDriver } from "../../support/chat-driver.js";
 import { useTestDatabase } from "../../support/database.js";
 
@@ -11,7 +13,7 @@ const translator = loadTranslations(LOCALES_DIR);
 const ctx = useTestDatabase();
 let app: App;
 const clock = new Date("2026-11-25T02:00:00Z");
-const { cmd, all } = chatDriver(() => app);
+const { cmd, text, press, all } = chatDriver(() => app);
 
 const BOOTSTRAP: IncomingIdentity = { id: "telegram:1", channel: "telegram" };
 const who: Record<string, { identity: IncomingIdentity; personId: string; nip: string }> = {};
@@ -178,8 +180,179 @@ describe("/peran within the admin's scope", () => {
     const log = all(await cmd(admin, "audit", "role.grant"));
     expect(log).toContain("role.grant · berhasil");
     expect(log).toContain("role.grant · ditolak");
-    const listing = all(await cmd(admin, "peran"));
+    const listing = all(await press(admin, "per|l"));
     expect(listing).toContain("koordinator: koordinator — mataram.bkpsdm");
     expect(listing).not.toContain("jambi");
+    expect(all(await cmd(admin, "peran", "daftar"))).toBe(listing);
+  });
+});
+
+/** Every button of these replies, checked against Telegram's 64-byte limit on callback data. */
+function buttons(out: Outbound[]) {
+  const found = out.flatMap((o) => (o.choices ?? []).flat());
+  for (const b of found) expect(Buffer.byteLength(b.data), b.data).toBeLessThanOrEqual(64);
+  return found;
+}
+
+/** The data of the button whose label contains `label` (the test fails when there is none). */
+function button(out: Outbound[], label: string): string {
+  const found = buttons(out).find((b) => b.label.includes(label));
+  expect(found, `a button "${label}" in ${JSON.stringify(out)}`).toBeDefined();
+  return found!.data;
+}
+
+/** Labels of the person buttons on a page (`per|gp|…` or `per|rp|…`). */
+const personLabels = (out: Outbound[]) =>
+  buttons(out)
+    .filter((b) => /^per\|[gr]p\|/.test(b.data))
+    .map((b) => b.label);
+
+describe("/peran by buttons", () => {
+  it("an admin grants a role with buttons only, and the grantee can use the command at once", async () => {
+    const admin = who.admin!.identity;
+    const menu = await cmd(admin, "peran");
+    expect(all(menu)).toContain("Cara memakai");
+    const list = await press(admin, button(menu, "Beri peran"));
+    expect(all(list)).toContain("Halaman 1 dari 1");
+    const roles = await press(admin, button(list, "asn"));
+    expect(all(roles)).toContain("Peran apa yang akan diberikan kepada asn?");
+    const units = await press(admin, button(roles, "supervisor"));
+    expect(all(units)).toContain("Di unit mana asn memegang peran supervisor?");
+    // The person's own unit comes first, as the usual choice.
+    expect(buttons(units)[0]!.label).toBe("⭐ mataram.setda (unitnya sendiri)");
+    const confirm = await press(admin, button(units, "⭐"));
+    expect(all(confirm)).toContain("Berikan peran supervisor kepada asn di mataram.setda");
+    expect(all(await press(admin, button(confirm, "Ya, beri peran")))).toContain(
+      "asn kini memegang peran supervisor di mataram.setda",
+    );
+    expect(all(await cmd(who.asn!.identity, "ekspor"))).toContain("pegawai dalam cakupan Anda");
+    // The clock stands still in tests, so entries are found by what they say, not by order.
+    const granted = await ctx.repos.audit.list({ action: "role.grant", limit: 100 });
+    expect(granted.filter((e) => e.targetId === who.asn!.personId)).toMatchObject([
+      { outcome: "ok", actorPersonId: who.admin!.personId, scopeUnitId: "mataram.setda" },
+    ]);
+    // A second tap on the same confirmation changes nothing.
+    expect(all(await press(admin, button(confirm, "Ya, beri peran")))).toContain(
+      "sudah memegang peran supervisor",
+    );
+    expect((await ctx.repos.people.get(who.asn!.personId))!.roles).toHaveLength(1);
+  });
+
+  it("revokes by buttons, and a second tap on the stale button is answered politely", async () => {
+    const admin = who.admin!.identity;
+    const holders = await press(admin, button(await cmd(admin, "peran"), "Cabut peran"));
+    expect(personLabels(holders)).toContain("asn");
+    expect(all(holders)).toContain(`asn — NIP ${who.asn!.nip} — supervisor — mataram.setda`);
+    expect(personLabels(holders)).not.toContain("jambian");
+    const grants = await press(admin, button(holders, "asn"));
+    const confirm = await press(admin, button(grants, "supervisor — mataram.setda"));
+    expect(all(confirm)).toContain("Cabut peran supervisor milik asn di mataram.setda?");
+    const yes = button(confirm, "Ya, cabut");
+    expect(all(await press(admin, yes))).toContain("Peran supervisor asn di mataram.setda dicabut");
+    expect((await ctx.repos.people.get(who.asn!.personId))!.roles).toEqual([]);
+    expect(all(await cmd(who.asn!.identity, "ekspor"))).toContain("hanya untuk petugas");
+    expect(all(await press(admin, yes))).toContain(
+      "asn tidak lagi memegang peran apa pun dalam cakupan Anda",
+    );
+    const revoked = await ctx.repos.audit.list({ action: "role.revoke", limit: 100 });
+    expect(revoked.filter((e) => e.targetId === who.asn!.personId)).toMatchObject([
+      { outcome: "ok", actorPersonId: who.admin!.personId, scopeUnitId: "mataram.setda" },
+    ]);
+  });
+
+  it("pages people 8 at a time, sorted by name, and answers a page that is gone", async () => {
+    for (let i = 1; i <= 10; i++) await person(`Pegawai ${String(i).padStart(2, "0")}`, "mataram.setda");
+    const admin = who.admin!.identity;
+    const first = await press(admin, "per|g|0");
+    expect(all(first)).toContain("Halaman 1 dari 2");
+    expect(personLabels(first)).toHaveLength(8);
+    expect(buttons(first).some((b) => b.label.includes("Sebelumnya"))).toBe(false);
+    const second = await press(admin, button(first, "Berikutnya"));
+    expect(all(second)).toContain("Halaman 2 dari 2");
+    expect(button(second, "Sebelumnya")).toBe("per|g|0");
+    expect(buttons(second).some((b) => b.label.includes("Berikutnya"))).toBe(false);
+    const everyone = [...personLabels(first), ...personLabels(second)];
+    const inScope = (await ctx.repos.people.listByUnits(["mataram", "mataram.bkpsdm", "mataram.setda"]))
+      .filter((p) => p.onboardedAt)
+      .map((p) => p.name)
+      .sort((a, b) => a.localeCompare(b, "id"));
+    expect(everyone).toEqual(inScope);
+    expect(everyone).toHaveLength(16);
+    const gone = all(await press(admin, "per|g|7"));
+    expect(gone).toContain("Halaman itu sudah tidak ada");
+    expect(gone).toContain("Halaman 2 dari 2");
+  });
+
+  it("filters by typed name or NIP, with the filter kept across pages", async () => {
+    const admin = who.admin!.identity;
+    const filtered = await cmd(admin, "peran", "beri pegawai 0");
+    expect(all(filtered)).toContain('Disaring dengan: "pegawai 0"');
+    expect(personLabels(filtered)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((i) => `Pegawai 0${i}`));
+    const next = await press(admin, button(filtered, "Berikutnya"));
+    // "0" is in "10" too: every typed word is a part of the name, not a whole word.
+    expect(personLabels(next)).toEqual(["Pegawai 09", "Pegawai 10"]);
+    expect(personLabels(await cmd(admin, "peran", `beri ${who.koordinator!.nip}`))).toEqual(["koordinator"]);
+    // The Search button asks for the words, and the typed answer filters the list.
+    const ask = await press(admin, button(filtered, "Cari nama atau NIP"));
+    expect(all(ask)).toContain("Ketik sebagian nama atau NIP");
+    expect(personLabels(await text(admin, "Koordinat"))).toEqual(["koordinator"]);
+    expect(all(await cmd(admin, "peran", "beri zzz"))).toContain('cocok dengan "zzz"');
+    expect(personLabels(await cmd(admin, "peran", "cabut koord"))).toEqual(["koordinator"]);
+  });
+
+  it("never shows a person outside the admin's scope, and refuses and audits a forged button", async () => {
+    const admin = who.admin!.identity;
+    const jambian = who.jambian!.personId;
+    const searched = await cmd(admin, "peran", "beri jambian");
+    expect(personLabels(searched)).toEqual([]);
+    for (const data of [
+      `per|gp|${jambian}`,
+      `per|gu|${jambian}|a|0`,
+      `per|gy|${jambian}|a|${shortKey("mataram")}`,
+      `per|rp|${jambian}`,
+      `per|ry|${jambian}|a|${shortKey("jambi")}`,
+    ]) {
+      expect(all(await press(admin, data)), data).toContain("di luar cakupan admin Anda");
+    }
+    expect((await ctx.repos.people.get(jambian))!.roles.map((r) => r.unitId)).toEqual(["jambi"]);
+    const refused = (await ctx.repos.audit.list({ limit: 200 })).filter(
+      (e) => e.outcome === "refused" && e.targetId === jambian && e.actorPersonId === who.admin!.personId,
+    );
+    expect(refused.map((e) => e.action).sort()).toEqual([
+      "nip.release",
+      "role.grant",
+      "role.grant",
+      "role.grant",
+      "role.revoke",
+      "role.revoke",
+    ]);
+    // Someone without the admin role gets the usual refusal, audited too.
+    expect(all(await press(who.asn!.identity, "per|g|0"))).toContain("hanya untuk petugas");
+    // The search flow can be started by anyone pressing its button; its list still refuses them.
+    await press(who.asn!.identity, "start|peran-cari");
+    const asked = await text(who.asn!.identity, "koordinator");
+    expect(all(asked)).toContain("hanya untuk petugas");
+    expect(personLabels(asked)).toEqual([]);
+    const peran = await ctx.repos.audit.list({ action: "command.peran", limit: 100 });
+    expect(peran.filter((e) => e.actorPersonId === who.asn!.personId).map((e) => e.outcome)).toEqual([
+      "refused",
+      "refused",
+      "refused",
+    ]);
+  });
+
+  it("answers stale and malformed buttons politely", async () => {
+    const admin = who.admin!.identity;
+    const asn = who.asn!.personId;
+    expect(all(await press(admin, "per|gp|pnosuchperson"))).toContain(
+      "tidak lagi terdaftar dalam cakupan Anda",
+    );
+    expect(all(await press(admin, `per|gc|${asn}|k|AAAAAAAAAA`))).toContain("Unit itu tidak lagi ada");
+    expect(
+      all(await press(admin, `per|rc|${who.koordinator!.personId}|s|${shortKey("mataram.bkpsdm")}`)),
+    ).toContain("koordinator sudah tidak memegang peran itu lagi");
+    for (const data of ["per|zz", "per|g|x", `per|gp|${"a".repeat(41)}`, "per|gy|p1|q|AAAAAAAAAA", "per|"])
+      expect(all(await press(admin, data)), data).toContain("Tombol itu sudah tidak berlaku");
+    expect(all(await press(admin, "per|x"))).toContain("tidak ada yang diubah");
   });
 });
