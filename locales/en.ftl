@@ -497,6 +497,7 @@ roles-pick-person-refused = That person is outside your admin scope, so nothing 
 roles-pick-unit-gone = That unit is no longer in your scope. Type /peran to choose again.
 roles-pick-grant-gone = { $name } no longer holds that role; another admin may have revoked it. Nothing was changed.
 roles-pick-no-grants = { $name } no longer holds any role in your scope; it may have been revoked.
+roles-person-out-of-scope = { $name } works outside your admin scope, so you cannot grant them a role. This request has been logged.
 audit-title = 🧾 Latest audit entries:
 audit-empty = No matching audit entries yet.
 audit-ok = done

@@ -498,6 +498,7 @@ roles-pick-person-refused = Orang itu berada di luar cakupan admin Anda, jadi ti
 roles-pick-unit-gone = Unit itu tidak lagi ada dalam cakupan Anda. Ketik /peran untuk memilih lagi.
 roles-pick-grant-gone = { $name } sudah tidak memegang peran itu lagi; mungkin admin lain sudah mencabutnya. Tidak ada yang diubah.
 roles-pick-no-grants = { $name } tidak lagi memegang peran apa pun dalam cakupan Anda; mungkin sudah dicabut.
+roles-person-out-of-scope = { $name } bekerja di luar cakupan admin Anda, jadi Anda tidak bisa memberinya peran. Permintaan ini dicatat.
 audit-title = 🧾 Catatan audit terbaru:
 audit-empty = Belum ada catatan audit yang cocok.
 audit-ok = berhasil

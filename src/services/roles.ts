@@ -62,6 +62,17 @@ export function createRoles(deps: {
     }
     const target = targetId ? await deps.repos.people.get(targetId) : null;
     if (!target?.onboardedAt) return [{ text: t("roles-unknown-person") }];
+    // A grant also needs the person inside the admin's reach: no lending roles across instansi.
+    // A revocation does not, so a holder who moved away can still lose a grant on this unit.
+    const home = verb === "beri" && target.unitId ? await deps.repos.orgUnits.get(target.unitId) : null;
+    if (verb === "beri" && (!home || !mayAct(actor, "admin", home))) {
+      await audit(conv, me, action, "refused", {
+        target: { kind: "person", id: target._id },
+        scopeUnitId: unit._id,
+        details: { role, reason: "person-out-of-scope" },
+      });
+      return [{ text: t("roles-person-out-of-scope", { name: target.name }) }];
+    }
     const has = target.roles.some((r) => r.role === role && r.unitId === unit._id);
     if (verb === "beri" && has)
       return [{ text: t("roles-already", { name: target.name, role, unit: unit.name }) }];

@@ -90,7 +90,9 @@ describe("npm run import -- courses FILE", () => {
       });
     expect((await summaries("status")).stdout).toContain("belum masuk ringkasan unit: 1");
     const rebuilt = await summaries("rebuild");
-    expect(rebuilt.stdout).toMatch(/Selesai dalam [\d.]+ detik: 1 orang, 0 catatan tahunan, 1 unit; 2 dokumen diperbaiki/);
+    expect(rebuilt.stdout).toMatch(
+      /Selesai dalam [\d.]+ detik: 1 orang, 0 catatan tahunan, 1 unit; 2 dokumen diperbaiki/,
+    );
     expect((await summaries("status")).stdout).toContain("belum masuk ringkasan unit: 0");
   });
 

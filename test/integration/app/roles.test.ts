@@ -160,6 +160,10 @@ describe("/peran within the admin's scope", () => {
     const outside = all(await cmd(admin, "peran", `beri ${who.jambian!.nip} admin jambi`));
     expect(outside).toContain("di luar cakupan admin Anda");
     expect((await ctx.repos.people.get(who.jambian!.personId))!.roles).toEqual([]);
+    // A unit in scope is not enough: the person must work inside the admin's scope too.
+    const lent = all(await cmd(admin, "peran", `beri ${who.jambian!.nip} koordinator mataram.setda`));
+    expect(lent).toContain("jambian bekerja di luar cakupan admin Anda");
+    expect((await ctx.repos.people.get(who.jambian!.personId))!.roles).toEqual([]);
     // A bootstrap admin (ADMIN_IDS) reaches every instansi, even before registering.
     expect(all(await cmd(BOOTSTRAP, "peran", `beri ${who.jambian!.nip} admin jambi`))).toContain(
       "kini memegang",
@@ -318,8 +322,10 @@ describe("/peran by buttons", () => {
     const refused = (await ctx.repos.audit.list({ limit: 200 })).filter(
       (e) => e.outcome === "refused" && e.targetId === jambian && e.actorPersonId === who.admin!.personId,
     );
+    // Three forged grant buttons here, and the typed grant to a person outside the scope earlier.
     expect(refused.map((e) => e.action).sort()).toEqual([
       "nip.release",
+      "role.grant",
       "role.grant",
       "role.grant",
       "role.grant",
