@@ -321,6 +321,8 @@ flow-expect-file-photo-pdf = For this question, send a photo or a PDF file.
 flow-expect-file-csv = For this question, send a CSV file.
 flow-expect-file-photo = For this question, send a photo.
 flow-expect-file-pdf = For this question, send a PDF file.
+input-hint-file-photo-document = Send a photo or a file (PDF, document, spreadsheet) with the attachment button 📎.
+flow-expect-file-photo-document = For this question, send a photo or a file.
 flow-file-not-expected = No file is needed here yet; please answer the question first.
 
 ## Completion, recognition, SIASN export

@@ -322,6 +322,8 @@ flow-expect-file-photo-pdf = Untuk pertanyaan ini, kirim foto atau berkas PDF.
 flow-expect-file-csv = Untuk pertanyaan ini, kirim berkas CSV.
 flow-expect-file-photo = Untuk pertanyaan ini, kirim foto.
 flow-expect-file-pdf = Untuk pertanyaan ini, kirim berkas PDF.
+input-hint-file-photo-document = Kirim foto atau berkas (PDF, dokumen, lembar kerja) lewat tombol lampiran 📎.
+flow-expect-file-photo-document = Untuk pertanyaan ini, kirim foto atau berkas.
 flow-file-not-expected = Berkas belum diperlukan di sini; jawab pertanyaannya dulu.
 
 ## Penyelesaian pelatihan, pengakuan, ekspor SIASN
