@@ -29,6 +29,7 @@ const DYNAMIC_KEYS = [
     `flow-expect-file-${k}`,
   ]),
   ...AUDIENCES.map((a) => `brd-audience-${a}`),
+  ...["sent", "pending", "failed", "cancelled"].map((s) => `brd-channel-${s}`),
   ...["courses", "units", "people"].map((k) => `import-${k}-done`),
 ];
 
