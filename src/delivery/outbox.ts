@@ -87,7 +87,10 @@ export function createOutbox(deps: {
     return byPerson;
   }
 
-  /** The channel each reachable person would be sent to now (unreachable people are absent). */
+  /**
+   * The channel each reachable person would be sent to now; unreachable people are absent (a
+   * broadcast's preview counts only those present).
+   */
   async function routes(personIds: string[]): Promise<Map<string, string>> {
     const byPerson = await identitiesOf(personIds);
     const out = new Map<string, string>();
@@ -99,10 +102,6 @@ export function createOutbox(deps: {
   }
 
   return {
-    /** Which of these people can be reached at all (a broadcast's preview counts only them). */
-    async reachable(personIds: string[]): Promise<Set<string>> {
-      return new Set((await routes(personIds)).keys());
-    },
     routes,
     /**
      * Schedules one message to a platform address that belongs to no person (a Slack channel).
