@@ -1,5 +1,6 @@
 import { createApp } from "./app.js";
 import { createSlackApp } from "./channels/slack/app.js";
+import { slackChannelLister } from "./channels/slack/channels.js";
 import { createSlackSender } from "./channels/slack/sender.js";
 import {
   createTelegramBot,
@@ -243,6 +244,10 @@ async function main(): Promise<number> {
       logger: logger.child({ channel: "slack" }),
     });
     routes.push(slack.route);
+    // Coordinators on Slack may also post a broadcast to a channel the bot is in.
+    app.broadcasts.useSlackChannels(
+      slackChannelLister({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl }),
+    );
     const slackDelivery = createChannelDelivery({
       repos: app.repos,
       sender: createSlackSender({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl }),

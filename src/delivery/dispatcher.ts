@@ -84,13 +84,24 @@ export function createDispatcher(opts: DispatcherOptions) {
       case "rate-limited":
         // The whole bot is limited: hold everything, and try this one again after the wait.
         limiter.pauseUntil(now.getTime() + outcome.retryAfterMs);
-        await repos.deliveries.retryAt(d._id, new Date(now.getTime() + outcome.retryAfterMs), outcome.error);
+        await repos.deliveries.retryAt(
+          d._id,
+          new Date(now.getTime() + outcome.retryAfterMs),
+          outcome.error,
+          outcome.partsSent,
+        );
         opts.events?.failed?.(d, outcome, false);
         return;
       case "transient": {
         const dead = attempt >= MAX_ATTEMPTS;
         if (dead) await repos.deliveries.finish({ ...d, attempts: attempt }, "dead", now, outcome.error);
-        else await repos.deliveries.retryAt(d._id, new Date(now.getTime() + backoff(attempt)), outcome.error);
+        else
+          await repos.deliveries.retryAt(
+            d._id,
+            new Date(now.getTime() + backoff(attempt)),
+            outcome.error,
+            outcome.partsSent,
+          );
         opts.events?.failed?.(d, outcome, dead);
         return;
       }
@@ -128,7 +139,7 @@ export function createDispatcher(opts: DispatcherOptions) {
   async function transmit(p: Prepared, mark: SendMark): Promise<void> {
     let outcome: SendOutcome;
     try {
-      outcome = await sender.send(p.d.address, p.d.message);
+      outcome = await sender.send(p.d.address, p.d.message, { partsSent: p.d.partsSent ?? 0 });
     } catch (err) {
       outcome = { kind: "transient", error: (err as Error).message ?? String(err) };
     } finally {
@@ -189,7 +200,15 @@ export function createDispatcher(opts: DispatcherOptions) {
         await release(p);
         return false;
       }
-      const mark = limiter.record(item.chat, opts.now().getTime());
+      // A message of several platform calls (a file, then a long text) counts once per call.
+      const calls = Math.max(1, (sender.partsOf?.(p.d.message) ?? 1) - (p.d.partsSent ?? 0));
+      const at = opts.now().getTime();
+      const marks = Array.from({ length: calls }, () => limiter.record(item.chat, at));
+      const mark: SendMark = {
+        done: (t) => {
+          for (const m of marks) m.done(t);
+        },
+      };
       const job: Promise<void> = transmit(p, mark)
         .catch((err) => opts.events?.error?.(err))
         .finally(() => {

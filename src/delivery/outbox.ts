@@ -23,6 +23,21 @@ export interface Scheduled {
   occurrence: string;
   personId: string;
   message: DeliveryMessage;
+  /**
+   * The message to send instead when the person is reached on this channel: a platform file
+   * reference (a Telegram file_id) only means something on its own platform.
+   */
+  byChannel?: Partial<Record<string, DeliveryMessage>>;
+  dueAt: Date;
+}
+
+/** One message to a platform address that is no person (a Slack channel a broadcast also goes to). */
+export interface ScheduledPost {
+  purpose: string;
+  occurrence: string;
+  channel: string;
+  address: string;
+  message: DeliveryMessage;
   dueAt: Date;
 }
 
@@ -60,7 +75,7 @@ export function createOutbox(deps: {
     identityId: target.identity._id,
     channel: target.identity.channel,
     address: target.address,
-    message: s.message,
+    message: s.byChannel?.[target.identity.channel] ?? s.message,
     dueAt: s.dueAt,
   });
 
@@ -72,11 +87,44 @@ export function createOutbox(deps: {
     return byPerson;
   }
 
+  /**
+   * The channel each reachable person would be sent to now; unreachable people are absent (a
+   * broadcast's preview counts only those present).
+   */
+  async function routes(personIds: string[]): Promise<Map<string, string>> {
+    const byPerson = await identitiesOf(personIds);
+    const out = new Map<string, string>();
+    for (const p of personIds) {
+      const target = pick(byPerson.get(p) ?? []);
+      if (target) out.set(p, target.identity.channel);
+    }
+    return out;
+  }
+
   return {
-    /** Which of these people can be reached at all (a broadcast's preview counts only them). */
-    async reachable(personIds: string[]): Promise<Set<string>> {
-      const byPerson = await identitiesOf(personIds);
-      return new Set(personIds.filter((p) => pick(byPerson.get(p) ?? [])));
+    routes,
+    /**
+     * Schedules one message to a platform address that belongs to no person (a Slack channel).
+     * Its key ends in `<channel>-channel.<address>` and its identity id is made up the same way:
+     * no identity is stored under it, so a refusal (bot removed from the channel) marks nobody
+     * unreachable. Says whether it was new.
+     */
+    async schedulePost(s: ScheduledPost): Promise<boolean> {
+      const recipient = `${s.channel}-channel.${s.address}`;
+      const fresh = await deps.repos.deliveries.enqueue(
+        {
+          _id: `${s.purpose}:${s.occurrence}:${recipient}`,
+          purpose: s.purpose,
+          identityId: recipient,
+          channel: s.channel,
+          address: s.address,
+          message: s.message,
+          dueAt: s.dueAt,
+        },
+        deps.now(),
+      );
+      if (fresh) deps.onScheduled?.();
+      return fresh;
     },
     /**
      * Schedules the same purpose and occurrence for many people with one read of their identities

@@ -61,7 +61,7 @@ const isQuestion = (s: Step): s is QuestionStep => QUESTION_KINDS.has(s.kind);
 
 /** The locale-key suffix for what a file step accepts, in a fixed order: photo-pdf, csv… */
 const acceptKey = (accept: readonly string[]) =>
-  ["photo", "pdf", "csv"].filter((k) => accept.includes(k)).join("-");
+  ["photo", "pdf", "csv", "document"].filter((k) => accept.includes(k)).join("-");
 
 /** Dynamic lists longer than this ask the person to type words to search. */
 export const MAX_BUTTON_OPTIONS = 8;
@@ -280,7 +280,8 @@ export function createEngine(deps: EngineDeps) {
       const accepted =
         (f.kind === "photo" && step.accept.includes("photo")) ||
         (f.mime === "application/pdf" && step.accept.includes("pdf")) ||
-        ((f.mime.includes("csv") || /\.csv$/i.test(f.name ?? "")) && step.accept.includes("csv"));
+        ((f.mime.includes("csv") || /\.csv$/i.test(f.name ?? "")) && step.accept.includes("csv")) ||
+        (f.kind === "document" && step.accept.includes("document"));
       if (!accepted) return { kind: "invalid", key: `flow-expect-file-${acceptKey(step.accept)}` };
       return { kind: "answer", value: { ...f }, next: step.next };
     }

@@ -169,14 +169,17 @@ const inputStep = z
     next: stepId,
   })
   .strict();
-/** Asks for a photo or a PDF (a certificate) or a CSV (an import); the answer is the file reference. */
+/**
+ * Asks for a photo or a PDF (a certificate), a CSV (an import) or any document (an announcement's
+ * attachment); the answer is the file reference.
+ */
 const fileStep = z
   .object({
     ...base,
     kind: z.literal("file"),
     text: flowTextSchema,
     accept: z
-      .array(z.enum(["photo", "pdf", "csv"]))
+      .array(z.enum(["photo", "pdf", "csv", "document"]))
       .min(1)
       .default(["photo", "pdf"]),
     next: stepId,

@@ -7,6 +7,8 @@ export class SlackWebApiEmulator {
   readonly calls: { method: string; body: Record<string, unknown>; result: Record<string, unknown> }[] = [];
   /** Channels whose chat.postMessage fails with this Slack error (account_inactive, …). */
   readonly refuse = new Map<string, string>();
+  /** What conversations.list answers: the workspace's channels, and whether the bot is in each. */
+  channels: { id: string; name: string; is_member: boolean; is_archived?: boolean }[] = [];
   private server?: Server;
   private readonly conditions = new Waiters();
   private ts = 1_700_000_000;
@@ -70,6 +72,13 @@ export class SlackWebApiEmulator {
         return { ok: true, channel: body.channel, ts: body.ts };
       case "views.publish":
         return { ok: true };
+      case "conversations.list": {
+        // Two channels a page, so Pandu's paging is exercised too.
+        const start = Number(body.cursor || 0);
+        const page = this.channels.slice(start, start + 2);
+        const next = start + 2 < this.channels.length ? String(start + 2) : "";
+        return { ok: true, channels: page, response_metadata: { next_cursor: next } };
+      }
       default:
         return { ok: true };
     }

@@ -9,6 +9,8 @@ export interface SentMessage {
   buttons: { text: string; callback_data: string }[][];
   edits: number;
   kind: "text" | "photo" | "document";
+  /** The file_id a photo or document was sent by (absent for uploaded bytes and texts). */
+  file?: string;
   /** When the emulator accepted it (ms, performance clock). */
   at: number;
 }
@@ -32,8 +34,12 @@ export class TelegramEmulator {
   limits?: { perSecond: number; perChatMs: number };
   /** Share of sendMessage calls that fail with a 500, at random. */
   flaky = 0;
-  /** Chats whose person blocked the bot: sendMessage answers 403. */
+  /** Chats whose person blocked the bot: sendMessage (and sendPhoto/sendDocument) answer 403. */
   readonly blocked = new Set<number>();
+  /** File ids that sendPhoto/sendDocument refuse (400), like an expired or foreign file_id. */
+  readonly rejectFiles = new Set<string>();
+  /** Chats whose next sendMessage answers 500 once (a failure after a file already went). */
+  readonly failNextText = new Set<number>();
   /** sendMessage calls refused with 429, 500 and 403, and accepted ones. */
   readonly stats = { throttled: 0, failed: 0, forbidden: 0, accepted: 0 };
   /** When each 429 was answered (performance clock), to see where pacing failed. */
@@ -334,15 +340,33 @@ export class TelegramEmulator {
       }
       case "sendMessage": {
         const chat = Number(body.chat_id);
+        if (this.failNextText.delete(chat)) {
+          return Promise.reject(new ApiRefusal(500, "Internal Server Error: emulated"));
+        }
         const refusal = this.refuse(chat);
         if (refusal) return Promise.reject(refusal);
         return this.record(chat, String(body.text), body.reply_markup, "text");
       }
       case "sendPhoto":
       case "sendDocument": {
+        // Uploaded bytes come as multipart; a file sent again by its file_id comes as JSON.
         const chat = /name="chat_id"\r\n\r\n(-?\d+)/.exec(raw)?.[1] ?? String(body.chat_id);
-        const caption = /name="caption"\r\n\r\n([^\r]*)/.exec(raw)?.[1] ?? "";
-        return this.record(Number(chat), caption, undefined, method === "sendPhoto" ? "photo" : "document");
+        const caption =
+          /name="caption"\r\n\r\n([^\r]*)/.exec(raw)?.[1] ?? (body.caption as string | undefined) ?? "";
+        const kind = method === "sendPhoto" ? "photo" : "document";
+        const refusal = this.refuse(Number(chat));
+        if (refusal) return Promise.reject(refusal);
+        const fileId = body[kind];
+        if (typeof fileId === "string" && this.rejectFiles.has(fileId)) {
+          return Promise.reject(new ApiRefusal(400, "Bad Request: wrong file identifier/HTTP URL specified"));
+        }
+        return this.record(
+          Number(chat),
+          caption,
+          body.reply_markup,
+          kind,
+          typeof fileId === "string" ? fileId : undefined,
+        );
       }
       case "editMessageText": {
         const msg = this.messages.get(Number(body.message_id));
@@ -406,7 +430,7 @@ export class TelegramEmulator {
     return best;
   }
 
-  private record(chatId: number, text: string, markup: unknown, kind: SentMessage["kind"]) {
+  private record(chatId: number, text: string, markup: unknown, kind: SentMessage["kind"], file?: string) {
     const msg: SentMessage = {
       message_id: this.nextMessageId++,
       chat_id: chatId,
@@ -414,6 +438,7 @@ export class TelegramEmulator {
       buttons: buttonsOf(markup),
       edits: 0,
       kind,
+      ...(file ? { file } : {}),
       at: performance.now(),
     };
     this.messages.set(msg.message_id, msg);

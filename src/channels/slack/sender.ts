@@ -37,7 +37,9 @@ export function classifySlackError(err: unknown): Exclude<SendOutcome, { kind: "
 
 /**
  * Sends outbox messages to Slack direct messages (the address is the user id, which opens the
- * bot's DM). Its own WebClient without retries: the dispatcher decides about waits and backoff.
+ * bot's DM) or to a channel (the address is its id). Its own WebClient without retries: the
+ * dispatcher decides about waits and backoff. A message's attachment is a Telegram file_id, which
+ * means nothing to Slack: it is never sent here (a broadcast puts a note in the text instead).
  */
 export function createSlackSender(opts: { botToken: string; apiUrl: string }): ChannelSender {
   const client = new webApi.WebClient(opts.botToken, {

@@ -1,9 +1,21 @@
 import { Schema } from "mongoose";
 
-/** A message Pandu sends on its own, as stored: channel-neutral text and buttons. */
+/**
+ * A file sent with a message, by the platform's own reference (a Telegram file_id): Pandu never
+ * keeps the bytes. Only valid on the channel it came from; the sender of another channel ignores it.
+ */
+export interface DeliveryAttachment {
+  kind: "photo" | "document";
+  fileId: string;
+  filename?: string;
+  mime?: string;
+}
+
+/** A message Pandu sends on its own, as stored: channel-neutral text and buttons, maybe a file. */
 export interface DeliveryMessage {
   text: string;
   choices?: { data: string; label: string }[][];
+  attachment?: DeliveryAttachment;
 }
 
 export const DELIVERY_STATUSES = ["pending", "sending", "sent", "failed", "dead"] as const;
@@ -32,6 +44,11 @@ export interface Delivery {
   lastError?: string;
   /** Times it was sent again after a lapsed lease (a crash mid-send): each may be a duplicate. */
   resends: number;
+  /**
+   * Parts of a message that takes several platform calls (a file, then a long text) that already
+   * arrived before a failed attempt: the retry sends only the rest.
+   */
+  partsSent?: number;
   createdAt: Date;
   sentAt?: Date;
 }
@@ -43,12 +60,24 @@ export interface Delivery {
 export interface StoredDeliveryMessage {
   text: string;
   rows?: { buttons: { data: string; label: string }[] }[];
+  attachment?: DeliveryAttachment;
 }
+
+/** The fields of a stored attachment (a broadcast's adds the channel it belongs to). */
+export const attachmentFields = {
+  kind: { type: String, enum: ["photo", "document"], required: true },
+  fileId: { type: String, required: true },
+  filename: String,
+  mime: String,
+};
+
+const attachmentSchema = new Schema<DeliveryAttachment>(attachmentFields, { _id: false });
 
 const messageSchema = new Schema<StoredDeliveryMessage>(
   {
     text: { type: String, required: true },
     rows: { type: Schema.Types.Mixed, default: undefined },
+    attachment: { type: attachmentSchema, default: undefined },
   },
   { _id: false },
 );
@@ -67,6 +96,7 @@ const fields = {
   leaseUntil: Date,
   lastError: String,
   resends: { type: Number, default: 0 },
+  partsSent: Number,
   createdAt: { type: Date, required: true },
   sentAt: Date,
 };

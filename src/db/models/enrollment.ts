@@ -44,5 +44,6 @@ export const enrollmentSchema = new Schema<Enrollment>(
 enrollmentSchema.index({ seat: 1 }, { unique: true });
 enrollmentSchema.index({ personId: 1 });
 enrollmentSchema.index({ sessionId: 1 });
+enrollmentSchema.index({ courseId: 1 });
 enrollmentSchema.index({ startsAt: 1 });
 enrollmentSchema.index({ endsAt: 1 });

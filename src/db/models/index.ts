@@ -46,10 +46,15 @@ import {
 } from "./survey.js";
 
 export type { CompetencyResult } from "./assessment.js";
-export type { BroadcastAudience } from "./broadcast.js";
+export type { BroadcastAttachment, BroadcastAudience } from "./broadcast.js";
 export type { Certificate } from "./completion.js";
 export type { StoredSession } from "./course.js";
-export type { DeliveryMessage, DeliveryStatus, StoredDeliveryMessage } from "./delivery.js";
+export type {
+  DeliveryAttachment,
+  DeliveryMessage,
+  DeliveryStatus,
+  StoredDeliveryMessage,
+} from "./delivery.js";
 export type { Channel } from "./identity.js";
 export type { ReminderPrefs, Role, RoleGrant } from "./person.js";
 export type {

@@ -3,7 +3,11 @@ import { insertOnce, isDuplicateKeyError } from "./errors.js";
 
 /** The stored form of a message (rows wrapped in objects; see StoredDeliveryMessage). */
 function toStored(m: DeliveryMessage): StoredDeliveryMessage {
-  return m.choices ? { text: m.text, rows: m.choices.map((buttons) => ({ buttons })) } : { text: m.text };
+  return {
+    text: m.text,
+    ...(m.choices ? { rows: m.choices.map((buttons) => ({ buttons })) } : {}),
+    ...(m.attachment ? { attachment: m.attachment } : {}),
+  };
 }
 
 /** A delivery as read, with its message back in the channel-neutral form. */
@@ -12,7 +16,11 @@ function fromStored<T extends { message: unknown } | null>(d: T): T {
   const m = d.message as StoredDeliveryMessage;
   return {
     ...d,
-    message: m.rows ? { text: m.text, choices: m.rows.map((r) => r.buttons) } : { text: m.text },
+    message: {
+      text: m.text,
+      ...(m.rows ? { choices: m.rows.map((r) => r.buttons) } : {}),
+      ...(m.attachment ? { attachment: m.attachment } : {}),
+    },
   };
 }
 
@@ -99,11 +107,22 @@ export function deliveriesRepository({
         },
       ).exec();
     },
-    /** Puts a delivery back to wait until `dueAt` (retry after a rate limit or an error). */
-    async retryAt(id: string, dueAt: Date, error: string): Promise<void> {
+    /**
+     * Puts a delivery back to wait until `dueAt` (retry after a rate limit or an error); `partsSent`
+     * records the parts of a several-call message that already arrived, so the retry skips them.
+     */
+    async retryAt(id: string, dueAt: Date, error: string, partsSent?: number): Promise<void> {
       await Delivery.updateOne(
         { _id: id },
-        { $set: { status: "pending", dueAt, lastError: error }, $unset: { leaseUntil: "" } },
+        {
+          $set: {
+            status: "pending",
+            dueAt,
+            lastError: error,
+            ...(partsSent !== undefined ? { partsSent } : {}),
+          },
+          $unset: { leaseUntil: "" },
+        },
       ).exec();
     },
     /**

@@ -74,6 +74,10 @@ export function enrollmentsRepository({ Enrollment }: Pick<Models, "Enrollment">
     async listForSession(sessionId: string): Promise<Enrollment[]> {
       return Enrollment.find({ sessionId }).lean<Enrollment[]>().exec();
     },
+    /** The places in every session of one course (a broadcast to a course's participants). */
+    async listForCourse(courseId: string): Promise<Enrollment[]> {
+      return Enrollment.find({ courseId }).lean<Enrollment[]>().exec();
+    },
     /** Seats taken in a session. */
     async countForSession(sessionId: string): Promise<number> {
       return Enrollment.countDocuments({ sessionId }).exec();

@@ -52,6 +52,7 @@ describe("storage on a real MongoDB-protocol server", () => {
     expect(await indexes("identities")).toEqual(["_id_", "personId_1"]);
     expect(await indexes("enrollments")).toEqual([
       "_id_",
+      "courseId_1",
       "endsAt_1",
       "personId_1",
       "seat_1!",

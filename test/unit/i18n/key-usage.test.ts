@@ -24,8 +24,12 @@ const DYNAMIC_KEYS = [
   ),
   ...["text", "number", "date", "nip"].map((k) => `input-hint-${k}`),
   ...["mentee", "mentor"].map((r) => `mentor-agreed-as-${r}`),
-  ...["photo-pdf", "csv", "photo", "pdf"].flatMap((k) => [`input-hint-file-${k}`, `flow-expect-file-${k}`]),
+  ...["photo-pdf", "csv", "photo", "pdf", "photo-document"].flatMap((k) => [
+    `input-hint-file-${k}`,
+    `flow-expect-file-${k}`,
+  ]),
   ...AUDIENCES.map((a) => `brd-audience-${a}`),
+  ...["sent", "pending", "failed", "cancelled"].map((s) => `brd-channel-${s}`),
   ...["courses", "units", "people"].map((k) => `import-${k}-done`),
 ];
 
