@@ -233,6 +233,7 @@ export function createApp(deps: {
     tiers: TIERS.map((x) => x.id),
     now,
     onPeopleChanged: (ids) => summaries.touchMany(ids),
+    onUnitsChanged: () => summaries.requestRebuild(),
   });
   const renderChart = deps.renderChart ?? ((rows, labels) => renderAssessmentChart(rows, labels));
   const summaryReport = createSummaryReport({

@@ -29,6 +29,8 @@ export function createOrgImport(deps: {
   now: () => Date;
   /** Told who was created or changed (the summary totals recount them). */
   onPeopleChanged?: (personIds: string[]) => Promise<unknown>;
+  /** Told when units were added or moved (the summaries' rollups follow the tree). */
+  onUnitsChanged?: () => Promise<unknown>;
 }) {
   const regionIds = new Set(deps.regions.map((r) => r.id));
   return {
@@ -41,6 +43,7 @@ export function createOrgImport(deps: {
         return !before || !sameUnit(before, u as OrgUnit);
       });
       const created = await deps.repos.orgUnits.upsertMany(changed as OrgUnit[]);
+      if (changed.length > 0) await deps.onUnitsChanged?.();
       return {
         ok: true,
         created,

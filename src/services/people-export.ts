@@ -46,12 +46,10 @@ export function createPeopleExport(deps: {
   async function csv(people: Person[], year: number): Promise<string> {
     const units = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u.name]));
     const jabatan = new Map((await deps.repos.jabatan.all()).map((j) => [j._id, j.name]));
-    const trainings = new Map<string, number>();
-    for (const c of await deps.repos.completions.listForPeople(
+    const trainings = await deps.repos.completions.countsOfYear(
       people.map((p) => p._id),
       year,
-    ))
-      trainings.set(c.personId, (trainings.get(c.personId) ?? 0) + 1);
+    );
     const rows = people.map((p) => [
       p.nip ?? "",
       p.name,

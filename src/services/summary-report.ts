@@ -60,18 +60,19 @@ export function createSummaryReport(deps: {
   const subtreeOf = (unit: OrgUnit, units: readonly OrgUnit[]) =>
     units.filter((u) => u._id === unit._id || u.path.includes(unit._id));
 
-  /** Adds up the running totals of these units for a year. */
-  async function totalsFor(units: readonly OrgUnit[], year: number): Promise<ScopeTotals> {
+  /** The roots of a set of units: those whose parent is not in the set. */
+  const rootsOf = (units: readonly OrgUnit[]) => {
     const ids = new Set(units.map((u) => u._id));
-    const [totals, heads] = await Promise.all([
-      deps.repos.summaries.totalsOfYear(year),
-      deps.repos.summaries.headcounts(),
-    ]);
-    return addTotals(
+    return units.filter((u) => !u.parentId || !ids.has(u.parentId));
+  };
+
+  /** Adds up the rolled-up totals of disjoint subtrees for a year (one document per root). */
+  async function totalsFor(roots: readonly OrgUnit[], year: number): Promise<ScopeTotals> {
+    const { totals, heads } = await deps.repos.summaries.trees(
+      roots.map((u) => u._id),
       year,
-      totals.filter((t) => ids.has(t.unitId)),
-      heads.filter((h) => ids.has(h._id)),
     );
+    return addTotals(year, totals, heads);
   }
 
   /** The summary as text, Indonesian or English. */
@@ -169,7 +170,7 @@ export function createSummaryReport(deps: {
 
   function titleOf(target: Target, locale: Locale): string {
     if (target.unit) return target.unit.name;
-    const roots = target.units.filter((u) => !target.units.some((p) => u.path.includes(p._id)));
+    const roots = rootsOf(target.units);
     return roots.length === 1
       ? roots[0]!.name
       : deps.translate(locale, "summary-scope", { count: roots.length });
@@ -186,7 +187,10 @@ export function createSummaryReport(deps: {
     const t = (key: string, args?: Record<string, string | number>) => deps.translate(locale, key, args);
     // Take in what was recorded a moment ago, so a supervisor checking a change sees it.
     await deps.totals.fold(FOLD_ON_REQUEST).catch(() => undefined);
-    const [totals, waiting] = await Promise.all([totalsFor(target.units, year), deps.totals.pending()]);
+    const [totals, waiting] = await Promise.all([
+      totalsFor(target.unit ? [target.unit] : rootsOf(target.units), year),
+      deps.totals.pending(),
+    ]);
     const title = titleOf(target, locale);
     let text = render(totals, title, locale);
     if (waiting > 0) text += `\n\n${t("summary-catching-up", { count: waiting })}`;
@@ -324,7 +328,7 @@ export function createSummaryReport(deps: {
           continue;
         }
         const locale = person.locale;
-        const text = render(await totalsFor(subtreeOf(unit, units), year), unit.name, locale);
+        const text = render(await totalsFor([unit], year), unit.name, locale);
         const outcome = await deps.outbox.schedule({
           purpose: "summary.weekly",
           occurrence: date,

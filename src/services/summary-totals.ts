@@ -7,11 +7,17 @@ import type {
   UnitYearTotals,
 } from "../db/models/index.js";
 import type { Repositories } from "../db/repositories/index.js";
+import { DERIVED_KEYS, type Derived } from "../db/repositories/summaries.js";
 import {
   contributionsOf,
   isEmptyTotals,
+  mergeTotals,
   type PersonFacts,
+  parentOf,
   type ReminderOutcome,
+  rollupOrder,
+  type TreeNode,
+  treesOf,
   unitTotalsOf,
 } from "../domain/summary.js";
 import { localDateOf } from "./jp-ledger.js";
@@ -71,7 +77,14 @@ export interface RebuildResult {
 export function createSummaryTotals(deps: {
   repos: Pick<
     Repositories,
-    "summaries" | "people" | "assessments" | "completions" | "achievements" | "surveys" | "deliveries"
+    | "summaries"
+    | "people"
+    | "assessments"
+    | "completions"
+    | "achievements"
+    | "surveys"
+    | "deliveries"
+    | "orgUnits"
   >;
   /** Ids of the surveys whose answers count as post-training satisfaction. */
   satisfactionSurveys: ReadonlySet<string>;
@@ -184,15 +197,50 @@ export function createSummaryTotals(deps: {
         registered: members.filter((m) => m.registered).length,
       });
     }
+    if (touched.unitYears.size === 0 && touched.units.size === 0) return;
+    // Roll the change up: each ancestor's tree is its own totals plus its children's trees.
+    const tree = await orgTree();
+    const years = new Map<number, Set<string>>();
+    for (const key of touched.unitYears) {
+      const cut = key.lastIndexOf("|");
+      const year = Number(key.slice(cut + 1));
+      years.set(year, (years.get(year) ?? new Set()).add(key.slice(0, cut)));
+    }
+    for (const [year, units] of years) {
+      for (const unitId of rollupOrder(tree, units)) {
+        const [own, children] = await Promise.all([
+          repos.summaries.ownTotals(unitId, year),
+          repos.summaries.childTrees(unitId, year),
+        ]);
+        const merged = mergeTotals(unitId, year, [...(own ? [own] : []), ...children]);
+        await repos.summaries.putTree(
+          isEmptyTotals(merged)
+            ? { _id: merged._id, empty: true }
+            : { ...merged, parentId: parentOf(tree, unitId) },
+        );
+      }
+    }
+    for (const unitId of rollupOrder(tree, touched.units)) {
+      const [own, children] = await Promise.all([
+        repos.summaries.ownHeadcount(unitId),
+        repos.summaries.childTreeHeadcounts(unitId),
+      ]);
+      const parts = [...(own ? [own] : []), ...children];
+      await repos.summaries.putTreeHeadcount({
+        _id: unitId,
+        headcount: parts.reduce((s, h) => s + h.headcount, 0),
+        registered: parts.reduce((s, h) => s + h.registered, 0),
+        parentId: parentOf(tree, unitId),
+      });
+    }
+  }
+
+  async function orgTree(): Promise<Map<string, TreeNode>> {
+    return new Map((await repos.orgUnits.all()).map((u) => [u._id, u]));
   }
 
   /** Everything derived, computed from the facts alone. */
-  async function computeFromFacts(): Promise<{
-    contributions: Contribution[];
-    members: SummaryMember[];
-    totals: UnitYearTotals[];
-    headcounts: UnitHeadcount[];
-  }> {
+  async function computeFromFacts(): Promise<Derived> {
     const [people, assessments, completions, achievements, reminders] = await Promise.all([
       repos.people.allForSummaries(),
       repos.assessments.allForSummaries(),
@@ -263,7 +311,8 @@ export function createSummaryTotals(deps: {
       if (m.registered) h.registered++;
       heads.set(m.unitId, h);
     }
-    return { contributions, members, totals, headcounts: [...heads.values()] };
+    const headcounts = [...heads.values()];
+    return { contributions, members, totals, headcounts, ...treesOf(await orgTree(), totals, headcounts) };
   }
 
   /**
@@ -274,12 +323,9 @@ export function createSummaryTotals(deps: {
   async function rebuildNow(marks: readonly SummaryMark[]): Promise<RebuildResult> {
     const built = await computeFromFacts();
     const stored = await repos.summaries.allDerived();
-    const diff = {
-      contributions: changedDocs(stored.contributions, built.contributions),
-      members: changedDocs(stored.members, built.members),
-      totals: changedDocs(stored.totals, built.totals),
-      headcounts: changedDocs(stored.headcounts, built.headcounts),
-    };
+    const diff = Object.fromEntries(
+      DERIVED_KEYS.map((k) => [k, changedDocs<{ _id: string }>(stored[k], built[k])]),
+    ) as { [K in keyof Derived]: { put: Derived[K]; remove: string[] } };
     const changed = Object.values(diff).reduce((s, d) => s + d.put.length + d.remove.length, 0);
     if (changed > REBUILD_ABOVE) await repos.summaries.replaceDerived(built);
     else if (changed > 0) await repos.summaries.applyDerived(diff);
@@ -360,6 +406,10 @@ export function createSummaryTotals(deps: {
     },
     /** How many changes wait to be taken in. */
     pending: () => repos.summaries.pendingMarks(),
+    /** Asks the folder to recompute everything at its next turn (the org tree changed shape). */
+    async requestRebuild(): Promise<void> {
+      await mark({ _id: REBUILD_MARK, kind: "rebuild" });
+    },
     /**
      * Asks for every contribution and total to be recomputed from the facts, and does it now when
      * this process is the folder (otherwise the folder does it at its next turn, within a minute).

@@ -9,6 +9,7 @@ import { LOCALES_DIR } from "../../src/paths.js";
 import { runBroadcastBench } from "./broadcast-bench.js";
 import { runRecommendBench } from "./recommend-bench.js";
 import { progress, writeReport } from "./report.js";
+import { runSummaryBench } from "./summary-bench.js";
 import { runUpdateBench } from "./update-bench.js";
 
 /**
@@ -78,6 +79,30 @@ async function main(): Promise<void> {
         "Target: rate ≥ 95% of 30 msg/s, 0 throttled, 0 duplicates, 0 lost.",
       ]);
       progress(`broadcast: ${JSON.stringify(broadcast)}`);
+      await opened.database.connection.dropDatabase();
+      await ensureSchema(opened.database);
+    }
+    if (!only || only === "summary") {
+      const { summary, export: exported } = await runSummaryBench({
+        database: opened.database,
+        translate: translator.t.bind(translator),
+        people: Number(process.env.BENCH_SUMMARY_PEOPLE ?? 50_000),
+        units: 500,
+        runs: 40,
+      });
+      writeReport("summary", { db, ...summary }, [
+        "/ringkasan for a supervisor of the whole instansi, through the app's conversation service: take in waiting " +
+          "changes, read the per-(unit, year) running totals and headcounts of every unit in scope, add them up, hide " +
+          "small cells, write the text and draw the chart (ECharts + resvg). The history is seeded with bulk inserts " +
+          "(seed_s) and the totals built by the rebuild command's code (rebuild_s).",
+        "Target: p95 ≤ 1,000 ms for 50,000 people with 450,000 competency results.",
+      ]);
+      writeReport("export", { db, ...exported }, [
+        "/ekspor of the same scope: every person with registration, latest assessment date, gaps, JP and trainings " +
+          "this year, read from each person's status, written as CSV with a BOM and formula-like cells neutralised.",
+        "Target: ≤ 60 s for 50,000 people.",
+      ]);
+      progress(`summary: ${JSON.stringify(summary)}; export: ${JSON.stringify(exported)}`);
       await opened.database.connection.dropDatabase();
       await ensureSchema(opened.database);
     }

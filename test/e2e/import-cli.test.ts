@@ -82,16 +82,17 @@ describe("npm run import -- courses FILE", () => {
     expect(people.code).toBe(0);
     expect(people.out).toContain("Impor selesai: 1 pegawai baru");
 
-    // The import left a mark for the unit summaries; the rebuild command takes it in.
+    // The imports left marks for the unit summaries (the person, and a rebuild for the new units);
+    // the rebuild command takes them in.
     const summaries = (action: string) =>
       run(process.execPath, ["--import", "tsx", "src/cli/summaries.ts", action], {
         cwd: REPO_ROOT,
         env: { ...process.env, MONGODB_URI: uriWithDatabase(inject("mongoUri"), dbName), LOG_LEVEL: "warn" },
       });
-    expect((await summaries("status")).stdout).toContain("belum masuk ringkasan unit: 1");
+    expect((await summaries("status")).stdout).toContain("belum masuk ringkasan unit: 2");
     const rebuilt = await summaries("rebuild");
     expect(rebuilt.stdout).toMatch(
-      /Selesai dalam [\d.]+ detik: 1 orang, 0 catatan tahunan, 1 unit; 2 dokumen diperbaiki/,
+      /Selesai dalam [\d.]+ detik: 1 orang, 0 catatan tahunan, 1 unit; 4 dokumen diperbaiki/,
     );
     expect((await summaries("status")).stdout).toContain("belum masuk ringkasan unit: 0");
   });

@@ -70,3 +70,4 @@ export const completionSchema = new Schema<Completion>(
   { collection: "completions", versionKey: false },
 );
 completionSchema.index({ personId: 1 });
+completionSchema.index({ year: 1 });

@@ -31,6 +31,10 @@ import {
   type SummaryMember,
   summaryMarkSchema,
   summaryMemberSchema,
+  type TreeHeadcount,
+  type TreeYearTotals,
+  treeHeadcountSchema,
+  treeTotalsSchema,
   type UnitHeadcount,
   type UnitYearTotals,
   unitHeadcountSchema,
@@ -84,6 +88,8 @@ export type {
   SurveyAnswerKey,
   SurveyInvitation,
   SurveyResponse,
+  TreeHeadcount,
+  TreeYearTotals,
   UnitHeadcount,
   UnitYearTotals,
 };
@@ -119,6 +125,8 @@ export interface Models {
   SummaryMember: Model<SummaryMember>;
   UnitTotals: Model<UnitYearTotals>;
   UnitHeadcount: Model<UnitHeadcount>;
+  TreeTotals: Model<TreeYearTotals>;
+  TreeHeadcount: Model<TreeHeadcount>;
 }
 
 /** Binds the schemas to a connection (no DDL: collections and indexes come from ensureSchema). */
@@ -153,5 +161,7 @@ export function createModels(conn: Connection): Models {
     SummaryMember: conn.model<SummaryMember>("SummaryMember", summaryMemberSchema),
     UnitTotals: conn.model<UnitYearTotals>("UnitTotals", unitTotalsSchema),
     UnitHeadcount: conn.model<UnitHeadcount>("UnitHeadcount", unitHeadcountSchema),
+    TreeTotals: conn.model<TreeYearTotals>("TreeTotals", treeTotalsSchema),
+    TreeHeadcount: conn.model<TreeHeadcount>("TreeHeadcount", treeHeadcountSchema),
   };
 }

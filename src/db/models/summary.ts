@@ -1,7 +1,19 @@
 import { Schema } from "mongoose";
-import type { Contribution, UnitHeadcount, UnitYearTotals } from "../../domain/summary.js";
+import type {
+  Contribution,
+  TreeHeadcount,
+  TreeYearTotals,
+  UnitHeadcount,
+  UnitYearTotals,
+} from "../../domain/summary.js";
 
-export type { Contribution, UnitHeadcount, UnitYearTotals } from "../../domain/summary.js";
+export type {
+  Contribution,
+  TreeHeadcount,
+  TreeYearTotals,
+  UnitHeadcount,
+  UnitYearTotals,
+} from "../../domain/summary.js";
 
 /**
  * Something the summary totals have not taken in yet. The writers of facts only insert these
@@ -72,36 +84,52 @@ export const summaryMemberSchema = new Schema<SummaryMember>(
 );
 summaryMemberSchema.index({ unitId: 1 });
 
-export const unitTotalsSchema = new Schema<UnitYearTotals>(
-  {
-    _id: { type: String, required: true },
-    unitId: { type: String, required: true },
-    year: { type: Number, required: true },
-    assessed: Number,
-    competencies: {
-      type: [
-        new Schema(
-          { competency: String, people: Number, assessedSum: Number, requiredSum: Number, below: Number },
-          { _id: false },
-        ),
-      ],
-      default: [],
-    },
-    jpSum: Number,
-    reachedGoal: Number,
-    trainings: Number,
-    gapsClosed: Number,
-    remindersSent: Number,
-    remindersFailed: Number,
-    ikmRespondents: Number,
-    ikmScoreSum: Number,
-    ikmAnswers: Number,
+const totalsFields = {
+  _id: { type: String, required: true },
+  unitId: { type: String, required: true },
+  year: { type: Number, required: true },
+  assessed: Number,
+  competencies: {
+    type: [
+      new Schema(
+        { competency: String, people: Number, assessedSum: Number, requiredSum: Number, below: Number },
+        { _id: false },
+      ),
+    ],
+    default: [],
   },
-  { collection: "unit_totals", versionKey: false },
-);
+  jpSum: Number,
+  reachedGoal: Number,
+  trainings: Number,
+  gapsClosed: Number,
+  remindersSent: Number,
+  remindersFailed: Number,
+  ikmRespondents: Number,
+  ikmScoreSum: Number,
+  ikmAnswers: Number,
+};
+
+export const unitTotalsSchema = new Schema<UnitYearTotals>(totalsFields, {
+  collection: "unit_totals",
+  versionKey: false,
+});
 unitTotalsSchema.index({ year: 1 });
 
-export const unitHeadcountSchema = new Schema<UnitHeadcount>(
-  { _id: { type: String, required: true }, headcount: Number, registered: Number },
-  { collection: "unit_headcounts", versionKey: false },
+export const treeTotalsSchema = new Schema<TreeYearTotals>(
+  { ...totalsFields, parentId: { type: String, default: null } },
+  { collection: "tree_totals", versionKey: false },
 );
+treeTotalsSchema.index({ parentId: 1, year: 1 });
+
+const headcountFields = { _id: { type: String, required: true }, headcount: Number, registered: Number };
+
+export const unitHeadcountSchema = new Schema<UnitHeadcount>(headcountFields, {
+  collection: "unit_headcounts",
+  versionKey: false,
+});
+
+export const treeHeadcountSchema = new Schema<TreeHeadcount>(
+  { ...headcountFields, parentId: { type: String, default: null } },
+  { collection: "tree_headcounts", versionKey: false },
+);
+treeHeadcountSchema.index({ parentId: 1 });

@@ -30,8 +30,10 @@ export function orgUnitsRepository({ OrgUnit }: Pick<Models, "OrgUnit">) {
     },
     /** Every unit under any of `roots` (each root included); the whole tree when roots is undefined. */
     async inScope(roots: readonly string[] | undefined): Promise<OrgUnit[]> {
-      if (!roots) return OrgUnit.find({}).lean<OrgUnit[]>().exec();
+      // One batch: every extra getMore round trip cost FerretDB 20–200 ms.
+      if (!roots) return OrgUnit.find({}).batchSize(100_000).lean<OrgUnit[]>().exec();
       return OrgUnit.find({ $or: [{ _id: { $in: roots } }, { path: { $in: roots } }] })
+        .batchSize(100_000)
         .lean<OrgUnit[]>()
         .exec();
     },

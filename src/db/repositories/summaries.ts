@@ -3,15 +3,44 @@ import type {
   Models,
   SummaryMark,
   SummaryMember,
+  TreeHeadcount,
+  TreeYearTotals,
   UnitHeadcount,
   UnitYearTotals,
 } from "../models/index.js";
 import { insertOnce, isDuplicateKeyError } from "./errors.js";
 
+/** Batch size for reads that want every document at once (a few thousand units at most). */
+const WHOLE = 100_000;
+
 type SummaryModels = Pick<
   Models,
-  "SummaryMark" | "Contribution" | "SummaryMember" | "UnitTotals" | "UnitHeadcount"
+  | "SummaryMark"
+  | "Contribution"
+  | "SummaryMember"
+  | "UnitTotals"
+  | "UnitHeadcount"
+  | "TreeTotals"
+  | "TreeHeadcount"
 >;
+
+/** Everything the summaries derive from the facts, by collection. */
+export interface Derived {
+  contributions: Contribution[];
+  members: SummaryMember[];
+  totals: UnitYearTotals[];
+  headcounts: UnitHeadcount[];
+  trees: TreeYearTotals[];
+  treeHeadcounts: TreeHeadcount[];
+}
+export const DERIVED_KEYS = [
+  "contributions",
+  "members",
+  "totals",
+  "headcounts",
+  "trees",
+  "treeHeadcounts",
+] as const;
 
 /**
  * The summary bookkeeping: marks of what changed, each person's contributions, and per-unit
@@ -19,6 +48,14 @@ type SummaryModels = Pick<
  * replaces are safe where FerretDB's filtered updates would not be.
  */
 export function summariesRepository(m: SummaryModels) {
+  const modelOf = {
+    contributions: m.Contribution,
+    members: m.SummaryMember,
+    totals: m.UnitTotals,
+    headcounts: m.UnitHeadcount,
+    trees: m.TreeTotals,
+    treeHeadcounts: m.TreeHeadcount,
+  };
   const replaceAll = async <T extends { _id: string }>(
     model: { bulkWrite: (ops: never[], o: object) => Promise<unknown> },
     docs: readonly T[],
@@ -113,84 +150,94 @@ export function summariesRepository(m: SummaryModels) {
     async membersOf(unitId: string): Promise<SummaryMember[]> {
       return m.SummaryMember.find({ unitId }).lean<SummaryMember[]>().exec();
     },
-    /** Writes a unit's totals for a year, or removes them when empty. */
+    /** A unit's own totals for a year. */
+    async ownTotals(unitId: string, year: number): Promise<UnitYearTotals | null> {
+      return m.UnitTotals.findById(`${unitId}|${year}`).lean<UnitYearTotals>().exec();
+    },
+    /** Writes a unit's own totals for a year, or removes them when empty. */
     async putTotals(totals: UnitYearTotals | { _id: string; empty: true }): Promise<void> {
       if ("empty" in totals) await m.UnitTotals.deleteOne({ _id: totals._id }).exec();
       else await replaceAll(m.UnitTotals, [totals]);
     },
-    /** Every unit's totals for a year (a few thousand units at most). */
-    async totalsOfYear(year: number): Promise<UnitYearTotals[]> {
-      return m.UnitTotals.find({ year }).lean<UnitYearTotals[]>().exec();
+    /** A unit's own headcount. */
+    async ownHeadcount(unitId: string): Promise<UnitHeadcount | null> {
+      return m.UnitHeadcount.findById(unitId).lean<UnitHeadcount>().exec();
     },
-    /** Writes a unit's headcount. */
+    /** Writes a unit's own headcount. */
     async putHeadcount(h: UnitHeadcount): Promise<void> {
       await replaceAll(m.UnitHeadcount, [h]);
     },
-    /** Every unit's headcount. */
-    async headcounts(): Promise<UnitHeadcount[]> {
-      return m.UnitHeadcount.find({}).lean<UnitHeadcount[]>().exec();
+    /** The rolled-up totals of a unit's children for a year. */
+    async childTrees(parentId: string, year: number): Promise<TreeYearTotals[]> {
+      return m.TreeTotals.find({ parentId, year }).batchSize(WHOLE).lean<TreeYearTotals[]>().exec();
+    },
+    /** The rolled-up headcounts of a unit's children. */
+    async childTreeHeadcounts(parentId: string): Promise<TreeHeadcount[]> {
+      return m.TreeHeadcount.find({ parentId }).batchSize(WHOLE).lean<TreeHeadcount[]>().exec();
+    },
+    /** Writes a unit's rolled-up totals, or removes them when empty. */
+    async putTree(t: TreeYearTotals | { _id: string; empty: true }): Promise<void> {
+      if ("empty" in t) await m.TreeTotals.deleteOne({ _id: t._id }).exec();
+      else await replaceAll(m.TreeTotals, [t]);
+    },
+    /** Writes a unit's rolled-up headcount. */
+    async putTreeHeadcount(h: TreeHeadcount): Promise<void> {
+      await replaceAll(m.TreeHeadcount, [h]);
+    },
+    /**
+     * The rolled-up totals and headcounts of some units (the roots of a scope) for a year: one
+     * read by id each, which FerretDB answers without scanning.
+     */
+    async trees(
+      unitIds: readonly string[],
+      year: number,
+    ): Promise<{ totals: TreeYearTotals[]; heads: TreeHeadcount[] }> {
+      const [totals, heads] = await Promise.all([
+        Promise.all(unitIds.map((u) => m.TreeTotals.findById(`${u}|${year}`).lean<TreeYearTotals>().exec())),
+        Promise.all(unitIds.map((u) => m.TreeHeadcount.findById(u).lean<TreeHeadcount>().exec())),
+      ]);
+      return {
+        totals: totals.filter((t): t is TreeYearTotals => t !== null),
+        heads: heads.filter((h): h is TreeHeadcount => h !== null),
+      };
     },
     /** Everything derived, as stored (the rebuild compares it with the facts). */
-    async allDerived(): Promise<{
-      contributions: Contribution[];
-      members: SummaryMember[];
-      totals: UnitYearTotals[];
-      headcounts: UnitHeadcount[];
-    }> {
-      const [contributions, members, totals, headcounts] = await Promise.all([
-        m.Contribution.find({}).lean<Contribution[]>().exec(),
-        m.SummaryMember.find({}).lean<SummaryMember[]>().exec(),
-        m.UnitTotals.find({}).lean<UnitYearTotals[]>().exec(),
-        m.UnitHeadcount.find({}).lean<UnitHeadcount[]>().exec(),
+    async allDerived(): Promise<Derived> {
+      const all = <T>(model: {
+        find: (f: object) => { batchSize(n: number): { lean<R>(): { exec(): Promise<R> } } };
+      }) => model.find({}).batchSize(WHOLE).lean<T[]>().exec();
+      const [contributions, members, totals, headcounts, trees, treeHeadcounts] = await Promise.all([
+        all<Contribution>(m.Contribution as never),
+        all<SummaryMember>(m.SummaryMember as never),
+        all<UnitYearTotals>(m.UnitTotals as never),
+        all<UnitHeadcount>(m.UnitHeadcount as never),
+        all<TreeYearTotals>(m.TreeTotals as never),
+        all<TreeHeadcount>(m.TreeHeadcount as never),
       ]);
-      return { contributions, members, totals, headcounts };
+      return { contributions, members, totals, headcounts, trees, treeHeadcounts };
     },
     /** Writes and removes the derived documents that differ from the facts. */
-    async applyDerived(diff: {
-      contributions: { put: Contribution[]; remove: string[] };
-      members: { put: SummaryMember[]; remove: string[] };
-      totals: { put: UnitYearTotals[]; remove: string[] };
-      headcounts: { put: UnitHeadcount[]; remove: string[] };
-    }): Promise<void> {
-      const pairs = [
-        [m.Contribution, diff.contributions],
-        [m.SummaryMember, diff.members],
-        [m.UnitTotals, diff.totals],
-        [m.UnitHeadcount, diff.headcounts],
-      ] as const;
-      for (const [model, d] of pairs) {
-        await replaceAll(model as never, d.put as { _id: string }[]);
-        if (d.remove.length)
-          await (model as typeof m.Contribution).deleteMany({ _id: { $in: d.remove } }).exec();
+    async applyDerived(diff: { [K in keyof Derived]: { put: Derived[K]; remove: string[] } }): Promise<void> {
+      for (const key of DERIVED_KEYS) {
+        const model = modelOf[key] as typeof m.Contribution;
+        await replaceAll(model as never, diff[key].put as { _id: string }[]);
+        if (diff[key].remove.length) await model.deleteMany({ _id: { $in: diff[key].remove } }).exec();
       }
     },
     /**
      * Replaces everything derived with a rebuilt set, by bulk inserts (a per-document replace
      * reads the whole collection on FerretDB each time). Marks stay: they are taken in afterwards.
      */
-    async replaceDerived(all: {
-      contributions: Contribution[];
-      members: SummaryMember[];
-      totals: UnitYearTotals[];
-      headcounts: UnitHeadcount[];
-    }): Promise<void> {
+    async replaceDerived(all: Derived): Promise<void> {
       const chunk = 1000;
-      const load = async <T>(
-        model: {
-          deleteMany: (f: object) => { exec(): Promise<unknown> };
-          insertMany: (d: T[], o: object) => Promise<unknown>;
-        },
-        docs: T[],
-      ) => {
+      for (const key of DERIVED_KEYS) {
+        const model = modelOf[key] as typeof m.Contribution;
+        const docs = all[key] as object[];
         await model.deleteMany({}).exec();
         for (let i = 0; i < docs.length; i += chunk) {
-          await model.insertMany(docs.slice(i, i + chunk), { ordered: false, lean: true });
+          await model.insertMany(docs.slice(i, i + chunk) as never[], { ordered: false, lean: true });
         }
-      };
-      await load(m.Contribution as never, all.contributions);
-      await load(m.SummaryMember as never, all.members);
-      await load(m.UnitTotals as never, all.totals);
-      await load(m.UnitHeadcount as never, all.headcounts);
+      }
     },
   };
 }

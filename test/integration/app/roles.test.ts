@@ -77,6 +77,8 @@ describe("who may use which staff command", () => {
         ["survei", "hasil"],
         ["ekspor", ""],
         ["ringkasan", ""],
+        ["umumkan", ""],
+        ["siaran", ""],
       ] as const) {
         const said = all(await cmd(who[key]!.identity, command, args));
         await cmd(who[key]!.identity, "batal");
@@ -90,27 +92,35 @@ describe("who may use which staff command", () => {
       "asn /survei hasil": false,
       "asn /ekspor": false,
       "asn /ringkasan": false,
+      "asn /umumkan": false,
+      "asn /siaran": false,
       "koordinator /peran": false,
       "koordinator /audit": false,
       "koordinator /impor": false,
       "koordinator /survei hasil": true,
       "koordinator /ekspor": false,
       "koordinator /ringkasan": false,
+      "koordinator /umumkan": true,
+      "koordinator /siaran": true,
       "supervisor /peran": false,
       "supervisor /audit": false,
       "supervisor /impor": false,
       "supervisor /survei hasil": true,
       "supervisor /ekspor": true,
       "supervisor /ringkasan": true,
+      "supervisor /umumkan": false,
+      "supervisor /siaran": false,
       "admin /peran": true,
       "admin /audit": true,
       "admin /impor": true,
       "admin /survei hasil": true,
       "admin /ekspor": true,
       "admin /ringkasan": true,
+      "admin /umumkan": true,
+      "admin /siaran": true,
     });
     const refusals = await ctx.repos.audit.list({ limit: 100 });
-    expect(refusals.filter((e) => e.outcome === "refused")).toHaveLength(14);
+    expect(refusals.filter((e) => e.outcome === "refused")).toHaveLength(18);
     expect(
       refusals
         .filter((e) => e.actorPersonId === who.asn!.personId)
@@ -122,7 +132,9 @@ describe("who may use which staff command", () => {
       "command.impor",
       "command.peran",
       "command.ringkasan",
+      "command.siaran",
       "command.survei-hasil",
+      "command.umumkan",
     ]);
   });
 });

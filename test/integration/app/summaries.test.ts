@@ -295,6 +295,16 @@ describe("/ringkasan from running totals", () => {
     expect(boss.roles).toHaveLength(1);
   });
 
+  it("follows the org tree when a unit moves to another parent", async () => {
+    const moved = await app.orgImport.units("id,name,parent\nkota.keu.gaji,Subbagian Gaji,kota.umum");
+    expect(moved).toMatchObject({ ok: true, updated: 1 });
+    // Keuangan without Gaji: k1–k5 only; Umum now holds Gaji's g1 and g3 besides u1, u2 and g2.
+    expect(all(await cmd(supervisors.wib!, "ringkasan"))).toContain("👥 5 pegawai");
+    expect(all(await cmd(supervisors.admin!, "ringkasan", "umum"))).toContain("👥 5 pegawai");
+    const { stored, built } = await storedAndRebuilt();
+    expect(stored).toEqual(built);
+  });
+
   it("refuses units outside the supervisor's scope, and audits it", async () => {
     expect(all(await cmd(supervisors.wib!, "ringkasan", "umum"))).toContain("di luar cakupan Anda");
     expect(all(await press(supervisors.wib!, `rks|u|${unitKey("jambi")}|2026`))).toContain(

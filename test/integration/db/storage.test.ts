@@ -38,6 +38,8 @@ describe("storage on a real MongoDB-protocol server", () => {
       "survey_answer_keys",
       "survey_invitations",
       "survey_responses",
+      "tree_headcounts",
+      "tree_totals",
       "unit_headcounts",
       "unit_totals",
     ]);
@@ -65,6 +67,8 @@ describe("storage on a real MongoDB-protocol server", () => {
     expect(await indexes("summary_contributions")).toEqual(["_id_", "personId_1", "unitId_1_year_1"]);
     expect(await indexes("summary_members")).toEqual(["_id_", "unitId_1"]);
     expect(await indexes("unit_totals")).toEqual(["_id_", "year_1"]);
+    expect(await indexes("tree_totals")).toEqual(["_id_", "parentId_1_year_1"]);
+    expect(await indexes("tree_headcounts")).toEqual(["_id_", "parentId_1"]);
     expect(await indexes("audit_log")).toEqual(["_id_", "action_1_at_-1", "actorPersonId_1_at_-1", "at_-1"]);
   });
 
