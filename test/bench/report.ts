@@ -9,6 +9,16 @@ const MD_FILE = join(DIR, "report.md");
 
 type Section = Record<string, string | number | boolean>;
 
+/** The one figure of each benchmark that the issues set a target for, shown side by side. */
+const HEADLINES: Record<string, [string, string]> = {
+  update: ["p95_ms", "≤ 40 ms (200 people)"],
+  broadcast: ["rate_per_s", "≥ 95% of 30 msg/s, 0 throttled"],
+  summary: ["p95_ms", "≤ 1,000 ms (50,000 people)"],
+  export: ["seconds", "≤ 60 s (50,000 people)"],
+  recommend: ["p95_ms", "≤ 50 ms (5,000 courses)"],
+  memory: ["rss_mb", "≤ 300 MB (10,000 people mid-flow)"],
+};
+
 /** Prints a progress line (benchmarks take minutes; say what is happening). */
 export function progress(message: string): void {
   process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
@@ -46,6 +56,12 @@ export function writeReport(key: string, section: Section, notes: string[] = [])
     `Environment: Node ${env.node}, ${env.cpus} cores (${env.cpu_model}), ${env.memory_gb} GiB, ${env.when}.`,
     "",
   );
+  lines.push("| benchmark | measure | value | target |", "|---|---|---|---|");
+  for (const [name, [measure, target]] of Object.entries(HEADLINES)) {
+    const value = (report[name] as Section | undefined)?.[measure];
+    lines.push(`| ${name} | ${measure} | ${value ?? "not run"} | ${target} |`);
+  }
+  lines.push("");
   for (const [name, value] of Object.entries(report)) {
     if (name === "environment" || name === "notes") continue;
     lines.push(`## ${name}`, "", "| measure | value |", "|---|---|");

@@ -7,6 +7,7 @@ import { openStorage } from "../../src/db/open-storage.js";
 import { loadTranslations } from "../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../src/paths.js";
 import { runBroadcastBench } from "./broadcast-bench.js";
+import { runMemoryBench } from "./memory-bench.js";
 import { runRecommendBench } from "./recommend-bench.js";
 import { progress, writeReport } from "./report.js";
 import { runSummaryBench } from "./summary-bench.js";
@@ -45,7 +46,26 @@ async function main(): Promise<void> {
   });
   const translator = loadTranslations(LOCALES_DIR);
   const only = process.env.BENCH_ONLY;
+  const started = Date.now();
   try {
+    // First, while this process holds nothing else: its resident memory is the app's.
+    if (!only || only === "memory") {
+      const memory = await runMemoryBench({
+        database: opened.database,
+        translate: translator.t.bind(translator),
+        people: Number(process.env.BENCH_MEMORY_PEOPLE ?? 10_000),
+        concurrency: 16,
+      });
+      writeReport("memory", { db, ...memory }, [
+        "Resident memory (RSS) of the benchmark process, which is one app process, after every one of `people` " +
+          "registered people sent /asesmen and was left at its first statement (a live run each, cached), measured " +
+          "after a garbage collection. rss_before_mb is the same process after seeding, before the first message.",
+        "Target: ≤ 300 MB with 10,000 people mid-flow.",
+      ]);
+      progress(`memory: ${JSON.stringify(memory)}`);
+      await opened.database.connection.dropDatabase();
+      await ensureSchema(opened.database);
+    }
     if (!only || only === "recommend") {
       const recommend = await runRecommendBench({
         database: opened.database,
@@ -123,6 +143,7 @@ async function main(): Promise<void> {
       "Targets (FerretDB on PostgreSQL): p50 ≤ 15 ms, p95 ≤ 40 ms, ≤ 2 round trips per answer.",
     ]);
     progress(`update: ${JSON.stringify(result)}`);
+    progress(`all benchmarks done in ${Math.round((Date.now() - started) / 1000)} s`);
   } finally {
     await opened.database.connection.dropDatabase().catch(() => {});
     await opened.close();

@@ -1,0 +1,90 @@
+import { createApp } from "../../src/app.js";
+import type { Database } from "../../src/db/connection.js";
+import type { Translate } from "../../src/engine/text.js";
+import type { IncomingIdentity } from "../../src/services/conversation.js";
+import { seedDemoIfEmpty } from "../../src/services/demo-seed.js";
+import { progress } from "./report.js";
+
+export interface MemoryBenchResult {
+  [key: string]: number | string;
+  people: number;
+  rss_mb: number;
+  heap_mb: number;
+  rss_before_mb: number;
+  seconds: number;
+}
+
+const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+
+/**
+ * Resident memory of one app process with `people` people in the middle of the self-assessment:
+ * each registered person (bulk-inserted) sends /asesmen through the app's conversation service and
+ * is left at its first statement, so every cache (profiles, live runs) holds what it would in
+ * production. Measured after a garbage collection when `--expose-gc` is on.
+ */
+export async function runMemoryBench(opts: {
+  database: Database;
+  translate: Translate;
+  people: number;
+  concurrency: number;
+}): Promise<MemoryBenchResult> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const app = createApp({ database: opts.database, translate: opts.translate });
+  await seedDemoIfEmpty(app.repos, app.seedFile);
+  const now = new Date();
+  for (let start = 0; start < opts.people; start += 1000) {
+    const ids = Array.from({ length: Math.min(1000, opts.people - start) }, (_, j) => start + j + 1);
+    await opts.database.models.Person.insertMany(
+      ids.map((i) => ({
+        _id: `pmem${i}`,
+        name: `ASN Memori ${i}`,
+        timeZone: "Asia/Jakarta",
+        locale: "id",
+        instansiId: "jambi",
+        unitId: "jambi.dinkes.yankes",
+        tier: "pelaksana",
+        learningModes: ["e-learning"],
+        roles: [],
+        status: {},
+        consent: { givenAt: now, textVersion: "onboarding-1" },
+        onboardedAt: now,
+      })),
+      { ordered: false },
+    );
+    await opts.database.models.Identity.insertMany(
+      ids.map((i) => ({
+        _id: `telegram:${5_000_000 + i}`,
+        channel: "telegram",
+        personId: `pmem${i}`,
+        linkedAt: now,
+      })),
+      { ordered: false },
+    );
+  }
+  gc?.();
+  const before = process.memoryUsage().rss;
+  const started = performance.now();
+  let next = 0;
+  let midFlow = 0;
+  const worker = async () => {
+    for (let i = next++; i < opts.people; i = next++) {
+      const who: IncomingIdentity = { id: `telegram:${5_000_000 + i + 1}`, channel: "telegram" };
+      const first = await app.conversations.handle(who, { kind: "command", command: "asesmen", args: "" });
+      if (first.some((o) => (o.choices ?? []).length > 0)) midFlow++;
+      if ((i + 1) % 2000 === 0) progress(`memory: ${i + 1} of ${opts.people} people in /asesmen`);
+    }
+  };
+  await Promise.all(Array.from({ length: opts.concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  if (midFlow < opts.people * 0.99)
+    throw new Error(`only ${midFlow} of ${opts.people} people got a question`);
+  gc?.();
+  const usage = process.memoryUsage();
+  return {
+    people: midFlow,
+    rss_mb: mb(usage.rss),
+    heap_mb: mb(usage.heapUsed),
+    rss_before_mb: mb(before),
+    seconds: Math.round(seconds * 10) / 10,
+  };
+}
