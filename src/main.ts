@@ -16,6 +16,7 @@ import { type Config, ConfigError, loadConfig } from "./config/config.js";
 import { GoMissingError } from "./db/embedded/build.js";
 import type { Delivery } from "./db/models/index.js";
 import { embeddedSqliteDir, openStorage, type Storage } from "./db/open-storage.js";
+import { isDatabaseUnavailable } from "./db/repositories/errors.js";
 import type { Dispatcher } from "./delivery/dispatcher.js";
 import { createChannelDelivery, INSTANCE_ID } from "./delivery/runtime.js";
 import { FlowFileError } from "./engine/catalog.js";
@@ -146,6 +147,9 @@ async function main(): Promise<number> {
   const stops: (() => Promise<void>)[] = [];
   const dispatchers: Dispatcher[] = [];
   const localeOf = (code?: string) => (code?.toLowerCase().startsWith("en") ? "en" : "id");
+  // While the database is away, say so (and that earlier answers are safe), not "something broke".
+  const failureText = (locale: "id" | "en", err: unknown) =>
+    translator.t(locale, isDatabaseUnavailable(err) ? "error-db-unavailable" : "error-generic");
 
   if (config.telegram) {
     const tg = config.telegram;
@@ -154,7 +158,7 @@ async function main(): Promise<number> {
       apiRoot: tg.apiRoot,
       handle: app.conversations.handle,
       groupText: (code) => translator.t(localeOf(code), "telegram-group-only"),
-      errorText: (code) => translator.t(localeOf(code), "error-generic"),
+      errorText: (code, err) => failureText(localeOf(code), err),
       logger: logger.child({ channel: "telegram" }),
     });
     app.files.register("telegram", telegramFileReader(bot, tg.apiRoot, tg.token));
@@ -240,7 +244,7 @@ async function main(): Promise<number> {
       apiUrl: config.slack.apiUrl,
       handle: app.conversations.handle,
       homeView: createHome({ repos: app.repos, translate, now: () => new Date() }),
-      errorText: translator.t(DEFAULT_LOCALE, "error-generic"),
+      errorText: (err) => failureText(DEFAULT_LOCALE, err),
       logger: logger.child({ channel: "slack" }),
     });
     routes.push(slack.route);
@@ -318,7 +322,7 @@ async function main(): Promise<number> {
         input: process.stdin,
         output: process.stdout,
         interactive: process.stdin.isTTY === true,
-        errorText: translator.t(DEFAULT_LOCALE, "error-generic"),
+        errorText: (err) => failureText(DEFAULT_LOCALE, err),
         onError: (err) => logger.error({ err }, "terminal message failed"),
       }).then(() => stop("end of input"));
     }

@@ -40,6 +40,11 @@ export class TelegramEmulator {
   readonly rejectFiles = new Set<string>();
   /** Chats whose next sendMessage answers 500 once (a failure after a file already went). */
   readonly failNextText = new Set<number>();
+  /** Chats whose sendMessage never answers (a hung connection) until released. */
+  readonly hanging = new Set<number>();
+  /** Milliseconds every sendMessage takes before it answers (a slow Bot API). */
+  sendDelayMs = 0;
+  private hung: (() => void)[] = [];
   /** sendMessage calls refused with 429, 500 and 403, and accepted ones. */
   readonly stats = { throttled: 0, failed: 0, forbidden: 0, accepted: 0 };
   /** When each 429 was answered (performance clock), to see where pacing failed. */
@@ -89,7 +94,14 @@ export class TelegramEmulator {
     this.port = (this.server!.address() as { port: number }).port;
   }
 
+  /** Lets every hung sendMessage fail (as a dropped connection would) and stops hanging. */
+  releaseHung(): void {
+    this.hanging.clear();
+    for (const release of this.hung.splice(0)) release();
+  }
+
   async stop(): Promise<void> {
+    this.releaseHung();
     for (const w of this.waiters) {
       clearTimeout(w.timer);
       w.resolve([]);
@@ -340,6 +352,16 @@ export class TelegramEmulator {
       }
       case "sendMessage": {
         const chat = Number(body.chat_id);
+        if (this.hanging.has(chat)) {
+          return new Promise((_, fail) =>
+            this.hung.push(() => fail(new ApiRefusal(502, "Bad Gateway: emulated hang"))),
+          );
+        }
+        if (this.sendDelayMs > 0 && !body.delayed) {
+          return new Promise((ok) => setTimeout(ok, this.sendDelayMs)).then(() =>
+            this.answer(method, { ...body, delayed: true }, req, raw),
+          );
+        }
         if (this.failNextText.delete(chat)) {
           return Promise.reject(new ApiRefusal(500, "Internal Server Error: emulated"));
         }

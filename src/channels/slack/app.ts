@@ -15,7 +15,8 @@ export interface SlackDeps {
   handle: (who: IncomingIdentity, inbound: Inbound) => Promise<Outbound[]>;
   /** The App Home view for a person (profile, latest result, JP, upcoming trainings). */
   homeView: (who: IncomingIdentity) => Promise<HomeSummary>;
-  errorText: string;
+  /** What to tell a person when their message could not be handled (by the kind of failure). */
+  errorText: (err: unknown) => string;
   logger: Logger;
 }
 
@@ -66,7 +67,7 @@ export function createSlackApp(deps: SlackDeps) {
       replies = await deps.handle(who, inbound);
     } catch (err) {
       deps.logger.error({ err }, "handling slack message failed");
-      replies = [{ text: deps.errorText }];
+      replies = [{ text: deps.errorText(err) }];
     }
     const channel = prompt?.channel ?? (await dmChannel(user));
     for (const reply of replies) {

@@ -14,7 +14,8 @@ export interface TelegramDeps {
   handle: (who: IncomingIdentity, inbound: Inbound) => Promise<Outbound[]>;
   /** Text for a group chat: Pandu talks about personal data only in private chats. */
   groupText: (languageCode?: string) => string;
-  errorText: (languageCode?: string) => string;
+  /** What to tell a person when their message could not be handled (by the kind of failure). */
+  errorText: (languageCode: string | undefined, err: unknown) => string;
   logger: Logger;
 }
 
@@ -52,7 +53,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
       );
     } catch (err) {
       log.error({ err }, "handling update failed");
-      replies = [{ text: deps.errorText(n.languageCode) }];
+      replies = [{ text: deps.errorText(n.languageCode, err) }];
     }
     for (const reply of replies) {
       if (reply.replacesPrompt && n.buttonMessageId !== undefined) {

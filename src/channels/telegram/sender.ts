@@ -40,7 +40,8 @@ export function createTelegramSender(opts: {
   apiRoot: string;
   limits?: { perSecond: number; perChatMs: number };
 }): ChannelSender {
-  const api = new Api(opts.token, { apiRoot: opts.apiRoot });
+  // A send that hangs gives up after 30 s and is retried, instead of holding a slot for grammY's 500 s.
+  const api = new Api(opts.token, { apiRoot: opts.apiRoot, timeoutSeconds: 30 });
   /** Sends a file by its Telegram file_id (the bytes never pass through Pandu). */
   const sendFile = (
     chat: number,

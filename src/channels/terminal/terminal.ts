@@ -15,7 +15,8 @@ export interface TerminalDeps {
   /** Told when a message could not be handled (the chat goes on). */
   onError?: (err: unknown) => void;
   /** The text shown when handling failed. */
-  errorText: string;
+  /** What to show when a line could not be handled (by the kind of failure). */
+  errorText: (err: unknown) => string;
 }
 
 /** The terminal identity: `terminal:<login name>`. */
@@ -61,7 +62,7 @@ export async function runTerminal(
       show(await deps.handle(who, inbound));
     } catch (err) {
       deps.onError?.(err);
-      show([{ text: deps.errorText }]);
+      show([{ text: deps.errorText(err) }]);
     }
   };
   if (deps.interactive) await send({ kind: "command", command: "start", args: "" });

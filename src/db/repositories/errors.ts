@@ -17,3 +17,28 @@ export async function insertOnce(insert: () => Promise<unknown>): Promise<boolea
     throw err;
   }
 }
+
+const UNAVAILABLE = new Set([
+  "MongoServerSelectionError",
+  "MongoNetworkError",
+  "MongoNetworkTimeoutError",
+  "MongoNotConnectedError",
+  "MongoTopologyClosedError",
+  "MongoPoolClearedError",
+]);
+
+/**
+ * True when an error means the database could not be reached (down, restarting, unreachable), as
+ * opposed to a bug or a refused write: the person is told to try again in a moment.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    const { name, message } = e as { name?: unknown; message?: unknown };
+    if (typeof name === "string" && UNAVAILABLE.has(name)) return true;
+    // Mongoose's own wait for a connection that never came back.
+    if (typeof message === "string" && /buffering timed out|connection .* closed|ECONNREFUSED/i.test(message))
+      return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
