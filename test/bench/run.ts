@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     if (!only || only === "broadcast") {
       const broadcast = await runBroadcastBench({
         database: opened.database,
-        deliveries: Number(process.env.BENCH_BROADCAST ?? 3_000),
+        deliveries: Number(process.env.BENCH_BROADCAST ?? 2_000),
         history: Number(process.env.BENCH_HISTORY ?? 100_000),
       });
       writeReport("broadcast", { db, ...broadcast }, [
