@@ -124,16 +124,9 @@ export interface UnitHeadcount {
   registered: number;
 }
 
-/** Totals of a unit and year from its contributions and the post-training answers given there. */
-export function unitTotalsOf(
-  unitId: string,
-  year: number,
-  contributions: readonly Contribution[],
-  answers: readonly (readonly number[])[],
-): UnitYearTotals {
-  const byCompetency = new Map<string, CompetencyTotals>();
-  let assessed = 0;
-  const t: UnitYearTotals = {
+/** Totals holding nothing yet. */
+function emptyTotals(unitId: string, year: number): UnitYearTotals {
+  return {
     _id: `${unitId}|${year}`,
     unitId,
     year,
@@ -145,38 +138,48 @@ export function unitTotalsOf(
     gapsClosed: 0,
     remindersSent: 0,
     remindersFailed: 0,
+    ikmRespondents: 0,
+    ikmScoreSum: 0,
+    ikmAnswers: 0,
+  };
+}
+
+/** What one person's year adds to their unit's totals. */
+function totalsOfContribution(c: Contribution): UnitYearTotals {
+  const sent = c.reminders.filter((r) => r.ok).length;
+  return {
+    ...emptyTotals(c.unitId ?? "", c.year),
+    assessed: c.assessmentId ? 1 : 0,
+    competencies: c.results.map((r) => ({
+      competency: r.competency,
+      people: 1,
+      assessedSum: r.assessed,
+      requiredSum: r.required,
+      below: r.assessed < r.required ? 1 : 0,
+    })),
+    jpSum: c.jp,
+    reachedGoal: c.reachedGoal ? 1 : 0,
+    trainings: c.trainings,
+    gapsClosed: c.gapsClosed,
+    remindersSent: sent,
+    remindersFailed: c.reminders.length - sent,
+  };
+}
+
+/** Totals of a unit and year from its contributions and the post-training answers given there. */
+export function unitTotalsOf(
+  unitId: string,
+  year: number,
+  contributions: readonly Contribution[],
+  answers: readonly (readonly number[])[],
+): UnitYearTotals {
+  const satisfaction: UnitYearTotals = {
+    ...emptyTotals(unitId, year),
     ikmRespondents: answers.length,
     ikmScoreSum: answers.reduce((s, a) => s + a.reduce((x, y) => x + y, 0), 0),
     ikmAnswers: answers.reduce((s, a) => s + a.length, 0),
   };
-  for (const c of contributions) {
-    if (c.assessmentId) assessed++;
-    for (const r of c.results) {
-      const row = byCompetency.get(r.competency) ?? {
-        competency: r.competency,
-        people: 0,
-        assessedSum: 0,
-        requiredSum: 0,
-        below: 0,
-      };
-      row.people++;
-      row.assessedSum += r.assessed;
-      row.requiredSum += r.required;
-      if (r.assessed < r.required) row.below++;
-      byCompetency.set(r.competency, row);
-    }
-    t.jpSum += c.jp;
-    if (c.reachedGoal) t.reachedGoal++;
-    t.trainings += c.trainings;
-    t.gapsClosed += c.gapsClosed;
-    for (const r of c.reminders) {
-      if (r.ok) t.remindersSent++;
-      else t.remindersFailed++;
-    }
-  }
-  t.assessed = assessed;
-  t.competencies = [...byCompetency.values()].sort((a, b) => a.competency.localeCompare(b.competency));
-  return t;
+  return mergeTotals(unitId, year, [...contributions.map(totalsOfContribution), satisfaction]);
 }
 
 /** True when the totals hold nothing (the unit's document can go). */
@@ -210,22 +213,7 @@ export interface TreeHeadcount extends UnitHeadcount {
 
 /** Several totals of the same year added into one (a unit's own and its children's trees). */
 export function mergeTotals(unitId: string, year: number, parts: readonly UnitYearTotals[]): UnitYearTotals {
-  const sum: UnitYearTotals = {
-    _id: `${unitId}|${year}`,
-    unitId,
-    year,
-    assessed: 0,
-    competencies: [],
-    jpSum: 0,
-    reachedGoal: 0,
-    trainings: 0,
-    gapsClosed: 0,
-    remindersSent: 0,
-    remindersFailed: 0,
-    ikmRespondents: 0,
-    ikmScoreSum: 0,
-    ikmAnswers: 0,
-  };
+  const sum = emptyTotals(unitId, year);
   const byCompetency = new Map<string, CompetencyTotals>();
   for (const t of parts) {
     sum.assessed += t.assessed;

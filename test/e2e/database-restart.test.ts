@@ -59,6 +59,27 @@ async function reply(
   );
 }
 
+/** Registered people reachable on these Telegram chats, written straight to the database. */
+async function registered(chats: number[]): Promise<string[]> {
+  const repos = createRepositories(mine!.models);
+  const ids: string[] = [];
+  for (const chat of chats) {
+    const p = await repos.people.create({
+      name: `Penerima ${chat}`,
+      timeZone: "Asia/Jakarta",
+      onboardedAt: new Date(),
+    });
+    await repos.identities.bind({
+      id: `telegram:${chat}`,
+      channel: "telegram",
+      personId: p._id,
+      now: new Date(),
+    });
+    ids.push(p._id);
+  }
+  return ids;
+}
+
 beforeAll(async () => {
   expect(inject("dbKind")).toBeTruthy();
   binary = await ensureEmbeddedBinary(EMBEDDED_CACHE_DIR, () => {});
@@ -119,21 +140,7 @@ describe("the database restarting under a running Pandu", () => {
   it("finishes a broadcast interrupted by the restart, sending nothing twice beyond deliveries in doubt", async () => {
     const repos = createRepositories(mine!.models);
     const chats = Array.from({ length: 150 }, (_, i) => 8000 + i);
-    const people: string[] = [];
-    for (const chat of chats) {
-      const p = await repos.people.create({
-        name: `Penerima ${chat}`,
-        timeZone: "Asia/Jakarta",
-        onboardedAt: new Date(),
-      });
-      await repos.identities.bind({
-        id: `telegram:${chat}`,
-        channel: "telegram",
-        personId: p._id,
-        now: new Date(),
-      });
-      people.push(p._id);
-    }
+    const people = await registered(chats);
     // Slow sends and Telegram's 30 a second, so the restart lands in the middle of the broadcast:
     // some sent and recorded, some sent but not recorded (in doubt), some not claimed yet.
     tg.sendDelayMs = 1_000;
@@ -177,21 +184,7 @@ describe("the database restarting under a running Pandu", () => {
     const repos = createRepositories(mine!.models);
     const hung = 7101;
     const other = 7103;
-    const people: string[] = [];
-    for (const chat of [hung, other]) {
-      const p = await repos.people.create({
-        name: `Peserta ${chat}`,
-        timeZone: "Asia/Jakarta",
-        onboardedAt: new Date(),
-      });
-      await repos.identities.bind({
-        id: `telegram:${chat}`,
-        channel: "telegram",
-        personId: p._id,
-        now: new Date(),
-      });
-      people.push(p._id);
-    }
+    const people = await registered([hung, other]);
     tg.hanging.add(hung);
     tg.sendText(hung, "/bantuan"); // its reply hangs
     // A reply to someone else arrives meanwhile.
