@@ -26,6 +26,7 @@ import { createCourseCatalog } from "./services/course-catalog.js";
 import { createCourseImport } from "./services/course-import.js";
 import { createEnrollment } from "./services/enrollment.js";
 import { createFileReaders } from "./services/file-readers.js";
+import { createFloodGuard } from "./services/flood-guard.js";
 import { createHousekeeping } from "./services/housekeeping.js";
 import { createImprovements } from "./services/improvements.js";
 import { createJpLedger } from "./services/jp-ledger.js";
@@ -60,6 +61,8 @@ export function createApp(deps: {
   jpNudgeCron?: string;
   /** SURVEY_HASH_KEY: without it anonymous surveys are not sent. */
   surveyHashKey?: string;
+  /** Per-person update limit (RATE_LIMIT_UPDATES in RATE_LIMIT_WINDOW_SECONDS); none when not given. */
+  rateLimit?: { updates: number; windowSeconds: number };
   /** This process's name in leases (the summary folder is one process at a time). */
   instanceId?: string;
   /** Flows and services added to those in flows/ (benchmarks and tests). */
@@ -285,6 +288,15 @@ export function createApp(deps: {
   });
   const linking = createLinking({ repos, translate: deps.translate, now, onLinked: profileChanged });
   const conversations = createConversations({
+    ...(deps.rateLimit
+      ? {
+          floodGuard: createFloodGuard({
+            limit: deps.rateLimit.updates,
+            windowMs: deps.rateLimit.windowSeconds * 1000,
+            now: () => now().getTime(),
+          }),
+        }
+      : {}),
     engine,
     catalog,
     repos,

@@ -101,6 +101,7 @@ async function main(): Promise<number> {
       adminIds: config.adminIds,
       assessmentIntervalDays: config.assessmentIntervalDays,
       instanceId: INSTANCE_ID,
+      rateLimit: config.rateLimit,
       ...(config.surveyHashKey ? { surveyHashKey: config.surveyHashKey } : {}),
     });
   } catch (err) {

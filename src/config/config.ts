@@ -23,6 +23,8 @@ export interface Config {
   outbox: { telegramPerSecond: number; leaseSeconds: number; sendLeaseSeconds: number };
   /** Whether this process runs the cron jobs (any number may: one runs each tick). */
   schedulerEnabled: boolean;
+  /** Per-person updates allowed in a window (beyond: one polite message, then dropped). */
+  rateLimit: { updates: number; windowSeconds: number };
   /** Secret for anonymous surveys' answer keys; without it anonymous surveys are not sent. */
   surveyHashKey?: string;
   /** Unset means: info for servers, warn in the terminal chat. */
@@ -89,6 +91,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       sendLeaseSeconds: c.OUTBOX_SEND_LEASE_SECONDS,
     },
     schedulerEnabled: c.SCHEDULER_ENABLED === "true",
+    rateLimit: { updates: c.RATE_LIMIT_UPDATES, windowSeconds: c.RATE_LIMIT_WINDOW_SECONDS },
     ...(c.SURVEY_HASH_KEY ? { surveyHashKey: c.SURVEY_HASH_KEY } : {}),
     logLevel: c.LOG_LEVEL,
   };

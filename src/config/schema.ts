@@ -137,6 +137,22 @@ export const configSchema = z
     SURVEY_HASH_KEY: optional(
       z.string().trim().min(32, "must be at least 32 characters (openssl rand -hex 32)"),
     ),
+    RATE_LIMIT_UPDATES: withDefault(
+      z.coerce
+        .number()
+        .int("must be a whole number")
+        .min(1, "must be at least 1")
+        .max(10_000, "must be at most 10000"),
+      20,
+    ),
+    RATE_LIMIT_WINDOW_SECONDS: withDefault(
+      z.coerce
+        .number()
+        .int("must be a whole number")
+        .min(1, "must be at least 1")
+        .max(3600, "must be at most 3600"),
+      10,
+    ),
     OUTBOX_LEASE_SECONDS: withDefault(
       z.coerce
         .number()

@@ -9,6 +9,7 @@ import type { AssessmentResults } from "./assessment-result.js";
 import type { Broadcasts } from "./broadcasts.js";
 import { type CommandInfo, commandsFor, findCommand } from "./commands.js";
 import type { EnrollmentService } from "./enrollment.js";
+import type { FloodGuard } from "./flood-guard.js";
 import type { Linking } from "./linking.js";
 import type { Mentoring } from "./mentoring.js";
 import type { PeopleExport } from "./people-export.js";
@@ -56,7 +57,15 @@ export interface ConversationDeps {
    * when it changes the profile; another instance's change shows up within this time.
    */
   profileTtlMs?: number;
+  /** The per-person update limit; none when not given (tests of other features). */
+  floodGuard?: FloodGuard;
 }
+
+/** The longest text and command arguments handled; longer ones are refused before any work. */
+export const MAX_TEXT_CHARS = 5_000;
+const MAX_ARGS_CHARS = 1_000;
+/** Telegram's own limit for callback data; anything longer was not issued by Pandu. */
+const MAX_BUTTON_BYTES = 64;
 
 const MENU_COMMANDS = [
   "asesmen",
@@ -217,7 +226,20 @@ export function createConversations(deps: ConversationDeps) {
 
     /** Handles one inbound message and returns the replies, in order. */
     async handle(who: IncomingIdentity, inbound: Inbound): Promise<Outbound[]> {
+      // Before any database work: a flood is dropped cheaply, with one polite word per window.
+      const verdict = deps.floodGuard?.check(who.id) ?? "ok";
+      if (verdict === "drop") return [];
       const { conv, roles } = await resolve(who);
+      if (verdict === "warn") return [{ text: t(conv, "flood-slow-down") }];
+      if (
+        (inbound.kind === "text" && inbound.text.length > MAX_TEXT_CHARS) ||
+        (inbound.kind === "command" && inbound.args.length > MAX_ARGS_CHARS)
+      ) {
+        return [{ text: t(conv, "message-too-long", { max: MAX_TEXT_CHARS }) }];
+      }
+      if (inbound.kind === "button" && Buffer.byteLength(inbound.data) > MAX_BUTTON_BYTES) {
+        return [{ text: t(conv, "flow-button-expired") }];
+      }
       if (inbound.kind === "command") {
         // A flow file may declare its own command; it then works like a built-in one.
         const command =

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { createFloodGuard } from "../../../src/services/flood-guard.js";
+
+describe("the per-person update limit", () => {
+  it("lets the limit through, warns once, drops the rest of the burst, and forgives after the window", () => {
+    let now = 0;
+    const guard = createFloodGuard({ limit: 3, windowMs: 10_000, now: () => now });
+    const burst = Array.from({ length: 6 }, () => guard.check("telegram:1"));
+    expect(burst).toEqual(["ok", "ok", "ok", "warn", "drop", "drop"]);
+    // Someone else is not affected.
+    expect(guard.check("telegram:2")).toBe("ok");
+    now = 10_001;
+    expect(guard.check("telegram:1")).toBe("ok");
+  });
+
+  it("is a sliding window, not a fixed one", () => {
+    let now = 0;
+    const guard = createFloodGuard({ limit: 2, windowMs: 1_000, now: () => now });
+    expect(guard.check("a")).toBe("ok");
+    now = 900;
+    expect(guard.check("a")).toBe("ok");
+    now = 1_100; // the first has left the window, the second has not
+    expect(guard.check("a")).toBe("ok");
+    expect(guard.check("a")).toBe("warn");
+  });
+});
