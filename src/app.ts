@@ -10,7 +10,7 @@ import { TIERS } from "./domain/skj.js";
 import { zoneOfIana } from "./domain/timezone.js";
 import { createCatalog, loadFlowDirectory } from "./engine/catalog.js";
 import { type ComputeService, createEngine } from "./engine/engine.js";
-import { cachedRunStore } from "./engine/run-cache.js";
+import { cachedRunStore, type RunStore } from "./engine/run-cache.js";
 import type { Flow } from "./engine/schema.js";
 import type { Translate } from "./engine/text.js";
 import { FLOWS_DIR } from "./paths.js";
@@ -63,6 +63,8 @@ export function createApp(deps: {
   surveyHashKey?: string;
   /** Per-person update limit (RATE_LIMIT_UPDATES in RATE_LIMIT_WINDOW_SECONDS); none when not given. */
   rateLimit?: { updates: number; windowSeconds: number };
+  /** Told of each step taken in a flow (metrics). */
+  onFlowStep?: (flowId: string) => void;
   /** This process's name in leases (the summary folder is one process at a time). */
   instanceId?: string;
   /** Flows and services added to those in flows/ (benchmarks and tests). */
@@ -271,7 +273,7 @@ export function createApp(deps: {
   });
   const engine = createEngine({
     catalog,
-    runs: cachedRunStore(repos.flowRuns),
+    runs: observedRuns(cachedRunStore(repos.flowRuns), deps.onFlowStep),
     translate: deps.translate,
     services: {
       ...onboarding.services,
@@ -413,4 +415,20 @@ export function createApp(deps: {
   };
 }
 export type App = ReturnType<typeof createApp>;
+
+/** The run store, telling `onStep` the flow of every step that moved a run on. */
+function observedRuns(runs: RunStore, onStep?: (flowId: string) => void): RunStore {
+  if (!onStep) return runs;
+  return {
+    ...runs,
+    async advance(id, expectedSeq, move, now) {
+      const moved = await runs.advance(id, expectedSeq, move, now);
+      // The run is in the cache the engine just read it from: no extra round trip.
+      const run = moved ? await runs.get(id) : null;
+      if (run) onStep(run.flowId);
+      return moved;
+    },
+  };
+}
+
 export type { Config };

@@ -20,8 +20,9 @@ import { isDatabaseUnavailable } from "./db/repositories/errors.js";
 import type { Dispatcher } from "./delivery/dispatcher.js";
 import { createChannelDelivery, INSTANCE_ID } from "./delivery/runtime.js";
 import { FlowFileError } from "./engine/catalog.js";
+import { createMetrics } from "./http/metrics.js";
 import type { Route } from "./http/server.js";
-import { type HttpServer, healthRoutes, startHttpServer } from "./http/server.js";
+import { type HttpServer, healthRoutes, type Readiness, startHttpServer } from "./http/server.js";
 import { loadTranslations } from "./i18n/i18n.js";
 import { DEFAULT_LOCALE } from "./i18n/locales.js";
 import { createLogger, redactUrl } from "./logging/logger.js";
@@ -34,7 +35,11 @@ import { seedDemoIfEmpty } from "./services/demo-seed.js";
 import { createHome } from "./services/home.js";
 import { roleMenus } from "./services/menus.js";
 
-const SERVER_SELECTION_TIMEOUT_MS = 10_000;
+/**
+ * How long start-up waits for the database, and how long a message waits for it later before the
+ * person hears "try again in a moment".
+ */
+const SERVER_SELECTION_TIMEOUT_MS = 5_000;
 
 /** Builds Pandu from configuration, serves until SIGTERM/SIGINT, and returns the exit code. */
 async function main(): Promise<number> {
@@ -93,6 +98,7 @@ async function main(): Promise<number> {
   }
   if (storage.created.length > 0) logger.info({ created: storage.created }, "database schema created");
 
+  const metrics = createMetrics();
   let app: ReturnType<typeof createApp>;
   try {
     app = createApp({
@@ -101,6 +107,7 @@ async function main(): Promise<number> {
       adminIds: config.adminIds,
       assessmentIntervalDays: config.assessmentIntervalDays,
       instanceId: INSTANCE_ID,
+      onFlowStep: (flowId) => metrics.flowStep(flowId),
       rateLimit: config.rateLimit,
       ...(config.surveyHashKey ? { surveyHashKey: config.surveyHashKey } : {}),
     });
@@ -132,8 +139,12 @@ async function main(): Promise<number> {
     sendLeaseSeconds: config.outbox.sendLeaseSeconds,
     events: {
       // Finished training reminders count in the unit summaries (sent, or failed for good).
-      sent: (d: Delivery) => void countReminder(d, true),
+      sent: (d: Delivery) => {
+        metrics.delivery(d, "sent");
+        void countReminder(d, true);
+      },
       failed: (d: Delivery, outcome: { kind: string; error: string }, dead: boolean) => {
+        metrics.delivery(d, dead ? "dead" : "retried");
         logger.warn(
           { delivery: d._id, outcome: outcome.kind, error: outcome.error, dead },
           "delivery not sent",
@@ -144,7 +155,24 @@ async function main(): Promise<number> {
     },
   };
   let ready = false;
-  const routes: Route[] = [healthRoutes(() => ready)];
+  // Ready once every channel has started, and while the database answers a ping.
+  const readiness: Readiness = async () => {
+    if (!ready) return { ready: false, reason: "starting" };
+    if (!(await storage.database.ping())) return { ready: false, reason: "database unreachable" };
+    return { ready: true };
+  };
+  const routes: Route[] = [healthRoutes(readiness), metrics.route()];
+  // Every channel's updates are counted and timed on their way to the conversation service.
+  const handle = metrics.timed(app.conversations.handle);
+  // Sampled, not computed per scrape: the query is cheap but a scraper may be eager.
+  const lagTimer = setInterval(() => {
+    const now = new Date();
+    void app.repos.deliveries
+      .oldestDue(now)
+      .then((due) => metrics.outboxLag(due ? Math.max(0, (now.getTime() - due.getTime()) / 1000) : 0))
+      .catch(() => {});
+  }, 15_000);
+  lagTimer.unref();
   const stops: (() => Promise<void>)[] = [];
   const dispatchers: Dispatcher[] = [];
   const localeOf = (code?: string) => (code?.toLowerCase().startsWith("en") ? "en" : "id");
@@ -157,7 +185,7 @@ async function main(): Promise<number> {
     const bot = createTelegramBot({
       token: tg.token,
       apiRoot: tg.apiRoot,
-      handle: app.conversations.handle,
+      handle,
       groupText: (code) => translator.t(localeOf(code), "telegram-group-only"),
       errorText: (code, err) => failureText(localeOf(code), err),
       logger: logger.child({ channel: "telegram" }),
@@ -243,7 +271,7 @@ async function main(): Promise<number> {
       signingSecret: config.slack.signingSecret,
       appToken: config.slack.appToken,
       apiUrl: config.slack.apiUrl,
-      handle: app.conversations.handle,
+      handle,
       homeView: createHome({ repos: app.repos, translate, now: () => new Date() }),
       errorText: (err) => failureText(DEFAULT_LOCALE, err),
       logger: logger.child({ channel: "slack" }),
@@ -297,6 +325,7 @@ async function main(): Promise<number> {
   scheduler?.start();
   // Stop making new work first, then stop sending it.
   stops.unshift(async () => {
+    clearInterval(lagTimer);
     await scheduler?.stop();
     for (const d of dispatchers) await d.stop();
   });
@@ -319,7 +348,7 @@ async function main(): Promise<number> {
     if (terminal) {
       // End of input (a piped script, or Ctrl-D) ends Pandu normally.
       void runTerminal({
-        handle: app.conversations.handle,
+        handle,
         input: process.stdin,
         output: process.stdout,
         interactive: process.stdin.isTTY === true,

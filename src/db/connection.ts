@@ -7,6 +7,8 @@ export interface Database {
   models: Models;
   dbName: string;
   close(): Promise<void>;
+  /** True when the server answers a ping within `timeoutMs` (readiness). */
+  ping(timeoutMs?: number): Promise<boolean>;
 }
 
 export interface ConnectOptions {
@@ -27,6 +29,12 @@ export function dbNameFromUri(uri: string): string | undefined {
   return m?.[1] ? decodeURIComponent(m[1]) : undefined;
 }
 
+/**
+ * How long a query waits for an unreachable database before failing: the person who wrote hears
+ * "try again in a moment" after this, and a start-up against a wrong address ends after it.
+ */
+const DEFAULT_WAIT_MS = 5_000;
+
 /** Opens a connection with Pandu's settings: no automatic DDL, a bounded pool, a bounded wait. */
 export async function connectDatabase(opts: ConnectOptions): Promise<Database> {
   const dbName = opts.dbName ?? dbNameFromUri(opts.uri) ?? opts.defaultDbName ?? "pandu";
@@ -37,7 +45,7 @@ export async function connectDatabase(opts: ConnectOptions): Promise<Database> {
     autoIndex: false,
     autoCreate: false,
     maxPoolSize: opts.poolSize,
-    serverSelectionTimeoutMS: opts.serverSelectionTimeoutMs ?? 10_000,
+    serverSelectionTimeoutMS: opts.serverSelectionTimeoutMs ?? DEFAULT_WAIT_MS,
     monitorCommands: opts.onCommand !== undefined,
   });
   if (opts.onCommand) {
@@ -45,12 +53,31 @@ export async function connectDatabase(opts: ConnectOptions): Promise<Database> {
     connection.getClient().on("commandStarted", (e) => onCommand(e.commandName, e.databaseName));
   }
   // Queries wait for the connection instead of failing, but never longer than server selection.
-  connection.set("bufferTimeoutMS", opts.serverSelectionTimeoutMs ?? 10_000);
+  connection.set("bufferTimeoutMS", opts.serverSelectionTimeoutMs ?? DEFAULT_WAIT_MS);
   await connection.asPromise();
   return {
     connection,
     models: createModels(connection),
     dbName,
     close: () => connection.close(),
+    async ping(timeoutMs = 2_000): Promise<boolean> {
+      const db = connection.db;
+      if (!db || connection.readyState !== 1) return false;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<boolean>((done) => {
+        timer = setTimeout(() => done(false), timeoutMs);
+      });
+      try {
+        return await Promise.race([
+          db.command({ ping: 1 }).then(
+            () => true,
+            () => false,
+          ),
+          timeout,
+        ]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
   };
 }

@@ -9,19 +9,22 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-/** Liveness and readiness; later issues add metrics, Slack events and the Telegram webhook as routes. */
-export function healthRoutes(isReady: () => boolean): Route {
-  return (req, res) => {
+/** Whether the process can serve now, and if not, why (a short word for the load balancer's log). */
+export type Readiness = () => Promise<{ ready: true } | { ready: false; reason: string }>;
+
+/** Liveness (`/healthz`: the process answers) and readiness (`/readyz`: it can do its work). */
+export function healthRoutes(readiness: Readiness): Route {
+  return async (req, res) => {
     const path = req.url?.split("?")[0];
     if (path === "/healthz") {
       res.writeHead(200, { "content-type": "text/plain" }).end("ok\n");
       return true;
     }
     if (path === "/readyz") {
-      const ready = isReady();
+      const r = await readiness();
       res
-        .writeHead(ready ? 200 : 503, { "content-type": "text/plain" })
-        .end(ready ? "ready\n" : "starting\n");
+        .writeHead(r.ready ? 200 : 503, { "content-type": "text/plain" })
+        .end(r.ready ? "ready\n" : `${r.reason}\n`);
       return true;
     }
     return false;

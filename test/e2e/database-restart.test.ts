@@ -40,6 +40,13 @@ async function startDb(): Promise<void> {
 
 const uri = () => `mongodb://127.0.0.1:${port}/restart`;
 
+/** GET a path on the app's own HTTP server (health, readiness, metrics). */
+async function http(path: string): Promise<{ status: number; body: string }> {
+  const appPort = /localhost:(\d+)\/healthz/.exec(app.stderr())![1];
+  const res = await fetch(`http://127.0.0.1:${appPort}${path}`);
+  return { status: res.status, body: await res.text() };
+}
+
 async function reply(
   chat: number,
   text: string,
@@ -121,13 +128,20 @@ describe("the database restarting under a running Pandu", () => {
     await reply(u, "ya", "nama lengkap");
     await reply(u, "Dewi Lestari", "Berapa NIP Anda?");
 
+    expect(await http("/readyz")).toEqual({ status: 200, body: "ready\n" });
     await db!.stop();
+    // Not ready while the database is away (a load balancer sends people elsewhere), yet alive.
+    expect(await http("/readyz")).toEqual({ status: 503, body: "database unreachable\n" });
+    expect((await http("/healthz")).status).toBe(200);
     // Someone mid-flow and someone new both hear that the data is unavailable for a moment.
     await reply(u, NIP, "Pandu sedang tidak bisa membuka datanya");
     await reply(7002, "/start", "Pandu sedang tidak bisa membuka datanya");
     expect(isAlive(app.child.pid!)).toBe(true);
 
     await startDb();
+    for (let i = 0; i < 60 && (await http("/readyz")).status !== 200; i++)
+      await new Promise((r) => setTimeout(r, 1_000));
+    expect((await http("/readyz")).status).toBe(200);
     // The same answer again: the flow goes on from the question it was at, with the name kept.
     await reply(u, NIP, "instansi", 60_000);
     await reply(7002, "/start", "Apakah Anda setuju?");
@@ -178,6 +192,19 @@ describe("the database restarting under a running Pandu", () => {
     );
     expect(sentTwice).toBeLessThanOrEqual(inDoubt);
     expect(isAlive(app.child.pid!)).toBe(true);
+
+    // What an operator watches, in the Prometheus format.
+    const metrics = (await http("/metrics")).body;
+    const value = (line: RegExp) => Number(line.exec(metrics)?.[1] ?? Number.NaN);
+    expect(value(/^pandu_updates_total\{channel="telegram",kind="text"\} (\d+)/m)).toBeGreaterThanOrEqual(4);
+    expect(value(/^pandu_update_failures_total\{channel="telegram"\} (\d+)/m)).toBeGreaterThanOrEqual(2);
+    expect(value(/^pandu_flow_steps_total\{flow="onboarding"\} (\d+)/m)).toBeGreaterThanOrEqual(3);
+    expect(
+      value(/^pandu_deliveries_total\{channel="telegram",purpose="broadcast",status="sent"\} (\d+)/m),
+    ).toBeGreaterThanOrEqual(chats.length);
+    expect(value(/^pandu_handler_seconds_count\{channel="telegram"\} (\d+)/m)).toBeGreaterThanOrEqual(6);
+    expect(metrics).toMatch(/^pandu_outbox_lag_seconds \d/m);
+    expect(metrics).toMatch(/^pandu_process_resident_memory_bytes \d/m);
   }, 300_000);
 
   it("keeps answering others while sends to one chat hang, and retries the hung ones", async () => {

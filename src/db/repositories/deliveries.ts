@@ -146,6 +146,14 @@ export function deliveriesRepository({
       }
       await Delivery.deleteOne({ _id: d._id }).exec();
     },
+    /** When the oldest delivery that is due and waiting was due (the outbox lag), if any. */
+    async oldestDue(now: Date): Promise<Date | undefined> {
+      const d = await Delivery.findOne({ status: "pending", dueAt: { $lte: now } }, { dueAt: 1 })
+        .sort({ dueAt: 1 })
+        .lean<{ dueAt: Date }>()
+        .exec();
+      return d?.dueAt;
+    },
     /** One delivery still in the outbox. */
     async get(id: string): Promise<Delivery | null> {
       return fromStored(await Delivery.findById(id).lean<Delivery>().exec());
