@@ -99,6 +99,7 @@ async function main(): Promise<number> {
       translate,
       adminIds: config.adminIds,
       assessmentIntervalDays: config.assessmentIntervalDays,
+      retention: config.retention,
       instanceId: INSTANCE_ID,
       ...(config.surveyHashKey ? { surveyHashKey: config.surveyHashKey } : {}),
     });

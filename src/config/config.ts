@@ -25,6 +25,8 @@ export interface Config {
   schedulerEnabled: boolean;
   /** Secret for anonymous surveys' answer keys; without it anonymous surveys are not sent. */
   surveyHashKey?: string;
+  /** Days sent messages and audit entries are kept before the nightly purge deletes them. */
+  retention: { deliveryLogDays: number; auditDays: number };
   /** Unset means: info for servers, warn in the terminal chat. */
   logLevel?: NonNullable<RawConfig["LOG_LEVEL"]>;
 }
@@ -90,6 +92,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     schedulerEnabled: c.SCHEDULER_ENABLED === "true",
     ...(c.SURVEY_HASH_KEY ? { surveyHashKey: c.SURVEY_HASH_KEY } : {}),
+    retention: { deliveryLogDays: c.RETENTION_DELIVERY_LOG_DAYS, auditDays: c.RETENTION_AUDIT_DAYS },
     logLevel: c.LOG_LEVEL,
   };
 }
