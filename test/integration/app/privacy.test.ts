@@ -204,6 +204,8 @@ describe("/dataku", () => {
     const [reply] = out;
     expect(reply!.text).toContain("data pribadi");
     expect(reply!.text).toContain(`versi ${CONSENT_TEXT_VERSION}`);
+    // Telegram cuts a document's caption at 1,024 characters.
+    expect(reply!.text.length).toBeLessThanOrEqual(1024);
     expect(reply!.media).toMatchObject({ kind: "document", mime: "application/json" });
     expect(reply!.media!.filename).toMatch(/^pandu-dataku-\d{4}-\d{2}-\d{2}\.json$/);
     const raw = new TextDecoder().decode(reply!.media!.bytes);
@@ -256,6 +258,7 @@ describe("/dataku", () => {
     await press(BUDI.who, "lang|en");
     const [reply] = await cmd(BUDI.who, "dataku");
     expect(reply!.text).toContain("personal data");
+    expect(reply!.text.length).toBeLessThanOrEqual(1024);
     const data = JSON.parse(new TextDecoder().decode(reply!.media!.bytes));
     expect(data.notes.join(" ")).toContain("anonymous surveys");
     expect(data.mentoring).toEqual([
