@@ -588,3 +588,28 @@ summary-bad-year = { $year } cannot be summarised. Write a four-digit year, for 
 summary-out-of-scope = That unit is outside your scope, so its summary cannot be shown. This request has been logged.
 summary-unit-unknown = No unit called “{ $query }” in your scope. Write part of its name, for example /ringkasan finance, or just /ringkasan for your whole scope.
 summary-choose-unit = { $count } units match. Pick one:
+
+## Personal data (/dataku, /hapusdata)
+
+privacy-export-caption = 📄 This is a copy of the personal data Pandu keeps about you, in one JSON file: profile, consent, roles, chat accounts, assessments, training and JP, mentoring, surveys, reminder settings, and the messages we sent you. The file contains personal data (including your NIP), so keep it safe and do not pass it on.
+privacy-export-consent = Your consent was recorded on { $date }, for version { $version } of the consent text.
+privacy-export-consent-none = No consent is recorded in your name.
+privacy-export-note-what = This file holds everything Pandu keeps in your name at the time it was made, as your right under Law No. 27 of 2022 on Personal Data Protection.
+privacy-export-note-anonymous = Answers to anonymous surveys are not here. They were stored without a name and with only their date from the start, so they cannot be linked back to you, not even by Pandu.
+privacy-export-note-mentoring = For mentoring requests, the other person's name is only included once the mentor has accepted the request.
+privacy-export-note-kept = Unit summaries hold only combined figures without names. The audit log (who did what, when) is kept apart for accountability and deleted automatically when its retention ends.
+privacy-erase-confirm =
+    ⚠️ Delete all your personal data from Pandu?
+
+    Deleted: your profile (name, NIP, unit, position), consent, linked Telegram/Slack accounts, assessment results, training and JP history, session enrolments (your seats go to others), achievements, mentoring requests, survey invitations, reminder settings, and the messages waiting for you or sent to you.
+
+    What stays, without identity: your survey answers still count in the survey results, but without your name or the time you answered, like an anonymous survey. Unit summaries are recalculated without you. The audit record of your actions is kept for accountability, without your name, NIP or chat accounts, until its retention ends.
+
+    This cannot be undone. Afterwards Pandu no longer knows you; to use Pandu again, register anew with /start.
+privacy-erase-roles = You also hold the role { $roles }. It is deleted too; if it is needed again later, an admin can grant it again with /peran.
+privacy-erase-question = Are you sure you want to delete your data?
+privacy-erase-yes = Yes, delete my data
+privacy-erase-no = Cancel
+privacy-erase-cancelled = All right, nothing was deleted. Your data stays as it was.
+privacy-erase-expired = This button has expired, so nothing was deleted. Type /hapusdata again if you still want to delete your data.
+privacy-erase-done = Your personal data has been deleted from Pandu. Thank you for using Pandu. If you ever want to come back, type /start to register anew.

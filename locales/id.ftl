@@ -589,3 +589,28 @@ summary-bad-year = Tahun { $year } tidak bisa diringkas. Tulis tahun empat angka
 summary-out-of-scope = Unit itu di luar cakupan Anda, jadi ringkasannya tidak bisa ditampilkan. Permintaan ini dicatat.
 summary-unit-unknown = Tidak ada unit bernama “{ $query }” dalam cakupan Anda. Tulis sebagian namanya, misalnya /ringkasan keuangan, atau /ringkasan saja untuk seluruh cakupan.
 summary-choose-unit = Ada { $count } unit yang cocok. Pilih salah satu:
+
+## Data pribadi (/dataku, /hapusdata)
+
+privacy-export-caption = 📄 Ini salinan data pribadi Anda yang disimpan Pandu, dalam satu berkas JSON: profil, persetujuan, peran, akun obrolan, asesmen, pelatihan dan JP, mentoring, survei, pengaturan pengingat, dan pesan yang kami kirim kepada Anda. Berkas ini berisi data pribadi (termasuk NIP), jadi simpan baik-baik dan jangan diteruskan.
+privacy-export-consent = Persetujuan Anda tercatat pada { $date }, untuk teks persetujuan versi { $version }.
+privacy-export-consent-none = Belum ada persetujuan yang tercatat atas nama Anda.
+privacy-export-note-what = Berkas ini memuat semua data yang Pandu simpan atas nama Anda saat berkas dibuat, sebagai pemenuhan hak Anda menurut UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi.
+privacy-export-note-anonymous = Jawaban survei anonim tidak ada di sini. Jawaban itu sejak awal disimpan tanpa nama dan hanya dengan tanggalnya, sehingga tidak bisa dihubungkan kembali dengan Anda, juga oleh Pandu.
+privacy-export-note-mentoring = Pada permintaan mentoring, nama pihak lain hanya dicantumkan bila mentor sudah menerima permintaannya.
+privacy-export-note-kept = Ringkasan unit hanya berisi angka gabungan tanpa nama. Catatan audit (siapa melakukan apa, kapan) disimpan terpisah untuk akuntabilitas dan terhapus otomatis setelah masa simpannya.
+privacy-erase-confirm =
+    ⚠️ Hapus semua data pribadi Anda dari Pandu?
+
+    Yang dihapus: profil (nama, NIP, unit, jabatan), persetujuan, akun Telegram/Slack yang tertaut, hasil asesmen, riwayat pelatihan dan JP, pendaftaran sesi (kursinya dilepas untuk orang lain), pencapaian, permintaan mentoring, undangan survei, pengaturan pengingat, serta pesan yang menunggu atau pernah dikirim kepada Anda.
+
+    Yang tersisa tanpa identitas: jawaban survei Anda tetap dihitung dalam hasil survei, tetapi tanpa nama dan jam menjawab, seperti survei anonim. Ringkasan unit dihitung ulang tanpa Anda. Catatan audit atas tindakan Anda tetap disimpan untuk akuntabilitas, tanpa nama, NIP, atau akun obrolan, sampai masa simpannya habis.
+
+    Penghapusan ini tidak bisa dibatalkan. Sesudahnya Pandu tidak mengenal Anda lagi; untuk memakai Pandu lagi, daftar ulang dengan /start.
+privacy-erase-roles = Anda juga memegang peran { $roles }. Peran itu ikut terhapus; bila nanti diperlukan lagi, admin bisa memberikannya kembali lewat /peran.
+privacy-erase-question = Yakin ingin menghapus data Anda?
+privacy-erase-yes = Ya, hapus data saya
+privacy-erase-no = Batal
+privacy-erase-cancelled = Baik, tidak ada yang dihapus. Data Anda tetap seperti sebelumnya.
+privacy-erase-expired = Tombol ini sudah kedaluwarsa, jadi tidak ada yang dihapus. Ketik /hapusdata lagi bila Anda masih ingin menghapus data.
+privacy-erase-done = Data pribadi Anda sudah dihapus dari Pandu. Terima kasih sudah memakai Pandu. Bila suatu saat ingin kembali, ketik /start untuk mendaftar dari awal.

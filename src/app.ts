@@ -36,9 +36,11 @@ import { createMentoring } from "./services/mentoring.js";
 import { createOnboarding } from "./services/onboarding.js";
 import { createOrgImport } from "./services/org-import.js";
 import { createPeopleExport } from "./services/people-export.js";
+import { createPrivacy } from "./services/privacy.js";
 import { createProfile } from "./services/profile.js";
 import { createRecommendations } from "./services/recommendations.js";
 import { createReminderSettings } from "./services/reminder-settings.js";
+import { createRetention, DEFAULT_RETENTION, type RetentionRules } from "./services/retention.js";
 import { createRoles } from "./services/roles.js";
 import { createSummaryReport } from "./services/summary-report.js";
 import { createSummaryTotals } from "./services/summary-totals.js";
@@ -59,6 +61,8 @@ export function createApp(deps: {
   renderChart?: RenderChart;
   /** When the JP nudge runs, read in each person's zone (default: 08:00 on the 1st of the month). */
   jpNudgeCron?: string;
+  /** Days delivery history and audit entries are kept (RETENTION_DELIVERY_LOG_DAYS, RETENTION_AUDIT_DAYS). */
+  retention?: RetentionRules;
   /** SURVEY_HASH_KEY: without it anonymous surveys are not sent. */
   surveyHashKey?: string;
   /** Per-person update limit (RATE_LIMIT_UPDATES in RATE_LIMIT_WINDOW_SECONDS); none when not given. */
@@ -271,9 +275,11 @@ export function createApp(deps: {
     },
     ...(deps.adminIds ? { adminIds: deps.adminIds } : {}),
   });
+  // One run store for the engine and for erasure, so a run erased is gone from the cache too.
+  const runStore = cachedRunStore(repos.flowRuns);
   const engine = createEngine({
     catalog,
-    runs: observedRuns(cachedRunStore(repos.flowRuns), deps.onFlowStep),
+    runs: observedRuns(runStore, deps.onFlowStep),
     translate: deps.translate,
     services: {
       ...onboarding.services,
@@ -287,6 +293,17 @@ export function createApp(deps: {
     },
     optionSources: { ...onboarding.optionSources, ...completion.optionSources, ...broadcasts.optionSources },
     now,
+  });
+  const privacy = createPrivacy({
+    repos,
+    runs: runStore,
+    summaries,
+    competencies: content.allCompetencies,
+    translate: deps.translate,
+    now,
+    onErased: (identityIds) => {
+      for (const id of identityIds) invalidate(id);
+    },
   });
   const linking = createLinking({ repos, translate: deps.translate, now, onLinked: profileChanged });
   const conversations = createConversations({
@@ -322,9 +339,11 @@ export function createApp(deps: {
       now,
       yearlyGoal: content.jpRules.yearlyGoal,
     }),
+    privacy,
     adminIds: deps.adminIds,
   });
-  const housekeeping = createHousekeeping({ repos });
+  const housekeeping = createHousekeeping({ repos, finishErasures: (at) => privacy.finishInterrupted(at) });
+  const retention = createRetention({ repos, rules: deps.retention ?? DEFAULT_RETENTION });
   /** The periodic jobs: each only decides what to send and puts it in the outbox. */
   const jobs: Job[] = [
     {
@@ -371,6 +390,8 @@ export function createApp(deps: {
         run: (tick) => summaryReport.weekly(zone, tick),
       }),
     ),
+    // Nightly: delete sent messages and audit entries past their retention (FerretDB has no TTL).
+    { name: "retention", cron: "10 3 * * *", timeZone: "Asia/Jakarta", run: (tick) => retention.run(tick) },
     // Take recorded changes into the unit totals; /ringkasan also does on request.
     { name: "summaries", cron: "* * * * *", timeZone: "Asia/Jakarta", run: () => summaries.fold(1000) },
     // Nightly: recompute from the facts and repair anything a crash left half done (writes nothing
@@ -403,6 +424,9 @@ export function createApp(deps: {
     /** The running totals behind /ringkasan (fold, rebuild, and the marks writers leave). */
     summaries,
     summaryReport,
+    /** /dataku and /hapusdata, and the erasure itself (tests drive an interrupted one). */
+    privacy,
+    retention,
     jobs,
     /** Tells the outbox whom to poke when something is scheduled (the running dispatchers). */
     onDeliveryScheduled(listener: () => void) {

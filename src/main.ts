@@ -106,6 +106,7 @@ async function main(): Promise<number> {
       translate,
       adminIds: config.adminIds,
       assessmentIntervalDays: config.assessmentIntervalDays,
+      retention: config.retention,
       instanceId: INSTANCE_ID,
       onFlowStep: (flowId) => metrics.flowStep(flowId),
       rateLimit: config.rateLimit,

@@ -27,6 +27,8 @@ export interface Config {
   rateLimit: { updates: number; windowSeconds: number };
   /** Secret for anonymous surveys' answer keys; without it anonymous surveys are not sent. */
   surveyHashKey?: string;
+  /** Days sent messages and audit entries are kept before the nightly purge deletes them. */
+  retention: { deliveryLogDays: number; auditDays: number };
   /** Unset means: info for servers, warn in the terminal chat. */
   logLevel?: NonNullable<RawConfig["LOG_LEVEL"]>;
 }
@@ -93,6 +95,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     schedulerEnabled: c.SCHEDULER_ENABLED === "true",
     rateLimit: { updates: c.RATE_LIMIT_UPDATES, windowSeconds: c.RATE_LIMIT_WINDOW_SECONDS },
     ...(c.SURVEY_HASH_KEY ? { surveyHashKey: c.SURVEY_HASH_KEY } : {}),
+    retention: { deliveryLogDays: c.RETENTION_DELIVERY_LOG_DAYS, auditDays: c.RETENTION_AUDIT_DAYS },
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -153,6 +153,23 @@ export const configSchema = z
         .max(3600, "must be at most 3600"),
       10,
     ),
+    RETENTION_DELIVERY_LOG_DAYS: withDefault(
+      z.coerce
+        .number()
+        .int("must be a whole number")
+        // Below a month, a message could be scheduled again under a key whose record is gone.
+        .min(30, "must be at least 30")
+        .max(3650, "must be at most 3650"),
+      365,
+    ),
+    RETENTION_AUDIT_DAYS: withDefault(
+      z.coerce
+        .number()
+        .int("must be a whole number")
+        .min(30, "must be at least 30")
+        .max(3650, "must be at most 3650"),
+      730,
+    ),
     OUTBOX_LEASE_SECONDS: withDefault(
       z.coerce
         .number()

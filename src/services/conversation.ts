@@ -13,6 +13,7 @@ import type { FloodGuard } from "./flood-guard.js";
 import type { Linking } from "./linking.js";
 import type { Mentoring } from "./mentoring.js";
 import type { PeopleExport } from "./people-export.js";
+import type { Privacy } from "./privacy.js";
 import { profileOfPerson } from "./profile.js";
 import type { Recommendations } from "./recommendations.js";
 import type { ReminderSettings } from "./reminder-settings.js";
@@ -50,6 +51,7 @@ export interface ConversationDeps {
   peopleExport: Pick<PeopleExport, "ekspor">;
   broadcasts: Pick<Broadcasts, "siaran" | "handleButton">;
   summaryReport: Pick<SummaryReport, "ringkasan" | "handleButton">;
+  privacy: Pick<Privacy, "dataku" | "hapusdata" | "handleButton" | "finishFor">;
   /** Bootstrap administrators from ADMIN_IDS: admins wherever they write from. */
   adminIds?: readonly string[];
   /**
@@ -127,6 +129,7 @@ export function createConversations(deps: ConversationDeps) {
     ["pgr", deps.reminderSettings.handleButton],
     ["rem", deps.reminders.handleButton],
     ["crs", deps.enrollment.handleButton],
+    ["prv", deps.privacy.handleButton],
   ]);
 
   const t = (conv: Conversation, key: string, args?: Record<string, string | number>) =>
@@ -162,6 +165,10 @@ export function createConversations(deps: ConversationDeps) {
     if (command.name === "start" && conv.profile.onboarded) {
       return [{ text: t(conv, "start-welcome-back") }, ...menu(conv)];
     }
+    // Answers a stranger too: an erasure cut short after their account went is finished here.
+    if (command.name === "hapusdata") return deps.privacy.hapusdata(conv);
+    // Someone starting afresh may have an erasure cut short: finish it first, so their NIP is free.
+    if (command.name === "start") await deps.privacy.finishFor(conv.identityId);
     // A bootstrap admin sets Pandu up (imports) before, or without, registering as an ASN.
     const adminWork = command.role === "admin" && roles.includes("admin");
     if (!conv.profile.onboarded && !adminWork && command.name !== "start" && command.name !== "bahasa") {
@@ -180,6 +187,7 @@ export function createConversations(deps: ConversationDeps) {
       return deps.summaryReport.ringkasan(conv, args, deps.adminIds?.includes(conv.identityId) ?? false);
     if (command.name === "ekspor")
       return deps.peopleExport.ekspor(conv, deps.adminIds?.includes(conv.identityId) ?? false);
+    if (command.name === "dataku") return deps.privacy.dataku(conv);
     if (command.name === "menu") return menu(conv);
     if (command.name === "tautkan") return deps.linking.issue(conv);
     if (command.name === "hasil") return deps.results.latest(conv);

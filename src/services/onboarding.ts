@@ -50,6 +50,13 @@ export function matchesQuery(label: string, query: string | undefined): boolean 
     .every((w) => hay.includes(w));
 }
 
+/**
+ * Which consent text a person agreed to: the `consent` step of flows/onboarding.yaml. Change it
+ * together with that text (and the flow's version), so every stored consent names the words the
+ * person actually saw; /dataku shows it.
+ */
+export const CONSENT_TEXT_VERSION = "onboarding-1";
+
 /** Person ids follow from the onboarding run, so a compute step retried after a crash is harmless. */
 export const personIdForRun = (runId: string): string => `p${runId.replace(/^r/, "")}`;
 
@@ -147,7 +154,7 @@ export function createOnboarding(deps: OnboardingDeps) {
       timeZone,
       locale,
       learningModes: (answers.modes as string[] | undefined) ?? [],
-      consent: { givenAt: now, textVersion: "onboarding-1" },
+      consent: { givenAt: now, textVersion: CONSENT_TEXT_VERSION },
       onboardedAt: now,
     };
     try {

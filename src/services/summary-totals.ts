@@ -241,12 +241,13 @@ export function createSummaryTotals(deps: {
 
   /** Everything derived, computed from the facts alone. */
   async function computeFromFacts(): Promise<Derived> {
-    const [people, assessments, completions, achievements, reminders] = await Promise.all([
+    const [people, assessments, completions, achievements, reminders, folded] = await Promise.all([
       repos.people.allForSummaries(),
       repos.assessments.allForSummaries(),
       repos.completions.allForSummaries(),
       repos.achievements.allForSummaries(),
       repos.deliveries.loggedWithPrefix(REMINDER_PREFIX),
+      repos.summaries.allReminderOutcomes(),
     ]);
     const facts = new Map<string, PersonFacts>();
     const zones = new Map<string, string>();
@@ -271,6 +272,15 @@ export function createSummaryTotals(deps: {
         ok: d.status === "sent",
         year: localDateOf(d.dueAt, zones.get(d.personId)!).year,
       });
+    }
+    // A reminder's log entry is deleted when its retention ends; the outcome it left in the
+    // person's contribution is then the only record of it, and stays counted (as a fold keeps it).
+    const logged = new Set(reminders.map((d) => d._id));
+    for (const c of folded) {
+      const f = facts.get(c.personId);
+      if (!f) continue;
+      for (const r of c.reminders)
+        if (!logged.has(r.id)) f.reminders.push({ id: r.id, ok: r.ok, year: c.year });
     }
     const contributions = [...facts.values()].flatMap((f) => contributionsOf(f, deps.yearlyGoal));
     const members: SummaryMember[] = people.map((p) => ({

@@ -111,6 +111,8 @@ export const deliveryLogSchema = new Schema<Delivery>(fields, {
 });
 deliveryLogSchema.index({ personId: 1 });
 deliveryLogSchema.index({ purpose: 1 });
+// The retention purge deletes by age (no TTL indexes on FerretDB).
+deliveryLogSchema.index({ createdAt: 1 });
 
 /**
  * The right to make attempt n of a delivery: `_id` is `<delivery>#<n>`. A unique insert is atomic on

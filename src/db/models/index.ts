@@ -15,6 +15,7 @@ import {
   leaseSchema,
 } from "./delivery.js";
 import { type Enrollment, enrollmentSchema } from "./enrollment.js";
+import { type ErasureRequest, erasureRequestSchema } from "./erasure-request.js";
 import { type FlowClaim, flowClaimSchema } from "./flow-claim.js";
 import { type FlowRun, flowRunSchema } from "./flow-run.js";
 import { type Identity, identitySchema } from "./identity.js";
@@ -71,6 +72,7 @@ export type {
   Delivery,
   DeliveryClaim,
   Enrollment,
+  ErasureRequest,
   FlowClaim,
   FlowRun,
   Identity,
@@ -127,6 +129,7 @@ export interface Models {
   UnitHeadcount: Model<UnitHeadcount>;
   TreeTotals: Model<TreeYearTotals>;
   TreeHeadcount: Model<TreeHeadcount>;
+  ErasureRequest: Model<ErasureRequest>;
 }
 
 /** Binds the schemas to a connection (no DDL: collections and indexes come from ensureSchema). */
@@ -163,5 +166,6 @@ export function createModels(conn: Connection): Models {
     UnitHeadcount: conn.model<UnitHeadcount>("UnitHeadcount", unitHeadcountSchema),
     TreeTotals: conn.model<TreeYearTotals>("TreeTotals", treeTotalsSchema),
     TreeHeadcount: conn.model<TreeHeadcount>("TreeHeadcount", treeHeadcountSchema),
+    ErasureRequest: conn.model<ErasureRequest>("ErasureRequest", erasureRequestSchema),
   };
 }

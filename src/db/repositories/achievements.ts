@@ -14,6 +14,10 @@ export function achievementsRepository({ Achievement }: Pick<Models, "Achievemen
         .lean<Pick<Achievement, "personId" | "kind" | "year">[]>()
         .exec();
     },
+    /** Deletes a person's achievements (data erasure); returns how many. */
+    async removeForPerson(personId: string): Promise<number> {
+      return (await Achievement.deleteMany({ personId }).exec()).deletedCount;
+    },
     /** A person's achievements. */
     async listForPerson(personId: string): Promise<Achievement[]> {
       return Achievement.find({ personId }).sort({ at: -1 }).lean<Achievement[]>().exec();

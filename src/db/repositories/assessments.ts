@@ -19,6 +19,10 @@ export function assessmentsRepository({ Assessment }: Pick<Models, "Assessment">
         .lean<Pick<Assessment, "_id" | "personId" | "year" | "completedAt" | "results">[]>()
         .exec();
     },
+    /** Deletes a person's assessments (data erasure); returns how many. */
+    async removeForPerson(personId: string): Promise<number> {
+      return (await Assessment.deleteMany({ personId }).exec()).deletedCount;
+    },
     /** A person's assessments, newest first. */
     async listForPerson(personId: string, limit = 10): Promise<Assessment[]> {
       return Assessment.find({ personId }).sort({ completedAt: -1 }).limit(limit).lean<Assessment[]>().exec();

@@ -32,6 +32,10 @@ export function completionsRepository({ Completion }: Pick<Models, "Completion">
         .lean<Pick<Completion, "personId" | "year" | "jp">[]>()
         .exec();
     },
+    /** Deletes a person's completions (data erasure); returns how many. */
+    async removeForPerson(personId: string): Promise<number> {
+      return (await Completion.deleteMany({ personId }).exec()).deletedCount;
+    },
     /** A person's completions, newest first. */
     async listForPerson(personId: string): Promise<Completion[]> {
       return Completion.find({ personId })

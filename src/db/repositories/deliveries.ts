@@ -204,6 +204,36 @@ export function deliveriesRepository({
     async cancelPending(purpose: string): Promise<number> {
       return (await Delivery.deleteMany({ purpose, status: "pending" }).exec()).deletedCount;
     },
+    /** What waits in the outbox for a person, and what was sent to them or given up (/dataku). */
+    async ofPerson(personId: string): Promise<{ waiting: Delivery[]; logged: Delivery[] }> {
+      const [waiting, logged] = await Promise.all([
+        Delivery.find({ personId }).sort({ dueAt: 1 }).lean<Delivery[]>().exec(),
+        DeliveryLog.find({ personId }).sort({ createdAt: 1 }).lean<Delivery[]>().exec(),
+      ]);
+      return { waiting: waiting.map(fromStored), logged: logged.map(fromStored) };
+    },
+    /** Removes what still waits in the outbox for a person (data erasure); returns how many. */
+    async removeWaitingFor(personId: string): Promise<number> {
+      return (await Delivery.deleteMany({ personId }).exec()).deletedCount;
+    },
+    /** Removes a person's delivery history (data erasure); returns how many. */
+    async removeLoggedFor(personId: string): Promise<number> {
+      return (await DeliveryLog.deleteMany({ personId }).exec()).deletedCount;
+    },
+    /**
+     * Deletes up to `batch` logged deliveries created before `before`; returns how many (the
+     * retention purge, in batches so no single delete runs long).
+     */
+    async purgeLogBefore(before: Date, batch: number): Promise<number> {
+      const ids = (
+        await DeliveryLog.find({ createdAt: { $lt: before } }, { _id: 1 })
+          .limit(batch)
+          .lean<{ _id: string }[]>()
+          .exec()
+      ).map((d) => d._id);
+      if (ids.length === 0) return 0;
+      return (await DeliveryLog.deleteMany({ _id: { $in: ids } }).exec()).deletedCount;
+    },
     /** Drops attempt claims older than `before` (no TTL index on FerretDB). */
     async purgeClaims(before: Date): Promise<number> {
       return (await DeliveryClaim.deleteMany({ at: { $lt: before } }).exec()).deletedCount;

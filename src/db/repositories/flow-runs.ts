@@ -38,6 +38,12 @@ export function flowRunsRepository({ FlowRun, FlowClaim }: Pick<Models, "FlowRun
     async purgeClaims(before: Date): Promise<number> {
       return (await FlowClaim.deleteMany({ at: { $lt: before } }).exec()).deletedCount;
     },
+    /** Deletes the claims of one run (`<run id>:<seq>`, a range of ids: no pattern, no scan by regex). */
+    async purgeClaimsOfRun(runId: string): Promise<number> {
+      // ";" follows ":" in code-unit order, so this range holds exactly the ids starting "<run id>:".
+      return (await FlowClaim.deleteMany({ _id: { $gte: `${runId}:`, $lt: `${runId};` } }).exec())
+        .deletedCount;
+    },
     /** A person's live runs, most recently touched first. */
     async listForPerson(personId: string): Promise<FlowRun[]> {
       return FlowRun.find({ personId }).sort({ updatedAt: -1 }).lean<FlowRun[]>().exec();

@@ -40,6 +40,10 @@ export function identitiesRepository({ Identity }: Pick<Models, "Identity">) {
     async markUnreachable(id: string, reason: string, now: Date): Promise<void> {
       await Identity.updateOne({ _id: id }, { $set: { unreachable: { at: now, reason } } }).exec();
     },
+    /** Removes every identity of a person (data erasure); returns how many. */
+    async removeForPerson(personId: string): Promise<number> {
+      return (await Identity.deleteMany({ personId }).exec()).deletedCount;
+    },
     /** Removes an identity (data deletion). */
     async remove(id: string): Promise<boolean> {
       return (await Identity.deleteOne({ _id: id }).exec()).deletedCount === 1;

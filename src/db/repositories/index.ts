@@ -7,6 +7,7 @@ import { completionsRepository } from "./completions.js";
 import { coursesRepository } from "./courses.js";
 import { deliveriesRepository } from "./deliveries.js";
 import { enrollmentsRepository } from "./enrollments.js";
+import { erasuresRepository } from "./erasures.js";
 import { flowRunsRepository } from "./flow-runs.js";
 import { identitiesRepository } from "./identities.js";
 import { jabatanRepository } from "./jabatan.js";
@@ -41,6 +42,7 @@ export function createRepositories(models: Models) {
     surveys: surveysRepository(models),
     broadcasts: broadcastsRepository(models),
     summaries: summariesRepository(models),
+    erasures: erasuresRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

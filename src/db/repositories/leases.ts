@@ -16,6 +16,10 @@ export function leasesRepository({ Lease }: Pick<Models, "Lease">) {
     async keyHolder(key: string): Promise<string | undefined> {
       return (await Lease.findById(key).lean<Lease>().exec())?.holder;
     },
+    /** Removes a one-off key (an adoption key naming a person and an identity, on erasure). */
+    async removeKey(key: string): Promise<void> {
+      await Lease.deleteOne({ _id: key }).exec();
+    },
     /** Who holds slot `slot` of lease `name`, if anyone. */
     async holder(name: string, slot: number): Promise<string | undefined> {
       return (await Lease.findById(`${name}@${slot}`).lean<Lease>().exec())?.holder;

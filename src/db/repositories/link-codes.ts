@@ -37,6 +37,10 @@ export function linkCodesRepository({ LinkCode, LinkAttempt }: Pick<Models, "Lin
     async clearFailures(identityId: string): Promise<void> {
       await LinkAttempt.deleteOne({ _id: identityId }).exec();
     },
+    /** Removes the codes a person issued (data erasure); returns how many. */
+    async removeForPerson(personId: string): Promise<number> {
+      return (await LinkCode.deleteMany({ personId }).exec()).deletedCount;
+    },
     /** Removes expired codes and stale tries. */
     async purge(now: Date, triesBefore: Date): Promise<void> {
       await LinkCode.deleteMany({ expiresAt: { $lte: now } }).exec();

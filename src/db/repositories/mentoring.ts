@@ -24,6 +24,11 @@ export function mentoringRepository({ MentoringRequest: M }: Pick<Models, "Mento
     async forMentor(mentorId: string): Promise<MentoringRequest[]> {
       return M.find({ mentorId }).sort({ createdAt: -1 }).lean<MentoringRequest[]>().exec();
     },
+    /** Deletes every request a person is part of, as mentee or mentor (data erasure); returns how many. */
+    async removeInvolving(personId: string): Promise<number> {
+      const asMentee = (await M.deleteMany({ menteeId: personId }).exec()).deletedCount;
+      return asMentee + (await M.deleteMany({ mentorId: personId }).exec()).deletedCount;
+    },
     /** A mentee's requests, newest first. */
     async forMentee(menteeId: string): Promise<MentoringRequest[]> {
       return M.find({ menteeId }).sort({ createdAt: -1 }).lean<MentoringRequest[]>().exec();

@@ -22,6 +22,10 @@ export function nipClaimsRepository({ NipClaim }: Pick<Models, "NipClaim">) {
     async ownerOf(nip: string): Promise<string | null> {
       return (await NipClaim.findById(nip).lean().exec())?.personId ?? null;
     },
+    /** Frees whatever NIP a person holds (data erasure: the person document may be gone already). */
+    async releaseForPerson(personId: string): Promise<number> {
+      return (await NipClaim.deleteMany({ personId }).exec()).deletedCount;
+    },
     /** Frees a NIP (an admin correcting a wrong claim, or a person deleting their data). */
     async release(nip: string): Promise<boolean> {
       return (await NipClaim.deleteOne({ _id: nip }).exec()).deletedCount === 1;

@@ -109,6 +109,10 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
         .lean<Person[]>()
         .exec();
     },
+    /** Deletes a person's document (data erasure); true when it was there. */
+    async remove(id: string): Promise<boolean> {
+      return (await Person.deleteOne({ _id: id }).exec()).deletedCount === 1;
+    },
     /** Number of people in an instansi. */
     async countByInstansi(instansiId: string): Promise<number> {
       return Person.countDocuments({ instansiId }).exec();

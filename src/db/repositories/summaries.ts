@@ -122,6 +122,12 @@ export function summariesRepository(m: SummaryModels) {
     async contributionsOfPerson(personId: string): Promise<Contribution[]> {
       return m.Contribution.find({ personId }).lean<Contribution[]>().exec();
     },
+    /** Every contribution's person, year and reminder outcomes (the summary rebuild). */
+    async allReminderOutcomes(): Promise<Pick<Contribution, "personId" | "year" | "reminders">[]> {
+      return m.Contribution.find({}, { personId: 1, year: 1, reminders: 1 })
+        .lean<Pick<Contribution, "personId" | "year" | "reminders">[]>()
+        .exec();
+    },
     /** The contributions counted in one unit for one year. */
     async contributionsOf(unitId: string, year: number): Promise<Contribution[]> {
       return m.Contribution.find({ unitId, year }).lean<Contribution[]>().exec();

@@ -48,6 +48,24 @@ export function surveysRepository({
     async respond(r: SurveyResponse): Promise<boolean> {
       return insertOnce(() => SurveyResponse.create(r));
     },
+    /** Deletes a person's invitations (data erasure); returns how many. */
+    async removeInvitationsForPerson(personId: string): Promise<number> {
+      return (await SurveyInvitation.deleteMany({ personId }).exec()).deletedCount;
+    },
+    /** The responses that name a person (non-anonymous surveys), oldest first. */
+    async responsesOfPerson(personId: string): Promise<SurveyResponse[]> {
+      return SurveyResponse.find({ personId }).sort({ answeredOn: 1 }).lean<SurveyResponse[]>().exec();
+    },
+    /**
+     * Replaces a named response by a copy under `newId` without the person and the answer time,
+     * as anonymous responses are kept. Copy first, then delete: a retry with the same `newId`
+     * finds the copy there and only deletes, so the answer is never counted twice.
+     */
+    async deidentifyResponse(r: SurveyResponse, newId: string): Promise<void> {
+      const { personId: _p, answeredAt: _a, _id: _i, ...rest } = r;
+      await insertOnce(() => SurveyResponse.create({ ...rest, _id: newId }));
+      await SurveyResponse.deleteOne({ _id: r._id }).exec();
+    },
     /** The answers given in one unit (summary totals pick the surveys they count). */
     async responsesInUnit(unitId: string): Promise<SurveyResponse[]> {
       return SurveyResponse.find({ unitId }).lean<SurveyResponse[]>().exec();

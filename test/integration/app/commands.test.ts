@@ -97,7 +97,9 @@ describe("every command of the list answers", () => {
         await cmd(who, "batal");
       }
     }
-    expect(all(await cmd(tg(1), "dataku"))).toContain("sedang kami siapkan");
+    expect((await cmd(tg(1), "dataku"))[0]!.media?.mime).toBe("application/json");
+    // /hapusdata only asks: nothing is erased without the button.
+    expect(await ctx.repos.identities.get("telegram:1")).not.toBeNull();
     expect(all(await cmd(tg(1), "survei"))).toContain("Tidak ada survei yang menunggu jawaban Anda");
     expect(all(await cmd(tg(1), "entahlah"))).toContain("/entahlah");
   });

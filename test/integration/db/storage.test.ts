@@ -21,6 +21,7 @@ describe("storage on a real MongoDB-protocol server", () => {
       "delivery_claims",
       "delivery_log",
       "enrollments",
+      "erasure_requests",
       "flow_claims",
       "flow_runs",
       "identities",
@@ -70,6 +71,8 @@ describe("storage on a real MongoDB-protocol server", () => {
     expect(await indexes("tree_totals")).toEqual(["_id_", "parentId_1_year_1"]);
     expect(await indexes("tree_headcounts")).toEqual(["_id_", "parentId_1"]);
     expect(await indexes("audit_log")).toEqual(["_id_", "action_1_at_-1", "actorPersonId_1_at_-1", "at_-1"]);
+    expect(await indexes("delivery_log")).toEqual(["_id_", "createdAt_1", "personId_1", "purpose_1"]);
+    expect(await indexes("erasure_requests")).toEqual(["_id_", "requestedAt_1"]);
   });
 
   it("writes and reads a person with roles, consent and status", async () => {
@@ -329,6 +332,34 @@ describe("storage on a real MongoDB-protocol server", () => {
     expect(await ctx.repos.flowRuns.listForPerson("p-run")).toEqual([]);
   });
 
+  it("deletes one run's claims by an id range, and no other run's", async () => {
+    for (const id of ["rA:0", "rA:1", "rA:12", "rAB:0", "rB:0", "rA"]) {
+      await ctx.db.models.FlowClaim.create({ _id: id, at: t0 });
+    }
+    expect(await ctx.repos.flowRuns.purgeClaimsOfRun("rA")).toBe(3);
+    const left = (
+      await ctx.db.models.FlowClaim.find({ _id: /^r[AB]/ })
+        .lean()
+        .exec()
+    )
+      .map((c) => c._id)
+      .sort();
+    expect(left).toEqual(["rA", "rAB:0", "rB:0"]);
+  });
+
+  it("starts one erasure per person and finds it again", async () => {
+    const r = { _id: "p-erase", token: "tok", identityIds: ["telegram:7"], requestedAt: t0 };
+    expect(await ctx.repos.erasures.begin(r)).toBe(true);
+    expect(await ctx.repos.erasures.begin({ ...r, token: "other" })).toBe(false);
+    expect(await ctx.repos.erasures.get("p-erase")).toMatchObject({
+      token: "tok",
+      identityIds: ["telegram:7"],
+    });
+    expect((await ctx.repos.erasures.all()).map((x) => x._id)).toEqual(["p-erase"]);
+    await ctx.repos.erasures.end("p-erase");
+    expect(await ctx.repos.erasures.all()).toEqual([]);
+  });
+
   it("appends audit entries and lists them latest first with filters", async () => {
     for (let i = 0; i < 3; i++) {
       await ctx.repos.audit.append({
@@ -351,6 +382,39 @@ describe("storage on a real MongoDB-protocol server", () => {
       details: { note: "n2" },
     });
     expect(await ctx.repos.audit.list({ limit: 1 })).toHaveLength(1);
+  });
+
+  it("strips chat account ids from audit entries, keeping the entries", async () => {
+    await ctx.repos.audit.append({
+      at: t0,
+      actorIdentityId: "telegram:77",
+      action: "x.forget",
+      outcome: "ok",
+    });
+    await ctx.repos.audit.append({
+      at: t0,
+      actorPersonId: "p-77",
+      action: "x.forget",
+      outcome: "ok",
+      targetKind: "identity",
+      targetId: "telegram:77",
+    });
+    await ctx.repos.audit.append({
+      at: t0,
+      actorIdentityId: "telegram:78",
+      action: "x.forget",
+      outcome: "ok",
+    });
+    await ctx.repos.audit.forgetIdentities(["telegram:77"]);
+    const entries = (await ctx.repos.audit.list({ action: "x.forget" })).map((e) => [
+      e.actorIdentityId ?? null,
+      e.targetId ?? null,
+    ]);
+    expect(entries.sort()).toEqual([
+      [null, null],
+      [null, "erased"],
+      ["telegram:78", null],
+    ]);
   });
 
   it("sends no DDL once the schema is in place, whatever the repositories do", async () => {

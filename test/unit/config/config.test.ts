@@ -39,6 +39,17 @@ describe("configuration", () => {
     });
   });
 
+  it("keeps a year of sent messages and two years of audit entries unless told otherwise", () => {
+    expect(parseConfig({}).retention).toEqual({ deliveryLogDays: 365, auditDays: 730 });
+    expect(
+      parseConfig({ RETENTION_DELIVERY_LOG_DAYS: "90", RETENTION_AUDIT_DAYS: "1825" }).retention,
+    ).toEqual({ deliveryLogDays: 90, auditDays: 1825 });
+    expect(problemOf({ RETENTION_DELIVERY_LOG_DAYS: "7" })).toBe(
+      "RETENTION_DELIVERY_LOG_DAYS: must be at least 30",
+    );
+    expect(problemOf({ RETENTION_AUDIT_DAYS: "1.5" })).toBe("RETENTION_AUDIT_DAYS: must be a whole number");
+  });
+
   it("parses ADMIN_IDS for Telegram and Slack identities", () => {
     expect(parseConfig({ ADMIN_IDS: "telegram:123, slack:T01:U456" }).adminIds).toEqual([
       "telegram:123",
