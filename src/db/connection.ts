@@ -6,6 +6,8 @@ export interface Database {
   connection: Connection;
   models: Models;
   dbName: string;
+  /** True when the server answers a ping within `timeoutMs` (readiness checks). */
+  ping(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,26 @@ export async function connectDatabase(opts: ConnectOptions): Promise<Database> {
     connection,
     models: createModels(connection),
     dbName,
+    async ping(timeoutMs) {
+      let timer: NodeJS.Timeout | undefined;
+      // The driver would wait for server selection (10 s) before failing; a probe must answer sooner.
+      const late = new Promise<boolean>((ok) => {
+        timer = setTimeout(() => ok(false), timeoutMs);
+      });
+      const answered = connection
+        .getClient()
+        .db(dbName)
+        .command({ ping: 1 })
+        .then(
+          (r) => r.ok === 1,
+          () => false,
+        );
+      try {
+        return await Promise.race([answered, late]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
     close: () => connection.close(),
   };
 }
