@@ -62,6 +62,8 @@ export function createApp(deps: {
   surveyHashKey?: string;
   /** This process's name in leases (the summary folder is one process at a time). */
   instanceId?: string;
+  /** Told how many steps a conversation of a flow moved through (the flow steps metric). */
+  onFlowSteps?: (flowId: string, count: number) => void;
   /** Flows and services added to those in flows/ (benchmarks and tests). */
   extra?: { flows: Flow[]; services: Record<string, ComputeService> };
 }) {
@@ -282,6 +284,7 @@ export function createApp(deps: {
     },
     optionSources: { ...onboarding.optionSources, ...completion.optionSources, ...broadcasts.optionSources },
     now,
+    ...(deps.onFlowSteps ? { onSteps: deps.onFlowSteps } : {}),
   });
   const linking = createLinking({ repos, translate: deps.translate, now, onLinked: profileChanged });
   const conversations = createConversations({
@@ -390,6 +393,13 @@ export function createApp(deps: {
     summaries,
     summaryReport,
     jobs,
+    /**
+     * Gives up what this process holds in the database (the summary folder's lease) when it stops,
+     * so another process folds at once. Call it after the scheduler and the handlers stopped.
+     */
+    releaseLeases(): Promise<void> {
+      return summaryLease.release();
+    },
     /** Tells the outbox whom to poke when something is scheduled (the running dispatchers). */
     onDeliveryScheduled(listener: () => void) {
       onScheduled = listener;

@@ -25,6 +25,8 @@ export interface Config {
   schedulerEnabled: boolean;
   /** Secret for anonymous surveys' answer keys; without it anonymous surveys are not sent. */
   surveyHashKey?: string;
+  /** How long a stop waits for updates being handled and sends on the wire to finish. */
+  shutdownTimeoutSeconds: number;
   /** Unset means: info for servers, warn in the terminal chat. */
   logLevel?: NonNullable<RawConfig["LOG_LEVEL"]>;
 }
@@ -90,6 +92,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     schedulerEnabled: c.SCHEDULER_ENABLED === "true",
     ...(c.SURVEY_HASH_KEY ? { surveyHashKey: c.SURVEY_HASH_KEY } : {}),
+    shutdownTimeoutSeconds: c.SHUTDOWN_TIMEOUT_SECONDS,
     logLevel: c.LOG_LEVEL,
   };
 }

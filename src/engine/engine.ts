@@ -53,6 +53,8 @@ export interface EngineDeps {
   services: Record<string, ComputeService>;
   optionSources: Record<string, OptionSource>;
   now: () => Date;
+  /** Told how many steps (other than branches) a conversation of a flow moved through (metrics). */
+  onSteps?: (flowId: string, count: number) => void;
 }
 
 type QuestionStep = Extract<Step, { kind: "choice" | "multi" | "likert" | "input" | "confirm" | "file" }>;
@@ -402,9 +404,16 @@ export function createEngine(deps: EngineDeps) {
     let subjectId: string | undefined;
     let conversation = conv;
     let stepId = target;
+    let moved = 0;
+    // Counted only once the walk is written: a walk that lost its guard took no step.
+    const taken = (result: Outbound[]) => {
+      if (moved > 0) deps.onSteps?.(flow.id, moved);
+      return result;
+    };
 
     for (let hop = 0; hop < MAX_HOPS; hop++) {
       const step = stepOf(flow, stepId);
+      if (step.kind !== "branch") moved++;
       switch (step.kind) {
         case "message":
           out.push({ text: stepText(conversation, step, answers) });
@@ -454,7 +463,7 @@ export function createEngine(deps: EngineDeps) {
           const next = result.goto ?? step.next;
           if (!next) {
             await deps.runs.end(run.id, seq);
-            return out;
+            return taken(out);
           }
           stepId = next;
           continue;
@@ -463,13 +472,13 @@ export function createEngine(deps: EngineDeps) {
           const text = stepText(conversation, step, answers);
           if (!(await deps.runs.end(run.id, seq))) return null;
           if (text) out.push({ text });
-          return out;
+          return taken(out);
         }
         default: {
           const offered = (await dynamicOptions(conversation, step, answers)) ?? [];
           const next = { id: run.id, answers, trail: change.trail, offered };
           const rendered = present(conversation, flow, step, next, seq + 1);
-          const moved = await deps.runs.advance(
+          const advanced = await deps.runs.advance(
             run.id,
             seq,
             {
@@ -482,9 +491,9 @@ export function createEngine(deps: EngineDeps) {
             },
             deps.now(),
           );
-          if (!moved) return null;
+          if (!advanced) return null;
           out.push(rendered);
-          return out;
+          return taken(out);
         }
       }
     }

@@ -6,22 +6,29 @@ export type Route = (req: IncomingMessage, res: ServerResponse) => boolean | Pro
 export interface HttpServer {
   server: Server;
   port: number;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections and resolves once the open requests ended; requests still open
+   * after `graceMs` are cut off (a webhook delivery Telegram or Slack will simply send again).
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
-/** Liveness and readiness; later issues add metrics, Slack events and the Telegram webhook as routes. */
-export function healthRoutes(isReady: () => boolean): Route {
-  return (req, res) => {
+/**
+ * `/healthz`: the process is alive and serving HTTP. `/readyz`: 200 when `problems()` finds none,
+ * else 503 with one short reason a line, so a load balancer sends traffic elsewhere.
+ */
+export function healthRoutes(problems: () => Promise<string[]>): Route {
+  return async (req, res) => {
     const path = req.url?.split("?")[0];
     if (path === "/healthz") {
       res.writeHead(200, { "content-type": "text/plain" }).end("ok\n");
       return true;
     }
     if (path === "/readyz") {
-      const ready = isReady();
+      const found = await problems();
       res
-        .writeHead(ready ? 200 : 503, { "content-type": "text/plain" })
-        .end(ready ? "ready\n" : "starting\n");
+        .writeHead(found.length === 0 ? 200 : 503, { "content-type": "text/plain" })
+        .end(found.length === 0 ? "ready\n" : `${found.join("\n")}\n`);
       return true;
     }
     return false;
@@ -46,6 +53,15 @@ export async function startHttpServer(port: number, routes: Route[]): Promise<Ht
   return {
     server,
     port: typeof address === "object" && address ? address.port : port,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: (graceMs = 10_000) =>
+      new Promise<void>((ok) => {
+        const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearTimeout(timer);
+          ok();
+        });
+        // Keep-alive connections with no request in progress would hold close() up for nothing.
+        server.closeIdleConnections();
+      }),
   };
 }
