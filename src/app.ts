@@ -428,6 +428,13 @@ export function createApp(deps: {
     privacy,
     retention,
     jobs,
+    /**
+     * Gives up what this process holds in the database (the summary folder's lease) when it stops,
+     * so another process folds at once. Call it after the scheduler and the handlers stopped.
+     */
+    releaseLeases(): Promise<void> {
+      return summaryLease.release();
+    },
     /** Tells the outbox whom to poke when something is scheduled (the running dispatchers). */
     onDeliveryScheduled(listener: () => void) {
       onScheduled = listener;

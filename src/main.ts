@@ -22,9 +22,10 @@ import { createChannelDelivery, INSTANCE_ID } from "./delivery/runtime.js";
 import { FlowFileError } from "./engine/catalog.js";
 import { createMetrics } from "./http/metrics.js";
 import type { Route } from "./http/server.js";
-import { type HttpServer, healthRoutes, type Readiness, startHttpServer } from "./http/server.js";
+import { type HttpServer, healthRoutes, startHttpServer } from "./http/server.js";
 import { loadTranslations } from "./i18n/i18n.js";
 import { DEFAULT_LOCALE } from "./i18n/locales.js";
+import { createWorkTracker, settleBy } from "./lifecycle.js";
 import { createLogger, redactUrl } from "./logging/logger.js";
 import { LOCALES_DIR } from "./paths.js";
 import { mongoRunCoordinator } from "./scheduler/run-coordinator.js";
@@ -40,6 +41,10 @@ import { roleMenus } from "./services/menus.js";
  * person hears "try again in a moment".
  */
 const SERVER_SELECTION_TIMEOUT_MS = 5_000;
+/** A readiness probe's database ping: short, as load balancers probe every few seconds. */
+const READY_PING_MS = 1_000;
+/** How often the outbox lag is read (one sorted, limited query; FerretDB scans the collection). */
+const OUTBOX_LAG_SAMPLE_MS = 15_000;
 
 /** Builds Pandu from configuration, serves until SIGTERM/SIGINT, and returns the exit code. */
 async function main(): Promise<number> {
@@ -99,6 +104,17 @@ async function main(): Promise<number> {
   if (storage.created.length > 0) logger.info({ created: storage.created }, "database schema created");
 
   const metrics = createMetrics();
+  // Updates being answered: counted and timed, and waited for when Pandu stops.
+  const work = createWorkTracker();
+  const observe = (channel: string) => (kind: string) => {
+    const stopClock = metrics.update(channel, kind);
+    const done = work.begin();
+    return () => {
+      stopClock();
+      done();
+    };
+  };
+
   let app: ReturnType<typeof createApp>;
   try {
     app = createApp({
@@ -108,7 +124,7 @@ async function main(): Promise<number> {
       assessmentIntervalDays: config.assessmentIntervalDays,
       retention: config.retention,
       instanceId: INSTANCE_ID,
-      onFlowStep: (flowId) => metrics.flowStep(flowId),
+      onFlowStep: (flowId) => metrics.flowSteps(flowId),
       rateLimit: config.rateLimit,
       ...(config.surveyHashKey ? { surveyHashKey: config.surveyHashKey } : {}),
     });
@@ -145,36 +161,34 @@ async function main(): Promise<number> {
         void countReminder(d, true);
       },
       failed: (d: Delivery, outcome: { kind: string; error: string }, dead: boolean) => {
-        metrics.delivery(d, dead ? "dead" : "retried");
         logger.warn(
           { delivery: d._id, outcome: outcome.kind, error: outcome.error, dead },
           "delivery not sent",
         );
+        metrics.delivery(d, dead ? "dead" : "retried");
+        if (outcome.kind === "rate-limited") metrics.rateLimited(d.channel, "outbox");
         if (dead) void countReminder(d, false);
       },
       error: (err: unknown) => logger.error({ err }, "outbox dispatcher failed"),
     },
   };
-  let ready = false;
-  // Ready once every channel has started, and while the database answers a ping.
-  const readiness: Readiness = async () => {
-    if (!ready) return { ready: false, reason: "starting" };
-    if (!(await storage.database.ping())) return { ready: false, reason: "database unreachable" };
-    return { ready: true };
+  let phase: "starting" | "ready" | "stopping" = "starting";
+  // Each configured channel says what is wrong with it, if anything (readiness).
+  const channelProblems: (() => string | undefined)[] = [];
+  const readiness = async (): Promise<string[]> => {
+    if (phase !== "ready") return [phase === "starting" ? "starting" : "shutting down"];
+    const found = (await storage.database.ping(READY_PING_MS)) ? [] : ["database unreachable"];
+    for (const problem of channelProblems) {
+      const p = problem();
+      if (p) found.push(p);
+    }
+    return found;
   };
   const routes: Route[] = [healthRoutes(readiness), metrics.route()];
-  // Every channel's updates are counted and timed on their way to the conversation service.
-  const handle = metrics.timed(app.conversations.handle);
-  // Sampled, not computed per scrape: the query is cheap but a scraper may be eager.
-  const lagTimer = setInterval(() => {
-    const now = new Date();
-    void app.repos.deliveries
-      .oldestDue(now)
-      .then((due) => metrics.outboxLag(due ? Math.max(0, (now.getTime() - due.getTime()) / 1000) : 0))
-      .catch(() => {});
-  }, 15_000);
-  lagTimer.unref();
-  const stops: (() => Promise<void>)[] = [];
+  // What takes updates in (long polling, Socket Mode): stopped first when Pandu stops.
+  const intake: (() => Promise<void>)[] = [];
+  // Every update's handling failures are counted (the channels count and time the updates).
+  const handle = metrics.countingFailures(app.conversations.handle);
   const dispatchers: Dispatcher[] = [];
   const localeOf = (code?: string) => (code?.toLowerCase().startsWith("en") ? "en" : "id");
   // While the database is away, say so (and that earlier answers are safe), not "something broke".
@@ -190,6 +204,8 @@ async function main(): Promise<number> {
       groupText: (code) => translator.t(localeOf(code), "telegram-group-only"),
       errorText: (code, err) => failureText(localeOf(code), err),
       logger: logger.child({ channel: "telegram" }),
+      observe: observe("telegram"),
+      onRateLimited: () => metrics.rateLimited("telegram", "reply"),
     });
     app.files.register("telegram", telegramFileReader(bot, tg.apiRoot, tg.token));
     const delivery = createChannelDelivery({
@@ -229,9 +245,11 @@ async function main(): Promise<number> {
           allowed_updates: ["message", "callback_query"],
         })
         .catch((err) => logger.warn({ err }, "setWebhook failed; set it by hand or restart"));
+      // Webhook updates come through the HTTP server, which is up while Pandu is ready.
     } else {
       const runner = await startPolling(bot);
-      stops.push(async () => {
+      channelProblems.push(() => (runner.isRunning() ? undefined : "telegram polling stopped"));
+      intake.push(async () => {
         if (runner.isRunning()) await runner.stop();
       });
     }
@@ -276,6 +294,8 @@ async function main(): Promise<number> {
       homeView: createHome({ repos: app.repos, translate, now: () => new Date() }),
       errorText: (err) => failureText(DEFAULT_LOCALE, err),
       logger: logger.child({ channel: "slack" }),
+      observe: observe("slack"),
+      onRateLimited: () => metrics.rateLimited("slack", "reply"),
     });
     routes.push(slack.route);
     // Coordinators on Slack may also post a broadcast to a channel the bot is in.
@@ -301,7 +321,8 @@ async function main(): Promise<number> {
       }
     });
     await slack.start();
-    stops.push(slack.stop);
+    channelProblems.push(() => (slack.isStarted() ? undefined : "slack not started"));
+    intake.push(slack.stop);
   }
 
   const http: HttpServer = await startHttpServer(config.port, routes);
@@ -324,18 +345,17 @@ async function main(): Promise<number> {
       })
     : undefined;
   scheduler?.start();
-  // Stop making new work first, then stop sending it.
-  stops.unshift(async () => {
-    clearInterval(lagTimer);
-    await scheduler?.stop();
-    for (const d of dispatchers) await d.stop();
-  });
+  const stopLagSampling = metrics.sampleOutboxLag(
+    (now) => app.repos.deliveries.oldestDue(now),
+    OUTBOX_LAG_SAMPLE_MS,
+    (err) => logger.debug({ err }, "outbox lag not sampled"),
+  );
 
   if (terminal) {
     notice("startup-no-channels");
     notice("startup-channel-hint");
   }
-  ready = true;
+  phase = "ready";
   notice("startup-ready", { port: String(http.port) });
   logger.info({ port: http.port, channels, storage: config.storage.kind }, "pandu ready");
 
@@ -358,10 +378,35 @@ async function main(): Promise<number> {
       }).then(() => stop("end of input"));
     }
   });
-  ready = false;
-  for (const stop of stops) await stop();
-  await http.close();
+  // Graceful stop, bounded by SHUTDOWN_TIMEOUT_SECONDS: no new work, the work taken finishes,
+  // then whatever this process holds in the database is handed back so another takes over at once.
+  phase = "stopping";
+  const deadline = Date.now() + config.shutdownTimeoutSeconds * 1_000;
+  // 1. Take no more updates: webhook and Slack HTTP requests (those in progress still finish),
+  //    long polling and Socket Mode.
+  const httpClosed = http.close(config.shutdownTimeoutSeconds * 1_000);
+  for (const stop of intake) {
+    const stopped = stop().catch((err) => logger.warn({ err }, "stopping intake failed"));
+    if (!(await settleBy(stopped, deadline))) logger.warn("taking updates did not stop in time");
+  }
+  // 2. Start no more jobs; a tick in progress finishes.
+  await scheduler?.stop(deadline);
+  stopLagSampling();
+  // 3. Let updates being answered and sends on the wire finish. A dispatcher puts back what it
+  //    claimed but did not send, and a send still unanswered at the deadline as in doubt, then
+  //    gives up its sender lease.
+  const [answered] = await Promise.all([
+    work.idle(deadline),
+    ...dispatchers.map((d) =>
+      d.stop(deadline).catch((err) => logger.error({ err }, "dispatcher stop failed")),
+    ),
+  ]);
+  if (!answered) logger.warn({ unfinished: work.active() }, "stopped with updates still being answered");
+  // 4. The summary folder's lease, so another process folds at once.
+  await app.releaseLeases().catch((err) => logger.warn({ err }, "summary lease not released"));
+  await settleBy(httpClosed, deadline);
   await storage.close();
+  logger.info("stopped");
   logger.flush();
   return 0;
 }

@@ -29,6 +29,8 @@ export interface Config {
   surveyHashKey?: string;
   /** Days sent messages and audit entries are kept before the nightly purge deletes them. */
   retention: { deliveryLogDays: number; auditDays: number };
+  /** How long a stop waits for updates being handled and sends on the wire to finish. */
+  shutdownTimeoutSeconds: number;
   /** Unset means: info for servers, warn in the terminal chat. */
   logLevel?: NonNullable<RawConfig["LOG_LEVEL"]>;
 }
@@ -96,6 +98,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     rateLimit: { updates: c.RATE_LIMIT_UPDATES, windowSeconds: c.RATE_LIMIT_WINDOW_SECONDS },
     ...(c.SURVEY_HASH_KEY ? { surveyHashKey: c.SURVEY_HASH_KEY } : {}),
     retention: { deliveryLogDays: c.RETENTION_DELIVERY_LOG_DAYS, auditDays: c.RETENTION_AUDIT_DAYS },
+    shutdownTimeoutSeconds: c.SHUTDOWN_TIMEOUT_SECONDS,
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -178,6 +178,14 @@ export const configSchema = z
         .max(300, "must be at most 300"),
       10,
     ),
+    SHUTDOWN_TIMEOUT_SECONDS: withDefault(
+      z.coerce
+        .number()
+        .int("must be a whole number")
+        .min(1, "must be at least 1")
+        .max(300, "must be at most 300"),
+      10,
+    ),
   })
   .superRefine((c, ctx) => {
     if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {

@@ -1,5 +1,6 @@
 import type { Delivery } from "../db/models/index.js";
 import type { Repositories } from "../db/repositories/index.js";
+import { settleBy } from "../lifecycle.js";
 import { backoffMs, MAX_ATTEMPTS } from "./backoff.js";
 import type { RateLimiter, SendMark } from "./rate-limiter.js";
 import type { ChannelSender, SendOutcome } from "./sender.js";
@@ -48,11 +49,17 @@ export function createDispatcher(opts: DispatcherOptions) {
   const backoff = opts.backoff ?? ((attempt: number) => backoffMs(attempt));
   const { repos, sender, limiter } = opts;
   const inFlight = new Set<Promise<void>>();
+  // Sends on the wire, by delivery id: what a stop that runs out of time puts back as in doubt.
+  const onWire = new Map<string, Prepared>();
   // Deliveries this process is sending right now: the next pass must not try to claim them again.
   const busy = new Set<string>();
   let running = false;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
+  // Resolved by stop(): every wait in a pass ends early, so stopping never waits out a pause.
+  let stopping: Promise<void> = new Promise(() => {});
+  let signalStop: () => void = () => {};
+  const nap = (ms: number) => Promise.race([sleep(ms), stopping]);
 
   /** Wins the next attempt of `d`, or undefined when someone else is on it. */
   async function claim(d: Delivery): Promise<number | undefined> {
@@ -131,7 +138,7 @@ export function createDispatcher(opts: DispatcherOptions) {
   async function prepare(d: Delivery): Promise<Prepared | undefined> {
     const attempt = await claim(d);
     if (attempt === undefined) return undefined;
-    const resend = d.status === "sending";
+    const resend = d.status === "sending" || d.inDoubt === true;
     await repos.deliveries.markSending(d._id, attempt, new Date(opts.now().getTime() + sendLeaseMs), resend);
     return { d, attempt, resend };
   }
@@ -168,8 +175,9 @@ export function createDispatcher(opts: DispatcherOptions) {
     // pass before adding ours, so the two never add up above the platform's limit.
     const since = opts.lease.heldSince();
     if (since !== undefined && opts.now().getTime() - since < takeoverGraceMs) {
-      await sleep(takeoverGraceMs - (opts.now().getTime() - since));
+      await nap(takeoverGraceMs - (opts.now().getTime() - since));
     }
+    if (!running) return 0;
     const due = await (prefetch ?? fetchDue());
     prefetch = undefined;
     let started = 0;
@@ -190,8 +198,12 @@ export function createDispatcher(opts: DispatcherOptions) {
         return true;
       }
       // Timers may fire a fraction early: wait until the limiter agrees.
-      for (let t = opts.now().getTime(); limiter.readyAt(item.chat, t) > t; t = opts.now().getTime()) {
-        await sleep(Math.max(1, Math.ceil(limiter.readyAt(item.chat, t) - t)));
+      for (
+        let t = opts.now().getTime();
+        running && limiter.readyAt(item.chat, t) > t;
+        t = opts.now().getTime()
+      ) {
+        await nap(Math.max(1, Math.ceil(limiter.readyAt(item.chat, t) - t)));
       }
       while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
       // A pass can outlast a lease slot: check (and renew) the turn before every send, so two
@@ -209,10 +221,12 @@ export function createDispatcher(opts: DispatcherOptions) {
           for (const m of marks) m.done(t);
         },
       };
+      onWire.set(p.d._id, p);
       const job: Promise<void> = transmit(p, mark)
         .catch((err) => opts.events?.error?.(err))
         .finally(() => {
           inFlight.delete(job);
+          onWire.delete(p.d._id);
           busy.delete(p.d._id);
         });
       inFlight.add(job);
@@ -262,6 +276,9 @@ export function createDispatcher(opts: DispatcherOptions) {
     start() {
       if (running) return;
       running = true;
+      stopping = new Promise<void>((r) => {
+        signalStop = r;
+      });
       loop = (async () => {
         while (running) {
           let started = 0;
@@ -286,12 +303,21 @@ export function createDispatcher(opts: DispatcherOptions) {
     poke() {
       wake?.();
     },
-    /** Stops taking new deliveries and waits for the sends on the wire to settle. */
-    async stop() {
+    /**
+     * Stops taking new deliveries: what was claimed but not sent yet goes back to pending, the sends
+     * on the wire get until `deadline` (epoch ms) to settle, and any still unanswered then go back
+     * to pending as in doubt. Then the sender lease is given up, so another process takes over at
+     * once. Afterwards no delivery is `sending` under this process's claim.
+     */
+    async stop(deadline = Number.POSITIVE_INFINITY) {
       running = false;
+      signalStop();
       wake?.();
-      await loop;
-      await Promise.allSettled([...inFlight]);
+      if (await settleBy(loop, deadline)) await settleBy(Promise.allSettled([...inFlight]), deadline);
+      for (const p of [...onWire.values()]) {
+        await repos.deliveries.releaseInDoubt(p.d._id, opts.now()).catch((err) => opts.events?.error?.(err));
+      }
+      await opts.lease.release().catch((err) => opts.events?.error?.(err));
     },
     /** One pass, for tests on a controlled clock. */
     pass,

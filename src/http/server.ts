@@ -6,14 +6,18 @@ export type Route = (req: IncomingMessage, res: ServerResponse) => boolean | Pro
 export interface HttpServer {
   server: Server;
   port: number;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections and resolves once the open requests ended; requests still open
+   * after `graceMs` are cut off (a webhook delivery Telegram or Slack will simply send again).
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
-/** Whether the process can serve now, and if not, why (a short word for the load balancer's log). */
-export type Readiness = () => Promise<{ ready: true } | { ready: false; reason: string }>;
-
-/** Liveness (`/healthz`: the process answers) and readiness (`/readyz`: it can do its work). */
-export function healthRoutes(readiness: Readiness): Route {
+/**
+ * `/healthz`: the process is alive and serving HTTP. `/readyz`: 200 when `problems()` finds none,
+ * else 503 with one short reason a line, so a load balancer sends traffic elsewhere.
+ */
+export function healthRoutes(problems: () => Promise<string[]>): Route {
   return async (req, res) => {
     const path = req.url?.split("?")[0];
     if (path === "/healthz") {
@@ -21,10 +25,10 @@ export function healthRoutes(readiness: Readiness): Route {
       return true;
     }
     if (path === "/readyz") {
-      const r = await readiness();
+      const found = await problems();
       res
-        .writeHead(r.ready ? 200 : 503, { "content-type": "text/plain" })
-        .end(r.ready ? "ready\n" : `${r.reason}\n`);
+        .writeHead(found.length === 0 ? 200 : 503, { "content-type": "text/plain" })
+        .end(found.length === 0 ? "ready\n" : `${found.join("\n")}\n`);
       return true;
     }
     return false;
@@ -49,6 +53,15 @@ export async function startHttpServer(port: number, routes: Route[]): Promise<Ht
   return {
     server,
     port: typeof address === "object" && address ? address.port : port,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: (graceMs = 10_000) =>
+      new Promise<void>((ok) => {
+        const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearTimeout(timer);
+          ok();
+        });
+        // Keep-alive connections with no request in progress would hold close() up for nothing.
+        server.closeIdleConnections();
+      }),
   };
 }

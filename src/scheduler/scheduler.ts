@@ -1,4 +1,5 @@
 import { createTask, type RunCoordinator, type ScheduledTask, validate } from "node-cron";
+import { settleBy } from "../lifecycle.js";
 
 /** One periodic job: it only decides what to send and puts it in the outbox. */
 export interface Job {
@@ -26,6 +27,8 @@ export function createScheduler(deps: {
   events?: SchedulerEvents;
 }) {
   const tasks: ScheduledTask[] = [];
+  // Ticks being run now: a stop waits for them, so none is cut off by the database closing.
+  const running = new Set<Promise<void>>();
   for (const job of deps.jobs) {
     if (!validate(job.cron)) throw new Error(`job ${job.name}: "${job.cron}" is not a cron expression`);
   }
@@ -38,11 +41,19 @@ export function createScheduler(deps: {
           job.cron,
           async (ctx) => {
             const started = Date.now();
+            const tick = (async () => {
+              try {
+                await job.run(ctx.date);
+                deps.events?.ran?.(job, ctx.date, Date.now() - started);
+              } catch (err) {
+                deps.events?.failed?.(job, ctx.date, err);
+              }
+            })();
+            running.add(tick);
             try {
-              await job.run(ctx.date);
-              deps.events?.ran?.(job, ctx.date, Date.now() - started);
-            } catch (err) {
-              deps.events?.failed?.(job, ctx.date, err);
+              await tick;
+            } finally {
+              running.delete(tick);
             }
           },
           {
@@ -57,10 +68,14 @@ export function createScheduler(deps: {
         tasks.push(task);
       }
     },
-    /** Stops every clock; a tick already running finishes on its own. */
-    async stop() {
+    /**
+     * Stops every clock, then waits for the ticks already running until `deadline` (epoch ms);
+     * one cut off later is harmless, as the next tick finds the same work still to do.
+     */
+    async stop(deadline = Number.POSITIVE_INFINITY) {
       await Promise.all(tasks.map((t) => t.destroy()));
       tasks.length = 0;
+      await settleBy(Promise.allSettled([...running]), deadline);
     },
     /** When each job runs next (for /healthz-style reports and tests). */
     nextRuns(): Record<string, Date | null> {

@@ -209,7 +209,9 @@ describe("the database restarting under a running Pandu", () => {
     expect(
       value(/^pandu_deliveries_total\{channel="telegram",purpose="broadcast",status="sent"\} (\d+)/m),
     ).toBeGreaterThanOrEqual(chats.length);
-    expect(value(/^pandu_handler_seconds_count\{channel="telegram"\} (\d+)/m)).toBeGreaterThanOrEqual(6);
+    expect(
+      value(/^pandu_handler_duration_seconds_count\{channel="telegram"\} (\d+)/m),
+    ).toBeGreaterThanOrEqual(6);
     expect(metrics).toMatch(/^pandu_outbox_lag_seconds \d/m);
     expect(metrics).toMatch(/^pandu_process_resident_memory_bytes \d/m);
   }, 300_000);

@@ -58,6 +58,13 @@ export class TelegramEmulator {
     delivered?: (updateId: number, at: number) => void;
     called?: (method: string, body: Record<string, unknown>, at: number) => void;
   } = {};
+  /**
+   * A slow Bot API: sendMessage records the message at once (Telegram has it) but answers only
+   * after this many milliseconds, so sends stay on the wire (graceful shutdown tests).
+   */
+  answerDelayMs = 0;
+  /** While set, sendMessage records the message but holds its answer until `releaseAnswers()`. */
+  private held: (() => void)[] | undefined;
   /** Keep a log of every call (tests) or not (benchmarks, thousands of calls). */
   logCalls = true;
   private readonly handedOut = new Set<number>();
@@ -100,8 +107,28 @@ export class TelegramEmulator {
     for (const release of this.hung.splice(0)) release();
   }
 
+  /** From now on sendMessage answers wait for `releaseAnswers()` (the message is recorded at once). */
+  holdAnswers(): void {
+    this.held ??= [];
+  }
+
+  /** Answers every held sendMessage and stops holding. */
+  releaseAnswers(): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const answer of held) answer();
+  }
+
+  /** The answer to a recorded send, once the emulated delay or hold allows it. */
+  private async later<T>(value: T): Promise<T> {
+    if (this.answerDelayMs > 0) await new Promise((r) => setTimeout(r, this.answerDelayMs));
+    if (this.held) await new Promise<void>((r) => this.held!.push(r));
+    return value;
+  }
+
   async stop(): Promise<void> {
     this.releaseHung();
+    this.releaseAnswers();
     for (const w of this.waiters) {
       clearTimeout(w.timer);
       w.resolve([]);
@@ -367,7 +394,7 @@ export class TelegramEmulator {
         }
         const refusal = this.refuse(chat);
         if (refusal) return Promise.reject(refusal);
-        return this.record(chat, String(body.text), body.reply_markup, "text");
+        return this.later(this.record(chat, String(body.text), body.reply_markup, "text"));
       }
       case "sendPhoto":
       case "sendDocument": {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
+import { App, HTTPReceiver, LogLevel, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Inbound, Outbound } from "../../engine/types.js";
 import type { IncomingIdentity } from "../../services/conversation.js";
@@ -18,6 +18,13 @@ export interface SlackDeps {
   /** What to tell a person when their message could not be handled (by the kind of failure). */
   errorText: (err: unknown) => string;
   logger: Logger;
+  /**
+   * Told when an event from a person is taken up, with its kind (text, command, button, home…);
+   * the returned function is called once its replies are out (metrics, and a graceful stop waits).
+   */
+  observe?: (kind: string) => () => void;
+  /** Told of every 429 Slack answered the replies' client with (the client waits and retries). */
+  onRateLimited?: () => void;
 }
 
 /** The Slack channel: Bolt with an HTTP receiver (or Socket Mode), thin over the conversation service. */
@@ -40,6 +47,19 @@ export function createSlackApp(deps: SlackDeps) {
   });
   const seen = new SeenIds();
   const dmChannels = new Map<string, string>();
+  let started = false;
+  const onRateLimited = deps.onRateLimited;
+  if (onRateLimited) app.client.on(webApi.WebClientEvent.RATE_LIMITED, () => onRateLimited());
+
+  /** Runs one event's work under `observe`, so it is counted, timed and waited for on stop. */
+  async function observed(kind: string, work: () => Promise<void>): Promise<void> {
+    const done = deps.observe?.(kind);
+    try {
+      await work();
+    } finally {
+      done?.();
+    }
+  }
 
   const identityOf = (team: string | undefined, user: string): IncomingIdentity => ({
     id: `slack:${team ?? "T0"}:${user}`,
@@ -102,11 +122,13 @@ export function createSlackApp(deps: SlackDeps) {
     await ack();
     const [name = "menu", ...rest] = command.text.trim().split(/\s+/).filter(Boolean);
     const who = identityOf(command.team_id, command.user_id);
-    await deliver(who, command.user_id, {
-      kind: "command",
-      command: name.toLowerCase().replace(/^\//, ""),
-      args: rest.join(" "),
-    });
+    await observed("command", () =>
+      deliver(who, command.user_id, {
+        kind: "command",
+        command: name.toLowerCase().replace(/^\//, ""),
+        args: rest.join(" "),
+      }),
+    );
   });
 
   app.action(/^pandu_/, async ({ body, action, ack }) => {
@@ -117,11 +139,13 @@ export function createSlackApp(deps: SlackDeps) {
       container?.channel_id && container.message_ts
         ? { channel: container.channel_id, ts: container.message_ts }
         : undefined;
-    await deliver(
-      identityOf(body.team?.id ?? body.user.team_id, body.user.id),
-      body.user.id,
-      { kind: "button", data: action.value ?? "" },
-      prompt,
+    await observed("button", () =>
+      deliver(
+        identityOf(body.team?.id ?? body.user.team_id, body.user.id),
+        body.user.id,
+        { kind: "button", data: action.value ?? "" },
+        prompt,
+      ),
     );
   });
 
@@ -141,16 +165,18 @@ export function createSlackApp(deps: SlackDeps) {
       e.files?.length || e.subtype === "file_share"
         ? { kind: "unsupported", what: "berkas" }
         : { kind: "text", text: e.text ?? "" };
-    await deliver(who, e.user, inbound);
+    await observed(inbound.kind, () => deliver(who, e.user!, inbound));
   });
 
   app.event("app_home_opened", async ({ event, body }) => {
     if (!seen.first((body as { event_id?: string }).event_id)) return;
     if (event.tab !== "home") return;
     const who = identityOf((body as { team_id?: string }).team_id, event.user);
-    await app.client.views.publish({
-      user_id: event.user,
-      view: { type: "home", blocks: homeBlocks(await deps.homeView(who)) },
+    await observed("home", async () => {
+      await app.client.views.publish({
+        user_id: event.user,
+        view: { type: "home", blocks: homeBlocks(await deps.homeView(who)) },
+      });
     });
   });
 
@@ -175,11 +201,19 @@ export function createSlackApp(deps: SlackDeps) {
       receiver.requestListener(req, res);
       return true;
     },
+    /** Initialises Bolt (and connects, in Socket Mode). */
     async start(): Promise<void> {
       await app.init();
       if (!receiver) await app.start();
+      started = true;
     },
+    /** True between start() and stop(): events are being taken (readiness). */
+    isStarted(): boolean {
+      return started;
+    },
+    /** Stops taking events: disconnects Socket Mode (HTTP events stop with Pandu's HTTP server). */
     async stop(): Promise<void> {
+      started = false;
       if (!receiver) await app.stop();
     },
   };

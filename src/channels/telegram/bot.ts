@@ -17,6 +17,13 @@ export interface TelegramDeps {
   /** What to tell a person when their message could not be handled (by the kind of failure). */
   errorText: (languageCode: string | undefined, err: unknown) => string;
   logger: Logger;
+  /**
+   * Told when an update from a person is taken up, with its kind (text, command, button…); the
+   * returned function is called once its replies are out (metrics, and a graceful stop waits).
+   */
+  observe?: (kind: string) => () => void;
+  /** Told of every 429 the Bot API answered a reply with (auto-retry then waits and tries again). */
+  onRateLimited?: () => void;
 }
 
 /** Command menus, per language code ("" for the default). */
@@ -28,6 +35,14 @@ export type CommandMenus = {
 /** Builds the grammY bot: normalise, hand to the conversation service, render the replies. */
 export function createTelegramBot(deps: TelegramDeps): Bot {
   const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot } });
+  // Installed first, so it sits inside auto-retry and sees every 429, also those retried away.
+  const onRateLimited = deps.onRateLimited;
+  if (onRateLimited)
+    bot.api.config.use(async (prev, method, payload, signal) => {
+      const res = await prev(method, payload, signal);
+      if (!res.ok && res.error_code === 429) onRateLimited();
+      return res;
+    });
   // Replies retry on 429 and 5xx; scheduled sends go through the outbox instead.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
   // One update at a time per chat, so answers are taken in the order they were given.
@@ -38,6 +53,16 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     if (!seen.first(ctx.update.update_id)) return;
     const n = normalizeUpdate(ctx.update);
     if (!n) return;
+    const done = deps.observe?.(n.privateChat ? n.inbound.kind : "group");
+    try {
+      await answer(ctx, n);
+    } finally {
+      done?.();
+    }
+  });
+
+  /** Hands one normalised update to the conversation service and sends its replies. */
+  async function answer(ctx: Context, n: NonNullable<ReturnType<typeof normalizeUpdate>>): Promise<void> {
     const log = deps.logger.child({ update: ctx.update.update_id, user: n.userId });
     if (ctx.callbackQuery)
       await ctx.answerCallbackQuery().catch((err) => log.warn({ err }, "answerCallbackQuery failed"));
@@ -90,7 +115,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
         });
       }
     }
-  });
+  }
 
   bot.catch((err) => deps.logger.error({ err: err.error }, "telegram middleware error"));
   return bot;

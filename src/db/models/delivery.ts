@@ -49,6 +49,11 @@ export interface Delivery {
    * arrived before a failed attempt: the retry sends only the rest.
    */
   partsSent?: number;
+  /**
+   * Put back by a process that stopped while this send was unanswered: the platform may have it,
+   * so the next attempt counts as a resend.
+   */
+  inDoubt?: boolean;
   createdAt: Date;
   sentAt?: Date;
 }
@@ -97,6 +102,7 @@ const fields = {
   lastError: String,
   resends: { type: Number, default: 0 },
   partsSent: Number,
+  inDoubt: Boolean,
   createdAt: { type: Date, required: true },
   sentAt: Date,
 };

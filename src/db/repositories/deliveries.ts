@@ -89,6 +89,18 @@ export function deliveriesRepository({
         .exec();
       return found.map(fromStored);
     },
+    /**
+     * When the oldest delivery that is due now was due (undefined when none): one sorted, limited
+     * read for the outbox lag metric. A `sending` delivery counts once its lease lapsed.
+     */
+    async oldestDue(now: Date): Promise<Date | undefined> {
+      const [oldest] = await Delivery.find({ dueAt: { $lte: now } }, { dueAt: 1 })
+        .sort({ dueAt: 1 })
+        .limit(1)
+        .lean<{ dueAt: Date }[]>()
+        .exec();
+      return oldest?.dueAt;
+    },
     /** Wins attempt `n` of a delivery for this worker; false when another worker won it. */
     async claim(id: string, attempt: number, now: Date): Promise<boolean> {
       return insertOnce(() => DeliveryClaim.create({ _id: `${id}#${attempt}`, at: now }));
@@ -103,6 +115,7 @@ export function deliveriesRepository({
         { _id: id },
         {
           $set: { status: "sending", attempts: attempt, leaseUntil, dueAt: leaseUntil },
+          $unset: { inDoubt: "" },
           ...(resend ? { $inc: { resends: 1 } } : {}),
         },
       ).exec();
@@ -126,11 +139,29 @@ export function deliveriesRepository({
       ).exec();
     },
     /**
+     * Puts a delivery whose send was still unanswered when this process had to stop back to
+     * pending, due now. The platform may have it already, so the next attempt counts as a resend.
+     */
+    async releaseInDoubt(id: string, now: Date): Promise<void> {
+      await Delivery.updateOne(
+        { _id: id, status: "sending" },
+        {
+          $set: {
+            status: "pending",
+            dueAt: now,
+            inDoubt: true,
+            lastError: "in doubt: Pandu stopped while the send was unanswered",
+          },
+          $unset: { leaseUntil: "" },
+        },
+      ).exec();
+    },
+    /**
      * Moves a delivery to the log as sent or dead. Log first, then remove: a crash in between
      * leaves it in both, and the next worker finds it already logged and only removes it.
      */
     async finish(d: Delivery, status: "sent" | "dead", at: Date, error?: string): Promise<void> {
-      const { leaseUntil: _, ...rest } = d;
+      const { leaseUntil: _, inDoubt: __, ...rest } = d;
       const logged = {
         ...rest,
         message: toStored(d.message),
@@ -145,14 +176,6 @@ export function deliveriesRepository({
         if (!isDuplicateKeyError(err)) throw err;
       }
       await Delivery.deleteOne({ _id: d._id }).exec();
-    },
-    /** When the oldest delivery that is due and waiting was due (the outbox lag), if any. */
-    async oldestDue(now: Date): Promise<Date | undefined> {
-      const d = await Delivery.findOne({ status: "pending", dueAt: { $lte: now } }, { dueAt: 1 })
-        .sort({ dueAt: 1 })
-        .lean<{ dueAt: Date }>()
-        .exec();
-      return d?.dueAt;
     },
     /** One delivery still in the outbox. */
     async get(id: string): Promise<Delivery | null> {

@@ -24,6 +24,14 @@ export function leasesRepository({ Lease }: Pick<Models, "Lease">) {
     async holder(name: string, slot: number): Promise<string | undefined> {
       return (await Lease.findById(`${name}@${slot}`).lean<Lease>().exec())?.holder;
     },
+    /**
+     * Gives up slots of lease `name` that `holder` took (a process stopping), so another process
+     * may take them at once instead of waiting for them to run out.
+     */
+    async release(name: string, slots: number[], holder: string): Promise<number> {
+      const ids = slots.map((slot) => `${name}@${slot}`);
+      return (await Lease.deleteMany({ _id: { $in: ids }, holder }).exec()).deletedCount;
+    },
     /** Drops slots taken before `before`. */
     async purge(before: Date): Promise<number> {
       return (await Lease.deleteMany({ at: { $lt: before } }).exec()).deletedCount;

@@ -485,6 +485,47 @@ describe("atomic primitives Pandu relies on (FerretDB 1.24 has no compare-and-se
     ).rejects.toMatchObject({ code: 11000 });
   });
 
+  it("finds the oldest due delivery's due time with one sorted, limited read, and a database ping", async () => {
+    const at = (iso: string) => new Date(iso);
+    const row = (id: string, dueAt: string) => ({
+      _id: id,
+      purpose: "reminder.7d",
+      identityId: `telegram:${id}`,
+      channel: "telegram",
+      address: id,
+      message: { text: "x" },
+      dueAt: at(dueAt),
+    });
+    expect(await ctx.repos.deliveries.oldestDue(at("2026-01-01T00:00:00Z"))).toBeUndefined();
+    await ctx.repos.deliveries.enqueueMany(
+      [
+        row("od1", "2026-01-01T10:00:00Z"),
+        row("od2", "2026-01-01T09:00:00Z"),
+        row("od3", "2026-01-01T12:00:00Z"),
+      ],
+      at("2026-01-01T08:00:00Z"),
+    );
+    expect(await ctx.repos.deliveries.oldestDue(at("2026-01-01T08:30:00Z"))).toBeUndefined();
+    expect(await ctx.repos.deliveries.oldestDue(at("2026-01-01T11:00:00Z"))).toEqual(
+      at("2026-01-01T09:00:00Z"),
+    );
+    await ctx.db.models.Delivery.deleteMany({ _id: { $in: ["od1", "od2", "od3"] } });
+    expect(await ctx.db.ping(2_000)).toBe(true);
+  });
+
+  it("releases only the given slots, and only the holder's", async () => {
+    const t = new Date("2026-01-01T00:00:00Z");
+    await ctx.repos.leases.take("rel", 1, "a", t);
+    await ctx.repos.leases.take("rel", 2, "a", t);
+    await ctx.repos.leases.take("rel", 3, "a", t);
+    await ctx.repos.leases.take("rel-other", 1, "b", t);
+    expect(await ctx.repos.leases.release("rel", [1, 2], "a")).toBe(2);
+    expect(await ctx.repos.leases.release("rel-other", [1], "a")).toBe(0);
+    expect(await ctx.repos.leases.holder("rel", 3)).toBe("a");
+    expect(await ctx.repos.leases.holder("rel", 1)).toBeUndefined();
+    expect(await ctx.repos.leases.holder("rel-other", 1)).toBe("b");
+  });
+
   it("purges old transition claims by age", async () => {
     await ctx.db.models.FlowClaim.create([
       { _id: "old:0", at: new Date("2026-11-01T00:00:00Z") },

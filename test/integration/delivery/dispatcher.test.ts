@@ -176,6 +176,50 @@ describe("the outbox dispatcher (real database, Bot API emulator)", () => {
     ).toBe("unreachable");
   });
 
+  it("on stop, puts a send still unanswered at the deadline back as in doubt and gives up the lease; a late answer still marks it sent", async () => {
+    await schedule(2, "lima", 4000);
+    tg.holdAnswers();
+    const a = dispatcher("a", 100);
+    a.start();
+    await waitFor(() => textsTo("lima").length >= 2 || undefined, 10_000);
+    // Telegram has both messages but has not answered: stopping cannot wait for ever.
+    await a.stop(Date.now() + 200);
+    const left = await ctx.db.models.Delivery.find({ purpose: "lima" }).lean();
+    expect(left.map((d) => d.status)).toEqual(["pending", "pending"]);
+    expect(left.every((d) => d.inDoubt === true && d.dueAt.getTime() <= Date.now())).toBe(true);
+    // The lease was given up: another instance holds it at once, within the same slot.
+    const b = createSlotLease({
+      leases: ctx.repos.leases,
+      name: `sender:telegram:${run}`,
+      holder: "b",
+      slotMs: 2_000,
+      now: () => Date.now(),
+    });
+    expect(await b.holds()).toBe(true);
+    // The answers arrive after all: both are sent, once each.
+    tg.releaseAnswers();
+    await waitFor(
+      async () => (await ctx.db.models.Delivery.countDocuments({ purpose: "lima" })) === 0 || undefined,
+    );
+    for (const id of ["lima:o1:p4000", "lima:o1:p4001"])
+      expect(await ctx.repos.deliveries.getLogged(id)).toMatchObject({ status: "sent", attempts: 1 });
+    expect(textsTo("lima")).toHaveLength(2);
+  });
+
+  it("counts as a resend the next attempt of a delivery put back in doubt", async () => {
+    await schedule(1, "enam", 5000);
+    await ctx.repos.deliveries.claim("enam:o1:p5000", 1, new Date());
+    await ctx.repos.deliveries.markSending("enam:o1:p5000", 1, new Date(Date.now() + 60_000), false);
+    await ctx.repos.deliveries.releaseInDoubt("enam:o1:p5000", new Date());
+    dispatcher("c", 100).start();
+    await waitFor(async () => (await ctx.repos.deliveries.getLogged("enam:o1:p5000")) ?? undefined, 10_000);
+    expect(await ctx.repos.deliveries.getLogged("enam:o1:p5000")).toMatchObject({
+      status: "sent",
+      attempts: 2,
+      resends: 1,
+    });
+  });
+
   it("sends again, and counts it, a delivery whose sender died mid-send; a lapsed lease passes to another instance", async () => {
     await schedule(1, "empat", 3000);
     // A worker claimed attempt 1 and marked it sending, then died: its lease lapsed a moment ago.

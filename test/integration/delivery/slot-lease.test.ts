@@ -26,6 +26,33 @@ describe("the sender lease (time slots held by unique inserts)", () => {
     expect(await a.holds()).toBe(false);
   });
 
+  it("hands the lease over at once when the holder releases it, and the releaser never takes it back", async () => {
+    let now = 3_000_000_000;
+    const make = (holder: string) =>
+      createSlotLease({
+        leases: ctx.repos.leases,
+        name: "sender:release",
+        holder,
+        slotMs: 10_000,
+        now: () => now,
+      });
+    const a = make("a");
+    const b = make("b");
+    expect(await a.holds()).toBe(true);
+    now += 6_000; // a renews: it holds this slot and the next
+    expect(await a.holds()).toBe(true);
+    expect(await b.holds()).toBe(false);
+    await a.release();
+    expect(await ctx.repos.leases.holder("sender:release", 300_000)).toBeUndefined();
+    expect(await ctx.repos.leases.holder("sender:release", 300_001)).toBeUndefined();
+    // b asked a moment ago; within the same slot it asks again after a second, and wins.
+    now += 1_000;
+    expect(await b.holds()).toBe(true);
+    expect(await a.holds()).toBe(false);
+    now += 10_000;
+    expect(await a.holds()).toBe(false);
+  });
+
   it("lets only one of many processes racing for a free slot win", async () => {
     const now = 2_000_000_000;
     const results = await Promise.all(

@@ -86,6 +86,14 @@ describe("configuration", () => {
     expect(slack).toMatchObject({ appToken: "xapp-1-abc", apiUrl: "https://slack.com/api/" });
   });
 
+  it("waits 10 seconds at most on a stop unless SHUTDOWN_TIMEOUT_SECONDS says otherwise (1–300)", () => {
+    expect(parseConfig({}).shutdownTimeoutSeconds).toBe(10);
+    expect(parseConfig({ SHUTDOWN_TIMEOUT_SECONDS: "25" }).shutdownTimeoutSeconds).toBe(25);
+    expect(problemOf({ SHUTDOWN_TIMEOUT_SECONDS: "0" })).toMatch(
+      /^SHUTDOWN_TIMEOUT_SECONDS: must be at least 1/,
+    );
+  });
+
   it("honours TELEGRAM_API_ROOT and SLACK_API_URL for emulators", () => {
     const c = parseConfig({
       TELEGRAM_BOT_TOKEN: "123456:AAAAAAAAAAAAAAAAAAAAAAAA",
