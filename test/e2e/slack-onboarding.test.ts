@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppProcess, startServingApp, stopApp } from "../support/app-process.js";
 import { dropDatabase, uriWithDatabase } from "../support/database.js";
-import { postToSlackEndpoint, SlackWebApiEmulator } from "../support/slack-emulator.js";
+import { postToSlackEndpoint, SlackWebApiEmulator, slackSignature } from "../support/slack-emulator.js";
 
 const SECRET = "slack-signing-secret-for-tests";
 const TEAM = "T01";
@@ -129,16 +129,63 @@ const press = (user: string, message: Posted, label: string) => {
 };
 
 describe("onboarding on Slack (real Bolt receiver, fake Web API)", () => {
-  it("refuses a request with a bad signature", async () => {
-    const res = await postToSlackEndpoint(
-      base,
-      SECRET,
-      form({ command: "/pandu", text: "start" }),
-      "application/x-www-form-urlencoded",
-      {},
-      "wrong-secret",
+  it("refuses forged, tampered and replayed requests, and none of them reaches Pandu", async () => {
+    const body = form({
+      command: "/pandu",
+      text: "start",
+      user_id: "U666",
+      team_id: TEAM,
+      channel_id: "DU666",
+      trigger_id: "t",
+      response_url: `${base}/x`,
+    });
+    const formType = "application/x-www-form-urlencoded";
+    const before = slack.calls.length;
+    // Signed with a secret that is not ours.
+    expect((await postToSlackEndpoint(base, SECRET, body, formType, {}, "wrong-secret")).status).toBe(401);
+    // No signature at all.
+    const unsigned = await fetch(`${base}/slack/events`, {
+      method: "POST",
+      headers: { "content-type": formType },
+      body,
+    });
+    expect(unsigned.status).toBe(401);
+    // A genuine signature over another body.
+    const tampered = await fetch(`${base}/slack/events`, {
+      method: "POST",
+      headers: {
+        "content-type": formType,
+        ...slackSignature(SECRET, form({ command: "/pandu", text: "bantuan" })),
+      },
+      body,
+    });
+    expect(tampered.status).toBe(401);
+    // A genuine request captured and sent again six minutes later: outside the 5-minute window.
+    const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
+    const replayed = await fetch(`${base}/slack/events`, {
+      method: "POST",
+      headers: { "content-type": formType, ...slackSignature(SECRET, body, sixMinutesAgo) },
+      body,
+    });
+    expect(replayed.status).toBe(401);
+    // Pandu answered none of them: no message and no lookup went to Slack.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(slack.calls.slice(before)).toEqual([]);
+    // The same request signed now, inside the window, is answered.
+    const fresh = await fetch(`${base}/slack/events`, {
+      method: "POST",
+      headers: {
+        "content-type": formType,
+        ...slackSignature(SECRET, body, Math.floor(Date.now() / 1000) - 60),
+      },
+      body,
+    });
+    expect(fresh.status).toBe(200);
+    await slack.waitFor(
+      () => posted().find((p) => p.channel === "DU666"),
+      15_000,
+      "the answer to the request signed inside the window",
     );
-    expect(res.status).toBe(401);
   });
 
   it("registers a person through /pandu, buttons and direct messages, handling a retried event once", async () => {
