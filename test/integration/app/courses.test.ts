@@ -167,3 +167,22 @@ describe("enrolment", () => {
     expect(all(await press(tg(301), enrolData))).toContain("sudah dimulai");
   });
 });
+
+describe("two course imports at once", () => {
+  it("keeps one copy of each course when two admins import new courses at the same moment", async () => {
+    const renamed = CATALOG.replace(/^(komunikasi|coaching|etika)/gm, "baru-$1");
+    const quota50 = renamed.replace("WIB,30", "WIB,50");
+    const [a, b] = await Promise.all([app.importCourses(renamed), app.importCourses(quota50)]);
+    expect(a.ok && b.ok).toBe(true);
+    const stored = (await ctx.repos.courses.all()).filter((c) => c._id.startsWith("baru-"));
+    expect(stored.map((c) => c._id).sort()).toEqual([
+      "baru-coaching-atasan",
+      "baru-etika-asn",
+      "baru-komunikasi-ntb",
+      "baru-komunikasi-publik",
+    ]);
+    // Whichever import wrote last, the course holds one of the two versions whole.
+    const coaching = stored.find((c) => c._id === "baru-coaching-atasan")!;
+    expect([30, 50]).toContain(coaching.sessions[0]!.quota);
+  });
+});

@@ -513,6 +513,39 @@ describe("atomic primitives Pandu relies on (FerretDB 1.24 has no compare-and-se
     expect(await ctx.db.ping(2_000)).toBe(true);
   });
 
+  it("does not schedule again a key already sent or given up, whatever the mix of purposes", async () => {
+    const at = new Date("2026-02-01T00:00:00Z");
+    const row = (purpose: string, person: string) => ({
+      _id: `${purpose}:o1:${person}`,
+      purpose,
+      identityId: `telegram:${person}`,
+      channel: "telegram",
+      address: person,
+      message: { text: "x" },
+      dueAt: at,
+    });
+    const first = [row("broadcast.b9", "1"), row("broadcast.b9", "2"), row("survey.s9", "1")];
+    expect(await ctx.repos.deliveries.enqueueMany(first, at)).toBe(3);
+    const [sent, dead] = [
+      await ctx.repos.deliveries.get(first[0]!._id),
+      await ctx.repos.deliveries.get(first[2]!._id),
+    ];
+    await ctx.repos.deliveries.finish(sent!, "sent", at);
+    await ctx.repos.deliveries.finish(dead!, "dead", at, "blocked");
+    // A retried broadcast and survey: only the keys not yet done are new.
+    const again = [...first, row("broadcast.b9", "3"), row("survey.s9", "2")];
+    expect(await ctx.repos.deliveries.enqueueMany(again, at)).toBe(2);
+    const waiting = await ctx.db.models.Delivery.find({
+      _id: { $regex: /^(broadcast\.b9|survey\.s9):/ },
+    }).lean();
+    expect(waiting.map((d) => d._id).sort()).toEqual([
+      "broadcast.b9:o1:2",
+      "broadcast.b9:o1:3",
+      "survey.s9:o1:2",
+    ]);
+    await ctx.db.models.Delivery.deleteMany({ _id: { $in: waiting.map((d) => d._id) } });
+  });
+
   it("releases only the given slots, and only the holder's", async () => {
     const t = new Date("2026-01-01T00:00:00Z");
     await ctx.repos.leases.take("rel", 1, "a", t);
