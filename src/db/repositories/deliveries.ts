@@ -58,8 +58,8 @@ export function deliveriesRepository({
     async enqueueMany(ds: NewDelivery[], now: Date): Promise<number> {
       if (ds.length === 0) return 0;
       // Keys already sent or given up stay done (a retried broadcast must not send them again).
-      // Read per purpose, by equality: FerretDB hands an equality on a field to PostgreSQL but
-      // tests a long `$in` against every document itself (500 ids over a year's log: seconds).
+      // Read per purpose, by equality: FerretDB reads the whole log either way, but it checks a
+      // 500-id `$in` against every row one id at a time (over 100,000 rows: 13 s per batch).
       const done = new Set<string>();
       for (const purpose of new Set(ds.map((d) => d.purpose))) {
         const keys = new Set(ds.filter((d) => d.purpose === purpose).map((d) => d._id));
