@@ -17,6 +17,7 @@ const HEADLINES: Record<string, [string, string]> = {
   export: ["seconds", "≤ 60 s (50,000 people)"],
   recommend: ["p95_ms", "≤ 50 ms (5,000 courses)"],
   memory: ["rss_mb", "≤ 300 MB (10,000 people mid-flow)"],
+  run: ["seconds", "≤ 600 s (the whole npm run bench)"],
 };
 
 /** Prints a progress line (benchmarks take minutes; say what is happening). */
