@@ -10,6 +10,14 @@ const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
     schema.prefault(fallback as never),
   );
 
+/** A whole number from `min` to `max`, each bound named in the message a wrong value gets. */
+const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
 const httpUrl = z
   .string()
   .trim()
@@ -125,67 +133,21 @@ export const configSchema = z
       z.coerce.number().min(1, "must be at least 1").max(1000, "must be at most 1000"),
       30,
     ),
-    OUTBOX_SEND_LEASE_SECONDS: withDefault(
-      z.coerce
-        .number()
-        .int("must be a whole number")
-        .min(2, "must be at least 2")
-        .max(3600, "must be at most 3600"),
-      60,
-    ),
+    OUTBOX_SEND_LEASE_SECONDS: withDefault(wholeNumber(2, 3600), 60),
     SCHEDULER_ENABLED: withDefault(z.enum(["true", "false"], "must be true or false"), "true"),
     SURVEY_HASH_KEY: optional(
       z.string().trim().min(32, "must be at least 32 characters (openssl rand -hex 32)"),
     ),
-    RATE_LIMIT_UPDATES: withDefault(
-      z.coerce
-        .number()
-        .int("must be a whole number")
-        .min(1, "must be at least 1")
-        .max(10_000, "must be at most 10000"),
-      20,
-    ),
-    RATE_LIMIT_WINDOW_SECONDS: withDefault(
-      z.coerce
-        .number()
-        .int("must be a whole number")
-        .min(1, "must be at least 1")
-        .max(3600, "must be at most 3600"),
-      10,
-    ),
+    RATE_LIMIT_UPDATES: withDefault(wholeNumber(1, 10_000), 20),
+    RATE_LIMIT_WINDOW_SECONDS: withDefault(wholeNumber(1, 3600), 10),
     RETENTION_DELIVERY_LOG_DAYS: withDefault(
-      z.coerce
-        .number()
-        .int("must be a whole number")
-        // Below a month, a message could be scheduled again under a key whose record is gone.
-        .min(30, "must be at least 30")
-        .max(3650, "must be at most 3650"),
+      // Below a month, a message could be scheduled again under a key whose record is gone.
+      wholeNumber(30, 3650),
       365,
     ),
-    RETENTION_AUDIT_DAYS: withDefault(
-      z.coerce
-        .number()
-        .int("must be a whole number")
-        .min(30, "must be at least 30")
-        .max(3650, "must be at most 3650"),
-      730,
-    ),
-    OUTBOX_LEASE_SECONDS: withDefault(
-      z.coerce
-        .number()
-        .int("must be a whole number")
-        .min(1, "must be at least 1")
-        .max(300, "must be at most 300"),
-      10,
-    ),
-    SHUTDOWN_TIMEOUT_SECONDS: withDefault(
-      z.coerce
-        .number()
-        .int("must be a whole number")
-        .min(1, "must be at least 1")
-        .max(300, "must be at most 300"),
-      10,
-    ),
+    RETENTION_AUDIT_DAYS: withDefault(wholeNumber(30, 3650), 730),
+    OUTBOX_LEASE_SECONDS: withDefault(wholeNumber(1, 300), 10),
+    SHUTDOWN_TIMEOUT_SECONDS: withDefault(wholeNumber(1, 300), 10),
   })
   .superRefine((c, ctx) => {
     if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {

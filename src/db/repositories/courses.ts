@@ -1,4 +1,5 @@
 import type { Models, StoredCourse } from "../models/index.js";
+import { duplicateKeyPositions } from "./errors.js";
 
 /** Fields that make a course what it is, in a fixed order, to tell a real change from a re-import. */
 const fingerprint = (c: Omit<StoredCourse, "updatedAt">): string =>
@@ -63,16 +64,10 @@ export function coursesRepository({ Course }: Pick<Models, "Course">) {
         try {
           await Course.insertMany(batch, { ordered: false });
         } catch (err) {
-          const writeErrors =
-            (
-              err as {
-                writeErrors?: { index?: number; code?: number; err?: { index?: number; code?: number } }[];
-              }
-            ).writeErrors ?? [];
-          if (writeErrors.length === 0 || !writeErrors.every((e) => (e.code ?? e.err?.code) === 11000))
-            throw err;
-          for (const e of writeErrors) changed.push(batch[e.index ?? e.err?.index ?? -1]!);
-          created -= writeErrors.length;
+          const dupes = duplicateKeyPositions(err);
+          if (!dupes) throw err;
+          for (const at of dupes) changed.push(batch[at]!);
+          created -= dupes.length;
         }
       }
       const ops = changed.map((c) => ({

@@ -1,5 +1,5 @@
 import type { Delivery, DeliveryMessage, Models, StoredDeliveryMessage } from "../models/index.js";
-import { insertOnce, isDuplicateKeyError } from "./errors.js";
+import { duplicateKeyPositions, insertOnce, isDuplicateKeyError } from "./errors.js";
 
 /** The stored form of a message (rows wrapped in objects; see StoredDeliveryMessage). */
 function toStored(m: DeliveryMessage): StoredDeliveryMessage {
@@ -74,10 +74,8 @@ export function deliveriesRepository({
         return docs.length;
       } catch (err) {
         // Unordered: everything but the duplicates went in.
-        const writeErrors =
-          (err as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors ?? [];
-        const dupes = writeErrors.filter((e) => (e.code ?? e.err?.code) === 11000).length;
-        if (writeErrors.length > 0 && dupes === writeErrors.length) return docs.length - dupes;
+        const dupes = duplicateKeyPositions(err);
+        if (dupes) return docs.length - dupes.length;
         throw err;
       }
     },

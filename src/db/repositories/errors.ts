@@ -18,6 +18,19 @@ export async function insertOnce(insert: () => Promise<unknown>): Promise<boolea
   }
 }
 
+/**
+ * For an unordered bulk insert that failed only because some keys were taken already: the
+ * positions in the batch of the documents left out. Undefined for any other failure, which the
+ * caller rethrows.
+ */
+export function duplicateKeyPositions(err: unknown): number[] | undefined {
+  type WriteError = { index?: number; code?: number; err?: { index?: number; code?: number } };
+  const writeErrors = (err as { writeErrors?: WriteError[] } | null)?.writeErrors ?? [];
+  if (writeErrors.length === 0 || !writeErrors.every((e) => (e.code ?? e.err?.code) === 11000))
+    return undefined;
+  return writeErrors.map((e) => e.index ?? e.err?.index ?? -1);
+}
+
 const UNAVAILABLE = new Set([
   "MongoServerSelectionError",
   "MongoNetworkError",

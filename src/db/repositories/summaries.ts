@@ -8,7 +8,7 @@ import type {
   UnitHeadcount,
   UnitYearTotals,
 } from "../models/index.js";
-import { insertOnce, isDuplicateKeyError } from "./errors.js";
+import { duplicateKeyPositions, insertOnce, isDuplicateKeyError } from "./errors.js";
 
 /** Batch size for reads that want every document at once (a few thousand units at most). */
 const WHOLE = 100_000;
@@ -89,7 +89,7 @@ export function summariesRepository(m: SummaryModels) {
           if (fresh.length) await m.SummaryMark.insertMany(fresh, { ordered: false });
         } catch (err) {
           // Another writer marked some of them in between: they are waiting, which is all we need.
-          if (!isDuplicateKeyError(err) && !(err as { writeErrors?: unknown }).writeErrors) throw err;
+          if (!isDuplicateKeyError(err) && !duplicateKeyPositions(err)) throw err;
         }
         const again = batch.filter((x) => waiting.has(x._id));
         if (again.length)
