@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -10,7 +9,8 @@ import { createRepositories } from "../../src/db/repositories/index.js";
 import { createOutbox } from "../../src/delivery/outbox.js";
 import { EMBEDDED_CACHE_DIR } from "../../src/paths.js";
 import { type AppProcess, isAlive, startApp } from "../support/app-process.js";
-import { type SentMessage, TelegramEmulator } from "../support/telegram-emulator.js";
+import { unusedPort } from "../support/ports.js";
+import { type SentMessage, TelegramEmulator, textFits } from "../support/telegram-emulator.js";
 
 // This file runs its own database server, which the test stops and starts; the shared one of the
 // other tests is not touched (the server kind is the same: inject("dbKind") only names it).
@@ -24,14 +24,6 @@ let db: EmbeddedDb | undefined;
 let tg: TelegramEmulator;
 let app: AppProcess;
 let mine: Database | undefined;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  const p = (server.address() as { port: number }).port;
-  await new Promise<void>((ok) => server.close(() => ok()));
-  return p;
-}
 
 /** Starts (or restarts) the database on the same port and data, as an operator's restart would. */
 async function startDb(): Promise<void> {
@@ -47,24 +39,14 @@ async function http(path: string): Promise<{ status: number; body: string }> {
   return { status: res.status, body: await res.text() };
 }
 
-async function reply(
-  chat: number,
-  text: string,
-  expected: string | RegExp,
-  ms = 40_000,
-): Promise<SentMessage> {
-  const seen = tg.chat(chat).length;
-  tg.sendText(chat, text);
-  return tg.waitFor(
-    () =>
-      tg
-        .chat(chat)
-        .slice(seen)
-        .find((m) => (typeof expected === "string" ? m.text.includes(expected) : expected.test(m.text))),
+const reply = (chat: number, text: string, expected: string | RegExp, ms = 40_000): Promise<SentMessage> =>
+  tg.nextMessage(
+    chat,
+    () => tg.sendText(chat, text),
+    (m) => textFits(m.text, expected),
     ms,
     `a reply matching ${expected}`,
   );
-}
 
 /** Registered people reachable on these Telegram chats, written straight to the database. */
 async function registered(chats: number[]): Promise<string[]> {
@@ -92,7 +74,7 @@ beforeAll(async () => {
   binary = await ensureEmbeddedBinary(EMBEDDED_CACHE_DIR, () => {});
   dataDir = await mkdtemp(join(tmpdir(), "pandu-restart-db-"));
   cwd = await mkdtemp(join(tmpdir(), "pandu-restart-"));
-  port = await freePort();
+  port = await unusedPort();
   await startDb();
   tg = new TelegramEmulator();
   await tg.start();

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppProcess, startApp } from "../support/app-process.js";
 import { dropDatabase, uriWithDatabase } from "../support/database.js";
-import { type SentMessage, TelegramEmulator } from "../support/telegram-emulator.js";
+import { type SentMessage, TelegramEmulator, textFits } from "../support/telegram-emulator.js";
 
 const TOKEN = "123456:SECRET-token-that-must-never-be-logged";
 const NAME = "Rahmawati Siregar";
@@ -16,19 +16,14 @@ let tg: TelegramEmulator;
 let cwd: string;
 let app: AppProcess;
 
-async function reply(chat: number, text: string, expected: string | RegExp): Promise<SentMessage> {
-  const seen = tg.chat(chat).length;
-  tg.sendText(chat, text);
-  return tg.waitFor(
-    () =>
-      tg
-        .chat(chat)
-        .slice(seen)
-        .find((m) => (typeof expected === "string" ? m.text.includes(expected) : expected.test(m.text))),
+const reply = (chat: number, text: string, expected: string | RegExp): Promise<SentMessage> =>
+  tg.nextMessage(
+    chat,
+    () => tg.sendText(chat, text),
+    (m) => textFits(m.text, expected),
     20_000,
     `a reply matching ${expected}`,
   );
-}
 
 beforeAll(async () => {
   tg = new TelegramEmulator();

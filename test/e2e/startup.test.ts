@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, waitUntilGone } from "../support/app-process.js";
+import { unusedPort } from "../support/ports.js";
 
 let cwd: string;
 beforeAll(async () => {
@@ -13,15 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(cwd, { recursive: true, force: true });
 });
-
-/** A loopback port nobody listens on. */
-async function closedPort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((ok) => srv.listen(0, "127.0.0.1", ok));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise<void>((ok) => srv.close(() => ok()));
-  return port;
-}
 
 const childrenOf = (pid: number): number[] => {
   try {
@@ -65,7 +56,7 @@ describe("npm start", () => {
     ["a malformed ADMIN_IDS", async () => ({ ADMIN_IDS: "telegram:12,budi" }), /ADMIN_IDS/],
     [
       "an unreachable database",
-      async () => ({ MONGODB_URI: `mongodb://127.0.0.1:${await closedPort()}/pandu` }),
+      async () => ({ MONGODB_URI: `mongodb://127.0.0.1:${await unusedPort()}/pandu` }),
       /127\.0\.0\.1/,
     ],
   ];

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppProcess, startApp } from "../support/app-process.js";
 import { dropDatabase, uriWithDatabase } from "../support/database.js";
-import { type SentMessage, TelegramEmulator } from "../support/telegram-emulator.js";
+import { type SentMessage, TelegramEmulator, textFits } from "../support/telegram-emulator.js";
 
 const TOKEN = "123456:TEST-token-for-the-emulator_0001";
 const NIP = "198501012010011002";
@@ -46,25 +46,12 @@ afterAll(async () => {
   await rm(cwd, { recursive: true, force: true });
 });
 
-const matches = (m: SentMessage, text: string | RegExp) => {
-  const all = [m.text, ...m.buttons.flat().map((b) => b.text)].join("\n");
-  return typeof text === "string" ? all.includes(text) : text.test(all);
-};
+const matches = (m: SentMessage, text: string | RegExp) =>
+  textFits([m.text, ...m.buttons.flat().map((b) => b.text)].join("\n"), text);
 
 /** Does something as the person, then waits for a NEW bot message in the chat matching `text`. */
-async function act(chat: number, action: () => void, text: string | RegExp): Promise<SentMessage> {
-  const seen = tg.chat(chat).length;
-  action();
-  return tg.waitFor(
-    () =>
-      tg
-        .chat(chat)
-        .slice(seen)
-        .find((m) => matches(m, text)),
-    15_000,
-    `a new message matching ${text}`,
-  );
-}
+const act = (chat: number, action: () => void, text: string | RegExp): Promise<SentMessage> =>
+  tg.nextMessage(chat, action, (m) => matches(m, text), 15_000, `a new message matching ${text}`);
 const say = (chat: number, text: string, expected: string | RegExp) =>
   act(chat, () => tg.sendText(chat, text), expected);
 const click = (chat: number, m: SentMessage, label: string, expected: string | RegExp) =>

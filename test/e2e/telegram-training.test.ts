@@ -7,7 +7,7 @@ import { loadDomainContent } from "../../src/content/load.js";
 import { FLOWS_DIR } from "../../src/paths.js";
 import { type AppProcess, startApp } from "../support/app-process.js";
 import { dropDatabase, uriWithDatabase } from "../support/database.js";
-import { type SentMessage, TelegramEmulator } from "../support/telegram-emulator.js";
+import { type SentMessage, TelegramEmulator, textFits } from "../support/telegram-emulator.js";
 
 const TOKEN = "123456:TEST-token-for-the-emulator_0002";
 const ADMIN = 6009;
@@ -50,23 +50,10 @@ afterAll(async () => {
   await rm(cwd, { recursive: true, force: true });
 });
 
-const matches = (m: SentMessage, text: string | RegExp) => {
-  const all = [m.text, ...m.buttons.flat().map((b) => b.text)].join("\n");
-  return typeof text === "string" ? all.includes(text) : text.test(all);
-};
-async function act(chat: number, action: () => void, text: string | RegExp): Promise<SentMessage> {
-  const seen = tg.chat(chat).length;
-  action();
-  return tg.waitFor(
-    () =>
-      tg
-        .chat(chat)
-        .slice(seen)
-        .find((m) => matches(m, text)),
-    15_000,
-    `a message matching ${text}`,
-  );
-}
+const matches = (m: SentMessage, text: string | RegExp) =>
+  textFits([m.text, ...m.buttons.flat().map((b) => b.text)].join("\n"), text);
+const act = (chat: number, action: () => void, text: string | RegExp): Promise<SentMessage> =>
+  tg.nextMessage(chat, action, (m) => matches(m, text), 15_000, `a message matching ${text}`);
 const say = (chat: number, text: string, expected: string | RegExp) =>
   act(chat, () => tg.sendText(chat, text), expected);
 const button = (m: SentMessage, label: string) => {

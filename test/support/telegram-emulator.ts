@@ -262,6 +262,22 @@ export class TelegramEmulator {
     return this.chat(chatId).at(-1);
   }
 
+  /**
+   * Does `action` (as the person), then waits for a message in `chat` that is newer than the
+   * action and `matches`.
+   */
+  async nextMessage(
+    chat: number,
+    action: () => void,
+    matches: (m: SentMessage) => boolean,
+    ms: number,
+    what: string,
+  ): Promise<SentMessage> {
+    const seen = this.chat(chat).length;
+    action();
+    return this.waitFor(() => this.chat(chat).slice(seen).find(matches), ms, what);
+  }
+
   /** Waits until `check` holds (re-checked after every call the bot makes). */
   async waitFor<T>(check: () => T | undefined | false, ms = 10_000, what = "condition"): Promise<T> {
     return this.conditions.waitFor(
@@ -516,4 +532,9 @@ class ApiRefusal extends Error {
   ) {
     super(description);
   }
+}
+
+/** Whether `text` contains `expected`, or matches it when it is a pattern. */
+export function textFits(text: string, expected: string | RegExp): boolean {
+  return typeof expected === "string" ? text.includes(expected) : expected.test(text);
 }
