@@ -3,7 +3,7 @@ import type { Database } from "../../src/db/connection.js";
 import { createRepositories } from "../../src/db/repositories/index.js";
 import { createChannelDelivery } from "../../src/delivery/runtime.js";
 import { startEmulatorProcess } from "./emulator-process.js";
-import { progress } from "./report.js";
+import { progress, round1 } from "./report.js";
 
 export interface BroadcastBenchResult {
   deliveries: number;
@@ -100,7 +100,7 @@ export async function runBroadcastBench(opts: {
       await new Promise((r) => setTimeout(r, accepted >= opts.deliveries ? 200 : 1_000));
     }
     await dispatcher.stop();
-    const seconds = Math.round((performance.now() - started) / 100) / 10;
+    const seconds = round1((performance.now() - started) / 1000);
 
     const { stats, received, maxInWindow, throttledAt } = await tg.stats("Pengumuman ");
     const chats = new Set(received.map(([chat]) => chat));
@@ -120,7 +120,7 @@ export async function runBroadcastBench(opts: {
       deliveries: opts.deliveries,
       history: opts.history,
       // n messages span n−1 gaps.
-      rate_per_s: Math.round(((received.length - 1) / span) * 10) / 10,
+      rate_per_s: round1((received.length - 1) / span),
       limit_per_s: TELEGRAM_LIMITS.perSecond,
       throttled_429: stats.throttled,
       duplicates: received.length - chats.size,

@@ -3,7 +3,11 @@ import type { Database } from "../../src/db/connection.js";
 import type { Translate } from "../../src/engine/text.js";
 import type { IncomingIdentity } from "../../src/services/conversation.js";
 import { seedDemoIfEmpty } from "../../src/services/demo-seed.js";
-import { progress } from "./report.js";
+import { progress, round1 } from "./report.js";
+import { seedRegisteredPeople } from "./seed-people.js";
+
+/** The people of this benchmark are on Telegram chats after this one. */
+const FIRST_CHAT = 5_000_000;
 
 export interface MemoryBenchResult {
   [key: string]: number | string;
@@ -14,7 +18,7 @@ export interface MemoryBenchResult {
   seconds: number;
 }
 
-const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+const mb = (bytes: number) => round1(bytes / 2 ** 20);
 
 /**
  * Resident memory of one app process with `people` people in the middle of the self-assessment:
@@ -31,36 +35,12 @@ export async function runMemoryBench(opts: {
   const gc = (globalThis as { gc?: () => void }).gc;
   const app = createApp({ database: opts.database, translate: opts.translate });
   await seedDemoIfEmpty(app.repos, app.seedFile);
-  const now = new Date();
-  for (let start = 0; start < opts.people; start += 1000) {
-    const ids = Array.from({ length: Math.min(1000, opts.people - start) }, (_, j) => start + j + 1);
-    await opts.database.models.Person.insertMany(
-      ids.map((i) => ({
-        _id: `pmem${i}`,
-        name: `ASN Memori ${i}`,
-        timeZone: "Asia/Jakarta",
-        locale: "id",
-        instansiId: "jambi",
-        unitId: "jambi.dinkes.yankes",
-        tier: "pelaksana",
-        learningModes: ["e-learning"],
-        roles: [],
-        status: {},
-        consent: { givenAt: now, textVersion: "onboarding-1" },
-        onboardedAt: now,
-      })),
-      { ordered: false },
-    );
-    await opts.database.models.Identity.insertMany(
-      ids.map((i) => ({
-        _id: `telegram:${5_000_000 + i}`,
-        channel: "telegram",
-        personId: `pmem${i}`,
-        linkedAt: now,
-      })),
-      { ordered: false },
-    );
-  }
+  await seedRegisteredPeople(opts.database, {
+    count: opts.people,
+    idPrefix: "pmem",
+    name: "ASN Memori",
+    firstChat: FIRST_CHAT,
+  });
   gc?.();
   const before = process.memoryUsage().rss;
   const started = performance.now();
@@ -68,7 +48,7 @@ export async function runMemoryBench(opts: {
   let midFlow = 0;
   const worker = async () => {
     for (let i = next++; i < opts.people; i = next++) {
-      const who: IncomingIdentity = { id: `telegram:${5_000_000 + i + 1}`, channel: "telegram" };
+      const who: IncomingIdentity = { id: `telegram:${FIRST_CHAT + i + 1}`, channel: "telegram" };
       const first = await app.conversations.handle(who, { kind: "command", command: "asesmen", args: "" });
       if (first.some((o) => (o.choices ?? []).length > 0)) midFlow++;
       if ((i + 1) % 2000 === 0) progress(`memory: ${i + 1} of ${opts.people} people in /asesmen`);
@@ -85,6 +65,6 @@ export async function runMemoryBench(opts: {
     rss_mb: mb(usage.rss),
     heap_mb: mb(usage.heapUsed),
     rss_before_mb: mb(before),
-    seconds: Math.round(seconds * 10) / 10,
+    seconds: round1(seconds),
   };
 }

@@ -4,7 +4,7 @@ import type { CourseInput } from "../../src/domain/course.js";
 import { METHODS } from "../../src/domain/learning-methods.js";
 import type { Translate } from "../../src/engine/text.js";
 import { createAssessmentRecorder } from "../../src/services/assessment-record.js";
-import { percentile, progress } from "./report.js";
+import { percentile, progress, round1 } from "./report.js";
 
 export interface RecommendBenchResult {
   [key: string]: number | string;
@@ -111,15 +111,14 @@ export async function runRecommendBench(opts: {
     times.push(performance.now() - start);
     if (r.kind !== "ranked" || r.items.length === 0) throw new Error("a person got no recommendation");
   }
-  const round = (x: number) => Math.round(x * 10) / 10;
   return {
     courses: opts.courses,
     people_in_db: opts.people,
     runs: opts.runs,
-    p50_ms: round(percentile(times, 50)),
-    p95_ms: round(percentile(times, 95)),
-    max_ms: round(Math.max(...times)),
-    catalog_load_ms: round(catalogLoadMs),
+    p50_ms: round1(percentile(times, 50)),
+    p95_ms: round1(percentile(times, 95)),
+    max_ms: round1(Math.max(...times)),
+    catalog_load_ms: round1(catalogLoadMs),
     import_ms: Math.round(importMs),
   };
 }

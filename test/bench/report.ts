@@ -33,6 +33,11 @@ export function percentile(values: number[], p: number): number {
   return sorted[rank]!;
 }
 
+/** Rounded to one decimal, as the report shows figures. */
+export function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
 /** Merges one benchmark's numbers into report.json (other keys stay) and rewrites report.md. */
 export function writeReport(key: string, section: Section, notes: string[] = []): void {
   const report: Record<string, unknown> = existsSync(JSON_FILE)

@@ -3,7 +3,7 @@ import type { Database } from "../../src/db/connection.js";
 import type { Assessment, Completion, OrgUnit, Person } from "../../src/db/models/index.js";
 import type { Translate } from "../../src/engine/text.js";
 import type { IncomingIdentity } from "../../src/services/conversation.js";
-import { percentile, progress } from "./report.js";
+import { percentile, progress, round1 } from "./report.js";
 
 export interface SummaryBenchResult {
   [key: string]: number | string;
@@ -193,19 +193,18 @@ export async function runSummaryBench(opts: {
   const lines = new TextDecoder().decode(exported[0]?.media?.bytes).trim().split("\n").length - 1;
   if (lines !== opts.people + 1) throw new Error(`export has ${lines} rows`);
 
-  const r1 = (x: number) => Math.round(x * 10) / 10;
   return {
     summary: {
       people: opts.people,
       results: total.results,
       units: leaves.length,
       runs: opts.runs,
-      p50_ms: r1(percentile(times, 50)),
-      p95_ms: r1(percentile(times, 95)),
-      max_ms: r1(Math.max(...times)),
-      seed_s: r1(seedSeconds),
-      rebuild_s: r1(rebuildSeconds),
+      p50_ms: round1(percentile(times, 50)),
+      p95_ms: round1(percentile(times, 95)),
+      max_ms: round1(Math.max(...times)),
+      seed_s: round1(seedSeconds),
+      rebuild_s: round1(rebuildSeconds),
     },
-    export: { people: lines, seconds: r1(exportSeconds), bytes },
+    export: { people: lines, seconds: round1(exportSeconds), bytes },
   };
 }

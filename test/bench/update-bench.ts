@@ -7,7 +7,8 @@ import type { Translate } from "../../src/engine/text.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { seedDemoIfEmpty } from "../../src/services/demo-seed.js";
 import { TelegramEmulator } from "../support/telegram-emulator.js";
-import { percentile, progress } from "./report.js";
+import { percentile, progress, round1 } from "./report.js";
+import { seedRegisteredPeople } from "./seed-people.js";
 
 /** Twelve questions answered with buttons, like the self-assessment; then one compute step and the end. */
 const QUESTIONS = 12;
@@ -98,36 +99,12 @@ export async function runUpdateBench(opts: {
 
   progress(`seeding ${opts.registered} registered people (bulk inserts)`);
   const t0 = performance.now();
-  const now = new Date();
-  for (let start = 0; start < opts.registered; start += 1000) {
-    const batch = Array.from({ length: Math.min(1000, opts.registered - start) }, (_, j) => start + j + 1);
-    await database.models.Person.insertMany(
-      batch.map((i) => ({
-        _id: `pbench${i}`,
-        name: `ASN Uji ${i}`,
-        timeZone: "Asia/Jakarta",
-        locale: "id",
-        instansiId: "jambi",
-        unitId: "jambi.dinkes.yankes",
-        tier: "pelaksana",
-        learningModes: ["e-learning"],
-        roles: [],
-        status: {},
-        consent: { givenAt: now, textVersion: "onboarding-1" },
-        onboardedAt: now,
-      })),
-      { ordered: false },
-    );
-    await database.models.Identity.insertMany(
-      batch.map((i) => ({
-        _id: `telegram:${i}`,
-        channel: "telegram",
-        personId: `pbench${i}`,
-        linkedAt: now,
-      })),
-      { ordered: false },
-    );
-  }
+  await seedRegisteredPeople(database, {
+    count: opts.registered,
+    idPrefix: "pbench",
+    name: "ASN Uji",
+    firstChat: 0,
+  });
   progress(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   const tg = new TelegramEmulator();
@@ -240,11 +217,11 @@ export async function runUpdateBench(opts: {
   return {
     registered: opts.registered,
     people: peopleCount,
-    offered_per_s: Math.round((answeredA / elapsed) * 10) / 10,
-    p50_ms: Math.round(percentile(latencies, 50) * 10) / 10,
-    p95_ms: Math.round(percentile(latencies, 95) * 10) / 10,
+    offered_per_s: round1(answeredA / elapsed),
+    p50_ms: round1(percentile(latencies, 50)),
+    p95_ms: round1(percentile(latencies, 95)),
     db_roundtrips_per_answer: Math.round(roundTrips * 100) / 100,
-    max_answers_per_s: Math.round((answeredB / capacitySeconds) * 10) / 10,
+    max_answers_per_s: round1(answeredB / capacitySeconds),
     completed,
     lost: peopleCount - completed + runsLeft,
     recorded_twice:
