@@ -2,6 +2,9 @@ import { resolve } from "node:path";
 import { renderAssessmentChart } from "./charts/assessment-chart.js";
 import type { Config } from "./config/config.js";
 import { loadDomainContent } from "./content/load.js";
+import { createFloodGuard } from "./conversation/flood-guard.js";
+import { createRegistry } from "./conversation/registry.js";
+import { createConversations } from "./conversation/router.js";
 import type { Database } from "./db/connection.js";
 import { createRepositories, type Repositories } from "./db/repositories/index.js";
 import { createOutbox } from "./delivery/outbox.js";
@@ -13,40 +16,58 @@ import { type ComputeService, createEngine } from "./engine/engine.js";
 import { cachedRunStore, type RunStore } from "./engine/run-cache.js";
 import type { Flow } from "./engine/schema.js";
 import type { Translate } from "./engine/text.js";
+import { createAssessment } from "./features/assessment/assessment.js";
+import { createAssessmentRecorder } from "./features/assessment/assessment-record.js";
+import { assessmentFeature } from "./features/assessment/index.js";
+import { auditFeature } from "./features/audit/index.js";
+import { createBroadcasts } from "./features/broadcasts/broadcasts.js";
+import { broadcastsFeature } from "./features/broadcasts/index.js";
+import { createEnrollment } from "./features/enrolment/enrollment.js";
+import { enrolmentFeature } from "./features/enrolment/index.js";
+import { exportFeature } from "./features/export/index.js";
+import { createPeopleExport } from "./features/export/people-export.js";
+import type { Feature } from "./features/feature.js";
+import { helpFeature, mainMenu } from "./features/help/index.js";
+import { createAdminImport } from "./features/imports/admin-import.js";
+import { createCourseImport } from "./features/imports/course-import.js";
+import { importsFeature } from "./features/imports/index.js";
+import { createOrgImport } from "./features/imports/org-import.js";
+import { linkingFeature } from "./features/linking/index.js";
+import { createLinking } from "./features/linking/linking.js";
+import { mentoringFeature } from "./features/mentoring/index.js";
+import { createMentoring } from "./features/mentoring/mentoring.js";
+import { onboardingFeature } from "./features/onboarding/index.js";
+import { createOnboarding } from "./features/onboarding/onboarding.js";
+import { createHousekeeping } from "./features/privacy/housekeeping.js";
+import { privacyFeature } from "./features/privacy/index.js";
+import { createPrivacy } from "./features/privacy/privacy.js";
+import { createRetention, DEFAULT_RETENTION, type RetentionRules } from "./features/privacy/retention.js";
+import { profileFeature } from "./features/profile/index.js";
+import { createProfile } from "./features/profile/profile.js";
+import { recommendationsFeature } from "./features/recommendations/index.js";
+import { createRecommendations } from "./features/recommendations/recommendations.js";
+import { remindersFeature } from "./features/reminders/index.js";
+import { createReminderSettings } from "./features/reminders/reminder-settings.js";
+import { createTrainingReminders } from "./features/reminders/training-reminders.js";
+import { createAssessmentResults, type RenderChart } from "./features/results/assessment-result.js";
+import { resultsFeature } from "./features/results/index.js";
+import { rolesFeature } from "./features/roles/index.js";
+import { createRoles } from "./features/roles/roles.js";
+import { summariesFeature } from "./features/summaries/index.js";
+import { createSummaryReport } from "./features/summaries/summary-report.js";
+import { surveysFeature } from "./features/surveys/index.js";
+import { createSurveys } from "./features/surveys/surveys.js";
+import { createCompletion } from "./features/training/completion.js";
+import { trainingFeature } from "./features/training/index.js";
+import { createJpNudge } from "./features/training/jp-nudge.js";
+import { createTrainingView } from "./features/training/training.js";
 import { FLOWS_DIR } from "./paths.js";
-import type { Job } from "./scheduler/scheduler.js";
-import { createAdminImport } from "./services/admin-import.js";
-import { createAssessment } from "./services/assessment.js";
-import { createAssessmentRecorder } from "./services/assessment-record.js";
-import { createAssessmentResults, type RenderChart } from "./services/assessment-result.js";
-import { createBroadcasts } from "./services/broadcasts.js";
-import { createCompletion } from "./services/completion.js";
-import { createConversations } from "./services/conversation.js";
 import { createCourseCatalog } from "./services/course-catalog.js";
-import { createCourseImport } from "./services/course-import.js";
-import { createEnrollment } from "./services/enrollment.js";
+import { type AppEvents, createEventHub, type EventHub } from "./services/events.js";
 import { createFileReaders } from "./services/file-readers.js";
-import { createFloodGuard } from "./services/flood-guard.js";
-import { createHousekeeping } from "./services/housekeeping.js";
 import { createImprovements } from "./services/improvements.js";
 import { createJpLedger } from "./services/jp-ledger.js";
-import { createJpNudge } from "./services/jp-nudge.js";
-import { createLinking } from "./services/linking.js";
-import { createMentoring } from "./services/mentoring.js";
-import { createOnboarding } from "./services/onboarding.js";
-import { createOrgImport } from "./services/org-import.js";
-import { createPeopleExport } from "./services/people-export.js";
-import { createPrivacy } from "./services/privacy.js";
-import { createProfile } from "./services/profile.js";
-import { createRecommendations } from "./services/recommendations.js";
-import { createReminderSettings } from "./services/reminder-settings.js";
-import { createRetention, DEFAULT_RETENTION, type RetentionRules } from "./services/retention.js";
-import { createRoles } from "./services/roles.js";
-import { createSummaryReport } from "./services/summary-report.js";
 import { createSummaryTotals } from "./services/summary-totals.js";
-import { createSurveys } from "./services/surveys.js";
-import { createTrainingView } from "./services/training.js";
-import { createTrainingReminders } from "./services/training-reminders.js";
 
 /** Everything that serves conversations, built from its parts; channels receive `conversations`. */
 export function createApp(deps: {
@@ -71,19 +92,19 @@ export function createApp(deps: {
   onFlowStep?: (flowId: string) => void;
   /** This process's name in leases (the summary folder is one process at a time). */
   instanceId?: string;
-  /** Flows and services added to those in flows/ (benchmarks and tests). */
-  extra?: { flows: Flow[]; services: Record<string, ComputeService> };
+  /** Flows, services and features added to Pandu's own (benchmarks and tests). */
+  extra?: { flows?: Flow[]; services?: Record<string, ComputeService>; features?: Feature[] };
 }) {
   const now = deps.now ?? (() => new Date());
   const flowsDir = deps.flowsDir ?? FLOWS_DIR;
-  const catalog = deps.extra
+  const catalog = deps.extra?.flows
     ? createCatalog([...loadFlowDirectory(flowsDir).all(), ...deps.extra.flows])
     : loadFlowDirectory(flowsDir);
   const content = loadDomainContent(flowsDir);
   const repos: Repositories = createRepositories(deps.database.models);
-  // Whoever runs dispatchers sets this, so something scheduled for now goes at once.
-  let onScheduled: () => void = () => {};
-  const outbox = createOutbox({ repos, now, onScheduled: () => onScheduled() });
+  const events: EventHub = createEventHub<AppEvents>();
+  // The running dispatchers listen, so something scheduled for now goes at once.
+  const outbox = createOutbox({ repos, now, onScheduled: () => events.emit("deliveryScheduled", {}) });
   const announceImprovement = createImprovements({
     repos,
     outbox,
@@ -107,19 +128,12 @@ export function createApp(deps: {
     mayFold: () => summaryLease.holds(),
   });
   const touch = (personId: string) => summaries.touch(personId);
-  let invalidate: (identityId: string) => void = () => {};
-  const profileListeners: ((identityId: string) => void | Promise<void>)[] = [
-    // A new person, a move to another unit, registration: the unit counts change.
-    async (identityId) => {
-      const identity = await repos.identities.get(identityId);
-      if (identity) await touch(identity.personId);
-    },
-  ];
-  const profileChanged = (identityId: string) => {
-    invalidate(identityId);
-    // Listeners are side effects (refresh a view); they never fail the change itself.
-    for (const listener of profileListeners) void Promise.resolve(listener(identityId)).catch(() => {});
-  };
+  // A new person, a move to another unit, registration: the unit counts change.
+  events.on("profileChanged", async ({ identityId }) => {
+    const identity = await repos.identities.get(identityId);
+    if (identity) await touch(identity.personId);
+  });
+  const profileChanged = (identityId: string) => events.emit("profileChanged", { identityId });
   const profileServices = {
     repos,
     regions: content.regions,
@@ -268,32 +282,11 @@ export function createApp(deps: {
     repos,
     translate: deps.translate,
     now,
-    onRolesChanged: (personId) => {
-      void repos.identities.listForPerson(personId).then((ids) => {
-        for (const i of ids) invalidate(i._id);
-      });
-    },
+    onRolesChanged: (personId) => events.emit("rolesChanged", { personId }),
     ...(deps.adminIds ? { adminIds: deps.adminIds } : {}),
   });
   // One run store for the engine and for erasure, so a run erased is gone from the cache too.
   const runStore = cachedRunStore(repos.flowRuns);
-  const engine = createEngine({
-    catalog,
-    runs: observedRuns(runStore, deps.onFlowStep),
-    translate: deps.translate,
-    services: {
-      ...onboarding.services,
-      ...profile.services,
-      ...assessment.services,
-      ...completion.services,
-      ...adminImport.services,
-      ...broadcasts.services,
-      ...roles.services,
-      ...deps.extra?.services,
-    },
-    optionSources: { ...onboarding.optionSources, ...completion.optionSources, ...broadcasts.optionSources },
-    now,
-  });
   const privacy = createPrivacy({
     repos,
     runs: runStore,
@@ -301,11 +294,59 @@ export function createApp(deps: {
     competencies: content.allCompetencies,
     translate: deps.translate,
     now,
-    onErased: (identityIds) => {
-      for (const id of identityIds) invalidate(id);
-    },
+    onErased: (identityIds) => events.emit("identitiesErased", { identityIds }),
   });
   const linking = createLinking({ repos, translate: deps.translate, now, onLinked: profileChanged });
+  const peopleExport = createPeopleExport({
+    repos,
+    translate: deps.translate,
+    now,
+    yearlyGoal: content.jpRules.yearlyGoal,
+  });
+  const housekeeping = createHousekeeping({ repos, finishErasures: (at) => privacy.finishInterrupted(at) });
+  const retention = createRetention({ repos, rules: deps.retention ?? DEFAULT_RETENTION });
+  /** Every feature's declaration: its commands, buttons, flow services and jobs, in menu order. */
+  const features: Feature[] = [
+    onboardingFeature({
+      onboarding,
+      translate: deps.translate,
+      finishErasure: (id) => privacy.finishFor(id),
+    }),
+    helpFeature({ repos, translate: deps.translate, onProfileChanged: profileChanged }),
+    assessmentFeature({ assessment }),
+    resultsFeature({ results }),
+    recommendationsFeature({ recommendations }),
+    trainingFeature({
+      training,
+      completion,
+      jpNudge,
+      ...(deps.jpNudgeCron ? { jpNudgeCron: deps.jpNudgeCron } : {}),
+    }),
+    enrolmentFeature({ enrollment }),
+    mentoringFeature({ mentoring }),
+    surveysFeature({ surveys }),
+    remindersFeature({ reminders, settings: reminderSettings }),
+    profileFeature({ profile }),
+    linkingFeature({ linking }),
+    privacyFeature({ privacy, housekeeping, retention }),
+    broadcastsFeature({ broadcasts }),
+    summariesFeature({ report: summaryReport, totals: summaries }),
+    exportFeature({ peopleExport }),
+    rolesFeature({ roles }),
+    auditFeature({ roles }),
+    importsFeature({ adminImport }),
+    ...(deps.extra?.features ?? []),
+    ...(deps.extra?.services ? [{ name: "extra", services: deps.extra.services }] : []),
+  ];
+  const registry = createRegistry(features, catalog);
+  const engine = createEngine({
+    catalog,
+    runs: observedRuns(runStore, deps.onFlowStep),
+    translate: deps.translate,
+    services: registry.services,
+    optionSources: registry.optionSources,
+    now,
+  });
   const conversations = createConversations({
     ...(deps.rateLimit
       ? {
@@ -317,88 +358,22 @@ export function createApp(deps: {
         }
       : {}),
     engine,
-    catalog,
+    registry,
     repos,
     translate: deps.translate,
     now,
-    linking,
-    results,
-    recommendations,
-    enrollment,
-    training,
-    mentoring,
-    reminders,
-    reminderSettings,
-    surveys,
-    roles,
-    broadcasts,
-    summaryReport,
-    peopleExport: createPeopleExport({
-      repos,
-      translate: deps.translate,
-      now,
-      yearlyGoal: content.jpRules.yearlyGoal,
-    }),
-    privacy,
-    adminIds: deps.adminIds,
+    menu: mainMenu(deps.translate),
+    onRefused: (conv, what) => roles.refused(conv, what),
+    ...(deps.adminIds ? { adminIds: deps.adminIds } : {}),
   });
-  const housekeeping = createHousekeeping({ repos, finishErasures: (at) => privacy.finishInterrupted(at) });
-  const retention = createRetention({ repos, rules: deps.retention ?? DEFAULT_RETENTION });
-  /** The periodic jobs: each only decides what to send and puts it in the outbox. */
-  const jobs: Job[] = [
-    {
-      name: "housekeeping",
-      cron: "17 * * * *",
-      timeZone: "Asia/Jakarta",
-      run: (tick) => housekeeping.run(tick),
-    },
-    {
-      name: "training-reminders",
-      cron: "*/5 * * * *",
-      timeZone: "Asia/Jakarta",
-      run: (tick) => reminders.plan(tick),
-    },
-    {
-      name: "surveys",
-      cron: "*/5 * * * *",
-      timeZone: "Asia/Jakarta",
-      run: (tick) => surveys.tick(tick),
-    },
-    ...surveys.periodic().map(
-      (def): Job => ({
-        name: `survey:${def.id}`,
-        cron: def.cron,
-        timeZone: def.timeZone,
-        run: (tick) => surveys.openPeriodic(def.id, tick),
-      }),
-    ),
-    // One nudge job per zone: "08:00 on the 1st" means each person's own 08:00.
-    ...["Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura"].map(
-      (zone): Job => ({
-        name: `jp-nudge@${zone}`,
-        cron: deps.jpNudgeCron ?? "0 8 1 * *",
-        timeZone: zone,
-        run: (tick) => jpNudge.run(zone, tick),
-      }),
-    ),
-    // Monday 07:00 in each zone: the weekly summary for supervisors who asked for it.
-    ...["Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura"].map(
-      (zone): Job => ({
-        name: `weekly-summary@${zone}`,
-        cron: "0 7 * * 1",
-        timeZone: zone,
-        run: (tick) => summaryReport.weekly(zone, tick),
-      }),
-    ),
-    // Nightly: delete sent messages and audit entries past their retention (FerretDB has no TTL).
-    { name: "retention", cron: "10 3 * * *", timeZone: "Asia/Jakarta", run: (tick) => retention.run(tick) },
-    // Take recorded changes into the unit totals; /ringkasan also does on request.
-    { name: "summaries", cron: "* * * * *", timeZone: "Asia/Jakarta", run: () => summaries.fold(1000) },
-    // Nightly: recompute from the facts and repair anything a crash left half done (writes nothing
-    // when the totals are right).
-    { name: "summaries-check", cron: "40 2 * * *", timeZone: "Asia/Jakarta", run: () => summaries.rebuild() },
-  ];
-  invalidate = conversations.invalidate;
+  // Cached profiles and roles are dropped on this instance as soon as they change.
+  events.on("profileChanged", ({ identityId }) => conversations.invalidate(identityId));
+  events.on("identitiesErased", ({ identityIds }) => {
+    for (const id of identityIds) conversations.invalidate(id);
+  });
+  events.on("rolesChanged", async ({ personId }) => {
+    for (const i of await repos.identities.listForPerson(personId)) conversations.invalidate(i._id);
+  });
   return {
     catalog,
     content,
@@ -427,7 +402,11 @@ export function createApp(deps: {
     /** /dataku and /hapusdata, and the erasure itself (tests drive an interrupted one). */
     privacy,
     retention,
-    jobs,
+    /** The periodic jobs, as the features declared them. */
+    jobs: registry.jobs,
+    /** Every feature's declaration, indexed (the router, menus and the access table read it). */
+    registry,
+    events,
     /**
      * Gives up what this process holds in the database (the summary folder's lease) when it stops,
      * so another process folds at once. Call it after the scheduler and the handlers stopped.
@@ -435,13 +414,13 @@ export function createApp(deps: {
     releaseLeases(): Promise<void> {
       return summaryLease.release();
     },
-    /** Tells the outbox whom to poke when something is scheduled (the running dispatchers). */
+    /** Tells `listener` whenever something is put in the outbox (the running dispatchers). */
     onDeliveryScheduled(listener: () => void) {
-      onScheduled = listener;
+      events.on("deliveryScheduled", listener);
     },
     /** Tells `listener` whenever a person's profile changed through one of their identities. */
     onProfileChanged(listener: (identityId: string) => void | Promise<void>) {
-      profileListeners.push(listener);
+      events.on("profileChanged", ({ identityId }) => listener(identityId));
     },
   };
 }

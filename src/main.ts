@@ -13,6 +13,7 @@ import {
 import { createTelegramSender, TELEGRAM_LIMITS } from "./channels/telegram/sender.js";
 import { runTerminal } from "./channels/terminal/terminal.js";
 import { type Config, ConfigError, loadConfig } from "./config/config.js";
+import { roleMenus } from "./conversation/role-menus.js";
 import { GoMissingError } from "./db/embedded/build.js";
 import type { Delivery } from "./db/models/index.js";
 import { embeddedSqliteDir, openStorage, type Storage } from "./db/open-storage.js";
@@ -30,11 +31,9 @@ import { createLogger, redactUrl } from "./logging/logger.js";
 import { LOCALES_DIR } from "./paths.js";
 import { mongoRunCoordinator } from "./scheduler/run-coordinator.js";
 import { createScheduler } from "./scheduler/scheduler.js";
-import { commandsFor } from "./services/commands.js";
 import { seedCoursesIfEmpty } from "./services/course-seed.js";
 import { seedDemoIfEmpty } from "./services/demo-seed.js";
 import { createHome } from "./services/home.js";
-import { roleMenus } from "./services/menus.js";
 
 /**
  * How long start-up waits for the database, and how long a message waits for it later before the
@@ -255,7 +254,7 @@ async function main(): Promise<number> {
     }
     // Not essential: runs in the background and only logs when it fails.
     const describe = (language: "id" | "en", roles: readonly string[]) =>
-      commandsFor(roles).map((c) => ({
+      app.registry.commandsFor(roles).map((c) => ({
         command: c.name,
         description: translator.t(language, c.descriptionKey),
       }));
@@ -272,6 +271,7 @@ async function main(): Promise<number> {
           repos: app.repos,
           adminIds: config.adminIds,
           channel: "telegram",
+          commandsFor: app.registry.commandsFor,
         })) {
           const chat = Number(menu.identityId.slice("telegram:".length));
           const commands = menu.commands.map((c) => ({

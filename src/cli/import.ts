@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
+import { describeImport } from "../features/imports/course-import.js";
 import { DEFAULT_LOCALE } from "../i18n/locales.js";
-import { describeImport } from "../services/course-import.js";
 import { cliText, runCli, withCliApp } from "./cli-app.js";
 
 /** `npm run import -- courses|units|people FILE`: the same all-or-nothing imports admins run with /impor. */

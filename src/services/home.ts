@@ -1,6 +1,6 @@
+import type { IncomingIdentity } from "../conversation/router.js";
 import type { Repositories } from "../db/repositories/index.js";
 import type { Translate } from "../engine/text.js";
-import type { IncomingIdentity } from "./conversation.js";
 import { jpOfYear } from "./jp-ledger.js";
 
 /** A channel-neutral overview of a person (Slack renders it as App Home). */

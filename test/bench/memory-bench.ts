@@ -1,7 +1,7 @@
 import { createApp } from "../../src/app.js";
+import type { IncomingIdentity } from "../../src/conversation/router.js";
 import type { Database } from "../../src/db/connection.js";
 import type { Translate } from "../../src/engine/text.js";
-import type { IncomingIdentity } from "../../src/services/conversation.js";
 import { seedDemoIfEmpty } from "../../src/services/demo-seed.js";
 import { progress, round1 } from "./report.js";
 import { seedRegisteredPeople } from "./seed-people.js";

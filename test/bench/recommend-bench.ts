@@ -3,7 +3,7 @@ import type { Database } from "../../src/db/connection.js";
 import type { CourseInput } from "../../src/domain/course.js";
 import { METHODS } from "../../src/domain/learning-methods.js";
 import type { Translate } from "../../src/engine/text.js";
-import { createAssessmentRecorder } from "../../src/services/assessment-record.js";
+import { createAssessmentRecorder } from "../../src/features/assessment/assessment-record.js";
 import { percentile, progress, round1 } from "./report.js";
 
 export interface RecommendBenchResult {

@@ -1,8 +1,8 @@
 import { createApp } from "../../src/app.js";
+import type { IncomingIdentity } from "../../src/conversation/router.js";
 import type { Database } from "../../src/db/connection.js";
 import type { Assessment, Completion, OrgUnit, Person } from "../../src/db/models/index.js";
 import type { Translate } from "../../src/engine/text.js";
-import type { IncomingIdentity } from "../../src/services/conversation.js";
 import { percentile, progress, round1 } from "./report.js";
 
 export interface SummaryBenchResult {

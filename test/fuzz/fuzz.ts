@@ -1,10 +1,9 @@
 import { type App, createApp } from "../../src/app.js";
+import type { IncomingIdentity } from "../../src/conversation/router.js";
 import type { Database } from "../../src/db/connection.js";
 import type { Choice, Inbound, Outbound } from "../../src/engine/types.js";
 import { loadTranslations } from "../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../src/paths.js";
-import { COMMANDS } from "../../src/services/commands.js";
-import type { IncomingIdentity } from "../../src/services/conversation.js";
 import { seedCoursesIfEmpty } from "../../src/services/course-seed.js";
 import { seedDemoIfEmpty } from "../../src/services/demo-seed.js";
 
@@ -192,7 +191,7 @@ export async function runFuzz(opts: {
   const failures: FuzzFailure[] = [];
   const byKind: Record<string, number> = {};
   let replies = 0;
-  const commandNames = [...COMMANDS.map((c) => c.name), "tidakada", "START"];
+  const commandNames = [...app.registry.listed.map((c) => c.name), "tidakada", "START"];
 
   for (let step = 0; step < opts.inputs; step++) {
     const who = r.pick(people);

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import type { App } from "../../src/app.js";
+import type { IncomingIdentity } from "../../src/conversation/router.js";
 import type { Inbound, Outbound } from "../../src/engine/types.js";
-import type { IncomingIdentity } from "../../src/services/conversation.js";
 
 /** Talks to the app's conversation service the way a channel adapter does. */
 export function chatDriver(app: () => App) {

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, HTTPReceiver, LogLevel, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
+import type { IncomingIdentity } from "../../conversation/router.js";
 import type { Inbound, Outbound } from "../../engine/types.js";
-import type { IncomingIdentity } from "../../services/conversation.js";
 import type { HomeSummary } from "../../services/home.js";
 import { SeenIds } from "../seen-ids.js";
 import { escapeSlack, homeBlocks, toBlocks } from "./render.js";

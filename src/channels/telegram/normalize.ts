@@ -1,6 +1,6 @@
 import type { Update } from "grammy/types";
+import { parseCommand } from "../../conversation/parse-command.js";
 import type { Inbound } from "../../engine/types.js";
-import { parseCommand } from "../../services/commands.js";
 
 /** A Telegram update reduced to what Pandu needs; undefined for updates it ignores. */
 export interface TelegramInbound {

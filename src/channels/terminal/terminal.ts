@@ -1,9 +1,9 @@
 import { userInfo } from "node:os";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import { parseCommand } from "../../conversation/parse-command.js";
+import type { IncomingIdentity } from "../../conversation/router.js";
 import type { Inbound, Outbound } from "../../engine/types.js";
-import { parseCommand } from "../../services/commands.js";
-import type { IncomingIdentity } from "../../services/conversation.js";
 import { renderForTerminal, type TerminalKeys } from "./render.js";
 
 export interface TerminalDeps {

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
 import { isPng, renderAssessmentChart } from "../../../src/charts/assessment-chart.js";
+import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import type { Level } from "../../../src/domain/competency.js";
 import type { Outbound } from "../../../src/engine/types.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
-import type { IncomingIdentity } from "../../../src/services/conversation.js";
 import { seedDemoIfEmpty } from "../../../src/services/demo-seed.js";
 import { chatDriver } from "../../support/chat-driver.js";
 import { useTestDatabase } from "../../support/database.js";

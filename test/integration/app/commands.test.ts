@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
+import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import type { Inbound, Outbound } from "../../../src/engine/types.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
-import { COMMANDS } from "../../../src/services/commands.js";
-import type { IncomingIdentity } from "../../../src/services/conversation.js";
 import { seedDemoIfEmpty } from "../../../src/services/demo-seed.js";
 import { useTestDatabase } from "../../support/database.js";
 
@@ -89,7 +88,7 @@ describe("/tautkan links a Telegram and a Slack account to one person", () => {
 
 describe("every command of the list answers", () => {
   it("answers each command for a registered person and for a newcomer, never silently", async () => {
-    for (const c of COMMANDS) {
+    for (const c of app.registry.listed) {
       for (const who of [tg(1), tg(99)]) {
         const out = await cmd(who, c.name);
         expect(out.length, `/${c.name} for ${who.id}`).toBeGreaterThan(0);
@@ -159,7 +158,9 @@ describe("/profil and /bahasa", () => {
 describe("/hasil", () => {
   it("says how to get a result, then shows the latest with the change since the previous one", async () => {
     expect(all(await cmd(tg(1), "hasil"))).toContain("belum punya hasil");
-    const { createAssessmentRecorder } = await import("../../../src/services/assessment-record.js");
+    const { createAssessmentRecorder } = await import(
+      "../../../src/features/assessment/assessment-record.js"
+    );
     const record = createAssessmentRecorder({ repos: ctx.repos });
     const personId = (await ctx.repos.identities.get("telegram:1"))!.personId;
     const required = { "M.1": 2, "M.3": 2, "M.5": 2 } as const;

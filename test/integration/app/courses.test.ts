@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
+import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import type { Outbound } from "../../../src/engine/types.js";
+import { createAssessmentRecorder } from "../../../src/features/assessment/assessment-record.js";
+import { describeCourseImport } from "../../../src/features/imports/course-import.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
-import { createAssessmentRecorder } from "../../../src/services/assessment-record.js";
-import type { IncomingIdentity } from "../../../src/services/conversation.js";
 import { shortKey } from "../../../src/services/course-catalog.js";
-import { describeCourseImport } from "../../../src/services/course-import.js";
 import { chatDriver } from "../../support/chat-driver.js";
 import { useTestDatabase } from "../../support/database.js";
 

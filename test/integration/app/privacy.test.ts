@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
+import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import type { Completion } from "../../../src/db/models/index.js";
+import { CONSENT_TEXT_VERSION } from "../../../src/features/onboarding/onboarding.js";
+import { createRetention } from "../../../src/features/privacy/retention.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
-import type { IncomingIdentity } from "../../../src/services/conversation.js";
 import { shortKey } from "../../../src/services/course-catalog.js";
 import { seedDemoIfEmpty } from "../../../src/services/demo-seed.js";
-import { CONSENT_TEXT_VERSION } from "../../../src/services/onboarding.js";
-import { createRetention } from "../../../src/services/retention.js";
 import { chatDriver } from "../../support/chat-driver.js";
 import { useTestDatabase } from "../../support/database.js";
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
+import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import type { Delivery } from "../../../src/db/models/index.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
-import type { IncomingIdentity } from "../../../src/services/conversation.js";
 import { shortKey } from "../../../src/services/course-catalog.js";
 import { chatDriver } from "../../support/chat-driver.js";
 import { useTestDatabase } from "../../support/database.js";

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
+import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import type { Role } from "../../../src/db/models/index.js";
 import type { Outbound } from "../../../src/engine/types.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
-import type { IncomingIdentity } from "../../../src/services/conversation.js";
 import { shortKey } from "../../../src/services/course-catalog.js";
 import { chatDriver } from "../../support/chat-driver.js";
 import { useTestDatabase } from "../../support/database.js";
@@ -346,10 +346,9 @@ describe("/peran by buttons", () => {
     ]);
     // Someone without the admin role gets the usual refusal, audited too.
     expect(all(await press(who.asn!.identity, "per|g|0"))).toContain("hanya untuk petugas");
-    // The search flow can be started by anyone pressing its button; its list still refuses them.
-    await press(who.asn!.identity, "start|peran-cari");
+    // The search flow is /peran's: its button is refused (and audited) like the command.
+    expect(all(await press(who.asn!.identity, "start|peran-cari"))).toContain("hanya untuk petugas");
     const asked = await text(who.asn!.identity, "koordinator");
-    expect(all(asked)).toContain("hanya untuk petugas");
     expect(personLabels(asked)).toEqual([]);
     const peran = await ctx.repos.audit.list({ action: "command.peran", limit: 100 });
     expect(peran.filter((e) => e.actorPersonId === who.asn!.personId).map((e) => e.outcome)).toEqual([

@@ -1,13 +1,13 @@
 import { TZDate } from "@date-fns/tz";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
+import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import type { Completion, Delivery } from "../../../src/db/models/index.js";
 import type { Level } from "../../../src/domain/competency.js";
+import { unitKey } from "../../../src/features/summaries/summary-report.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
 import { createScheduler } from "../../../src/scheduler/scheduler.js";
-import type { IncomingIdentity } from "../../../src/services/conversation.js";
-import { unitKey } from "../../../src/services/summary-report.js";
 import { chatDriver } from "../../support/chat-driver.js";
 import { useTestDatabase } from "../../support/database.js";
 

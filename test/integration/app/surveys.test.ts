@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
+import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import type { Delivery } from "../../../src/db/models/index.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
 import { createScheduler } from "../../../src/scheduler/scheduler.js";
-import type { IncomingIdentity } from "../../../src/services/conversation.js";
 import { shortKey } from "../../../src/services/course-catalog.js";
 import { chatDriver } from "../../support/chat-driver.js";
 import { useTestDatabase } from "../../support/database.js";

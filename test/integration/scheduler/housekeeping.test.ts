@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createHousekeeping } from "../../../src/services/housekeeping.js";
+import { createHousekeeping } from "../../../src/features/privacy/housekeeping.js";
 import { useTestDatabase } from "../../support/database.js";
 
 const ctx = useTestDatabase();

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   createAssessmentRecorder,
   nextAssessmentAllowedAt,
-} from "../../../src/services/assessment-record.js";
+} from "../../../src/features/assessment/assessment-record.js";
 import { useTestDatabase } from "../../support/database.js";
 
 describe("recording assessment results", () => {

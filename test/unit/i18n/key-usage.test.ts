@@ -2,10 +2,10 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { NIP_PROBLEMS } from "../../../src/domain/nip.js";
+import { AUDIENCES } from "../../../src/features/broadcasts/broadcasts.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { FLOWS_DIR, LOCALES_DIR, REPO_ROOT } from "../../../src/paths.js";
-import { AUDIENCES } from "../../../src/services/broadcasts.js";
-import { COMMANDS } from "../../../src/services/commands.js";
+import { declaredApp } from "../../support/declarations.js";
 import { keysInTypeScript, keysInYaml } from "./key-usage.js";
 
 const walk = (dir: string, ext: RegExp): string[] =>
@@ -18,7 +18,7 @@ const walk = (dir: string, ext: RegExp): string[] =>
 const DYNAMIC_KEYS = [
   ...NIP_PROBLEMS.map((p) => `nip-error-${p}`),
   ...["WIB", "WITA", "WIT"].map((z) => `zone-${z}`),
-  ...COMMANDS.map((c) => c.descriptionKey),
+  ...declaredApp().registry.listed.map((c) => c.descriptionKey),
   ...["asesmen", "hasil", "rekomendasi", "pelatihan", "survei", "profil", "bahasa", "bantuan"].map(
     (m) => `menu-${m}`,
   ),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFloodGuard } from "../../../src/services/flood-guard.js";
+import { createFloodGuard } from "../../../src/conversation/flood-guard.js";
 
 describe("the per-person update limit", () => {
   it("lets the limit through, warns once, drops the rest of the burst, and forgives after the window", () => {

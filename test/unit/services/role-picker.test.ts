@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageOf, parsePickerData, searchText } from "../../../src/services/role-picker.js";
+import { pageOf, parsePickerData, searchText } from "../../../src/features/roles/role-picker.js";
 
 describe("role picker button data", () => {
   it("parses only the shapes the picker issues", () => {

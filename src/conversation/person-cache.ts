@@ -1,0 +1,64 @@
+import type { Repositories } from "../db/repositories/index.js";
+import type { Conversation } from "../engine/types.js";
+import type { Locale } from "../i18n/locales.js";
+import { profileOfPerson } from "../services/profile-of-person.js";
+import type { IncomingIdentity } from "./router.js";
+
+/** The person behind an identity, with their roles, as one message needs them. */
+export interface Resolved {
+  conv: Conversation;
+  roles: string[];
+}
+
+/**
+ * Finds (or, for a newcomer, imagines) the person behind an identity, and keeps the answer briefly:
+ * every message needs it, and it changes rarely.
+ */
+export function createPersonCache(deps: {
+  repos: Pick<Repositories, "identities" | "people">;
+  now: () => Date;
+  adminIds: readonly string[];
+  ttlMs: number;
+}) {
+  const cache = new Map<string, Resolved & { at: number }>();
+
+  /** The conversation and roles behind `who`; read again once older than the ttl. */
+  async function resolve(who: IncomingIdentity): Promise<Resolved> {
+    const hit = cache.get(who.id);
+    const nowMs = deps.now().getTime();
+    if (hit && nowMs - hit.at < deps.ttlMs) return hit;
+    const identity = await deps.repos.identities.get(who.id);
+    const person = identity ? await deps.repos.people.get(identity.personId) : null;
+    const hintLocale: Locale = who.languageHint?.toLowerCase().startsWith("en") ? "en" : "id";
+    const bootstrap = deps.adminIds.includes(who.id) ? ["admin"] : [];
+    const entry = person
+      ? {
+          conv: { identityId: who.id, subjectId: person._id, profile: profileOfPerson(person) },
+          roles: [...person.roles.map((r) => r.role as string), ...bootstrap],
+          at: nowMs,
+        }
+      : {
+          // Before consent nothing is stored about the person; the identity stands in for them.
+          conv: {
+            identityId: who.id,
+            subjectId: who.id,
+            profile: { locale: hintLocale, hasNip: false, onboarded: false },
+          },
+          roles: bootstrap,
+          at: nowMs,
+        };
+    cache.delete(who.id);
+    cache.set(who.id, entry);
+    // Bounded: the least recently resolved identities drop out first.
+    if (cache.size > 50_000) cache.delete(cache.keys().next().value!);
+    return entry;
+  }
+
+  return {
+    resolve,
+    /** Forgets one identity, so its next message reads the person again. */
+    invalidate(identityId: string) {
+      cache.delete(identityId);
+    },
+  };
+}

@@ -1,0 +1,187 @@
+import type { Channel } from "../db/models/index.js";
+import type { Repositories } from "../db/repositories/index.js";
+import type { Engine } from "../engine/engine.js";
+import type { Translate } from "../engine/text.js";
+import type { Conversation, Inbound, Outbound } from "../engine/types.js";
+import type { Access, Acting, CommandContext, CommandDecl } from "../features/feature.js";
+import type { FloodGuard } from "./flood-guard.js";
+import { createPersonCache } from "./person-cache.js";
+import type { Registry } from "./registry.js";
+
+/** Who wrote, as the channel adapter knows it. */
+export interface IncomingIdentity {
+  /** `telegram:123`, `slack:T01:U456`, `terminal:budi`. */
+  id: string;
+  channel: Channel;
+  /** The language the platform reports for the person (used until they choose one). */
+  languageHint?: string;
+}
+
+export interface ConversationDeps {
+  engine: Engine;
+  registry: Registry;
+  repos: Pick<Repositories, "identities" | "people">;
+  translate: Translate;
+  now: () => Date;
+  /** Writes a refused staff action to the audit log. */
+  onRefused: (conv: Conversation, what: string) => Promise<void>;
+  /** The main menu, shown when a message belongs to no conversation. */
+  menu: (conv: Conversation) => Outbound[];
+  /** Bootstrap administrators from ADMIN_IDS: admins wherever they write from. */
+  adminIds?: readonly string[];
+  /**
+   * How long a resolved profile is reused before it is read again. This instance drops it at once
+   * when it changes the profile; another instance's change shows up within this time.
+   */
+  profileTtlMs?: number;
+  /** The per-person update limit; none when not given (tests of other features). */
+  floodGuard?: FloodGuard;
+}
+
+/** The longest text and command arguments handled; longer ones are refused before any work. */
+export const MAX_TEXT_CHARS = 5_000;
+const MAX_ARGS_CHARS = 1_000;
+/** Telegram's own limit for callback data; anything longer was not issued by Pandu. */
+const MAX_BUTTON_BYTES = 64;
+
+/** Why an action was not done: the person hears which. */
+type Refusal = "onboarding-needed" | "command-not-allowed";
+
+/**
+ * Decides whether `acting` may use something declared with `access`. Only admin work may be done
+ * before registering (a bootstrap admin sets Pandu up, by imports, before or without registering).
+ */
+export function refusalFor(access: Access, acting: Acting): Refusal | undefined {
+  if (access === "anyone") return undefined;
+  const adminOnly = access !== "registered" && access.length === 1 && access[0] === "admin";
+  if (!acting.conv.profile.onboarded && !(adminOnly && acting.roles.includes("admin")))
+    return "onboarding-needed";
+  if (access === "registered") return undefined;
+  return acting.roles.includes("admin") || access.some((r) => acting.roles.includes(r))
+    ? undefined
+    : "command-not-allowed";
+}
+
+/**
+ * The front door: turns one inbound message into the replies, for every channel alike. It knows
+ * no feature: it finds the declared command or button, checks its access, and calls its handler.
+ */
+export function createConversations(deps: ConversationDeps) {
+  const people = createPersonCache({
+    repos: deps.repos,
+    now: deps.now,
+    adminIds: deps.adminIds ?? [],
+    ttlMs: deps.profileTtlMs ?? 5 * 60_000,
+  });
+  const t = (conv: Conversation, key: string, args?: Record<string, string | number>) =>
+    deps.translate(conv.profile.locale, key, args);
+
+  const menu = deps.menu;
+
+  async function refuse(acting: Acting, refusal: Refusal, what: string, shown: string, audit: boolean) {
+    if (refusal === "onboarding-needed") return [{ text: t(acting.conv, "onboarding-needed") }];
+    if (audit) await deps.onRefused(acting.conv, what);
+    return [{ text: t(acting.conv, "command-not-allowed", { command: shown }) }];
+  }
+
+  async function runCommand(acting: Acting, command: CommandDecl, args: string): Promise<Outbound[]> {
+    const ctx: CommandContext = { ...acting, args };
+    const variant = command.variants?.find((v) => v.args.test(args));
+    // A variant carries its own access: `/tautkan KODE` works before registering, `/survei hasil`
+    // needs a role (and so registering) although `/survei` needs only registering.
+    const refusal = refusalFor(variant?.access ?? command.access, acting);
+    if (refusal) {
+      const shown = variant ? `/${command.name} ${args}` : `/${command.name}`;
+      return refuse(acting, refusal, variant?.name ?? command.name, shown, true);
+    }
+    if (variant) return variant.run(ctx);
+    if (command.run) return command.run(ctx);
+    return deps.engine.start(acting.conv, command.flow!);
+  }
+
+  async function pressButton(acting: Acting, data: string): Promise<Outbound[] | undefined> {
+    const declared = deps.registry.button(data);
+    if (!declared) return deps.engine.handle(acting.conv, { kind: "button", data });
+    const press = declared.codec.parse(data);
+    if (!press) return undefined;
+    const refusal = refusalFor(declared.access, acting);
+    if (refusal)
+      return refuse(
+        acting,
+        refusal,
+        declared.command,
+        `/${declared.command}`,
+        declared.auditRefusal !== false,
+      );
+    return declared.run(acting, press);
+  }
+
+  /** The acting person, with the router's services for handlers that open menus or commands. */
+  function actingOf(conv: Conversation, roles: readonly string[], bootstrapAdmin: boolean): Acting {
+    const acting: Acting = {
+      conv,
+      roles,
+      bootstrapAdmin,
+      router: {
+        menu: () => menu(conv),
+        runCommand: (name, args = "") => {
+          const command = deps.registry.command(name);
+          return command
+            ? runCommand(acting, command, args)
+            : Promise.resolve([{ text: t(conv, "command-unknown", { command: `/${name}` }) }]);
+        },
+        cancelFlow: () => deps.engine.cancel(conv),
+        startFlow: async (flowId) => {
+          const { access, command } = deps.registry.flowAccess(flowId);
+          const refusal = refusalFor(access, acting);
+          if (refusal) return refuse(acting, refusal, command, `/${command}`, true);
+          return deps.engine.start(conv, flowId);
+        },
+        listed: () => deps.registry.commandsFor(roles),
+      },
+    };
+    return acting;
+  }
+
+  return {
+    /** The person behind an identity (cached briefly), as the router sees them. */
+    resolve: people.resolve,
+    /** Drops a cached profile after it changed (language, onboarding, linking, roles). */
+    invalidate: people.invalidate,
+    /** The main menu (start, the end of a conversation, buttons that open commands). */
+    menu,
+
+    /** Handles one inbound message and returns the replies, in order. */
+    async handle(who: IncomingIdentity, inbound: Inbound): Promise<Outbound[]> {
+      // Before any database work: a flood is dropped cheaply, with one polite word per window.
+      const verdict = deps.floodGuard?.check(who.id) ?? "ok";
+      if (verdict === "drop") return [];
+      const { conv, roles } = await people.resolve(who);
+      if (verdict === "warn") return [{ text: t(conv, "flood-slow-down") }];
+      if (
+        (inbound.kind === "text" && inbound.text.length > MAX_TEXT_CHARS) ||
+        (inbound.kind === "command" && inbound.args.length > MAX_ARGS_CHARS)
+      ) {
+        return [{ text: t(conv, "message-too-long", { max: MAX_TEXT_CHARS }) }];
+      }
+      if (inbound.kind === "button" && Buffer.byteLength(inbound.data) > MAX_BUTTON_BYTES) {
+        return [{ text: t(conv, "flow-button-expired") }];
+      }
+      const acting = actingOf(conv, roles, deps.adminIds?.includes(who.id) ?? false);
+      if (inbound.kind === "command") {
+        const command = deps.registry.command(inbound.command);
+        if (!command) return [{ text: t(conv, "command-unknown", { command: `/${inbound.command}` }) }];
+        return runCommand(acting, command, inbound.args);
+      }
+      const replies =
+        inbound.kind === "button"
+          ? await pressButton(acting, inbound.data)
+          : await deps.engine.handle(conv, inbound);
+      if (replies) return replies;
+      if (inbound.kind === "button") return [{ text: t(conv, "flow-button-expired") }];
+      if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
+      return [{ text: t(conv, "chat-no-conversation") }, ...menu(conv)];
+    },
+  };
+}
+export type Conversations = ReturnType<typeof createConversations>;

@@ -1,0 +1,102 @@
+import { TZDate } from "@date-fns/tz";
+import type { Achievement, Assessment, Person } from "../../db/models/index.js";
+import type { Repositories } from "../../db/repositories/index.js";
+import type { Level } from "../../domain/competency.js";
+import { competencyGaps } from "../../domain/skj.js";
+
+/** What a finished self-assessment produced. */
+export interface AssessmentOutcome {
+  /** A key of the run that produced it, so recording it twice (a retried step) stores it once. */
+  id?: string;
+  personId: string;
+  assessed: Record<string, Level>;
+  required: Record<string, Level>;
+  statements: number;
+  completedAt: Date;
+}
+
+/**
+ * The one function through which assessment results are recorded: it appends the fact, points
+ * the person's latest status at it, and returns the previous one for comparison. Later work
+ * (running totals per unit and year, recognitions) hooks in here and nowhere else.
+ */
+export function createAssessmentRecorder(deps: {
+  repos: Pick<Repositories, "people" | "assessments" | "achievements">;
+  /** Told of each achievement when it is first recorded (improvements announced to supervisors). */
+  onAchievement?: (a: Achievement, person: Person) => Promise<unknown>;
+  /** Told after every recorded assessment (the summary totals recount the person). */
+  onRecorded?: (personId: string) => Promise<unknown>;
+}) {
+  return async function recordAssessment(
+    outcome: AssessmentOutcome,
+  ): Promise<{ assessment: Assessment; previous: Assessment | null; closedGaps: string[] }> {
+    const person = await deps.repos.people.get(outcome.personId);
+    if (!person) throw new Error(`no person ${outcome.personId}`);
+    const already = outcome.id ? await deps.repos.assessments.get(outcome.id) : null;
+    if (already) {
+      const before = already.previousId ? await deps.repos.assessments.get(already.previousId) : null;
+      // A retry after a crash: the mark may be what was lost, and marking again is harmless.
+      await deps.onRecorded?.(person._id);
+      return { assessment: already, previous: before, closedGaps: [] };
+    }
+    const previousId = person.status?.lastAssessmentId;
+    const previous = previousId ? await deps.repos.assessments.get(previousId) : null;
+    const results = competencyGaps(outcome.assessed, outcome.required).map((g) => ({
+      competency: g.code,
+      assessed: g.assessed,
+      required: g.required,
+      gap: g.gap,
+    }));
+    const assessment = await deps.repos.assessments.insert({
+      ...(outcome.id ? { _id: outcome.id } : {}),
+      personId: person._id,
+      instansiId: person.instansiId,
+      unitId: person.unitId,
+      jabatanId: person.jabatanId,
+      tier: person.tier,
+      // The year of the person's own calendar: 31 December 20.00 WIB is already 1 January in WIT.
+      year: new TZDate(outcome.completedAt.getTime(), person.timeZone).getFullYear(),
+      completedAt: outcome.completedAt,
+      statements: outcome.statements,
+      results,
+      ...(previousId ? { previousId } : {}),
+    });
+    await deps.repos.people.setStatus(person._id, {
+      lastAssessmentId: assessment._id,
+      assessedAt: outcome.completedAt,
+      gapCount: results.filter((r) => r.gap > 0).length,
+    });
+    // A gap closed since the previous assessment is an achievement, recorded (and congratulated) once.
+    const closedGaps: string[] = [];
+    for (const r of results) {
+      const before = previous?.results.find((p) => p.competency === r.competency);
+      if (!before || before.gap <= 0 || r.gap > 0) continue;
+      const achievement: Achievement = {
+        _id: `${person._id}|gap|${r.competency}|${assessment._id}`,
+        personId: person._id,
+        kind: "gap-closed",
+        year: assessment.year,
+        competency: r.competency,
+        ...(person.unitId ? { unitId: person.unitId } : {}),
+        ...(person.instansiId ? { instansiId: person.instansiId } : {}),
+        at: outcome.completedAt,
+      };
+      const fresh = await deps.repos.achievements.record(achievement);
+      if (fresh) {
+        closedGaps.push(r.competency);
+        await deps.onAchievement?.(achievement, person);
+      }
+    }
+    await deps.onRecorded?.(person._id);
+    return { assessment, previous, closedGaps };
+  };
+}
+export type RecordAssessment = ReturnType<typeof createAssessmentRecorder>;
+
+/** When a person may take the assessment again (default: 90 days after the last one). */
+export function nextAssessmentAllowedAt(
+  lastAssessedAt: Date | undefined,
+  intervalDays: number,
+): Date | undefined {
+  return lastAssessedAt ? new Date(lastAssessedAt.getTime() + intervalDays * 86_400_000) : undefined;
+}

@@ -1,0 +1,173 @@
+import type { Person } from "../../db/models/index.js";
+import type { Repositories } from "../../db/repositories/index.js";
+import {
+  type AssessmentResponse,
+  nextStatement,
+  scoreAssessment,
+  statementRange,
+} from "../../domain/assessment.js";
+import type { Competency } from "../../domain/competency.js";
+import { compareCompetencyCodes, isLevel, type Level } from "../../domain/competency.js";
+import type { Instrument } from "../../domain/instrument.js";
+import { isJabatanTier, requiredLevels, type SkjDefaults } from "../../domain/skj.js";
+import type { ComputeService } from "../../engine/engine.js";
+import type { Translate } from "../../engine/text.js";
+import type { Conversation, Outbound } from "../../engine/types.js";
+import { formatDate } from "../../i18n/format.js";
+import type { AssessmentResults } from "../results/assessment-result.js";
+import { nextAssessmentAllowedAt, type RecordAssessment } from "./assessment-record.js";
+
+export interface AssessmentDeps {
+  repos: Pick<Repositories, "people" | "jabatan">;
+  competencies: readonly Competency[];
+  skjDefaults: SkjDefaults;
+  instrument: Instrument;
+  intervalDays: number;
+  record: RecordAssessment;
+  results: AssessmentResults;
+  translate: Translate;
+}
+
+type Required = { c: string; l: Level }[];
+
+const asResponses = (v: unknown): AssessmentResponse[] =>
+  Array.isArray(v) ? (v as AssessmentResponse[]) : [];
+const asRequired = (v: unknown): Required => (Array.isArray(v) ? (v as Required) : []);
+const toRecord = (required: Required): Record<string, Level> =>
+  Object.fromEntries(required.map((r) => [r.c, r.l]));
+
+/**
+ * The compute services of flows/asesmen.yaml. Everything but `save` only computes from the run's
+ * answers (the adaptive state is the list of responses, replayed on every step), so a retried
+ * answer can never double-count.
+ */
+export function createAssessment(deps: AssessmentDeps) {
+  const t = (conv: Conversation, key: string, args?: Record<string, string | number>) =>
+    deps.translate(conv.profile.locale, key, args);
+  const nameOf = (code: string, conv: Conversation) => {
+    const c = deps.competencies.find((x) => x.code === code);
+    return c ? (conv.profile.locale === "en" ? c.name.en : c.name.id) : code;
+  };
+
+  /** The required level of every competency this person is assessed on: SKJ of the jabatan, else defaults. */
+  async function requiredFor(person: Person): Promise<Required> {
+    const jabatan = person.jabatanId ? await deps.repos.jabatan.get(person.jabatanId) : null;
+    const own: Record<string, Level> = {};
+    for (const s of jabatan?.standard ?? []) if (isLevel(s.level)) own[s.competency] = s.level;
+    const tierId = jabatan?.tier ?? person.tier;
+    // Someone who gave no tier is measured against the entry level rather than not at all.
+    const tier = isJabatanTier(tierId) ? tierId : "pelaksana";
+    const standard = requiredLevels({
+      jabatanStandard: own,
+      tier,
+      defaults: deps.skjDefaults,
+      competencies: deps.competencies.filter((c) => c.type !== "teknis").map((c) => c.code),
+    });
+    const out: Required = Object.entries(standard).map(([c, r]) => ({ c, l: r.level }));
+    const family = deps.instrument.families.find((f) => f.family === jabatan?.family);
+    for (const code of family?.codes ?? []) {
+      const level = own[code] ?? family?.required[tier];
+      if (level !== undefined && deps.instrument.covers(code)) out.push({ c: code, l: level });
+    }
+    return out.sort((a, b) => compareCompetencyCodes(a.c, b.c));
+  }
+
+  const begin: ComputeService = async ({ conversation, now }) => {
+    const person = conversation.profile.personId
+      ? await deps.repos.people.get(conversation.profile.personId)
+      : null;
+    if (!person) return { outbound: [{ text: t(conversation, "onboarding-needed") }], goto: "stop" };
+    const allowedAt = nextAssessmentAllowedAt(person.status?.assessedAt, deps.intervalDays);
+    if (allowedAt && allowedAt > now) {
+      const opts = { locale: conversation.profile.locale, timeZone: person.timeZone };
+      return {
+        setAnswers: {
+          lastDate: formatDate(person.status.assessedAt!, opts),
+          nextDate: formatDate(allowedAt, opts),
+        },
+        goto: "too_soon",
+      };
+    }
+    const required = await requiredFor(person);
+    const { minimum, maximum } = statementRange(required.length);
+    return {
+      setAnswers: {
+        required,
+        responses: [],
+        count: String(required.length),
+        minimum: String(minimum),
+        maximum: String(maximum),
+      },
+    };
+  };
+
+  const pick: ComputeService = async ({ conversation, answers }) => {
+    const required = toRecord(asRequired(answers.required));
+    const next = nextStatement(required, asResponses(answers.responses), deps.instrument.count);
+    if (!next) return { goto: "save" };
+    const statement = deps.instrument.statement(next.competency, next.level, next.index)!;
+    return {
+      setAnswers: {
+        current: { c: next.competency, l: next.level, i: next.index },
+        statement: conversation.profile.locale === "en" ? statement.en : statement.id,
+        progressLabel: t(conversation, "assessment-progress", {
+          n: String(next.position),
+          total: String(next.total),
+          name: nameOf(next.competency, conversation),
+        }),
+      },
+    };
+  };
+
+  const record: ComputeService = async ({ answers }) => {
+    const current = answers.current as { c: string; l: Level; i: number } | undefined;
+    const score = Number(answers.ask);
+    if (!current || !(score >= 1 && score <= 4)) return {};
+    return { setAnswers: { responses: [...asResponses(answers.responses), { ...current, s: score }] } };
+  };
+
+  const undo: ComputeService = async ({ answers }) => {
+    const responses = asResponses(answers.responses);
+    if (responses.length === 0) return { goto: "intro" };
+    return { setAnswers: { responses: responses.slice(0, -1) } };
+  };
+
+  const save: ComputeService = async ({ runId, conversation, answers, now }) => {
+    const personId = conversation.profile.personId;
+    if (!personId) return { outbound: [{ text: t(conversation, "onboarding-needed") }], goto: "stop" };
+    const required = toRecord(asRequired(answers.required));
+    const responses = asResponses(answers.responses);
+    const { assessment, previous, closedGaps } = await deps.record({
+      id: `s-${runId}`,
+      personId,
+      assessed: scoreAssessment(required, responses),
+      required,
+      statements: responses.length,
+      completedAt: now,
+    });
+    const out: Outbound[] = [
+      deps.results.resultMessage(conversation, assessment.results, previous?.results ?? []),
+      ...(await deps.results.chartMessage(conversation, assessment.results)),
+    ];
+    if (closedGaps.length > 0) {
+      out.push({
+        text: t(conversation, "recognition-gap-closed", {
+          competencies: closedGaps.map((c) => nameOf(c, conversation)).join(", "),
+          count: closedGaps.length,
+        }),
+      });
+    }
+    return { outbound: out };
+  };
+
+  return {
+    requiredFor,
+    services: {
+      "assessment.begin": begin,
+      "assessment.pick": pick,
+      "assessment.record": record,
+      "assessment.undo": undo,
+      "assessment.save": save,
+    } satisfies Record<string, ComputeService>,
+  };
+}

@@ -1,0 +1,10 @@
+import type { Feature } from "../feature.js";
+import type { Roles } from "../roles/roles.js";
+
+/** /audit: the audit log, latest first. */
+export function auditFeature(deps: { roles: Pick<Roles, "auditLog"> }): Feature {
+  return {
+    name: "audit",
+    commands: [{ name: "audit", access: ["admin"], run: (ctx) => deps.roles.auditLog(ctx.conv, ctx.args) }],
+  };
+}

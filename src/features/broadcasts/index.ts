@@ -1,0 +1,26 @@
+import { button, type Feature } from "../feature.js";
+import { type Broadcasts, broadcastButton } from "./broadcasts.js";
+
+/** /umumkan (compose a broadcast to a precise audience) and /siaran (see and cancel them). */
+export function broadcastsFeature(deps: {
+  broadcasts: Pick<Broadcasts, "siaran" | "handleButton" | "services" | "optionSources">;
+}): Feature {
+  return {
+    name: "broadcasts",
+    commands: [
+      { name: "umumkan", access: ["koordinator"], flow: "umumkan" },
+      { name: "siaran", access: ["koordinator"], run: ({ conv }) => deps.broadcasts.siaran(conv) },
+    ],
+    buttons: [
+      button({
+        codec: broadcastButton,
+        access: ["koordinator"],
+        command: "siaran",
+        auditRefusal: false,
+        run: ({ conv }, press) => deps.broadcasts.handleButton(conv, press),
+      }),
+    ],
+    services: deps.broadcasts.services,
+    optionSources: deps.broadcasts.optionSources,
+  };
+}

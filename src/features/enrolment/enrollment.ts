@@ -1,0 +1,233 @@
+import type { Enrollment } from "../../db/models/index.js";
+import type { EnrollmentsRepository } from "../../db/repositories/enrollments.js";
+import type { Repositories } from "../../db/repositories/index.js";
+import type { Competency } from "../../domain/competency.js";
+import type { Course, CourseSession } from "../../domain/course.js";
+import { attendableSession } from "../../domain/recommend.js";
+import type { Translate } from "../../engine/text.js";
+import type { Choice, Conversation, Outbound } from "../../engine/types.js";
+import { formatDateTime } from "../../i18n/format.js";
+import { type CourseCatalog, shortKey } from "../../services/course-catalog.js";
+import { type ButtonPress, buttonCodec } from "../feature.js";
+
+/** Course buttons: detail, enrol (asked, then confirmed), later, and cancelling a place. */
+export const courseButton = buttonCodec("course", "crs", {
+  detail: ["d", 1],
+  later: ["l", 1],
+  enrol: ["e", 1],
+  enrolConfirm: ["y", 1],
+  notNow: ["n", 1],
+  cancel: ["c", 1],
+  cancelConfirm: ["x", 1],
+});
+type CourseAction = Parameters<typeof courseButton.pack>[0];
+
+/** A person's place in the session whose short key a button carries (`shortKey(sessionId)`). */
+export async function placeByShortKey(
+  enrollments: Pick<EnrollmentsRepository, "listForPerson">,
+  personId: string,
+  key: string,
+): Promise<Enrollment | undefined> {
+  return (await enrollments.listForPerson(personId)).find((e) => shortKey(e.sessionId) === key);
+}
+
+/**
+ * Course buttons (`crs|<action>|<key>`): detail, enrol (asked, then confirmed), later, and cancel
+ * (asked, then confirmed). Stateless: every press carries what it is about, and the database
+ * decides (a seat is a unique key), so a double tap cannot enrol twice.
+ */
+export function createEnrollment(deps: {
+  repos: Pick<Repositories, "people" | "enrollments">;
+  catalog: CourseCatalog;
+  competencies: readonly Competency[];
+  translate: Translate;
+  now: () => Date;
+}) {
+  const tr = (conv: Conversation) => (key: string, args?: Record<string, string | number>) =>
+    deps.translate(conv.profile.locale, key, args);
+
+  async function zoneOf(conv: Conversation): Promise<string> {
+    const person = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
+    return person?.timeZone ?? "Asia/Jakarta";
+  }
+
+  function sessionLine(conv: Conversation, s: CourseSession, timeZone: string): string {
+    const opts = { locale: conv.profile.locale, timeZone };
+    return tr(conv)("course-session-line", {
+      start: formatDateTime(s.startsAt, opts),
+      end: formatDateTime(s.endsAt, opts),
+    });
+  }
+
+  async function detail(conv: Conversation, course: Course): Promise<Outbound[]> {
+    const t = tr(conv);
+    const locale = conv.profile.locale;
+    const person = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
+    const timeZone = person?.timeZone ?? "Asia/Jakarta";
+    const names = course.competencies.map((c) => {
+      const comp = deps.competencies.find((x) => x.code === c.code);
+      const range = c.from === c.to ? String(c.from) : `${c.from}–${c.to}`;
+      return `${comp ? comp.name[locale] : c.code} (${t("course-levels", { range })})`;
+    });
+    const now = deps.now();
+    const upcoming = course.sessions.filter((s) => s.startsAt > now);
+    const lines = [
+      `📘 ${course.title}`,
+      `${t("course-provider")}: ${course.provider}`,
+      `${t("course-method")}: ${t(`method-${course.method}`)} (${t(`method-kind-${course.kind}`)})`,
+      `${t("course-jp-label")}: ${course.jp}`,
+      `${t("course-competencies")}: ${names.join(", ")}`,
+      `${t("course-place")}: ${course.mode === "online" ? t("course-online") : (course.location ?? course.regionId ?? "—")}`,
+      ...(course.url ? [`${t("course-link")}: ${course.url}`] : []),
+      "",
+      upcoming.length > 0
+        ? `${t("course-sessions")}:\n${upcoming.map((s) => `• ${sessionLine(conv, s, timeZone)}`).join("\n")}`
+        : course.sessions.length > 0
+          ? t("course-no-upcoming")
+          : t("course-self-paced-detail"),
+    ];
+    const reachable = attendableSession(course, person?.regionId, now) !== null;
+    const rows: Choice[][] = reachable
+      ? upcoming.slice(0, 3).map((s) => [
+          {
+            data: courseButton.pack("enrol", shortKey(s.id)),
+            label: t("course-enrol-on", { date: formatDateTime(s.startsAt, { locale, timeZone }) }),
+          },
+        ])
+      : [];
+    return [{ text: lines.join("\n"), ...(rows.length ? { choices: rows } : {}) }];
+  }
+
+  async function askEnrol(conv: Conversation, course: Course, session: CourseSession): Promise<Outbound[]> {
+    const t = tr(conv);
+    const key = shortKey(session.id);
+    const mine = await deps.repos.enrollments.get(session.id, conv.profile.personId!);
+    if (mine) return [{ text: t("enrol-already", { title: course.title }) }];
+    if (session.startsAt <= deps.now()) return [{ text: t("enrol-started") }];
+    const where = course.mode === "online" ? t("course-online") : (course.location ?? course.regionId ?? "");
+    return [
+      {
+        text: t("enrol-confirm", {
+          title: course.title,
+          when: sessionLine(conv, session, await zoneOf(conv)),
+          where,
+          jp: String(course.jp),
+        }),
+        choices: [
+          [
+            { data: courseButton.pack("enrolConfirm", key), label: t("enrol-yes") },
+            { data: courseButton.pack("notNow", key), label: t("enrol-no") },
+          ],
+        ],
+      },
+    ];
+  }
+
+  async function enrol(conv: Conversation, course: Course, session: CourseSession): Promise<Outbound[]> {
+    const t = tr(conv);
+    const personId = conv.profile.personId!;
+    if (session.startsAt <= deps.now()) return [{ text: t("enrol-started") }];
+    const outcome = await deps.repos.enrollments.enroll(
+      {
+        personId,
+        courseId: course.id,
+        sessionId: session.id,
+        title: course.title,
+        jp: course.jp,
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        timeZone: session.timeZone,
+        enrolledAt: deps.now(),
+      },
+      session.quota,
+    );
+    if (outcome.kind === "full") return [{ text: t("enrol-full", { title: course.title }) }];
+    if (outcome.kind === "already") return [{ text: t("enrol-already", { title: course.title }) }];
+    return [
+      {
+        text: t("enrol-done", {
+          title: course.title,
+          when: sessionLine(conv, session, await zoneOf(conv)),
+        }),
+        replacesPrompt: true,
+      },
+    ];
+  }
+
+  async function askCancel(conv: Conversation, sessionId: string, key: string): Promise<Outbound[]> {
+    const t = tr(conv);
+    const mine = await deps.repos.enrollments.get(sessionId, conv.profile.personId!);
+    if (!mine) return [{ text: t("enrol-cancel-none") }];
+    if (mine.startsAt <= deps.now()) return [{ text: t("enrol-cancel-started") }];
+    return [
+      {
+        text: t("enrol-cancel-confirm", { title: mine.title }),
+        choices: [
+          [
+            { data: courseButton.pack("cancelConfirm", key), label: t("enrol-cancel-yes") },
+            { data: courseButton.pack("notNow", key), label: t("enrol-cancel-no") },
+          ],
+        ],
+      },
+    ];
+  }
+
+  async function cancel(conv: Conversation, sessionId: string): Promise<Outbound[]> {
+    const t = tr(conv);
+    const personId = conv.profile.personId!;
+    const mine = await deps.repos.enrollments.get(sessionId, personId);
+    if (!mine) return [{ text: t("enrol-cancel-none") }];
+    // Once it has started the seat is used; cancelling would also hide the training from /pelatihan.
+    if (mine.startsAt <= deps.now()) return [{ text: t("enrol-cancel-started") }];
+    const removed = await deps.repos.enrollments.cancel(sessionId, personId);
+    if (!removed) return [{ text: t("enrol-cancel-none") }];
+    return [{ text: t("enrol-cancelled", { title: mine.title }), replacesPrompt: true }];
+  }
+
+  /** Sessions a person is enrolled in by short key, for cancel buttons of sessions no longer in the catalog. */
+  async function enrolledSessionByKey(personId: string, key: string): Promise<string | undefined> {
+    return (await placeByShortKey(deps.repos.enrollments, personId, key))?.sessionId;
+  }
+
+  return {
+    /** Handles a `crs|…` button; undefined when the data is not one of ours. */
+    async handleButton(
+      conv: Conversation,
+      press: ButtonPress<CourseAction>,
+    ): Promise<Outbound[] | undefined> {
+      const { action } = press;
+      const key = press.args[0]!;
+      const t = tr(conv);
+      if (!conv.profile.personId) return [{ text: t("onboarding-needed") }];
+      switch (action) {
+        case "detail":
+        case "later": {
+          const course = await deps.catalog.byKey(key);
+          if (!course) return [{ text: t("course-gone") }];
+          if (action === "later")
+            return [{ text: t("rec-later-ok", { title: course.title }), replacesPrompt: false }];
+          return detail(conv, course);
+        }
+        case "enrol":
+        case "enrolConfirm": {
+          const found = await deps.catalog.sessionByKey(key);
+          if (!found) return [{ text: t("course-gone") }];
+          return action === "enrol"
+            ? askEnrol(conv, found.course, found.session)
+            : enrol(conv, found.course, found.session);
+        }
+        case "notNow":
+          return [{ text: t("enrol-not-now"), replacesPrompt: true }];
+        case "cancel":
+        case "cancelConfirm": {
+          const sessionId =
+            (await deps.catalog.sessionByKey(key))?.session.id ??
+            (await enrolledSessionByKey(conv.profile.personId, key));
+          if (!sessionId) return [{ text: t("enrol-cancel-none") }];
+          return action === "cancel" ? askCancel(conv, sessionId, key) : cancel(conv, sessionId);
+        }
+      }
+    },
+  };
+}
+export type EnrollmentService = ReturnType<typeof createEnrollment>;

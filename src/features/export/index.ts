@@ -1,0 +1,16 @@
+import type { Feature } from "../feature.js";
+import type { PeopleExport } from "./people-export.js";
+
+/** /ekspor: the people in a supervisor's scope as a spreadsheet. */
+export function exportFeature(deps: { peopleExport: Pick<PeopleExport, "ekspor"> }): Feature {
+  return {
+    name: "export",
+    commands: [
+      {
+        name: "ekspor",
+        access: ["supervisor"],
+        run: (ctx) => deps.peopleExport.ekspor(ctx.conv, ctx.bootstrapAdmin),
+      },
+    ],
+  };
+}

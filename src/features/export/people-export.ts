@@ -1,0 +1,97 @@
+import { stringify } from "csv-stringify/sync";
+import type { Person } from "../../db/models/index.js";
+import type { Repositories } from "../../db/repositories/index.js";
+import { localClock } from "../../domain/reminder-time.js";
+import { scopeRoots } from "../../domain/scope.js";
+import { BOM, neutralizeCell } from "../../domain/spreadsheet.js";
+import type { Translate } from "../../engine/text.js";
+import type { Conversation, Outbound } from "../../engine/types.js";
+import { actorOf } from "../../services/actor.js";
+import { createAuditLog } from "../../services/audit-log.js";
+import { jpOfYear } from "../../services/jp-ledger.js";
+
+export const EXPORT_COLUMNS = [
+  "nip",
+  "nama",
+  "unit",
+  "jabatan",
+  "jenjang",
+  "terdaftar",
+  "asesmen_terakhir",
+  "jumlah_gap",
+  "jp_tahun_ini",
+  "target_jp",
+  "pelatihan_tahun_ini",
+] as const;
+
+/**
+ * /ekspor: the people in a supervisor's scope with registration, latest assessment, gaps, JP and
+ * trainings this year, read from each person's status (no history is scanned), as a CSV for Excel.
+ */
+export function createPeopleExport(deps: {
+  repos: Pick<Repositories, "people" | "orgUnits" | "completions" | "jabatan" | "audit">;
+  translate: Translate;
+  now: () => Date;
+  yearlyGoal: number;
+}) {
+  const audit = createAuditLog(deps);
+
+  /** The people a supervisor may see: everyone in the subtrees of their grants. */
+  async function peopleInScope(roots: string[] | undefined): Promise<Person[]> {
+    const units = await deps.repos.orgUnits.inScope(roots);
+    return deps.repos.people.listByUnits(units.map((u) => u._id));
+  }
+
+  /** The CSV text (with BOM) for these people in `year`. */
+  async function csv(people: Person[], year: number): Promise<string> {
+    const units = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u.name]));
+    const jabatan = new Map((await deps.repos.jabatan.all()).map((j) => [j._id, j.name]));
+    const trainings = await deps.repos.completions.countsOfYear(
+      people.map((p) => p._id),
+      year,
+    );
+    const rows = people.map((p) => [
+      p.nip ?? "",
+      p.name,
+      (p.unitId && units.get(p.unitId)) ?? p.unitId ?? "",
+      (p.jabatanId && jabatan.get(p.jabatanId)) ?? "",
+      p.tier ?? "",
+      p.onboardedAt ? "ya" : "belum",
+      p.status?.assessedAt ? localClock(new Date(p.status.assessedAt), p.timeZone).date : "",
+      p.status?.gapCount === undefined ? "" : String(p.status.gapCount),
+      String(jpOfYear(p, year)),
+      String(deps.yearlyGoal),
+      String(trainings.get(p._id) ?? 0),
+    ]);
+    return `${BOM}${stringify([[...EXPORT_COLUMNS], ...rows.map((r) => r.map(neutralizeCell))])}`;
+  }
+
+  return {
+    /** /ekspor for a supervisor (or admin): a CSV document, and an audit entry. */
+    async ekspor(conv: Conversation, bootstrapAdmin: boolean): Promise<Outbound[]> {
+      const t = (key: string, args?: Record<string, string | number>) =>
+        deps.translate(conv.profile.locale, key, args);
+      const me = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
+      const roots = scopeRoots(actorOf(me, bootstrapAdmin), "supervisor");
+      const people = await peopleInScope(roots);
+      await audit(conv, me, "export.people", "ok", {
+        details: { people: people.length, scope: roots ?? "all" },
+      });
+      if (people.length === 0) return [{ text: t("export-empty") }];
+      const year = Number(localClock(deps.now(), me?.timeZone ?? "Asia/Jakarta").date.slice(0, 4));
+      const text = await csv(people, year);
+      return [
+        {
+          text: t("export-caption", { count: people.length, year: String(year) }),
+          media: {
+            kind: "document",
+            filename: `pegawai-${year}.csv`,
+            mime: "text/csv",
+            bytes: new TextEncoder().encode(text),
+          },
+        },
+      ];
+    },
+  };
+}
+export type PeopleExport = ReturnType<typeof createPeopleExport>;

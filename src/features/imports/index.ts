@@ -1,0 +1,11 @@
+import type { Feature } from "../feature.js";
+import type { createAdminImport } from "./admin-import.js";
+
+/** /impor: an admin loads org units, people or the course catalog from a CSV file. */
+export function importsFeature(deps: { adminImport: ReturnType<typeof createAdminImport> }): Feature {
+  return {
+    name: "imports",
+    commands: [{ name: "impor", access: ["admin"], flow: "impor" }],
+    services: deps.adminImport.services,
+  };
+}

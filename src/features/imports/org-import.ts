@@ -1,0 +1,109 @@
+import { newId } from "../../db/models/ids.js";
+import type { OrgUnit } from "../../db/models/index.js";
+import type { Repositories } from "../../db/repositories/index.js";
+import { type Region, zoneForRegion } from "../../domain/timezone.js";
+import type { ImportProblem } from "../../imports/course-csv.js";
+import { parsePeopleCsv, parseUnitsCsv } from "../../imports/org-csv.js";
+
+export type OrgImportResult =
+  | { ok: true; created: number; updated: number; unchanged: number }
+  | { ok: false; problems: ImportProblem[] };
+
+const sameUnit = (a: OrgUnit, b: OrgUnit) =>
+  a.name === b.name &&
+  a.parentId === b.parentId &&
+  a.kind === b.kind &&
+  a.instansiId === b.instansiId &&
+  a.path.join("/") === b.path.join("/") &&
+  (a.regionId ?? "") === (b.regionId ?? "");
+
+/**
+ * Imports the org tree and people from CSV, all-or-nothing, writing only what changed (a
+ * re-import of the same file writes nothing). An imported person is not onboarded: whoever
+ * registers with that NIP becomes that person (see onboarding).
+ */
+export function createOrgImport(deps: {
+  repos: Pick<Repositories, "orgUnits" | "jabatan" | "people" | "nipClaims">;
+  regions: readonly Region[];
+  tiers: readonly string[];
+  now: () => Date;
+  /** Told who was created or changed (the summary totals recount them). */
+  onPeopleChanged?: (personIds: string[]) => Promise<unknown>;
+  /** Told when units were added or moved (the summaries' rollups follow the tree). */
+  onUnitsChanged?: () => Promise<unknown>;
+}) {
+  const regionIds = new Set(deps.regions.map((r) => r.id));
+  return {
+    async units(text: string): Promise<OrgImportResult> {
+      const existing = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u]));
+      const parsed = parseUnitsCsv(text, { existing, regionIds });
+      if (!parsed.ok) return parsed;
+      const changed = parsed.units.filter((u) => {
+        const before = existing.get(u._id);
+        return !before || !sameUnit(before, u as OrgUnit);
+      });
+      const created = await deps.repos.orgUnits.upsertMany(changed as OrgUnit[]);
+      if (changed.length > 0) await deps.onUnitsChanged?.();
+      return {
+        ok: true,
+        created,
+        updated: changed.length - created,
+        unchanged: parsed.units.length - changed.length,
+      };
+    },
+
+    async people(text: string): Promise<OrgImportResult> {
+      const units = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u]));
+      const jabatan = new Map((await deps.repos.jabatan.all()).map((j) => [j._id, j]));
+      const parsed = parsePeopleCsv(text, {
+        units,
+        jabatan,
+        tiers: new Set(deps.tiers),
+        regionIds,
+        today: deps.now(),
+      });
+      if (!parsed.ok) return parsed;
+      let created = 0;
+      let updated = 0;
+      let unchanged = 0;
+      const changed: string[] = [];
+      for (const row of parsed.people) {
+        const fields = {
+          name: row.name,
+          unitId: row.unitId,
+          instansiId: row.instansiId,
+          ...(row.jabatanId ? { jabatanId: row.jabatanId } : {}),
+          ...(row.tier ? { tier: row.tier } : {}),
+          ...(row.regionId ? { regionId: row.regionId } : {}),
+        };
+        const ownerId = await deps.repos.nipClaims.ownerOf(row.nip);
+        const owner = ownerId ? await deps.repos.people.get(ownerId) : null;
+        if (owner) {
+          const differs = Object.entries(fields).some(([k, v]) => owner[k as keyof typeof owner] !== v);
+          if (!differs) {
+            unchanged++;
+            continue;
+          }
+          await deps.repos.people.update(owner._id, fields);
+          changed.push(owner._id);
+          updated++;
+          continue;
+        }
+        const _id = newId("p");
+        const claim = await deps.repos.nipClaims.claim(row.nip, _id, deps.now());
+        if (!claim.ok) {
+          unchanged++;
+          continue;
+        }
+        const timeZone =
+          (row.regionId && zoneForRegion(deps.regions, row.regionId)?.timeZone) || "Asia/Jakarta";
+        await deps.repos.people.create({ _id, nip: row.nip, timeZone, ...fields });
+        changed.push(_id);
+        created++;
+      }
+      if (changed.length) await deps.onPeopleChanged?.(changed);
+      return { ok: true, created, updated, unchanged };
+    },
+  };
+}
+export type OrgImport = ReturnType<typeof createOrgImport>;

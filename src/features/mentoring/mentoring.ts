@@ -1,0 +1,287 @@
+import type { Person } from "../../db/models/index.js";
+import type { Repositories } from "../../db/repositories/index.js";
+import type { Outbox } from "../../delivery/outbox.js";
+import type { Competency } from "../../domain/competency.js";
+import { afterQuiet, quietHoursOf } from "../../domain/reminder-time.js";
+import type { Translate } from "../../engine/text.js";
+import type { Choice, Conversation, Outbound } from "../../engine/types.js";
+import type { Locale } from "../../i18n/locales.js";
+import { shortKey } from "../../services/course-catalog.js";
+import { type ButtonPress, buttonCodec } from "../feature.js";
+import { commandButton } from "../help/buttons.js";
+
+/** Mentoring buttons: offering oneself as a mentor, asking for one, and a mentor's answer. */
+export const mentorButton = buttonCodec("mentoring", "mnt", {
+  optIn: ["on", 0],
+  optOut: ["off", 0],
+  ask: ["r", 1],
+  accept: ["a", 1],
+  decline: ["d", 1],
+});
+type MentorAction = Parameters<typeof mentorButton.pack>[0];
+
+/** A colleague who could mentor someone in one competency; no name until both have agreed. */
+export interface MentorMatch {
+  competency: string;
+  mentor: Person;
+  mentorLevel: number;
+  menteeLevel: number;
+  required: number;
+}
+
+/** How many of the largest gaps get a mentor suggestion. */
+const MAX_SUGGESTIONS = 2;
+
+/**
+ * Mentoring between colleagues of one instansi: an opted-in colleague whose assessed level is at
+ * least the required level + 1 is suggested for a gap, anonymously. The mentee asks (their consent),
+ * the mentor accepts (theirs); only then does either see the other's name.
+ */
+export function createMentoring(deps: {
+  repos: Pick<Repositories, "people" | "assessments" | "mentoring">;
+  competencies: readonly Competency[];
+  translate: Translate;
+  now: () => Date;
+  /** Tells the other side at once (a mentor of a new request, a mentee of the answer). */
+  outbox?: Pick<Outbox, "schedule">;
+}) {
+  const tr = (locale: Locale) => (key: string, args?: Record<string, string | number>) =>
+    deps.translate(locale, key, args);
+  const nameOf = (code: string, locale: Locale) =>
+    deps.competencies.find((c) => c.code === code)?.name[locale] ?? code;
+
+  /** Puts a notice for `to` in the outbox, with a button to /mentor (a no-op without an outbox). */
+  async function notify(
+    to: Person,
+    purpose: string,
+    occurrence: string,
+    key: string,
+    args: Record<string, string>,
+  ) {
+    if (!deps.outbox) return;
+    const t = tr(to.locale);
+    await deps.outbox.schedule({
+      purpose,
+      occurrence,
+      personId: to._id,
+      message: {
+        text: t(key, args),
+        choices: [[{ data: commandButton.pack("open", "mentor"), label: t("mentor-open") }]],
+      },
+      dueAt: afterQuiet(deps.now(), to.timeZone, quietHoursOf(to)),
+    });
+  }
+
+  /** Opted-in colleagues who could mentor `person` in each of their largest gaps, best first. */
+  async function matches(person: Person): Promise<MentorMatch[]> {
+    if (!person.instansiId || !person.status?.lastAssessmentId) return [];
+    const latest = await deps.repos.assessments.get(person.status.lastAssessmentId);
+    const gaps = (latest?.results ?? []).filter((r) => r.gap > 0).sort((a, b) => b.gap - a.gap);
+    if (gaps.length === 0) return [];
+    const mentors = (await deps.repos.people.listMentors(person.instansiId)).filter(
+      (m) => m._id !== person._id,
+    );
+    const levels = await Promise.all(
+      mentors.map(async (m) => ({
+        mentor: m,
+        results: m.status?.lastAssessmentId
+          ? ((await deps.repos.assessments.get(m.status.lastAssessmentId))?.results ?? [])
+          : [],
+      })),
+    );
+    const out: MentorMatch[] = [];
+    for (const gap of gaps) {
+      const best = levels
+        .map((l) => ({
+          mentor: l.mentor,
+          level: l.results.find((r) => r.competency === gap.competency)?.assessed ?? 0,
+        }))
+        .filter((x) => x.level >= gap.required + 1)
+        .sort((a, b) => b.level - a.level || (a.mentor._id < b.mentor._id ? -1 : 1))[0];
+      if (best) {
+        out.push({
+          competency: gap.competency,
+          mentor: best.mentor,
+          mentorLevel: best.level,
+          menteeLevel: gap.assessed,
+          required: gap.required,
+        });
+      }
+      if (out.length >= MAX_SUGGESTIONS) break;
+    }
+    return out;
+  }
+
+  /** Suggestion cards for /rekomendasi: anonymous, with a button to ask. */
+  async function suggestions(conv: Conversation, person: Person): Promise<Outbound[]> {
+    const t = tr(conv.profile.locale);
+    const found = await matches(person);
+    const mine = await deps.repos.mentoring.forMentee(person._id);
+    return found.map((m) => {
+      const open = mine.find((r) => r.competency === m.competency && r.status !== "declined");
+      const competency = nameOf(m.competency, conv.profile.locale);
+      if (open) {
+        return {
+          text: t(open.status === "accepted" ? "mentor-card-accepted" : "mentor-card-pending", {
+            competency,
+          }),
+        };
+      }
+      return {
+        text: t("mentor-card", { competency, level: m.mentorLevel }),
+        choices: [[{ data: mentorButton.pack("ask", m.competency), label: t("mentor-ask") }]],
+      };
+    });
+  }
+
+  async function ask(conv: Conversation, person: Person, competency: string): Promise<Outbound[]> {
+    const t = tr(conv.profile.locale);
+    const match = (await matches(person)).find((m) => m.competency === competency);
+    if (!match) return [{ text: t("mentor-none") }];
+    const opened = await deps.repos.mentoring.open({
+      _id: `${person._id}|${competency}`,
+      menteeId: person._id,
+      mentorId: match.mentor._id,
+      competency,
+      ...(person.instansiId ? { instansiId: person.instansiId } : {}),
+      status: "pending",
+      createdAt: deps.now(),
+    });
+    const name = nameOf(competency, conv.profile.locale);
+    if (opened) {
+      const mentor = match.mentor;
+      await notify(mentor, `mentoring.request`, `${person._id}|${competency}`, "mentor-notify-request", {
+        competency: nameOf(competency, mentor.locale),
+      });
+    }
+    return [
+      {
+        text: t(opened ? "mentor-asked" : "mentor-already-asked", { competency: name }),
+        replacesPrompt: opened,
+      },
+    ];
+  }
+
+  /** /mentor: willingness to mentor, requests waiting for this person's answer, and agreed pairs with names. */
+  async function overview(conv: Conversation): Promise<Outbound[]> {
+    const locale = conv.profile.locale;
+    const t = tr(locale);
+    const person = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
+    if (!person) return [{ text: t("onboarding-needed") }];
+    const [incoming, outgoing] = await Promise.all([
+      deps.repos.mentoring.forMentor(person._id),
+      deps.repos.mentoring.forMentee(person._id),
+    ]);
+    const lines = [t("mentor-title"), "", t(person.mentorOptIn ? "mentor-opted-in" : "mentor-opted-out")];
+    const rows: Choice[][] = [
+      [
+        {
+          data: mentorButton.pack(person.mentorOptIn ? "optOut" : "optIn"),
+          label: t(person.mentorOptIn ? "mentor-opt-out" : "mentor-opt-in"),
+        },
+      ],
+    ];
+    const pending = incoming.filter((r) => r.status === "pending");
+    if (pending.length > 0) lines.push("", t("mentor-incoming"));
+    for (const r of pending) {
+      const mentee = await deps.repos.people.get(r.menteeId);
+      const latest = mentee?.status?.lastAssessmentId
+        ? await deps.repos.assessments.get(mentee.status.lastAssessmentId)
+        : null;
+      const row = latest?.results.find((x) => x.competency === r.competency);
+      lines.push(
+        `• ${t("mentor-incoming-line", {
+          competency: nameOf(r.competency, locale),
+          level: row?.assessed ?? "?",
+          required: row?.required ?? "?",
+        })}`,
+      );
+      const key = shortKey(r._id);
+      rows.push([
+        {
+          data: mentorButton.pack("accept", key),
+          label: t("mentor-accept", { competency: nameOf(r.competency, locale) }),
+        },
+        { data: mentorButton.pack("decline", key), label: t("mentor-decline") },
+      ]);
+    }
+    const agreed = [
+      ...incoming
+        .filter((r) => r.status === "accepted")
+        .map((r) => ({ r, other: r.menteeId, role: "mentee" })),
+      ...outgoing
+        .filter((r) => r.status === "accepted")
+        .map((r) => ({ r, other: r.mentorId, role: "mentor" })),
+    ];
+    if (agreed.length > 0) lines.push("", t("mentor-agreed"));
+    for (const a of agreed) {
+      const other = await deps.repos.people.get(a.other);
+      lines.push(
+        `• ${t(`mentor-agreed-as-${a.role}`, { name: other?.name ?? "—", competency: nameOf(a.r.competency, locale) })}`,
+      );
+    }
+    const waiting = outgoing.filter((r) => r.status === "pending");
+    if (waiting.length > 0) {
+      lines.push(
+        "",
+        t("mentor-waiting", { competencies: waiting.map((r) => nameOf(r.competency, locale)).join(", ") }),
+      );
+    }
+    return [{ text: lines.join("\n"), choices: rows }];
+  }
+
+  async function decide(
+    conv: Conversation,
+    person: Person,
+    key: string,
+    accept: boolean,
+  ): Promise<Outbound[]> {
+    const t = tr(conv.profile.locale);
+    const request = (await deps.repos.mentoring.forMentor(person._id)).find((r) => shortKey(r._id) === key);
+    if (request?.status !== "pending") return [{ text: t("mentor-request-gone") }];
+    // Only the mentor can answer their own request, so a repeated tap at worst writes the same answer.
+    await deps.repos.mentoring.decide(request._id, person._id, accept ? "accepted" : "declined", deps.now());
+    const competency = nameOf(request.competency, conv.profile.locale);
+    const mentee = await deps.repos.people.get(request.menteeId);
+    if (mentee) {
+      await notify(
+        mentee,
+        accept ? "mentoring.accepted" : "mentoring.declined",
+        request._id,
+        accept ? "mentor-notify-accepted" : "mentor-notify-declined",
+        { competency: nameOf(request.competency, mentee.locale), name: person.name },
+      );
+    }
+    if (!accept) return [{ text: t("mentor-declined", { competency }), replacesPrompt: true }];
+    return [{ text: t("mentor-accepted", { name: mentee?.name ?? "—", competency }), replacesPrompt: true }];
+  }
+
+  return {
+    matches,
+    suggestions,
+    overview,
+    /** Handles `mnt|…` buttons; undefined when the data is not one of ours. */
+    async handleButton(
+      conv: Conversation,
+      press: ButtonPress<MentorAction>,
+    ): Promise<Outbound[] | undefined> {
+      const { action } = press;
+      const arg = press.args[0];
+      const t = tr(conv.profile.locale);
+      const person = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
+      if (!person) return [{ text: t("onboarding-needed") }];
+      switch (action) {
+        case "optIn":
+        case "optOut":
+          await deps.repos.people.update(person._id, { mentorOptIn: action === "optIn" });
+          return [{ text: t(action === "optIn" ? "mentor-now-in" : "mentor-now-out"), replacesPrompt: true }];
+        case "ask":
+          return ask(conv, person, arg!);
+        case "accept":
+        case "decline":
+          return decide(conv, person, arg!, action === "accept");
+      }
+    },
+  };
+}
+export type Mentoring = ReturnType<typeof createMentoring>;

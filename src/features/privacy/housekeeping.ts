@@ -1,0 +1,27 @@
+import type { Repositories } from "../../db/repositories/index.js";
+
+const DAY = 86_400_000;
+
+/**
+ * Removes bookkeeping nobody reads after a day: attempt claims of deliveries and flow answers,
+ * lease slots and cron tick keys, expired link codes and old wrong tries. FerretDB has no TTL
+ * indexes, and every one of these collections is scanned by the queries on it. It also finishes
+ * any erasure of personal data that a crash left half done.
+ */
+export function createHousekeeping(deps: {
+  repos: Pick<Repositories, "deliveries" | "flowRuns" | "leases" | "linkCodes">;
+  /** Finishes personal-data erasures a crash cut short; returns how many. */
+  finishErasures?: (now: Date) => Promise<number>;
+}) {
+  return {
+    async run(now: Date): Promise<Record<string, number>> {
+      const dayAgo = new Date(now.getTime() - DAY);
+      const deliveryClaims = await deps.repos.deliveries.purgeClaims(dayAgo);
+      const flowClaims = await deps.repos.flowRuns.purgeClaims(dayAgo);
+      const leases = await deps.repos.leases.purge(dayAgo);
+      await deps.repos.linkCodes.purge(now, dayAgo);
+      const erasures = (await deps.finishErasures?.(now)) ?? 0;
+      return { deliveryClaims, flowClaims, leases, erasures };
+    },
+  };
+}

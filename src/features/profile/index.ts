@@ -1,0 +1,11 @@
+import type { Feature } from "../feature.js";
+import type { createProfile } from "./profile.js";
+
+/** /profil: see and change one's own profile. */
+export function profileFeature(deps: { profile: ReturnType<typeof createProfile> }): Feature {
+  return {
+    name: "profile",
+    commands: [{ name: "profil", access: "registered", flow: "profil" }],
+    services: deps.profile.services,
+  };
+}

@@ -1,0 +1,126 @@
+import type { Person } from "../../db/models/index.js";
+import type { Repositories } from "../../db/repositories/index.js";
+import type { PersonPatch } from "../../db/repositories/people.js";
+import { formatNip } from "../../domain/nip.js";
+import type { ComputeService } from "../../engine/engine.js";
+import type { Translate } from "../../engine/text.js";
+import type { Locale } from "../../i18n/locales.js";
+import { profileOfPerson } from "../../services/profile-of-person.js";
+import { type RegionInfo, type TierInfo, ZONE_OPTIONS } from "../onboarding/onboarding.js";
+
+export interface ProfileDeps {
+  repos: Pick<Repositories, "people" | "orgUnits" | "jabatan" | "audit">;
+  regions: readonly RegionInfo[];
+  tiers: readonly TierInfo[];
+  translate: Translate;
+  zoneOf: (timeZone: string) => "WIB" | "WITA" | "WIT" | undefined;
+  onProfileChanged?: (identityId: string) => void;
+}
+
+/** Compute services of flows/profil.yaml: show the profile, save one changed field. */
+export function createProfile(deps: ProfileDeps) {
+  const { repos } = deps;
+
+  async function summary(person: Person, locale: Locale): Promise<string> {
+    const t = (key: string, args?: Record<string, string | number>) => deps.translate(locale, key, args);
+    const [unit, instansi, jabatan] = await Promise.all([
+      person.unitId ? repos.orgUnits.get(person.unitId) : null,
+      person.instansiId ? repos.orgUnits.get(person.instansiId) : null,
+      person.jabatanId ? repos.jabatan.get(person.jabatanId) : null,
+    ]);
+    const tier = deps.tiers.find((x) => x.id === person.tier);
+    const region = deps.regions.find((r) => r.id === person.regionId);
+    const zone = deps.zoneOf(person.timeZone);
+    const rows: [string, string][] = [
+      ["profile-name", person.name],
+      ["profile-nip", person.nip ? formatNip(person.nip) : "—"],
+      ["profile-instansi", instansi?.name ?? "—"],
+      ["profile-unit", unit?.name ?? "—"],
+      ["profile-jabatan", jabatan?.name ?? (tier ? (locale === "en" ? tier.name.en : tier.name.id) : "—")],
+      ["profile-region", region?.name ?? "—"],
+      ["profile-zone", zone ? t(`zone-${zone}`) : person.timeZone],
+      ["profile-language", person.locale === "en" ? "English" : "Bahasa Indonesia"],
+      ["profile-modes", person.learningModes.join(", ") || "—"],
+    ];
+    return [t("profile-title"), "", ...rows.map(([k, v]) => `${t(k)}: ${v}`)].join("\n");
+  }
+
+  const show: ComputeService = async ({ conversation }) => {
+    const person = conversation.profile.personId
+      ? await repos.people.get(conversation.profile.personId)
+      : null;
+    if (!person)
+      return {
+        outbound: [{ text: deps.translate(conversation.profile.locale, "onboarding-needed") }],
+        goto: "done",
+      };
+    return {
+      outbound: [{ text: await summary(person, conversation.profile.locale) }],
+      // Pre-select the current preferences when they are edited.
+      setAnswers: { modes: person.learningModes },
+    };
+  };
+
+  const save: ComputeService = async ({ conversation, answers, now }) => {
+    const personId = conversation.profile.personId;
+    if (!personId) return { goto: "done" };
+    const field = String(answers.field);
+    const patch: PersonPatch = {};
+    const clear: (keyof PersonPatch)[] = [];
+    switch (field) {
+      case "name":
+        patch.name = String(answers.name);
+        break;
+      case "unit": {
+        const unit = await repos.orgUnits.get(String(answers.unit));
+        if (unit) {
+          patch.unitId = unit._id;
+          patch.instansiId = unit.instansiId;
+        }
+        break;
+      }
+      case "jabatan": {
+        const jabatan = answers.jabatan !== "other" ? await repos.jabatan.get(String(answers.jabatan)) : null;
+        if (jabatan) {
+          patch.jabatanId = jabatan._id;
+          patch.tier = jabatan.tier;
+        } else {
+          clear.push("jabatanId");
+          patch.tier = String(answers.tier);
+        }
+        break;
+      }
+      case "region":
+        patch.regionId = String(answers.region);
+        break;
+      case "zone":
+        patch.timeZone = ZONE_OPTIONS[String(answers.zone)] ?? "Asia/Jakarta";
+        break;
+      case "language":
+        patch.locale = answers.language === "en" ? "en" : "id";
+        break;
+      case "modes":
+        patch.learningModes = (answers.modes as string[] | undefined) ?? [];
+        break;
+    }
+    await repos.people.update(personId, patch, clear);
+    await repos.audit.append({
+      at: now,
+      actorPersonId: personId,
+      actorIdentityId: conversation.identityId,
+      action: "profile.update",
+      outcome: "ok",
+      targetKind: "person",
+      targetId: personId,
+      details: { field },
+    });
+    deps.onProfileChanged?.(conversation.identityId);
+    const person = await repos.people.get(personId);
+    const profile = person ? profileOfPerson(person) : conversation.profile;
+    return { outbound: [{ text: deps.translate(profile.locale, "profile-saved") }], profile };
+  };
+
+  return {
+    services: { "profile.show": show, "profile.save": save } satisfies Record<string, ComputeService>,
+  };
+}

@@ -1,0 +1,127 @@
+import type { Repositories } from "../../db/repositories/index.js";
+import type { Competency } from "../../domain/competency.js";
+import { type Recommendation, rankCourses } from "../../domain/recommend.js";
+import type { Translate } from "../../engine/text.js";
+import type { Conversation, Outbound } from "../../engine/types.js";
+import { formatDateTime } from "../../i18n/format.js";
+import type { Locale } from "../../i18n/locales.js";
+import { type CourseCatalog, shortKey } from "../../services/course-catalog.js";
+import type { JpLedger } from "../../services/jp-ledger.js";
+import { courseButton } from "../enrolment/enrollment.js";
+import type { Mentoring } from "../mentoring/mentoring.js";
+
+/** /rekomendasi: up to five courses for the person's largest gaps, each with its reason and buttons. */
+export function createRecommendations(deps: {
+  repos: Pick<Repositories, "people" | "assessments" | "enrollments">;
+  catalog: CourseCatalog;
+  ledger: JpLedger;
+  competencies: readonly Competency[];
+  translate: Translate;
+  now: () => Date;
+  mentoring?: Mentoring;
+}) {
+  const nameOf = (code: string, locale: Locale) => {
+    const c = deps.competencies.find((x) => x.code === code);
+    return c ? c.name[locale] : code;
+  };
+
+  /** The ranked courses for a person, or why there are none. */
+  async function forPerson(personId: string) {
+    const person = await deps.repos.people.get(personId);
+    if (!person) return { kind: "no-person" as const };
+    const latestId = person.status?.lastAssessmentId;
+    const latest = latestId ? await deps.repos.assessments.get(latestId) : null;
+    if (!latest) return { kind: "no-assessment" as const, person };
+    const now = deps.now();
+    const [{ progress, completions }, enrollments, catalog] = await Promise.all([
+      deps.ledger.progress(person, now),
+      deps.repos.enrollments.listForPerson(person._id),
+      deps.catalog.all(),
+    ]);
+    const taken = new Set<string>([
+      ...completions.flatMap((c) => (c.courseId ? [c.courseId] : [])),
+      ...enrollments.map((e) => e.courseId),
+    ]);
+    const items = rankCourses(catalog, {
+      gaps: latest.results.map((r) => ({ code: r.competency, assessed: r.assessed, required: r.required })),
+      ...(person.regionId ? { regionId: person.regionId } : {}),
+      preferences: person.learningModes,
+      taken,
+      jpRemaining: progress.remaining,
+      jpGoal: progress.goal,
+      now,
+    });
+    const gaps = latest.results.filter((r) => r.gap > 0).length;
+    return { kind: "ranked" as const, person, items, gaps };
+  }
+
+  /** The one-line reason in plain words: "Skor Komunikasi Anda 2, standar jabatan Anda 3". */
+  function reason(item: Recommendation, locale: Locale): string {
+    const t = (key: string, args?: Record<string, string | number>) => deps.translate(locale, key, args);
+    const main = t("rec-reason", {
+      competency: nameOf(item.because.code, locale),
+      assessed: item.because.assessed,
+      required: item.because.required,
+    });
+    const also = item.alsoCovers.length
+      ? ` ${t("rec-also", { competencies: item.alsoCovers.map((c) => nameOf(c, locale)).join(", ") })}`
+      : "";
+    return `${main}${also}`;
+  }
+
+  function card(conv: Conversation, item: Recommendation, n: number, timeZone: string): Outbound {
+    const locale = conv.profile.locale;
+    const t = (key: string, args?: Record<string, string | number>) => deps.translate(locale, key, args);
+    const c = item.course;
+    const where =
+      c.mode === "online"
+        ? t("course-online")
+        : `${c.location ?? c.regionId ?? ""}${c.mode === "blended" ? ` (${t("course-blended")})` : ""}`;
+    const when = item.session
+      ? t("rec-session", { date: formatDateTime(item.session.startsAt, { locale, timeZone }) })
+      : t("rec-self-paced");
+    const lines = [
+      `${n}. ${c.title}`,
+      `${c.provider} · ${t(`method-${c.method}`)} · ${t("course-jp", { jp: String(c.jp) })}`,
+      `💡 ${reason(item, locale)}`,
+      `📅 ${when} · ${where}`,
+    ];
+    const key = shortKey(c.id);
+    const first = item.session
+      ? { data: courseButton.pack("enrol", shortKey(item.session.id)), label: t("rec-enrol") }
+      : { data: courseButton.pack("detail", key), label: t("rec-open") };
+    return {
+      text: lines.join("\n"),
+      choices: [
+        [
+          first,
+          { data: courseButton.pack("detail", key), label: t("rec-detail") },
+          { data: courseButton.pack("later", key), label: t("rec-later") },
+        ],
+      ],
+    };
+  }
+
+  return {
+    forPerson,
+    reason,
+    /** /rekomendasi. */
+    async show(conv: Conversation): Promise<Outbound[]> {
+      const t = (key: string, args?: Record<string, string | number>) =>
+        deps.translate(conv.profile.locale, key, args);
+      if (!conv.profile.personId) return [{ text: t("onboarding-needed") }];
+      const r = await forPerson(conv.profile.personId);
+      if (r.kind === "no-person") return [{ text: t("onboarding-needed") }];
+      if (r.kind === "no-assessment") return [{ text: t("rec-need-assessment") }];
+      if (r.gaps === 0) return [{ text: t("rec-no-gaps") }];
+      const mentors = deps.mentoring ? await deps.mentoring.suggestions(conv, r.person) : [];
+      if (r.items.length === 0) return [{ text: t("rec-none-available") }, ...mentors];
+      return [
+        { text: t("rec-intro", { count: r.items.length }) },
+        ...r.items.map((item, i) => card(conv, item, i + 1, r.person.timeZone)),
+        ...mentors,
+      ];
+    },
+  };
+}
+export type Recommendations = ReturnType<typeof createRecommendations>;

@@ -1,0 +1,95 @@
+import type { CompetencyResult } from "../../db/models/index.js";
+import type { Repositories } from "../../db/repositories/index.js";
+import type { Competency } from "../../domain/competency.js";
+import type { Translate } from "../../engine/text.js";
+import type { Conversation, Outbound } from "../../engine/types.js";
+import { formatDate } from "../../i18n/format.js";
+
+/** Draws the assessed-vs-required chart as PNG bytes (src/charts in the app, a failing stub in tests). */
+export type RenderChart = (
+  rows: { label: string; assessed: number; required: number }[],
+  labels: { title: string; assessed: string; required: string },
+) => Uint8Array | Promise<Uint8Array>;
+
+/** Shows assessment results: right after an assessment, and on /hasil. */
+export function createAssessmentResults(deps: {
+  repos: Pick<Repositories, "people" | "assessments">;
+  competencies: readonly Competency[];
+  translate: Translate;
+  renderChart?: RenderChart;
+  /** Told when drawing the chart failed: the person still has the text. */
+  onChartError?: (err: unknown) => void;
+}) {
+  const nameOf = (code: string, conv: Conversation) => {
+    const c = deps.competencies.find((x) => x.code === code);
+    return c ? (conv.profile.locale === "en" ? c.name.en : c.name.id) : code;
+  };
+
+  /** The result as text: largest gaps first, each with the required level and the change since last time. */
+  function resultMessage(conv: Conversation, rows: CompetencyResult[], before: CompetencyResult[]): Outbound {
+    const t = (key: string, args?: Record<string, string | number>) =>
+      deps.translate(conv.profile.locale, key, args);
+    const lines = rows.map((r) => {
+      const prev = before.find((b) => b.competency === r.competency);
+      const delta = prev ? r.assessed - prev.assessed : 0;
+      const change = delta !== 0 ? ` (${delta > 0 ? "+" : ""}${delta})` : "";
+      const mark = r.gap > 0 ? "🔸" : "✅";
+      return `${mark} ${nameOf(r.competency, conv)}: ${t("assessment-row", { assessed: r.assessed, required: r.required })}${change}`;
+    });
+    const gaps = rows.filter((r) => r.gap > 0).length;
+    return {
+      text: [t("assessment-result-title"), "", ...lines, "", t("assessment-result-summary", { gaps })].join(
+        "\n",
+      ),
+    };
+  }
+
+  /** The chart as a photo message, or nothing when it cannot be drawn (the text carries the result). */
+  async function chartMessage(conv: Conversation, rows: CompetencyResult[]): Promise<Outbound[]> {
+    if (!deps.renderChart || rows.length === 0) return [];
+    const t = (key: string) => deps.translate(conv.profile.locale, key);
+    try {
+      const bytes = await deps.renderChart(
+        rows.map((r) => ({ label: nameOf(r.competency, conv), assessed: r.assessed, required: r.required })),
+        {
+          title: t("assessment-chart-title"),
+          assessed: t("assessment-chart-assessed"),
+          required: t("assessment-chart-required"),
+        },
+      );
+      return [
+        {
+          text: t("assessment-chart-caption"),
+          media: { kind: "photo", filename: "hasil-asesmen.png", mime: "image/png", bytes },
+        },
+      ];
+    } catch (err) {
+      deps.onChartError?.(err);
+      return [];
+    }
+  }
+
+  return {
+    resultMessage,
+    chartMessage,
+    /** /hasil: the latest result with its date, or how to get one. */
+    async latest(conv: Conversation): Promise<Outbound[]> {
+      const t = (key: string, args?: Record<string, string | number>) =>
+        deps.translate(conv.profile.locale, key, args);
+      const personId = conv.profile.personId;
+      const [latest, previous] = personId ? await deps.repos.assessments.listForPerson(personId, 2) : [];
+      if (!latest) return [{ text: t("results-none") }];
+      const person = await deps.repos.people.get(latest.personId);
+      const when = formatDate(latest.completedAt, {
+        locale: conv.profile.locale,
+        timeZone: person?.timeZone ?? "Asia/Jakarta",
+      });
+      const message = resultMessage(conv, latest.results, previous?.results ?? []);
+      return [
+        { text: `${message.text}\n\n${t("results-taken-on", { date: when })}` },
+        ...(await chartMessage(conv, latest.results)),
+      ];
+    },
+  };
+}
+export type AssessmentResults = ReturnType<typeof createAssessmentResults>;

@@ -1,0 +1,51 @@
+import type { Job } from "../../scheduler/scheduler.js";
+import type { SummaryTotals } from "../../services/summary-totals.js";
+import { button, type Feature } from "../feature.js";
+import { ZONES } from "../training/index.js";
+import { type SummaryReport, summaryButton } from "./summary-report.js";
+
+/** /ringkasan: unit summaries for supervisors, the weekly summary, and keeping the totals current. */
+export function summariesFeature(deps: {
+  report: Pick<SummaryReport, "ringkasan" | "handleButton" | "weekly">;
+  totals: Pick<SummaryTotals, "fold" | "rebuild">;
+}): Feature {
+  return {
+    name: "summaries",
+    commands: [
+      {
+        name: "ringkasan",
+        access: ["supervisor"],
+        run: (ctx) => deps.report.ringkasan(ctx.conv, ctx.args, ctx.bootstrapAdmin),
+      },
+    ],
+    buttons: [
+      button({
+        codec: summaryButton,
+        access: ["supervisor"],
+        command: "ringkasan",
+        run: (ctx, press) => deps.report.handleButton(ctx.conv, press, ctx.bootstrapAdmin),
+      }),
+    ],
+    jobs: [
+      // Monday 07:00 in each zone: the weekly summary for supervisors who asked for it.
+      ...ZONES.map(
+        (zone): Job => ({
+          name: `weekly-summary@${zone}`,
+          cron: "0 7 * * 1",
+          timeZone: zone,
+          run: (tick) => deps.report.weekly(zone, tick),
+        }),
+      ),
+      // Take recorded changes into the unit totals; /ringkasan also does on request.
+      { name: "summaries", cron: "* * * * *", timeZone: "Asia/Jakarta", run: () => deps.totals.fold(1000) },
+      // Nightly: recompute from the facts and repair anything a crash left half done (writes
+      // nothing when the totals are right).
+      {
+        name: "summaries-check",
+        cron: "40 2 * * *",
+        timeZone: "Asia/Jakarta",
+        run: () => deps.totals.rebuild(),
+      },
+    ],
+  };
+}

@@ -1,0 +1,55 @@
+import type { Job } from "../../scheduler/scheduler.js";
+import { button, type Feature } from "../feature.js";
+import type { createCompletion } from "./completion.js";
+import type { JpNudge } from "./jp-nudge.js";
+import { siasnButton, type TrainingView } from "./training.js";
+
+/** The four Indonesian zones: "08:00" in a personal schedule means each person's own 08:00. */
+export const ZONES = ["Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura"] as const;
+
+/** /pelatihan (JP and enrolments, the SIASN export), /selesai (recording training), the JP nudge. */
+export function trainingFeature(deps: {
+  training: Pick<TrainingView, "show" | "exportSiasn">;
+  completion: ReturnType<typeof createCompletion>;
+  jpNudge: Pick<JpNudge, "run">;
+  /** When the JP nudge runs, read in each person's zone (default: 08:00 on the 1st of the month). */
+  jpNudgeCron?: string;
+}): Feature {
+  return {
+    name: "training",
+    commands: [
+      {
+        name: "pelatihan",
+        access: "registered",
+        variants: [
+          {
+            name: "pelatihan-ekspor",
+            args: /^(ekspor|export|siasn)$/i,
+            access: "registered",
+            run: ({ conv }) => deps.training.exportSiasn(conv),
+          },
+        ],
+        run: ({ conv }) => deps.training.show(conv),
+      },
+      { name: "selesai", access: "registered", flow: "selesai" },
+    ],
+    buttons: [
+      button({
+        codec: siasnButton,
+        access: "registered",
+        command: "pelatihan",
+        run: ({ conv }) => deps.training.exportSiasn(conv),
+      }),
+    ],
+    services: deps.completion.services,
+    optionSources: deps.completion.optionSources,
+    jobs: ZONES.map(
+      (zone): Job => ({
+        name: `jp-nudge@${zone}`,
+        cron: deps.jpNudgeCron ?? "0 8 1 * *",
+        timeZone: zone,
+        run: (tick) => deps.jpNudge.run(zone, tick),
+      }),
+    ),
+  };
+}
