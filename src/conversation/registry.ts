@@ -81,6 +81,8 @@ export function createRegistry(features: readonly Feature[], catalog: FlowCatalo
 
   return {
     command: (name: string) => commands.get(name),
+    /** True when flows/ has a flow with this id. */
+    hasFlow: (flowId: string) => catalog.get(flowId) !== undefined,
     /** The button declaration whose codec issued `data` (by its prefix). */
     button: (data: string) => buttons.get(data.split("|", 1)[0] ?? ""),
     /** The command that starts `flowId`, if one does. */

@@ -132,6 +132,7 @@ export function createConversations(deps: ConversationDeps) {
         },
         cancelFlow: () => deps.engine.cancel(conv),
         startFlow: async (flowId) => {
+          if (!deps.registry.hasFlow(flowId)) return [{ text: t(conv, "flow-button-expired") }];
           const { access, command } = deps.registry.flowAccess(flowId);
           const refusal = refusalFor(access, acting);
           if (refusal) return refuse(acting, refusal, command, `/${command}`, true);

@@ -87,6 +87,8 @@ export interface ButtonCodec<P = unknown> {
   readonly prefix: string;
   /** The press, or undefined for data this codec did not issue (or was tampered with). */
   parse(data: string): P | undefined;
+  /** Well-formed data of every kind it parses (the access table test presses each). */
+  samples(): string[];
 }
 
 /** A codec of actions with id arguments, built by `buttonCodec`. */
@@ -118,6 +120,13 @@ export function buttonCodec<
     pack(action, ...args) {
       const [code] = actions[action]!;
       return [prefix, code, ...args.map(String)].filter((x) => x !== "").join("|");
+    },
+    samples() {
+      return Object.values(actions).map(([code, args]) =>
+        [prefix, code, ...Array<string>(typeof args === "number" ? args : args[0]).fill("0")]
+          .filter((x) => x !== "")
+          .join("|"),
+      );
     },
     parse(data) {
       const [head, code = "", ...rest] = data.split("|");

@@ -81,6 +81,7 @@ export const pickerButton: ButtonCodec<PickerAction> = {
   name: "role-picker",
   prefix: "per",
   parse: (d) => parsePickerData(d),
+  samples: () => ["per|m", "per|x", "per|l", "per|g|0", "per|r|0"],
 };
 
 /** Parses the role picker's button data; undefined for anything it did not issue. */
