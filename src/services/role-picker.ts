@@ -4,9 +4,9 @@ import { holdsRole, STAFF_ROLES, type StaffRole, scopeRoots } from "../domain/sc
 import type { ComputeService } from "../engine/engine.js";
 import type { Translate } from "../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../engine/types.js";
+import { actorOf } from "./actor.js";
 import { createAuditLog } from "./audit-log.js";
 import { shortKey } from "./course-catalog.js";
-import { actorOf } from "./roles.js";
 
 /** People, units and holders shown per page. */
 export const PICKER_PAGE_SIZE = 8;

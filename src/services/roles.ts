@@ -1,20 +1,17 @@
-import type { Person, Role } from "../db/models/index.js";
+import type { Role } from "../db/models/index.js";
 import type { Repositories } from "../db/repositories/index.js";
 import { nipDigits } from "../domain/nip.js";
-import { type Actor, mayAct, STAFF_ROLES, type StaffRole } from "../domain/scope.js";
+import { mayAct, STAFF_ROLES, type StaffRole } from "../domain/scope.js";
 import type { Translate } from "../engine/text.js";
 import type { Conversation, Outbound } from "../engine/types.js";
 import { formatDateTime } from "../i18n/format.js";
+import { actorOf } from "./actor.js";
 import { createAuditLog } from "./audit-log.js";
 import { createRolePicker } from "./role-picker.js";
 
-/** The actor behind a conversation: their grants, and whether ADMIN_IDS names this identity. */
-export function actorOf(person: Person | null, bootstrapAdmin: boolean): Actor {
-  return {
-    grants: (person?.roles ?? []).map((r) => ({ role: r.role as StaffRole, unitId: r.unitId })),
-    bootstrapAdmin,
-  };
-}
+// actorOf lives apart so the role picker can use it without importing roles.ts, which builds the
+// picker; re-exported for the services that still import it from here.
+export { actorOf } from "./actor.js";
 
 /**
  * /peran (grant and revoke roles within the admin's scope) and /audit (the audit log, latest
