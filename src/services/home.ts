@@ -1,4 +1,3 @@
-import type { IncomingIdentity } from "../conversation/router.js";
 import type { Repositories } from "../db/repositories/index.js";
 import type { Translate } from "../engine/text.js";
 import { jpOfYear } from "./jp-ledger.js";
@@ -14,7 +13,7 @@ export function createHome(deps: {
   translate: Translate;
   now: () => Date;
 }) {
-  return async function home(who: IncomingIdentity): Promise<HomeSummary> {
+  return async function home(who: { id: string }): Promise<HomeSummary> {
     const identity = await deps.repos.identities.get(who.id);
     const person = identity ? await deps.repos.people.get(identity.personId) : null;
     if (!person) {

@@ -109,14 +109,14 @@ describe("a forbidden import added to src/", () => {
   it("is reported when a lower layer imports a higher one", () => {
     expect(
       withFiles({
-        "src/engine/x.ts": 'export { createRoles } from "../services/roles.js";\n',
+        "src/engine/x.ts": 'export { createAuditLog } from "../services/audit-log.js";\n',
         "src/delivery/x.ts": 'import type { Outbound } from "../engine/types.js";\n',
         "src/db/x.ts": 'import "../channels/seen-ids.js";\n',
       }),
     ).toEqual([
       "src/db/x.ts → src/channels/seen-ids.ts: storage may not import channels",
       "src/delivery/x.ts → src/engine/types.ts: delivery may not import engine",
-      "src/engine/x.ts → src/services/roles.ts: engine may not import services",
+      "src/engine/x.ts → src/services/audit-log.ts: engine may not import services",
     ]);
   });
 
