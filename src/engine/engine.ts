@@ -1,8 +1,9 @@
 import type { FlowRun } from "../db/models/index.js";
 import type { Locale } from "../i18n/locales.js";
-import type { FlowCatalog } from "./catalog.js";
+import { type FlowCatalog, FlowFileError } from "./catalog.js";
 import { evaluate } from "./conditions.js";
 import { type AnswerInput, type Decision, decideAnswer } from "./decide-answer.js";
+import { checkFlowHooks } from "./flow-hooks.js";
 import { answeredPrompt, parseButtonData, presentQuestion, writtenText } from "./present-step.js";
 import type { RunStore } from "./run-cache.js";
 import type { Flow, Step } from "./schema.js";
@@ -71,8 +72,14 @@ const snapshot = (run: FlowRun): RunSnapshot => ({
   stepId: run.stepId,
 });
 
-/** The flow engine: starts flows, takes answers, and says what to send back. Channel-agnostic. */
+/**
+ * The flow engine: starts flows, takes answers, and says what to send back. Channel-agnostic.
+ * Throws FlowFileError when a flow names a service or source that `deps` does not provide.
+ */
 export function createEngine(deps: EngineDeps) {
+  const missing = checkFlowHooks(deps.catalog.all(), deps);
+  if (missing.length > 0) throw new FlowFileError("", missing);
+
   const t = (conv: Conversation, key: string, args?: Record<string, string | number>) =>
     deps.translate(conv.profile.locale, key, args);
 

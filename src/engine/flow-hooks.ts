@@ -1,0 +1,40 @@
+import { flowFile } from "./catalog.js";
+import type { Flow } from "./schema.js";
+
+/** The names flows may call, by kind: what the features behind the engine provide. */
+export interface FlowHooks {
+  services: Readonly<Record<string, unknown>>;
+  optionSources: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Every compute service and option source the flows name but `hooks` lacks, as
+ * "file: path: problem" lines like FlowFileError's, so a misspelt name stops start-up instead of
+ * failing the first person who reaches that step.
+ */
+export function checkFlowHooks(flows: readonly Flow[], hooks: FlowHooks): string[] {
+  const has = (registry: Readonly<Record<string, unknown>> | undefined, name: string) =>
+    registry !== undefined && Object.hasOwn(registry, name);
+  const problems: string[] = [];
+  for (const flow of flows) {
+    const file = flowFile(flow) ?? `flow ${flow.id}`;
+    flow.steps.forEach((step, i) => {
+      const at = `${file}: steps[${i}]`;
+      if (step.kind === "compute" && !has(hooks.services, step.service)) {
+        problems.push(
+          `${at}.service: step "${step.id}" calls service "${step.service}", which nothing provides`,
+        );
+      }
+      if (
+        "options" in step &&
+        !Array.isArray(step.options) &&
+        !has(hooks.optionSources, step.options.source)
+      ) {
+        problems.push(
+          `${at}.options.source: step "${step.id}" lists options from "${step.options.source}", which nothing provides`,
+        );
+      }
+    });
+  }
+  return problems;
+}
