@@ -292,6 +292,7 @@ export function createApp(deps: {
       ...deps.extra?.services,
     },
     optionSources: { ...onboarding.optionSources, ...completion.optionSources, ...broadcasts.optionSources },
+    textSources: { ...assessment.textSources },
     now,
   });
   const privacy = createPrivacy({

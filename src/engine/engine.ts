@@ -47,12 +47,23 @@ export type OptionSource = (ctx: {
   query?: string;
 }) => Promise<OptionItem[]>;
 
+/**
+ * A named step text computed each time the step is shown (`text: { from: name }`), in `locale`,
+ * the person's language at that moment: runs then store ids, never a sentence in one language.
+ */
+export type TextSource = (ctx: {
+  conversation: Conversation;
+  answers: Record<string, unknown>;
+  locale: Locale;
+}) => string | Promise<string>;
+
 export interface EngineDeps {
   catalog: FlowCatalog;
   runs: RunStore;
   translate: Translate;
   services: Record<string, ComputeService>;
   optionSources: Record<string, OptionSource>;
+  textSources?: Record<string, TextSource>;
   now: () => Date;
 }
 
@@ -74,7 +85,7 @@ const snapshot = (run: FlowRun): RunSnapshot => ({
 
 /**
  * The flow engine: starts flows, takes answers, and says what to send back. Channel-agnostic.
- * Throws FlowFileError when a flow names a service or source that `deps` does not provide.
+ * Throws FlowFileError when a flow names a service or a source that `deps` does not provide.
  */
 export function createEngine(deps: EngineDeps) {
   const missing = checkFlowHooks(deps.catalog.all(), deps);
@@ -83,10 +94,13 @@ export function createEngine(deps: EngineDeps) {
   const t = (conv: Conversation, key: string, args?: Record<string, string | number>) =>
     deps.translate(conv.profile.locale, key, args);
 
-  /** A step's text in the person's language now. */
+  /** A step's text in the person's language now: written in the flow, or from its text source. */
   async function stepText(conv: Conversation, step: Step, answers: Record<string, unknown>): Promise<string> {
     if (!("text" in step) || !step.text) return "";
-    return writtenText(step.text, conv.profile.locale, deps.translate, answers);
+    if (!("from" in step.text)) return writtenText(step.text, conv.profile.locale, deps.translate, answers);
+    const source = deps.textSources?.[step.text.from];
+    if (!source) throw new Error(`no text source named ${step.text.from}`);
+    return source({ conversation: conv, answers, locale: conv.profile.locale });
   }
 
   async function dynamicOptions(

@@ -5,10 +5,11 @@ import type { Flow } from "./schema.js";
 export interface FlowHooks {
   services: Readonly<Record<string, unknown>>;
   optionSources: Readonly<Record<string, unknown>>;
+  textSources?: Readonly<Record<string, unknown>>;
 }
 
 /**
- * Every compute service and option source the flows name but `hooks` lacks, as
+ * Every compute service, option source and text source the flows name but `hooks` lacks, as
  * "file: path: problem" lines like FlowFileError's, so a misspelt name stops start-up instead of
  * failing the first person who reaches that step.
  */
@@ -32,6 +33,11 @@ export function checkFlowHooks(flows: readonly Flow[], hooks: FlowHooks): string
       ) {
         problems.push(
           `${at}.options.source: step "${step.id}" lists options from "${step.options.source}", which nothing provides`,
+        );
+      }
+      if ("text" in step && step.text && "from" in step.text && !has(hooks.textSources, step.text.from)) {
+        problems.push(
+          `${at}.text.from: step "${step.id}" takes its text from "${step.text.from}", which nothing provides`,
         );
       }
     });

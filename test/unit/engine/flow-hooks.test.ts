@@ -43,6 +43,17 @@ describe("the services and sources flows call", () => {
     ]);
   });
 
+  it("names a missing text source the same way", () => {
+    const flow = parseFlowFile(
+      FLOW.replace('{ id: "Unit kerja?" }', "{ from: org.question }"),
+      "daftar.yaml",
+    );
+    expect(checkFlowHooks([flow], provided)).toEqual([
+      'daftar.yaml: steps[0].text.from: step "unit" takes its text from "org.question", which nothing provides',
+    ]);
+    expect(checkFlowHooks([flow], { ...provided, textSources: { "org.question": 1 } })).toEqual([]);
+  });
+
   it("does not take an object's inherited properties for services", () => {
     const flow = parseFlowFile(FLOW.replace("daftar.simpan", "constructor"), "daftar.yaml");
     expect(checkFlowHooks([flow], provided)).toHaveLength(1);
