@@ -10,7 +10,7 @@ import { TIERS } from "./domain/skj.js";
 import { zoneOfIana } from "./domain/timezone.js";
 import { createCatalog, loadFlowDirectory } from "./engine/catalog.js";
 import { type ComputeService, createEngine } from "./engine/engine.js";
-import { cachedRunStore, type RunStore } from "./engine/run-cache.js";
+import { cachedRunStore } from "./engine/run-cache.js";
 import type { Flow } from "./engine/schema.js";
 import type { Translate } from "./engine/text.js";
 import { FLOWS_DIR } from "./paths.js";
@@ -279,7 +279,7 @@ export function createApp(deps: {
   const runStore = cachedRunStore(repos.flowRuns);
   const engine = createEngine({
     catalog,
-    runs: observedRuns(runStore, deps.onFlowStep),
+    runs: runStore,
     translate: deps.translate,
     services: {
       ...onboarding.services,
@@ -294,6 +294,7 @@ export function createApp(deps: {
     optionSources: { ...onboarding.optionSources, ...completion.optionSources, ...broadcasts.optionSources },
     textSources: { ...assessment.textSources },
     now,
+    onStep: deps.onFlowStep,
   });
   const privacy = createPrivacy({
     repos,
@@ -447,20 +448,5 @@ export function createApp(deps: {
   };
 }
 export type App = ReturnType<typeof createApp>;
-
-/** The run store, telling `onStep` the flow of every step that moved a run on. */
-function observedRuns(runs: RunStore, onStep?: (flowId: string) => void): RunStore {
-  if (!onStep) return runs;
-  return {
-    ...runs,
-    async advance(id, expectedSeq, move, now) {
-      const moved = await runs.advance(id, expectedSeq, move, now);
-      // The run is in the cache the engine just read it from: no extra round trip.
-      const run = moved ? await runs.get(id) : null;
-      if (run) onStep(run.flowId);
-      return moved;
-    },
-  };
-}
 
 export type { Config };

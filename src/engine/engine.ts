@@ -65,6 +65,8 @@ export interface EngineDeps {
   optionSources: Record<string, OptionSource>;
   textSources?: Record<string, TextSource>;
   now: () => Date;
+  /** Told the flow of every write that moved a run on (metrics). */
+  onStep?: (flowId: string) => void;
 }
 
 interface RunSnapshot extends RunView {
@@ -85,7 +87,7 @@ const snapshot = (run: FlowRun): RunSnapshot => ({
 
 /**
  * The flow engine: starts flows, takes answers, and says what to send back. Channel-agnostic.
- * Throws FlowFileError when a flow names a service or a source that `deps` does not provide.
+ * Throws FlowFileError when a flow names a service or source that `deps` does not provide.
  */
 export function createEngine(deps: EngineDeps) {
   const missing = checkFlowHooks(deps.catalog.all(), deps);
@@ -93,6 +95,13 @@ export function createEngine(deps: EngineDeps) {
 
   const t = (conv: Conversation, key: string, args?: Record<string, string | number>) =>
     deps.translate(conv.profile.locale, key, args);
+
+  /** Moves a run on, guarded by its seq; true when this write won. */
+  async function advance(flow: Flow, ...args: Parameters<RunStore["advance"]>): Promise<boolean> {
+    const moved = await deps.runs.advance(...args);
+    if (moved) deps.onStep?.(flow.id);
+    return moved;
+  }
 
   /** A step's text in the person's language now: written in the flow, or from its text source. */
   async function stepText(conv: Conversation, step: Step, answers: Record<string, unknown>): Promise<string> {
@@ -166,7 +175,8 @@ export function createEngine(deps: EngineDeps) {
         case "compute": {
           if (!step.pure) {
             // Claim the transition first, so the service runs once even when an answer arrives twice.
-            const claimed = await deps.runs.advance(
+            const claimed = await advance(
+              flow,
               run.id,
               seq,
               {
@@ -218,7 +228,8 @@ export function createEngine(deps: EngineDeps) {
           const offered = (await dynamicOptions(conversation, step, answers)) ?? [];
           const next = { id: run.id, answers, trail: change.trail, offered };
           const rendered = await present(conversation, flow, step, next, seq + 1);
-          const moved = await deps.runs.advance(
+          const moved = await advance(
+            flow,
             run.id,
             seq,
             {
@@ -299,7 +310,8 @@ export function createEngine(deps: EngineDeps) {
         const offered = decision.offered ?? run.offered;
         const answers = { ...run.answers, ...decision.setAnswers };
         const rendered = await present(conv, flow, step, { ...run, answers, offered }, run.seq + 1);
-        const ok = await deps.runs.advance(
+        const ok = await advance(
+          flow,
           run.id,
           run.seq,
           { stepId: step.id, trail: run.trail, setAnswers: decision.setAnswers, offered },
