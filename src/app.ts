@@ -13,7 +13,7 @@ import { TIERS } from "./domain/skj.js";
 import { zoneOfIana } from "./domain/timezone.js";
 import { createCatalog, loadFlowDirectory } from "./engine/catalog.js";
 import { type ComputeService, createEngine } from "./engine/engine.js";
-import { cachedRunStore, type RunStore } from "./engine/run-cache.js";
+import { cachedRunStore } from "./engine/run-cache.js";
 import type { Flow } from "./engine/schema.js";
 import type { Translate } from "./engine/text.js";
 import { createAssessment } from "./features/assessment/assessment.js";
@@ -341,11 +341,13 @@ export function createApp(deps: {
   const registry = createRegistry(features, catalog);
   const engine = createEngine({
     catalog,
-    runs: observedRuns(runStore, deps.onFlowStep),
+    runs: runStore,
     translate: deps.translate,
     services: registry.services,
     optionSources: registry.optionSources,
+    textSources: registry.textSources,
     now,
+    ...(deps.onFlowStep ? { onStep: deps.onFlowStep } : {}),
   });
   const conversations = createConversations({
     ...(deps.rateLimit
@@ -425,20 +427,5 @@ export function createApp(deps: {
   };
 }
 export type App = ReturnType<typeof createApp>;
-
-/** The run store, telling `onStep` the flow of every step that moved a run on. */
-function observedRuns(runs: RunStore, onStep?: (flowId: string) => void): RunStore {
-  if (!onStep) return runs;
-  return {
-    ...runs,
-    async advance(id, expectedSeq, move, now) {
-      const moved = await runs.advance(id, expectedSeq, move, now);
-      // The run is in the cache the engine just read it from: no extra round trip.
-      const run = moved ? await runs.get(id) : null;
-      if (run) onStep(run.flowId);
-      return moved;
-    },
-  };
-}
 
 export type { Config };

@@ -1,5 +1,5 @@
 import type { FlowCatalog } from "../engine/catalog.js";
-import type { ComputeService, OptionSource } from "../engine/engine.js";
+import type { ComputeService, OptionSource, TextSource } from "../engine/engine.js";
 import type { Access, ButtonDecl, CommandDecl, Feature } from "../features/feature.js";
 import type { Job } from "../scheduler/scheduler.js";
 
@@ -21,6 +21,7 @@ export function createRegistry(features: readonly Feature[], catalog: FlowCatalo
   const flowOwners = new Map<string, { access: Access; command: string }>();
   const services: Record<string, ComputeService> = {};
   const optionSources: Record<string, OptionSource> = {};
+  const textSources: Record<string, TextSource> = {};
   const jobs: Job[] = [];
   const claim = (kind: string, name: string, taken: boolean, feature: string) => {
     if (taken)
@@ -49,6 +50,10 @@ export function createRegistry(features: readonly Feature[], catalog: FlowCatalo
     for (const [name, s] of Object.entries(f.optionSources ?? {})) {
       claim("option source", name, name in optionSources, f.name);
       optionSources[name] = s;
+    }
+    for (const [name, s] of Object.entries(f.textSources ?? {})) {
+      claim("text source", name, name in textSources, f.name);
+      textSources[name] = s;
     }
     for (const j of f.jobs ?? []) {
       claim(
@@ -106,6 +111,7 @@ export function createRegistry(features: readonly Feature[], catalog: FlowCatalo
     commands: () => [...commands.values()],
     services,
     optionSources,
+    textSources,
     jobs,
   };
 }

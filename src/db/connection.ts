@@ -81,3 +81,20 @@ export async function connectDatabase(opts: ConnectOptions): Promise<Database> {
     },
   };
 }
+
+/**
+ * A database whose models exist but that never connects: for building the app to inspect it
+ * (flows:check) without a server. Every query fails at once instead of waiting for a connection.
+ */
+export function unconnectedDatabase(dbName = "pandu"): Database {
+  const connection = mongoose.createConnection();
+  // Set before the models are bound, so none buffers a query or plans DDL for a connection to come.
+  Object.assign(connection.config, { bufferCommands: false, autoIndex: false, autoCreate: false });
+  return {
+    connection,
+    models: createModels(connection),
+    dbName,
+    close: () => connection.close(),
+    ping: async () => false,
+  };
+}

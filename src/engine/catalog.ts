@@ -31,6 +31,14 @@ const formatIssue = (issue: z.core.$ZodIssue): string => {
   return `${path.replace(/^\./, "") || "(top)"}: ${issue.message}`;
 };
 
+/** The file each parsed flow came from, so later checks (hooks at engine start) can name it. */
+const fileOfFlow = new WeakMap<Flow, string>();
+
+/** The file a flow was parsed from, as its errors name it (relative to the flows folder). */
+export function flowFile(flow: Flow): string | undefined {
+  return fileOfFlow.get(flow);
+}
+
 /** Parses and validates one flow file's text; throws FlowFileError naming every problem. */
 export function parseFlowFile(source: string, file: string): Flow {
   const doc = parseDocument(source, { prettyErrors: true });
@@ -42,6 +50,7 @@ export function parseFlowFile(source: string, file: string): Flow {
   }
   const parsed = flowSchema.safeParse(doc.toJS());
   if (!parsed.success) throw new FlowFileError(file, parsed.error.issues.map(formatIssue));
+  fileOfFlow.set(parsed.data, file);
   return parsed.data;
 }
 

@@ -16,6 +16,16 @@ export const flowTextSchema = z.union([
 ]);
 export type FlowText = z.infer<typeof flowTextSchema>;
 
+/** A hook's name as flows write it: `assessment.pick`, `org.units`… */
+const hookName = z.string().regex(/^[a-z][a-zA-Z0-9_.-]*$/);
+
+/**
+ * A step's text: written in the flow, or `{ from: <text source> }`, produced each time the step is
+ * shown, in the person's language then (so runs store ids, never a translated sentence).
+ */
+export const stepTextSchema = z.union([flowTextSchema, z.object({ from: hookName }).strict()]);
+export type StepText = z.infer<typeof stepTextSchema>;
+
 const optionSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/, "option ids are short lower-case identifiers"),
@@ -117,7 +127,7 @@ function isValidRegex(source: string): boolean {
 
 const base = {
   id: stepId,
-  text: flowTextSchema.optional(),
+  text: stepTextSchema.optional(),
   /** Whether the person may skip this question (the answer is then absent). */
   skippable: z.boolean().default(false),
   /**
@@ -128,13 +138,13 @@ const base = {
 };
 
 const messageStep = z
-  .object({ ...base, kind: z.literal("message"), text: flowTextSchema, next: stepId })
+  .object({ ...base, kind: z.literal("message"), text: stepTextSchema, next: stepId })
   .strict();
 const choiceStep = z
   .object({
     ...base,
     kind: z.literal("choice"),
-    text: flowTextSchema,
+    text: stepTextSchema,
     options: optionsSchema,
     next: stepId.optional(),
   })
@@ -143,7 +153,7 @@ const multiStep = z
   .object({
     ...base,
     kind: z.literal("multi"),
-    text: flowTextSchema,
+    text: stepTextSchema,
     options: optionsSchema,
     min: z.number().int().min(0).default(1),
     max: z.number().int().min(1).optional(),
@@ -154,7 +164,7 @@ const likertStep = z
   .object({
     ...base,
     kind: z.literal("likert"),
-    text: flowTextSchema,
+    text: stepTextSchema,
     scale: z.array(flowTextSchema).min(2).max(7),
     next: stepId,
   })
@@ -163,7 +173,7 @@ const inputStep = z
   .object({
     ...base,
     kind: z.literal("input"),
-    text: flowTextSchema,
+    text: stepTextSchema,
     input: z.enum(["text", "number", "date"]),
     validate: validatorSchema.default({}),
     next: stepId,
@@ -177,7 +187,7 @@ const fileStep = z
   .object({
     ...base,
     kind: z.literal("file"),
-    text: flowTextSchema,
+    text: stepTextSchema,
     accept: z
       .array(z.enum(["photo", "pdf", "csv", "document"]))
       .min(1)
@@ -186,7 +196,7 @@ const fileStep = z
   })
   .strict();
 const confirmStep = z
-  .object({ ...base, kind: z.literal("confirm"), text: flowTextSchema, yes: stepId, no: stepId })
+  .object({ ...base, kind: z.literal("confirm"), text: stepTextSchema, yes: stepId, no: stepId })
   .strict();
 const branchStep = z
   .object({
@@ -200,7 +210,7 @@ const computeStep = z
   .object({
     id: stepId,
     kind: z.literal("compute"),
-    service: z.string().regex(/^[a-z][a-zA-Z0-9_.-]*$/),
+    service: hookName,
     /**
      * The service only computes from the answers and writes nothing: it needs no claim of its own
      * (it may run again on a retried answer), so the answer costs no extra round trips.
@@ -209,7 +219,7 @@ const computeStep = z
     next: stepId.optional(),
   })
   .strict();
-const endStep = z.object({ id: stepId, kind: z.literal("end"), text: flowTextSchema.optional() }).strict();
+const endStep = z.object({ id: stepId, kind: z.literal("end"), text: stepTextSchema.optional() }).strict();
 
 export const stepSchema = z.discriminatedUnion("kind", [
   messageStep,

@@ -1,5 +1,5 @@
 import type { StaffRole } from "../domain/scope.js";
-import type { ComputeService, OptionSource } from "../engine/engine.js";
+import type { ComputeService, OptionSource, TextSource } from "../engine/engine.js";
 import type { Conversation, Outbound } from "../engine/types.js";
 import type { Job } from "../scheduler/scheduler.js";
 
@@ -169,6 +169,8 @@ export interface Feature {
   services?: Record<string, ComputeService>;
   /** Option lists its flows show (`source:` in a flow step). */
   optionSources?: Record<string, OptionSource>;
+  /** Texts its flows show, worked out when shown (`text: { from: … }` in a flow step). */
+  textSources?: Record<string, TextSource>;
   /** Its scheduled jobs; each only decides what to send and puts it in the outbox. */
   jobs?: readonly Job[];
 }

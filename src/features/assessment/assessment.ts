@@ -10,10 +10,11 @@ import type { Competency } from "../../domain/competency.js";
 import { compareCompetencyCodes, isLevel, type Level } from "../../domain/competency.js";
 import type { Instrument } from "../../domain/instrument.js";
 import { isJabatanTier, requiredLevels, type SkjDefaults } from "../../domain/skj.js";
-import type { ComputeService } from "../../engine/engine.js";
+import type { ComputeService, TextSource } from "../../engine/engine.js";
 import type { Translate } from "../../engine/text.js";
 import type { Conversation, Outbound } from "../../engine/types.js";
 import { formatDate } from "../../i18n/format.js";
+import type { Locale } from "../../i18n/locales.js";
 import type { AssessmentResults } from "../results/assessment-result.js";
 import { nextAssessmentAllowedAt, type RecordAssessment } from "./assessment-record.js";
 
@@ -29,6 +30,8 @@ export interface AssessmentDeps {
 }
 
 type Required = { c: string; l: Level }[];
+/** The statement being asked: competency, level, index within the level. */
+type Current = { c: string; l: Level; i: number };
 
 const asResponses = (v: unknown): AssessmentResponse[] =>
   Array.isArray(v) ? (v as AssessmentResponse[]) : [];
@@ -44,9 +47,9 @@ const toRecord = (required: Required): Record<string, Level> =>
 export function createAssessment(deps: AssessmentDeps) {
   const t = (conv: Conversation, key: string, args?: Record<string, string | number>) =>
     deps.translate(conv.profile.locale, key, args);
-  const nameOf = (code: string, conv: Conversation) => {
+  const nameOf = (code: string, locale: Locale) => {
     const c = deps.competencies.find((x) => x.code === code);
-    return c ? (conv.profile.locale === "en" ? c.name.en : c.name.id) : code;
+    return c ? (locale === "en" ? c.name.en : c.name.id) : code;
   };
 
   /** The required level of every competency this person is assessed on: SKJ of the jabatan, else defaults. */
@@ -101,26 +104,34 @@ export function createAssessment(deps: AssessmentDeps) {
     };
   };
 
-  const pick: ComputeService = async ({ conversation, answers }) => {
+  // Only ids go into the run: the sentence is looked up when shown, in the language of that moment.
+  const pick: ComputeService = async ({ answers }) => {
     const required = toRecord(asRequired(answers.required));
     const next = nextStatement(required, asResponses(answers.responses), deps.instrument.count);
     if (!next) return { goto: "save" };
-    const statement = deps.instrument.statement(next.competency, next.level, next.index)!;
-    return {
-      setAnswers: {
-        current: { c: next.competency, l: next.level, i: next.index },
-        statement: conversation.profile.locale === "en" ? statement.en : statement.id,
-        progressLabel: t(conversation, "assessment-progress", {
-          n: String(next.position),
-          total: String(next.total),
-          name: nameOf(next.competency, conversation),
-        }),
-      },
-    };
+    return { setAnswers: { current: { c: next.competency, l: next.level, i: next.index } } };
+  };
+
+  /** The statement asked now, under "Kompetensi n dari m · name", from the ids pick stored. */
+  const statementText: TextSource = ({ answers, locale }) => {
+    const current = answers.current as Current | undefined;
+    const statement = current && deps.instrument.statement(current.c, current.l, current.i);
+    if (!current || !statement) {
+      // Runs parked before statements were put into words when shown stored the sentences too:
+      // when the instrument no longer has their statement, those beat an empty question.
+      return [answers.progressLabel, answers.statement].filter((s) => typeof s === "string").join("\n\n");
+    }
+    const codes = Object.keys(toRecord(asRequired(answers.required))).sort(compareCompetencyCodes);
+    const progress = deps.translate(locale, "assessment-progress", {
+      n: String(codes.indexOf(current.c) + 1),
+      total: String(codes.length),
+      name: nameOf(current.c, locale),
+    });
+    return `${progress}\n\n${locale === "en" ? statement.en : statement.id}`;
   };
 
   const record: ComputeService = async ({ answers }) => {
-    const current = answers.current as { c: string; l: Level; i: number } | undefined;
+    const current = answers.current as Current | undefined;
     const score = Number(answers.ask);
     if (!current || !(score >= 1 && score <= 4)) return {};
     return { setAnswers: { responses: [...asResponses(answers.responses), { ...current, s: score }] } };
@@ -152,7 +163,7 @@ export function createAssessment(deps: AssessmentDeps) {
     if (closedGaps.length > 0) {
       out.push({
         text: t(conversation, "recognition-gap-closed", {
-          competencies: closedGaps.map((c) => nameOf(c, conversation)).join(", "),
+          competencies: closedGaps.map((c) => nameOf(c, conversation.profile.locale)).join(", "),
           count: closedGaps.length,
         }),
       });
@@ -169,5 +180,6 @@ export function createAssessment(deps: AssessmentDeps) {
       "assessment.undo": undo,
       "assessment.save": save,
     } satisfies Record<string, ComputeService>,
+    textSources: { "assessment.statement": statementText } satisfies Record<string, TextSource>,
   };
 }

@@ -7,5 +7,6 @@ export function assessmentFeature(deps: { assessment: ReturnType<typeof createAs
     name: "assessment",
     commands: [{ name: "asesmen", access: "registered", flow: "asesmen" }],
     services: deps.assessment.services,
+    textSources: deps.assessment.textSources,
   };
 }
