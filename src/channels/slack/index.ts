@@ -41,6 +41,7 @@ export function slackChannel(
     logger: logger.child({ channel: "slack" }),
     observe: (kind) => context.observe("slack", kind),
     onRateLimited: () => context.onRateLimited("slack"),
+    recordSend: outbox.recordSend,
   });
   // Coordinators on Slack may also post a broadcast to a channel the bot is in.
   deps.usePostChannels(slackChannelLister({ botToken: config.botToken, apiUrl: config.apiUrl }));
