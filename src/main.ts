@@ -1,31 +1,22 @@
 import { createApp } from "./app.js";
-import { createSlackApp } from "./channels/slack/app.js";
-import { slackChannelLister } from "./channels/slack/channels.js";
-import { createSlackSender } from "./channels/slack/sender.js";
-import {
-  createTelegramBot,
-  publishChatMenu,
-  publishCommands,
-  startPolling,
-  telegramFileReader,
-  telegramWebhook,
-} from "./channels/telegram/bot.js";
-import { createTelegramSender, TELEGRAM_LIMITS } from "./channels/telegram/sender.js";
+import type { ChannelContext, ChannelSetup, MenuCommand } from "./channels/channel.js";
+import { slackChannel } from "./channels/slack/index.js";
+import { telegramChannel } from "./channels/telegram/index.js";
 import { runTerminal } from "./channels/terminal/terminal.js";
 import { type Config, ConfigError, loadConfig } from "./config/config.js";
+import type { ListedCommand } from "./conversation/registry.js";
 import { roleMenus } from "./conversation/role-menus.js";
 import { GoMissingError } from "./db/embedded/build.js";
 import type { Delivery } from "./db/models/index.js";
 import { embeddedSqliteDir, openStorage, type Storage } from "./db/open-storage.js";
 import { isDatabaseUnavailable } from "./db/repositories/errors.js";
-import type { Dispatcher } from "./delivery/dispatcher.js";
-import { createChannelDelivery, INSTANCE_ID } from "./delivery/runtime.js";
+import { INSTANCE_ID } from "./delivery/runtime.js";
 import { FlowFileError } from "./engine/catalog.js";
 import { createMetrics } from "./http/metrics.js";
 import type { Route } from "./http/server.js";
 import { type HttpServer, healthRoutes, startHttpServer } from "./http/server.js";
 import { loadTranslations } from "./i18n/i18n.js";
-import { DEFAULT_LOCALE } from "./i18n/locales.js";
+import { DEFAULT_LOCALE, type Locale } from "./i18n/locales.js";
 import { createWorkTracker, settleBy } from "./lifecycle.js";
 import { createLogger, redactUrl } from "./logging/logger.js";
 import { LOCALES_DIR } from "./paths.js";
@@ -62,10 +53,7 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  const channels: string[] = [];
-  if (config.telegram) channels.push("telegram");
-  if (config.slack) channels.push("slack");
-  const terminal = channels.length === 0;
+  const terminal = !config.telegram && !config.slack;
   // In the terminal the chat is the screen: only warnings and errors unless LOG_LEVEL says more.
   const logger = createLogger(config.logLevel ?? (terminal ? "warn" : "info"));
   const translate = translator.t.bind(translator);
@@ -105,7 +93,7 @@ async function main(): Promise<number> {
   const metrics = createMetrics();
   // Updates being answered: counted and timed, and waited for when Pandu stops.
   const work = createWorkTracker();
-  const observe = (channel: string) => (kind: string) => {
+  const observe = (channel: string, kind: string) => {
     const stopClock = metrics.update(channel, kind);
     const done = work.begin();
     return () => {
@@ -149,183 +137,93 @@ async function main(): Promise<number> {
 
   const countReminder = (d: Delivery, ok: boolean) =>
     app.summaries.deliveryFinished(d, ok).catch((err) => logger.warn({ err }, "summary mark failed"));
-  // Both channels' dispatchers: the same lease settings, and failures logged by delivery id only.
-  const outboxSettings = {
-    leaseSeconds: config.outbox.leaseSeconds,
-    sendLeaseSeconds: config.outbox.sendLeaseSeconds,
-    events: {
-      // Finished training reminders count in the unit summaries (sent, or failed for good).
-      sent: (d: Delivery) => {
-        metrics.delivery(d, "sent");
-        void countReminder(d, true);
+  // While the database is away, say so (and that earlier answers are safe), not "something broke".
+  const failureText = (locale: Locale, err: unknown) =>
+    translate(locale, isDatabaseUnavailable(err) ? "error-db-unavailable" : "error-generic");
+  // Every update's handling failures are counted (the channels count and time the updates).
+  const handle = metrics.countingFailures(app.conversations.handle);
+  const context: ChannelContext = {
+    handle,
+    translate,
+    failureText,
+    logger,
+    observe,
+    onRateLimited: (channel) => metrics.rateLimited(channel, "reply"),
+    // Every channel's dispatcher: the same lease settings, and failures logged by delivery id only.
+    outbox: {
+      repos: app.repos,
+      leaseSeconds: config.outbox.leaseSeconds,
+      sendLeaseSeconds: config.outbox.sendLeaseSeconds,
+      events: {
+        // Finished training reminders count in the unit summaries (sent, or failed for good).
+        sent: (d) => {
+          metrics.delivery(d, "sent");
+          void countReminder(d, true);
+        },
+        failed: (d, outcome, dead) => {
+          logger.warn(
+            { delivery: d._id, outcome: outcome.kind, error: outcome.error, dead },
+            "delivery not sent",
+          );
+          metrics.delivery(d, dead ? "dead" : "retried");
+          if (outcome.kind === "rate-limited") metrics.rateLimited(d.channel, "outbox");
+          if (dead) void countReminder(d, false);
+        },
+        error: (err) => logger.error({ err }, "outbox dispatcher failed"),
       },
-      failed: (d: Delivery, outcome: { kind: string; error: string }, dead: boolean) => {
-        logger.warn(
-          { delivery: d._id, outcome: outcome.kind, error: outcome.error, dead },
-          "delivery not sent",
-        );
-        metrics.delivery(d, dead ? "dead" : "retried");
-        if (outcome.kind === "rate-limited") metrics.rateLimited(d.channel, "outbox");
-        if (dead) void countReminder(d, false);
-      },
-      error: (err: unknown) => logger.error({ err }, "outbox dispatcher failed"),
     },
   };
+  const describe = (locale: Locale, commands: readonly ListedCommand[]): MenuCommand[] =>
+    commands.map((c) => ({ command: c.name, description: translate(locale, c.descriptionKey) }));
+  // Each channel sets itself up from its own configuration section and what it needs of the app.
+  const channels: ChannelSetup[] = [];
+  if (config.telegram)
+    channels.push(
+      telegramChannel(config.telegram, context, {
+        perSecond: config.outbox.telegramPerSecond,
+        registerFileReader: (read) => app.files.register("telegram", read),
+        menus: {
+          everyone: (locale) => describe(locale, app.registry.commandsFor([])),
+          withRoles: async (channel) =>
+            (
+              await roleMenus({
+                repos: app.repos,
+                adminIds: config.adminIds,
+                channel,
+                commandsFor: app.registry.commandsFor,
+              })
+            ).map((menu) => ({
+              identityId: menu.identityId,
+              commands: describe(menu.locale, menu.commands),
+            })),
+        },
+      }),
+    );
+  if (config.slack)
+    channels.push(
+      slackChannel(config.slack, context, {
+        homeView: createHome({ repos: app.repos, translate, now: () => new Date() }),
+        usePostChannels: (list) => app.broadcasts.useSlackChannels(list),
+        onProfileChanged: (listener) => app.onProfileChanged(listener),
+      }),
+    );
+
   let phase: "starting" | "ready" | "stopping" = "starting";
-  // Each configured channel says what is wrong with it, if anything (readiness).
-  const channelProblems: (() => string | undefined)[] = [];
   const readiness = async (): Promise<string[]> => {
     if (phase !== "ready") return [phase === "starting" ? "starting" : "shutting down"];
     const found = (await storage.database.ping(READY_PING_MS)) ? [] : ["database unreachable"];
-    for (const problem of channelProblems) {
-      const p = problem();
-      if (p) found.push(p);
+    // Each channel says what is wrong with it, if anything.
+    for (const channel of channels) {
+      const problem = channel.health();
+      if (problem) found.push(problem);
     }
     return found;
   };
-  const routes: Route[] = [healthRoutes(readiness), metrics.route()];
-  // What takes updates in (long polling, Socket Mode): stopped first when Pandu stops.
-  const intake: (() => Promise<void>)[] = [];
-  // Every update's handling failures are counted (the channels count and time the updates).
-  const handle = metrics.countingFailures(app.conversations.handle);
-  const dispatchers: Dispatcher[] = [];
-  const localeOf = (code?: string) => (code?.toLowerCase().startsWith("en") ? "en" : "id");
-  // While the database is away, say so (and that earlier answers are safe), not "something broke".
-  const failureText = (locale: "id" | "en", err: unknown) =>
-    translator.t(locale, isDatabaseUnavailable(err) ? "error-db-unavailable" : "error-generic");
-
-  if (config.telegram) {
-    const tg = config.telegram;
-    const bot = createTelegramBot({
-      token: tg.token,
-      apiRoot: tg.apiRoot,
-      handle,
-      groupText: (code) => translator.t(localeOf(code), "telegram-group-only"),
-      errorText: (code, err) => failureText(localeOf(code), err),
-      logger: logger.child({ channel: "telegram" }),
-      observe: observe("telegram"),
-      onRateLimited: () => metrics.rateLimited("telegram", "reply"),
-    });
-    app.files.register("telegram", telegramFileReader(bot, tg.apiRoot, tg.token));
-    const delivery = createChannelDelivery({
-      repos: app.repos,
-      sender: createTelegramSender({
-        token: tg.token,
-        apiRoot: tg.apiRoot,
-        limits: { ...TELEGRAM_LIMITS, perSecond: config.outbox.telegramPerSecond },
-      }),
-      ...outboxSettings,
-    });
-    // Replies to people count against the bot's limit too, and come first.
-    bot.api.config.use(async (prev, method, payload, signal) => {
-      const chat = (payload as { chat_id?: number | string }).chat_id;
-      const mark =
-        chat !== undefined && /^(send|edit)/.test(method)
-          ? delivery.limiter.record(String(chat), Date.now())
-          : undefined;
-      try {
-        return await prev(method, payload, signal);
-      } finally {
-        mark?.done(Date.now());
-      }
-    });
-    dispatchers.push(delivery.dispatcher);
-    if (tg.webhook) {
-      const handleWebhook = telegramWebhook(bot, tg.webhook.secret);
-      routes.push(async (req, res) => {
-        if (req.url?.split("?")[0] !== "/telegram/webhook" || req.method !== "POST") return false;
-        await handleWebhook(req, res);
-        return true;
-      });
-      await bot.init();
-      await bot.api
-        .setWebhook(tg.webhook.url, {
-          secret_token: tg.webhook.secret,
-          allowed_updates: ["message", "callback_query"],
-        })
-        .catch((err) => logger.warn({ err }, "setWebhook failed; set it by hand or restart"));
-      // Webhook updates come through the HTTP server, which is up while Pandu is ready.
-    } else {
-      const runner = await startPolling(bot);
-      channelProblems.push(() => (runner.isRunning() ? undefined : "telegram polling stopped"));
-      intake.push(async () => {
-        if (runner.isRunning()) await runner.stop();
-      });
-    }
-    // Not essential: runs in the background and only logs when it fails.
-    const describe = (language: "id" | "en", roles: readonly string[]) =>
-      app.registry.commandsFor(roles).map((c) => ({
-        command: c.name,
-        description: translator.t(language, c.descriptionKey),
-      }));
-    void publishCommands(bot, {
-      commands: (["", "id", "en"] as const).map((language) => ({
-        language,
-        commands: describe(language === "en" ? "en" : "id", []),
-      })),
-      logger,
-    })
-      .then(async () => {
-        // People with roles (and the bootstrap admins) see their role's commands in their own chat.
-        for (const menu of await roleMenus({
-          repos: app.repos,
-          adminIds: config.adminIds,
-          channel: "telegram",
-          commandsFor: app.registry.commandsFor,
-        })) {
-          const chat = Number(menu.identityId.slice("telegram:".length));
-          const commands = menu.commands.map((c) => ({
-            command: c.name,
-            description: translator.t(menu.locale, c.descriptionKey),
-          }));
-          await publishChatMenu(bot, chat, commands, logger);
-        }
-      })
-      .catch((err) => logger.warn({ err }, "per-role command menus not published"));
-  }
-
-  if (config.slack) {
-    const slack = createSlackApp({
-      botToken: config.slack.botToken,
-      signingSecret: config.slack.signingSecret,
-      appToken: config.slack.appToken,
-      apiUrl: config.slack.apiUrl,
-      handle,
-      homeView: createHome({ repos: app.repos, translate, now: () => new Date() }),
-      errorText: (err) => failureText(DEFAULT_LOCALE, err),
-      logger: logger.child({ channel: "slack" }),
-      observe: observe("slack"),
-      onRateLimited: () => metrics.rateLimited("slack", "reply"),
-    });
-    routes.push(slack.route);
-    // Coordinators on Slack may also post a broadcast to a channel the bot is in.
-    app.broadcasts.useSlackChannels(
-      slackChannelLister({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl }),
-    );
-    const slackDelivery = createChannelDelivery({
-      repos: app.repos,
-      sender: createSlackSender({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl }),
-      ...outboxSettings,
-    });
-    dispatchers.push(slackDelivery.dispatcher);
-    // App Home shows profile and JP: publish it again when they change, on every Slack account.
-    app.onProfileChanged(async (identityId) => {
-      try {
-        const identity = await app.repos.identities.get(identityId);
-        const all = identity ? await app.repos.identities.listForPerson(identity.personId) : [];
-        for (const i of all.filter((x) => x.channel === "slack")) {
-          await slack.refreshHome({ id: i._id, channel: "slack" });
-        }
-      } catch (err) {
-        logger.warn({ err }, "App Home refresh failed");
-      }
-    });
-    await slack.start();
-    channelProblems.push(() => (slack.isStarted() ? undefined : "slack not started"));
-    intake.push(slack.stop);
-  }
+  const routes: Route[] = [healthRoutes(readiness), metrics.route(), ...channels.flatMap((c) => c.routes)];
+  for (const channel of channels) await channel.start();
 
   const http: HttpServer = await startHttpServer(config.port, routes);
+  const dispatchers = channels.map((c) => c.dispatcher);
   app.onDeliveryScheduled(() => {
     for (const d of dispatchers) d.poke();
   });
@@ -357,7 +255,10 @@ async function main(): Promise<number> {
   }
   phase = "ready";
   notice("startup-ready", { port: String(http.port) });
-  logger.info({ port: http.port, channels, storage: config.storage.kind }, "pandu ready");
+  logger.info(
+    { port: http.port, channels: channels.map((c) => c.name), storage: config.storage.kind },
+    "pandu ready",
+  );
 
   await new Promise<void>((done) => {
     const stop = (signal: string) => {
@@ -385,8 +286,8 @@ async function main(): Promise<number> {
   // 1. Take no more updates: webhook and Slack HTTP requests (those in progress still finish),
   //    long polling and Socket Mode.
   const httpClosed = http.close(config.shutdownTimeoutSeconds * 1_000);
-  for (const stop of intake) {
-    const stopped = stop().catch((err) => logger.warn({ err }, "stopping intake failed"));
+  for (const channel of channels) {
+    const stopped = channel.stopIntake().catch((err) => logger.warn({ err }, "stopping intake failed"));
     if (!(await settleBy(stopped, deadline))) logger.warn("taking updates did not stop in time");
   }
   // 2. Start no more jobs; a tick in progress finishes.

@@ -4,7 +4,13 @@ import { Waiters } from "./waiters.js";
 
 /** A local fake of the Slack Web API: records every call and answers what Bolt needs. */
 export class SlackWebApiEmulator {
-  readonly calls: { method: string; body: Record<string, unknown>; result: Record<string, unknown> }[] = [];
+  /** Every call in the order it arrived, `at` the time it arrived by the emulator's clock. */
+  readonly calls: {
+    method: string;
+    body: Record<string, unknown>;
+    result: Record<string, unknown>;
+    at: number;
+  }[] = [];
   /** Channels whose chat.postMessage fails with this Slack error (account_inactive, …). */
   readonly refuse = new Map<string, string>();
   /** What conversations.list answers: the workspace's channels, and whether the bot is in each. */
@@ -13,6 +19,9 @@ export class SlackWebApiEmulator {
   private readonly conditions = new Waiters();
   private ts = 1_700_000_000;
   port = 0;
+
+  /** `now` stamps each call: a test's controllable clock, or the real one. */
+  constructor(private readonly now: () => number = Date.now) {}
 
   /** The base URL to pass as SLACK_API_URL. */
   get apiUrl(): string {
@@ -33,7 +42,7 @@ export class SlackWebApiEmulator {
         for (const k of ["blocks", "view"])
           if (typeof body[k] === "string") body[k] = JSON.parse(body[k] as string);
         const result = this.answer(method, body);
-        this.calls.push({ method, body, result });
+        this.calls.push({ method, body, result, at: this.now() });
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result));
         this.conditions.notify();
       });

@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { IncomingIdentity } from "../../conversation/router.js";
 import type { Inbound, Outbound } from "../../engine/types.js";
 import type { HomeSummary } from "../../services/home.js";
+import type { RecordSend } from "../channel.js";
 import { SeenIds } from "../seen-ids.js";
 import { escapeSlack, homeBlocks, toBlocks } from "./render.js";
 
@@ -25,6 +26,49 @@ export interface SlackDeps {
   observe?: (kind: string) => () => void;
   /** Told of every 429 Slack answered the replies' client with (the client waits and retries). */
   onRateLimited?: () => void;
+  /**
+   * Records each message, edit, upload and App Home the replies' client sends in the bot's send
+   * budget, which the outbox shares. A direct message counts under the person's user id, as the
+   * outbox addresses it, so the two also keep the per-conversation gap between them.
+   */
+  recordSend?: RecordSend;
+}
+
+/** Web API methods that put something in front of a person, and where: each is one send. */
+const SENT_TO: Record<string, (args: Record<string, unknown>) => unknown> = {
+  "chat.postMessage": (a) => a.channel,
+  "chat.update": (a) => a.channel,
+  "files.completeUploadExternal": (a) => a.channel_id,
+  // App Home is no conversation: it counts overall, but keeps no gap with the person's messages.
+  "views.publish": (a) => `home:${String(a.user_id)}`,
+};
+
+/**
+ * A Web API client that tells `sending` of every send before it leaves, and calls what that
+ * returned once Slack's final answer came (after the client's own retries). Every method, and
+ * files.uploadV2's steps, go through `apiCall`, which the method shortcuts are bound to when the
+ * client is built; so overriding it here catches them all.
+ */
+class RecordingWebClient extends webApi.WebClient {
+  constructor(
+    token: string,
+    options: webApi.WebClientOptions,
+    private readonly sending: (method: string, args: Record<string, unknown>) => (() => void) | undefined,
+  ) {
+    super(token, options);
+  }
+
+  override async apiCall(
+    method: string,
+    options?: Record<string, unknown>,
+  ): Promise<webApi.WebAPICallResult> {
+    const done = this.sending(method, options ?? {});
+    try {
+      return await super.apiCall(method, options);
+    } finally {
+      done?.();
+    }
+  }
 }
 
 /** The Slack channel: Bolt with an HTTP receiver (or Socket Mode), thin over the conversation service. */
@@ -47,9 +91,27 @@ export function createSlackApp(deps: SlackDeps) {
   });
   const seen = new SeenIds();
   const dmChannels = new Map<string, string>();
+  // The other way round: whose direct message a channel is (opened here, or where a button was pressed).
+  const dmUsers = new Map<string, string>();
+  const rememberDm = (channel: string, user: string) => {
+    dmUsers.set(channel, user);
+    // Bounded like the seen ids: a forgotten one only loses the per-conversation gap.
+    if (dmUsers.size > 10_000) dmUsers.delete(dmUsers.keys().next().value!);
+  };
   let started = false;
+  const recordSend = deps.recordSend;
+  // Replies go through this client rather than Bolt's own app.client, so each is recorded.
+  const client = new RecordingWebClient(
+    deps.botToken,
+    { slackApiUrl: deps.apiUrl, logLevel: LogLevel.WARN },
+    (method, args) => {
+      const where = SENT_TO[method]?.(args);
+      if (!recordSend || typeof where !== "string") return undefined;
+      return recordSend(dmUsers.get(where) ?? where);
+    },
+  );
   const onRateLimited = deps.onRateLimited;
-  if (onRateLimited) app.client.on(webApi.WebClientEvent.RATE_LIMITED, () => onRateLimited());
+  if (onRateLimited) client.on(webApi.WebClientEvent.RATE_LIMITED, () => onRateLimited());
 
   /** Runs one event's work under `observe`, so it is counted, timed and waited for on stop. */
   async function observed(kind: string, work: () => Promise<void>): Promise<void> {
@@ -69,10 +131,11 @@ export function createSlackApp(deps: SlackDeps) {
   async function dmChannel(user: string): Promise<string> {
     const known = dmChannels.get(user);
     if (known) return known;
-    const opened = await app.client.conversations.open({ users: user });
+    const opened = await client.conversations.open({ users: user });
     const id = opened.channel?.id;
     if (!id) throw new Error("conversations.open returned no channel");
     dmChannels.set(user, id);
+    rememberDm(id, user);
     return id;
   }
 
@@ -89,11 +152,13 @@ export function createSlackApp(deps: SlackDeps) {
       deps.logger.error({ err }, "handling slack message failed");
       replies = [{ text: deps.errorText(err) }];
     }
+    // A button pressed in a direct message (Slack's ids for those start with D): the person's own.
+    if (prompt?.channel.startsWith("D")) rememberDm(prompt.channel, user);
     const channel = prompt?.channel ?? (await dmChannel(user));
     for (const reply of replies) {
       const fallback = escapeSlack(reply.text).slice(0, 3000);
       if (reply.replacesPrompt && prompt) {
-        await app.client.chat.update({
+        await client.chat.update({
           channel: prompt.channel,
           ts: prompt.ts,
           text: fallback,
@@ -103,7 +168,7 @@ export function createSlackApp(deps: SlackDeps) {
       }
       if (reply.media) {
         try {
-          await app.client.files.uploadV2({
+          await client.files.uploadV2({
             channel_id: channel,
             file: Buffer.from(reply.media.bytes),
             filename: reply.media.filename,
@@ -114,7 +179,7 @@ export function createSlackApp(deps: SlackDeps) {
           deps.logger.warn({ err }, "slack upload failed; the text still goes");
         }
       }
-      await app.client.chat.postMessage({ channel, text: fallback, blocks: toBlocks(reply) });
+      await client.chat.postMessage({ channel, text: fallback, blocks: toBlocks(reply) });
     }
   }
 
@@ -173,7 +238,7 @@ export function createSlackApp(deps: SlackDeps) {
     if (event.tab !== "home") return;
     const who = identityOf((body as { team_id?: string }).team_id, event.user);
     await observed("home", async () => {
-      await app.client.views.publish({
+      await client.views.publish({
         user_id: event.user,
         view: { type: "home", blocks: homeBlocks(await deps.homeView(who)) },
       });
@@ -190,7 +255,7 @@ export function createSlackApp(deps: SlackDeps) {
     async refreshHome(who: IncomingIdentity): Promise<void> {
       const user = who.id.split(":")[2];
       if (!user) return;
-      await app.client.views.publish({
+      await client.views.publish({
         user_id: user,
         view: { type: "home", blocks: homeBlocks(await deps.homeView(who)) },
       });

@@ -4,6 +4,7 @@ import { Bot, type Context, InputFile, webhookCallback } from "grammy";
 import type { Logger } from "pino";
 import type { IncomingIdentity } from "../../conversation/router.js";
 import type { Inbound, Outbound } from "../../engine/types.js";
+import type { RecordSend } from "../channel.js";
 import { SeenIds } from "../seen-ids.js";
 import { normalizeUpdate } from "./normalize.js";
 import { keyboard, splitText } from "./render.js";
@@ -24,6 +25,8 @@ export interface TelegramDeps {
   observe?: (kind: string) => () => void;
   /** Told of every 429 the Bot API answered a reply with (auto-retry then waits and tries again). */
   onRateLimited?: () => void;
+  /** Records each message sent or edited in a chat in the bot's send budget, which the outbox shares. */
+  recordSend?: RecordSend;
 }
 
 /** Command menus, per language code ("" for the default). */
@@ -45,6 +48,19 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     });
   // Replies retry on 429 and 5xx; scheduled sends go through the outbox instead.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
+  // Installed last, so outside auto-retry: a reply is one send in the budget, however often it
+  // was retried, and it holds its place there until its final answer came.
+  const recordSend = deps.recordSend;
+  if (recordSend)
+    bot.api.config.use(async (prev, method, payload, signal) => {
+      const chat = (payload as { chat_id?: number | string }).chat_id;
+      const done = chat !== undefined && /^(send|edit)/.test(method) ? recordSend(String(chat)) : undefined;
+      try {
+        return await prev(method, payload, signal);
+      } finally {
+        done?.();
+      }
+    });
   // One update at a time per chat, so answers are taken in the order they were given.
   bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
 

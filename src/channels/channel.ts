@@ -1,0 +1,100 @@
+import type { Logger } from "pino";
+import type { IncomingIdentity } from "../conversation/router.js";
+import type { Channel } from "../db/models/index.js";
+import type { Repositories } from "../db/repositories/index.js";
+import type { Dispatcher, DispatcherEvents } from "../delivery/dispatcher.js";
+import { createChannelDelivery, type DeliveryClock } from "../delivery/runtime.js";
+import type { ChannelSender } from "../delivery/sender.js";
+import type { Translate } from "../engine/text.js";
+import type { Inbound, Outbound } from "../engine/types.js";
+import type { Route } from "../http/server.js";
+import type { Locale } from "../i18n/locales.js";
+
+/**
+ * A configured chat platform, set up by its own module, as the composition root sees it: the
+ * same for every platform, so `main.ts` starts, probes and stops them in one loop.
+ */
+export interface ChannelSetup {
+  name: Channel;
+  /** Requests it takes on Pandu's HTTP server (Telegram webhook, Slack events); may be none. */
+  routes: Route[];
+  /** Starts taking updates (long polling, Socket Mode, the webhook's registration). */
+  start(): Promise<void>;
+  /** Stops taking updates; updates already taken are still answered (a graceful stop waits). */
+  stopIntake(): Promise<void>;
+  /** Sends the channel's outbox, paced by the same limiter its replies are recorded in. */
+  dispatcher: Dispatcher;
+  /** What is wrong with the channel for readiness (`/readyz`), or undefined when nothing is. */
+  health(): string | undefined;
+}
+
+/** Answers one message from a person: the conversation service. */
+export type Handle = (who: IncomingIdentity, inbound: Inbound) => Promise<Outbound[]>;
+
+/** What every channel is set up with, whatever its platform. */
+export interface ChannelContext {
+  handle: Handle;
+  translate: Translate;
+  /** What to tell a person whose message could not be handled, by the kind of failure. */
+  failureText: (locale: Locale, err: unknown) => string;
+  logger: Logger;
+  /**
+   * Marks an update of `kind` taken up on `channel`; the returned function is called once its
+   * replies are out (metrics, and a graceful stop waits for it).
+   */
+  observe: (channel: Channel, kind: string) => () => void;
+  /** Told of every 429 the platform answered a reply with. */
+  onRateLimited: (channel: Channel) => void;
+  outbox: OutboxSettings;
+}
+
+/** How every channel's dispatcher reads, claims and reports deliveries. */
+export interface OutboxSettings {
+  repos: Pick<Repositories, "deliveries" | "identities" | "leases">;
+  /** The sender lease's slot (one process per channel sends). */
+  leaseSeconds: number;
+  /** How long a claimed send is ours before another process may send it again. */
+  sendLeaseSeconds: number;
+  events?: DispatcherEvents;
+  /** Defaults to the real clock; replies are recorded on the same one. */
+  clock?: DeliveryClock;
+}
+
+/** One entry of a platform's command menu. */
+export interface MenuCommand {
+  command: string;
+  description: string;
+}
+
+/** The command menus a platform can show (Telegram's `/` menu). */
+export interface CommandMenus {
+  /** Everyone's commands, described in `locale`. */
+  everyone(locale: Locale): MenuCommand[];
+  /** A menu per identity on `channel` whose person holds roles (and per bootstrap admin). */
+  withRoles(channel: Channel): Promise<{ identityId: string; commands: MenuCommand[] }[]>;
+}
+
+/**
+ * Records one reply leaving for `chat` in the channel's send budget; the returned function is
+ * called when the platform answered. What the adapters take, so they need no limiter of their own.
+ */
+export type RecordSend = (chat: string) => () => void;
+
+/**
+ * A channel's outbox dispatcher over `sender`, and how its replies are recorded in the same rate
+ * limiter: replies never wait, but every one the outbox sees in its window makes it send later.
+ */
+export function channelOutbox(
+  settings: OutboxSettings,
+  sender: ChannelSender,
+): { dispatcher: Dispatcher; recordSend: RecordSend } {
+  const { limiter, dispatcher } = createChannelDelivery({ ...settings, sender });
+  const now = () => settings.clock?.now() ?? Date.now();
+  return {
+    dispatcher,
+    recordSend: (chat) => {
+      const mark = limiter.record(chat, now());
+      return () => mark.done(now());
+    },
+  };
+}
