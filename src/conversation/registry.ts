@@ -103,9 +103,12 @@ export function createRegistry(features: readonly Feature[], catalog: FlowCatalo
     },
     /** Every listed command, in declaration order (menus, /bantuan, the README's access table). */
     listed,
-    /** The commands someone holding `roles` sees listed (everyone sees those open to all). */
+    /**
+     * The commands someone holding `roles` sees listed: those open to all, and those of the roles
+     * they hold. An admin may use every staff command, but the menu keeps to their own role's.
+     */
     commandsFor(roles: readonly string[]): ListedCommand[] {
-      return listed.filter((c) => mayUse(c.access, roles));
+      return listed.filter((c) => typeof c.access === "string" || c.access.some((r) => roles.includes(r)));
     },
     buttons: () => [...buttons.values()],
     commands: () => [...commands.values()],
@@ -116,9 +119,3 @@ export function createRegistry(features: readonly Feature[], catalog: FlowCatalo
   };
 }
 export type Registry = ReturnType<typeof createRegistry>;
-
-/** True when someone holding `roles` passes `access` (admins hold every staff role). */
-export function mayUse(access: Access, roles: readonly string[]): boolean {
-  if (access === "anyone" || access === "registered") return true;
-  return roles.includes("admin") || access.some((r) => roles.includes(r));
-}
