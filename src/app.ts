@@ -18,47 +18,31 @@ import type { Flow } from "./engine/schema.js";
 import type { Translate } from "./engine/text.js";
 import { createAssessment } from "./features/assessment/assessment.js";
 import { createAssessmentRecorder } from "./features/assessment/assessment-record.js";
-import { assessmentFeature } from "./features/assessment/index.js";
-import { auditFeature } from "./features/audit/index.js";
 import { createBroadcasts } from "./features/broadcasts/broadcasts.js";
-import { broadcastsFeature } from "./features/broadcasts/index.js";
+import type { FeatureContext } from "./features/context.js";
+import { FEATURE_MODULES } from "./features/discover.js";
 import { createEnrollment } from "./features/enrolment/enrollment.js";
-import { enrolmentFeature } from "./features/enrolment/index.js";
-import { exportFeature } from "./features/export/index.js";
 import { createPeopleExport } from "./features/export/people-export.js";
 import type { Feature } from "./features/feature.js";
-import { helpFeature, mainMenu } from "./features/help/index.js";
+import { mainMenu } from "./features/help/index.js";
 import { createAdminImport } from "./features/imports/admin-import.js";
 import { createCourseImport } from "./features/imports/course-import.js";
-import { importsFeature } from "./features/imports/index.js";
 import { createOrgImport } from "./features/imports/org-import.js";
-import { linkingFeature } from "./features/linking/index.js";
 import { createLinking } from "./features/linking/linking.js";
-import { mentoringFeature } from "./features/mentoring/index.js";
 import { createMentoring } from "./features/mentoring/mentoring.js";
-import { onboardingFeature } from "./features/onboarding/index.js";
 import { createOnboarding } from "./features/onboarding/onboarding.js";
 import { createHousekeeping } from "./features/privacy/housekeeping.js";
-import { privacyFeature } from "./features/privacy/index.js";
 import { createPrivacy } from "./features/privacy/privacy.js";
 import { createRetention, DEFAULT_RETENTION, type RetentionRules } from "./features/privacy/retention.js";
-import { profileFeature } from "./features/profile/index.js";
 import { createProfile } from "./features/profile/profile.js";
-import { recommendationsFeature } from "./features/recommendations/index.js";
 import { createRecommendations } from "./features/recommendations/recommendations.js";
-import { remindersFeature } from "./features/reminders/index.js";
 import { createReminderSettings } from "./features/reminders/reminder-settings.js";
 import { createTrainingReminders } from "./features/reminders/training-reminders.js";
 import { createAssessmentResults, type RenderChart } from "./features/results/assessment-result.js";
-import { resultsFeature } from "./features/results/index.js";
-import { rolesFeature } from "./features/roles/index.js";
 import { createRoles } from "./features/roles/roles.js";
-import { summariesFeature } from "./features/summaries/index.js";
 import { createSummaryReport } from "./features/summaries/summary-report.js";
-import { surveysFeature } from "./features/surveys/index.js";
 import { createSurveys } from "./features/surveys/surveys.js";
 import { createCompletion } from "./features/training/completion.js";
-import { trainingFeature } from "./features/training/index.js";
 import { createJpNudge } from "./features/training/jp-nudge.js";
 import { createTrainingView } from "./features/training/training.js";
 import { FLOWS_DIR } from "./paths.js";
@@ -305,36 +289,42 @@ export function createApp(deps: {
   });
   const housekeeping = createHousekeeping({ repos, finishErasures: (at) => privacy.finishInterrupted(at) });
   const retention = createRetention({ repos, rules: deps.retention ?? DEFAULT_RETENTION });
-  /** Every feature's declaration: its commands, buttons, flow services and jobs, in menu order. */
-  const features: Feature[] = [
-    onboardingFeature({
+  const featureContext: FeatureContext = {
+    services: {
       onboarding,
-      translate: deps.translate,
-      finishErasure: (id) => privacy.finishFor(id),
-    }),
-    helpFeature({ repos, translate: deps.translate, onProfileChanged: profileChanged }),
-    assessmentFeature({ assessment }),
-    resultsFeature({ results }),
-    recommendationsFeature({ recommendations }),
-    trainingFeature({
+      profile,
+      assessment,
+      results,
+      recommendations,
+      enrollment,
       training,
       completion,
       jpNudge,
-      ...(deps.jpNudgeCron ? { jpNudgeCron: deps.jpNudgeCron } : {}),
-    }),
-    enrolmentFeature({ enrollment }),
-    mentoringFeature({ mentoring }),
-    surveysFeature({ surveys }),
-    remindersFeature({ reminders, settings: reminderSettings }),
-    profileFeature({ profile }),
-    linkingFeature({ linking }),
-    privacyFeature({ privacy, housekeeping, retention }),
-    broadcastsFeature({ broadcasts }),
-    summariesFeature({ report: summaryReport, totals: summaries }),
-    exportFeature({ peopleExport }),
-    rolesFeature({ roles }),
-    auditFeature({ roles }),
-    importsFeature({ adminImport }),
+      mentoring,
+      reminders,
+      reminderSettings,
+      surveys,
+      linking,
+      privacy,
+      housekeeping,
+      retention,
+      broadcasts,
+      summaryReport,
+      summaries,
+      peopleExport,
+      roles,
+      adminImport,
+    },
+    content,
+    repos,
+    translate: deps.translate,
+    now,
+    events,
+    ...(deps.jpNudgeCron ? { jpNudgeCron: deps.jpNudgeCron } : {}),
+  };
+  /** Every feature folder's declaration, in menu order, and those a test or benchmark adds. */
+  const features: Feature[] = [
+    ...FEATURE_MODULES.map((m) => m.build(featureContext)),
     ...(deps.extra?.features ?? []),
     ...(deps.extra?.services ? [{ name: "extra", services: deps.extra.services }] : []),
   ];

@@ -1,3 +1,4 @@
+import { defineFeature } from "../context.js";
 import type { Feature } from "../feature.js";
 import type { createAssessment } from "./assessment.js";
 
@@ -10,3 +11,8 @@ export function assessmentFeature(deps: { assessment: ReturnType<typeof createAs
     textSources: deps.assessment.textSources,
   };
 }
+
+export default defineFeature({
+  order: 30,
+  build: (ctx) => assessmentFeature({ assessment: ctx.services.assessment }),
+});

@@ -1,3 +1,4 @@
+import { defineFeature } from "../context.js";
 import type { Feature } from "../feature.js";
 import type { Roles } from "../roles/roles.js";
 
@@ -8,3 +9,5 @@ export function auditFeature(deps: { roles: Pick<Roles, "auditLog"> }): Feature 
     commands: [{ name: "audit", access: ["admin"], run: (ctx) => deps.roles.auditLog(ctx.conv, ctx.args) }],
   };
 }
+
+export default defineFeature({ order: 170, build: (ctx) => auditFeature({ roles: ctx.services.roles }) });

@@ -1,3 +1,4 @@
+import { defineFeature } from "../context.js";
 import { button, type Feature } from "../feature.js";
 import { type Broadcasts, broadcastButton } from "./broadcasts.js";
 
@@ -24,3 +25,8 @@ export function broadcastsFeature(deps: {
     optionSources: deps.broadcasts.optionSources,
   };
 }
+
+export default defineFeature({
+  order: 130,
+  build: (ctx) => broadcastsFeature({ broadcasts: ctx.services.broadcasts }),
+});

@@ -1,3 +1,4 @@
+import { defineFeature } from "../context.js";
 import { button, type Feature } from "../feature.js";
 import { courseButton, type EnrollmentService } from "./enrollment.js";
 
@@ -15,3 +16,8 @@ export function enrolmentFeature(deps: { enrollment: Pick<EnrollmentService, "ha
     ],
   };
 }
+
+export default defineFeature({
+  order: 55,
+  build: (ctx) => enrolmentFeature({ enrollment: ctx.services.enrollment }),
+});

@@ -1,3 +1,4 @@
+import { defineFeature } from "../context.js";
 import type { Feature } from "../feature.js";
 import type { PeopleExport } from "./people-export.js";
 
@@ -14,3 +15,8 @@ export function exportFeature(deps: { peopleExport: Pick<PeopleExport, "ekspor">
     ],
   };
 }
+
+export default defineFeature({
+  order: 150,
+  build: (ctx) => exportFeature({ peopleExport: ctx.services.peopleExport }),
+});

@@ -2,6 +2,7 @@ import type { Repositories } from "../../db/repositories/index.js";
 import type { Translate } from "../../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../../engine/types.js";
 import type { Locale } from "../../i18n/locales.js";
+import { defineFeature } from "../context.js";
 import type { Feature } from "../feature.js";
 import { button } from "../feature.js";
 import { commandButton, languageButton, startFlowButton } from "./buttons.js";
@@ -92,3 +93,13 @@ export function helpFeature(deps: {
     ],
   };
 }
+
+export default defineFeature({
+  order: 20,
+  build: (ctx) =>
+    helpFeature({
+      repos: ctx.repos,
+      translate: ctx.translate,
+      onProfileChanged: (identityId) => ctx.events.emit("profileChanged", { identityId }),
+    }),
+});

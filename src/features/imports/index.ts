@@ -1,3 +1,4 @@
+import { defineFeature } from "../context.js";
 import type { Feature } from "../feature.js";
 import type { createAdminImport } from "./admin-import.js";
 
@@ -9,3 +10,8 @@ export function importsFeature(deps: { adminImport: ReturnType<typeof createAdmi
     services: deps.adminImport.services,
   };
 }
+
+export default defineFeature({
+  order: 180,
+  build: (ctx) => importsFeature({ adminImport: ctx.services.adminImport }),
+});

@@ -1,3 +1,4 @@
+import { defineFeature } from "../context.js";
 import type { Feature } from "../feature.js";
 import type { Linking } from "./linking.js";
 
@@ -23,3 +24,8 @@ export function linkingFeature(deps: { linking: Pick<Linking, "issue" | "redeem"
     ],
   };
 }
+
+export default defineFeature({
+  order: 110,
+  build: (ctx) => linkingFeature({ linking: ctx.services.linking }),
+});

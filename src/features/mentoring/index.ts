@@ -1,3 +1,4 @@
+import { defineFeature } from "../context.js";
 import { button, type Feature } from "../feature.js";
 import { type Mentoring, mentorButton } from "./mentoring.js";
 
@@ -16,3 +17,8 @@ export function mentoringFeature(deps: { mentoring: Pick<Mentoring, "overview" |
     ],
   };
 }
+
+export default defineFeature({
+  order: 70,
+  build: (ctx) => mentoringFeature({ mentoring: ctx.services.mentoring }),
+});

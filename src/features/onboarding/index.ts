@@ -1,4 +1,5 @@
 import type { Translate } from "../../engine/text.js";
+import { defineFeature } from "../context.js";
 import type { Feature } from "../feature.js";
 import type { createOnboarding } from "./onboarding.js";
 
@@ -32,3 +33,13 @@ export function onboardingFeature(deps: {
     optionSources: deps.onboarding.optionSources,
   };
 }
+
+export default defineFeature({
+  order: 10,
+  build: (ctx) =>
+    onboardingFeature({
+      onboarding: ctx.services.onboarding,
+      translate: ctx.translate,
+      finishErasure: (id) => ctx.services.privacy.finishFor(id),
+    }),
+});

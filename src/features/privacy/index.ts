@@ -1,3 +1,4 @@
+import { defineFeature } from "../context.js";
 import { button, type Feature } from "../feature.js";
 import type { createHousekeeping } from "./housekeeping.js";
 import { eraseButton, type Privacy } from "./privacy.js";
@@ -41,3 +42,13 @@ export function privacyFeature(deps: {
     ],
   };
 }
+
+export default defineFeature({
+  order: 120,
+  build: (ctx) =>
+    privacyFeature({
+      privacy: ctx.services.privacy,
+      housekeeping: ctx.services.housekeeping,
+      retention: ctx.services.retention,
+    }),
+});

@@ -1,3 +1,4 @@
+import { defineFeature } from "../context.js";
 import type { Feature } from "../feature.js";
 import type { createProfile } from "./profile.js";
 
@@ -9,3 +10,8 @@ export function profileFeature(deps: { profile: ReturnType<typeof createProfile>
     services: deps.profile.services,
   };
 }
+
+export default defineFeature({
+  order: 100,
+  build: (ctx) => profileFeature({ profile: ctx.services.profile }),
+});

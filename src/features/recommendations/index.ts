@@ -1,3 +1,4 @@
+import { defineFeature } from "../context.js";
 import type { Feature } from "../feature.js";
 import type { Recommendations } from "./recommendations.js";
 
@@ -10,3 +11,8 @@ export function recommendationsFeature(deps: { recommendations: Pick<Recommendat
     ],
   };
 }
+
+export default defineFeature({
+  order: 50,
+  build: (ctx) => recommendationsFeature({ recommendations: ctx.services.recommendations }),
+});

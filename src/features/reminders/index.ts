@@ -1,3 +1,4 @@
+import { defineFeature } from "../context.js";
 import { button, type Feature } from "../feature.js";
 import { type ReminderSettings, settingsButton } from "./reminder-settings.js";
 import { reminderButton, type TrainingReminders } from "./training-reminders.js";
@@ -34,3 +35,9 @@ export function remindersFeature(deps: {
     ],
   };
 }
+
+export default defineFeature({
+  order: 90,
+  build: (ctx) =>
+    remindersFeature({ reminders: ctx.services.reminders, settings: ctx.services.reminderSettings }),
+});

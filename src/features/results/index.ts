@@ -1,3 +1,4 @@
+import { defineFeature } from "../context.js";
 import type { Feature } from "../feature.js";
 import type { AssessmentResults } from "./assessment-result.js";
 
@@ -8,3 +9,8 @@ export function resultsFeature(deps: { results: Pick<AssessmentResults, "latest"
     commands: [{ name: "hasil", access: "registered", run: ({ conv }) => deps.results.latest(conv) }],
   };
 }
+
+export default defineFeature({
+  order: 40,
+  build: (ctx) => resultsFeature({ results: ctx.services.results }),
+});

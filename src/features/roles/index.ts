@@ -1,3 +1,4 @@
+import { defineFeature } from "../context.js";
 import { button, type Feature } from "../feature.js";
 import { pickerButton } from "./role-picker.js";
 import type { Roles } from "./roles.js";
@@ -26,3 +27,5 @@ export function rolesFeature(deps: { roles: Pick<Roles, "peran" | "handleButton"
     services: deps.roles.services,
   };
 }
+
+export default defineFeature({ order: 160, build: (ctx) => rolesFeature({ roles: ctx.services.roles }) });

@@ -1,5 +1,6 @@
 import type { Job } from "../../scheduler/scheduler.js";
 import type { SummaryTotals } from "../../services/summary-totals.js";
+import { defineFeature } from "../context.js";
 import { button, type Feature } from "../feature.js";
 import { ZONES } from "../training/index.js";
 import { type SummaryReport, summaryButton } from "./summary-report.js";
@@ -49,3 +50,8 @@ export function summariesFeature(deps: {
     ],
   };
 }
+
+export default defineFeature({
+  order: 140,
+  build: (ctx) => summariesFeature({ report: ctx.services.summaryReport, totals: ctx.services.summaries }),
+});

@@ -1,4 +1,5 @@
 import type { Job } from "../../scheduler/scheduler.js";
+import { defineFeature } from "../context.js";
 import { button, type Feature } from "../feature.js";
 import { type Surveys, surveyButton } from "./surveys.js";
 
@@ -45,3 +46,8 @@ export function surveysFeature(deps: {
     ],
   };
 }
+
+export default defineFeature({
+  order: 80,
+  build: (ctx) => surveysFeature({ surveys: ctx.services.surveys }),
+});

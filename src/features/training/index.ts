@@ -1,4 +1,5 @@
 import type { Job } from "../../scheduler/scheduler.js";
+import { defineFeature } from "../context.js";
 import { button, type Feature } from "../feature.js";
 import type { createCompletion } from "./completion.js";
 import type { JpNudge } from "./jp-nudge.js";
@@ -53,3 +54,14 @@ export function trainingFeature(deps: {
     ),
   };
 }
+
+export default defineFeature({
+  order: 60,
+  build: (ctx) =>
+    trainingFeature({
+      training: ctx.services.training,
+      completion: ctx.services.completion,
+      jpNudge: ctx.services.jpNudge,
+      ...(ctx.jpNudgeCron ? { jpNudgeCron: ctx.jpNudgeCron } : {}),
+    }),
+});

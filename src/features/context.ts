@@ -1,0 +1,82 @@
+import type { DomainContent } from "../content/load.js";
+import type { Repositories } from "../db/repositories/index.js";
+import type { Translate } from "../engine/text.js";
+import type { EventHub } from "../services/events.js";
+import type { SummaryTotals } from "../services/summary-totals.js";
+import type { createAssessment } from "./assessment/assessment.js";
+import type { Broadcasts } from "./broadcasts/broadcasts.js";
+import type { EnrollmentService } from "./enrolment/enrollment.js";
+import type { PeopleExport } from "./export/people-export.js";
+import type { Feature } from "./feature.js";
+import type { createAdminImport } from "./imports/admin-import.js";
+import type { Linking } from "./linking/linking.js";
+import type { Mentoring } from "./mentoring/mentoring.js";
+import type { createOnboarding } from "./onboarding/onboarding.js";
+import type { createHousekeeping } from "./privacy/housekeeping.js";
+import type { Privacy } from "./privacy/privacy.js";
+import type { Retention } from "./privacy/retention.js";
+import type { createProfile } from "./profile/profile.js";
+import type { Recommendations } from "./recommendations/recommendations.js";
+import type { ReminderSettings } from "./reminders/reminder-settings.js";
+import type { TrainingReminders } from "./reminders/training-reminders.js";
+import type { AssessmentResults } from "./results/assessment-result.js";
+import type { Roles } from "./roles/roles.js";
+import type { SummaryReport } from "./summaries/summary-report.js";
+import type { Surveys } from "./surveys/surveys.js";
+import type { createCompletion } from "./training/completion.js";
+import type { JpNudge } from "./training/jp-nudge.js";
+import type { TrainingView } from "./training/training.js";
+
+/** The services the app builds (src/app.ts), which features declare commands and jobs over. */
+export interface AppServices {
+  onboarding: ReturnType<typeof createOnboarding>;
+  profile: ReturnType<typeof createProfile>;
+  assessment: ReturnType<typeof createAssessment>;
+  results: AssessmentResults;
+  recommendations: Recommendations;
+  enrollment: EnrollmentService;
+  training: TrainingView;
+  completion: ReturnType<typeof createCompletion>;
+  jpNudge: JpNudge;
+  mentoring: Mentoring;
+  reminders: TrainingReminders;
+  reminderSettings: ReminderSettings;
+  surveys: Surveys;
+  linking: Linking;
+  privacy: Privacy;
+  housekeeping: ReturnType<typeof createHousekeeping>;
+  retention: Retention;
+  broadcasts: Broadcasts;
+  summaryReport: SummaryReport;
+  summaries: SummaryTotals;
+  peopleExport: PeopleExport;
+  roles: Roles;
+  adminImport: ReturnType<typeof createAdminImport>;
+}
+
+/** What every feature may build its declaration from. */
+export interface FeatureContext {
+  services: AppServices;
+  /** Competencies, SKJ defaults, JP rules, regions, surveys and holidays from flows/content/. */
+  content: DomainContent;
+  repos: Repositories;
+  translate: Translate;
+  now: () => Date;
+  events: EventHub;
+  /** When the JP nudge runs, read in each person's zone (JP_NUDGE_CRON in tests). */
+  jpNudgeCron?: string;
+}
+
+/**
+ * A feature folder's default export: where its commands sit in menus and /bantuan (lower first),
+ * and how its declaration is built from the app's services.
+ */
+export interface FeatureModule {
+  order: number;
+  build(ctx: FeatureContext): Feature;
+}
+
+/** Declares a feature folder's module (the default export of its index.ts). */
+export function defineFeature(module: FeatureModule): FeatureModule {
+  return module;
+}
