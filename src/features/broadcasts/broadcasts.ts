@@ -441,7 +441,7 @@ export function createBroadcasts(deps: {
     } satisfies Record<string, OptionSource>,
 
     /** /siaran: the coordinator's latest broadcasts with live counts, and a cancel button for what waits. */
-    async siaran(conv: Conversation): Promise<Outbound[]> {
+    async overview(conv: Conversation): Promise<Outbound[]> {
       const { me, owner } = await actor(conv);
       const list = await deps.repos.broadcasts.list(owner);
       if (list.length === 0) return [{ text: t(conv, "brd-none") }];

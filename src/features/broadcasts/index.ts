@@ -4,13 +4,13 @@ import { type Broadcasts, broadcastButton } from "./broadcasts.js";
 
 /** /umumkan (compose a broadcast to a precise audience) and /siaran (see and cancel them). */
 export function broadcastsFeature(deps: {
-  broadcasts: Pick<Broadcasts, "siaran" | "handleButton" | "services" | "optionSources">;
+  broadcasts: Pick<Broadcasts, "overview" | "handleButton" | "services" | "optionSources">;
 }): Feature {
   return {
     name: "broadcasts",
     commands: [
       { name: "umumkan", access: ["koordinator"], flow: "umumkan" },
-      { name: "siaran", access: ["koordinator"], run: ({ conv }) => deps.broadcasts.siaran(conv) },
+      { name: "siaran", access: ["koordinator"], run: ({ conv }) => deps.broadcasts.overview(conv) },
     ],
     buttons: [
       button({

@@ -3,14 +3,14 @@ import type { Feature } from "../feature.js";
 import type { PeopleExport } from "./people-export.js";
 
 /** /ekspor: the people in a supervisor's scope as a spreadsheet. */
-export function exportFeature(deps: { peopleExport: Pick<PeopleExport, "ekspor"> }): Feature {
+export function exportFeature(deps: { peopleExport: Pick<PeopleExport, "exportCsv"> }): Feature {
   return {
     name: "export",
     commands: [
       {
         name: "ekspor",
         access: ["supervisor"],
-        run: (ctx) => deps.peopleExport.ekspor(ctx.conv, ctx.bootstrapAdmin),
+        run: (ctx) => deps.peopleExport.exportCsv(ctx.conv, ctx.bootstrapAdmin),
       },
     ],
   };

@@ -68,7 +68,7 @@ export function createPeopleExport(deps: {
 
   return {
     /** /ekspor for a supervisor (or admin): a CSV document, and an audit entry. */
-    async ekspor(conv: Conversation, bootstrapAdmin: boolean): Promise<Outbound[]> {
+    async exportCsv(conv: Conversation, bootstrapAdmin: boolean): Promise<Outbound[]> {
       const t = (key: string, args?: Record<string, string | number>) =>
         deps.translate(conv.profile.locale, key, args);
       const me = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;

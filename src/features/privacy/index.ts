@@ -6,16 +6,16 @@ import type { Retention } from "./retention.js";
 
 /** /dataku and /hapusdata (UU PDP rights), the retention purge and finishing interrupted erasures. */
 export function privacyFeature(deps: {
-  privacy: Pick<Privacy, "dataku" | "hapusdata" | "handleButton">;
+  privacy: Pick<Privacy, "exportOwnData" | "askErasure" | "handleButton">;
   housekeeping: ReturnType<typeof createHousekeeping>;
   retention: Pick<Retention, "run">;
 }): Feature {
   return {
     name: "privacy",
     commands: [
-      { name: "dataku", access: "registered", run: ({ conv }) => deps.privacy.dataku(conv) },
+      { name: "dataku", access: "registered", run: ({ conv }) => deps.privacy.exportOwnData(conv) },
       // Answers a stranger too: an erasure cut short after their account went is finished here.
-      { name: "hapusdata", access: "anyone", run: ({ conv }) => deps.privacy.hapusdata(conv) },
+      { name: "hapusdata", access: "anyone", run: ({ conv }) => deps.privacy.askErasure(conv) },
     ],
     buttons: [
       button({

@@ -354,7 +354,7 @@ export function createPrivacy(deps: PrivacyDeps) {
     },
 
     /** /dataku: the person's data as a JSON document, with a caption, and an audit entry. */
-    async dataku(conv: Conversation): Promise<Outbound[]> {
+    async exportOwnData(conv: Conversation): Promise<Outbound[]> {
       const t = tr(conv.profile.locale);
       const person = conv.profile.personId ? await repos.people.get(conv.profile.personId) : null;
       if (!person) return [{ text: t("onboarding-needed") }];
@@ -389,7 +389,7 @@ export function createPrivacy(deps: PrivacyDeps) {
     },
 
     /** /hapusdata: explains what goes and what stays, and asks for an explicit confirmation. */
-    async hapusdata(conv: Conversation): Promise<Outbound[]> {
+    async askErasure(conv: Conversation): Promise<Outbound[]> {
       const t = tr(conv.profile.locale);
       if (!conv.profile.onboarded || !conv.profile.personId) {
         // A stranger now may be someone whose erasure was cut short after their account went.

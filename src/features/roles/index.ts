@@ -4,14 +4,14 @@ import { pickerButton } from "./role-picker.js";
 import type { Roles } from "./roles.js";
 
 /** /peran: granting and revoking staff roles within the admin's scope. */
-export function rolesFeature(deps: { roles: Pick<Roles, "peran" | "handleButton" | "services"> }): Feature {
+export function rolesFeature(deps: { roles: Pick<Roles, "manage" | "handleButton" | "services"> }): Feature {
   return {
     name: "roles",
     commands: [
       {
         name: "peran",
         access: ["admin"],
-        run: (ctx) => deps.roles.peran(ctx.conv, ctx.args, ctx.bootstrapAdmin),
+        run: (ctx) => deps.roles.manage(ctx.conv, ctx.args, ctx.bootstrapAdmin),
       },
     ],
     buttons: [

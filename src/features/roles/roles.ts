@@ -145,7 +145,7 @@ export function createRoles(deps: {
      * /peran: the menu with buttons; `beri|cabut NIP peran unit`; `beri|cabut words` (a list
      * filtered by name or NIP); `daftar` (role holders); `lepas-nip NIP`.
      */
-    async peran(conv: Conversation, args: string, bootstrapAdmin: boolean): Promise<Outbound[]> {
+    async manage(conv: Conversation, args: string, bootstrapAdmin: boolean): Promise<Outbound[]> {
       const [verb, ...rest] = args.trim().split(/\s+/).filter(Boolean);
       if (verb === "lepas-nip" || verb === "release-nip") return releaseNip(conv, bootstrapAdmin, rest[0]);
       const grant = verb === "beri" || verb === "grant";

@@ -7,7 +7,7 @@ import { type SummaryReport, summaryButton } from "./summary-report.js";
 
 /** /ringkasan: unit summaries for supervisors, the weekly summary, and keeping the totals current. */
 export function summariesFeature(deps: {
-  report: Pick<SummaryReport, "ringkasan" | "handleButton" | "weekly">;
+  report: Pick<SummaryReport, "show" | "handleButton" | "weekly">;
   totals: Pick<SummaryTotals, "fold" | "rebuild">;
 }): Feature {
   return {
@@ -16,7 +16,7 @@ export function summariesFeature(deps: {
       {
         name: "ringkasan",
         access: ["supervisor"],
-        run: (ctx) => deps.report.ringkasan(ctx.conv, ctx.args, ctx.bootstrapAdmin),
+        run: (ctx) => deps.report.show(ctx.conv, ctx.args, ctx.bootstrapAdmin),
       },
     ],
     buttons: [

@@ -252,7 +252,7 @@ export function createSummaryReport(deps: {
 
   return {
     /** /ringkasan [unit] [tahun] for a supervisor (or admin). */
-    async ringkasan(conv: Conversation, args: string, bootstrapAdmin: boolean): Promise<Outbound[]> {
+    async show(conv: Conversation, args: string, bootstrapAdmin: boolean): Promise<Outbound[]> {
       const t = (key: string, args2?: Record<string, string | number>) =>
         deps.translate(conv.profile.locale, key, args2);
       const me = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
