@@ -363,9 +363,8 @@ export function createApp(deps: {
   events.on("identitiesErased", ({ identityIds }) => {
     for (const id of identityIds) conversations.invalidate(id);
   });
-  events.on("rolesChanged", async ({ personId }) => {
-    for (const i of await repos.identities.listForPerson(personId)) conversations.invalidate(i._id);
-  });
+  // At once, not after reading the person's identities: the grantee's next message must see it.
+  events.on("rolesChanged", ({ personId }) => conversations.invalidatePerson(personId));
   return {
     catalog,
     content,

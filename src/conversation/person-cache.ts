@@ -60,5 +60,14 @@ export function createPersonCache(deps: {
     invalidate(identityId: string) {
       cache.delete(identityId);
     },
+    /**
+     * Forgets every identity of a person at once (their roles changed): synchronous, so the very
+     * next message of any of their accounts on this instance sees the change.
+     */
+    invalidatePerson(personId: string) {
+      for (const [identityId, entry] of cache) {
+        if (entry.conv.profile.personId === personId) cache.delete(identityId);
+      }
+    },
   };
 }

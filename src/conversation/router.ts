@@ -147,8 +147,10 @@ export function createConversations(deps: ConversationDeps) {
   return {
     /** The person behind an identity (cached briefly), as the router sees them. */
     resolve: people.resolve,
-    /** Drops a cached profile after it changed (language, onboarding, linking, roles). */
+    /** Drops a cached profile after it changed (language, onboarding, linking). */
     invalidate: people.invalidate,
+    /** Drops every cached profile of a person (their roles changed). */
+    invalidatePerson: people.invalidatePerson,
     /** The main menu (start, the end of a conversation, buttons that open commands). */
     menu,
 

@@ -178,8 +178,11 @@ export function createDispatcher(opts: DispatcherOptions) {
       await nap(takeoverGraceMs - (opts.now().getTime() - since));
     }
     if (!running) return 0;
-    const due = await (prefetch ?? fetchDue());
+    // Taken before the wait: a prefetch that failed (the database was away) must not fail every
+    // later pass too.
+    const reading = prefetch ?? fetchDue();
     prefetch = undefined;
+    const due = await reading;
     let started = 0;
     let seen = 0;
     let turnLost = false;
@@ -208,8 +211,9 @@ export function createDispatcher(opts: DispatcherOptions) {
       while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
       // A pass can outlast a lease slot: check (and renew) the turn before every send, so two
       // processes never send side by side across a handover.
-      if (!running || !(await opts.lease.holds())) {
-        await release(p);
+      const ours = running && (await opts.lease.holds().catch(() => false));
+      if (!ours) {
+        await release(p).catch((err) => opts.events?.error?.(err));
         return false;
       }
       // A message of several platform calls (a file, then a long text) counts once per call.
@@ -243,32 +247,45 @@ export function createDispatcher(opts: DispatcherOptions) {
       }
     }
 
-    for (const d of due) {
-      if (!running || turnLost) break;
-      seen++;
-      // Reading what is due costs a scan of the outbox on FerretDB (a third of a second for 3,000):
-      // read the next batch while the last two seconds of this one are still being sent.
-      if (!prefetch && due.length >= batch && due.length - seen < lowWater) prefetch = fetchDue();
-      // One message per chat per pass, and none to a chat still inside its per-chat gap.
-      if (chatsThisPass.has(d.address) || busy.has(d._id)) continue;
-      const t = opts.now().getTime();
-      if (limiter.readyAt(d.address, t) - limiter.overallReadyAt(t) > 0) continue;
-      chatsThisPass.add(d.address);
-      busy.add(d._id);
-      pipeline.push({ id: d._id, chat: d.address, ready: prepare(d) });
-      if (pipeline.length >= depth && !(await sendNext())) turnLost = true;
-    }
-    while (pipeline.length > 0) {
-      if (!turnLost && running) {
-        if (!(await sendNext())) turnLost = true;
-        continue;
-      }
-      const item = pipeline.shift()!;
-      const p = await item.ready.catch(() => undefined);
-      if (p) await release(p).catch((err) => opts.events?.error?.(err));
-      else busy.delete(item.id);
+    try {
+      await fill();
+    } finally {
+      // However the pass ended (the database went away mid-pass, the lease could not be renewed),
+      // nothing it took stays taken: a delivery left in `busy` would never be sent by this process.
+      await drainPipeline();
     }
     return started;
+
+    async function fill(): Promise<void> {
+      for (const d of due) {
+        if (!running || turnLost) break;
+        seen++;
+        // Reading what is due costs a scan of the outbox on FerretDB (a third of a second for 3,000):
+        // read the next batch while the last two seconds of this one are still being sent.
+        if (!prefetch && due.length >= batch && due.length - seen < lowWater) prefetch = fetchDue();
+        // One message per chat per pass, and none to a chat still inside its per-chat gap.
+        if (chatsThisPass.has(d.address) || busy.has(d._id)) continue;
+        const t = opts.now().getTime();
+        if (limiter.readyAt(d.address, t) - limiter.overallReadyAt(t) > 0) continue;
+        chatsThisPass.add(d.address);
+        busy.add(d._id);
+        pipeline.push({ id: d._id, chat: d.address, ready: prepare(d) });
+        if (pipeline.length >= depth && !(await sendNext())) turnLost = true;
+      }
+      while (pipeline.length > 0 && !turnLost && running) {
+        if (!(await sendNext())) turnLost = true;
+      }
+    }
+
+    /** Puts back every prepared delivery the pass did not send. */
+    async function drainPipeline(): Promise<void> {
+      while (pipeline.length > 0) {
+        const item = pipeline.shift()!;
+        const p = await item.ready.catch(() => undefined);
+        if (p) await release(p).catch((err) => opts.events?.error?.(err));
+        else busy.delete(item.id);
+      }
+    }
   }
 
   return {

@@ -243,4 +243,46 @@ describe("the outbox dispatcher (real database, Bot API emulator)", () => {
     expect(logged).toMatchObject({ status: "sent", attempts: 2, resends: 1 });
     expect(textsTo("empat")).toHaveLength(1);
   });
+
+  it("sends everything after a pass broke off midway (the lease could not be renewed), leaving nothing stuck", async () => {
+    await schedule(40, "lima", 5000);
+    const sender = createTelegramSender({
+      token: TOKEN,
+      apiRoot: tg.apiRoot,
+      limits: { perSecond: 30, perChatMs: 1000 },
+    });
+    const real = createSlotLease({
+      leases: ctx.repos.leases,
+      name: `sender:telegram:${run}`,
+      holder: "flaky",
+      slotMs: 60_000,
+      now: () => Date.now(),
+    });
+    // The database goes away for a moment: a few lease checks in the middle of a pass fail.
+    let checks = 0;
+    const lease = {
+      ...real,
+      holds: async () => {
+        checks++;
+        if (checks >= 5 && checks < 9) throw new Error("connection closed");
+        return real.holds();
+      },
+    };
+    const d = createDispatcher({
+      repos: ctx.repos,
+      sender,
+      limiter: createRateLimiter(sender.limits),
+      lease,
+      now: () => new Date(),
+      sendLeaseMs: 2_000,
+      idleMs: 50,
+      takeoverGraceMs: 0,
+    });
+    running.push(d);
+    d.start();
+    await waitFor(() => textsTo("lima").length >= 40, 30_000);
+    expect(checks).toBeGreaterThanOrEqual(9);
+    const chats = textsTo("lima").map((m) => m.chat_id);
+    expect(new Set(chats).size).toBe(40);
+  });
 });
