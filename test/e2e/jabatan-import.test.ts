@@ -112,7 +112,7 @@ describe("an agency's own jabatan and SKJ", () => {
     const early = await importFile("people", PEOPLE);
     expect(early.code).toBe(1);
     expect(early.out).toContain('kode jabatan "JF-AK-MUDA" belum ada di Pandu');
-  });
+  }, 120_000);
 
   it("imports teknis competencies, jabatan with SKJ and people with their status; a re-import writes nothing", async () => {
     const teknis = await importFile("teknis", TEKNIS);
@@ -149,7 +149,7 @@ describe("an agency's own jabatan and SKJ", () => {
     expect(await app.repos.jabatan.get("pelaksana-umum")).toMatchObject({ standardSource: "default", standard: [] });
     const lalu = await app.repos.people.get((await app.repos.nipClaims.ownerOf("199001012015031004"))!);
     expect(lalu).toMatchObject({ jabatanId: "pelaksana-umum", tier: "pelaksana", employment: "PPPK" });
-  });
+  }, 180_000);
 
   it("measures a registered employee against the imported SKJ, and one without an SKJ against labelled defaults", async () => {
     const org = { instansi: "Pemerintah Kabupaten Sumbawa", unit: "Badan Perencanaan Pembangunan Daerah" };
@@ -186,5 +186,5 @@ describe("an agency's own jabatan and SKJ", () => {
     expect(lain).toMatch(/Integritas: level \d \(standar jabatan 1\)/);
     expect(lain).toContain("standar bawaan Pandu menurut jenjang jabatan, bukan SKJ resmi instansi Anda");
     expect(lain).not.toContain("Standar Kompetensi Jabatan Pengadministrasi Umum");
-  });
+  }, 60_000);
 });
