@@ -63,7 +63,10 @@ function competencyHeader(key: string): string | undefined {
 
 /** "Ahli Muda", "JPT Pratama", "fungsional ahli muda" → a tier id; undefined when it is none. */
 export function tierOf(cell: string): JabatanTier | undefined {
-  const id = cell.trim().toLowerCase().replace(/[\s_]+/g, "-");
+  const id = cell
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
   if (isJabatanTier(id)) return id;
   const fungsional = `fungsional-${id}`;
   return isJabatanTier(fungsional) ? fungsional : undefined;
@@ -115,7 +118,12 @@ export function parseJabatanCsv(
   if ("problems" in read) {
     for (const p of read.problems) {
       if (p.column && unknownCodes.has(p.column))
-        problems.push({ row: 1, column: p.column, key: "import-unknown-competency", args: { code: p.column } });
+        problems.push({
+          row: 1,
+          column: p.column,
+          key: "import-unknown-competency",
+          args: { code: p.column },
+        });
       else problems.push(p);
     }
     return { ok: false, problems };
@@ -133,9 +141,15 @@ export function parseJabatanCsv(
     const cell = (c: string) => (cells[c] ?? "").trim();
     const before = problems.length;
     const code = cell("code").toLowerCase();
-    if (!codeSchema.safeParse(code).success) problems.push({ row, column: "code", key: "import-jabatan-code" });
+    if (!codeSchema.safeParse(code).success)
+      problems.push({ row, column: "code", key: "import-jabatan-code" });
     else if (rowOf.has(code))
-      problems.push({ row, column: "code", key: "import-duplicate-id", args: { row: String(rowOf.get(code)) } });
+      problems.push({
+        row,
+        column: "code",
+        key: "import-duplicate-id",
+        args: { row: String(rowOf.get(code)) },
+      });
     rowOf.set(code, row);
     const name = cell("name");
     if (name.length < 2 || name.length > 200) problems.push({ row, column: "name", key: "import-required" });
@@ -149,12 +163,19 @@ export function parseJabatanCsv(
     else if (kind && tier && kind !== kindOfTier(tier))
       problems.push({ row, column: "kind", key: "import-kind-tier", args: { tier } });
     // "Analis Kebijakan" → analis-kebijakan, the id the teknis families use.
-    const family = cell("family").toLowerCase().replace(/[\s_]+/g, "-");
+    const family = cell("family")
+      .toLowerCase()
+      .replace(/[\s_]+/g, "-");
     if (family && !familySchema.safeParse(family).success)
       problems.push({ row, column: "family", key: "import-invalid" });
     const instansi = cell("instansi").toLowerCase();
     if (instansi && !ctx.instansiIds.has(instansi))
-      problems.push({ row, column: "instansi", key: "import-unknown-instansi", args: { unit: cell("instansi") } });
+      problems.push({
+        row,
+        column: "instansi",
+        key: "import-unknown-instansi",
+        args: { unit: cell("instansi") },
+      });
     const ref = cell("skj");
     if (ref.length > 200) problems.push({ row, column: "skj", key: "import-too-big", args: { max: "200" } });
 
@@ -173,15 +194,19 @@ export function parseJabatanCsv(
     if (!teknis) problems.push({ row, column: "teknis", key: "import-teknis-format" });
     for (const t of teknis ?? []) {
       if (!ctx.teknisCodes.has(t.competency))
-        problems.push({ row, column: "teknis", key: "import-unknown-competency", args: { code: t.competency } });
+        problems.push({
+          row,
+          column: "teknis",
+          key: "import-unknown-competency",
+          args: { code: t.competency },
+        });
       else if (standard.some((s) => s.competency === t.competency))
         problems.push({ row, column: "teknis", key: "import-invalid" });
       else standard.push(t);
     }
     // An SKJ is whole: levels, teknis or a reference all say "this row is the SKJ".
     const isSkj = blanks.length < givenCodes.length || (teknis?.length ?? 0) > 0 || ref !== "";
-    if (isSkj)
-      for (const c of blanks) problems.push({ row, column: c, key: "import-skj-incomplete" });
+    if (isSkj) for (const c of blanks) problems.push({ row, column: c, key: "import-skj-incomplete" });
     if (isSkj && givenCodes.length === 0)
       problems.push({ row, column: cell("teknis") ? "teknis" : "skj", key: "import-skj-incomplete" });
     if (problems.length > before || !tier || !kind) continue;
@@ -259,14 +284,21 @@ export function parseTeknisCsv(
     const before = problems.length;
     const code = cell("code").toUpperCase();
     if (!TEKNIS_CODE.test(code)) problems.push({ row, column: "code", key: "import-teknis-code" });
-    else if (ctx.catalogCodes.has(code)) problems.push({ row, column: "code", key: "import-teknis-in-catalog" });
+    else if (ctx.catalogCodes.has(code))
+      problems.push({ row, column: "code", key: "import-teknis-in-catalog" });
     else if (rowOf.has(code))
-      problems.push({ row, column: "code", key: "import-duplicate-id", args: { row: String(rowOf.get(code)) } });
+      problems.push({
+        row,
+        column: "code",
+        key: "import-duplicate-id",
+        args: { row: String(rowOf.get(code)) },
+      });
     rowOf.set(code, row);
     for (const c of ["name", ...LEVEL_COLUMNS])
       if (!text1000(cell(c))) problems.push({ row, column: c, key: "import-required" });
     for (const c of ["name_en", "description", "description_en", ...LEVEL_COLUMNS.map((l) => `${l}_en`)])
-      if (cell(c).length > 1000) problems.push({ row, column: c, key: "import-too-big", args: { max: "1000" } });
+      if (cell(c).length > 1000)
+        problems.push({ row, column: c, key: "import-too-big", args: { max: "1000" } });
     if (problems.length > before) continue;
     const both = (c: string) => ({ id: cell(c), en: cell(`${c}_en`) || cell(c) });
     competencies.push({

@@ -95,7 +95,11 @@ export function csvKind(text: string): CsvKind {
   if (names.includes("nip")) return "people";
   if (names.some((n) => n === "parent" || n === "induk" || n === "unit_induk")) return "units";
   if (names.includes("level_1")) return "teknis";
-  if (names.some((n) => ["tier", "jenjang", "jenjang_jabatan", "kode_jabatan"].includes(n) || /^(m|sk)\.\d/.test(n)))
+  if (
+    names.some(
+      (n) => ["tier", "jenjang", "jenjang_jabatan", "kode_jabatan"].includes(n) || /^(m|sk)\.\d/.test(n),
+    )
+  )
     return "jabatan";
   return "courses";
 }
@@ -235,10 +239,20 @@ export function parsePeopleCsv(
     const jabatanId = cell("jabatan").toLowerCase();
     const jabatan = jabatanId ? ctx.jabatan.get(jabatanId) : undefined;
     if (jabatanId && !jabatan)
-      problems.push({ row, column: "jabatan", key: "import-unknown-jabatan", args: { code: cell("jabatan") } });
+      problems.push({
+        row,
+        column: "jabatan",
+        key: "import-unknown-jabatan",
+        args: { code: cell("jabatan") },
+      });
     const employment = EMPLOYMENT.find((e) => e === cell("status").toUpperCase());
     if (cell("status") && !employment)
-      problems.push({ row, column: "status", key: "import-one-of", args: { options: EMPLOYMENT.join(", ") } });
+      problems.push({
+        row,
+        column: "status",
+        key: "import-one-of",
+        args: { options: EMPLOYMENT.join(", ") },
+      });
     const tier = cell("tier").toLowerCase() || jabatan?.tier;
     if (cell("tier") && !ctx.tiers.has(cell("tier").toLowerCase()))
       problems.push({

@@ -120,14 +120,18 @@ describe("an agency's own jabatan and SKJ", () => {
     const jabatan = await importFile("jabatan", JABATAN);
     expect(jabatan.code).toBe(0);
     expect(jabatan.out).toContain("Impor selesai: 2 jabatan baru, 0 diperbarui, 0 tidak berubah.");
-    expect((await importFile("jabatan", JABATAN)).out).toContain("0 jabatan baru, 0 diperbarui, 2 tidak berubah.");
+    expect((await importFile("jabatan", JABATAN)).out).toContain(
+      "0 jabatan baru, 0 diperbarui, 2 tidak berubah.",
+    );
     expect((await importFile("teknis", TEKNIS)).out).toContain(
       "0 kompetensi teknis baru, 0 diperbarui, 1 tidak berubah.",
     );
     const people = await importFile("people", PEOPLE);
     expect(people.code).toBe(0);
     expect(people.out).toContain("Impor selesai: 2 pegawai baru");
-    expect((await importFile("people", PEOPLE)).out).toContain("0 pegawai baru, 0 diperbarui, 2 tidak berubah.");
+    expect((await importFile("people", PEOPLE)).out).toContain(
+      "0 pegawai baru, 0 diperbarui, 2 tidak berubah.",
+    );
 
     database = await connectDatabase({ uri: inject("mongoUri"), dbName, poolSize: 5 });
     app = createApp({
@@ -146,7 +150,10 @@ describe("an agency's own jabatan and SKJ", () => {
       standardSource: "skj",
       standardRef: "Perbup Sumbawa No. 7 Tahun 2026",
     });
-    expect(await app.repos.jabatan.get("pelaksana-umum")).toMatchObject({ standardSource: "default", standard: [] });
+    expect(await app.repos.jabatan.get("pelaksana-umum")).toMatchObject({
+      standardSource: "default",
+      standard: [],
+    });
     const lalu = await app.repos.people.get((await app.repos.nipClaims.ownerOf("199001012015031004"))!);
     expect(lalu).toMatchObject({ jabatanId: "pelaksana-umum", tier: "pelaksana", employment: "PPPK" });
   }, 180_000);

@@ -19,7 +19,10 @@ export interface TeknisCompetency {
 }
 
 const bilingual = new Schema<Bilingual>(
-  { id: { type: String, required: true, maxlength: 1000 }, en: { type: String, required: true, maxlength: 1000 } },
+  {
+    id: { type: String, required: true, maxlength: 1000 },
+    en: { type: String, required: true, maxlength: 1000 },
+  },
   { _id: false },
 );
 

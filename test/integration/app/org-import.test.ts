@@ -145,7 +145,14 @@ describe("importing people", () => {
     const said = all(
       await app.conversations.handle(tg(1), {
         kind: "file",
-        file: { kind: "document", channel: "telegram", fileId: "F2", mime: "text/csv", name: "jabatan.csv", size: 200 },
+        file: {
+          kind: "document",
+          channel: "telegram",
+          fileId: "F2",
+          mime: "text/csv",
+          name: "jabatan.csv",
+          size: 200,
+        },
       }),
     );
     expect(said).toContain("1 jabatan baru, 0 diperbarui, 0 tidak berubah");
@@ -154,11 +161,20 @@ describe("importing people", () => {
       kind: "fungsional",
       standardSource: "skj",
     });
-    const people = ["NIP;Nama;Unit Kerja;Kode Jabatan;Status", "198503012010011007;Wayan Sudarma;jambi.dinkes.farmasi;JFK-AHLI-PERTAMA;CPNS"].join("\n");
+    const people = [
+      "NIP;Nama;Unit Kerja;Kode Jabatan;Status",
+      "198503012010011007;Wayan Sudarma;jambi.dinkes.farmasi;JFK-AHLI-PERTAMA;CPNS",
+    ].join("\n");
     expect(await app.orgImport.people(people)).toEqual({ ok: true, created: 1, updated: 0, unchanged: 0 });
     const wayan = await ctx.repos.people.get((await ctx.repos.nipClaims.ownerOf("198503012010011007"))!);
-    expect(wayan).toMatchObject({ jabatanId: "jfk-ahli-pertama", tier: "fungsional-ahli-pertama", employment: "CPNS" });
+    expect(wayan).toMatchObject({
+      jabatanId: "jfk-ahli-pertama",
+      tier: "fungsional-ahli-pertama",
+      employment: "CPNS",
+    });
     const wrong = await app.orgImport.people(people.replace("CPNS", "honorer"));
-    expect(!wrong.ok && wrong.problems.map((p) => `${p.row}:${p.column}:${p.key}`)).toEqual(["2:status:import-one-of"]);
+    expect(!wrong.ok && wrong.problems.map((p) => `${p.row}:${p.column}:${p.key}`)).toEqual([
+      "2:status:import-one-of",
+    ]);
   });
 });

@@ -101,7 +101,9 @@ describe("reading a jabatan CSV", () => {
 describe("reading a teknis competency CSV", () => {
   const header = "Kode;Nama;Level 1;Level 2;Level 3;Level 4;Level 5";
   it("reads codes, names and level texts; English falls back to Indonesian", () => {
-    const r = parseTeknisCsv(`${header}\nt.keu.1;Pengelolaan Keuangan;a;b;c;d;e`, { catalogCodes: new Set() });
+    const r = parseTeknisCsv(`${header}\nt.keu.1;Pengelolaan Keuangan;a;b;c;d;e`, {
+      catalogCodes: new Set(),
+    });
     expect(r).toEqual({
       ok: true,
       competencies: [
@@ -115,9 +117,12 @@ describe("reading a teknis competency CSV", () => {
   });
 
   it("refuses a bad code, a code of the catalog and an empty level", () => {
-    const r = parseTeknisCsv(`${header}\nM.1;Integritas lagi;a;b;c;d;e\nT.AK.1;Sama;a;b;c;d;e\nT.X.1;X;a;b;;d;e`, {
-      catalogCodes: new Set(["T.AK.1"]),
-    });
+    const r = parseTeknisCsv(
+      `${header}\nM.1;Integritas lagi;a;b;c;d;e\nT.AK.1;Sama;a;b;c;d;e\nT.X.1;X;a;b;;d;e`,
+      {
+        catalogCodes: new Set(["T.AK.1"]),
+      },
+    );
     expect(!r.ok && r.problems.map((p) => `${p.row}:${p.column}:${p.key}`)).toEqual([
       "2:code:import-teknis-code",
       "3:code:import-teknis-in-catalog",
