@@ -389,10 +389,10 @@ mentor-opt-out = Berhenti menjadi mentor
 mentor-now-in = Terima kasih! Anda kini bisa disarankan sebagai mentor. Nama Anda hanya dibagikan setelah Anda menerima permintaan.
 mentor-now-out = Baik, Anda tidak lagi disarankan sebagai mentor.
 mentor-incoming = Permintaan yang menunggu jawaban Anda:
-mentor-incoming-line = { $competency }: rekan dengan level { $level } ({ $source ->
-    [skj] SKJ jabatannya { $required }
-   *[other] standar bawaan { $required }
-})
+mentor-incoming-line = { $competency }: rekan dengan level { $level } { $source ->
+    [skj] (SKJ jabatannya { $required })
+   *[other] (standar bawaan { $required })
+}
 mentor-accept = Terima: { $competency }
 mentor-decline = Tolak
 mentor-accepted = Terima kasih! Anda menjadi mentor { $name } untuk { $competency }. Silakan hubungi beliau; nama Anda juga kini terlihat olehnya di /mentor.
