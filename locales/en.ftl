@@ -183,11 +183,23 @@ assessment-chart-required = Position standard
 assessment-chart-caption = Assessment chart: green bars meet the standard, orange ones are still below it.
 results-none = You have no assessment result yet. Type /asesmen to start; it takes about 10 minutes.
 results-taken-on = Assessment taken on { $date }. Numbers in brackets: change since the previous assessment.
+results-standard-skj = 📐 Measured against: the Standar Kompetensi Jabatan of { $name }, imported by your agency.
+results-standard-default = 📐 Measured against: Pandu's default levels for your position's tier, not your agency's official SKJ. Once your agency imports the SKJ of this position, your next assessment uses it.
 
 ## Course catalog import (CSV)
 import-courses-done = Import finished: { $created } new courses, { $updated } updated, { $unchanged } unchanged.
 import-units-done = Import finished: { $created } new units, { $updated } updated, { $unchanged } unchanged.
 import-people-done = Import finished: { $created } new employees, { $updated } updated, { $unchanged } unchanged. New employees are joined to their chat account when they register with Pandu using their NIP.
+import-jabatan-done = Import finished: { $created } new positions, { $updated } updated, { $unchanged } unchanged. Positions with competency levels are now measured against that SKJ; those without keep the default levels per tier.
+import-teknis-done = Import finished: { $created } new technical competencies, { $updated } updated, { $unchanged } unchanged. Their codes may now be used in the teknis column of a position file.
+import-jabatan-code = a position code uses letters, digits, dots, underscores or dashes, at most 80 characters
+import-kind-tier = this kind of position does not match the tier { $tier }
+import-unknown-instansi = "{ $unit }" is not an instansi (a top unit) of the org tree
+import-level = a level is one digit from 1 to 5
+import-skj-incomplete = an SKJ must give a level for every managerial and socio-cultural competency; fill this column, or leave every level and the teknis and skj columns empty so the position uses the default levels per tier
+import-teknis-format = write CODE:LEVEL separated by semicolons, e.g. T.AK.1:3; T.AK.2:2
+import-teknis-code = a technical competency code starts with T., e.g. T.AK.1 or T.KEU.2
+import-teknis-in-catalog = this code is already a competency in Pandu's catalog; choose another code
 import-unknown-column-of = unknown column; the columns are: { $columns }
 import-unit-id = a unit code uses lowercase letters, digits, dots, underscores or dashes, at most 80 characters
 import-duplicate-id = this code is already used on row { $row }
@@ -195,7 +207,7 @@ import-unknown-parent = parent unit "{ $parent }" is neither in the file nor in 
 import-parent-loop = its parent units loop back to the unit itself
 import-duplicate-nip = this NIP is already on row { $row }
 import-unknown-unit = unit "{ $unit }" is not in the org tree; import the units first
-import-unknown-jabatan = unknown jabatan
+import-unknown-jabatan = position code "{ $code }" is not in Pandu yet; import the position file first
 import-failed = { $count ->
     [one] The file was not imported because of 1 problem. Fix it and send it again; nothing was saved.
    *[other] The file was not imported because of { $count } problems. Fix them and send it again; nothing was saved.
@@ -311,7 +323,7 @@ method-bimbingan-di-tempat-kerja = On-the-job guidance
 method-magang = Internship or work placement
 
 ## Import command (CLI)
-cli-import-usage = Usage: npm run import -- courses|units|people FILE.csv
+cli-import-usage = Usage: npm run import -- courses|units|people|jabatan|teknis FILE.csv
 cli-summaries-usage = Usage: npm run summaries -- rebuild (recompute the unit summaries from the facts) or status (how many changes are not counted yet)
 cli-summaries-status = Changes not yet in the unit summaries: { $pending }
 cli-summaries-reading = Reading every assessment, JP record, survey answer and reminder to recompute the summaries…
@@ -376,7 +388,10 @@ mentor-opt-out = Stop being a mentor
 mentor-now-in = Thank you! You can now be suggested as a mentor. Your name is shared only after you accept a request.
 mentor-now-out = All right, you will no longer be suggested as a mentor.
 mentor-incoming = Requests waiting for your answer:
-mentor-incoming-line = { $competency }: a colleague at level { $level } (standard { $required })
+mentor-incoming-line = { $competency }: a colleague at level { $level } { $source ->
+    [skj] (their position's SKJ { $required })
+   *[other] (default standard { $required })
+}
 mentor-accept = Accept: { $competency }
 mentor-decline = Decline
 mentor-accepted = Thank you! You are now { $name }'s mentor for { $competency }. Please get in touch; they can now see your name in /mentor too.
@@ -564,6 +579,7 @@ summary-competencies = Competencies (average level / jabatan standard · share b
 summary-competency = • { $name }: { $assessed } / { $required } · { $below }% below standard ({ $people } people)
 summary-competency-hidden = • { $name }: hidden (assessed by fewer than { $min } people)
 summary-top-gaps = 🎯 Largest gaps: { $list }
+summary-standard-note = (Position standard: the agency's SKJ where imported for that position, else Pandu's default levels per tier.)
 summary-no-gaps = 🎯 No competency is below standard on average.
 summary-no-assessments = No assessment results this year yet.
 summary-improvements = 📈 Improvements: { $gaps } gaps closed · { $reached } people reached { $goal } JP

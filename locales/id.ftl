@@ -184,11 +184,23 @@ assessment-chart-required = Standar jabatan
 assessment-chart-caption = Grafik hasil asesmen: batang hijau sudah memenuhi standar, oranye masih di bawahnya.
 results-none = Anda belum punya hasil asesmen. Ketik /asesmen untuk mulai; sekitar 10 menit.
 results-taken-on = Asesmen diambil pada { $date }. Angka dalam kurung: perubahan sejak asesmen sebelumnya.
+results-standard-skj = 📐 Pembandingnya: Standar Kompetensi Jabatan { $name }, yang diimpor instansi Anda.
+results-standard-default = 📐 Pembandingnya: standar bawaan Pandu menurut jenjang jabatan, bukan SKJ resmi instansi Anda. Begitu instansi Anda mengimpor SKJ jabatan ini, asesmen berikutnya memakainya.
 
 ## Impor katalog pelatihan (CSV)
 import-courses-done = Impor selesai: { $created } pelatihan baru, { $updated } diperbarui, { $unchanged } tidak berubah.
 import-units-done = Impor selesai: { $created } unit baru, { $updated } diperbarui, { $unchanged } tidak berubah.
 import-people-done = Impor selesai: { $created } pegawai baru, { $updated } diperbarui, { $unchanged } tidak berubah. Pegawai baru terhubung ke akun obrolannya saat mendaftar di Pandu dengan NIP-nya.
+import-jabatan-done = Impor selesai: { $created } jabatan baru, { $updated } diperbarui, { $unchanged } tidak berubah. Jabatan yang berisi level kompetensi kini diukur dengan SKJ itu; yang tanpa level tetap memakai standar bawaan per jenjang.
+import-teknis-done = Impor selesai: { $created } kompetensi teknis baru, { $updated } diperbarui, { $unchanged } tidak berubah. Kodenya kini boleh dipakai di kolom teknis berkas jabatan.
+import-jabatan-code = kode jabatan memakai huruf, angka, titik, garis bawah, atau tanda -, paling panjang 80 karakter
+import-kind-tier = jenis jabatan ini tidak sejalan dengan jenjang { $tier }
+import-unknown-instansi = "{ $unit }" bukan instansi (unit teratas) di struktur organisasi
+import-level = level ditulis dengan satu angka dari 1 sampai 5
+import-skj-incomplete = SKJ harus memuat level setiap kompetensi manajerial dan sosial kultural; isi kolom ini, atau kosongkan seluruh level dan kolom teknis serta skj agar jabatan memakai standar bawaan per jenjang
+import-teknis-format = tulis sebagai KODE:LEVEL dipisah titik koma, misalnya T.AK.1:3; T.AK.2:2
+import-teknis-code = kode kompetensi teknis diawali T., misalnya T.AK.1 atau T.KEU.2
+import-teknis-in-catalog = kode ini sudah dipakai kompetensi di katalog Pandu; pilih kode lain
 import-unknown-column-of = kolom ini tidak dikenal; kolom yang dipakai: { $columns }
 import-unit-id = kode unit memakai huruf kecil, angka, titik, garis bawah, atau tanda -, paling panjang 80 karakter
 import-duplicate-id = kode ini sudah dipakai di baris { $row }
@@ -196,7 +208,7 @@ import-unknown-parent = unit induk "{ $parent }" tidak ada di berkas maupun di s
 import-parent-loop = unit induknya berputar kembali ke unit ini sendiri
 import-duplicate-nip = NIP ini sudah ada di baris { $row }
 import-unknown-unit = unit "{ $unit }" tidak ada di struktur organisasi; impor unitnya dulu
-import-unknown-jabatan = jabatan ini tidak dikenal
+import-unknown-jabatan = kode jabatan "{ $code }" belum ada di Pandu; impor berkas jabatan lebih dulu
 import-failed = { $count ->
     [one] Berkas tidak diimpor karena ada 1 masalah. Perbaiki lalu kirim lagi; tidak ada yang disimpan.
    *[other] Berkas tidak diimpor karena ada { $count } masalah. Perbaiki lalu kirim lagi; tidak ada yang disimpan.
@@ -312,7 +324,7 @@ method-bimbingan-di-tempat-kerja = Bimbingan di tempat kerja
 method-magang = Magang atau praktik kerja
 
 ## Perintah impor (CLI)
-cli-import-usage = Pemakaian: npm run import -- courses|units|people BERKAS.csv
+cli-import-usage = Pemakaian: npm run import -- courses|units|people|jabatan|teknis BERKAS.csv
 cli-summaries-usage = Pemakaian: npm run summaries -- rebuild (hitung ulang ringkasan unit dari data asli) atau status (berapa perubahan yang belum dihitung)
 cli-summaries-status = Perubahan yang belum masuk ringkasan unit: { $pending }
 cli-summaries-reading = Membaca seluruh data asesmen, JP, survei dan pengingat untuk menghitung ulang ringkasan…
@@ -377,7 +389,10 @@ mentor-opt-out = Berhenti menjadi mentor
 mentor-now-in = Terima kasih! Anda kini bisa disarankan sebagai mentor. Nama Anda hanya dibagikan setelah Anda menerima permintaan.
 mentor-now-out = Baik, Anda tidak lagi disarankan sebagai mentor.
 mentor-incoming = Permintaan yang menunggu jawaban Anda:
-mentor-incoming-line = { $competency }: rekan dengan level { $level } (standar { $required })
+mentor-incoming-line = { $competency }: rekan dengan level { $level } { $source ->
+    [skj] (SKJ jabatannya { $required })
+   *[other] (standar bawaan { $required })
+}
 mentor-accept = Terima: { $competency }
 mentor-decline = Tolak
 mentor-accepted = Terima kasih! Anda menjadi mentor { $name } untuk { $competency }. Silakan hubungi beliau; nama Anda juga kini terlihat olehnya di /mentor.
@@ -565,6 +580,7 @@ summary-competencies = Kompetensi (rata-rata level / standar jabatan · porsi di
 summary-competency = • { $name }: { $assessed } / { $required } · { $below }% di bawah standar ({ $people } orang)
 summary-competency-hidden = • { $name }: disembunyikan (dinilai oleh kurang dari { $min } orang)
 summary-top-gaps = 🎯 Kesenjangan terbesar: { $list }
+summary-standard-note = (Standar jabatan: SKJ instansi bila sudah diimpor untuk jabatan itu, selain itu standar bawaan Pandu per jenjang.)
 summary-no-gaps = 🎯 Tidak ada kompetensi yang rata-ratanya di bawah standar.
 summary-no-assessments = Belum ada hasil asesmen tahun ini.
 summary-improvements = 📈 Peningkatan: { $gaps } kesenjangan tertutup · { $reached } orang mencapai { $goal } JP

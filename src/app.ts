@@ -27,6 +27,7 @@ import type { Feature } from "./features/feature.js";
 import { mainMenu } from "./features/help/index.js";
 import { createAdminImport } from "./features/imports/admin-import.js";
 import { createCourseImport } from "./features/imports/course-import.js";
+import { createJabatanImport } from "./features/imports/jabatan-import.js";
 import { createOrgImport } from "./features/imports/org-import.js";
 import { createLinking } from "./features/linking/linking.js";
 import { createMentoring } from "./features/mentoring/mentoring.js";
@@ -242,6 +243,7 @@ export function createApp(deps: {
     onPeopleChanged: (ids) => summaries.touchMany(ids),
     onUnitsChanged: () => summaries.requestRebuild(),
   });
+  const jabatanImport = createJabatanImport({ repos, competencies: content.allCompetencies });
   const renderChart = deps.renderChart ?? ((rows, labels) => renderAssessmentChart(rows, labels));
   const summaryReport = createSummaryReport({
     repos,
@@ -260,6 +262,8 @@ export function createApp(deps: {
     importCourses,
     importUnits: orgImport.units,
     importPeople: orgImport.people,
+    importJabatan: jabatanImport.jabatan,
+    importTeknis: jabatanImport.teknis,
     translate: deps.translate,
   });
   const roles = createRoles({
@@ -376,6 +380,8 @@ export function createApp(deps: {
     courseCatalog,
     importCourses,
     orgImport,
+    /** Jabatan with their SKJ, and teknis competencies (/impor and the import CLI). */
+    jabatanImport,
     /** Where channels register how to read files people send (certificates, imports). */
     files,
     ledger,

@@ -3,11 +3,15 @@ import { describeImport } from "../features/imports/course-import.js";
 import { DEFAULT_LOCALE } from "../i18n/locales.js";
 import { cliText, runCli, withCliApp } from "./cli-app.js";
 
-/** `npm run import -- courses|units|people FILE`: the same all-or-nothing imports admins run with /impor. */
+const KINDS = ["courses", "units", "people", "jabatan", "teknis"] as const;
+type Kind = (typeof KINDS)[number];
+const isKind = (s: string | undefined): s is Kind => (KINDS as readonly (string | undefined)[]).includes(s);
+
+/** `npm run import -- courses|units|people|jabatan|teknis FILE`: the same all-or-nothing imports admins run with /impor. */
 async function main(argv: string[]): Promise<number> {
   const t = cliText();
   const [kind, file] = argv;
-  if ((kind !== "courses" && kind !== "units" && kind !== "people") || !file) {
+  if (!isKind(kind) || !file) {
     process.stderr.write(`${t("cli-import-usage")}\n`);
     return 2;
   }
@@ -19,12 +23,14 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   return withCliApp(t, async (app) => {
-    const result =
-      kind === "units"
-        ? await app.orgImport.units(text)
-        : kind === "people"
-          ? await app.orgImport.people(text)
-          : await app.importCourses(text);
+    const importers = {
+      units: app.orgImport.units,
+      people: app.orgImport.people,
+      jabatan: app.jabatanImport.jabatan,
+      teknis: app.jabatanImport.teknis,
+      courses: app.importCourses,
+    };
+    const result = await importers[kind](text);
     process.stdout.write(
       `${describeImport(result, `import-${kind}-done`, DEFAULT_LOCALE, (_locale, key, args) => t(key, args), 10_000)}\n`,
     );

@@ -23,27 +23,35 @@ const PEOPLE_ALIASES: Record<string, string> = {
   jenjang: "tier",
   wilayah: "region",
   provinsi: "region",
+  kode_jabatan: "jabatan",
+  status_kepegawaian: "status",
+  status_pegawai: "status",
 };
 const UNIT_COLUMNS = ["id", "name", "parent", "region"];
-const PEOPLE_COLUMNS = ["nip", "name", "unit", "jabatan", "tier", "region"];
+const PEOPLE_COLUMNS = ["nip", "name", "unit", "jabatan", "tier", "region", "status"];
+const EMPLOYMENT = ["CPNS", "PNS", "PPPK"] as const;
 
-interface Row {
+export interface Row {
   row: number;
   cells: Record<string, string>;
 }
 
-/** Reads rows with normalised headers; problems for a missing or unknown column. */
-function readCsv(
+/**
+ * Reads rows with normalised headers; problems for a missing or unknown column. `aliases` maps a
+ * lower-case header (spaces as `_`) to its column, as a table or a function for patterned headers.
+ */
+export function readCsv(
   text: string,
-  aliases: Record<string, string>,
+  aliases: Record<string, string> | ((key: string) => string),
   columns: readonly string[],
   required: readonly string[],
 ): { rows: Row[] } | { problems: ImportProblem[] } {
   const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
   const normalize = (h: string) => {
-    const key = h.trim().toLowerCase().replace(/\s+/g, "_");
-    return aliases[key] ?? key;
+    // A quoted header keeps its quotes in this first-line split; the parser drops them.
+    const key = h.trim().replace(/^"|"$/g, "").trim().toLowerCase().replace(/\s+/g, "_");
+    return typeof aliases === "function" ? aliases(key) : (aliases[key] ?? key);
   };
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
@@ -75,12 +83,24 @@ function readCsv(
   return { rows: records.map(({ record, info }) => ({ row: info.lines, cells: record })) };
 }
 
-/** Which kind of CSV this is, by its header row: people (has nip), units (has parent), else courses. */
-export function csvKind(text: string): "people" | "units" | "courses" {
+export type CsvKind = "people" | "units" | "teknis" | "jabatan" | "courses";
+
+/**
+ * Which kind of CSV this is, by its header row: people (has nip), units (has parent), teknis
+ * competencies (has level 1), jabatan (has a tier or a competency column), else courses.
+ */
+export function csvKind(text: string): CsvKind {
   const header = (text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "").toLowerCase();
-  const names = header.split(/[;,]/).map((h) => h.trim().replace(/\s+/g, "_"));
+  const names = header.split(/[;,]/).map((h) => h.trim().replace(/^"|"$/g, "").trim().replace(/\s+/g, "_"));
   if (names.includes("nip")) return "people";
   if (names.some((n) => n === "parent" || n === "induk" || n === "unit_induk")) return "units";
+  if (names.includes("level_1")) return "teknis";
+  if (
+    names.some(
+      (n) => ["tier", "jenjang", "jenjang_jabatan", "kode_jabatan"].includes(n) || /^(m|sk)\.\d/.test(n),
+    )
+  )
+    return "jabatan";
   return "courses";
 }
 
@@ -169,9 +189,13 @@ export interface PersonRow {
   jabatanId?: string;
   tier?: string;
   regionId?: string;
+  employment?: (typeof EMPLOYMENT)[number];
 }
 
-/** Reads people: `nip, name, unit` and optionally `jabatan, tier, region`; every NIP checked as at onboarding. */
+/**
+ * Reads people: `nip, name, unit` and optionally `jabatan` (its code), `tier`, `region` and
+ * `status` (CPNS, PNS or PPPK); every NIP checked as at onboarding.
+ */
 export function parsePeopleCsv(
   text: string,
   ctx: {
@@ -211,8 +235,24 @@ export function parsePeopleCsv(
     const unit = ctx.units.get(cell("unit").toLowerCase());
     if (!unit)
       problems.push({ row, column: "unit", key: "import-unknown-unit", args: { unit: cell("unit") } });
-    const jabatan = cell("jabatan") ? ctx.jabatan.get(cell("jabatan")) : undefined;
-    if (cell("jabatan") && !jabatan) problems.push({ row, column: "jabatan", key: "import-unknown-jabatan" });
+    // Jabatan codes are stored lower-case, as unit codes are.
+    const jabatanId = cell("jabatan").toLowerCase();
+    const jabatan = jabatanId ? ctx.jabatan.get(jabatanId) : undefined;
+    if (jabatanId && !jabatan)
+      problems.push({
+        row,
+        column: "jabatan",
+        key: "import-unknown-jabatan",
+        args: { code: cell("jabatan") },
+      });
+    const employment = EMPLOYMENT.find((e) => e === cell("status").toUpperCase());
+    if (cell("status") && !employment)
+      problems.push({
+        row,
+        column: "status",
+        key: "import-one-of",
+        args: { options: EMPLOYMENT.join(", ") },
+      });
     const tier = cell("tier").toLowerCase() || jabatan?.tier;
     if (cell("tier") && !ctx.tiers.has(cell("tier").toLowerCase()))
       problems.push({
@@ -231,9 +271,10 @@ export function parsePeopleCsv(
       name: cell("name"),
       unitId: cell("unit").toLowerCase(),
       instansiId: unit.instansiId,
-      ...(cell("jabatan") ? { jabatanId: cell("jabatan") } : {}),
+      ...(jabatanId ? { jabatanId } : {}),
       ...(tier ? { tier } : {}),
       ...(region ? { regionId: region } : {}),
+      ...(employment ? { employment } : {}),
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, people };

@@ -77,6 +77,8 @@ export function loadDemoSeed(file: string): { units: OrgUnit[]; jabatan: Jabatan
       ...(j.family ? { family: j.family } : {}),
       ...(j.instansi ? { instansiId: j.instansi } : {}),
       standard: Object.entries(j.standard ?? {}).map(([competency, level]) => ({ competency, level })),
+      // Sample levels are not an agency's SKJ: results say they come from defaults.
+      standardSource: "default" as const,
     })),
   };
 }

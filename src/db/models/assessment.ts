@@ -26,6 +26,13 @@ export interface Assessment {
   statements: number;
   results: CompetencyResult[];
   previousId?: string;
+  /**
+   * What the required levels were: the jabatan's imported SKJ, or the tier defaults. Absent on
+   * assessments recorded before SKJ imports existed, which were all measured against defaults.
+   */
+  standardSource?: "skj" | "default";
+  /** The SKJ's name when standardSource is "skj". */
+  standardName?: string;
 }
 
 export const assessmentSchema = new Schema<Assessment>(
@@ -54,6 +61,8 @@ export const assessmentSchema = new Schema<Assessment>(
       default: [],
     },
     previousId: String,
+    standardSource: { type: String, enum: ["skj", "default"] },
+    standardName: String,
   },
   { collection: "assessments", versionKey: false },
 );

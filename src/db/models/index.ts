@@ -49,6 +49,7 @@ import {
   surveyInvitationSchema,
   surveyResponseSchema,
 } from "./survey.js";
+import { type TeknisCompetency, teknisCompetencySchema } from "./teknis-competency.js";
 
 export type { CompetencyResult } from "./assessment.js";
 export type { BroadcastAttachment, BroadcastAudience } from "./broadcast.js";
@@ -61,7 +62,8 @@ export type {
   StoredDeliveryMessage,
 } from "./delivery.js";
 export type { Channel } from "./identity.js";
-export type { ReminderPrefs, Role, RoleGrant } from "./person.js";
+export type { JabatanKind, StandardSource } from "./jabatan.js";
+export type { EmploymentStatus, ReminderPrefs, Role, RoleGrant } from "./person.js";
 export type {
   Achievement,
   Assessment,
@@ -90,6 +92,7 @@ export type {
   SurveyAnswerKey,
   SurveyInvitation,
   SurveyResponse,
+  TeknisCompetency,
   TreeHeadcount,
   TreeYearTotals,
   UnitHeadcount,
@@ -130,6 +133,7 @@ export interface Models {
   TreeTotals: Model<TreeYearTotals>;
   TreeHeadcount: Model<TreeHeadcount>;
   ErasureRequest: Model<ErasureRequest>;
+  TeknisCompetency: Model<TeknisCompetency>;
 }
 
 /** Binds the schemas to a connection (no DDL: collections and indexes come from ensureSchema). */
@@ -167,5 +171,6 @@ export function createModels(conn: Connection): Models {
     TreeTotals: conn.model<TreeYearTotals>("TreeTotals", treeTotalsSchema),
     TreeHeadcount: conn.model<TreeHeadcount>("TreeHeadcount", treeHeadcountSchema),
     ErasureRequest: conn.model<ErasureRequest>("ErasureRequest", erasureRequestSchema),
+    TeknisCompetency: conn.model<TeknisCompetency>("TeknisCompetency", teknisCompetencySchema),
   };
 }

@@ -2,6 +2,10 @@ import { Schema } from "mongoose";
 import { newId } from "./ids.js";
 
 export const ROLES = ["koordinator", "supervisor", "admin"] as const;
+
+/** Status kepegawaian: candidate civil servant, civil servant, or government employee on contract. */
+export const EMPLOYMENT_STATUSES = ["CPNS", "PNS", "PPPK"] as const;
+export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
 export type Role = (typeof ROLES)[number];
 
 /** A role held for an org unit and its subtree. */
@@ -43,6 +47,8 @@ export interface Person {
   unitId?: string;
   jabatanId?: string;
   tier?: string;
+  /** Status kepegawaian, when an import gave it. */
+  employment?: EmploymentStatus;
   regionId?: string;
   timeZone: string;
   locale: "id" | "en";
@@ -71,6 +77,7 @@ export const personSchema = new Schema<Person>(
     unitId: String,
     jabatanId: String,
     tier: String,
+    employment: { type: String, enum: EMPLOYMENT_STATUSES },
     regionId: String,
     timeZone: { type: String, required: true },
     locale: { type: String, enum: ["id", "en"], default: "id" },

@@ -19,6 +19,7 @@ import { orgUnitsRepository } from "./org-units.js";
 import { peopleRepository } from "./people.js";
 import { summariesRepository } from "./summaries.js";
 import { surveysRepository } from "./surveys.js";
+import { teknisCompetenciesRepository } from "./teknis-competencies.js";
 
 /** Every repository over one set of models; services receive this, never the models. */
 export function createRepositories(models: Models) {
@@ -43,6 +44,7 @@ export function createRepositories(models: Models) {
     broadcasts: broadcastsRepository(models),
     summaries: summariesRepository(models),
     erasures: erasuresRepository(models),
+    teknisCompetencies: teknisCompetenciesRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

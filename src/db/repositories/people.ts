@@ -13,6 +13,7 @@ export type PersonPatch = Partial<
     | "unitId"
     | "jabatanId"
     | "tier"
+    | "employment"
     | "regionId"
     | "timeZone"
     | "locale"

@@ -21,7 +21,7 @@ export interface AssessmentOutcome {
  * (running totals per unit and year, recognitions) hooks in here and nowhere else.
  */
 export function createAssessmentRecorder(deps: {
-  repos: Pick<Repositories, "people" | "assessments" | "achievements">;
+  repos: Pick<Repositories, "people" | "assessments" | "achievements" | "jabatan">;
   /** Told of each achievement when it is first recorded (improvements announced to supervisors). */
   onAchievement?: (a: Achievement, person: Person) => Promise<unknown>;
   /** Told after every recorded assessment (the summary totals recount the person). */
@@ -47,6 +47,16 @@ export function createAssessmentRecorder(deps: {
       required: g.required,
       gap: g.gap,
     }));
+    // Which standard the levels came from is kept with the fact, so /hasil says so even after
+    // the jabatan's SKJ is imported or changed later.
+    const jabatan = person.jabatanId ? await deps.repos.jabatan.get(person.jabatanId) : null;
+    const standard =
+      jabatan?.standardSource === "skj"
+        ? {
+            standardSource: "skj" as const,
+            standardName: jabatan.standardRef ? `${jabatan.name} (${jabatan.standardRef})` : jabatan.name,
+          }
+        : { standardSource: "default" as const };
     const assessment = await deps.repos.assessments.insert({
       ...(outcome.id ? { _id: outcome.id } : {}),
       personId: person._id,
@@ -60,6 +70,7 @@ export function createAssessmentRecorder(deps: {
       statements: outcome.statements,
       results,
       ...(previousId ? { previousId } : {}),
+      ...standard,
     });
     await deps.repos.people.setStatus(person._id, {
       lastAssessmentId: assessment._id,

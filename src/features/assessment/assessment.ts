@@ -68,8 +68,11 @@ export function createAssessment(deps: AssessmentDeps) {
     });
     const out: Required = Object.entries(standard).map(([c, r]) => ({ c, l: r.level }));
     const family = deps.instrument.families.find((f) => f.family === jabatan?.family);
-    for (const code of family?.codes ?? []) {
-      const level = own[code] ?? family?.required[tier];
+    // An imported SKJ names its own teknis competencies; without one, the family's sample ones apply.
+    const skj = jabatan?.standardSource === "skj";
+    const teknis = skj ? Object.keys(own).filter((code) => code.startsWith("T.")) : (family?.codes ?? []);
+    for (const code of teknis) {
+      const level = own[code] ?? (skj ? undefined : family?.required[tier]);
       if (level !== undefined && deps.instrument.covers(code)) out.push({ c: code, l: level });
     }
     return out.sort((a, b) => compareCompetencyCodes(a.c, b.c));
@@ -157,7 +160,7 @@ export function createAssessment(deps: AssessmentDeps) {
       completedAt: now,
     });
     const out: Outbound[] = [
-      deps.results.resultMessage(conversation, assessment.results, previous?.results ?? []),
+      deps.results.resultMessage(conversation, assessment.results, previous?.results ?? [], assessment),
       ...(await deps.results.chartMessage(conversation, assessment.results)),
     ];
     if (closedGaps.length > 0) {

@@ -194,6 +194,8 @@ export function createMentoring(deps: {
           competency: nameOf(r.competency, locale),
           level: row?.assessed ?? "?",
           required: row?.required ?? "?",
+          // The mentor weighs the request by the mentee's standard: say whose standard it is.
+          source: latest?.standardSource === "skj" ? "skj" : "default",
         })}`,
       );
       const key = shortKey(r._id);

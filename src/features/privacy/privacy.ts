@@ -153,6 +153,7 @@ export function createPrivacy(deps: PrivacyDeps) {
         unit: named(person.unitId),
         jabatan: person.jabatanId ? { id: person.jabatanId, name: jabatan?.name ?? null } : null,
         tier: person.tier ?? null,
+        employment: person.employment ?? null,
         regionId: person.regionId ?? null,
         timeZone: person.timeZone,
         language: person.locale,

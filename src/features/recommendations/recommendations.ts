@@ -9,6 +9,7 @@ import { type CourseCatalog, shortKey } from "../../services/course-catalog.js";
 import type { JpLedger } from "../../services/jp-ledger.js";
 import { courseButton } from "../enrolment/enrollment.js";
 import type { Mentoring } from "../mentoring/mentoring.js";
+import { describeStandard } from "../results/assessment-result.js";
 
 /** /rekomendasi: up to five courses for the person's largest gaps, each with its reason and buttons. */
 export function createRecommendations(deps: {
@@ -52,7 +53,7 @@ export function createRecommendations(deps: {
       now,
     });
     const gaps = latest.results.filter((r) => r.gap > 0).length;
-    return { kind: "ranked" as const, person, items, gaps };
+    return { kind: "ranked" as const, person, items, gaps, standard: latest };
   }
 
   /** The one-line reason in plain words: "Skor Komunikasi Anda 2, standar jabatan Anda 3". */
@@ -117,7 +118,10 @@ export function createRecommendations(deps: {
       const mentors = deps.mentoring ? await deps.mentoring.suggestions(conv, r.person) : [];
       if (r.items.length === 0) return [{ text: t("rec-none-available") }, ...mentors];
       return [
-        { text: t("rec-intro", { count: r.items.length }) },
+        // The reasons quote required levels: say which standard they come from.
+        {
+          text: `${t("rec-intro", { count: r.items.length })}\n${describeStandard(deps.translate, conv.profile.locale, r.standard)}`,
+        },
         ...r.items.map((item, i) => card(conv, item, i + 1, r.person.timeZone)),
         ...mentors,
       ];

@@ -1,15 +1,28 @@
-import type { CompetencyResult } from "../../db/models/index.js";
+import type { Assessment, CompetencyResult } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { Competency } from "../../domain/competency.js";
 import type { Translate } from "../../engine/text.js";
 import type { Conversation, Outbound } from "../../engine/types.js";
 import { formatDate } from "../../i18n/format.js";
+import type { Locale } from "../../i18n/locales.js";
 
 /** Draws the assessed-vs-required chart as PNG bytes (src/charts in the app, a failing stub in tests). */
 export type RenderChart = (
   rows: { label: string; assessed: number; required: number }[],
   labels: { title: string; assessed: string; required: string },
 ) => Uint8Array | Promise<Uint8Array>;
+
+/** Which standard an assessment was measured against: the instansi's SKJ by name, or the tier defaults. */
+export function describeStandard(
+  translate: Translate,
+  locale: Locale,
+  standard: Pick<Assessment, "standardSource" | "standardName">,
+): string {
+  // Assessments from before SKJ imports carry no source: they were all measured against defaults.
+  return standard.standardSource === "skj"
+    ? translate(locale, "results-standard-skj", { name: standard.standardName ?? "" })
+    : translate(locale, "results-standard-default");
+}
 
 /** Shows assessment results: right after an assessment, and on /hasil. */
 export function createAssessmentResults(deps: {
@@ -25,8 +38,16 @@ export function createAssessmentResults(deps: {
     return c ? (conv.profile.locale === "en" ? c.name.en : c.name.id) : code;
   };
 
-  /** The result as text: largest gaps first, each with the required level and the change since last time. */
-  function resultMessage(conv: Conversation, rows: CompetencyResult[], before: CompetencyResult[]): Outbound {
+  /**
+   * The result as text: largest gaps first, each with the required level and the change since
+   * last time, then (given the assessment) which standard the levels come from.
+   */
+  function resultMessage(
+    conv: Conversation,
+    rows: CompetencyResult[],
+    before: CompetencyResult[],
+    standard?: Pick<Assessment, "standardSource" | "standardName">,
+  ): Outbound {
     const t = (key: string, args?: Record<string, string | number>) =>
       deps.translate(conv.profile.locale, key, args);
     const lines = rows.map((r) => {
@@ -38,9 +59,14 @@ export function createAssessmentResults(deps: {
     });
     const gaps = rows.filter((r) => r.gap > 0).length;
     return {
-      text: [t("assessment-result-title"), "", ...lines, "", t("assessment-result-summary", { gaps })].join(
-        "\n",
-      ),
+      text: [
+        t("assessment-result-title"),
+        "",
+        ...lines,
+        "",
+        t("assessment-result-summary", { gaps }),
+        ...(standard ? [describeStandard(deps.translate, conv.profile.locale, standard)] : []),
+      ].join("\n"),
     };
   }
 
@@ -84,7 +110,7 @@ export function createAssessmentResults(deps: {
         locale: conv.profile.locale,
         timeZone: person?.timeZone ?? "Asia/Jakarta",
       });
-      const message = resultMessage(conv, latest.results, previous?.results ?? []);
+      const message = resultMessage(conv, latest.results, previous?.results ?? [], latest);
       return [
         { text: `${message.text}\n\n${t("results-taken-on", { date: when })}` },
         ...(await chartMessage(conv, latest.results)),

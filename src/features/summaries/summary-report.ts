@@ -121,6 +121,8 @@ export function createSummaryReport(deps: {
               }),
         );
       }
+      // The unit mixes people measured against imported SKJ and against tier defaults.
+      lines.push(t("summary-standard-note"));
       lines.push(
         "",
         v.topGaps.length > 0

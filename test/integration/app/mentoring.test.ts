@@ -70,7 +70,7 @@ describe("mentoring suggestions", () => {
     // Only the matching mentor sees the request, and without the mentee's name.
     expect(all(await cmd(tg(3), "mentor"))).not.toContain("Komunikasi: rekan");
     const inbox = await cmd(tg(2), "mentor");
-    expect(all(inbox)).toContain("Komunikasi: rekan dengan level 1 (standar 2)");
+    expect(all(inbox)).toContain("Komunikasi: rekan dengan level 1 (standar bawaan 2)");
     expect(all(inbox)).not.toContain("Andi");
 
     const accept = buttons(inbox).find((b) => b.label.startsWith("Terima"))!;

@@ -134,4 +134,47 @@ describe("importing people", () => {
     );
     expect(said).toContain("0 unit baru, 0 diperbarui, 4 tidak berubah");
   });
+
+  it("takes jabatan with their SKJ through /impor too, and people referring to them by code with a status", async () => {
+    const jabatan = [
+      "kode jabatan;nama jabatan;jenjang;M.1;M.2;M.3;M.4;M.5;M.6;M.7;M.8;SK.1",
+      "JFK-AHLI-PERTAMA;Apoteker Ahli Pertama;ahli pertama;2;2;3;2;3;2;2;2;2",
+    ].join("\n");
+    app.files.register("telegram", async () => new TextEncoder().encode(jabatan));
+    await cmd(tg(1), "impor");
+    const said = all(
+      await app.conversations.handle(tg(1), {
+        kind: "file",
+        file: {
+          kind: "document",
+          channel: "telegram",
+          fileId: "F2",
+          mime: "text/csv",
+          name: "jabatan.csv",
+          size: 200,
+        },
+      }),
+    );
+    expect(said).toContain("1 jabatan baru, 0 diperbarui, 0 tidak berubah");
+    expect(await ctx.repos.jabatan.get("jfk-ahli-pertama")).toMatchObject({
+      tier: "fungsional-ahli-pertama",
+      kind: "fungsional",
+      standardSource: "skj",
+    });
+    const people = [
+      "NIP;Nama;Unit Kerja;Kode Jabatan;Status",
+      "198503012010011007;Wayan Sudarma;jambi.dinkes.farmasi;JFK-AHLI-PERTAMA;CPNS",
+    ].join("\n");
+    expect(await app.orgImport.people(people)).toEqual({ ok: true, created: 1, updated: 0, unchanged: 0 });
+    const wayan = await ctx.repos.people.get((await ctx.repos.nipClaims.ownerOf("198503012010011007"))!);
+    expect(wayan).toMatchObject({
+      jabatanId: "jfk-ahli-pertama",
+      tier: "fungsional-ahli-pertama",
+      employment: "CPNS",
+    });
+    const wrong = await app.orgImport.people(people.replace("CPNS", "honorer"));
+    expect(!wrong.ok && wrong.problems.map((p) => `${p.row}:${p.column}:${p.key}`)).toEqual([
+      "2:status:import-one-of",
+    ]);
+  });
 });

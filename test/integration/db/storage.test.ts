@@ -39,6 +39,7 @@ describe("storage on a real MongoDB-protocol server", () => {
       "survey_answer_keys",
       "survey_invitations",
       "survey_responses",
+      "teknis_competencies",
       "tree_headcounts",
       "tree_totals",
       "unit_headcounts",

@@ -30,7 +30,7 @@ const DYNAMIC_KEYS = [
   ]),
   ...AUDIENCES.map((a) => `brd-audience-${a}`),
   ...["sent", "pending", "failed", "cancelled"].map((s) => `brd-channel-${s}`),
-  ...["courses", "units", "people"].map((k) => `import-${k}-done`),
+  ...["courses", "units", "people", "jabatan", "teknis"].map((k) => `import-${k}-done`),
 ];
 
 describe("every text the code or flows use exists in both languages", () => {
