@@ -8,7 +8,7 @@ import { formatDate } from "../../i18n/format.js";
 /** Draws the assessed-vs-required chart as PNG bytes (src/charts in the app, a failing stub in tests). */
 export type RenderChart = (
   rows: { label: string; assessed: number; required: number }[],
-  labels: { title: string; assessed: string; required: string },
+  labels: { title: string; assessed: string; required: string; below?: string },
 ) => Uint8Array | Promise<Uint8Array>;
 
 /** Shows assessment results: right after an assessment, and on /hasil. */
@@ -34,13 +34,21 @@ export function createAssessmentResults(deps: {
       const delta = prev ? r.assessed - prev.assessed : 0;
       const change = delta !== 0 ? ` (${delta > 0 ? "+" : ""}${delta})` : "";
       const mark = r.gap > 0 ? "🔸" : "✅";
-      return `${mark} ${nameOf(r.competency, conv)}: ${t("assessment-row", { assessed: r.assessed, required: r.required })}${change}`;
+      const mixed = r.mixed ? " ⚠️" : "";
+      return `${mark} ${nameOf(r.competency, conv)}: ${t("assessment-row", { assessed: r.assessed, required: r.required })}${change}${mixed}`;
     });
     const gaps = rows.filter((r) => r.gap > 0).length;
+    const mixed = rows.filter((r) => r.mixed).map((r) => nameOf(r.competency, conv));
+    const warning = mixed.length > 0 ? ["", t("assessment-mixed", { competencies: mixed.join(", ") })] : [];
     return {
-      text: [t("assessment-result-title"), "", ...lines, "", t("assessment-result-summary", { gaps })].join(
-        "\n",
-      ),
+      text: [
+        t("assessment-result-title"),
+        "",
+        ...lines,
+        "",
+        t("assessment-result-summary", { gaps }),
+        ...warning,
+      ].join("\n"),
     };
   }
 
@@ -55,6 +63,7 @@ export function createAssessmentResults(deps: {
           title: t("assessment-chart-title"),
           assessed: t("assessment-chart-assessed"),
           required: t("assessment-chart-required"),
+          below: t("assessment-chart-below"),
         },
       );
       return [
