@@ -176,13 +176,15 @@ describe("the self-assessment rule on Telegram (real app, Bot API emulator)", ()
   it('a pelaksana answering "Tidak sesuai" to everything is below level 1 everywhere, with gaps and recommendations', async () => {
     const chat = 7301;
     await register(chat, "Wulan Sari", "198805202011012004", "Pengadministrasi Perkantoran");
-    const { asked, result, stored } = await assess(chat, () => "Tidak sesuai");
+    const { asked, result, stored, personId } = await assess(chat, () => "Tidak sesuai");
     const rows = result.text.split("\n").filter((l) => /^(🔸|✅)/.test(l));
     expect(rows).toHaveLength(9);
     expect(rows).toContain("🔸 Integritas: belum mencapai level 1 (standar jabatan 1)");
     expect(rows.every((l) => l.startsWith("🔸") && l.includes("belum mencapai level 1"))).toBe(true);
     expect(result.text).toContain("9 kompetensi masih di bawah standar jabatan");
     expect(stored.results.every((r) => r.assessed === 0 && r.gap === 1)).toBe(true);
+    // The gap count the supervisor's /ekspor reads.
+    expect((await repos.people.get(personId))!.status.gapCount).toBe(9);
     expectCreditedOnTwoStatements(asked, stored.results);
     const photo = await tg.waitFor(() => tg.chat(chat).find((x) => x.kind === "photo"));
     expect(photo.text).toContain("Grafik hasil asesmen");
