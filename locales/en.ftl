@@ -171,7 +171,11 @@ link-other-person = This account is already registered to another profile, so it
 ## Competency assessment
 
 assessment-progress = Competency { $n } of { $total } · { $name }
-assessment-row = level { $assessed } (position standard { $required })
+assessment-row = { $assessed ->
+    [0] below level 1 (position standard { $required })
+   *[other] level { $assessed } (position standard { $required })
+}
+assessment-mixed = ⚠️ Your answers for { $competencies } were not consistent, even when asked again with another statement: for example, you recognised yourself in the behaviour of one level but not in that of the level below it. So the lower result is the one used. It is worth talking this competency over with your superior.
 assessment-result-title = 📊 Your competency assessment result
 assessment-result-summary = { $gaps ->
     [0] Every competency meets the standard of your position. Excellent!
@@ -180,6 +184,7 @@ assessment-result-summary = { $gaps ->
 assessment-chart-title = Your competency levels and the position standard
 assessment-chart-assessed = Your level
 assessment-chart-required = Position standard
+assessment-chart-below = below level 1
 assessment-chart-caption = Assessment chart: green bars meet the standard, orange ones are still below it.
 results-none = You have no assessment result yet. Type /asesmen to start; it takes about 10 minutes.
 results-taken-on = Assessment taken on { $date }. Numbers in brackets: change since the previous assessment.
@@ -241,7 +246,10 @@ rec-intro = { $count ->
     [one] Here is the course that best fits your competency gaps:
    *[other] Here are { $count } courses that best fit your competency gaps, most important first:
 }
-rec-reason = Your { $competency } score is { $assessed }, your position standard is { $required }.
+rec-reason = { $assessed ->
+    [0] Your { $competency } is not yet at level 1, your position standard is { $required }.
+   *[other] Your { $competency } score is { $assessed }, your position standard is { $required }.
+}
 rec-also = Also trains: { $competencies }.
 rec-session = Next session { $date }
 rec-self-paced = Self-paced, start any time
@@ -388,7 +396,10 @@ mentor-opt-out = Stop being a mentor
 mentor-now-in = Thank you! You can now be suggested as a mentor. Your name is shared only after you accept a request.
 mentor-now-out = All right, you will no longer be suggested as a mentor.
 mentor-incoming = Requests waiting for your answer:
-mentor-incoming-line = { $competency }: a colleague at level { $level } { $source ->
+mentor-incoming-line = { $competency }: { $level ->
+    [0] a colleague not yet at level 1
+   *[other] a colleague at level { $level }
+} { $source ->
     [skj] (their position's SKJ { $required })
    *[other] (default standard { $required })
 }

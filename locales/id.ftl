@@ -172,7 +172,11 @@ link-other-person = Akun ini sudah terdaftar atas nama profil lain, jadi tidak b
 ## Asesmen kompetensi
 
 assessment-progress = Kompetensi { $n } dari { $total } · { $name }
-assessment-row = level { $assessed } (standar jabatan { $required })
+assessment-row = { $assessed ->
+    [0] belum mencapai level 1 (standar jabatan { $required })
+   *[other] level { $assessed } (standar jabatan { $required })
+}
+assessment-mixed = ⚠️ Jawaban Anda untuk { $competencies } tidak konsisten, juga setelah ditanya sekali lagi dengan pernyataan lain: misalnya Anda mengakui perilaku sebuah level, tetapi tidak perilaku level di bawahnya. Karena itu hasil yang lebih rendah yang dipakai. Ada baiknya membicarakan kompetensi ini dengan atasan Anda.
 assessment-result-title = 📊 Hasil asesmen kompetensi Anda
 assessment-result-summary = { $gaps ->
     [0] Semua kompetensi sudah memenuhi standar jabatan Anda. Luar biasa!
@@ -181,6 +185,7 @@ assessment-result-summary = { $gaps ->
 assessment-chart-title = Level kompetensi Anda dan standar jabatan
 assessment-chart-assessed = Level Anda
 assessment-chart-required = Standar jabatan
+assessment-chart-below = belum level 1
 assessment-chart-caption = Grafik hasil asesmen: batang hijau sudah memenuhi standar, oranye masih di bawahnya.
 results-none = Anda belum punya hasil asesmen. Ketik /asesmen untuk mulai; sekitar 10 menit.
 results-taken-on = Asesmen diambil pada { $date }. Angka dalam kurung: perubahan sejak asesmen sebelumnya.
@@ -242,7 +247,10 @@ rec-intro = { $count ->
     [one] Ini satu pelatihan yang paling sesuai dengan kesenjangan kompetensi Anda:
    *[other] Ini { $count } pelatihan yang paling sesuai dengan kesenjangan kompetensi Anda, yang paling penting lebih dulu:
 }
-rec-reason = Skor { $competency } Anda { $assessed }, standar jabatan Anda { $required }.
+rec-reason = { $assessed ->
+    [0] { $competency } Anda belum mencapai level 1, standar jabatan Anda { $required }.
+   *[other] Skor { $competency } Anda { $assessed }, standar jabatan Anda { $required }.
+}
 rec-also = Juga melatih: { $competencies }.
 rec-session = Sesi terdekat { $date }
 rec-self-paced = Belajar mandiri, bisa dimulai kapan saja
@@ -389,7 +397,10 @@ mentor-opt-out = Berhenti menjadi mentor
 mentor-now-in = Terima kasih! Anda kini bisa disarankan sebagai mentor. Nama Anda hanya dibagikan setelah Anda menerima permintaan.
 mentor-now-out = Baik, Anda tidak lagi disarankan sebagai mentor.
 mentor-incoming = Permintaan yang menunggu jawaban Anda:
-mentor-incoming-line = { $competency }: rekan dengan level { $level } { $source ->
+mentor-incoming-line = { $competency }: { $level ->
+    [0] rekan yang belum mencapai level 1
+   *[other] rekan dengan level { $level }
+} { $source ->
     [skj] (SKJ jabatannya { $required })
    *[other] (standar bawaan { $required })
 }

@@ -12,6 +12,8 @@ export interface ChartLabels {
   title: string;
   assessed: string;
   required: string;
+  /** Written beside an assessed level of 0, whose bar has no length ("belum level 1"). */
+  below?: string;
 }
 
 const WIDTH = 900;
@@ -56,6 +58,7 @@ export function renderAssessmentChart(rows: readonly ChartRow[], labels: ChartLa
           data: ordered.map((r) => ({
             value: r.assessed,
             itemStyle: { color: r.assessed < r.required ? "#e8833a" : "#2f9e6b" },
+            ...(r.assessed === 0 && labels.below ? { label: { formatter: labels.below } } : {}),
           })),
           barWidth: 16,
           label: { show: true, position: "right", fontSize: 13 },

@@ -5,6 +5,15 @@ import { parseWith } from "./validation.js";
 export const LEVELS = [1, 2, 3, 4, 5] as const;
 export type Level = (typeof LEVELS)[number];
 
+/**
+ * A level as assessed: 1–5, or 0 for "belum mencapai level 1" (not even level 1 held), which is a
+ * gap wherever a level is required. Requirements stay `Level`: no jabatan requires level 0.
+ */
+export type AssessedLevel = 0 | Level;
+
+/** The assessed level of someone who holds no level: "belum mencapai level 1". */
+export const BELOW_LEVEL_1 = 0;
+
 /** True for the whole numbers 1 to 5. */
 export function isLevel(n: unknown): n is Level {
   return typeof n === "number" && (LEVELS as readonly number[]).includes(n);

@@ -112,9 +112,27 @@ export function parseTeknisSample(raw: unknown) {
   return parseWith(teknisSampleSchema, raw);
 }
 
-/** Problems when a standard competency of the catalog has no statements for some level. */
+/**
+ * Statements each level of a standard competency needs: two that agree decide a level, and the
+ * third settles a split or asks once more when answers contradict (src/domain/assessment.ts).
+ */
+export const STANDARD_STATEMENTS_PER_LEVEL = 3;
+
+/** Problems when a standard competency of the catalog has too few statements for some level. */
 export function checkInstrumentCoverage(instrument: Instrument, competencies: Competency[]): string[] {
-  return competencies
-    .filter((c) => c.type !== "teknis" && !instrument.covers(c.code))
-    .map((c) => `statements.${c.code}: every level 1–5 needs at least one statement`);
+  const problems: string[] = [];
+  for (const c of competencies) {
+    if (c.type === "teknis") continue;
+    if (!instrument.covers(c.code)) {
+      problems.push(`statements.${c.code}: every level 1–5 needs at least one statement`);
+      continue;
+    }
+    for (const l of LEVELS) {
+      if (instrument.count(c.code, l) < STANDARD_STATEMENTS_PER_LEVEL)
+        problems.push(
+          `statements.${c.code}.${l}: ${STANDARD_STATEMENTS_PER_LEVEL} statements needed, so two can agree after a split`,
+        );
+    }
+  }
+  return problems;
 }

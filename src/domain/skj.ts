@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  type AssessedLevel,
   type BilingualText,
   bilingualTextSchema,
   type Competency,
@@ -153,7 +154,7 @@ export function requiredLevels(args: {
 
 export interface CompetencyGap {
   code: string;
-  assessed: Level;
+  assessed: AssessedLevel;
   required: Level;
   /** required − assessed; negative when the person is above the standard. */
   gap: number;
@@ -161,7 +162,7 @@ export interface CompetencyGap {
 
 /** Gaps for competencies both assessed and required, largest gap first, ties in code order. */
 export function competencyGaps(
-  assessed: Record<string, Level>,
+  assessed: Record<string, AssessedLevel>,
   required: Record<string, Level>,
 ): CompetencyGap[] {
   return Object.keys(assessed)

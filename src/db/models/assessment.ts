@@ -8,6 +8,8 @@ export interface CompetencyResult {
   required: number;
   /** required − assessed; positive means below the standard of the jabatan. */
   gap: number;
+  /** The answers contradicted each other even when asked again: the lower result stands. */
+  mixed?: boolean;
 }
 
 /**
@@ -51,9 +53,11 @@ export const assessmentSchema = new Schema<Assessment>(
         new Schema(
           {
             competency: { type: String, required: true },
-            assessed: { type: Number, min: 1, max: 5, required: true },
+            // 0 is "belum mencapai level 1": not even level 1 is held.
+            assessed: { type: Number, min: 0, max: 5, required: true },
             required: { type: Number, min: 1, max: 5, required: true },
             gap: { type: Number, required: true },
+            mixed: Boolean,
           },
           { _id: false },
         ),

@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import type { Achievement, Assessment, Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
-import type { Level } from "../../domain/competency.js";
+import type { AssessedLevel, Level } from "../../domain/competency.js";
 import { competencyGaps } from "../../domain/skj.js";
 
 /** What a finished self-assessment produced. */
@@ -9,8 +9,10 @@ export interface AssessmentOutcome {
   /** A key of the run that produced it, so recording it twice (a retried step) stores it once. */
   id?: string;
   personId: string;
-  assessed: Record<string, Level>;
+  assessed: Record<string, AssessedLevel>;
   required: Record<string, Level>;
+  /** Competencies whose answers stayed contradictory: the result says so. */
+  mixed?: readonly string[];
   statements: number;
   completedAt: Date;
 }
@@ -46,6 +48,7 @@ export function createAssessmentRecorder(deps: {
       assessed: g.assessed,
       required: g.required,
       gap: g.gap,
+      ...(outcome.mixed?.includes(g.code) ? { mixed: true } : {}),
     }));
     // Which standard the levels came from is kept with the fact, so /hasil says so even after
     // the jabatan's SKJ is imported or changed later.

@@ -2,8 +2,8 @@ import type { Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import {
   type AssessmentResponse,
+  assessCompetencies,
   nextStatement,
-  scoreAssessment,
   statementRange,
 } from "../../domain/assessment.js";
 import type { Competency } from "../../domain/competency.js";
@@ -33,8 +33,22 @@ type Required = { c: string; l: Level }[];
 /** The statement being asked: competency, level, index within the level. */
 type Current = { c: string; l: Level; i: number };
 
+/** The run's answers, keeping only well-formed ones: a run parked by older code may hold anything. */
 const asResponses = (v: unknown): AssessmentResponse[] =>
-  Array.isArray(v) ? (v as AssessmentResponse[]) : [];
+  Array.isArray(v)
+    ? v.filter(
+        (r): r is AssessmentResponse =>
+          typeof r === "object" &&
+          r !== null &&
+          typeof r.c === "string" &&
+          isLevel(r.l) &&
+          Number.isInteger(r.i) &&
+          r.i >= 0 &&
+          typeof r.s === "number" &&
+          r.s >= 1 &&
+          r.s <= 4,
+      )
+    : [];
 const asRequired = (v: unknown): Required => (Array.isArray(v) ? (v as Required) : []);
 const toRecord = (required: Required): Record<string, Level> =>
   Object.fromEntries(required.map((r) => [r.c, r.l]));
@@ -151,10 +165,12 @@ export function createAssessment(deps: AssessmentDeps) {
     if (!personId) return { outbound: [{ text: t(conversation, "onboarding-needed") }], goto: "stop" };
     const required = toRecord(asRequired(answers.required));
     const responses = asResponses(answers.responses);
+    const scores = Object.entries(assessCompetencies(required, responses, deps.instrument.count));
     const { assessment, previous, closedGaps } = await deps.record({
       id: `s-${runId}`,
       personId,
-      assessed: scoreAssessment(required, responses),
+      assessed: Object.fromEntries(scores.map(([c, s]) => [c, s.level])),
+      mixed: scores.filter(([, s]) => s.mixed).map(([c]) => c),
       required,
       statements: responses.length,
       completedAt: now,

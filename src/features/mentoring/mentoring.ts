@@ -96,7 +96,8 @@ export function createMentoring(deps: {
           mentor: l.mentor,
           level: l.results.find((r) => r.competency === gap.competency)?.assessed ?? 0,
         }))
-        .filter((x) => x.level >= gap.required + 1)
+        // A mentor holds a level: 0 ("belum mencapai level 1") never qualifies, whatever the standard.
+        .filter((x) => x.level >= 1 && x.level >= gap.required + 1)
         .sort((a, b) => b.level - a.level || (a.mentor._id < b.mentor._id ? -1 : 1))[0];
       if (best) {
         out.push({

@@ -9,7 +9,7 @@ import type { Locale } from "../../i18n/locales.js";
 /** Draws the assessed-vs-required chart as PNG bytes (src/charts in the app, a failing stub in tests). */
 export type RenderChart = (
   rows: { label: string; assessed: number; required: number }[],
-  labels: { title: string; assessed: string; required: string },
+  labels: { title: string; assessed: string; required: string; below?: string },
 ) => Uint8Array | Promise<Uint8Array>;
 
 /** Which standard an assessment was measured against: the instansi's SKJ by name, or the tier defaults. */
@@ -55,9 +55,12 @@ export function createAssessmentResults(deps: {
       const delta = prev ? r.assessed - prev.assessed : 0;
       const change = delta !== 0 ? ` (${delta > 0 ? "+" : ""}${delta})` : "";
       const mark = r.gap > 0 ? "🔸" : "✅";
-      return `${mark} ${nameOf(r.competency, conv)}: ${t("assessment-row", { assessed: r.assessed, required: r.required })}${change}`;
+      const mixed = r.mixed ? " ⚠️" : "";
+      return `${mark} ${nameOf(r.competency, conv)}: ${t("assessment-row", { assessed: r.assessed, required: r.required })}${change}${mixed}`;
     });
     const gaps = rows.filter((r) => r.gap > 0).length;
+    const mixed = rows.filter((r) => r.mixed).map((r) => nameOf(r.competency, conv));
+    const warning = mixed.length > 0 ? ["", t("assessment-mixed", { competencies: mixed.join(", ") })] : [];
     return {
       text: [
         t("assessment-result-title"),
@@ -65,6 +68,7 @@ export function createAssessmentResults(deps: {
         ...lines,
         "",
         t("assessment-result-summary", { gaps }),
+        ...warning,
         ...(standard ? [describeStandard(deps.translate, conv.profile.locale, standard)] : []),
       ].join("\n"),
     };
@@ -81,6 +85,7 @@ export function createAssessmentResults(deps: {
           title: t("assessment-chart-title"),
           assessed: t("assessment-chart-assessed"),
           required: t("assessment-chart-required"),
+          below: t("assessment-chart-below"),
         },
       );
       return [

@@ -45,7 +45,7 @@ async function takeAssessment(who: IncomingIdentity, truth: Record<string, numbe
   out = await text(who, "ya");
   const seen: { code: string; level: number; progress: string }[] = [];
   const replies: Outbound[] = [];
-  for (let guard = 0; guard < 60; guard++) {
+  for (let guard = 0; guard < 80; guard++) {
     const question = out.at(-1)!;
     const statement = question.text.split("\n\n").at(-1)!;
     const found = index.get(statement);
@@ -76,14 +76,17 @@ beforeAll(async () => {
 });
 
 describe("/asesmen, the adaptive self-assessment", () => {
-  it("runs through nine competencies in at most 36 statements and shows the result with a chart", async () => {
+  it("runs through nine competencies in at most 45 statements and shows the result with a chart", async () => {
     const { seen, replies } = await takeAssessment(tg(1), { "M.3": 1, "M.6": 1, "M.1": 3 });
-    expect(seen.length).toBeGreaterThanOrEqual(18);
-    expect(seen.length).toBeLessThanOrEqual(36);
+    // Two statements for each level credited and two for the level above: four per competency at least.
+    expect(seen.length).toBeGreaterThanOrEqual(36);
+    expect(seen.length).toBeLessThanOrEqual(45);
     expect(seen[0]!.progress).toBe("Kompetensi 1 dari 9 · Integritas");
     expect(seen.at(-1)!.progress).toBe("Kompetensi 9 dari 9 · Perekat Bangsa");
-    // Kepala Seksi is a Pengawas: every statement starts at the required level 2.
-    expect(seen.filter((s) => s.code === "M.2")[0]!.level).toBe(2);
+    // Kepala Seksi is a Pengawas: Integritas starts at the required level 2; Kerja Sama one level
+    // higher, because Integritas ended one above the standard.
+    expect(seen.filter((s) => s.code === "M.1")[0]!.level).toBe(2);
+    expect(seen.filter((s) => s.code === "M.2")[0]!.level).toBe(3);
 
     const result = replies.find((r) => r.text.includes("Hasil asesmen"))!;
     const rows = result.text.split("\n").filter((l) => /^(🔸|✅)/.test(l));

@@ -115,10 +115,9 @@ describe("the assessment statement, put into words when shown", () => {
 
     out = await press(who, out.at(-1)!.choices![0]![0]!.data);
     expect(out[0]!.text).toBe(`Competency 1 of 9 · Integrity\n\n${second.en}\n\n✅ Not like me`);
-    // Integritas is settled (level 2 held, 3 not): the next statement is Kerja Sama's, in English too.
-    const third = app.content.instrument.statement("M.2", 2, 0)!;
-    const name = app.content.allCompetencies.find((c) => c.code === "M.2")!.name.en;
-    expect(out.at(-1)!.text).toBe(`Competency 2 of 9 · ${name}\n\n${third.en}`);
+    // One statement per level settles nothing: level 2 gets its second statement, in English too.
+    const third = app.content.instrument.statement("M.1", 2, 1)!;
+    expect(out.at(-1)!.text).toBe(`Competency 1 of 9 · Integrity\n\n${third.en}`);
     await cmd(who, "batal");
   });
 });

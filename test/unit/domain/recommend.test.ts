@@ -146,6 +146,17 @@ describe("course ranking (golden)", () => {
     expect(rankCourses(many, base).map((r) => r.course.id)).toEqual(["k00", "k01", "k02", "k03", "k04"]);
   });
 
+  it("recommends level-1 courses to someone below level 1 (assessed 0)", () => {
+    const gap = { code: "M.3", assessed: 0, required: 1 };
+    expect(levelFit({ from: 1, to: 2 }, gap)).toBe(1);
+    expect(levelFit({ from: 2, to: 3 }, gap)).toBe(0);
+    const ranked = rankCourses([course({ id: "dasar", competencies: [{ code: "M.3", from: 1, to: 2 }] })], {
+      ...base,
+      gaps: [gap],
+    });
+    expect(ranked.map((r) => [r.course.id, r.because])).toEqual([["dasar", gap]]);
+  });
+
   it("rates the level fit: next level exact, overlapping, or beside the point", () => {
     const gap = { code: "M.3", assessed: 1, required: 3 };
     expect(levelFit({ from: 2, to: 3 }, gap)).toBe(1);

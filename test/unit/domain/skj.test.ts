@@ -160,6 +160,13 @@ describe("competencyGaps", () => {
     ]);
   });
 
+  it("counts level 0 (belum mencapai level 1) as a gap wherever a level is required", () => {
+    expect(competencyGaps({ "M.1": 0, "M.2": 1 }, { "M.1": 1, "M.2": 1 })).toEqual([
+      { code: "M.1", assessed: 0, required: 1, gap: 1 },
+      { code: "M.2", assessed: 1, required: 1, gap: 0 },
+    ]);
+  });
+
   it("only includes competencies present in both", () => {
     expect(competencyGaps({ "M.1": 2, "M.2": 2 }, { "M.2": 3, "M.3": 4 })).toEqual([
       { code: "M.2", assessed: 2, required: 3, gap: 1 },

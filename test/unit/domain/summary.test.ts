@@ -109,6 +109,19 @@ describe("unit totals and the supervisor's view", () => {
     expect(v.ikmRespondents).toEqual({ hidden: true });
   });
 
+  it("averages level 0 (belum mencapai level 1) as 0 and counts it below the standard", () => {
+    const v = summaryView(
+      addTotals(
+        2026,
+        [unitTotalsOf("u1", 2026, [...people(3, 0, 1), ...people(2, 1, 1)], [])],
+        [{ _id: "u1", headcount: 5, registered: 5 }],
+      ),
+    );
+    expect(v.competencies).toEqual([
+      { competency: "M.1", hidden: false, people: 5, assessed: 0.4, required: 1, belowPct: 60 },
+    ]);
+  });
+
   it("hides every cell below five people", () => {
     const small = addTotals(
       2026,
