@@ -397,12 +397,12 @@ mentor-now-in = Thank you! You can now be suggested as a mentor. Your name is sh
 mentor-now-out = All right, you will no longer be suggested as a mentor.
 mentor-incoming = Requests waiting for your answer:
 mentor-incoming-line = { $competency }: { $level ->
-    [0] a colleague not yet at level 1
-   *[other] a colleague at level { $level }
-} { $source ->
-    [skj] (their position's SKJ { $required })
-   *[other] (default standard { $required })
-}
+        [0] a colleague not yet at level 1
+       *[other] a colleague at level { $level }
+    } { $source ->
+        [skj] (their position's SKJ { $required })
+       *[other] (default standard { $required })
+    }
 mentor-accept = Accept: { $competency }
 mentor-decline = Decline
 mentor-accepted = Thank you! You are now { $name }'s mentor for { $competency }. Please get in touch; they can now see your name in /mentor too.

@@ -398,12 +398,12 @@ mentor-now-in = Terima kasih! Anda kini bisa disarankan sebagai mentor. Nama And
 mentor-now-out = Baik, Anda tidak lagi disarankan sebagai mentor.
 mentor-incoming = Permintaan yang menunggu jawaban Anda:
 mentor-incoming-line = { $competency }: { $level ->
-    [0] rekan yang belum mencapai level 1
-   *[other] rekan dengan level { $level }
-} { $source ->
-    [skj] (SKJ jabatannya { $required })
-   *[other] (standar bawaan { $required })
-}
+        [0] rekan yang belum mencapai level 1
+       *[other] rekan dengan level { $level }
+    } { $source ->
+        [skj] (SKJ jabatannya { $required })
+       *[other] (standar bawaan { $required })
+    }
 mentor-accept = Terima: { $competency }
 mentor-decline = Tolak
 mentor-accepted = Terima kasih! Anda menjadi mentor { $name } untuk { $competency }. Silakan hubungi beliau; nama Anda juga kini terlihat olehnya di /mentor.
