@@ -63,6 +63,18 @@ flow-restart = Start again
 flow-cannot-go-back = This is the first question, so there is no step before it.
 flow-cannot-skip = This question needs an answer and cannot be skipped.
 flow-unsupported-input = Sorry, I cannot read { $what } here yet.
+# Kinds of message Pandu cannot read yet, put into flow-unsupported-input (codes from src/engine/types.ts).
+media-sticker = a sticker
+media-photo = a photo
+media-document = a file
+media-voice = a voice message
+media-video = a video
+media-audio = an audio recording
+media-location = a location
+media-contact = a contact
+media-animation = a GIF
+media-poll = a poll
+media-message = a message like this
 flow-expect-choice = Please choose one of the buttons, or type its number.
 flow-expect-multi = Choose one or more buttons, then press Done.
 flow-expect-likert = Choose one of the values on the buttons, or type its number.
@@ -72,6 +84,7 @@ multi-too-few = Choose at least { $min }.
 multi-too-many = Choose at most { $max }.
 search-hint = Can't find your choice? Type a few words to search.
 search-no-results = Nothing matches. Try other words.
+search-no-match = No choice matches "{ $query }". Pick one from this list, or type other words.
 chat-no-conversation = I did not catch that. Choose from the menu, or type /bantuan for help.
 
 ## Inputs and their checks

@@ -64,6 +64,18 @@ flow-restart = Mulai lagi
 flow-cannot-go-back = Ini pertanyaan pertama, jadi tidak ada langkah sebelumnya.
 flow-cannot-skip = Pertanyaan ini perlu dijawab dan tidak bisa dilewati.
 flow-unsupported-input = Maaf, { $what } belum bisa saya baca di sini.
+# Jenis pesan yang belum bisa dibaca, disisipkan ke flow-unsupported-input (kode dari src/engine/types.ts).
+media-sticker = stiker
+media-photo = foto
+media-document = berkas
+media-voice = pesan suara
+media-video = video
+media-audio = rekaman audio
+media-location = lokasi
+media-contact = kontak
+media-animation = GIF
+media-poll = jajak pendapat
+media-message = pesan seperti ini
 flow-expect-choice = Silakan pilih salah satu tombol, atau ketik nomornya.
 flow-expect-multi = Pilih satu atau beberapa tombol, lalu tekan Selesai.
 flow-expect-likert = Pilih salah satu nilai pada tombol, atau ketik angkanya.
@@ -73,6 +85,7 @@ multi-too-few = Pilih paling sedikit { $min }.
 multi-too-many = Pilih paling banyak { $max }.
 search-hint = Tidak menemukan pilihan Anda? Ketik beberapa kata untuk mencari.
 search-no-results = Tidak ada yang cocok. Coba kata lain.
+search-no-match = Tidak ada pilihan yang cocok dengan "{ $query }". Pilih dari daftar ini, atau ketik kata lain.
 chat-no-conversation = Saya belum menangkap maksud Anda. Pilih dari menu, atau ketik /bantuan.
 
 ## Isian dan pemeriksaannya
