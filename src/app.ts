@@ -171,6 +171,7 @@ export function createApp(deps: {
     competencies: content.allCompetencies,
     translate: deps.translate,
     now,
+    regions: content.regions,
   });
   const enrollment = createEnrollment({
     repos,
@@ -178,6 +179,7 @@ export function createApp(deps: {
     competencies: content.allCompetencies,
     translate: deps.translate,
     now,
+    regions: content.regions,
   });
   const training = createTrainingView({ repos, ledger, translate: deps.translate, now });
   const importCourses = createCourseImport({
