@@ -90,8 +90,14 @@ chat-no-conversation = I did not catch that. Choose from the menu, or type /bant
 ## Inputs and their checks
 
 input-empty = The answer is empty. Please type your answer.
-input-too-short = Too short: at least { $min } characters.
-input-too-long = Too long: at most { $max } characters.
+input-too-short = { $min ->
+    [one] Too short: at least 1 character.
+   *[other] Too short: at least { $min } characters.
+}
+input-too-long = { $max ->
+    [one] Too long: at most 1 character.
+   *[other] Too long: at most { $max } characters.
+}
 input-pattern = That does not look right. Please check it and type it again.
 input-not-number = This answer needs to be a number, such as 12 or 2.5.
 input-not-integer = This answer needs to be a whole number.

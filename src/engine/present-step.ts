@@ -94,11 +94,14 @@ export function remainingQuestions(
  * with every round; a flow that never loops has one pass, the whole trail.
  */
 export function currentPass(trail: readonly string[], current: string): string[] {
-  if (trail.includes(current)) return [];
   let start = 0;
-  const seen = new Set<string>();
-  trail.forEach((id, i) => {
-    if (seen.has(id)) start = i;
+  let seen = new Set<string>();
+  // A step met again within a pass begins the next one (the current step counts as met now).
+  [...trail, current].forEach((id, i) => {
+    if (seen.has(id)) {
+      start = i;
+      seen = new Set();
+    }
     seen.add(id);
   });
   return trail.slice(start);

@@ -305,7 +305,9 @@ export function createBroadcasts(deps: {
       if (!file) return { text };
       const note = deps.translate(locale, "brd-file-note", {
         // A file without a name is named by its kind, in the recipient's language.
-        name: file.filename ?? deps.translate(locale, file.kind === "photo" ? "brd-file-photo" : "brd-file-document"),
+        name:
+          file.filename ??
+          deps.translate(locale, file.kind === "photo" ? "brd-file-photo" : "brd-file-document"),
         sender: me?.name ?? deps.translate(locale, "brd-sender-unknown"),
       });
       return { text: `${text}\n\n${note}` };

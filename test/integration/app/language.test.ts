@@ -218,6 +218,8 @@ describe("more of the same kind", () => {
       { role: "supervisor", unitId: "jambi.dinkes", grantedAt: clock },
     ]);
     app.conversations.invalidate(SRI.id);
-    expect(all(await cmd(SRI, "hapusdata"))).toContain("admin (Pemerintah Provinsi Jambi), atasan (Dinas Kesehatan)");
+    expect(all(await cmd(SRI, "hapusdata"))).toContain(
+      "admin (Pemerintah Provinsi Jambi), atasan (Dinas Kesehatan)",
+    );
   });
 });

@@ -145,11 +145,11 @@ describe("/ekspor", () => {
     const [out] = await cmd(who.supervisor!.identity, "ekspor");
     expect(out!.text).toContain("pegawai dalam cakupan Anda");
     const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(out!.media!.bytes);
-    expect(csv.startsWith(
+    expect(
+      csv.startsWith(
         "\uFEFFnip,nama,unit,jabatan,jenjang,terdaftar,asesmen_terakhir,jumlah_kesenjangan_kompetensi,",
-      )).toBe(
-      true,
-    );
+      ),
+    ).toBe(true);
     const names = csv
       .trim()
       .split("\n")

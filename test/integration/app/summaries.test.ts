@@ -265,7 +265,9 @@ describe("/ringkasan from running totals", () => {
     // Only k1 was assessed in C3: hidden.
     expect(text).toContain(`• ${name(C3)}: disembunyikan (dinilai oleh kurang dari 5 orang)`);
     expect(text).toContain("🎯 Kesenjangan kompetensi terbesar: 1.");
-    expect(text).toContain("📈 Peningkatan: 1 kesenjangan kompetensi tertutup · kurang dari 5 orang mencapai 20 JP");
+    expect(text).toContain(
+      "📈 Peningkatan: 1 kesenjangan kompetensi tertutup · kurang dari 5 orang mencapai 20 JP",
+    );
     // (24 + 8) / 7 = 4,57; one of seven reached 20 JP.
     expect(text).toContain("⏱ JP: rata-rata 4,6 JP per pegawai · 14% sudah mencapai 20 JP");
     expect(text).toContain("🎓 Pelatihan yang diselesaikan: 2");

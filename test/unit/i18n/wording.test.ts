@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { midSentence } from "../../../src/i18n/format.js";
+import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { FLOWS_DIR, LOCALES_DIR, REPO_ROOT } from "../../../src/paths.js";
 
 const translator = loadTranslations(LOCALES_DIR);
@@ -55,6 +55,8 @@ describe("English counts", () => {
   // Every English text that counts something, with a count of 1 (other arguments filled in).
   const ONE: [string, Record<string, string | number>][] = [
     ["home-assessed", { gaps: 1 }],
+    ["input-too-short", { min: 1 }],
+    ["input-too-long", { max: 1 }],
     ["assessment-result-summary", { gaps: 1 }],
     ["import-courses-done", { created: 1, updated: 0, unchanged: 0 }],
     ["import-units-done", { created: 1, updated: 0, unchanged: 0 }],
@@ -83,7 +85,7 @@ describe("English counts", () => {
     ["cli-summaries-done", { seconds: "1.0", people: 1, contributions: 1, units: 1, changed: 1 }],
   ];
   const PLURAL_AFTER_ONE =
-    /\b1 (people|persons|competencies|employees|courses|units|problems|trainings|questions|respondents|answers|messages|recipients|gaps|documents|records|changes)\b/;
+    /\b1 (people|persons|characters|competencies|employees|courses|units|problems|trainings|questions|respondents|answers|messages|recipients|gaps|documents|records|changes)\b/;
 
   it("say 1 in the singular", () => {
     const wrong = ONE.map(([key, args]) => [key, translator.t("en", key, args)] as const).filter(
