@@ -231,7 +231,7 @@ import-unknown-parent = parent unit "{ $parent }" is neither in the file nor in 
 import-parent-loop = its parent units loop back to the unit itself
 import-duplicate-nip = this NIP is already on row { $row }
 import-unknown-unit = unit "{ $unit }" is not in the org tree; import the units first
-import-unknown-jabatan = unknown jabatan
+import-unknown-jabatan = unknown position (jabatan)
 import-failed = { $count ->
     [one] The file was not imported because of 1 problem. Fix it and send it again; nothing was saved.
    *[other] The file was not imported because of { $count } problems. Fix them and send it again; nothing was saved.
@@ -624,7 +624,7 @@ brd-cancelled = { $count ->
 brd-gone = That announcement was not found.
 brd-audience-all = everyone in scope
 brd-audience-unit = one unit
-brd-audience-tier = one jabatan tier
+brd-audience-tier = one position level
 brd-audience-region = one province
 brd-audience-session = session participants
 brd-audience-not-assessed = not yet assessed
@@ -653,7 +653,7 @@ pgr-share-off = Tell my supervisor of progress: no
 pgr-share-turn-on = Tell my supervisor when I reach 20 JP or close a gap
 pgr-share-turn-off = Stop telling my supervisor
 improvement-jp = 🎉 { $name } ({ $unit }) has reached the goal of 20 JP of competency development for { $year }. A word of congratulations from you would mean a lot.
-improvement-gap = 🎉 { $name } ({ $unit }) now meets the jabatan standard in { $competency }.
+improvement-gap = 🎉 { $name } ({ $unit }) now meets the position standard in { $competency }.
 
 ## Unit summaries (/ringkasan)
 summary-title = 📊 Summary of { $unit }, { $year }
@@ -667,7 +667,7 @@ summary-people = 👥 { $count } staff · { $registered }% registered in Pandu �
         [one] 1 person
        *[other] { $assessedCount } people
     })
-summary-competencies = Competencies (average level / jabatan standard · share below standard):
+summary-competencies = Competencies (average level / position standard · share below standard):
 summary-competency = • { $name }: { $assessed } / { $required } · { $below }% below standard ({ $people ->
         [one] 1 person
        *[other] { $people } people
@@ -701,7 +701,7 @@ summary-catching-up = ⏳ { $count ->
 summary-chart-title = { $unit } { $year }: average level and standard
 summary-chart-assessed = Average level
 summary-chart-required = Average standard
-summary-chart-caption = Average level per competency: orange means below the jabatan standard.
+summary-chart-caption = Average level per competency: orange means below the position standard.
 summary-weekly-on = 📬 Send me this summary every Monday
 summary-weekly-off = 🔕 Stop the weekly summary
 summary-weekly-started = Done. The summary of { $unit } will arrive every Monday at 07:00 your time. Stop it any time with the button under it.

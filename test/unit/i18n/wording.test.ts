@@ -51,6 +51,17 @@ describe("Indonesian texts", () => {
   });
 });
 
+describe("English texts", () => {
+  // CSV column names and the SKJ notes in flows/ may say jabatan; a sentence in en.ftl may not.
+  it("say position, not jabatan (but for a gloss in brackets)", () => {
+    const ftl = readFileSync(join(LOCALES_DIR, "en.ftl"), "utf8")
+      .split("\n")
+      .filter((line) => !line.startsWith("#"))
+      .map((line) => line.replace(/^[a-zA-Z][\w-]*\s*=/, "").replace(/\$[\w-]+/g, ""));
+    expect(ftl.filter((text) => /\bjabatan\b(?!\))/i.test(text))).toEqual([]);
+  });
+});
+
 describe("English counts", () => {
   // Every English text that counts something, with a count of 1 (other arguments filled in).
   const ONE: [string, Record<string, string | number>][] = [
