@@ -174,14 +174,23 @@ export function createRoles(deps: {
       if (entries.length === 0) return [{ text: t("audit-empty") }];
       const me = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
       const zone = me?.timeZone ?? "Asia/Jakarta";
-      const lines = entries.map(
-        (e) =>
-          `${formatDateTime(e.at, { locale: conv.profile.locale, timeZone: zone })} · ${e.action} · ${
-            e.outcome === "ok" ? t("audit-ok") : t("audit-refused")
-          } · ${e.actorPersonId ?? e.actorIdentityId ?? "-"}${e.targetId ? ` → ${e.targetId}` : ""}${
-            e.scopeUnitId ? ` (${e.scopeUnitId})` : ""
-          }`,
+      // People and units by name, as the admin knows them; someone erased since keeps their id.
+      const people = await deps.repos.people.byIds(
+        entries.flatMap((e) => [
+          ...(e.actorPersonId ? [e.actorPersonId] : []),
+          ...(e.targetKind === "person" && e.targetId ? [e.targetId] : []),
+        ]),
       );
+      const units = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u.name]));
+      const person = (id: string) => people.get(id)?.name ?? id;
+      const lines = entries.map((e) => {
+        const actor = e.actorPersonId ? person(e.actorPersonId) : (e.actorIdentityId ?? "-");
+        const target = e.targetId ? (e.targetKind === "person" ? person(e.targetId) : e.targetId) : "";
+        const unit = e.scopeUnitId ? (units.get(e.scopeUnitId) ?? e.scopeUnitId) : "";
+        return `${formatDateTime(e.at, { locale: conv.profile.locale, timeZone: zone })} · ${e.action} · ${
+          e.outcome === "ok" ? t("audit-ok") : t("audit-refused")
+        } · ${actor}${target ? ` → ${target}` : ""}${unit ? ` (${unit})` : ""}`;
+      });
       return [{ text: [t("audit-title"), ...lines].join("\n") }];
     },
 

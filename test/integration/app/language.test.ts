@@ -210,6 +210,12 @@ describe("more of the same kind", () => {
     expect(out).toContain("Tempat: Nusa Tenggara Barat");
   });
 
+  it("names people in /audit, not their ids", async () => {
+    const out = all(await cmd(SRI, "audit", "export.people"));
+    expect(out).toContain("export.people · berhasil · Sri Wahyuni");
+    expect(out).not.toContain(sriId);
+  });
+
   it("names the roles to be erased on /hapusdata by their names", async () => {
     const out = all(await cmd(ELLEN, "hapusdata"));
     expect(out).toContain("You also hold the role supervisor (");
