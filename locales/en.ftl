@@ -63,6 +63,18 @@ flow-restart = Start again
 flow-cannot-go-back = This is the first question, so there is no step before it.
 flow-cannot-skip = This question needs an answer and cannot be skipped.
 flow-unsupported-input = Sorry, I cannot read { $what } here yet.
+# Kinds of message Pandu cannot read yet, put into flow-unsupported-input (codes from src/engine/types.ts).
+media-sticker = a sticker
+media-photo = a photo
+media-document = a file
+media-voice = a voice message
+media-video = a video
+media-audio = an audio recording
+media-location = a location
+media-contact = a contact
+media-animation = a GIF
+media-poll = a poll
+media-message = a message like this
 flow-expect-choice = Please choose one of the buttons, or type its number.
 flow-expect-multi = Choose one or more buttons, then press Done.
 flow-expect-likert = Choose one of the values on the buttons, or type its number.
@@ -72,13 +84,20 @@ multi-too-few = Choose at least { $min }.
 multi-too-many = Choose at most { $max }.
 search-hint = Can't find your choice? Type a few words to search.
 search-no-results = Nothing matches. Try other words.
+search-no-match = No choice matches "{ $query }". Pick one from this list, or type other words.
 chat-no-conversation = I did not catch that. Choose from the menu, or type /bantuan for help.
 
 ## Inputs and their checks
 
 input-empty = The answer is empty. Please type your answer.
-input-too-short = Too short: at least { $min } characters.
-input-too-long = Too long: at most { $max } characters.
+input-too-short = { $min ->
+    [one] Too short: at least 1 character.
+   *[other] Too short: at least { $min } characters.
+}
+input-too-long = { $max ->
+    [one] Too long: at most 1 character.
+   *[other] Too long: at most { $max } characters.
+}
 input-pattern = That does not look right. Please check it and type it again.
 input-not-number = This answer needs to be a number, such as 12 or 2.5.
 input-not-integer = This answer needs to be a whole number.
@@ -139,7 +158,11 @@ cmd-impor = import data (admins)
 home-title = Pandu — your profile
 home-not-registered = You are not registered yet. Send Pandu a direct message or type /pandu start to register.
 home-assessment = Competency assessment
-home-assessed = Latest assessment: { $gaps } competencies are still below your position's standard.
+home-assessed = { $gaps ->
+    [0] Latest assessment: every competency meets your position's standard.
+    [one] Latest assessment: 1 competency is still below your position's standard.
+   *[other] Latest assessment: { $gaps } competencies are still below your position's standard.
+}
 home-not-assessed = You have not taken the assessment yet. Type /pandu asesmen to begin.
 home-jp = Learning hours (JP)
 home-trainings = Upcoming trainings
@@ -179,6 +202,7 @@ assessment-mixed = ⚠️ Your answers for { $competencies } were not consistent
 assessment-result-title = 📊 Your competency assessment result
 assessment-result-summary = { $gaps ->
     [0] Every competency meets the standard of your position. Excellent!
+    [one] 1 competency is below the standard of your position. It is the one to develop first.
    *[other] { $gaps } competencies are below the standard of your position. The top ones need development most.
 }
 assessment-chart-title = Your competency levels and the position standard
@@ -187,16 +211,34 @@ assessment-chart-required = Position standard
 assessment-chart-below = below level 1
 assessment-chart-caption = Assessment chart: green bars meet the standard, orange ones are still below it.
 results-none = You have no assessment result yet. Type /asesmen to start; it takes about 10 minutes.
-results-taken-on = Assessment taken on { $date }. Numbers in brackets: change since the previous assessment.
+results-taken-on = { $previous ->
+    [true] Assessment taken on { $date }. Numbers in brackets show how each level moved since the previous assessment.
+   *[false] Assessment taken on { $date }.
+}
+
 results-standard-skj = 📐 Measured against: the Standar Kompetensi Jabatan of { $name }, imported by your agency.
 results-standard-default = 📐 Measured against: Pandu's default levels for your position's tier, not your agency's official SKJ. Once your agency imports the SKJ of this position, your next assessment uses it.
-
 ## Course catalog import (CSV)
-import-courses-done = Import finished: { $created } new courses, { $updated } updated, { $unchanged } unchanged.
-import-units-done = Import finished: { $created } new units, { $updated } updated, { $unchanged } unchanged.
-import-people-done = Import finished: { $created } new employees, { $updated } updated, { $unchanged } unchanged. New employees are joined to their chat account when they register with Pandu using their NIP.
-import-jabatan-done = Import finished: { $created } new positions, { $updated } updated, { $unchanged } unchanged. Positions with competency levels are now measured against that SKJ; those without keep the default levels per tier.
-import-teknis-done = Import finished: { $created } new technical competencies, { $updated } updated, { $unchanged } unchanged. Their codes may now be used in the teknis column of a position file.
+import-courses-done = Import finished: { $created ->
+        [one] 1 new course
+       *[other] { $created } new courses
+    }, { $updated } updated, { $unchanged } unchanged.
+import-units-done = Import finished: { $created ->
+        [one] 1 new unit
+       *[other] { $created } new units
+    }, { $updated } updated, { $unchanged } unchanged.
+import-people-done = Import finished: { $created ->
+        [one] 1 new employee
+       *[other] { $created } new employees
+    }, { $updated } updated, { $unchanged } unchanged. New employees are joined to their chat account when they register with Pandu using their NIP.
+import-jabatan-done = Import finished: { $created ->
+        [one] 1 new position
+       *[other] { $created } new positions
+    }, { $updated } updated, { $unchanged } unchanged. Positions with competency levels are now measured against that SKJ; those without keep the default levels per tier.
+import-teknis-done = Import finished: { $created ->
+        [one] 1 new technical competency
+       *[other] { $created } new technical competencies
+    }, { $updated } updated, { $unchanged } unchanged. Their codes may now be used in the teknis column of a position file.
 import-jabatan-code = a position code uses letters, digits, dots, underscores or dashes, at most 80 characters
 import-kind-tier = this kind of position does not match the tier { $tier }
 import-unknown-instansi = "{ $unit }" is not an instansi (a top unit) of the org tree
@@ -217,7 +259,10 @@ import-failed = { $count ->
     [one] The file was not imported because of 1 problem. Fix it and send it again; nothing was saved.
    *[other] The file was not imported because of { $count } problems. Fix them and send it again; nothing was saved.
 }
-import-more-problems = …and { $count } more problems.
+import-more-problems = { $count ->
+    [one] …and 1 more problem.
+   *[other] …and { $count } more problems.
+}
 import-where-cell = Row { $row }, column { $column }
 import-where-row = Row { $row }
 import-csv-unreadable = the file does not read as CSV (check quotes and the number of columns)
@@ -247,8 +292,8 @@ rec-intro = { $count ->
    *[other] Here are { $count } courses that best fit your competency gaps, most important first:
 }
 rec-reason = { $assessed ->
-    [0] Your { $competency } is not yet at level 1, your position standard is { $required }.
-   *[other] Your { $competency } score is { $assessed }, your position standard is { $required }.
+    [0] Your { $competency } is not yet at level 1, while your position standard is { $required }.
+   *[other] Your { $competency } level is { $assessed }, while your position standard is { $required }.
 }
 rec-also = Also trains: { $competencies }.
 rec-session = Next session { $date }
@@ -260,7 +305,7 @@ rec-later = Later
 rec-later-ok = All right, we'll leave "{ $title }" for now. Type /rekomendasi any time to see the list again.
 rec-need-assessment = Recommendations come from your assessment result. Type /asesmen to start; it takes about 10 minutes.
 rec-no-gaps = Congratulations, all your competencies meet your position standard. You can still add JP through /pelatihan.
-rec-none-available = No course in the catalog fits your gaps and is open to you yet. Admins add courses regularly; try again later.
+rec-none-available = No course in the catalog fits your competency gaps and is open to you yet. Admins add courses regularly; try again later.
 course-online = Online
 course-blended = online and in person
 course-jp = { $jp } JP
@@ -335,7 +380,19 @@ cli-import-usage = Usage: npm run import -- courses|units|people|jabatan|teknis 
 cli-summaries-usage = Usage: npm run summaries -- rebuild (recompute the unit summaries from the facts) or status (how many changes are not counted yet)
 cli-summaries-status = Changes not yet in the unit summaries: { $pending }
 cli-summaries-reading = Reading every assessment, JP record, survey answer and reminder to recompute the summaries…
-cli-summaries-done = Done in { $seconds } s: { $people } people, { $contributions } yearly records, { $units } units; { $changed } documents corrected.
+cli-summaries-done = Done in { $seconds } s: { $people ->
+        [one] 1 person
+       *[other] { $people } people
+    }, { $contributions ->
+        [one] 1 yearly record
+       *[other] { $contributions } yearly records
+    }, { $units ->
+        [one] 1 unit
+       *[other] { $units } units
+    }; { $changed ->
+        [one] 1 document corrected
+       *[other] { $changed } documents corrected
+    }.
 cli-summaries-waiting = Pandu is running and holds the summary folder's turn. The rebuild request is recorded; waiting for Pandu to do it (usually under a minute)…
 cli-summaries-done-elsewhere = Done: the running Pandu has recomputed the summaries.
 cli-summaries-timeout = The rebuild has not finished after 10 minutes. The request stays recorded and will be done; check Pandu's log.
@@ -370,8 +427,14 @@ recognition-gap-closed = { $count ->
 training-record = ✅ Mark as done / record an activity
 training-export = 📄 Export for SIASN
 training-export-empty = There are no completed trainings to export yet.
-training-export-caption = Your { $count } trainings, with the fields a SIASN course record asks for: course name, JP, certificate number, year and competency type.
-training-earlier = Plus { $count } trainings from earlier years (in the export).
+training-export-caption = { $count ->
+        [one] Your 1 training
+       *[other] Your { $count } trainings
+    }, with the fields a SIASN course record asks for: course name, JP, certificate number, year and competency type.
+training-earlier = { $count ->
+    [one] Plus 1 training from earlier years (in the export).
+   *[other] Plus { $count } trainings from earlier years (in the export).
+}
 cmd-selesai = record a completed training and its certificate
 
 ## Import through the chat
@@ -454,7 +517,10 @@ nudge-jp-see = See recommendations
 nudge-jp-settings = Reminder settings
 
 ## Surveys
-srv-invite = 📝 Please fill in the { $title } ({ $count } questions, about 2 minutes).
+srv-invite = { $count ->
+    [one] 📝 Please fill in the { $title } (1 question, about a minute).
+   *[other] 📝 Please fill in the { $title } ({ $count } questions, about 2 minutes).
+}
 srv-about = { " " }About: "{ $subject }".
 srv-anonymous-note = This survey is anonymous: answers are stored without your name, and a group's result is shown only when at least 5 people answered.
 srv-closes = The survey closes on { $date }.
@@ -472,14 +538,25 @@ srv-list-title = 📝 Surveys waiting for your answer:
 srv-until = until { $date }
 srv-anonymous = anonymous
 srv-results-title = 📊 Survey results (index 25–100, grades A–D)
-srv-results-line = { $group }: { $count } respondents, index { $ikm }, grade { $grade }
+srv-results-line = { $count ->
+    [one] { $group }: 1 respondent, index { $ikm }, grade { $grade }
+   *[other] { $group }: { $count } respondents, index { $ikm }, grade { $grade }
+}
 srv-results-all = All
+srv-results-no-instansi = No agency
 srv-results-hidden = { $group }: hidden (fewer than { $min } answers)
-srv-results-too-few = { $count } answers; results are shown from { $min } answers.
+srv-results-too-few = { $count ->
+    [one] 1 answer; results are shown from { $min } answers.
+   *[other] { $count } answers; results are shown from { $min } answers.
+}
 
 ## Roles and audit
 cmd-audit = audit log (admin)
 roles-title = 👥 Role holders in your scope:
+# Role names for people to read; the role codes (koordinator, supervisor, admin) stay in commands.
+role-koordinator = coordinator
+role-supervisor = supervisor
+role-admin = admin
 roles-none = Nobody holds a role in your scope yet.
 roles-usage = Usage: /peran beri NIP role unit, or /peran cabut NIP role unit. Roles: koordinator, supervisor, admin. Write the unit's code, e.g. mataram.bkpsdm; a role covers that unit and every unit below it. Release a NIP registered by the wrong person with /peran lepas-nip NIP.
 roles-nip-free = Nobody uses that NIP yet.
@@ -537,23 +614,49 @@ mentor-notify-request = 🤝 A colleague in your agency asks for your mentoring 
 mentor-notify-accepted = 🤝 Good news! { $name } agreed to mentor you in { $competency }. Please get in touch; the details are in /mentor.
 mentor-notify-declined = Your mentoring request for { $competency } could not be accepted this time. See other options in /rekomendasi.
 export-empty = There are no employees in your scope yet.
-export-caption = 📄 { $count } employees in your scope, { $year }: registration, latest assessment, gaps, JP and trainings. It contains personal data; keep it safe.
+export-caption = { $count ->
+    [one] 📄 1 employee in your scope, { $year }: registration, latest assessment, competency gaps, JP and trainings. It contains personal data; keep it safe.
+   *[other] 📄 { $count } employees in your scope, { $year }: registration, latest assessment, competency gaps, JP and trainings. It contains personal data; keep it safe.
+}
 
 ## Announcements
+# Questions of the /umumkan flow (flows/umumkan.yaml) that carry the number of recipients.
+brd-ask-when = { $count ->
+        [one] 1 person will receive this announcement.
+       *[other] { $count } people will receive this announcement.
+    }{ $extras }
+    When should it go?
+brd-confirm-now = { $count ->
+        [one] Send it now to 1 person{ $alsoChannel }?
+       *[other] Send it now to { $count } people{ $alsoChannel }?
+    }
+brd-confirm-later = { $count ->
+        [one] Send it to 1 person{ $alsoChannel } on { $whenText }?
+       *[other] Send it to { $count } people{ $alsoChannel } on { $whenText }?
+    }
 brd-nobody = Nobody registered in your scope matches that choice. Choose other recipients.
 brd-time-past = That time has passed. Choose a date and time in the future.
-brd-sending = 📣 The announcement is going out to { $count } people. Follow it in /siaran.
-brd-scheduled = 📅 The announcement is scheduled for { $count } people on { $when }. You can cancel it in /siaran before then.
+brd-sending = { $count ->
+    [one] 📣 The announcement is going out to 1 person. Follow it in /siaran.
+   *[other] 📣 The announcement is going out to { $count } people. Follow it in /siaran.
+}
+brd-scheduled = { $count ->
+    [one] 📅 The announcement is scheduled for 1 person on { $when }. You can cancel it in /siaran before then.
+   *[other] 📅 The announcement is scheduled for { $count } people on { $when }. You can cancel it in /siaran before then.
+}
 brd-none = You have not sent any announcement yet. Create one with /umumkan.
 brd-line = { $when } · { $audience }
 brd-line-cancelled = { $when } · { $audience } · cancelled
 brd-counts = Sent { $sent } · waiting { $pending } · failed { $failed } · blocked the bot { $blocked }
 brd-cancel = Cancel what has not gone yet
-brd-cancelled = Announcement cancelled: { $count } messages not yet sent will not be sent.
+brd-cancelled = { $count ->
+    [one] Announcement cancelled: the 1 message not yet sent will not be sent.
+   *[other] Announcement cancelled: { $count } messages not yet sent will not be sent.
+}
 brd-gone = That announcement was not found.
 brd-audience-all = everyone in scope
 brd-audience-unit = one unit
-brd-audience-tier = one jabatan tier
+brd-audience-tier = one position level
 brd-audience-region = one province
 brd-audience-session = session participants
 brd-audience-not-assessed = not yet assessed
@@ -562,11 +665,15 @@ brd-audience-course = participants of a course
 brd-audience-units = { $count } units
 brd-attached-photo = 📎 With an attachment: a photo.
 brd-attached-document = 📎 With an attachment: the file { $name }.
-brd-attached-elsewhere = { $count } recipients use Slack: they get the text only, with a note that the attachment can only be sent on Telegram.
+brd-attached-elsewhere = { $count ->
+    [one] 1 recipient uses Slack: they get the text only, with a note that the attachment can only be sent on Telegram.
+   *[other] { $count } recipients use Slack: they get the text only, with a note that the attachment can only be sent on Telegram.
+}
 brd-also-channel = 💬 Also posted to the Slack channel #{ $name } (a channel is not counted as a recipient).
 brd-and-channel = and the channel #{ $name }
 brd-file-note = 📎 This announcement came with an attachment ({ $name }) that can only be sent on Telegram. If you need it, please ask { $sender }.
 brd-file-photo = a photo
+brd-file-document = a file
 brd-sender-unknown = the coordinator who sent it
 brd-line-channel = Slack channel #{ $name }: { $state }
 brd-channel-sent = posted
@@ -578,32 +685,56 @@ pgr-share-off = Tell my supervisor of progress: no
 pgr-share-turn-on = Tell my supervisor when I reach 20 JP or close a gap
 pgr-share-turn-off = Stop telling my supervisor
 improvement-jp = 🎉 { $name } ({ $unit }) has reached the goal of 20 JP of competency development for { $year }. A word of congratulations from you would mean a lot.
-improvement-gap = 🎉 { $name } ({ $unit }) now meets the jabatan standard in { $competency }.
+improvement-gap = 🎉 { $name } ({ $unit }) now meets the position standard in { $competency }.
 
 ## Unit summaries (/ringkasan)
 summary-title = 📊 Summary of { $unit }, { $year }
 summary-scope = your scope ({ $count } agencies/units)
-summary-too-few = This unit has { $count } people. Details are not shown because every figure must describe at least { $min } people, so that nobody can be recognised.
+summary-too-few = { $count ->
+        [one] This unit has 1 person.
+       *[other] This unit has { $count } people.
+    } Details are not shown because every figure must describe at least { $min } people, so that nobody can be recognised.
 summary-few = fewer than { $min }
-summary-people = 👥 { $count } staff · { $registered }% registered in Pandu · { $assessed }% assessed ({ $assessedCount } people)
-summary-competencies = Competencies (average level / jabatan standard · share below standard):
-summary-competency = • { $name }: { $assessed } / { $required } · { $below }% below standard ({ $people } people)
+summary-people = 👥 { $count } staff · { $registered }% registered in Pandu · { $assessed }% assessed ({ $assessedCount ->
+        [one] 1 person
+       *[other] { $assessedCount } people
+    })
+summary-competencies = Competencies (average level / position standard · share below standard):
+summary-competency = • { $name }: { $assessed } / { $required } · { $below }% below standard ({ $people ->
+        [one] 1 person
+       *[other] { $people } people
+    })
 summary-competency-hidden = • { $name }: hidden (assessed by fewer than { $min } people)
-summary-top-gaps = 🎯 Largest gaps: { $list }
+summary-top-gaps = 🎯 Largest competency gaps: { $list }
 summary-standard-note = (Position standard: the agency's SKJ where imported for that position, else Pandu's default levels per tier.)
 summary-no-gaps = 🎯 No competency is below standard on average.
 summary-no-assessments = No assessment results this year yet.
-summary-improvements = 📈 Improvements: { $gaps } gaps closed · { $reached } people reached { $goal } JP
+summary-improvements = 📈 Improvements: { $gaps ->
+        [one] 1 competency gap closed
+       *[other] { $gaps } competency gaps closed
+    } · { $reached ->
+        [one] 1 person reached
+       *[other] { $reached } people reached
+    } { $goal } JP
 summary-jp = ⏱ JP: on average { $average } JP per person · { $reached }% have reached { $goal } JP
 summary-trainings = 🎓 Trainings completed: { $count }
-summary-ikm = 😊 Training satisfaction: IKM { $score } (grade { $grade }) from { $respondents } respondents
-summary-ikm-hidden = 😊 Training satisfaction: not shown yet ({ $respondents } respondents; at least { $min } needed).
+summary-ikm = 😊 Training satisfaction: IKM { $score } (grade { $grade }) from { $respondents ->
+        [one] 1 respondent
+       *[other] { $respondents } respondents
+    }
+summary-ikm-hidden = 😊 Training satisfaction: not shown yet ({ $respondents ->
+        [one] 1 respondent
+       *[other] { $respondents } respondents
+    }; at least { $min } needed).
 summary-reminders = 🔔 Training reminders: { $sent } sent, { $failed } failed
-summary-catching-up = ⏳ { $count } recent changes are still being counted. Ask /ringkasan again in a moment for the latest figures.
+summary-catching-up = ⏳ { $count ->
+        [one] 1 recent change is
+       *[other] { $count } recent changes are
+    } still being counted. Ask /ringkasan again in a moment for the latest figures.
 summary-chart-title = { $unit } { $year }: average level and standard
 summary-chart-assessed = Average level
 summary-chart-required = Average standard
-summary-chart-caption = Average level per competency: orange means below the jabatan standard.
+summary-chart-caption = Average level per competency: orange means below the position standard.
 summary-weekly-on = 📬 Send me this summary every Monday
 summary-weekly-off = 🔕 Stop the weekly summary
 summary-weekly-started = Done. The summary of { $unit } will arrive every Monday at 07:00 your time. Stop it any time with the button under it.

@@ -64,6 +64,18 @@ flow-restart = Mulai lagi
 flow-cannot-go-back = Ini pertanyaan pertama, jadi tidak ada langkah sebelumnya.
 flow-cannot-skip = Pertanyaan ini perlu dijawab dan tidak bisa dilewati.
 flow-unsupported-input = Maaf, { $what } belum bisa saya baca di sini.
+# Jenis pesan yang belum bisa dibaca, disisipkan ke flow-unsupported-input (kode dari src/engine/types.ts).
+media-sticker = stiker
+media-photo = foto
+media-document = berkas
+media-voice = pesan suara
+media-video = video
+media-audio = rekaman audio
+media-location = lokasi
+media-contact = kontak
+media-animation = GIF
+media-poll = jajak pendapat
+media-message = pesan seperti ini
 flow-expect-choice = Silakan pilih salah satu tombol, atau ketik nomornya.
 flow-expect-multi = Pilih satu atau beberapa tombol, lalu tekan Selesai.
 flow-expect-likert = Pilih salah satu nilai pada tombol, atau ketik angkanya.
@@ -73,6 +85,7 @@ multi-too-few = Pilih paling sedikit { $min }.
 multi-too-many = Pilih paling banyak { $max }.
 search-hint = Tidak menemukan pilihan Anda? Ketik beberapa kata untuk mencari.
 search-no-results = Tidak ada yang cocok. Coba kata lain.
+search-no-match = Tidak ada pilihan yang cocok dengan "{ $query }". Pilih dari daftar ini, atau ketik kata lain.
 chat-no-conversation = Saya belum menangkap maksud Anda. Pilih dari menu, atau ketik /bantuan.
 
 ## Isian dan pemeriksaannya
@@ -140,7 +153,10 @@ cmd-impor = impor data (admin)
 home-title = Pandu — profil Anda
 home-not-registered = Anda belum terdaftar. Kirim pesan langsung ke Pandu atau ketik /pandu start untuk mendaftar.
 home-assessment = Asesmen kompetensi
-home-assessed = Asesmen terakhir: { $gaps } kompetensi masih di bawah standar jabatan.
+home-assessed = { $gaps ->
+    [0] Asesmen terakhir: semua kompetensi sudah memenuhi standar jabatan.
+   *[other] Asesmen terakhir: { $gaps } kompetensi masih di bawah standar jabatan.
+}
 home-not-assessed = Anda belum mengikuti asesmen. Ketik /pandu asesmen untuk mulai.
 home-jp = Jam pelajaran (JP)
 home-trainings = Pelatihan mendatang
@@ -188,7 +204,10 @@ assessment-chart-required = Standar jabatan
 assessment-chart-below = belum level 1
 assessment-chart-caption = Grafik hasil asesmen: batang hijau sudah memenuhi standar, oranye masih di bawahnya.
 results-none = Anda belum punya hasil asesmen. Ketik /asesmen untuk mulai; sekitar 10 menit.
-results-taken-on = Asesmen diambil pada { $date }. Angka dalam kurung: perubahan sejak asesmen sebelumnya.
+results-taken-on = { $previous ->
+    [true] Asesmen diambil pada { $date }. Angka dalam kurung menunjukkan naik-turunnya level sejak asesmen sebelumnya.
+   *[false] Asesmen diambil pada { $date }.
+}
 results-standard-skj = 📐 Pembandingnya: Standar Kompetensi Jabatan { $name }, yang diimpor instansi Anda.
 results-standard-default = 📐 Pembandingnya: standar bawaan Pandu menurut jenjang jabatan, bukan SKJ resmi instansi Anda. Begitu instansi Anda mengimpor SKJ jabatan ini, asesmen berikutnya memakainya.
 
@@ -248,8 +267,8 @@ rec-intro = { $count ->
    *[other] Ini { $count } pelatihan yang paling sesuai dengan kesenjangan kompetensi Anda, yang paling penting lebih dulu:
 }
 rec-reason = { $assessed ->
-    [0] { $competency } Anda belum mencapai level 1, standar jabatan Anda { $required }.
-   *[other] Skor { $competency } Anda { $assessed }, standar jabatan Anda { $required }.
+    [0] { $competency } Anda belum mencapai level 1, sedangkan standar jabatan Anda { $required }.
+   *[other] Level { $competency } Anda { $assessed }, sedangkan standar jabatan Anda { $required }.
 }
 rec-also = Juga melatih: { $competencies }.
 rec-session = Sesi terdekat { $date }
@@ -261,7 +280,7 @@ rec-later = Lain kali
 rec-later-ok = Baik, "{ $title }" tidak kita bahas sekarang. Ketik /rekomendasi kapan saja untuk melihat daftarnya lagi.
 rec-need-assessment = Rekomendasi disusun dari hasil asesmen Anda. Ketik /asesmen untuk mulai; sekitar 10 menit.
 rec-no-gaps = Selamat, semua kompetensi Anda sudah memenuhi standar jabatan. Anda tetap bisa menambah JP lewat /pelatihan.
-rec-none-available = Belum ada pelatihan di katalog yang cocok dengan kesenjangan Anda dan bisa Anda ikuti. Admin menambah katalog secara berkala; coba lagi nanti.
+rec-none-available = Belum ada pelatihan di katalog yang cocok dengan kesenjangan kompetensi Anda dan bisa Anda ikuti. Admin menambah katalog secara berkala; coba lagi nanti.
 course-online = Daring
 course-blended = daring dan tatap muka
 course-jp = { $jp } JP
@@ -475,14 +494,19 @@ srv-anonymous = anonim
 srv-results-title = 📊 Hasil survei (indeks 25–100, mutu A–D)
 srv-results-line = { $group }: { $count } responden, indeks { $ikm }, mutu { $grade }
 srv-results-all = Semua
+srv-results-no-instansi = Tanpa instansi
 srv-results-hidden = { $group }: disembunyikan (kurang dari { $min } jawaban)
 srv-results-too-few = { $count } jawaban; hasil baru ditampilkan dari { $min } jawaban.
 
 ## Peran dan audit
 cmd-audit = catatan audit (admin)
 roles-title = 👥 Pemegang peran dalam cakupan Anda:
+# Nama peran untuk dibaca orang; kode perannya (koordinator, supervisor, admin) tetap dipakai di perintah.
+role-koordinator = koordinator
+role-supervisor = atasan
+role-admin = admin
 roles-none = Belum ada pemegang peran dalam cakupan Anda.
-roles-usage = Cara memakai: /peran beri NIP peran unit, atau /peran cabut NIP peran unit. Peran: koordinator, supervisor, admin. Unit ditulis dengan kodenya, misalnya mataram.bkpsdm; peran berlaku untuk unit itu dan semua unit di bawahnya. NIP yang terpakai oleh orang yang salah dilepas dengan /peran lepas-nip NIP.
+roles-usage = Cara memakai: /peran beri NIP peran unit, atau /peran cabut NIP peran unit. Peran: koordinator, atasan, admin. Unit ditulis dengan kodenya, misalnya mataram.bkpsdm; peran berlaku untuk unit itu dan semua unit di bawahnya. NIP yang terpakai oleh orang yang salah dilepas dengan /peran lepas-nip NIP.
 roles-nip-free = NIP itu belum dipakai siapa pun.
 roles-nip-released = ✅ NIP dilepas dari profil { $name }. Pemilik NIP yang sebenarnya kini bisa mendaftar dengan NIP itu.
 roles-unknown-unit = Unit "{ $unit }" tidak ada. Periksa kodenya.
@@ -538,9 +562,15 @@ mentor-notify-request = 🤝 Ada rekan di instansi Anda yang meminta bimbingan A
 mentor-notify-accepted = 🤝 Kabar baik! { $name } bersedia menjadi mentor Anda untuk { $competency }. Silakan hubungi beliau; detailnya ada di /mentor.
 mentor-notify-declined = Permintaan mentoring { $competency } Anda belum bisa diterima kali ini. Lihat pilihan lain di /rekomendasi.
 export-empty = Belum ada pegawai dalam cakupan Anda.
-export-caption = 📄 Data { $count } pegawai dalam cakupan Anda, tahun { $year }: pendaftaran, asesmen terakhir, jumlah gap, JP dan pelatihan. Berisi data pribadi; simpan dengan hati-hati.
+export-caption = 📄 Data { $count } pegawai dalam cakupan Anda, tahun { $year }: pendaftaran, asesmen terakhir, jumlah kesenjangan kompetensi, JP dan pelatihan. Berisi data pribadi; simpan dengan hati-hati.
 
 ## Pengumuman
+# Pertanyaan alur /umumkan (flows/umumkan.yaml) yang memuat jumlah penerima.
+brd-ask-when =
+    Pengumuman ini akan diterima { $count } orang.{ $extras }
+    Kapan dikirim?
+brd-confirm-now = Kirim sekarang ke { $count } orang{ $alsoChannel }?
+brd-confirm-later = Kirim ke { $count } orang{ $alsoChannel } pada { $whenText }?
 brd-nobody = Tidak ada orang terdaftar dalam cakupan Anda yang cocok dengan pilihan itu. Pilih penerima lain.
 brd-time-past = Waktu itu sudah lewat. Pilih tanggal dan jam yang akan datang.
 brd-sending = 📣 Pengumuman sedang dikirim ke { $count } orang. Lihat perkembangannya di /siaran.
@@ -568,15 +598,16 @@ brd-also-channel = 💬 Juga diunggah ke kanal Slack #{ $name } (kanal tidak dih
 brd-and-channel = dan kanal #{ $name }
 brd-file-note = 📎 Pengumuman ini disertai lampiran ({ $name }) yang hanya dapat dikirim lewat Telegram. Bila Anda memerlukannya, hubungi { $sender }.
 brd-file-photo = sebuah foto
+brd-file-document = sebuah berkas
 brd-sender-unknown = koordinator yang mengirimnya
 brd-line-channel = Kanal Slack #{ $name }: { $state }
 brd-channel-sent = sudah diunggah
 brd-channel-pending = menunggu
 brd-channel-failed = gagal (apakah Pandu masih ada di kanal itu?)
 brd-channel-cancelled = dibatalkan
-pgr-share-on = Kabar capaian ke atasan: ya (saat Anda mencapai 20 JP atau menutup gap kompetensi)
+pgr-share-on = Kabar capaian ke atasan: ya (saat Anda mencapai 20 JP atau menutup kesenjangan kompetensi)
 pgr-share-off = Kabar capaian ke atasan: tidak
-pgr-share-turn-on = Kabari atasan saat saya mencapai 20 JP atau menutup gap
+pgr-share-turn-on = Kabari atasan: 20 JP tercapai atau kesenjangan kompetensi tertutup
 pgr-share-turn-off = Jangan kabari atasan lagi
 improvement-jp = 🎉 { $name } ({ $unit }) sudah mencapai target 20 JP pengembangan kompetensi tahun { $year }. Ucapan selamat dari Anda akan berarti.
 improvement-gap = 🎉 { $name } ({ $unit }) kini memenuhi standar jabatan untuk kompetensi { $competency }.
@@ -590,11 +621,11 @@ summary-people = 👥 { $count } pegawai · { $registered }% sudah terdaftar di 
 summary-competencies = Kompetensi (rata-rata level / standar jabatan · porsi di bawah standar):
 summary-competency = • { $name }: { $assessed } / { $required } · { $below }% di bawah standar ({ $people } orang)
 summary-competency-hidden = • { $name }: disembunyikan (dinilai oleh kurang dari { $min } orang)
-summary-top-gaps = 🎯 Kesenjangan terbesar: { $list }
+summary-top-gaps = 🎯 Kesenjangan kompetensi terbesar: { $list }
 summary-standard-note = (Standar jabatan: SKJ instansi bila sudah diimpor untuk jabatan itu, selain itu standar bawaan Pandu per jenjang.)
 summary-no-gaps = 🎯 Tidak ada kompetensi yang rata-ratanya di bawah standar.
 summary-no-assessments = Belum ada hasil asesmen tahun ini.
-summary-improvements = 📈 Peningkatan: { $gaps } kesenjangan tertutup · { $reached } orang mencapai { $goal } JP
+summary-improvements = 📈 Peningkatan: { $gaps } kesenjangan kompetensi tertutup · { $reached } orang mencapai { $goal } JP
 summary-jp = ⏱ JP: rata-rata { $average } JP per pegawai · { $reached }% sudah mencapai { $goal } JP
 summary-trainings = 🎓 Pelatihan yang diselesaikan: { $count }
 summary-ikm = 😊 Kepuasan peserta pelatihan: IKM { $score } (mutu { $grade }) dari { $respondents } responden

@@ -172,6 +172,7 @@ export function createApp(deps: {
     competencies: content.allCompetencies,
     translate: deps.translate,
     now,
+    regions: content.regions,
   });
   const enrollment = createEnrollment({
     repos,
@@ -179,6 +180,7 @@ export function createApp(deps: {
     competencies: content.allCompetencies,
     translate: deps.translate,
     now,
+    regions: content.regions,
   });
   const training = createTrainingView({ repos, ledger, translate: deps.translate, now });
   const importCourses = createCourseImport({

@@ -7,8 +7,10 @@ import type { BilingualText } from "./competency.js";
 
 export interface IkmUnsur {
   code: string;
-  /** Official name of the unsur. */
+  /** Name of the unsur exactly as PermenPANRB 14/2017 writes it (English: our translation). */
   name: BilingualText;
+  /** The question asked about it, in our own words, fitted to the four answers. */
+  question: BilingualText;
   /** Answer labels for the values 1, 2, 3, 4. */
   answers: { id: [string, string, string, string]; en: [string, string, string, string] };
 }
@@ -18,6 +20,10 @@ export const IKM_UNSUR: readonly IkmUnsur[] = [
   {
     code: "U1",
     name: { id: "Persyaratan", en: "Requirements" },
+    question: {
+      id: "Seberapa sesuai persyaratan yang diminta dengan layanan pengembangan kompetensi yang Anda terima?",
+      en: "How well did the requirements asked of you fit the competency development service you received?",
+    },
     answers: {
       id: ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"],
       en: ["Not appropriate", "Somewhat inappropriate", "Appropriate", "Very appropriate"],
@@ -26,6 +32,10 @@ export const IKM_UNSUR: readonly IkmUnsur[] = [
   {
     code: "U2",
     name: { id: "Sistem, Mekanisme, dan Prosedur", en: "Systems, Mechanisms and Procedures" },
+    question: {
+      id: "Seberapa mudah alur dan tata cara untuk mendapatkan layanan pengembangan kompetensi?",
+      en: "How easy were the steps and procedures for getting the competency development service?",
+    },
     answers: {
       id: ["Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"],
       en: ["Not easy", "Somewhat difficult", "Easy", "Very easy"],
@@ -34,6 +44,10 @@ export const IKM_UNSUR: readonly IkmUnsur[] = [
   {
     code: "U3",
     name: { id: "Waktu Penyelesaian", en: "Completion Time" },
+    question: {
+      id: "Seberapa cepat layanan ini selesai, sejak Anda mengajukan sampai tuntas?",
+      en: "How quickly was the service completed, from your request until it was done?",
+    },
     answers: {
       id: ["Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"],
       en: ["Not fast", "Rather slow", "Fast", "Very fast"],
@@ -42,6 +56,10 @@ export const IKM_UNSUR: readonly IkmUnsur[] = [
   {
     code: "U4",
     name: { id: "Biaya/Tarif", en: "Cost/Fee" },
+    question: {
+      id: "Bagaimana biaya yang Anda tanggung untuk mendapatkan layanan ini?",
+      en: "How was the cost you paid to get this service?",
+    },
     answers: {
       id: ["Sangat mahal", "Cukup mahal", "Murah", "Gratis"],
       en: ["Very expensive", "Fairly expensive", "Cheap", "Free"],
@@ -50,6 +68,10 @@ export const IKM_UNSUR: readonly IkmUnsur[] = [
   {
     code: "U5",
     name: { id: "Produk Spesifikasi Jenis Pelayanan", en: "Service Product Specification" },
+    question: {
+      id: "Seberapa sesuai hasil yang Anda terima dengan yang dijanjikan dalam standar pelayanannya?",
+      en: "How closely did what you received match what the service standard promises?",
+    },
     answers: {
       id: ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"],
       en: ["Not as specified", "Partly as specified", "As specified", "Fully as specified"],
@@ -58,6 +80,10 @@ export const IKM_UNSUR: readonly IkmUnsur[] = [
   {
     code: "U6",
     name: { id: "Kompetensi Pelaksana", en: "Staff Competence" },
+    question: {
+      id: "Seberapa cakap petugas yang melayani Anda dalam menjalankan tugasnya?",
+      en: "How capable were the staff who served you at their work?",
+    },
     answers: {
       id: ["Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"],
       en: ["Not competent", "Somewhat incompetent", "Competent", "Very competent"],
@@ -66,6 +92,10 @@ export const IKM_UNSUR: readonly IkmUnsur[] = [
   {
     code: "U7",
     name: { id: "Perilaku Pelaksana", en: "Staff Conduct" },
+    question: {
+      id: "Bagaimana sikap petugas yang melayani Anda: sopan dan ramahkah?",
+      en: "How did the staff who served you behave: were they polite and friendly?",
+    },
     answers: {
       id: ["Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah", "Sangat sopan dan ramah"],
       en: [
@@ -79,8 +109,12 @@ export const IKM_UNSUR: readonly IkmUnsur[] = [
   {
     code: "U8",
     name: {
-      id: "Penanganan Pengaduan, Saran, dan Masukan",
+      id: "Penanganan Pengaduan, Saran dan Masukan",
       en: "Handling of Complaints, Suggestions and Feedback",
+    },
+    question: {
+      id: "Bagaimana pengaduan, saran, dan masukan tentang layanan ini ditangani?",
+      en: "How are complaints, suggestions and feedback about this service handled?",
     },
     answers: {
       id: ["Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik"],
@@ -90,6 +124,10 @@ export const IKM_UNSUR: readonly IkmUnsur[] = [
   {
     code: "U9",
     name: { id: "Sarana dan Prasarana", en: "Facilities and Infrastructure" },
+    question: {
+      id: "Bagaimana mutu sarana dan prasarana yang dipakai untuk layanan ini?",
+      en: "How good were the facilities and infrastructure used for this service?",
+    },
     answers: {
       id: ["Buruk", "Cukup", "Baik", "Sangat baik"],
       en: ["Poor", "Fair", "Good", "Very good"],

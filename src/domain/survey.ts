@@ -106,10 +106,9 @@ export function parseSurveyDefinition(raw: unknown): SurveyDefinition {
     d.items === "ikm-unsur"
       ? IKM_UNSUR.map((u) => ({
           code: u.code,
-          text: {
-            id: `Bagaimana pendapat Anda tentang ${u.name.id.toLowerCase()} layanan pengembangan kompetensi?`,
-            en: `What do you think of the ${u.name.en.toLowerCase()} of the competency development service?`,
-          },
+          // The unsur by its official name, then its own question: a name pasted into one sentence
+          // pattern read badly ("produk spesifikasi jenis pelayanan layanan …").
+          text: { id: `${u.name.id}\n${u.question.id}`, en: `${u.name.en}\n${u.question.en}` },
           answers: { id: [...u.answers.id], en: [...u.answers.en] },
         }))
       : d.items;

@@ -17,8 +17,16 @@ export type Decision =
   /** Back to the previous question, or to the step `to` when the question names one (onBack). */
   | { kind: "back"; to?: string }
   | { kind: "skip"; next: string }
-  /** Stay at the question and show it again, with these answers set (a multi choice toggled). */
-  | { kind: "rerender"; setAnswers?: Record<string, unknown>; offered?: OptionItem[] }
+  /**
+   * Stay at the question and show it again, with these answers set (a multi choice toggled), these
+   * options (a search), and a note above it (a locale key, e.g. why the list is the whole list).
+   */
+  | {
+      kind: "rerender";
+      setAnswers?: Record<string, unknown>;
+      offered?: OptionItem[];
+      note?: { key: string; args?: Record<string, string | number> };
+    }
   /** Typed words at a dynamic list: look them up in its source, then show the question again. */
   | { kind: "search"; query: string };
 

@@ -1,4 +1,5 @@
 import type { FlowRun } from "../db/models/index.js";
+import { midSentence } from "../i18n/format.js";
 import type { Locale } from "../i18n/locales.js";
 import { type FlowCatalog, FlowFileError } from "./catalog.js";
 import { evaluate } from "./conditions.js";
@@ -27,6 +28,9 @@ export interface ComputeResult {
   /** Speak this language for the rest of this run (before the person is stored, e.g. onboarding). */
   locale?: Locale;
 }
+
+/** Typed words quoted back in a reply are cut to this length. */
+const MAX_QUOTED = 40;
 
 /** Answers key holding a run's own language (not a step id: step ids never start with "_"). */
 const RUN_LOCALE = "_locale";
@@ -275,9 +279,14 @@ export function createEngine(deps: EngineDeps) {
       now: deps.now(),
     });
     if (decision.kind !== "search") return decision;
+    const found = (await dynamicOptions(conv, step, run.answers, decision.query)) ?? [];
+    if (found.length > 0) return { kind: "rerender", offered: found };
+    // Nothing matched: the whole list comes back with a word on it, so the person is never left at
+    // a question without buttons to press.
     return {
       kind: "rerender",
-      offered: (await dynamicOptions(conv, step, run.answers, decision.query)) ?? [],
+      offered: (await dynamicOptions(conv, step, run.answers)) ?? [],
+      note: { key: "search-no-match", args: { query: decision.query.slice(0, MAX_QUOTED) } },
     };
   }
 
@@ -309,7 +318,8 @@ export function createEngine(deps: EngineDeps) {
       case "rerender": {
         const offered = decision.offered ?? run.offered;
         const answers = { ...run.answers, ...decision.setAnswers };
-        const rendered = await present(conv, flow, step, { ...run, answers, offered }, run.seq + 1);
+        const note = decision.note ? t(conv, decision.note.key, decision.note.args) : undefined;
+        const rendered = await present(conv, flow, step, { ...run, answers, offered }, run.seq + 1, note);
         const ok = await advance(
           flow,
           run.id,
@@ -390,7 +400,7 @@ export function createEngine(deps: EngineDeps) {
       const step = stepOf(flow, run.stepId);
       if (!isQuestion(step)) return [];
       return [
-        { text: t(conv, "flow-unsupported-input", { what: inbound.what }) },
+        { text: t(conv, "flow-unsupported-input", { what: t(conv, `media-${inbound.what}`) }) },
         await present(conv, flow, step, snapshot(run), run.seq),
       ];
     }
@@ -454,7 +464,8 @@ export function createEngine(deps: EngineDeps) {
       return [
         {
           text: t(conv, "flow-cancelled", {
-            flow: title ? resolveText(title, conv.profile.locale, deps.translate) : run.flowId,
+            // The title sits mid-sentence ("Baik, asesmen kompetensi dibatalkan").
+            flow: title ? midSentence(resolveText(title, conv.profile.locale, deps.translate)) : run.flowId,
           }),
         },
       ];

@@ -45,17 +45,21 @@ export function writtenText(
   return resolveText(text, locale, translate, textVars(answers));
 }
 
-/** How many questions are left on the path the current answers and profile lead to. */
+/**
+ * How many questions are left on the path the current answers and profile lead to. The walk stops
+ * at a step in `stopAt` (a question already asked in this pass: the flow loops back there).
+ */
 export function remainingQuestions(
   flow: Flow,
   from: string,
   answers: Record<string, unknown>,
   profile: Profile,
+  stopAt: ReadonlySet<string> = new Set(),
 ): number {
   const seen = new Set<string>();
   let count = 0;
   let id: string | undefined = from;
-  while (id && !seen.has(id) && seen.size < MAX_HOPS) {
+  while (id && !seen.has(id) && !(id !== from && stopAt.has(id)) && seen.size < MAX_HOPS) {
     seen.add(id);
     const step = stepOf(flow, id);
     if (isQuestion(step)) count++;
@@ -81,6 +85,26 @@ export function remainingQuestions(
     }
   }
   return count;
+}
+
+/**
+ * The questions answered in the current pass through a flow, for "Pertanyaan n dari m". A flow
+ * that loops (the profile's "Apa yang ingin Anda ubah?" after each change) starts a new pass each
+ * time it comes back to a question it asked before, so the count restarts instead of growing
+ * with every round; a flow that never loops has one pass, the whole trail.
+ */
+export function currentPass(trail: readonly string[], current: string): string[] {
+  let start = 0;
+  let seen = new Set<string>();
+  // A step met again within a pass begins the next one (the current step counts as met now).
+  [...trail, current].forEach((id, i) => {
+    if (seen.has(id)) {
+      start = i;
+      seen = new Set();
+    }
+    seen.add(id);
+  });
+  return trail.slice(start);
 }
 
 /** True for a choice whose options come from a named source at run time. */
@@ -132,10 +156,11 @@ export function presentQuestion(
     ctx.translate(ctx.profile.locale, key, args);
   const lines: string[] = [];
   if (q.note) lines.push(q.note, "");
+  const pass = flow.progress ? currentPass(run.trail, step.id) : [];
   const total = flow.progress
-    ? run.trail.length + remainingQuestions(flow, step.id, run.answers, ctx.profile)
+    ? pass.length + remainingQuestions(flow, step.id, run.answers, ctx.profile, new Set(pass))
     : 0;
-  if (flow.progress && total > 1) lines.push(t("flow-progress", { n: run.trail.length + 1, total }));
+  if (flow.progress && total > 1) lines.push(t("flow-progress", { n: pass.length + 1, total }));
   lines.push(q.text);
   const rows: Choice[][] = [];
   const options = optionsOf(step, run, ctx.profile.locale, ctx.translate);

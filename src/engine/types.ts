@@ -1,5 +1,24 @@
 import type { Locale } from "../i18n/locales.js";
 
+/**
+ * Kinds of message a channel passes on that Pandu cannot read yet. The reply names the kind in the
+ * person's language (`media-<kind>` in locales/*.ftl), so a channel sends the kind, never a word.
+ */
+export const MEDIA_KINDS = [
+  "sticker",
+  "photo",
+  "document",
+  "voice",
+  "video",
+  "audio",
+  "location",
+  "contact",
+  "animation",
+  "poll",
+  "message",
+] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
 /** What a person sent, already normalised by a channel adapter. */
 export type Inbound =
   | { kind: "command"; command: string; args: string }
@@ -9,7 +28,7 @@ export type Inbound =
   /** A photo or document the person sent; the bytes stay on the platform until a service reads them. */
   | { kind: "file"; file: IncomingFile }
   /** A sticker, voice note… anything the current step cannot take. */
-  | { kind: "unsupported"; what: string };
+  | { kind: "unsupported"; what: MediaKind };
 
 /** A file reference from a channel: enough to fetch it later, never the bytes themselves. */
 export interface IncomingFile {

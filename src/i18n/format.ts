@@ -54,3 +54,15 @@ export function formatNumber(value: number, locale: Locale, fractionDigits?: num
 export function formatPercent(ratio: number, locale: Locale, fractionDigits = 0): string {
   return `${formatNumber(ratio * 100, locale, fractionDigits)}%`;
 }
+
+/**
+ * A title as it reads inside a sentence ("Baik, asesmen kompetensi dibatalkan."): titles are
+ * written to stand alone, capitalised, so mid-sentence the first letter drops to lower case. An
+ * acronym or a name in capitals ("SKM", "JP", "SIASN") keeps it.
+ */
+export function midSentence(title: string): string {
+  const [first, second] = [...title];
+  if (!first) return title;
+  const capitalsFollow = second !== undefined && second !== second.toLowerCase();
+  return capitalsFollow ? title : first.toLocaleLowerCase("id") + title.slice(first.length);
+}

@@ -229,7 +229,7 @@ export async function runFuzz(opts: {
         },
       };
     } else {
-      inbound = { kind: "unsupported", what: r.pick(["sticker", "voice", "location"]) };
+      inbound = { kind: "unsupported", what: r.pick(["sticker", "voice", "location"] as const) };
     }
     byKind[inbound.kind] = (byKind[inbound.kind] ?? 0) + 1;
     const fail = (problem: string) =>

@@ -228,7 +228,7 @@ export function createSlackApp(deps: SlackDeps) {
     const who = identityOf((body as { team_id?: string }).team_id, e.user);
     const inbound: Inbound =
       e.files?.length || e.subtype === "file_share"
-        ? { kind: "unsupported", what: "berkas" }
+        ? { kind: "unsupported", what: "document" }
         : { kind: "text", text: e.text ?? "" };
     await observed(inbound.kind, () => deliver(who, e.user!, inbound));
   });

@@ -1,6 +1,6 @@
 import type { Update } from "grammy/types";
 import { parseCommand } from "../../conversation/parse-command.js";
-import type { Inbound } from "../../engine/types.js";
+import type { Inbound, MediaKind } from "../../engine/types.js";
 
 /** A Telegram update reduced to what Pandu needs; undefined for updates it ignores. */
 export interface TelegramInbound {
@@ -13,18 +13,19 @@ export interface TelegramInbound {
   buttonMessageId?: number;
 }
 
-const KINDS: [string, string][] = [
-  ["sticker", "stiker"],
-  ["photo", "foto"],
-  ["document", "berkas"],
-  ["voice", "pesan suara"],
+/** Telegram message fields Pandu cannot read, by the kind the reply names (in the person's language). */
+const KINDS: [string, MediaKind][] = [
+  ["sticker", "sticker"],
+  ["photo", "photo"],
+  ["document", "document"],
+  ["voice", "voice"],
   ["video", "video"],
   ["video_note", "video"],
   ["audio", "audio"],
-  ["location", "lokasi"],
-  ["contact", "kontak"],
-  ["animation", "GIF"],
-  ["poll", "jajak pendapat"],
+  ["location", "location"],
+  ["contact", "contact"],
+  ["animation", "animation"],
+  ["poll", "poll"],
 ];
 
 /** Maps a Telegram update to a channel-neutral inbound message. */
@@ -93,5 +94,5 @@ export function normalizeUpdate(update: Update): TelegramInbound | undefined {
     };
   }
   const kind = KINDS.find(([field]) => field in m);
-  return { ...base, inbound: { kind: "unsupported", what: kind?.[1] ?? "pesan ini" } };
+  return { ...base, inbound: { kind: "unsupported", what: kind?.[1] ?? "message" } };
 }

@@ -28,14 +28,15 @@ export function renderForTerminal(replies: Outbound[]): { text: string; keys?: T
       const options = reply.choices.flat().filter((c) => !c.nav);
       const navs = reply.choices.flat().filter((c) => c.nav);
       for (const [i, c] of options.entries()) lines.push(`  ${i + 1}) ${c.label}`);
+      // The renderer does not know the person's language, so it names both words that work.
       if (navs.length)
-        lines.push(`  (${navs.map((c) => `${c.label}: ketik "${NAV_WORDS[c.nav!][0]}"`).join(" · ")})`);
+        lines.push(`  (${navs.map((c) => `${c.label}: ${NAV_WORDS[c.nav!].join(" / ")}`).join(" · ")})`);
       keys = { options, nav: new Map(navs.flatMap((c) => NAV_WORDS[c.nav!].map((w) => [w, c] as const))) };
     } else {
       keys = undefined;
     }
-    if (reply.media)
-      lines.push(`  [${reply.media.kind === "photo" ? "gambar" : "berkas"}: ${reply.media.filename}]`);
+    // A sign rather than a word for the kind: the renderer does not know the person's language.
+    if (reply.media) lines.push(`  [${reply.media.kind === "photo" ? "🖼️" : "📎"} ${reply.media.filename}]`);
     parts.push(lines.join("\n"));
   }
   return { text: parts.join("\n\n"), keys };

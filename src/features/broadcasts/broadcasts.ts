@@ -304,7 +304,10 @@ export function createBroadcasts(deps: {
     const textOnly = (locale: Person["locale"]): DeliveryMessage => {
       if (!file) return { text };
       const note = deps.translate(locale, "brd-file-note", {
-        name: file.filename ?? deps.translate(locale, "brd-file-photo"),
+        // A file without a name is named by its kind, in the recipient's language.
+        name:
+          file.filename ??
+          deps.translate(locale, file.kind === "photo" ? "brd-file-photo" : "brd-file-document"),
         sender: me?.name ?? deps.translate(locale, "brd-sender-unknown"),
       });
       return { text: `${text}\n\n${note}` };

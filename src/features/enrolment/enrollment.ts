@@ -32,6 +32,20 @@ export async function placeByShortKey(
 }
 
 /**
+ * Where a course happens, in words: its location, else its province by name (a code such as
+ * "nusa-tenggara-barat" means nothing to the reader), else `fallback`.
+ */
+export function placeOf(
+  course: Pick<Course, "location" | "regionId">,
+  regions: readonly { id: string; name: string }[] | undefined,
+  fallback: string,
+): string {
+  if (course.location) return course.location;
+  if (!course.regionId) return fallback;
+  return regions?.find((r) => r.id === course.regionId)?.name ?? course.regionId;
+}
+
+/**
  * Course buttons (`crs|<action>|<key>`): detail, enrol (asked, then confirmed), later, and cancel
  * (asked, then confirmed). Stateless: every press carries what it is about, and the database
  * decides (a seat is a unique key), so a double tap cannot enrol twice.
@@ -42,6 +56,8 @@ export function createEnrollment(deps: {
   competencies: readonly Competency[];
   translate: Translate;
   now: () => Date;
+  /** Provinces by id, to name a course's province. */
+  regions?: readonly { id: string; name: string }[];
 }) {
   const tr = (conv: Conversation) => (key: string, args?: Record<string, string | number>) =>
     deps.translate(conv.profile.locale, key, args);
@@ -77,7 +93,7 @@ export function createEnrollment(deps: {
       `${t("course-method")}: ${t(`method-${course.method}`)} (${t(`method-kind-${course.kind}`)})`,
       `${t("course-jp-label")}: ${course.jp}`,
       `${t("course-competencies")}: ${names.join(", ")}`,
-      `${t("course-place")}: ${course.mode === "online" ? t("course-online") : (course.location ?? course.regionId ?? "—")}`,
+      `${t("course-place")}: ${course.mode === "online" ? t("course-online") : placeOf(course, deps.regions, "—")}`,
       ...(course.url ? [`${t("course-link")}: ${course.url}`] : []),
       "",
       upcoming.length > 0
@@ -104,7 +120,7 @@ export function createEnrollment(deps: {
     const mine = await deps.repos.enrollments.get(session.id, conv.profile.personId!);
     if (mine) return [{ text: t("enrol-already", { title: course.title }) }];
     if (session.startsAt <= deps.now()) return [{ text: t("enrol-started") }];
-    const where = course.mode === "online" ? t("course-online") : (course.location ?? course.regionId ?? "");
+    const where = course.mode === "online" ? t("course-online") : placeOf(course, deps.regions, "");
     return [
       {
         text: t("enrol-confirm", {

@@ -3,6 +3,7 @@ import type { Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import { localClock } from "../../domain/reminder-time.js";
 import { scopeRoots } from "../../domain/scope.js";
+import { TIERS } from "../../domain/skj.js";
 import { BOM, neutralizeCell } from "../../domain/spreadsheet.js";
 import type { Translate } from "../../engine/text.js";
 import type { Conversation, Outbound } from "../../engine/types.js";
@@ -18,15 +19,16 @@ export const EXPORT_COLUMNS = [
   "jenjang",
   "terdaftar",
   "asesmen_terakhir",
-  "jumlah_gap",
+  "jumlah_kesenjangan_kompetensi",
   "jp_tahun_ini",
   "target_jp",
   "pelatihan_tahun_ini",
 ] as const;
 
 /**
- * /ekspor: the people in a supervisor's scope with registration, latest assessment, gaps, JP and
- * trainings this year, read from each person's status (no history is scanned), as a CSV for Excel.
+ * /ekspor: the people in a supervisor's scope with registration, latest assessment, competency gaps,
+ * JP and trainings this year, read from each person's status (no history is scanned), as a CSV for
+ * Excel.
  */
 export function createPeopleExport(deps: {
   repos: Pick<Repositories, "people" | "orgUnits" | "completions" | "jabatan" | "audit">;
@@ -55,7 +57,8 @@ export function createPeopleExport(deps: {
       p.name,
       (p.unitId && units.get(p.unitId)) ?? p.unitId ?? "",
       (p.jabatanId && jabatan.get(p.jabatanId)) ?? "",
-      p.tier ?? "",
+      // The jenjang by its name, as people read it; a tier no longer known keeps its code.
+      (p.tier && (TIERS.find((x) => x.id === p.tier)?.name.id ?? p.tier)) ?? "",
       p.onboardedAt ? "ya" : "belum",
       p.status?.assessedAt ? localClock(new Date(p.status.assessedAt), p.timeZone).date : "",
       p.status?.gapCount === undefined ? "" : String(p.status.gapCount),

@@ -401,7 +401,10 @@ export function createPrivacy(deps: PrivacyDeps) {
       const parts = [t("privacy-erase-confirm")];
       if (person.roles.length > 0) {
         const units = await Promise.all(person.roles.map((r) => repos.orgUnits.get(r.unitId)));
-        const roles = person.roles.map((r, i) => `${r.role} (${units[i]?.name ?? r.unitId})`).join(", ");
+        // Roles by the names people know them by ("atasan"), not their codes.
+        const roles = person.roles
+          .map((r, i) => `${t(`role-${r.role}`)} (${units[i]?.name ?? r.unitId})`)
+          .join(", ");
         parts.push(t("privacy-erase-roles", { roles }));
       }
       parts.push(t("privacy-erase-question"));

@@ -3,7 +3,8 @@ import type { Repositories } from "../../db/repositories/index.js";
 import type { PersonPatch } from "../../db/repositories/people.js";
 import { formatNip } from "../../domain/nip.js";
 import type { ComputeService } from "../../engine/engine.js";
-import type { Translate } from "../../engine/text.js";
+import type { Flow } from "../../engine/schema.js";
+import { resolveText, type Translate } from "../../engine/text.js";
 import type { Locale } from "../../i18n/locales.js";
 import { profileOfPerson } from "../../services/profile-of-person.js";
 import { type RegionInfo, type TierInfo, ZONE_OPTIONS } from "../onboarding/onboarding.js";
@@ -21,7 +22,22 @@ export interface ProfileDeps {
 export function createProfile(deps: ProfileDeps) {
   const { repos } = deps;
 
-  async function summary(person: Person, locale: Locale): Promise<string> {
+  /**
+   * Learning preferences by the labels the flow offers them with ("Pelatihan jarak jauh"): the
+   * stored ids ("jarak-jauh") are for the code. An id the flow no longer lists is shown as it is.
+   */
+  function modeLabels(flow: Flow, ids: readonly string[], locale: Locale): string {
+    const step = flow.steps.find((s) => s.id === "modes");
+    const options = step?.kind === "multi" && Array.isArray(step.options) ? step.options : [];
+    return ids
+      .map((id) => {
+        const option = options.find((o) => o.id === id);
+        return option ? resolveText(option.label, locale, deps.translate) : id;
+      })
+      .join(", ");
+  }
+
+  async function summary(person: Person, locale: Locale, flow: Flow): Promise<string> {
     const t = (key: string, args?: Record<string, string | number>) => deps.translate(locale, key, args);
     const [unit, instansi, jabatan] = await Promise.all([
       person.unitId ? repos.orgUnits.get(person.unitId) : null,
@@ -40,12 +56,12 @@ export function createProfile(deps: ProfileDeps) {
       ["profile-region", region?.name ?? "—"],
       ["profile-zone", zone ? t(`zone-${zone}`) : person.timeZone],
       ["profile-language", person.locale === "en" ? "English" : "Bahasa Indonesia"],
-      ["profile-modes", person.learningModes.join(", ") || "—"],
+      ["profile-modes", modeLabels(flow, person.learningModes, locale) || "—"],
     ];
     return [t("profile-title"), "", ...rows.map(([k, v]) => `${t(k)}: ${v}`)].join("\n");
   }
 
-  const show: ComputeService = async ({ conversation }) => {
+  const show: ComputeService = async ({ conversation, flow }) => {
     const person = conversation.profile.personId
       ? await repos.people.get(conversation.profile.personId)
       : null;
@@ -55,7 +71,7 @@ export function createProfile(deps: ProfileDeps) {
         goto: "done",
       };
     return {
-      outbound: [{ text: await summary(person, conversation.profile.locale) }],
+      outbound: [{ text: await summary(person, conversation.profile.locale, flow) }],
       // Pre-select the current preferences when they are edited.
       setAnswers: { modes: person.learningModes },
     };

@@ -7,7 +7,7 @@ import { formatDateTime } from "../../i18n/format.js";
 import type { Locale } from "../../i18n/locales.js";
 import { type CourseCatalog, shortKey } from "../../services/course-catalog.js";
 import type { JpLedger } from "../../services/jp-ledger.js";
-import { courseButton } from "../enrolment/enrollment.js";
+import { courseButton, placeOf } from "../enrolment/enrollment.js";
 import type { Mentoring } from "../mentoring/mentoring.js";
 import { describeStandard } from "../results/assessment-result.js";
 
@@ -20,6 +20,8 @@ export function createRecommendations(deps: {
   translate: Translate;
   now: () => Date;
   mentoring?: Mentoring;
+  /** Provinces by id, to name a course's province. */
+  regions?: readonly { id: string; name: string }[];
 }) {
   const nameOf = (code: string, locale: Locale) => {
     const c = deps.competencies.find((x) => x.code === code);
@@ -56,7 +58,7 @@ export function createRecommendations(deps: {
     return { kind: "ranked" as const, person, items, gaps, standard: latest };
   }
 
-  /** The one-line reason in plain words: "Skor Komunikasi Anda 2, standar jabatan Anda 3". */
+  /** The one-line reason in plain words: "Level Komunikasi Anda 2, sedangkan standar jabatan Anda 3". */
   function reason(item: Recommendation, locale: Locale): string {
     const t = (key: string, args?: Record<string, string | number>) => deps.translate(locale, key, args);
     const main = t("rec-reason", {
@@ -77,7 +79,7 @@ export function createRecommendations(deps: {
     const where =
       c.mode === "online"
         ? t("course-online")
-        : `${c.location ?? c.regionId ?? ""}${c.mode === "blended" ? ` (${t("course-blended")})` : ""}`;
+        : `${placeOf(c, deps.regions, "")}${c.mode === "blended" ? ` (${t("course-blended")})` : ""}`;
     const when = item.session
       ? t("rec-session", { date: formatDateTime(item.session.startsAt, { locale, timeZone }) })
       : t("rec-self-paced");

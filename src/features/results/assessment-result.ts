@@ -117,7 +117,7 @@ export function createAssessmentResults(deps: {
       });
       const message = resultMessage(conv, latest.results, previous?.results ?? [], latest);
       return [
-        { text: `${message.text}\n\n${t("results-taken-on", { date: when })}` },
+        { text: `${message.text}\n\n${t("results-taken-on", { date: when, previous: String(!!previous) })}` },
         ...(await chartMessage(conv, latest.results)),
       ];
     },

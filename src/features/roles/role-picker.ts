@@ -17,6 +17,9 @@ export const PICKER_PAGE_SIZE = 8;
 const MAX_FILTER = 20;
 
 const ROLE_OF_CODE: Record<string, StaffRole> = { k: "koordinator", s: "supervisor", a: "admin" };
+
+/** A role as people read it ("atasan" for supervisor); its code stays in commands, buttons and data. */
+export const roleLabel = (t: (key: string) => string, role: string): string => t(`role-${role}`);
 const codeOf = (role: StaffRole): string => role[0]!;
 
 /**
@@ -212,7 +215,7 @@ export function createRolePicker(deps: {
     const held = new Map(
       holders.map((h) => [
         h.person._id,
-        h.grants.map((g) => `${g.role} — ${scope.byId.get(g.unitId)!.name}`).join(", "),
+        h.grants.map((g) => `${roleLabel(t, g.role)} — ${scope.byId.get(g.unitId)!.name}`).join(", "),
       ]),
     );
     const shown = filter ? people.filter((p) => matches(p, filter)) : people;
@@ -277,8 +280,10 @@ export function createRolePicker(deps: {
     return { person };
   }
 
-  const rolesText = (scope: Scope, person: Person) =>
-    person.roles.map((r) => `${r.role} — ${scope.byId.get(r.unitId)?.name ?? r.unitId}`).join(", ");
+  const rolesText = (t: (key: string) => string, scope: Scope, person: Person) =>
+    person.roles
+      .map((r) => `${roleLabel(t, r.role)} — ${scope.byId.get(r.unitId)?.name ?? r.unitId}`)
+      .join(", ");
 
   async function pickRole(conv: Conversation, personId: string): Promise<Outbound[]> {
     const t = tr(conv);
@@ -289,10 +294,10 @@ export function createRolePicker(deps: {
     const { person } = found;
     const text = [
       t("roles-pick-role", { name: person.name }),
-      ...(person.roles.length ? [t("roles-pick-current", { roles: rolesText(scope, person) })] : []),
+      ...(person.roles.length ? [t("roles-pick-current", { roles: rolesText(t, scope, person) })] : []),
     ].join("\n");
     const rows: Choice[][] = STAFF_ROLES.map((role) => [
-      { data: `per|gu|${person._id}|${codeOf(role)}|0`, label: role },
+      { data: `per|gu|${person._id}|${codeOf(role)}|0`, label: roleLabel(t, role) },
     ]);
     rows.push(cancelRow(conv));
     return [{ text, choices: rows, replacesPrompt: true }];
@@ -322,7 +327,7 @@ export function createRolePicker(deps: {
     rows.push(cancelRow(conv));
     const text = [
       ...(at.clamped ? [t("roles-pick-page-gone"), ""] : []),
-      t("roles-pick-unit", { name: person.name, role }),
+      t("roles-pick-unit", { name: person.name, role: roleLabel(t, role) }),
       t("roles-page", { page: at.page + 1, pages: at.pages }),
     ].join("\n");
     return [{ text, choices: rows, replacesPrompt: true }];
@@ -342,11 +347,17 @@ export function createRolePicker(deps: {
       return out.map((o) => ({ ...o, replacesPrompt: true }));
     }
     if (person.roles.some((r) => r.role === a.role && r.unitId === unit._id))
-      return [{ text: t("roles-already", { name: person.name, role: a.role, unit: unit.name }) }];
+      return [
+        { text: t("roles-already", { name: person.name, role: roleLabel(t, a.role), unit: unit.name }) },
+      ];
     const data = `${person._id}|${codeOf(a.role)}|${a.unitKey}`;
     return [
       {
-        text: t("roles-pick-confirm-grant", { name: person.name, role: a.role, unit: scope.label(unit) }),
+        text: t("roles-pick-confirm-grant", {
+          name: person.name,
+          role: roleLabel(t, a.role),
+          unit: scope.label(unit),
+        }),
         choices: [[{ data: `per|gy|${data}`, label: t("roles-btn-confirm-grant") }, ...cancelRow(conv)]],
         replacesPrompt: true,
       },
@@ -385,7 +396,7 @@ export function createRolePicker(deps: {
     const rows: Choice[][] = found.grants.map((g) => [
       {
         data: `per|rc|${found.person._id}|${codeOf(g.role)}|${shortKey(g.unitId)}`,
-        label: `${g.role} — ${scope.label(scope.byId.get(g.unitId)!)}`,
+        label: `${roleLabel(t, g.role)} — ${scope.label(scope.byId.get(g.unitId)!)}`,
       },
     ]);
     rows.push(cancelRow(conv));
@@ -418,7 +429,7 @@ export function createRolePicker(deps: {
       {
         text: t("roles-pick-confirm-revoke", {
           name: found.person.name,
-          role: a.role,
+          role: roleLabel(t, a.role),
           unit: scope.label(unit),
         }),
         choices: [
@@ -441,7 +452,7 @@ export function createRolePicker(deps: {
     const scope = await scopeOf(conv);
     if (!scope.allowed) return notAllowed(conv, scope.me);
     const lines = (await holdersInScope(scope)).flatMap((h) =>
-      h.grants.map((g) => `• ${h.person.name}: ${g.role} — ${scope.byId.get(g.unitId)!.name}`),
+      h.grants.map((g) => `• ${h.person.name}: ${roleLabel(t, g.role)} — ${scope.byId.get(g.unitId)!.name}`),
     );
     return [
       {

@@ -7,7 +7,7 @@ import type { Conversation, Outbound } from "../../engine/types.js";
 import { formatDateTime } from "../../i18n/format.js";
 import { actorOf } from "../../services/actor.js";
 import { createAuditLog } from "../../services/audit-log.js";
-import { createRolePicker } from "./role-picker.js";
+import { createRolePicker, roleLabel } from "./role-picker.js";
 
 /**
  * /peran (grant and revoke roles within the admin's scope) and /audit (the audit log, latest
@@ -67,10 +67,9 @@ export function createRoles(deps: {
       return [{ text: t("roles-person-out-of-scope", { name: target.name }) }];
     }
     const has = target.roles.some((r) => r.role === role && r.unitId === unit._id);
-    if (verb === "beri" && has)
-      return [{ text: t("roles-already", { name: target.name, role, unit: unit.name }) }];
-    if (verb === "cabut" && !has)
-      return [{ text: t("roles-not-held", { name: target.name, role, unit: unit.name }) }];
+    const shown = { name: target.name, role: roleLabel(t, role), unit: unit.name };
+    if (verb === "beri" && has) return [{ text: t("roles-already", shown) }];
+    if (verb === "cabut" && !has) return [{ text: t("roles-not-held", shown) }];
     const roles =
       verb === "beri"
         ? [
@@ -92,11 +91,7 @@ export function createRoles(deps: {
     });
     return [
       {
-        text: t(verb === "beri" ? "roles-granted" : "roles-revoked", {
-          name: target.name,
-          role,
-          unit: unit.name,
-        }),
+        text: t(verb === "beri" ? "roles-granted" : "roles-revoked", shown),
       },
     ];
   }
@@ -104,7 +99,9 @@ export function createRoles(deps: {
   /** `/peran beri|cabut NIP peran unit`: the person is found by NIP. */
   async function change(conv: Conversation, bootstrapAdmin: boolean, verb: "beri" | "cabut", rest: string[]) {
     const [nipText, roleText, unitId] = rest;
-    const role = roleText?.toLowerCase() as StaffRole | undefined;
+    // "atasan" is how people name the supervisor role, so it is taken as its code too.
+    const typed = roleText?.toLowerCase();
+    const role = (typed === "atasan" ? "supervisor" : typed) as StaffRole | undefined;
     if (!nipText || !role || !unitId || !STAFF_ROLES.includes(role))
       return [{ text: tr(conv)("roles-usage") }];
     const nip = nipDigits(nipText);
@@ -177,14 +174,23 @@ export function createRoles(deps: {
       if (entries.length === 0) return [{ text: t("audit-empty") }];
       const me = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
       const zone = me?.timeZone ?? "Asia/Jakarta";
-      const lines = entries.map(
-        (e) =>
-          `${formatDateTime(e.at, { locale: conv.profile.locale, timeZone: zone })} · ${e.action} · ${
-            e.outcome === "ok" ? t("audit-ok") : t("audit-refused")
-          } · ${e.actorPersonId ?? e.actorIdentityId ?? "-"}${e.targetId ? ` → ${e.targetId}` : ""}${
-            e.scopeUnitId ? ` (${e.scopeUnitId})` : ""
-          }`,
+      // People and units by name, as the admin knows them; someone erased since keeps their id.
+      const people = await deps.repos.people.byIds(
+        entries.flatMap((e) => [
+          ...(e.actorPersonId ? [e.actorPersonId] : []),
+          ...(e.targetKind === "person" && e.targetId ? [e.targetId] : []),
+        ]),
       );
+      const units = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u.name]));
+      const person = (id: string) => people.get(id)?.name ?? id;
+      const lines = entries.map((e) => {
+        const actor = e.actorPersonId ? person(e.actorPersonId) : (e.actorIdentityId ?? "-");
+        const target = e.targetId ? (e.targetKind === "person" ? person(e.targetId) : e.targetId) : "";
+        const unit = e.scopeUnitId ? (units.get(e.scopeUnitId) ?? e.scopeUnitId) : "";
+        return `${formatDateTime(e.at, { locale: conv.profile.locale, timeZone: zone })} · ${e.action} · ${
+          e.outcome === "ok" ? t("audit-ok") : t("audit-refused")
+        } · ${actor}${target ? ` → ${target}` : ""}${unit ? ` (${unit})` : ""}`;
+      });
       return [{ text: [t("audit-title"), ...lines].join("\n") }];
     },
 

@@ -90,11 +90,13 @@ export function createSummaryReport(deps: {
   function render(totals: ScopeTotals, title: string, locale: Locale): string {
     const t = (key: string, args?: Record<string, string | number>) => deps.translate(locale, key, args);
     const n = (x: number, digits?: number) => formatNumber(x, locale, digits);
-    const count = (c: PeopleCount) => (c.hidden ? t("summary-few", { min: MIN_CELL }) : n(c.value));
+    // Counts that choose a plural ("1 person", "2 people") go to Fluent as numbers, which it formats
+    // the locale's way itself; a formatted string would always read as "other".
+    const count = (c: PeopleCount) => (c.hidden ? t("summary-few", { min: MIN_CELL }) : c.value);
     const v = summaryView(totals);
     const lines = [t("summary-title", { unit: title, year: String(v.year) })];
     if (!v.shown) {
-      lines.push(t("summary-too-few", { count: n(v.headcount), min: MIN_CELL }));
+      lines.push(t("summary-too-few", { count: v.headcount, min: MIN_CELL }));
       return lines.join("\n");
     }
     lines.push(
@@ -117,7 +119,7 @@ export function createSummaryReport(deps: {
                 assessed: n(c.assessed, 1),
                 required: n(c.required, 1),
                 below: n(c.belowPct),
-                people: n(c.people),
+                people: c.people,
               }),
         );
       }
@@ -139,7 +141,7 @@ export function createSummaryReport(deps: {
     lines.push(
       "",
       t("summary-improvements", {
-        gaps: n(v.gapsClosed),
+        gaps: v.gapsClosed,
         reached: count(v.reachedGoal),
         goal: deps.yearlyGoal,
       }),
@@ -153,7 +155,7 @@ export function createSummaryReport(deps: {
         ? t("summary-ikm", {
             score: n(v.ikm.score, 2),
             grade: ikmGrade(v.ikm.score),
-            respondents: n(v.ikm.respondents),
+            respondents: v.ikm.respondents,
           })
         : t("summary-ikm-hidden", { respondents: count(v.ikmRespondents), min: MIN_CELL }),
       t("summary-reminders", { sent: n(v.remindersSent), failed: n(v.remindersFailed) }),

@@ -7,7 +7,7 @@ import { afterQuiet, localClock, quietHoursOf } from "../../domain/reminder-time
 import { MIN_GROUP, type SurveyDefinition } from "../../domain/survey.js";
 import type { Translate } from "../../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../../engine/types.js";
-import { formatDate, formatDateTime, formatNumber } from "../../i18n/format.js";
+import { formatDate, formatDateTime, formatNumber, midSentence } from "../../i18n/format.js";
 import type { Locale } from "../../i18n/locales.js";
 import { shortKey } from "../../services/course-catalog.js";
 import { type ButtonPress, buttonCodec } from "../feature.js";
@@ -40,7 +40,7 @@ export type GroupResult =
  * Anonymous surveys store responses without the person; a keyed hash stops a second answer.
  */
 export function createSurveys(deps: {
-  repos: Pick<Repositories, "surveys" | "enrollments" | "people">;
+  repos: Pick<Repositories, "surveys" | "enrollments" | "people" | "orgUnits">;
   outbox: Pick<Outbox, "schedule">;
   surveys: readonly SurveyDefinition[];
   translate: Translate;
@@ -69,8 +69,8 @@ export function createSurveys(deps: {
     const about = inv.subject ? t(locale, "srv-about", { subject: inv.subject }) : "";
     const headline =
       kind === "invite"
-        ? t(locale, "srv-invite", { title: def.title[locale], count: def.items.length })
-        : t(locale, "srv-reminder", { title: def.title[locale] });
+        ? t(locale, "srv-invite", { title: midSentence(def.title[locale]), count: def.items.length })
+        : t(locale, "srv-reminder", { title: midSentence(def.title[locale]) });
     return {
       text: [
         headline + about,
@@ -411,6 +411,10 @@ export function createSurveys(deps: {
     async summary(conv: Conversation): Promise<Outbound[]> {
       const locale = conv.profile.locale;
       const lines: string[] = [t(locale, "srv-results-title")];
+      // Groups are instansi codes: shown by name, as the reader knows them.
+      const names = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u.name]));
+      const groupName = (code: string) =>
+        code === "-" ? t(locale, "srv-results-no-instansi") : (names.get(code) ?? code);
       for (const def of deps.surveys) {
         const r = await results(def.id, undefined, "instansiId");
         lines.push("", `${def.title[locale]}${def.anonymous ? ` (${t(locale, "srv-anonymous")})` : ""}`);
@@ -431,9 +435,9 @@ export function createSurveys(deps: {
         for (const g of r.groups) {
           lines.push(
             g.hidden
-              ? t(locale, "srv-results-hidden", { group: g.group, min: MIN_GROUP })
+              ? t(locale, "srv-results-hidden", { group: groupName(g.group), min: MIN_GROUP })
               : t(locale, "srv-results-line", {
-                  group: g.group,
+                  group: groupName(g.group),
                   count: g.respondents,
                   ikm: formatNumber(g.ikm.ikm, locale, 2),
                   grade: `${g.ikm.grade} (${g.ikm.label[locale]})`,

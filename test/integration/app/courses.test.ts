@@ -107,9 +107,11 @@ describe("/rekomendasi", () => {
     const out = await cmd(tg(1), "rekomendasi");
     expect(out[0]!.text).toContain("2 pelatihan");
     expect(out[1]!.text).toContain("1. Komunikasi Publik yang Efektif");
-    expect(out[1]!.text).toContain("Skor Komunikasi Anda 1, standar jabatan Anda 2.");
+    expect(out[1]!.text).toContain("Level Komunikasi Anda 1, sedangkan standar jabatan Anda 2.");
     expect(out[1]!.text).toContain("Senin, 11 Januari 2027 pukul 08.00 WIB");
-    expect(out[2]!.text).toContain("Skor Pengembangan Diri dan Orang Lain Anda 1, standar jabatan Anda 2.");
+    expect(out[2]!.text).toContain(
+      "Level Pengembangan Diri dan Orang Lain Anda 1, sedangkan standar jabatan Anda 2.",
+    );
     expect(all(out)).not.toContain("NTB"); // another province's classroom course
     expect(all(out)).not.toContain("Etika"); // Integritas already meets the standard
     expect(buttons([out[1]!]).map((b) => b.label)).toEqual(["Daftar", "Detail", "Lain kali"]);

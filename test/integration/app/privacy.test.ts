@@ -283,7 +283,7 @@ describe("/hapusdata", () => {
 
   it("says a staff member's roles go too", async () => {
     const [ask] = await cmd(SUPERVISOR, "hapusdata");
-    expect(ask!.text).toContain("supervisor (Bidang Pelayanan Kesehatan)");
+    expect(ask!.text).toContain("atasan (Bidang Pelayanan Kesehatan)");
     expect(ask!.text).toContain("/peran");
   });
 

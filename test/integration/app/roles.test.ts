@@ -145,9 +145,11 @@ describe("/ekspor", () => {
     const [out] = await cmd(who.supervisor!.identity, "ekspor");
     expect(out!.text).toContain("pegawai dalam cakupan Anda");
     const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(out!.media!.bytes);
-    expect(csv.startsWith("\uFEFFnip,nama,unit,jabatan,jenjang,terdaftar,asesmen_terakhir,jumlah_gap,")).toBe(
-      true,
-    );
+    expect(
+      csv.startsWith(
+        "\uFEFFnip,nama,unit,jabatan,jenjang,terdaftar,asesmen_terakhir,jumlah_kesenjangan_kompetensi,",
+      ),
+    ).toBe(true);
     const names = csv
       .trim()
       .split("\n")
@@ -232,14 +234,14 @@ describe("/peran by buttons", () => {
     expect(all(list)).toContain("Halaman 1 dari 1");
     const roles = await press(admin, button(list, "asn"));
     expect(all(roles)).toContain("Peran apa yang akan diberikan kepada asn?");
-    const units = await press(admin, button(roles, "supervisor"));
-    expect(all(units)).toContain("Di unit mana asn memegang peran supervisor?");
+    const units = await press(admin, button(roles, "atasan"));
+    expect(all(units)).toContain("Di unit mana asn memegang peran atasan?");
     // The person's own unit comes first, as the usual choice.
     expect(buttons(units)[0]!.label).toBe("⭐ mataram.setda (unitnya sendiri)");
     const confirm = await press(admin, button(units, "⭐"));
-    expect(all(confirm)).toContain("Berikan peran supervisor kepada asn di mataram.setda");
+    expect(all(confirm)).toContain("Berikan peran atasan kepada asn di mataram.setda");
     expect(all(await press(admin, button(confirm, "Ya, beri peran")))).toContain(
-      "asn kini memegang peran supervisor di mataram.setda",
+      "asn kini memegang peran atasan di mataram.setda",
     );
     expect(all(await cmd(who.asn!.identity, "ekspor"))).toContain("pegawai dalam cakupan Anda");
     // The clock stands still in tests, so entries are found by what they say, not by order.
@@ -249,7 +251,7 @@ describe("/peran by buttons", () => {
     ]);
     // A second tap on the same confirmation changes nothing.
     expect(all(await press(admin, button(confirm, "Ya, beri peran")))).toContain(
-      "sudah memegang peran supervisor",
+      "sudah memegang peran atasan",
     );
     expect((await ctx.repos.people.get(who.asn!.personId))!.roles).toHaveLength(1);
   });
@@ -258,13 +260,13 @@ describe("/peran by buttons", () => {
     const admin = who.admin!.identity;
     const holders = await press(admin, button(await cmd(admin, "peran"), "Cabut peran"));
     expect(personLabels(holders)).toContain("asn");
-    expect(all(holders)).toContain(`asn — NIP ${who.asn!.nip} — supervisor — mataram.setda`);
+    expect(all(holders)).toContain(`asn — NIP ${who.asn!.nip} — atasan — mataram.setda`);
     expect(personLabels(holders)).not.toContain("jambian");
     const grants = await press(admin, button(holders, "asn"));
-    const confirm = await press(admin, button(grants, "supervisor — mataram.setda"));
-    expect(all(confirm)).toContain("Cabut peran supervisor milik asn di mataram.setda?");
+    const confirm = await press(admin, button(grants, "atasan — mataram.setda"));
+    expect(all(confirm)).toContain("Cabut peran atasan milik asn di mataram.setda?");
     const yes = button(confirm, "Ya, cabut");
-    expect(all(await press(admin, yes))).toContain("Peran supervisor asn di mataram.setda dicabut");
+    expect(all(await press(admin, yes))).toContain("Peran atasan asn di mataram.setda dicabut");
     expect((await ctx.repos.people.get(who.asn!.personId))!.roles).toEqual([]);
     expect(all(await cmd(who.asn!.identity, "ekspor"))).toContain("hanya untuk petugas");
     expect(all(await press(admin, yes))).toContain(

@@ -264,8 +264,10 @@ describe("/ringkasan from running totals", () => {
     expect(text).toContain(`• ${name(C2)}: 2,8 / 3,0 · 40% di bawah standar (5 orang)`);
     // Only k1 was assessed in C3: hidden.
     expect(text).toContain(`• ${name(C3)}: disembunyikan (dinilai oleh kurang dari 5 orang)`);
-    expect(text).toContain("🎯 Kesenjangan terbesar: 1.");
-    expect(text).toContain("📈 Peningkatan: 1 kesenjangan tertutup · kurang dari 5 orang mencapai 20 JP");
+    expect(text).toContain("🎯 Kesenjangan kompetensi terbesar: 1.");
+    expect(text).toContain(
+      "📈 Peningkatan: 1 kesenjangan kompetensi tertutup · kurang dari 5 orang mencapai 20 JP",
+    );
     // (24 + 8) / 7 = 4,57; one of seven reached 20 JP.
     expect(text).toContain("⏱ JP: rata-rata 4,6 JP per pegawai · 14% sudah mencapai 20 JP");
     expect(text).toContain("🎓 Pelatihan yang diselesaikan: 2");

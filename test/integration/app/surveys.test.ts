@@ -155,7 +155,8 @@ describe("the post-training survey", () => {
     const followUps = await deliveries("survey.penerapan-pelatihan");
     expect(followUps.map((d) => d.personId).sort()).toEqual([who.ani!.personId, who.budi!.personId].sort());
     const text = (await ctx.repos.deliveries.get(followUps[0]!._id))!.message.text;
-    expect(text).toContain("Evaluasi pascapelatihan");
+    // The title sits mid-sentence ("Mohon isi evaluasi pascapelatihan …").
+    expect(text).toContain("Mohon isi evaluasi pascapelatihan");
   });
 });
 
@@ -221,7 +222,7 @@ describe("the periodic anonymous survey (Survei Kepuasan, nine unsur)", () => {
   it("lists a person's open surveys on /survei, and shows staff the results with small groups hidden", async () => {
     clock = new Date("2027-01-05T04:00:00Z");
     const open = all(await cmd(who.fajar!.identity, "survei"));
-    expect(open).toContain("Survei Kepuasan Layanan Pengembangan Kompetensi");
+    expect(open).toContain("Survei kepuasan layanan pengembangan kompetensi");
     expect(all(await cmd(who.ani!.identity, "survei"))).toContain(
       "Tidak ada survei yang menunggu jawaban Anda",
     );

@@ -215,8 +215,9 @@ for (const cached of [false, true])
       const again = (await engine.handle(c, { kind: "text", text: "hijau" }))!;
       expect(again[0]!.text).toBe("[flow-expect-choice]");
       expect(again[1]!.text).toContain("Warna favorit?");
-      const sticker = (await engine.handle(c, { kind: "unsupported", what: "stiker" }))!;
-      expect(sticker[0]!.text).toBe('[flow-unsupported-input {"what":"stiker"}]');
+      const sticker = (await engine.handle(c, { kind: "unsupported", what: "sticker" }))!;
+      // The kind is named in the person's language, from its own text.
+      expect(sticker[0]!.text).toBe('[flow-unsupported-input {"what":"[media-sticker]"}]');
       const intruder = (await engine.handle(conv("e"), { kind: "button", data: press(out, "Merah") }))!;
       expect(intruder).toEqual([{ text: "[flow-not-yours]" }]);
       const forged = await engine.handle(c, { kind: "button", data: 'a|x{"$gt":""}|0|o1' });
@@ -249,7 +250,8 @@ for (const cached of [false, true])
     it("cancels the live run with /batal and says so when there is none", async () => {
       const c = conv("g");
       await engine.start(c, "demo");
-      expect(await engine.cancel(c)).toEqual([{ text: '[flow-cancelled {"flow":"Demo"}]' }]);
+      // The title sits mid-sentence, so it reads lower-case ("Baik, demo dibatalkan").
+      expect(await engine.cancel(c)).toEqual([{ text: '[flow-cancelled {"flow":"demo"}]' }]);
       expect(await engine.cancel(c)).toEqual([{ text: "[flow-nothing-to-cancel]" }]);
       expect(await engine.handle(c, { kind: "text", text: "halo" })).toBeUndefined();
     });

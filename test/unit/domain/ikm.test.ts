@@ -118,7 +118,7 @@ describe("IKM_UNSUR", () => {
       "Produk Spesifikasi Jenis Pelayanan",
       "Kompetensi Pelaksana",
       "Perilaku Pelaksana",
-      "Penanganan Pengaduan, Saran, dan Masukan",
+      "Penanganan Pengaduan, Saran dan Masukan",
       "Sarana dan Prasarana",
     ]);
     for (const u of IKM_UNSUR) {

@@ -110,6 +110,44 @@ describe("showing a question", () => {
     expect(show("b", { trail: ["a"] }, { hasNip: false }).text.split("\n")[0]).toBe("Pertanyaan 2 dari 4");
   });
 
+  it("counts each round of a flow that loops afresh, instead of adding every round up", () => {
+    // Like /profil: a menu, one field, saved, and back to the menu.
+    const loop = flowOf(`
+  - id: a
+    kind: choice
+    text: { id: "Apa yang ingin Anda ubah?" }
+    options:
+      - { id: nama, label: { id: Nama }, next: nama }
+      - { id: selesai, label: { id: Selesai }, next: z }
+  - id: nama
+    kind: input
+    input: text
+    text: { id: "Nama lengkap?" }
+    next: simpan
+  - id: simpan
+    kind: compute
+    service: simpan
+    next: a
+  - id: z
+    kind: end
+`);
+    const line = (id: string, trail: string[]) =>
+      show(id, { trail, answers: { a: "nama" } }, { flow: loop }).text.split("\n")[0];
+    expect([
+      line("a", []),
+      line("nama", ["a"]),
+      line("a", ["a", "nama"]),
+      line("nama", ["a", "nama", "a"]),
+      line("a", ["a", "nama", "a", "nama"]),
+    ]).toEqual([
+      "Pertanyaan 1 dari 2",
+      "Pertanyaan 2 dari 2",
+      "Pertanyaan 1 dari 2",
+      "Pertanyaan 2 dari 2",
+      "Pertanyaan 1 dari 2",
+    ]);
+  });
+
   it("shows no progress line in a flow that shows its own", () => {
     const flow = flowOf(
       `  - id: a\n    kind: confirm\n    text: { id: "Lanjut?" }\n    yes: b\n    no: b\n  - id: b\n    kind: end\n`,

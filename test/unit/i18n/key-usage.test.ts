@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { NIP_PROBLEMS } from "../../../src/domain/nip.js";
+import { STAFF_ROLES } from "../../../src/domain/scope.js";
+import { MEDIA_KINDS } from "../../../src/engine/types.js";
 import { AUDIENCES } from "../../../src/features/broadcasts/broadcasts.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { FLOWS_DIR, LOCALES_DIR, REPO_ROOT } from "../../../src/paths.js";
@@ -31,6 +33,8 @@ const DYNAMIC_KEYS = [
   ...AUDIENCES.map((a) => `brd-audience-${a}`),
   ...["sent", "pending", "failed", "cancelled"].map((s) => `brd-channel-${s}`),
   ...["courses", "units", "people", "jabatan", "teknis"].map((k) => `import-${k}-done`),
+  ...MEDIA_KINDS.map((k) => `media-${k}`),
+  ...STAFF_ROLES.map((r) => `role-${r}`),
 ];
 
 describe("every text the code or flows use exists in both languages", () => {
