@@ -216,7 +216,7 @@ results-taken-on = { $previous ->
    *[false] Assessment taken on { $date }.
 }
 
-results-standard-skj = 📐 Measured against: the Standar Kompetensi Jabatan of { $name }, imported by your agency.
+results-standard-skj = 📐 Measured against: the position competency standard (Standar Kompetensi Jabatan) { $name }, imported by your agency.
 results-standard-default = 📐 Measured against: Pandu's default levels for your position's tier, not your agency's official SKJ. Once your agency imports the SKJ of this position, your next assessment uses it.
 ## Course catalog import (CSV)
 import-courses-done = Import finished: { $created ->
