@@ -189,7 +189,7 @@ describe("the self-assessment rule on Telegram (real app, Bot API emulator)", ()
     const photo = await tg.waitFor(() => tg.chat(chat).find((x) => x.kind === "photo"));
     expect(photo.text).toContain("Grafik hasil asesmen");
 
-    const card = await say(chat, "/rekomendasi", "belum mencapai level 1, standar jabatan Anda 1");
+    const card = await say(chat, "/rekomendasi", "belum mencapai level 1, sedangkan standar jabatan Anda 1");
     expect(card.buttons.flat().some((b) => b.text.includes("Daftar"))).toBe(true);
     await say(chat, "/hasil", "Asesmen diambil pada");
   }, 120_000);

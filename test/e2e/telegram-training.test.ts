@@ -131,7 +131,7 @@ describe("assessment, recommendations and training on Telegram (real app, Bot AP
   it("recommends a course with its reason and enrols by buttons", async () => {
     // The sample catalog (loaded at start) and the imported one both offer courses; pick ours.
     const card = await say(ASN, "/rekomendasi", "Komunikasi Publik yang Efektif");
-    expect(card.text).toContain("Skor Komunikasi Anda 1, standar jabatan Anda 2");
+    expect(card.text).toContain("Level Komunikasi Anda 1, sedangkan standar jabatan Anda 2");
     const ask = await click(ASN, card, "Daftar", "Daftar ke");
     expect(ask.text).toContain("Senin, 8 Maret 2027 pukul 08.00 WIB");
     // The confirmation replaces the question, so its buttons cannot be pressed twice.
