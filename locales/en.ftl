@@ -181,6 +181,7 @@ profile-zone = Time zone
 profile-language = Language
 profile-modes = Learning preferences
 profile-saved = Saved. ✔
+profile-region-inherited = Your province follows your agency: { $region }. To change it, change your work unit, or ask an admin to correct the agency's region.
 
 ## Linking accounts (/tautkan)
 

@@ -175,6 +175,7 @@ profile-zone = Zona waktu
 profile-language = Bahasa
 profile-modes = Cara belajar
 profile-saved = Tersimpan. ✔
+profile-region-inherited = Provinsi Anda mengikuti instansi: { $region }. Untuk mengubahnya, ganti unit kerja Anda, atau minta admin memperbaiki wilayah instansi.
 
 ## Menautkan akun (/tautkan)
 

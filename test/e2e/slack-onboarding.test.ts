@@ -200,8 +200,8 @@ describe("onboarding on Slack (real Bolt receiver, fake Web API)", () => {
     await act(() => dm(u, "197905152006042001"), "instansi");
     await act(() => dm(u, "Pemerintah Provinsi DKI Jakarta"), "unit kerja");
     await act(() => dm(u, "Badan Kepegawaian Daerah › Bidang Pengembangan Karier dan Kompetensi"), "jabatan");
-    await act(() => dm(u, "Kepala Seksi"), "provinsi");
-    await act(() => dm(u, "DKI Jakarta"), "WIB");
+    // The province follows the instansi (DKI Jakarta): the zone is confirmed next.
+    await act(() => dm(u, "Kepala Seksi"), "WIB");
     await act(() => dm(u, "ya"), "Bahasa");
     await act(() => dm(u, "English"), /How do you like to learn/);
     // The choice applies at once: the rest of the conversation is in English.

@@ -82,11 +82,11 @@ async function register(chat: number, name: string, nip: string, jabatan: string
     await say(chat, answer, next);
   }
   // A jabatan beyond the first page of options is found by typing, then picked by its button.
-  const m = await say(chat, jabatan, /provinsi|Apa jabatan Anda/);
-  if (!m.text.includes("provinsi"))
-    await act(chat, () => tg.press(chat, m.message_id, button(m, jabatan)), "provinsi");
+  // The province follows the instansi (Jambi), so the time zone comes next.
+  const m = await say(chat, jabatan, /Zona waktu|Apa jabatan Anda/);
+  if (!m.text.includes("Zona waktu"))
+    await act(chat, () => tg.press(chat, m.message_id, button(m, jabatan)), "WIB");
   for (const [answer, next] of [
-    ["Jambi", "WIB"],
     ["ya", "Bahasa"],
     ["Bahasa Indonesia", "Cara belajar"],
     ["1,2", "Pendaftaran selesai"],

@@ -82,8 +82,8 @@ describe("assessment, recommendations and training on Telegram (real app, Bot AP
       ["198703152010011003", "instansi"],
       ["Pemerintah Provinsi Jambi", "unit kerja"],
       ["Dinas Kesehatan › Bidang Pelayanan Kesehatan", "jabatan"],
-      ["Kepala Seksi", "provinsi"],
-      ["Jambi", "WIB"],
+      // The province follows the instansi (Jambi): not asked.
+      ["Kepala Seksi", "WIB"],
       ["ya", "Bahasa"],
       ["Bahasa Indonesia", "Cara belajar"],
       ["1,2", "Pendaftaran selesai"],

@@ -36,9 +36,7 @@ describe("the terminal chat with piped stdin", () => {
       "kompetensi",
       "1",
       "perencana",
-      "1", // Perencana Ahli Muda
-      "jambi",
-      "1",
+      "1", // Perencana Ahli Muda; the province follows the instansi (Jambi), so the zone comes next
       "ya",
       "1", // Bahasa Indonesia
       "1,2",

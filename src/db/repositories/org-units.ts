@@ -20,6 +20,27 @@ export function orgUnitsRepository({ OrgUnit }: Pick<Models, "OrgUnit">) {
     async get(id: string): Promise<OrgUnit | null> {
       return OrgUnit.findById(id).lean<OrgUnit>().exec();
     },
+    /**
+     * The region a unit says, else its nearest ancestor's (an imported unit often states it only on
+     * the instansi). Read by `_id`: the unit stores its ancestors' ids, and FerretDB would scan the
+     * whole collection for anything else.
+     */
+    async regionOf(unitId: string): Promise<string | undefined> {
+      const unit = await OrgUnit.findById(unitId).lean<OrgUnit>().exec();
+      if (!unit) return undefined;
+      if (unit.regionId) return unit.regionId;
+      if (unit.path.length === 0) return undefined;
+      const ancestors = await OrgUnit.find({ _id: { $in: unit.path } })
+        .lean<OrgUnit[]>()
+        .exec();
+      const byId = new Map(ancestors.map((a) => [a._id, a.regionId]));
+      // Nearest first: a unit kerja in another province than its instansi keeps its own region.
+      for (const id of [...unit.path].reverse()) {
+        const region = byId.get(id);
+        if (region) return region;
+      }
+      return undefined;
+    },
     /** The instansi (roots of the tree), by name. */
     async roots(): Promise<OrgUnit[]> {
       return OrgUnit.find({ parentId: null }).sort({ name: 1 }).lean<OrgUnit[]>().exec();

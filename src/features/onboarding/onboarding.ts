@@ -104,6 +104,18 @@ export function createOnboarding(deps: OnboardingDeps) {
     return refuseNip(conversation, owner, now);
   };
 
+  /**
+   * The province follows the instansi: when the chosen unit (or an ancestor) states a region, it
+   * becomes the answer and the province question is skipped, so the two cannot contradict.
+   */
+  const inheritRegion: ComputeService = async ({ answers }) => {
+    const unitId = answers.unit ?? answers.instansi;
+    const region = unitId ? await repos.orgUnits.regionOf(String(unitId)) : undefined;
+    // An import may name a region Pandu does not know; then the person is asked rather than stored wrong.
+    if (!region || !deps.regions.some((r) => r.id === region)) return {};
+    return { setAnswers: { region }, goto: "zone_suggest" };
+  };
+
   const suggestZone: ComputeService = async ({ conversation, answers }) => {
     const region = deps.regions.find((r) => r.id === answers.region);
     const timeZone = region?.timeZone ?? "Asia/Jakarta";
@@ -243,6 +255,7 @@ export function createOnboarding(deps: OnboardingDeps) {
   return {
     services: {
       "onboarding.checkNip": checkNip,
+      "onboarding.inheritRegion": inheritRegion,
       "onboarding.suggestZone": suggestZone,
       "onboarding.useLanguage": useLanguage,
       "onboarding.complete": complete,

@@ -2,9 +2,10 @@ import type { Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { PersonPatch } from "../../db/repositories/people.js";
 import { formatNip } from "../../domain/nip.js";
-import type { ComputeService } from "../../engine/engine.js";
+import type { ComputeResult, ComputeService } from "../../engine/engine.js";
 import type { Flow } from "../../engine/schema.js";
 import { resolveText, type Translate } from "../../engine/text.js";
+import type { Conversation } from "../../engine/types.js";
 import type { Locale } from "../../i18n/locales.js";
 import { profileOfPerson } from "../../services/profile-of-person.js";
 import { type RegionInfo, type TierInfo, ZONE_OPTIONS } from "../onboarding/onboarding.js";
@@ -61,6 +62,30 @@ export function createProfile(deps: ProfileDeps) {
     return [t("profile-title"), "", ...rows.map(([k, v]) => `${t(k)}: ${v}`)].join("\n");
   }
 
+  /** The region the person's unit or its ancestors state, if Pandu knows it. */
+  async function inheritedRegion(conversation: Conversation): Promise<RegionInfo | undefined> {
+    const unitId = conversation.profile.unitId ?? conversation.profile.instansiId;
+    const id = unitId ? await repos.orgUnits.regionOf(unitId) : undefined;
+    return id ? deps.regions.find((r) => r.id === id) : undefined;
+  }
+
+  const regionRefused = (conversation: Conversation, region: RegionInfo): ComputeResult => ({
+    outbound: [
+      {
+        text: deps.translate(conversation.profile.locale, "profile-region-inherited", {
+          region: region.name,
+        }),
+      },
+    ],
+    goto: "field",
+  });
+
+  /** The province follows the instansi: it is chosen here only when the unit's tree states none. */
+  const regionCheck: ComputeService = async ({ conversation }) => {
+    const inherited = await inheritedRegion(conversation);
+    return inherited ? regionRefused(conversation, inherited) : {};
+  };
+
   const show: ComputeService = async ({ conversation, flow }) => {
     const person = conversation.profile.personId
       ? await repos.people.get(conversation.profile.personId)
@@ -92,6 +117,9 @@ export function createProfile(deps: ProfileDeps) {
         if (unit) {
           patch.unitId = unit._id;
           patch.instansiId = unit.instansiId;
+          // The province follows the new unit when its tree says one.
+          const region = await repos.orgUnits.regionOf(unit._id);
+          if (region && deps.regions.some((r) => r.id === region)) patch.regionId = region;
         }
         break;
       }
@@ -106,9 +134,13 @@ export function createProfile(deps: ProfileDeps) {
         }
         break;
       }
-      case "region":
+      case "region": {
+        // Also here, not only in regionCheck: a run may have waited at the question since before.
+        const inherited = await inheritedRegion(conversation);
+        if (inherited) return regionRefused(conversation, inherited);
         patch.regionId = String(answers.region);
         break;
+      }
       case "zone":
         patch.timeZone = ZONE_OPTIONS[String(answers.zone)] ?? "Asia/Jakarta";
         break;
@@ -137,6 +169,10 @@ export function createProfile(deps: ProfileDeps) {
   };
 
   return {
-    services: { "profile.show": show, "profile.save": save } satisfies Record<string, ComputeService>,
+    services: {
+      "profile.show": show,
+      "profile.regionCheck": regionCheck,
+      "profile.save": save,
+    } satisfies Record<string, ComputeService>,
   };
 }

@@ -33,7 +33,7 @@ async function onboard(who: IncomingIdentity, name: string, nip: string) {
     "Pemerintah Provinsi Jambi",
     "Dinas Kesehatan › Bidang Pelayanan Kesehatan",
     "Kepala Seksi",
-    "Jambi",
+    // No province: it follows the instansi (Jambi).
     "ya",
     "Bahasa Indonesia",
   ]) {

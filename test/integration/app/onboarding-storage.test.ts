@@ -30,7 +30,6 @@ describe("a whole onboarding on the real app services", () => {
       "Pemerintah Kota Mataram",
       "Kecamatan Ampenan",
       "Camat Ampenan",
-      "Nusa Tenggara Barat",
       "ya",
       "Bahasa Indonesia",
       "2,4",
@@ -67,8 +66,8 @@ describe("a whole onboarding on the real app services", () => {
 
     // A plain answer costs the claim and the update: 2 round trips (the run is cached in memory).
     expect(perAnswer[1]).toBe(2); // name → NIP question
-    expect(perAnswer[7]).toBe(2); // zone confirmed → language question
+    expect(perAnswer[6]).toBe(2); // zone confirmed → language question
     // A compute step on the way claims its own step first, so its side effects run once: 4.
-    expect(perAnswer[8]).toBe(4); // language → useLanguage → learning modes
+    expect(perAnswer[7]).toBe(4); // language → useLanguage → learning modes
   });
 });
