@@ -90,8 +90,6 @@ export function createRegistry(features: readonly Feature[], catalog: FlowCatalo
     hasFlow: (flowId: string) => catalog.get(flowId) !== undefined,
     /** The button declaration whose codec issued `data` (by its prefix). */
     button: (data: string) => buttons.get(data.split("|", 1)[0] ?? ""),
-    /** The command that starts `flowId`, if one does. */
-    commandOfFlow: (flowId: string) => byFlow.get(flowId),
     /**
      * Who may start `flowId` by a button, and the command a refusal names: the command that starts
      * it, or what its feature declared; registered people for a flow nobody declared.

@@ -76,8 +76,6 @@ export function createConversations(deps: ConversationDeps) {
   const t = (conv: Conversation, key: string, args?: Record<string, string | number>) =>
     deps.translate(conv.profile.locale, key, args);
 
-  const menu = deps.menu;
-
   async function refuse(acting: Acting, refusal: Refusal, what: string, shown: string, audit: boolean) {
     if (refusal === "onboarding-needed") return [{ text: t(acting.conv, "onboarding-needed") }];
     if (audit) await deps.onRefused(acting.conv, what);
@@ -123,7 +121,7 @@ export function createConversations(deps: ConversationDeps) {
       roles,
       bootstrapAdmin,
       router: {
-        menu: () => menu(conv),
+        menu: () => deps.menu(conv),
         runCommand: (name, args = "") => {
           const command = deps.registry.command(name);
           return command
@@ -152,7 +150,7 @@ export function createConversations(deps: ConversationDeps) {
     /** Drops every cached profile of a person (their roles changed). */
     invalidatePerson: people.invalidatePerson,
     /** The main menu (start, the end of a conversation, buttons that open commands). */
-    menu,
+    menu: deps.menu,
 
     /** Handles one inbound message and returns the replies, in order. */
     async handle(who: IncomingIdentity, inbound: Inbound): Promise<Outbound[]> {
@@ -183,7 +181,7 @@ export function createConversations(deps: ConversationDeps) {
       if (replies) return replies;
       if (inbound.kind === "button") return [{ text: t(conv, "flow-button-expired") }];
       if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
-      return [{ text: t(conv, "chat-no-conversation") }, ...menu(conv)];
+      return [{ text: t(conv, "chat-no-conversation") }, ...deps.menu(conv)];
     },
   };
 }

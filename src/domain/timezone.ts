@@ -15,6 +15,9 @@ export const INDONESIAN_IANA_ZONES: Readonly<Record<string, IndonesianZone>> = {
   "Asia/Jayapura": "WIT",
 };
 
+/** The IANA zones used in Indonesia, west to east (one job each where a schedule is personal). */
+export const INDONESIAN_IANA_ZONE_IDS = Object.keys(INDONESIAN_IANA_ZONES);
+
 /** Old name of Asia/Makassar that some systems still report. */
 const ALIASES: Readonly<Record<string, string>> = { "Asia/Ujung_Pandang": "Asia/Makassar" };
 

@@ -1,8 +1,8 @@
+import { INDONESIAN_IANA_ZONE_IDS } from "../../domain/timezone.js";
 import type { Job } from "../../scheduler/scheduler.js";
 import type { SummaryTotals } from "../../services/summary-totals.js";
 import { defineFeature } from "../context.js";
 import { button, type Feature } from "../feature.js";
-import { ZONES } from "../training/index.js";
 import { type SummaryReport, summaryButton } from "./summary-report.js";
 
 /** /ringkasan: unit summaries for supervisors, the weekly summary, and keeping the totals current. */
@@ -29,7 +29,7 @@ export function summariesFeature(deps: {
     ],
     jobs: [
       // Monday 07:00 in each zone: the weekly summary for supervisors who asked for it.
-      ...ZONES.map(
+      ...INDONESIAN_IANA_ZONE_IDS.map(
         (zone): Job => ({
           name: `weekly-summary@${zone}`,
           cron: "0 7 * * 1",

@@ -1,12 +1,10 @@
+import { INDONESIAN_IANA_ZONE_IDS } from "../../domain/timezone.js";
 import type { Job } from "../../scheduler/scheduler.js";
 import { defineFeature } from "../context.js";
 import { button, type Feature } from "../feature.js";
 import type { createCompletion } from "./completion.js";
 import type { JpNudge } from "./jp-nudge.js";
 import { siasnButton, type TrainingView } from "./training.js";
-
-/** The four Indonesian zones: "08:00" in a personal schedule means each person's own 08:00. */
-export const ZONES = ["Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura"] as const;
 
 /** /pelatihan (JP and enrolments, the SIASN export), /selesai (recording training), the JP nudge. */
 export function trainingFeature(deps: {
@@ -44,7 +42,8 @@ export function trainingFeature(deps: {
     ],
     services: deps.completion.services,
     optionSources: deps.completion.optionSources,
-    jobs: ZONES.map(
+    // One job per zone: "08:00 on the 1st" means each person's own 08:00.
+    jobs: INDONESIAN_IANA_ZONE_IDS.map(
       (zone): Job => ({
         name: `jp-nudge@${zone}`,
         cron: deps.jpNudgeCron ?? "0 8 1 * *",
