@@ -7,6 +7,8 @@ export const ROLES = ["koordinator", "supervisor", "admin"] as const;
 export const EMPLOYMENT_STATUSES = ["CPNS", "PNS", "PPPK"] as const;
 export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
 export type Role = (typeof ROLES)[number];
+export const EMPLOYMENT_SOURCES = ["import", "nip", "confirmed"] as const;
+export type EmploymentSource = (typeof EMPLOYMENT_SOURCES)[number];
 
 /** A role held for an org unit and its subtree. */
 export interface RoleGrant {
@@ -47,8 +49,12 @@ export interface Person {
   unitId?: string;
   jabatanId?: string;
   tier?: string;
-  /** Status kepegawaian, when an import gave it. */
+  /** Status kepegawaian: from an import, read from the NIP, or confirmed by the person. */
   employment?: EmploymentStatus;
+  /** Where `employment` came from; a CPNS guessed from a recent TMT is only ever "confirmed". */
+  employmentSource?: EmploymentSource;
+  /** PPPK: the day the current contract began (YYYY-MM-DD); contract years count from it. */
+  contractStart?: string;
   regionId?: string;
   timeZone: string;
   locale: "id" | "en";
@@ -78,6 +84,8 @@ export const personSchema = new Schema<Person>(
     jabatanId: String,
     tier: String,
     employment: { type: String, enum: EMPLOYMENT_STATUSES },
+    employmentSource: { type: String, enum: EMPLOYMENT_SOURCES },
+    contractStart: { type: String, match: /^\d{4}-\d{2}-\d{2}$/ },
     regionId: String,
     timeZone: { type: String, required: true },
     locale: { type: String, enum: ["id", "en"], default: "id" },

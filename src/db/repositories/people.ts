@@ -14,6 +14,8 @@ export type PersonPatch = Partial<
     | "jabatanId"
     | "tier"
     | "employment"
+    | "employmentSource"
+    | "contractStart"
     | "regionId"
     | "timeZone"
     | "locale"

@@ -75,7 +75,7 @@ export function createOrgImport(deps: {
           ...(row.jabatanId ? { jabatanId: row.jabatanId } : {}),
           ...(row.tier ? { tier: row.tier } : {}),
           ...(row.regionId ? { regionId: row.regionId } : {}),
-          ...(row.employment ? { employment: row.employment } : {}),
+          ...(row.employment ? { employment: row.employment, employmentSource: "import" as const } : {}),
         };
         const ownerId = await deps.repos.nipClaims.ownerOf(row.nip);
         const owner = ownerId ? await deps.repos.people.get(ownerId) : null;
