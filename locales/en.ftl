@@ -21,7 +21,6 @@ message-too-long = This message is too long to handle (at most { $max } characte
 error-db-unavailable = Pandu cannot reach its data right now. Please try again in a minute or two; your earlier answers are safe.
 command-unknown = I do not know the command { $command } yet. Type /bantuan to see the list of commands.
 coming-soon = { $feature } is being prepared and cannot be used yet. Thank you for your patience.
-jp-progress = { $total } / { $goal } JP ({ $year })
 telegram-group-only = To protect personal data, Pandu only works in private chats. Please message me directly.
 
 ## Time zones
@@ -292,6 +291,7 @@ rec-intro = { $count ->
     [one] Here is the course that best fits your competency gaps:
    *[other] Here are { $count } courses that best fit your competency gaps, most important first:
 }
+rec-over-ceiling = ⚠️ This training is { $jp } JP, more than what your JP limit still allows ({ $headroom } of { $limit } JP per contract year). Please check with your HR administrator first.
 rec-reason = { $assessed ->
     [0] Your { $competency } is not yet at level 1, while your position standard is { $required }.
    *[other] Your { $competency } level is { $assessed }, while your position standard is { $required }.
@@ -343,13 +343,19 @@ enrol-cancelled = Your place in "{ $title }" is cancelled.
 enrol-cancel-none = You are not enrolled in this session.
 enrol-cancel-started = This session has already started, so the enrolment can no longer be cancelled.
 training-title = 🎓 Your training
-training-jp = { $total } / { $goal } JP ({ $year })
-training-jp-remaining = { $remaining } JP to go for this year's goal.
-training-goal-reached = This year's JP goal is reached. 🎉
+jp-min-standing = { $total } / { $limit } JP ({ $period })
+jp-min-remaining = { $remaining } JP to go to meet your yearly minimum.
+jp-min-reached = Your yearly JP minimum is met. 🎉
+jp-max-standing = { $total } JP of the { $limit } JP limit ({ $period })
+jp-max-headroom = { $headroom } more JP are allowed until the end of this contract year.
+jp-max-over = ⚠️ Your recorded JP are { $over } JP over the { $limit } JP limit. Please talk to your HR administrator before enrolling in more training.
+jp-period-contract = contract year { $start } – { $end }
+jp-period-assumed = { $year }; your contract start date is not recorded, so the calendar year is used
 training-upcoming = Coming up:
 training-none-upcoming = Nothing yet. Find a course in /rekomendasi.
 training-running = Running or past, not yet marked as completed:
 training-completed = Completed in { $year }:
+training-completed-period = Completed in the { $period }:
 training-none-completed = None yet.
 training-cancel = Cancel: { $title }
 method-pelatihan-struktural = Leadership training
@@ -685,7 +691,7 @@ pgr-share-on = Tell my supervisor of progress: yes (when you reach 20 JP or clos
 pgr-share-off = Tell my supervisor of progress: no
 pgr-share-turn-on = Tell my supervisor when I reach 20 JP or close a gap
 pgr-share-turn-off = Stop telling my supervisor
-improvement-jp = 🎉 { $name } ({ $unit }) has reached the goal of 20 JP of competency development for { $year }. A word of congratulations from you would mean a lot.
+improvement-jp = 🎉 { $name } ({ $unit }) has met the yearly minimum of competency development (JP) for { $year }. A word of congratulations from you would mean a lot.
 improvement-gap = 🎉 { $name } ({ $unit }) now meets the position standard in { $competency }.
 
 ## Unit summaries (/ringkasan)
@@ -714,10 +720,12 @@ summary-improvements = 📈 Improvements: { $gaps ->
         [one] 1 competency gap closed
        *[other] { $gaps } competency gaps closed
     } · { $reached ->
-        [one] 1 person reached
-       *[other] { $reached } people reached
-    } { $goal } JP
-summary-jp = ⏱ JP: on average { $average } JP per person · { $reached }% have reached { $goal } JP
+        [one] 1 person met
+       *[other] { $reached } people met
+    } their yearly JP minimum
+summary-jp = ⏱ JP: on average { $average } JP per person · { $reached }% have met their yearly JP minimum
+summary-jp-average = ⏱ JP: on average { $average } JP per person
+summary-jp-ceiling = ℹ️ PPPK staff ({ $count }) follow a maximum of JP per contract year rather than a minimum, so they are not in the percentage above.
 summary-trainings = 🎓 Trainings completed: { $count }
 summary-ikm = 😊 Training satisfaction: IKM { $score } (grade { $grade }) from { $respondents ->
         [one] 1 respondent

@@ -22,7 +22,6 @@ message-too-long = Pesan ini terlalu panjang untuk diproses (paling banyak { $ma
 error-db-unavailable = Pandu sedang tidak bisa membuka datanya. Coba lagi dalam satu-dua menit; jawaban Anda sebelumnya tetap aman.
 command-unknown = Saya belum mengenal perintah { $command }. Ketik /bantuan untuk melihat daftar perintah.
 coming-soon = Fitur { $feature } sedang kami siapkan dan belum bisa dipakai. Terima kasih atas kesabaran Anda.
-jp-progress = { $total } / { $goal } JP ({ $year })
 telegram-group-only = Demi menjaga data pribadi, Pandu hanya melayani lewat obrolan pribadi. Silakan kirim pesan langsung ke saya.
 
 ## Zona waktu
@@ -267,6 +266,7 @@ rec-intro = { $count ->
     [one] Ini satu pelatihan yang paling sesuai dengan kesenjangan kompetensi Anda:
    *[other] Ini { $count } pelatihan yang paling sesuai dengan kesenjangan kompetensi Anda, yang paling penting lebih dulu:
 }
+rec-over-ceiling = ⚠️ Pelatihan ini { $jp } JP, melebihi sisa batas JP Anda ({ $headroom } dari { $limit } JP per tahun kontrak). Bicarakan dulu dengan admin kepegawaian.
 rec-reason = { $assessed ->
     [0] { $competency } Anda belum mencapai level 1, sedangkan standar jabatan Anda { $required }.
    *[other] Level { $competency } Anda { $assessed }, sedangkan standar jabatan Anda { $required }.
@@ -318,13 +318,19 @@ enrol-cancelled = Pendaftaran di "{ $title }" dibatalkan.
 enrol-cancel-none = Anda tidak terdaftar di sesi ini.
 enrol-cancel-started = Sesi ini sudah dimulai, jadi pendaftarannya tidak bisa dibatalkan lagi.
 training-title = 🎓 Pelatihan Anda
-training-jp = { $total } / { $goal } JP ({ $year })
-training-jp-remaining = Kurang { $remaining } JP untuk target tahun ini.
-training-goal-reached = Target JP tahun ini sudah tercapai. 🎉
+jp-min-standing = { $total } / { $limit } JP ({ $period })
+jp-min-remaining = Kurang { $remaining } JP lagi untuk memenuhi minimal JP tahunan Anda.
+jp-min-reached = Minimal JP tahunan Anda sudah terpenuhi. 🎉
+jp-max-standing = { $total } JP dari batas { $limit } JP ({ $period })
+jp-max-headroom = Masih diperbolehkan { $headroom } JP lagi sampai akhir tahun kontrak ini.
+jp-max-over = ⚠️ Catatan JP Anda melebihi batas { $limit } JP sebanyak { $over } JP. Sebaiknya bicarakan dengan admin kepegawaian sebelum mendaftar pelatihan lagi.
+jp-period-contract = tahun kontrak { $start } – { $end }
+jp-period-assumed = { $year }; tanggal mulai kontrak belum tercatat, jadi dihitung per tahun kalender
 training-upcoming = Akan datang:
 training-none-upcoming = Belum ada. Cari pelatihan di /rekomendasi.
 training-running = Sedang berjalan atau sudah lewat, belum ditandai selesai:
 training-completed = Selesai tahun { $year }:
+training-completed-period = Selesai dalam { $period }:
 training-none-completed = Belum ada.
 training-cancel = Batalkan: { $title }
 method-pelatihan-struktural = Pelatihan struktural kepemimpinan
@@ -610,7 +616,7 @@ pgr-share-on = Kabar capaian ke atasan: ya (saat Anda mencapai 20 JP atau menutu
 pgr-share-off = Kabar capaian ke atasan: tidak
 pgr-share-turn-on = Kabari atasan: 20 JP tercapai atau kesenjangan kompetensi tertutup
 pgr-share-turn-off = Jangan kabari atasan lagi
-improvement-jp = 🎉 { $name } ({ $unit }) sudah mencapai target 20 JP pengembangan kompetensi tahun { $year }. Ucapan selamat dari Anda akan berarti.
+improvement-jp = 🎉 { $name } ({ $unit }) sudah memenuhi batas minimal JP pengembangan kompetensi tahun { $year }. Ucapan selamat dari Anda akan berarti.
 improvement-gap = 🎉 { $name } ({ $unit }) kini memenuhi standar jabatan untuk kompetensi { $competency }.
 
 ## Ringkasan unit (/ringkasan)
@@ -626,8 +632,10 @@ summary-top-gaps = 🎯 Kesenjangan kompetensi terbesar: { $list }
 summary-standard-note = (Standar jabatan: SKJ instansi bila sudah diimpor untuk jabatan itu, selain itu standar bawaan Pandu per jenjang.)
 summary-no-gaps = 🎯 Tidak ada kompetensi yang rata-ratanya di bawah standar.
 summary-no-assessments = Belum ada hasil asesmen tahun ini.
-summary-improvements = 📈 Peningkatan: { $gaps } kesenjangan kompetensi tertutup · { $reached } orang mencapai { $goal } JP
-summary-jp = ⏱ JP: rata-rata { $average } JP per pegawai · { $reached }% sudah mencapai { $goal } JP
+summary-improvements = 📈 Peningkatan: { $gaps } kesenjangan kompetensi tertutup · { $reached } orang memenuhi minimal JP tahunannya
+summary-jp = ⏱ JP: rata-rata { $average } JP per pegawai · { $reached }% sudah memenuhi minimal JP tahunannya
+summary-jp-average = ⏱ JP: rata-rata { $average } JP per pegawai
+summary-jp-ceiling = ℹ️ PPPK ({ $count } orang) mengikuti batas maksimal JP per tahun kontrak, bukan target minimal, jadi tidak ikut dihitung dalam persentase di atas.
 summary-trainings = 🎓 Pelatihan yang diselesaikan: { $count }
 summary-ikm = 😊 Kepuasan peserta pelatihan: IKM { $score } (mutu { $grade }) dari { $respondents } responden
 summary-ikm-hidden = 😊 Kepuasan peserta pelatihan: belum ditampilkan ({ $respondents } responden; perlu paling sedikit { $min }).

@@ -9,6 +9,7 @@ import type { Database } from "./db/connection.js";
 import { createRepositories, type Repositories } from "./db/repositories/index.js";
 import { createOutbox } from "./delivery/outbox.js";
 import { createSlotLease } from "./delivery/slot-lease.js";
+import { ruleFor } from "./domain/jp.js";
 import { TIERS } from "./domain/skj.js";
 import { zoneOfIana } from "./domain/timezone.js";
 import { createCatalog, loadFlowDirectory } from "./engine/catalog.js";
@@ -108,7 +109,7 @@ export function createApp(deps: {
   const summaries = createSummaryTotals({
     repos,
     satisfactionSurveys: new Set(content.surveys.filter((s) => s.kind === "post-training").map((s) => s.id)),
-    yearlyGoal: content.jpRules.yearlyGoal,
+    jpRuleOf: (p) => ruleFor(content.jpRules, p.employment),
     now,
     mayFold: () => summaryLease.holds(),
   });
@@ -213,7 +214,7 @@ export function createApp(deps: {
     outbox,
     recommendations,
     holidays: content.holidays,
-    rules: { minutesPerJp: content.jpRules.minutesPerJp, yearlyGoal: content.jpRules.yearlyGoal },
+    ledger,
     translate: deps.translate,
   });
   const surveys = createSurveys({
@@ -231,7 +232,7 @@ export function createApp(deps: {
     catalog: courseCatalog,
     regions: content.regions,
     tiers: TIERS,
-    jpRules: { minutesPerJp: content.jpRules.minutesPerJp, yearlyGoal: content.jpRules.yearlyGoal },
+    jpLedger: ledger,
     translate: deps.translate,
     now,
     ...(deps.adminIds ? { adminIds: deps.adminIds } : {}),
@@ -257,7 +258,6 @@ export function createApp(deps: {
     renderChart,
     translate: deps.translate,
     now,
-    yearlyGoal: content.jpRules.yearlyGoal,
   });
   const adminImport = createAdminImport({
     files,
@@ -291,7 +291,7 @@ export function createApp(deps: {
     repos,
     translate: deps.translate,
     now,
-    yearlyGoal: content.jpRules.yearlyGoal,
+    ledger,
   });
   const housekeeping = createHousekeeping({ repos, finishErasures: (at) => privacy.finishInterrupted(at) });
   const retention = createRetention({ repos, rules: deps.retention ?? DEFAULT_RETENTION });

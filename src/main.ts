@@ -202,7 +202,7 @@ async function main(): Promise<number> {
   if (config.slack)
     channels.push(
       slackChannel(config.slack, context, {
-        homeView: createHome({ repos: app.repos, translate, now: () => new Date() }),
+        homeView: createHome({ repos: app.repos, ledger: app.ledger, translate, now: () => new Date() }),
         usePostChannels: (list) => app.broadcasts.useSlackChannels(list),
         onProfileChanged: (listener) => app.onProfileChanged(listener),
       }),

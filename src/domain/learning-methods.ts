@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { bilingualTextSchema } from "./competency.js";
+import { JP_STATUSES, type JpRules, jpRuleSchema } from "./jp.js";
 import { parseWith } from "./validation.js";
 
 /**
@@ -74,18 +75,21 @@ export function preferenceOf(method: Method): string {
   }
 }
 
-/** JP credited per self-reported nonklasikal activity: differs by agency, so it is configuration. */
-export interface JpCreditRules {
+/**
+ * jp-rules.yaml: the yearly rule of each status kepegawaian, the length of a JP, and the JP credited
+ * per self-reported nonklasikal activity; all differ by agency, so they are configuration.
+ */
+export interface JpCreditRules extends JpRules {
   label: { id: string; en: string };
   minutesPerJp: number;
-  yearlyGoal: number;
   nonklasikal: Partial<Record<Method, number>>;
 }
 
 export const jpCreditRulesSchema = z.strictObject({
   label: bilingualTextSchema,
   minutesPerJp: z.number().positive().max(120),
-  yearlyGoal: z.number().min(0).max(1000),
+  byStatus: z.strictObject({ CPNS: jpRuleSchema, PNS: jpRuleSchema, PPPK: jpRuleSchema }),
+  unknownStatus: z.enum(JP_STATUSES),
   nonklasikal: z.partialRecord(z.enum(NONKLASIKAL_METHODS), z.number().positive().max(200)),
 });
 

@@ -42,3 +42,21 @@ export function dayOfYear({ year, month, day }: DateParts): number {
 export function formatLocalDate({ year, month, day }: DateParts): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
+
+/** Days since 1970-01-01 of a calendar date: differences of these count days without time zones. */
+export function epochDay({ year, month, day }: DateParts): number {
+  return Math.round(Date.UTC(year, month - 1, day) / 86_400_000);
+}
+
+/** The same day `n` years later; 29 February becomes 28 February in a common year. */
+export function addYearsToDate({ year, month, day }: DateParts, n: number): DateParts {
+  const y = year + n;
+  return { year: y, month, day: Math.min(day, daysInMonth(y, month)) };
+}
+
+/** The day before a date. */
+export function previousDay({ year, month, day }: DateParts): DateParts {
+  if (day > 1) return { year, month, day: day - 1 };
+  if (month > 1) return { year, month: month - 1, day: daysInMonth(year, month - 1) };
+  return { year: year - 1, month: 12, day: 31 };
+}

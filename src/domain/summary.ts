@@ -49,8 +49,12 @@ export interface PersonFacts {
   reminders: (ReminderOutcome & { year: number })[];
 }
 
-/** The person's contributions, one per year with any fact; none when nothing happened. */
-export function contributionsOf(f: PersonFacts, yearlyGoal: number): Contribution[] {
+/**
+ * The person's contributions, one per year with any fact; none when nothing happened.
+ * `minimumJp` is the yearly minimum the person follows, or undefined when their rule is a ceiling
+ * (PPPK): they never count as having "reached" anything.
+ */
+export function contributionsOf(f: PersonFacts, minimumJp: number | undefined): Contribution[] {
   const years = new Set<number>([
     ...f.assessments.map((a) => a.year),
     ...f.completions.map((c) => c.year),
@@ -79,7 +83,9 @@ export function contributionsOf(f: PersonFacts, yearlyGoal: number): Contributio
           required: r.required,
         })),
         jp,
-        reachedGoal: jp >= yearlyGoal || f.achievements.some((a) => a.kind === "jp-goal" && a.year === year),
+        reachedGoal:
+          minimumJp !== undefined &&
+          (jp >= minimumJp || f.achievements.some((a) => a.kind === "jp-goal" && a.year === year)),
         trainings: completions.length,
         gapsClosed: f.achievements.filter((a) => a.kind === "gap-closed" && a.year === year).length,
         reminders: [...reminders].sort(([a], [b]) => a.localeCompare(b)).map(([id, ok]) => ({ id, ok })),
@@ -122,6 +128,11 @@ export interface UnitHeadcount {
   _id: string;
   headcount: number;
   registered: number;
+  /**
+   * Of the headcount, people whose JP rule is a ceiling (PPPK): left out of "reached the minimum".
+   * Absent in documents written before the rules differed by status, which then count as 0.
+   */
+  underCeiling?: number;
 }
 
 /** Totals holding nothing yet. */
@@ -249,6 +260,7 @@ export function mergeTotals(unitId: string, year: number, parts: readonly UnitYe
 export interface ScopeTotals extends Omit<UnitYearTotals, "_id" | "unitId"> {
   headcount: number;
   registered: number;
+  underCeiling: number;
 }
 
 /** Adds up the totals and headcounts of disjoint subtrees (or of single units). */
@@ -262,6 +274,7 @@ export function addTotals(
     ...merged,
     headcount: headcounts.reduce((s, h) => s + h.headcount, 0),
     registered: headcounts.reduce((s, h) => s + h.registered, 0),
+    underCeiling: headcounts.reduce((s, h) => s + (h.underCeiling ?? 0), 0),
   };
 }
 
@@ -297,7 +310,10 @@ export interface SummaryView {
   gapsClosed: number;
   reachedGoal: PeopleCount;
   jpAverage?: number;
+  /** Share of the people with a yearly minimum who reached it; hidden below MIN_CELL such people. */
   reachedGoalPct?: number;
+  /** People whose rule is a ceiling (PPPK), not counted in reachedGoalPct. */
+  underCeiling: PeopleCount;
   trainings: number;
   ikm?: { score: number; respondents: number };
   ikmRespondents: PeopleCount;
@@ -344,6 +360,7 @@ export function summaryView(t: ScopeTotals): SummaryView {
     topGaps: shown ? topGaps : [],
     gapsClosed: t.gapsClosed,
     reachedGoal: people(t.reachedGoal),
+    underCeiling: people(t.underCeiling),
     trainings: t.trainings,
     ikmRespondents: people(t.ikmRespondents),
     remindersSent: t.remindersSent,
@@ -353,7 +370,8 @@ export function summaryView(t: ScopeTotals): SummaryView {
     view.registeredPct = pct(t.registered, t.headcount);
     view.assessedPct = pct(t.assessed, t.headcount);
     view.jpAverage = round1(t.jpSum / t.headcount);
-    view.reachedGoalPct = pct(t.reachedGoal, t.headcount);
+    const withMinimum = t.headcount - t.underCeiling;
+    if (withMinimum >= MIN_CELL) view.reachedGoalPct = pct(t.reachedGoal, withMinimum);
   }
   if (t.ikmRespondents >= MIN_CELL && t.ikmAnswers > 0) {
     view.ikm = {
@@ -398,8 +416,15 @@ export function treesOf(
   const counts = new Map<string, TreeHeadcount>();
   for (const h of heads) {
     for (const a of [h._id, ...nodeOf(tree, h._id).path]) {
-      const c = counts.get(a) ?? { _id: a, headcount: 0, registered: 0, parentId: nodeOf(tree, a).parentId };
+      const c = counts.get(a) ?? {
+        _id: a,
+        headcount: 0,
+        registered: 0,
+        underCeiling: 0,
+        parentId: nodeOf(tree, a).parentId,
+      };
       c.headcount += h.headcount;
+      c.underCeiling = (c.underCeiling ?? 0) + (h.underCeiling ?? 0);
       c.registered += h.registered;
       counts.set(a, c);
     }

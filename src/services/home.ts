@@ -1,15 +1,17 @@
 import type { Repositories } from "../db/repositories/index.js";
 import type { Translate } from "../engine/text.js";
-import { jpOfYear } from "./jp-ledger.js";
+import type { JpLedger } from "./jp-ledger.js";
+import { jpStandingLines } from "./jp-standing-text.js";
 
 /** A channel-neutral overview of a person (Slack renders it as App Home). */
 export interface HomeSummary {
   sections: { heading: string; lines: string[] }[];
 }
 
-/** Builds the person's overview: profile, latest result, JP this year, upcoming trainings. */
+/** Builds the person's overview: profile, latest result, JP against their own rule, upcoming trainings. */
 export function createHome(deps: {
   repos: Pick<Repositories, "identities" | "people" | "orgUnits" | "jabatan">;
+  ledger: Pick<JpLedger, "standingOf">;
   translate: Translate;
   now: () => Date;
 }) {
@@ -32,9 +34,12 @@ export function createHome(deps: {
       person.unitId ? deps.repos.orgUnits.get(person.unitId) : null,
       person.jabatanId ? deps.repos.jabatan.get(person.jabatanId) : null,
     ]);
-    const year = deps.now().getUTCFullYear();
     const status = person.status ?? {};
-    const jp = jpOfYear(person, year);
+    const jp = jpStandingLines(
+      await deps.ledger.standingOf(person, deps.now()),
+      deps.translate,
+      person.locale,
+    );
     return {
       sections: [
         {
@@ -47,7 +52,7 @@ export function createHome(deps: {
             status.assessedAt ? t("home-assessed", { gaps: status.gapCount ?? 0 }) : t("home-not-assessed"),
           ],
         },
-        { heading: t("home-jp"), lines: [t("jp-progress", { total: jp, goal: 20, year: String(year) })] },
+        { heading: t("home-jp"), lines: [jp.headline, jp.detail] },
         { heading: t("home-trainings"), lines: [t("home-no-trainings")] },
       ],
     };

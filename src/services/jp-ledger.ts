@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import type { Achievement, Completion, Person } from "../db/models/index.js";
 import type { Repositories } from "../db/repositories/index.js";
-import { type JpProgress, jpProgress } from "../domain/jp.js";
+import { type JpRule, type JpStanding, jpInYear, jpStanding, ruleFor } from "../domain/jp.js";
 import type { JpCreditRules } from "../domain/learning-methods.js";
 
 /** The local date (YYYY-MM-DD) and year of an instant in the person's own zone. */
@@ -16,12 +16,19 @@ export function jpOfYear(person: Pick<Person, "status">, year: number): number {
   return person.status?.jpYear === year ? (person.status.jpTotal ?? 0) : 0;
 }
 
-export type RecordOutcome = { recorded: boolean; progress: JpProgress; goalReachedNow: boolean };
+export type RecordOutcome = {
+  recorded: boolean;
+  /** Where the person stands against their own rule in the period of this completion. */
+  standing: JpStanding;
+  /** This completion carried the person over a minimum rule's amount for the first time this year. */
+  goalReachedNow: boolean;
+};
 
 /**
- * The JP ledger: completions are facts, this year's total is derived from them in the person's own
- * calendar, and the one function that records a completion also keeps the person's status and the
- * "20 JP reached" achievement, so nothing else has to remember to.
+ * The JP ledger: completions are facts, totals are derived from them in the person's own calendar
+ * and against the person's own rule (a minimum per calendar year for a PNS, a ceiling per contract
+ * year for a PPPK), and the one function that records a completion also keeps the person's status
+ * and the "minimum reached" achievement, so nothing else has to remember to.
  */
 export function createJpLedger(deps: {
   repos: Pick<Repositories, "people" | "completions" | "achievements">;
@@ -31,38 +38,53 @@ export function createJpLedger(deps: {
   /** Told after every recorded completion (the summary totals recount the person). */
   onRecorded?: (personId: string) => Promise<unknown>;
 }) {
-  const rules = { minutesPerJp: deps.rules.minutesPerJp, yearlyGoal: deps.rules.yearlyGoal };
+  /** The rule a person follows. */
+  const ruleOf = (person: Pick<Person, "employment">): JpRule => ruleFor(deps.rules, person.employment);
 
-  /** A person's JP for one year (this year when not given). */
-  async function progress(
+  const asFacts = (completions: readonly Completion[]) =>
+    completions.map((c) => ({ jp: c.jp, completedOn: c.completedOn }));
+
+  /** A person's standing against their rule on a day (today in their zone when not given). */
+  async function standing(
     person: Person,
     now: Date,
-    year?: number,
-  ): Promise<{ progress: JpProgress; completions: Completion[] }> {
+    onDate?: string,
+  ): Promise<{ standing: JpStanding; completions: Completion[] }> {
     const completions = await deps.repos.completions.listForPerson(person._id);
-    const y = year ?? localDateOf(now, person.timeZone).year;
+    const date = onDate ?? localDateOf(now, person.timeZone).date;
     return {
-      progress: jpProgress(
-        completions.map((c) => ({ jp: c.jp, completedOn: c.completedOn })),
-        y,
-        rules,
-      ),
+      standing: jpStanding(ruleOf(person), asFacts(completions), date, person.contractStart),
       completions,
     };
   }
 
-  /** Records a completion once; says whether this one carried the person over the year's goal. */
+  /**
+   * The same standing, cheaply where the rule counts calendar years: from the total the status keeps
+   * (no completions read), which is what monthly nudges and audiences over thousands of people need.
+   */
+  async function standingOf(person: Person, now: Date): Promise<JpStanding> {
+    const rule = ruleOf(person);
+    const { date, year } = localDateOf(now, person.timeZone);
+    if (rule.period !== "calendar-year") return (await standing(person, now, date)).standing;
+    const total = jpOfYear(person, year);
+    return jpStanding(rule, total > 0 ? [{ jp: total, completedOn: `${year}-01-01` }] : [], date);
+  }
+
+  /** Records a completion once; says whether this one carried the person over their minimum. */
   async function record(person: Person, completion: Completion, now: Date): Promise<RecordOutcome> {
     const recorded = await deps.repos.completions.insert(completion);
-    const { progress: p } = await progress(person, now, completion.year);
-    await deps.repos.people.setStatus(person._id, { jpYear: p.year, jpTotal: p.total });
+    const { standing: s, completions } = await standing(person, now, completion.completedOn);
+    // The status keeps the calendar year's total: summaries and audiences count calendar years.
+    const yearTotal = jpInYear(asFacts(completions), completion.year);
+    await deps.repos.people.setStatus(person._id, { jpYear: completion.year, jpTotal: yearTotal });
     let goalReachedNow = false;
-    if (p.reached) {
+    // Only a calendar-year minimum has a "reached" moment worth celebrating; a ceiling is not a target.
+    if (s.rule.kind === "minimum" && s.rule.period === "calendar-year" && s.reached) {
       const achievement: Achievement = {
-        _id: `${person._id}|jp|${p.year}`,
+        _id: `${person._id}|jp|${completion.year}`,
         personId: person._id,
         kind: "jp-goal",
-        year: p.year,
+        year: completion.year,
         ...(person.unitId ? { unitId: person.unitId } : {}),
         ...(person.instansiId ? { instansiId: person.instansiId } : {}),
         at: now,
@@ -72,9 +94,9 @@ export function createJpLedger(deps: {
     }
     // Also when it was recorded before: a retried step may be retrying exactly this mark.
     await deps.onRecorded?.(person._id);
-    return { recorded, progress: p, goalReachedNow };
+    return { recorded, standing: s, goalReachedNow };
   }
 
-  return { progress, record, rules: deps.rules };
+  return { standing, standingOf, record, ruleOf, rules: deps.rules };
 }
 export type JpLedger = ReturnType<typeof createJpLedger>;

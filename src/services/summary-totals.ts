@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type {
   Contribution,
+  Person,
   SummaryMark,
   SummaryMember,
   UnitHeadcount,
@@ -8,6 +9,7 @@ import type {
 } from "../db/models/index.js";
 import type { Repositories } from "../db/repositories/index.js";
 import { DERIVED_KEYS, type Derived } from "../db/repositories/summaries.js";
+import type { JpRule } from "../domain/jp.js";
 import {
   contributionsOf,
   isEmptyTotals,
@@ -88,12 +90,25 @@ export function createSummaryTotals(deps: {
   >;
   /** Ids of the surveys whose answers count as post-training satisfaction. */
   satisfactionSurveys: ReadonlySet<string>;
-  yearlyGoal: number;
+  /** The JP rule a person follows (by status kepegawaian). */
+  jpRuleOf: (person: Pick<Person, "employment">) => JpRule;
   now: () => Date;
   /** Whether this process may fold now (holds the summary lease); always when not given. */
   mayFold?: () => Promise<boolean>;
 }) {
   const repos = deps.repos;
+  /** The yearly minimum a person's rule sets, or undefined under a ceiling (PPPK). */
+  const minimumOf = (p: Pick<Person, "employment">): number | undefined => {
+    const rule = deps.jpRuleOf(p);
+    return rule.kind === "minimum" ? rule.jp : undefined;
+  };
+  /** Where and how the folder counts a person in headcounts. */
+  const memberOf = (p: Pick<Person, "_id" | "unitId" | "onboardedAt" | "employment">): SummaryMember => ({
+    _id: p._id,
+    ...(p.unitId ? { unitId: p.unitId } : {}),
+    registered: Boolean(p.onboardedAt),
+    ...(minimumOf(p) === undefined ? { underCeiling: true } : {}),
+  });
   let chain: Promise<unknown> = Promise.resolve();
   /** Runs folds one after another in this process; the lease keeps other processes out. */
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -156,18 +171,18 @@ export function createSummaryTotals(deps: {
         achievements,
         reminders: [...reminders.values()],
       },
-      deps.yearlyGoal,
+      minimumOf(person),
     );
     const keep = new Set(fresh.map((c) => c._id));
     await repos.summaries.putContributions(fresh);
     await repos.summaries.deleteContributions(existing.filter((c) => !keep.has(c._id)).map((c) => c._id));
     for (const c of fresh) if (c.unitId) touched.unitYears.add(`${c.unitId}|${c.year}`);
-    const now: SummaryMember = {
-      _id: personId,
-      ...(person.unitId ? { unitId: person.unitId } : {}),
-      registered: Boolean(person.onboardedAt),
-    };
-    if (member?.unitId !== now.unitId || member?.registered !== now.registered) {
+    const now = memberOf(person);
+    if (
+      member?.unitId !== now.unitId ||
+      member?.registered !== now.registered ||
+      Boolean(member?.underCeiling) !== Boolean(now.underCeiling)
+    ) {
       await repos.summaries.putMember(now);
       if (now.unitId) touched.units.add(now.unitId);
     }
@@ -195,6 +210,7 @@ export function createSummaryTotals(deps: {
         _id: unitId,
         headcount: members.length,
         registered: members.filter((m) => m.registered).length,
+        underCeiling: members.filter((m) => m.underCeiling).length,
       });
     }
     if (touched.unitYears.size === 0 && touched.units.size === 0) return;
@@ -230,6 +246,7 @@ export function createSummaryTotals(deps: {
         _id: unitId,
         headcount: parts.reduce((s, h) => s + h.headcount, 0),
         registered: parts.reduce((s, h) => s + h.registered, 0),
+        underCeiling: parts.reduce((s, h) => s + (h.underCeiling ?? 0), 0),
         parentId: parentOf(tree, unitId),
       });
     }
@@ -250,9 +267,11 @@ export function createSummaryTotals(deps: {
       repos.summaries.allReminderOutcomes(),
     ]);
     const facts = new Map<string, PersonFacts>();
+    const minimums = new Map<string, number | undefined>();
     const zones = new Map<string, string>();
     for (const p of people) {
       zones.set(p._id, p.timeZone);
+      minimums.set(p._id, minimumOf(p));
       facts.set(p._id, {
         personId: p._id,
         ...(p.unitId ? { unitId: p.unitId } : {}),
@@ -282,12 +301,8 @@ export function createSummaryTotals(deps: {
       for (const r of c.reminders)
         if (!logged.has(r.id)) f.reminders.push({ id: r.id, ok: r.ok, year: c.year });
     }
-    const contributions = [...facts.values()].flatMap((f) => contributionsOf(f, deps.yearlyGoal));
-    const members: SummaryMember[] = people.map((p) => ({
-      _id: p._id,
-      ...(p.unitId ? { unitId: p.unitId } : {}),
-      registered: Boolean(p.onboardedAt),
-    }));
+    const contributions = [...facts.values()].flatMap((f) => contributionsOf(f, minimums.get(f.personId)));
+    const members: SummaryMember[] = people.map(memberOf);
     const byUnitYear = new Map<string, Contribution[]>();
     for (const c of contributions) {
       if (!c.unitId) continue;
@@ -316,9 +331,10 @@ export function createSummaryTotals(deps: {
     const heads = new Map<string, UnitHeadcount>();
     for (const m of members) {
       if (!m.unitId) continue;
-      const h = heads.get(m.unitId) ?? { _id: m.unitId, headcount: 0, registered: 0 };
+      const h = heads.get(m.unitId) ?? { _id: m.unitId, headcount: 0, registered: 0, underCeiling: 0 };
       h.headcount++;
       if (m.registered) h.registered++;
+      if (m.underCeiling) h.underCeiling = (h.underCeiling ?? 0) + 1;
       heads.set(m.unitId, h);
     }
     const headcounts = [...heads.values()];

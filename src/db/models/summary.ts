@@ -76,10 +76,17 @@ export interface SummaryMember {
   _id: string;
   unitId?: string;
   registered: boolean;
+  /** Their JP rule is a ceiling (PPPK); absent means a minimum. */
+  underCeiling?: boolean;
 }
 
 export const summaryMemberSchema = new Schema<SummaryMember>(
-  { _id: { type: String, required: true }, unitId: String, registered: { type: Boolean, required: true } },
+  {
+    _id: { type: String, required: true },
+    unitId: String,
+    registered: { type: Boolean, required: true },
+    underCeiling: Boolean,
+  },
   { collection: "summary_members", versionKey: false },
 );
 summaryMemberSchema.index({ unitId: 1 });
@@ -121,7 +128,12 @@ export const treeTotalsSchema = new Schema<TreeYearTotals>(
 );
 treeTotalsSchema.index({ parentId: 1, year: 1 });
 
-const headcountFields = { _id: { type: String, required: true }, headcount: Number, registered: Number };
+const headcountFields = {
+  _id: { type: String, required: true },
+  headcount: Number,
+  registered: Number,
+  underCeiling: Number,
+};
 
 export const unitHeadcountSchema = new Schema<UnitHeadcount>(headcountFields, {
   collection: "unit_headcounts",

@@ -101,9 +101,11 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
         .exec();
     },
     /** Every person's unit, zone and registration (the summary rebuild). */
-    async allForSummaries(): Promise<Pick<Person, "_id" | "unitId" | "timeZone" | "onboardedAt">[]> {
-      return Person.find({}, { unitId: 1, timeZone: 1, onboardedAt: 1 })
-        .lean<Pick<Person, "_id" | "unitId" | "timeZone" | "onboardedAt">[]>()
+    async allForSummaries(): Promise<
+      Pick<Person, "_id" | "unitId" | "timeZone" | "onboardedAt" | "employment">[]
+    > {
+      return Person.find({}, { unitId: 1, timeZone: 1, onboardedAt: 1, employment: 1 })
+        .lean<Pick<Person, "_id" | "unitId" | "timeZone" | "onboardedAt" | "employment">[]>()
         .exec();
     },
     /** Supervisors who asked for the weekly summary (few). */

@@ -8,7 +8,7 @@ import type {
 } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { Outbox } from "../../delivery/outbox.js";
-import { isBelowPace, type JpRules } from "../../domain/jp.js";
+import { isBehindPace } from "../../domain/jp.js";
 import { afterQuiet, atLocal, localClock, minutesOf, quietHoursOf } from "../../domain/reminder-time.js";
 import { scopeRoots } from "../../domain/scope.js";
 import type { TierInfo } from "../../domain/skj.js";
@@ -20,7 +20,7 @@ import { formatDateTime } from "../../i18n/format.js";
 import { actorOf } from "../../services/actor.js";
 import { createAuditLog } from "../../services/audit-log.js";
 import { type CourseCatalog, shortKey } from "../../services/course-catalog.js";
-import { jpOfYear } from "../../services/jp-ledger.js";
+import type { JpLedger } from "../../services/jp-ledger.js";
 import { type ButtonPress, buttonCodec } from "../feature.js";
 
 /** /siaran's button: cancel what of a broadcast has not gone yet. */
@@ -91,7 +91,7 @@ export function createBroadcasts(deps: {
   catalog: Pick<CourseCatalog, "all">;
   regions: readonly Region[];
   tiers: readonly TierInfo[];
-  jpRules: JpRules;
+  jpLedger: Pick<JpLedger, "standingOf">;
   translate: Translate;
   now: () => Date;
   adminIds?: readonly string[];
@@ -170,12 +170,16 @@ export function createBroadcasts(deps: {
       case "not-assessed":
         people = people.filter((p) => !p.status?.assessedAt);
         break;
-      case "below-pace":
-        people = people.filter((p) => {
-          const { date } = localClock(now, p.timeZone);
-          return isBelowPace(jpOfYear(p, Number(date.slice(0, 4))), date, deps.jpRules);
-        });
+      case "below-pace": {
+        // Behind toward their own minimum; nobody under a ceiling (PPPK) is ever "behind".
+        const behind = await Promise.all(
+          people.map(async (p) =>
+            isBehindPace(await deps.jpLedger.standingOf(p, now), localClock(now, p.timeZone).date),
+          ),
+        );
+        people = people.filter((_, i) => behind[i]);
         break;
+      }
       default:
         break;
     }

@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
+import type { JpStanding } from "../../domain/jp.js";
 import { localClock } from "../../domain/reminder-time.js";
 import { scopeRoots } from "../../domain/scope.js";
 import { TIERS } from "../../domain/skj.js";
@@ -9,7 +10,14 @@ import type { Translate } from "../../engine/text.js";
 import type { Conversation, Outbound } from "../../engine/types.js";
 import { actorOf } from "../../services/actor.js";
 import { createAuditLog } from "../../services/audit-log.js";
-import { jpOfYear } from "../../services/jp-ledger.js";
+import { type JpLedger, jpOfYear } from "../../services/jp-ledger.js";
+
+/** "minimal 20 JP / tahun kalender": the rule in the words of the export, which is Indonesian. */
+function ruleCell(s: JpStanding): string {
+  const kind = s.rule.kind === "minimum" ? "minimal" : "maksimal";
+  const period = s.period.kind === "calendar-year" ? "tahun kalender" : "tahun kontrak";
+  return `${kind} ${s.rule.jp} JP / ${period}`;
+}
 
 export const EXPORT_COLUMNS = [
   "nip",
@@ -21,7 +29,9 @@ export const EXPORT_COLUMNS = [
   "asesmen_terakhir",
   "jumlah_kesenjangan_kompetensi",
   "jp_tahun_ini",
-  "target_jp",
+  "status_kepegawaian",
+  "aturan_jp",
+  "jp_periode_aturan",
   "pelatihan_tahun_ini",
 ] as const;
 
@@ -34,7 +44,7 @@ export function createPeopleExport(deps: {
   repos: Pick<Repositories, "people" | "orgUnits" | "completions" | "jabatan" | "audit">;
   translate: Translate;
   now: () => Date;
-  yearlyGoal: number;
+  ledger: Pick<JpLedger, "standingOf">;
 }) {
   const audit = createAuditLog(deps);
 
@@ -52,6 +62,9 @@ export function createPeopleExport(deps: {
       people.map((p) => p._id),
       year,
     );
+    const now = deps.now();
+    const standings = new Map<string, JpStanding>();
+    for (const p of people) standings.set(p._id, await deps.ledger.standingOf(p, now));
     const rows = people.map((p) => [
       p.nip ?? "",
       p.name,
@@ -63,7 +76,9 @@ export function createPeopleExport(deps: {
       p.status?.assessedAt ? localClock(new Date(p.status.assessedAt), p.timeZone).date : "",
       p.status?.gapCount === undefined ? "" : String(p.status.gapCount),
       String(jpOfYear(p, year)),
-      String(deps.yearlyGoal),
+      p.employment ?? "",
+      ruleCell(standings.get(p._id) as JpStanding),
+      String((standings.get(p._id) as JpStanding).total),
       String(trainings.get(p._id) ?? 0),
     ]);
     return `${BOM}${stringify([[...EXPORT_COLUMNS], ...rows.map((r) => r.map(neutralizeCell))])}`;

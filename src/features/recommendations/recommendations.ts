@@ -1,5 +1,6 @@
 import type { Repositories } from "../../db/repositories/index.js";
 import type { Competency } from "../../domain/competency.js";
+import type { JpStanding } from "../../domain/jp.js";
 import { type Recommendation, rankCourses } from "../../domain/recommend.js";
 import type { Translate } from "../../engine/text.js";
 import type { Conversation, Outbound } from "../../engine/types.js";
@@ -36,8 +37,8 @@ export function createRecommendations(deps: {
     const latest = latestId ? await deps.repos.assessments.get(latestId) : null;
     if (!latest) return { kind: "no-assessment" as const, person };
     const now = deps.now();
-    const [{ progress, completions }, enrollments, catalog] = await Promise.all([
-      deps.ledger.progress(person, now),
+    const [{ standing, completions }, enrollments, catalog] = await Promise.all([
+      deps.ledger.standing(person, now),
       deps.repos.enrollments.listForPerson(person._id),
       deps.catalog.all(),
     ]);
@@ -50,12 +51,13 @@ export function createRecommendations(deps: {
       ...(person.regionId ? { regionId: person.regionId } : {}),
       preferences: person.learningModes,
       taken,
-      jpRemaining: progress.remaining,
-      jpGoal: progress.goal,
+      // Only a minimum pulls toward bigger courses; under a ceiling (PPPK) remaining is 0, so nothing does.
+      jpRemaining: standing.remaining,
+      jpGoal: standing.rule.jp,
       now,
     });
     const gaps = latest.results.filter((r) => r.gap > 0).length;
-    return { kind: "ranked" as const, person, items, gaps, standard: latest };
+    return { kind: "ranked" as const, person, items, gaps, standard: latest, standing };
   }
 
   /** The one-line reason in plain words: "Level Komunikasi Anda 2, sedangkan standar jabatan Anda 3". */
@@ -72,7 +74,13 @@ export function createRecommendations(deps: {
     return `${main}${also}`;
   }
 
-  function card(conv: Conversation, item: Recommendation, n: number, timeZone: string): Outbound {
+  function card(
+    conv: Conversation,
+    item: Recommendation,
+    n: number,
+    timeZone: string,
+    standing: JpStanding,
+  ): Outbound {
     const locale = conv.profile.locale;
     const t = (key: string, args?: Record<string, string | number>) => deps.translate(locale, key, args);
     const c = item.course;
@@ -88,6 +96,16 @@ export function createRecommendations(deps: {
       `${c.provider} · ${t(`method-${c.method}`)} · ${t("course-jp", { jp: String(c.jp) })}`,
       `💡 ${reason(item, locale)}`,
       `📅 ${when} · ${where}`,
+      // Under a ceiling (PPPK), say before enrolling when a course would go past it.
+      ...(standing.rule.kind === "maximum" && c.jp > standing.headroom
+        ? [
+            t("rec-over-ceiling", {
+              jp: String(c.jp),
+              headroom: String(standing.headroom),
+              limit: String(standing.rule.jp),
+            }),
+          ]
+        : []),
     ];
     const key = shortKey(c.id);
     const first = item.session
@@ -124,7 +142,7 @@ export function createRecommendations(deps: {
         {
           text: `${t("rec-intro", { count: r.items.length })}\n${describeStandard(deps.translate, conv.profile.locale, r.standard)}`,
         },
-        ...r.items.map((item, i) => card(conv, item, i + 1, r.person.timeZone)),
+        ...r.items.map((item, i) => card(conv, item, i + 1, r.person.timeZone, r.standing)),
         ...mentors,
       ];
     },

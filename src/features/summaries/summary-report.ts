@@ -57,7 +57,6 @@ export function createSummaryReport(deps: {
   renderChart: RenderChart;
   translate: Translate;
   now: () => Date;
-  yearlyGoal: number;
 }) {
   const audit = createAuditLog(deps);
 
@@ -140,16 +139,13 @@ export function createSummaryReport(deps: {
     }
     lines.push(
       "",
-      t("summary-improvements", {
-        gaps: v.gapsClosed,
-        reached: count(v.reachedGoal),
-        goal: deps.yearlyGoal,
-      }),
-      t("summary-jp", {
-        average: n(v.jpAverage!, 1),
-        reached: n(v.reachedGoalPct!),
-        goal: deps.yearlyGoal,
-      }),
+      t("summary-improvements", { gaps: v.gapsClosed, reached: count(v.reachedGoal) }),
+      v.reachedGoalPct === undefined
+        ? t("summary-jp-average", { average: n(v.jpAverage!, 1) })
+        : t("summary-jp", { average: n(v.jpAverage!, 1), reached: n(v.reachedGoalPct) }),
+      ...(v.underCeiling.hidden || v.underCeiling.value > 0
+        ? [t("summary-jp-ceiling", { count: count(v.underCeiling) })]
+        : []),
       t("summary-trainings", { count: n(v.trainings) }),
       v.ikm
         ? t("summary-ikm", {

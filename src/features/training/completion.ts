@@ -8,7 +8,7 @@ import type { Conversation, IncomingFile, Outbound } from "../../engine/types.js
 import { formatDate, formatNumber } from "../../i18n/format.js";
 import type { CourseCatalog } from "../../services/course-catalog.js";
 import { type JpLedger, localDateOf } from "../../services/jp-ledger.js";
-import { progressBar } from "./training.js";
+import { jpStandingLines } from "../../services/jp-standing-text.js";
 
 const OTHER = "other";
 
@@ -129,8 +129,10 @@ export function createCompletion(deps: {
       };
     }
     const outcome = await deps.ledger.record(person, completion, now);
-    const p = outcome.progress;
-    const jp = (n: number) => formatNumber(n, conversation.profile.locale);
+    const s = outcome.standing;
+    const locale = conversation.profile.locale;
+    const jp = (n: number) => formatNumber(n, locale);
+    const standing = jpStandingLines(s, deps.translate, locale);
     const out: Outbound[] = [
       {
         text: [
@@ -140,12 +142,16 @@ export function createCompletion(deps: {
           }),
           ...(certificate ? [t("completion-certificate-kept")] : []),
           "",
-          `${progressBar(p.total, p.goal)} ${t("training-jp", { total: jp(p.total), goal: jp(p.goal), year: String(p.year) })}`,
+          standing.headline,
+          // A ceiling is shown only when it matters: nearing or past it. A minimum always shows what is left.
+          ...(s.rule.kind === "minimum" || s.over || s.headroom < s.rule.jp / 4 ? [standing.detail] : []),
         ].join("\n"),
       },
     ];
     if (outcome.goalReachedNow)
-      out.push({ text: t("recognition-jp-goal", { goal: jp(p.goal), year: String(p.year) }) });
+      out.push({
+        text: t("recognition-jp-goal", { goal: jp(s.rule.jp), year: s.period.start.slice(0, 4) }),
+      });
     return { outbound: out };
   };
 

@@ -2,17 +2,18 @@ import type { Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { Outbox } from "../../delivery/outbox.js";
 import type { HolidayCalendar } from "../../domain/holidays.js";
-import { expectedJpByDate, isBelowPace, type JpRules } from "../../domain/jp.js";
+import { expectedJpByDate, isBehindPace } from "../../domain/jp.js";
 import { localClock, morningOf, quietHoursOf } from "../../domain/reminder-time.js";
 import type { Translate } from "../../engine/text.js";
 import { formatNumber } from "../../i18n/format.js";
-import { jpOfYear } from "../../services/jp-ledger.js";
+import type { JpLedger } from "../../services/jp-ledger.js";
 import { commandButton } from "../help/buttons.js";
 import type { Recommendations } from "../recommendations/recommendations.js";
 
 /**
- * The gentle monthly nudge: people of one zone who are behind the pro-rated 20 JP get their JP so
- * far and their top recommendation, at 08:00 their time on a working day. Runs per zone so the
+ * The gentle monthly nudge: people of one zone who are behind the even pace toward their own
+ * minimum get their JP so far and their top recommendation, at 08:00 their time on a working day.
+ * People under a ceiling (PPPK) are never nudged: a maximum is not a target. Runs per zone so the
  * cron expression is read in the people's own zone.
  */
 export function createJpNudge(deps: {
@@ -20,7 +21,7 @@ export function createJpNudge(deps: {
   outbox: Pick<Outbox, "schedule">;
   recommendations: Pick<Recommendations, "forPerson" | "reason">;
   holidays: HolidayCalendar;
-  rules: JpRules;
+  ledger: Pick<JpLedger, "standingOf">;
   translate: Translate;
 }) {
   function wantsNudges(p: Person, now: Date): boolean {
@@ -30,15 +31,22 @@ export function createJpNudge(deps: {
 
   return {
     /** Schedules this month's nudge for everyone in `timeZone` below pace at `tick`. */
-    async run(timeZone: string, tick: Date): Promise<{ scheduled: number; onPace: number }> {
+    async run(
+      timeZone: string,
+      tick: Date,
+    ): Promise<{ scheduled: number; onPace: number; underCeiling: number }> {
       const { date } = localClock(tick, timeZone);
-      const year = Number(date.slice(0, 4));
       let scheduled = 0;
       let onPace = 0;
+      let underCeiling = 0;
       for (const person of await deps.repos.people.listOnboardedInZone(timeZone)) {
         if (!wantsNudges(person, tick)) continue;
-        const total = jpOfYear(person, year);
-        if (!isBelowPace(total, date, deps.rules)) {
+        const standing = await deps.ledger.standingOf(person, tick);
+        if (standing.rule.kind !== "minimum") {
+          underCeiling++;
+          continue;
+        }
+        if (!isBehindPace(standing, date)) {
           onPace++;
           continue;
         }
@@ -49,9 +57,9 @@ export function createJpNudge(deps: {
         const lines = [
           t("nudge-jp", {
             name: person.name,
-            total: formatNumber(total, locale),
-            goal: formatNumber(deps.rules.yearlyGoal, locale),
-            expected: formatNumber(Math.ceil(expectedJpByDate(date, deps.rules)), locale),
+            total: formatNumber(standing.total, locale),
+            goal: formatNumber(standing.rule.jp, locale),
+            expected: formatNumber(Math.ceil(expectedJpByDate(standing.rule, standing.period, date)), locale),
           }),
           top
             ? t("nudge-jp-course", {
@@ -78,7 +86,7 @@ export function createJpNudge(deps: {
         });
         if (outcome === "scheduled") scheduled++;
       }
-      return { scheduled, onPace };
+      return { scheduled, onPace, underCeiling };
     },
   };
 }

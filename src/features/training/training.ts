@@ -4,6 +4,7 @@ import type { Choice, Conversation, Outbound } from "../../engine/types.js";
 import { formatDate, formatDateTime, formatNumber } from "../../i18n/format.js";
 import { shortKey } from "../../services/course-catalog.js";
 import type { JpLedger } from "../../services/jp-ledger.js";
+import { jpBasis, jpStandingLines, periodLabel } from "../../services/jp-standing-text.js";
 import { courseButton } from "../enrolment/enrollment.js";
 import { buttonCodec } from "../feature.js";
 import { startFlowButton } from "../help/buttons.js";
@@ -12,13 +13,7 @@ import { siasnCsv } from "./siasn-export.js";
 /** /pelatihan's button: the SIASN export of completed training. */
 export const siasnButton = buttonCodec("training-export", "trn", { export: ["siasn", 0] });
 
-/** A progress bar of `width` blocks, full at `goal`. */
-export function progressBar(total: number, goal: number, width = 10): string {
-  const filled = goal > 0 ? Math.min(width, Math.floor((total / goal) * width)) : width;
-  return "█".repeat(filled) + "░".repeat(width - filled);
-}
-
-/** /pelatihan: upcoming and running trainings, completed ones, and this year's JP against the goal. */
+/** /pelatihan: upcoming and running trainings, completed ones, and the JP against the person's own rule. */
 export function createTrainingView(deps: {
   repos: Pick<Repositories, "people" | "enrollments" | "completions">;
   ledger: JpLedger;
@@ -33,28 +28,26 @@ export function createTrainingView(deps: {
       if (!person) return [{ text: t("onboarding-needed") }];
       const now = deps.now();
       const opts = { locale, timeZone: person.timeZone };
-      const [{ progress, completions }, enrollments] = await Promise.all([
-        deps.ledger.progress(person, now),
+      const [{ standing, completions }, enrollments] = await Promise.all([
+        deps.ledger.standing(person, now),
         deps.repos.enrollments.listForPerson(person._id),
       ]);
       const done = new Set(completions.flatMap((c) => (c.courseId ? [c.courseId] : [])));
       const open = enrollments.filter((e) => !done.has(e.courseId));
       const upcoming = open.filter((e) => e.startsAt > now);
       const running = open.filter((e) => e.startsAt <= now);
-      const thisYear = completions.filter((c) => c.year === progress.year);
+      const thisYear = completions.filter(
+        (c) => c.completedOn >= standing.period.start && c.completedOn <= standing.period.end,
+      );
+      const jpText = jpStandingLines(standing, deps.translate, locale);
 
       const jp = (n: number) => formatNumber(n, locale);
       const lines: string[] = [
         t("training-title"),
         "",
-        `${progressBar(progress.total, progress.goal)} ${t("training-jp", {
-          total: jp(progress.total),
-          goal: jp(progress.goal),
-          year: String(progress.year),
-        })}`,
-        progress.reached
-          ? t("training-goal-reached")
-          : t("training-jp-remaining", { remaining: jp(progress.remaining) }),
+        jpText.headline,
+        jpText.detail,
+        `ℹ️ ${jpBasis(standing, locale)}`,
       ];
       const rows: Choice[][] = [];
       lines.push("", t("training-upcoming"));
@@ -72,7 +65,12 @@ export function createTrainingView(deps: {
         lines.push("", t("training-running"));
         for (const e of running) lines.push(`• ${e.title} — ${formatDate(e.startsAt, opts)}`);
       }
-      lines.push("", t("training-completed", { year: String(progress.year) }));
+      lines.push(
+        "",
+        standing.period.kind === "calendar-year" || standing.period.assumed
+          ? t("training-completed", { year: standing.period.start.slice(0, 4) })
+          : t("training-completed-period", { period: periodLabel(standing.period, deps.translate, locale) }),
+      );
       if (thisYear.length === 0) lines.push(t("training-none-completed"));
       for (const c of thisYear) lines.push(`• ${c.title} — ${jp(c.jp)} JP${c.certificate ? " 📄" : ""}`);
       const earlier = completions.length - thisYear.length;

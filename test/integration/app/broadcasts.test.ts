@@ -254,7 +254,11 @@ describe("coordinator broadcasts", () => {
       ["provinsi", ["Provinsi tertentu", "Bali"], ["citra"]],
       ["sesi", ["Peserta sesi pelatihan", "1"], ["ani", "citra"]],
       ["asesmen", ["Yang belum mengisi asesmen"], ["koordinator", "budi"]],
-      ["jp", ["Yang JP-nya di bawah target tahun ini"], ["koordinator", "budi", "citra"]],
+      [
+        "jp",
+        ["Yang JP-nya tertinggal dari minimal tahunan (PPPK tidak termasuk)"],
+        ["koordinator", "budi", "citra"],
+      ],
     ];
     const d = dispatcher();
     d.start();

@@ -93,7 +93,7 @@ describe("telling supervisors of improvements", () => {
     const told = await toSupervisors();
     expect(told.map((d) => [d.purpose, d.personId])).toEqual([["improvement.jp-goal", ids.sekda]]);
     const text = (await ctx.repos.deliveries.get(told[0]!._id))!.message.text;
-    expect(text).toContain("ani (Sekretariat Daerah) sudah mencapai target 20 JP");
+    expect(text).toContain("ani (Sekretariat Daerah) sudah memenuhi batas minimal JP");
 
     // A closed gap, through the one recording function.
     await app.recordAssessment({

@@ -10,12 +10,13 @@ const ctx = useTestDatabase();
 let app: App;
 const ids: Record<string, string> = {};
 
-async function person(key: string, timeZone: string, jp: number, reminders?: object) {
+async function person(key: string, timeZone: string, jp: number, reminders?: object, extra: object = {}) {
   const p = await ctx.repos.people.create({
     name: key,
     timeZone,
     onboardedAt: new Date("2026-01-05T00:00:00Z"),
     ...(reminders ? { reminders } : {}),
+    ...extra,
   });
   await ctx.repos.people.setStatus(p._id, { jpYear: 2026, jpTotal: jp });
   await ctx.repos.identities.bind({
@@ -39,13 +40,15 @@ beforeAll(async () => {
   await person("Dewi", "Asia/Makassar", 0, { nudges: "off" });
   await person("Made", "Asia/Makassar", 0, { nudgesPausedUntil: new Date("2026-12-15T00:00:00Z") });
   await person("Rahmat", "Asia/Jakarta", 0);
+  // A PPPK far "behind" 20 JP: their rule is a ceiling per contract year, not a target.
+  await person("Wayan", "Asia/Makassar", 2, undefined, { employment: "PPPK", contractStart: "2025-04-01" });
 });
 
 describe("the monthly JP nudge", () => {
   it("goes only to people of the zone below the pro-rated 20 JP, at 08.00 their time", async () => {
     // 1 December 2026, 08.00 WITA: on pace is 20 × 335/365 ≈ 18.4 JP.
     const result = await app.jpNudge.run("Asia/Makassar", new Date("2026-12-01T00:00:00Z"));
-    expect(result).toEqual({ scheduled: 1, onPace: 1 });
+    expect(result).toEqual({ scheduled: 1, onPace: 1, underCeiling: 1 });
     const [nudge] = await outbox();
     expect(nudge!.personId).toBe(ids.Baiq);
     expect(nudge!.dueAt.toISOString()).toBe("2026-12-01T00:00:00.000Z");
@@ -65,7 +68,8 @@ describe("the monthly JP nudge", () => {
     // A new year: everyone is at 0 JP of 2027 and the pace is 20 × 1/365, so even Lalu is behind.
     expect(due).toContainEqual([ids.Baiq, "2027-01-02T00:00:00.000Z"]);
     expect(due).toContainEqual([ids.Lalu, "2027-01-02T00:00:00.000Z"]);
-    // Paused until mid-December only: Made hears from Pandu again in January; Dewi turned it off.
+    // Paused until mid-December only: Made hears from Pandu again in January; Dewi turned it off;
+    // Wayan (PPPK) is never pushed toward a number.
     expect(due.map(([p]) => p).sort()).toEqual([ids.Baiq, ids.Lalu, ids.Made].sort());
   });
 });

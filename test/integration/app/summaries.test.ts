@@ -266,10 +266,10 @@ describe("/ringkasan from running totals", () => {
     expect(text).toContain(`• ${name(C3)}: disembunyikan (dinilai oleh kurang dari 5 orang)`);
     expect(text).toContain("🎯 Kesenjangan kompetensi terbesar: 1.");
     expect(text).toContain(
-      "📈 Peningkatan: 1 kesenjangan kompetensi tertutup · kurang dari 5 orang mencapai 20 JP",
+      "📈 Peningkatan: 1 kesenjangan kompetensi tertutup · kurang dari 5 orang memenuhi minimal JP tahunannya",
     );
     // (24 + 8) / 7 = 4,57; one of seven reached 20 JP.
-    expect(text).toContain("⏱ JP: rata-rata 4,6 JP per pegawai · 14% sudah mencapai 20 JP");
+    expect(text).toContain("⏱ JP: rata-rata 4,6 JP per pegawai · 14% sudah memenuhi minimal JP tahunannya");
     expect(text).toContain("🎓 Pelatihan yang diselesaikan: 2");
     // (3 × 20 + 2 × 15) / 25 answers × 25 = 90.
     expect(text).toContain("IKM 90,00 (mutu A) dari 5 responden");

@@ -109,6 +109,26 @@ describe("unit totals and the supervisor's view", () => {
     expect(v.ikmRespondents).toEqual({ hidden: true });
   });
 
+  it("counts people under a JP ceiling (PPPK) apart from the share that met a minimum", () => {
+    const pns = (id: string, jp: number) =>
+      contributionsOf(facts({ personId: id, completions: [{ year: 2026, jp }] }), 20);
+    // A PPPK with 24 JP has not "reached" anything: their 24 is a ceiling, not a target.
+    const pppk = (id: string) =>
+      contributionsOf(facts({ personId: id, completions: [{ year: 2026, jp: 24 }] }), undefined);
+    expect(pppk("w")[0]!.reachedGoal).toBe(false);
+    const t = unitTotalsOf("u1", 2026, [...pns("a", 20), ...pns("b", 21), ...pns("c", 3), ...pppk("w")], []);
+    const v = summaryView(
+      addTotals(2026, [t], [{ _id: "u1", headcount: 9, registered: 9, underCeiling: 3 }]),
+    );
+    // Two of the six with a minimum met it; the three PPPK are counted, but hidden as a small cell.
+    expect(v).toMatchObject({ reachedGoalPct: 33, underCeiling: { hidden: true } });
+    const few = summaryView(
+      addTotals(2026, [t], [{ _id: "u1", headcount: 7, registered: 7, underCeiling: 3 }]),
+    );
+    expect(few.reachedGoalPct).toBeUndefined();
+    expect(few.jpAverage).toBeDefined();
+  });
+
   it("averages level 0 (belum mencapai level 1) as 0 and counts it below the standard", () => {
     const v = summaryView(
       addTotals(

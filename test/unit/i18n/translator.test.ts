@@ -40,7 +40,7 @@ describe("numbers in texts", () => {
   it("groups real quantities the Indonesian way but leaves identifiers passed as strings alone", async () => {
     const { LOCALES_DIR } = await import("../../../src/paths.js");
     const t = loadTranslations(LOCALES_DIR);
-    expect(t.t("id", "jp-progress", { total: 12, goal: 20, year: "2026" })).toBe("12 / 20 JP (2026)");
+    expect(t.t("id", "jp-min-standing", { total: 12, limit: 20, period: "2026" })).toBe("12 / 20 JP (2026)");
     expect(t.t("id", "startup-ready", { port: "33827" })).toContain("localhost:33827/");
   });
 });
