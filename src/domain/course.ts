@@ -1,6 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import { isLevel, type Level, levelSchema } from "./competency.js";
+import { ADMISSIONS, type Admission, type Eligibility, eligibilitySchema } from "./eligibility.js";
 import { kindOf, METHODS, type Method, type MethodKind } from "./learning-methods.js";
 import { parseReminderRule } from "./reminder-time.js";
 import { INDONESIAN_IANA_ZONES } from "./timezone.js";
@@ -72,6 +73,10 @@ export const courseInputSchema = z
       .max(6)
       .optional(),
     sessions: z.array(sessionInputSchema).max(50).default([]),
+    eligibility: eligibilitySchema.optional(),
+    admission: z.enum(ADMISSIONS).default("open"),
+    /** Whom to ask about a course by request or nomination ("BKPSDM Kota Jambi, Bidang PKAP"). */
+    contact: z.string().trim().min(2).max(200).optional(),
   })
   .refine((c) => c.mode === "online" || c.region !== undefined, {
     path: ["region"],
@@ -117,6 +122,10 @@ export interface Course {
   /** When to remind enrolled people ("7d@08:00", "2h"); Pandu's default when absent. */
   reminders?: string[];
   sessions: CourseSession[];
+  /** Who may take it; everyone when absent. */
+  eligibility?: Eligibility;
+  admission: Admission;
+  contact?: string;
 }
 
 /** The instant of a local "YYYY-MM-DD HH:mm" wall-clock time in `timeZone`. */
@@ -147,6 +156,11 @@ export function toCourse(input: CourseInput): Course {
     ...(input.location ? { location: input.location } : {}),
     ...(input.url ? { url: input.url } : {}),
     ...(input.reminders ? { reminders: input.reminders } : {}),
+    ...(input.eligibility && Object.keys(input.eligibility).length > 0
+      ? { eligibility: input.eligibility }
+      : {}),
+    admission: input.admission,
+    ...(input.contact ? { contact: input.contact } : {}),
     sessions: input.sessions
       .map((s) => ({
         id: sessionId(input.id, s.start),

@@ -26,6 +26,9 @@ const fromStored = (c: StoredCourse): Course | undefined => {
     ...(c.location ? { location: c.location } : {}),
     ...(c.url ? { url: c.url } : {}),
     ...(c.reminders?.length ? { reminders: c.reminders } : {}),
+    ...(c.eligibility ? { eligibility: c.eligibility } : {}),
+    admission: c.admission ?? "open",
+    ...(c.contact ? { contact: c.contact } : {}),
     sessions: c.sessions.map((s) => ({
       id: s._id,
       startsAt: new Date(s.startsAt),
@@ -49,6 +52,9 @@ const toStored = (c: Course): Omit<StoredCourse, "updatedAt"> => ({
   ...(c.location ? { location: c.location } : {}),
   ...(c.url ? { url: c.url } : {}),
   ...(c.reminders ? { reminders: c.reminders } : {}),
+  ...(c.eligibility ? { eligibility: c.eligibility } : {}),
+  admission: c.admission,
+  ...(c.contact ? { contact: c.contact } : {}),
   sessions: c.sessions.map((s) => ({
     _id: s.id,
     startsAt: s.startsAt,

@@ -30,6 +30,15 @@ function lcg(seed: number) {
 const CODES = ["M.1", "M.2", "M.3", "M.4", "M.5", "M.6", "M.7", "M.8", "SK.1"];
 const REGIONS = ["jambi", "dki-jakarta", "nusa-tenggara-barat", "bali", "jawa-barat"];
 
+/** Who may take a synthetic course, and how one gets in. */
+function eligibilityOf(r: number): Pick<CourseInput, "admission" | "eligibility"> {
+  if (r < 0.05) return { admission: "open", eligibility: { statuses: ["CPNS"] } };
+  if (r < 0.1) return { admission: "nomination", eligibility: { tiers: ["pengawas"] } };
+  if (r < 0.15) return { admission: "request", eligibility: { statuses: ["PNS"], minServiceYears: 4 } };
+  if (r < 0.2) return { admission: "open", eligibility: { jabatanKinds: ["fungsional"] } };
+  return { admission: "open" };
+}
+
 /** A synthetic catalog of `n` courses with 0–3 sessions across 2027. */
 export function syntheticCatalog(n: number): CourseInput[] {
   const rnd = lcg(42);
@@ -62,6 +71,9 @@ export function syntheticCatalog(n: number): CourseInput[] {
       mode,
       ...(mode !== "online" ? { region: pick(REGIONS), location: "Kota" } : {}),
       sessions: mode === "online" && rnd() < 0.3 ? [] : sessions,
+      // As in an agency's catalog: about a fifth restricted by status, tier or years of service,
+      // some by request or nomination, so eligibility is checked on every course.
+      ...eligibilityOf(rnd()),
     };
   });
 }

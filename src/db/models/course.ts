@@ -24,6 +24,17 @@ export interface StoredCourse {
   url?: string;
   reminders?: string[];
   sessions: StoredSession[];
+  /** Who may take the course (absent: everyone). */
+  eligibility?: {
+    statuses?: ("CPNS" | "PNS" | "PPPK")[];
+    tiers?: string[];
+    jabatanKinds?: ("struktural" | "fungsional" | "pelaksana")[];
+    minServiceYears?: number;
+    maxServiceYears?: number;
+  };
+  /** How one gets in; absent in courses stored before, which were all open. */
+  admission?: "open" | "request" | "nomination";
+  contact?: string;
   updatedAt: Date;
 }
 
@@ -44,6 +55,21 @@ export const courseSchema = new Schema<StoredCourse>(
     location: String,
     url: String,
     reminders: { type: [String], default: undefined },
+    eligibility: {
+      type: new Schema(
+        {
+          statuses: { type: [String], default: undefined },
+          tiers: { type: [String], default: undefined },
+          jabatanKinds: { type: [String], default: undefined },
+          minServiceYears: Number,
+          maxServiceYears: Number,
+        },
+        { _id: false },
+      ),
+      default: undefined,
+    },
+    admission: { type: String, enum: ["open", "request", "nomination"] },
+    contact: String,
     sessions: {
       type: [
         new Schema(

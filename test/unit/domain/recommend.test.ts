@@ -13,6 +13,7 @@ const course = (over: Partial<Course> & Pick<Course, "id" | "competencies">): Co
   jp: 24,
   mode: "online",
   sessions: [],
+  admission: "open",
   ...over,
 });
 
