@@ -193,6 +193,18 @@ assessment-row = { $assessed ->
     [0] belum mencapai level 1 (standar jabatan { $required })
    *[other] level { $assessed } (standar jabatan { $required })
 }
+# Sebuah level yang dikonfirmasi (atau dikoreksi) atasan: level yang berlaku, lalu kedua nilainya.
+assessment-row-confirmed =
+    { $level ->
+        [0] belum mencapai level 1
+       *[other] level { $level }
+    } (penilaian diri { $self ->
+        [0] belum level 1
+       *[other] { $self }
+    }, dikonfirmasi atasan: { $level ->
+        [0] belum level 1
+       *[other] { $level }
+    }; standar jabatan { $required })
 assessment-mixed = ⚠️ Jawaban Anda untuk { $competencies } tidak konsisten, juga setelah ditanya sekali lagi dengan pernyataan lain: misalnya Anda mengakui perilaku sebuah level, tetapi tidak perilaku level di bawahnya. Karena itu hasil yang lebih rendah yang dipakai. Ada baiknya membicarakan kompetensi ini dengan atasan Anda.
 assessment-result-title = 📊 Hasil asesmen kompetensi Anda
 assessment-result-summary = { $gaps ->
@@ -204,6 +216,7 @@ assessment-chart-assessed = Level Anda
 assessment-chart-required = Standar jabatan
 assessment-chart-below = belum level 1
 assessment-chart-caption = Grafik hasil asesmen: batang hijau sudah memenuhi standar, oranye masih di bawahnya.
+results-confirmed-note = ☑️ Level yang dikonfirmasi atasan Anda menggantikan penilaian diri untuk kesenjangan kompetensi, rekomendasi pelatihan dan mentoring. Penilaian diri Anda tetap tersimpan dan ditampilkan di sampingnya.
 results-none = Anda belum punya hasil asesmen. Ketik /asesmen untuk mulai; sekitar 10 menit.
 results-taken-on = { $previous ->
     [true] Asesmen diambil pada { $date }. Angka dalam kurung menunjukkan naik-turunnya level sejak asesmen sebelumnya.
