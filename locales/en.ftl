@@ -775,7 +775,7 @@ privacy-erase-confirm =
 
     Deleted: your profile (name, NIP, unit, position), consent, linked Telegram/Slack accounts, assessment results, training and JP history, session enrolments (your seats go to others), achievements, mentoring requests, survey invitations, reminder settings, and the messages waiting for you or sent to you.
 
-    What stays, without identity: your survey answers still count in the survey results, but without your name or the time you answered, like an anonymous survey. Unit summaries are recalculated without you. The audit record of your actions is kept for accountability, without your name, NIP or chat accounts, until its retention ends.
+    What stays, without identity: your survey answers still count in the survey results, but without your name or the time you answered, like an anonymous survey. Unit summaries are recalculated without you. Levels you confirmed as a supervisor stay on those employees' assessments, without your identity. The audit record of your actions is kept for accountability, without your name, NIP or chat accounts, until its retention ends.
 
     This cannot be undone. Afterwards Pandu no longer knows you; to use Pandu again, register anew with /start.
 privacy-erase-roles = You also hold the role { $roles }. It is deleted too; if it is needed again later, an admin can grant it again with /peran.

@@ -676,7 +676,7 @@ privacy-erase-confirm =
 
     Yang dihapus: profil (nama, NIP, unit, jabatan), persetujuan, akun Telegram/Slack yang tertaut, hasil asesmen, riwayat pelatihan dan JP, pendaftaran sesi (kursinya dilepas untuk orang lain), pencapaian, permintaan mentoring, undangan survei, pengaturan pengingat, serta pesan yang menunggu atau pernah dikirim kepada Anda.
 
-    Yang tersisa tanpa identitas: jawaban survei Anda tetap dihitung dalam hasil survei, tetapi tanpa nama dan jam menjawab, seperti survei anonim. Ringkasan unit dihitung ulang tanpa Anda. Catatan audit atas tindakan Anda tetap disimpan untuk akuntabilitas, tanpa nama, NIP, atau akun obrolan, sampai masa simpannya habis.
+    Yang tersisa tanpa identitas: jawaban survei Anda tetap dihitung dalam hasil survei, tetapi tanpa nama dan jam menjawab, seperti survei anonim. Ringkasan unit dihitung ulang tanpa Anda. Level yang pernah Anda konfirmasi sebagai atasan tetap berlaku pada asesmen pegawai tersebut, tanpa identitas Anda. Catatan audit atas tindakan Anda tetap disimpan untuk akuntabilitas, tanpa nama, NIP, atau akun obrolan, sampai masa simpannya habis.
 
     Penghapusan ini tidak bisa dibatalkan. Sesudahnya Pandu tidak mengenal Anda lagi; untuk memakai Pandu lagi, daftar ulang dengan /start.
 privacy-erase-roles = Anda juga memegang peran { $roles }. Peran itu ikut terhapus; bila nanti diperlukan lagi, admin bisa memberikannya kembali lewat /peran.
