@@ -198,6 +198,18 @@ assessment-row = { $assessed ->
     [0] below level 1 (position standard { $required })
    *[other] level { $assessed } (position standard { $required })
 }
+# A level a supervisor confirmed (or corrected): the level that counts, then both values.
+assessment-row-confirmed =
+    { $level ->
+        [0] below level 1
+       *[other] level { $level }
+    } (self-assessed { $self ->
+        [0] below level 1
+       *[other] { $self }
+    }, confirmed by your supervisor: { $level ->
+        [0] below level 1
+       *[other] { $level }
+    }; position standard { $required })
 assessment-mixed = ⚠️ Your answers for { $competencies } were not consistent, even when asked again with another statement: for example, you recognised yourself in the behaviour of one level but not in that of the level below it. So the lower result is the one used. It is worth talking this competency over with your superior.
 assessment-result-title = 📊 Your competency assessment result
 assessment-result-summary = { $gaps ->
@@ -210,6 +222,7 @@ assessment-chart-assessed = Your level
 assessment-chart-required = Position standard
 assessment-chart-below = below level 1
 assessment-chart-caption = Assessment chart: green bars meet the standard, orange ones are still below it.
+results-confirmed-note = ☑️ A level your supervisor confirmed takes the place of your self-assessment for competency gaps, course recommendations and mentoring. Your self-assessment stays recorded and is shown beside it.
 results-none = You have no assessment result yet. Type /asesmen to start; it takes about 10 minutes.
 results-taken-on = { $previous ->
     [true] Assessment taken on { $date }. Numbers in brackets show how each level moved since the previous assessment.
@@ -770,7 +783,7 @@ privacy-erase-confirm =
 
     Deleted: your profile (name, NIP, unit, position), consent, linked Telegram/Slack accounts, assessment results, training and JP history, session enrolments (your seats go to others), achievements, mentoring requests, survey invitations, reminder settings, and the messages waiting for you or sent to you.
 
-    What stays, without identity: your survey answers still count in the survey results, but without your name or the time you answered, like an anonymous survey. Unit summaries are recalculated without you. The audit record of your actions is kept for accountability, without your name, NIP or chat accounts, until its retention ends.
+    What stays, without identity: your survey answers still count in the survey results, but without your name or the time you answered, like an anonymous survey. Unit summaries are recalculated without you. Levels you confirmed as a supervisor stay on those employees' assessments, without your identity. The audit record of your actions is kept for accountability, without your name, NIP or chat accounts, until its retention ends.
 
     This cannot be undone. Afterwards Pandu no longer knows you; to use Pandu again, register anew with /start.
 privacy-erase-roles = You also hold the role { $roles }. It is deleted too; if it is needed again later, an admin can grant it again with /peran.

@@ -192,6 +192,18 @@ assessment-row = { $assessed ->
     [0] belum mencapai level 1 (standar jabatan { $required })
    *[other] level { $assessed } (standar jabatan { $required })
 }
+# Sebuah level yang dikonfirmasi (atau dikoreksi) atasan: level yang berlaku, lalu kedua nilainya.
+assessment-row-confirmed =
+    { $level ->
+        [0] belum mencapai level 1
+       *[other] level { $level }
+    } (penilaian diri { $self ->
+        [0] belum level 1
+       *[other] { $self }
+    }, dikonfirmasi atasan: { $level ->
+        [0] belum level 1
+       *[other] { $level }
+    }; standar jabatan { $required })
 assessment-mixed = ⚠️ Jawaban Anda untuk { $competencies } tidak konsisten, juga setelah ditanya sekali lagi dengan pernyataan lain: misalnya Anda mengakui perilaku sebuah level, tetapi tidak perilaku level di bawahnya. Karena itu hasil yang lebih rendah yang dipakai. Ada baiknya membicarakan kompetensi ini dengan atasan Anda.
 assessment-result-title = 📊 Hasil asesmen kompetensi Anda
 assessment-result-summary = { $gaps ->
@@ -203,6 +215,7 @@ assessment-chart-assessed = Level Anda
 assessment-chart-required = Standar jabatan
 assessment-chart-below = belum level 1
 assessment-chart-caption = Grafik hasil asesmen: batang hijau sudah memenuhi standar, oranye masih di bawahnya.
+results-confirmed-note = ☑️ Level yang dikonfirmasi atasan Anda menggantikan penilaian diri untuk kesenjangan kompetensi, rekomendasi pelatihan dan mentoring. Penilaian diri Anda tetap tersimpan dan ditampilkan di sampingnya.
 results-none = Anda belum punya hasil asesmen. Ketik /asesmen untuk mulai; sekitar 10 menit.
 results-taken-on = { $previous ->
     [true] Asesmen diambil pada { $date }. Angka dalam kurung menunjukkan naik-turunnya level sejak asesmen sebelumnya.
@@ -671,7 +684,7 @@ privacy-erase-confirm =
 
     Yang dihapus: profil (nama, NIP, unit, jabatan), persetujuan, akun Telegram/Slack yang tertaut, hasil asesmen, riwayat pelatihan dan JP, pendaftaran sesi (kursinya dilepas untuk orang lain), pencapaian, permintaan mentoring, undangan survei, pengaturan pengingat, serta pesan yang menunggu atau pernah dikirim kepada Anda.
 
-    Yang tersisa tanpa identitas: jawaban survei Anda tetap dihitung dalam hasil survei, tetapi tanpa nama dan jam menjawab, seperti survei anonim. Ringkasan unit dihitung ulang tanpa Anda. Catatan audit atas tindakan Anda tetap disimpan untuk akuntabilitas, tanpa nama, NIP, atau akun obrolan, sampai masa simpannya habis.
+    Yang tersisa tanpa identitas: jawaban survei Anda tetap dihitung dalam hasil survei, tetapi tanpa nama dan jam menjawab, seperti survei anonim. Ringkasan unit dihitung ulang tanpa Anda. Level yang pernah Anda konfirmasi sebagai atasan tetap berlaku pada asesmen pegawai tersebut, tanpa identitas Anda. Catatan audit atas tindakan Anda tetap disimpan untuk akuntabilitas, tanpa nama, NIP, atau akun obrolan, sampai masa simpannya habis.
 
     Penghapusan ini tidak bisa dibatalkan. Sesudahnya Pandu tidak mengenal Anda lagi; untuk memakai Pandu lagi, daftar ulang dengan /start.
 privacy-erase-roles = Anda juga memegang peran { $roles }. Peran itu ikut terhapus; bila nanti diperlukan lagi, admin bisa memberikannya kembali lewat /peran.

@@ -19,6 +19,7 @@ import type { Flow } from "./engine/schema.js";
 import type { Translate } from "./engine/text.js";
 import { createAssessment } from "./features/assessment/assessment.js";
 import { createAssessmentRecorder } from "./features/assessment/assessment-record.js";
+import { createLevelConfirmation } from "./features/assessment/level-confirmation.js";
 import { createBroadcasts } from "./features/broadcasts/broadcasts.js";
 import type { FeatureContext } from "./features/context.js";
 import { FEATURE_MODULES } from "./features/discover.js";
@@ -140,6 +141,12 @@ export function createApp(deps: {
     repos,
     onAchievement: announceImprovement,
     onRecorded: touch,
+  });
+  const confirmLevel = createLevelConfirmation({
+    repos,
+    now,
+    onAchievement: announceImprovement,
+    onConfirmed: touch,
   });
   const assessment = createAssessment({
     repos,
@@ -300,6 +307,7 @@ export function createApp(deps: {
       onboarding,
       profile,
       assessment,
+      confirmLevel,
       results,
       recommendations,
       enrollment,
@@ -391,6 +399,8 @@ export function createApp(deps: {
     outbox,
     /** The one function that records assessment results (flows use it through /asesmen). */
     recordAssessment,
+    /** Records an atasan's confirmation of a self-assessed level (the level that counts from then on). */
+    confirmLevel,
     reminders,
     jpNudge,
     surveys,

@@ -17,6 +17,7 @@ import { preferenceOf } from "./learning-methods.js";
 
 export interface Gap {
   code: string;
+  /** The level that counts (`countedLevel`: the confirmed level, else the self-assessed one). */
   assessed: number;
   required: number;
 }

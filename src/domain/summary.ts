@@ -1,3 +1,5 @@
+import { countedLevel, type RequiredResult } from "./counted-level.js";
+
 /**
  * Unit summaries for supervisors, as pure rules. A person's year is one contribution, counted in
  * the unit where the person works now; a unit's year is the sum of its contributions; a subtree
@@ -11,6 +13,7 @@ export const MIN_CELL = 5;
 /** One competency in one contribution: the latest assessment of that year. */
 export interface ContributionResult {
   competency: string;
+  /** The level that counts: the atasan's confirmed level, else the self-assessed one. */
   assessed: number;
   required: number;
 }
@@ -42,7 +45,13 @@ export interface Contribution {
 export interface PersonFacts {
   personId: string;
   unitId?: string;
-  assessments: { _id: string; year: number; completedAt: Date; results: ContributionResult[] }[];
+  assessments: {
+    _id: string;
+    year: number;
+    completedAt: Date;
+    /** As stored: the self-assessed level and any atasan's confirmation. */
+    results: (RequiredResult & { competency: string })[];
+  }[];
   completions: { year: number; jp: number }[];
   achievements: { kind: "jp-goal" | "gap-closed"; year: number }[];
   /** Finished reminders with the year they were due in, in the person's calendar. */
@@ -79,7 +88,7 @@ export function contributionsOf(f: PersonFacts, minimumJp: number | undefined): 
         ...(latest ? { assessmentId: latest._id } : {}),
         results: (latest?.results ?? []).map((r) => ({
           competency: r.competency,
-          assessed: r.assessed,
+          assessed: countedLevel(r),
           required: r.required,
         })),
         jp,

@@ -4,6 +4,7 @@ import type { Translate } from "../engine/text.js";
 import type { EventHub } from "../services/events.js";
 import type { SummaryTotals } from "../services/summary-totals.js";
 import type { createAssessment } from "./assessment/assessment.js";
+import type { ConfirmLevel } from "./assessment/level-confirmation.js";
 import type { Broadcasts } from "./broadcasts/broadcasts.js";
 import type { EnrollmentService } from "./enrolment/enrollment.js";
 import type { PeopleExport } from "./export/people-export.js";
@@ -32,6 +33,8 @@ export interface AppServices {
   onboarding: ReturnType<typeof createOnboarding>;
   profile: ReturnType<typeof createProfile>;
   assessment: ReturnType<typeof createAssessment>;
+  /** Records an atasan's confirmation of one self-assessed level. */
+  confirmLevel: ConfirmLevel;
   results: AssessmentResults;
   recommendations: Recommendations;
   enrollment: EnrollmentService;

@@ -1,20 +1,29 @@
 import { Schema } from "mongoose";
+import type { LevelConfirmation } from "../../domain/counted-level.js";
 import { newId } from "./ids.js";
 
 /** One competency's outcome in an assessment. */
 export interface CompetencyResult {
   competency: string;
+  /** The self-assessed level, as the person's answers gave it; a confirmation never changes it. */
   assessed: number;
   required: number;
-  /** required − assessed; positive means below the standard of the jabatan. */
+  /**
+   * required − the level that counts (the confirmed level, else `assessed`: see
+   * src/domain/counted-level.ts); positive means below the standard of the jabatan.
+   */
   gap: number;
   /** The answers contradicted each other even when asked again: the lower result stands. */
   mixed?: boolean;
+  /** An atasan's confirmation or correction of the level; from then on it is the level that counts. */
+  confirmation?: LevelConfirmation;
 }
 
 /**
- * One completed self-assessment: a fact, appended and never changed. Unit, instansi, jabatan and
- * year are copied onto it, because reports group by them and FerretDB has no $lookup.
+ * One completed self-assessment: a fact, appended; its answers and self-assessed levels never
+ * change. Only an atasan's confirmation is added to a result later, with that result's gap. Unit,
+ * instansi, jabatan and year are copied onto it, because reports group by them and FerretDB has no
+ * $lookup.
  */
 export interface Assessment {
   _id: string;
@@ -58,6 +67,17 @@ export const assessmentSchema = new Schema<Assessment>(
             required: { type: Number, min: 1, max: 5, required: true },
             gap: { type: Number, required: true },
             mixed: Boolean,
+            confirmation: {
+              type: new Schema(
+                {
+                  level: { type: Number, min: 0, max: 5, required: true },
+                  byPersonId: { type: String, required: true },
+                  at: { type: Date, required: true },
+                },
+                { _id: false },
+              ),
+              default: undefined,
+            },
           },
           { _id: false },
         ),

@@ -8,6 +8,13 @@ export function achievementsRepository({ Achievement }: Pick<Models, "Achievemen
     async record(a: Achievement): Promise<boolean> {
       return insertOnce(() => Achievement.create(a));
     },
+    /**
+     * Withdraws one achievement (a confirmed level shows the gap was not closed after all); false
+     * when there was none.
+     */
+    async remove(id: string): Promise<boolean> {
+      return (await Achievement.deleteOne({ _id: id }).exec()).deletedCount > 0;
+    },
     /** Every achievement's person, kind and year (the summary rebuild). */
     async allForSummaries(): Promise<Pick<Achievement, "personId" | "kind" | "year">[]> {
       return Achievement.find({}, { personId: 1, kind: 1, year: 1 })

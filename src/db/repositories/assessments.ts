@@ -1,7 +1,9 @@
-import type { Assessment, Models } from "../models/index.js";
+import { ERASED_CONFIRMER, type LevelConfirmation } from "../../domain/counted-level.js";
+import type { Assessment, CompetencyResult, Models } from "../models/index.js";
 
-/** Completed self-assessments: appended, read newest first. */
+/** Completed self-assessments: appended, read newest first; atasan confirmations added to results. */
 export function assessmentsRepository({ Assessment }: Pick<Models, "Assessment">) {
+  const get = (id: string) => Assessment.findById(id).lean<Assessment>().exec();
   return {
     /** Stores one completed assessment. */
     async insert(assessment: Omit<Assessment, "_id"> & { _id?: string }): Promise<Assessment> {
@@ -9,7 +11,62 @@ export function assessmentsRepository({ Assessment }: Pick<Models, "Assessment">
     },
     /** One assessment by id. */
     async get(id: string): Promise<Assessment | null> {
-      return Assessment.findById(id).lean<Assessment>().exec();
+      return get(id);
+    },
+    /** The results of these assessments, by assessment id (the people export's latest levels). */
+    async resultsOf(ids: readonly string[]): Promise<Map<string, CompetencyResult[]>> {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return new Map();
+      const found = await Assessment.find({ _id: { $in: unique } }, { results: 1 })
+        .lean<Pick<Assessment, "_id" | "results">[]>()
+        .exec();
+      return new Map(found.map((a) => [a._id, a.results]));
+    },
+    /**
+     * Records an atasan's confirmation on one competency of one assessment, with the gap the
+     * caller recomputed from it. Returns the assessment as stored now, or null when the assessment
+     * or its competency is not there.
+     */
+    async confirmLevel(
+      assessmentId: string,
+      competency: string,
+      change: { confirmation: LevelConfirmation; gap: number },
+    ): Promise<Assessment | null> {
+      const found = await Assessment.findById(assessmentId, { results: 1 })
+        .lean<Pick<Assessment, "_id" | "results">>()
+        .exec();
+      const i = found?.results.findIndex((r) => r.competency === competency) ?? -1;
+      if (i < 0) return null;
+      // By position rather than the positional operator: results are written once, in full, so a
+      // result's place never changes; and setting only this result's paths leaves a confirmation of
+      // another competency written meanwhile alone (on MongoDB; FerretDB rewrites the document).
+      const done = await Assessment.updateOne(
+        { _id: assessmentId },
+        { $set: { [`results.${i}.confirmation`]: change.confirmation, [`results.${i}.gap`]: change.gap } },
+      ).exec();
+      return done.matchedCount === 0 ? null : get(assessmentId);
+    },
+    /**
+     * Takes an erased person's id out of the confirmations they gave; the levels stay, being the
+     * assessed people's records. Returns how many confirmations changed (safe to repeat).
+     */
+    async forgetConfirmer(personId: string): Promise<number> {
+      // A dotted filter reads slowly on FerretDB, but only an erasure asks this.
+      const found = await Assessment.find({ "results.confirmation.byPersonId": personId }, { results: 1 })
+        .lean<Pick<Assessment, "_id" | "results">[]>()
+        .exec();
+      let n = 0;
+      for (const a of found) {
+        const set: Record<string, string> = {};
+        a.results.forEach((r, i) => {
+          if (r.confirmation?.byPersonId === personId)
+            set[`results.${i}.confirmation.byPersonId`] = ERASED_CONFIRMER;
+        });
+        if (Object.keys(set).length === 0) continue;
+        await Assessment.updateOne({ _id: a._id }, { $set: set }).exec();
+        n += Object.keys(set).length;
+      }
+      return n;
     },
     /** Every assessment, without its statement count (the summary rebuild). */
     async allForSummaries(): Promise<

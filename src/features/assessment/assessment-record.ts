@@ -2,6 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import type { Achievement, Assessment, Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { AssessedLevel, Level } from "../../domain/competency.js";
+import { gapClosed, gapCountOf } from "../../domain/counted-level.js";
 import { competencyGaps } from "../../domain/skj.js";
 
 /** What a finished self-assessment produced. */
@@ -15,6 +16,29 @@ export interface AssessmentOutcome {
   mixed?: readonly string[];
   statements: number;
   completedAt: Date;
+}
+
+/** The id of a "gap closed" achievement: one per person, competency and the assessment that closed it. */
+export const gapAchievementId = (personId: string, competency: string, assessmentId: string) =>
+  `${personId}|gap|${competency}|${assessmentId}`;
+
+/** The "gap closed" achievement of `assessment` in one competency, counted in the person's unit now. */
+export function gapClosedAchievement(
+  person: Person,
+  competency: string,
+  assessment: Pick<Assessment, "_id" | "year">,
+  at: Date,
+): Achievement {
+  return {
+    _id: gapAchievementId(person._id, competency, assessment._id),
+    personId: person._id,
+    kind: "gap-closed",
+    year: assessment.year,
+    competency,
+    ...(person.unitId ? { unitId: person.unitId } : {}),
+    ...(person.instansiId ? { instansiId: person.instansiId } : {}),
+    at,
+  };
 }
 
 /**
@@ -78,23 +102,15 @@ export function createAssessmentRecorder(deps: {
     await deps.repos.people.setStatus(person._id, {
       lastAssessmentId: assessment._id,
       assessedAt: outcome.completedAt,
-      gapCount: results.filter((r) => r.gap > 0).length,
+      gapCount: gapCountOf(results),
     });
-    // A gap closed since the previous assessment is an achievement, recorded (and congratulated) once.
+    // A gap closed since the previous assessment is an achievement, recorded (and congratulated)
+    // once. The previous result is read by the level that counts: an atasan may have confirmed it.
     const closedGaps: string[] = [];
     for (const r of results) {
       const before = previous?.results.find((p) => p.competency === r.competency);
-      if (!before || before.gap <= 0 || r.gap > 0) continue;
-      const achievement: Achievement = {
-        _id: `${person._id}|gap|${r.competency}|${assessment._id}`,
-        personId: person._id,
-        kind: "gap-closed",
-        year: assessment.year,
-        competency: r.competency,
-        ...(person.unitId ? { unitId: person.unitId } : {}),
-        ...(person.instansiId ? { instansiId: person.instansiId } : {}),
-        at: outcome.completedAt,
-      };
+      if (!gapClosed(before, r)) continue;
+      const achievement = gapClosedAchievement(person, r.competency, assessment, outcome.completedAt);
       const fresh = await deps.repos.achievements.record(achievement);
       if (fresh) {
         closedGaps.push(r.competency);

@@ -1,6 +1,8 @@
 import { stringify } from "csv-stringify/sync";
-import type { Person } from "../../db/models/index.js";
+import type { CompetencyResult, Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
+import { compareCompetencyCodes } from "../../domain/competency.js";
+import { isConfirmed } from "../../domain/counted-level.js";
 import type { JpStanding } from "../../domain/jp.js";
 import { localClock } from "../../domain/reminder-time.js";
 import { scopeRoots } from "../../domain/scope.js";
@@ -28,6 +30,8 @@ export const EXPORT_COLUMNS = [
   "terdaftar",
   "asesmen_terakhir",
   "jumlah_kesenjangan_kompetensi",
+  "level_penilaian_diri",
+  "level_dikonfirmasi_atasan",
   "jp_tahun_ini",
   "status_kepegawaian",
   "aturan_jp",
@@ -35,13 +39,30 @@ export const EXPORT_COLUMNS = [
   "pelatihan_tahun_ini",
 ] as const;
 
+/** Levels as one cell, `M.1:3; M.3:2` (the notation of the import files), by competency code. */
+const levelsCell = (levels: readonly (readonly [string, number])[]) =>
+  [...levels]
+    .sort(([a], [b]) => compareCompetencyCodes(a, b))
+    .map(([code, level]) => `${code}:${level}`)
+    .join("; ");
+
+/** The self-assessed levels of a result list, and those an atasan confirmed (only those). */
+function levelColumns(results: readonly CompetencyResult[] = []): [string, string] {
+  return [
+    levelsCell(results.map((r) => [r.competency, r.assessed] as const)),
+    levelsCell(
+      results.flatMap((r) => (isConfirmed(r) ? [[r.competency, r.confirmation.level] as const] : [])),
+    ),
+  ];
+}
+
 /**
- * /ekspor: the people in a supervisor's scope with registration, latest assessment, competency gaps,
- * JP and trainings this year, read from each person's status (no history is scanned), as a CSV for
- * Excel.
+ * /ekspor: the people in a supervisor's scope with registration, latest assessment (its gap count,
+ * self-assessed levels and the levels an atasan confirmed), JP and trainings this year, read from
+ * each person's status and latest assessment (no history is scanned), as a CSV for Excel.
  */
 export function createPeopleExport(deps: {
-  repos: Pick<Repositories, "people" | "orgUnits" | "completions" | "jabatan" | "audit">;
+  repos: Pick<Repositories, "people" | "orgUnits" | "completions" | "jabatan" | "audit" | "assessments">;
   translate: Translate;
   now: () => Date;
   ledger: Pick<JpLedger, "standingOf">;
@@ -65,6 +86,9 @@ export function createPeopleExport(deps: {
     const now = deps.now();
     const standings = new Map<string, JpStanding>();
     for (const p of people) standings.set(p._id, await deps.ledger.standingOf(p, now));
+    const latest = await deps.repos.assessments.resultsOf(
+      people.flatMap((p) => (p.status?.lastAssessmentId ? [p.status.lastAssessmentId] : [])),
+    );
     const rows = people.map((p) => [
       p.nip ?? "",
       p.name,
@@ -75,6 +99,7 @@ export function createPeopleExport(deps: {
       p.onboardedAt ? "ya" : "belum",
       p.status?.assessedAt ? localClock(new Date(p.status.assessedAt), p.timeZone).date : "",
       p.status?.gapCount === undefined ? "" : String(p.status.gapCount),
+      ...levelColumns(p.status?.lastAssessmentId ? latest.get(p.status.lastAssessmentId) : undefined),
       String(jpOfYear(p, year)),
       p.employment ?? "",
       ruleCell(standings.get(p._id) as JpStanding),

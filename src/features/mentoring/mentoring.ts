@@ -2,6 +2,7 @@ import type { Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { Outbox } from "../../delivery/outbox.js";
 import type { Competency } from "../../domain/competency.js";
+import { countedLevel } from "../../domain/counted-level.js";
 import { afterQuiet, quietHoursOf } from "../../domain/reminder-time.js";
 import type { Translate } from "../../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../../engine/types.js";
@@ -33,8 +34,9 @@ export interface MentorMatch {
 const MAX_SUGGESTIONS = 2;
 
 /**
- * Mentoring between colleagues of one instansi: an opted-in colleague whose assessed level is at
- * least the required level + 1 is suggested for a gap, anonymously. The mentee asks (their consent),
+ * Mentoring between colleagues of one instansi: an opted-in colleague whose level (the level that
+ * counts: confirmed by an atasan, else self-assessed) is at least the required level + 1 is
+ * suggested for a gap, anonymously. The mentee asks (their consent),
  * the mentor accepts (theirs); only then does either see the other's name.
  */
 export function createMentoring(deps: {
@@ -76,6 +78,7 @@ export function createMentoring(deps: {
   async function matches(person: Person): Promise<MentorMatch[]> {
     if (!person.instansiId || !person.status?.lastAssessmentId) return [];
     const latest = await deps.repos.assessments.get(person.status.lastAssessmentId);
+    // A stored gap already follows the level that counts (a confirmation recomputes it).
     const gaps = (latest?.results ?? []).filter((r) => r.gap > 0).sort((a, b) => b.gap - a.gap);
     if (gaps.length === 0) return [];
     const mentors = (await deps.repos.people.listMentors(person.instansiId)).filter(
@@ -92,10 +95,10 @@ export function createMentoring(deps: {
     const out: MentorMatch[] = [];
     for (const gap of gaps) {
       const best = levels
-        .map((l) => ({
-          mentor: l.mentor,
-          level: l.results.find((r) => r.competency === gap.competency)?.assessed ?? 0,
-        }))
+        .map((l) => {
+          const held = l.results.find((r) => r.competency === gap.competency);
+          return { mentor: l.mentor, level: held ? countedLevel(held) : 0 };
+        })
         // A mentor holds a level: 0 ("belum mencapai level 1") never qualifies, whatever the standard.
         .filter((x) => x.level >= 1 && x.level >= gap.required + 1)
         .sort((a, b) => b.level - a.level || (a.mentor._id < b.mentor._id ? -1 : 1))[0];
@@ -104,7 +107,7 @@ export function createMentoring(deps: {
           competency: gap.competency,
           mentor: best.mentor,
           mentorLevel: best.level,
-          menteeLevel: gap.assessed,
+          menteeLevel: countedLevel(gap),
           required: gap.required,
         });
       }
@@ -193,7 +196,7 @@ export function createMentoring(deps: {
       lines.push(
         `• ${t("mentor-incoming-line", {
           competency: nameOf(r.competency, locale),
-          level: row?.assessed ?? "?",
+          level: row ? countedLevel(row) : "?",
           required: row?.required ?? "?",
           // The mentor weighs the request by the mentee's standard: say whose standard it is.
           source: latest?.standardSource === "skj" ? "skj" : "default",

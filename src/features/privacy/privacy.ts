@@ -191,7 +191,13 @@ export function createPrivacy(deps: PrivacyDeps) {
         trainingReminders: person.reminders?.training ?? true,
         jpNudge: person.reminders?.nudges ?? "on",
       },
-      assessments: assessments.map(({ personId: _, ...a }) => a),
+      // A level an atasan confirmed is the person's record; who confirmed it is another person.
+      assessments: assessments.map(({ personId: _, ...a }) => ({
+        ...a,
+        results: a.results.map(({ confirmation, ...r }) =>
+          confirmation ? { ...r, confirmation: { level: confirmation.level, at: confirmation.at } } : r,
+        ),
+      })),
       completions: completions.map(({ personId: _, ...c }) => c),
       enrollments: enrollments.map(({ personId: _, seat: _s, ...e }) => e),
       achievements: achievements.map(({ personId: _, ...a }) => a),
@@ -268,6 +274,8 @@ export function createPrivacy(deps: PrivacyDeps) {
       },
     ],
     ["assessments", (req) => repos.assessments.removeForPerson(req._id)],
+    // Levels this person confirmed as an atasan stay with the people assessed, without this id.
+    ["confirmations", (req) => repos.assessments.forgetConfirmer(req._id)],
     ["completions", (req) => repos.completions.removeForPerson(req._id)],
     ["achievements", (req) => repos.achievements.removeForPerson(req._id)],
     ["nip", (req) => repos.nipClaims.releaseForPerson(req._id)],

@@ -1,5 +1,6 @@
 import type { Repositories } from "../../db/repositories/index.js";
 import type { Competency } from "../../domain/competency.js";
+import { countedLevel } from "../../domain/counted-level.js";
 import type { JpStanding } from "../../domain/jp.js";
 import { type Recommendation, rankCourses } from "../../domain/recommend.js";
 import type { Translate } from "../../engine/text.js";
@@ -47,7 +48,12 @@ export function createRecommendations(deps: {
       ...enrollments.map((e) => e.courseId),
     ]);
     const items = rankCourses(catalog, {
-      gaps: latest.results.map((r) => ({ code: r.competency, assessed: r.assessed, required: r.required })),
+      // Courses answer the level that counts: an atasan's confirmation over the self-assessment.
+      gaps: latest.results.map((r) => ({
+        code: r.competency,
+        assessed: countedLevel(r),
+        required: r.required,
+      })),
       ...(person.regionId ? { regionId: person.regionId } : {}),
       preferences: person.learningModes,
       taken,

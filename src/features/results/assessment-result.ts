@@ -1,6 +1,7 @@
 import type { Assessment, CompetencyResult } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
-import type { Competency } from "../../domain/competency.js";
+import { type Competency, compareCompetencyCodes } from "../../domain/competency.js";
+import { countedLevel, isConfirmed } from "../../domain/counted-level.js";
 import type { Translate } from "../../engine/text.js";
 import type { Conversation, Outbound } from "../../engine/types.js";
 import { formatDate } from "../../i18n/format.js";
@@ -24,6 +25,10 @@ export function describeStandard(
     : translate(locale, "results-standard-default");
 }
 
+/** Largest gap first, as recorded; a confirmation since may have moved a result up or down. */
+const byGap = (rows: readonly CompetencyResult[]) =>
+  [...rows].sort((a, b) => b.gap - a.gap || compareCompetencyCodes(a.competency, b.competency));
+
 /** Shows assessment results: right after an assessment, and on /hasil. */
 export function createAssessmentResults(deps: {
   repos: Pick<Repositories, "people" | "assessments">;
@@ -39,8 +44,9 @@ export function createAssessmentResults(deps: {
   };
 
   /**
-   * The result as text: largest gaps first, each with the required level and the change since
-   * last time, then (given the assessment) which standard the levels come from.
+   * The result as text: largest gaps first, each with the level that counts, the required level
+   * and the change since last time (a level an atasan confirmed shows the self-assessed one too),
+   * then (given the assessment) which standard the levels come from.
    */
   function resultMessage(
     conv: Conversation,
@@ -50,17 +56,22 @@ export function createAssessmentResults(deps: {
   ): Outbound {
     const t = (key: string, args?: Record<string, string | number>) =>
       deps.translate(conv.profile.locale, key, args);
-    const lines = rows.map((r) => {
+    const lines = byGap(rows).map((r) => {
       const prev = before.find((b) => b.competency === r.competency);
-      const delta = prev ? r.assessed - prev.assessed : 0;
+      const level = countedLevel(r);
+      const delta = prev ? level - countedLevel(prev) : 0;
       const change = delta !== 0 ? ` (${delta > 0 ? "+" : ""}${delta})` : "";
       const mark = r.gap > 0 ? "🔸" : "✅";
       const mixed = r.mixed ? " ⚠️" : "";
-      return `${mark} ${nameOf(r.competency, conv)}: ${t("assessment-row", { assessed: r.assessed, required: r.required })}${change}${mixed}`;
+      const row = isConfirmed(r)
+        ? t("assessment-row-confirmed", { level, self: r.assessed, required: r.required })
+        : t("assessment-row", { assessed: r.assessed, required: r.required });
+      return `${mark} ${nameOf(r.competency, conv)}: ${row}${change}${mixed}`;
     });
     const gaps = rows.filter((r) => r.gap > 0).length;
     const mixed = rows.filter((r) => r.mixed).map((r) => nameOf(r.competency, conv));
     const warning = mixed.length > 0 ? ["", t("assessment-mixed", { competencies: mixed.join(", ") })] : [];
+    const confirmed = rows.some((r) => isConfirmed(r)) ? ["", t("results-confirmed-note")] : [];
     return {
       text: [
         t("assessment-result-title"),
@@ -68,6 +79,7 @@ export function createAssessmentResults(deps: {
         ...lines,
         "",
         t("assessment-result-summary", { gaps }),
+        ...confirmed,
         ...warning,
         ...(standard ? [describeStandard(deps.translate, conv.profile.locale, standard)] : []),
       ].join("\n"),
@@ -80,7 +92,11 @@ export function createAssessmentResults(deps: {
     const t = (key: string) => deps.translate(conv.profile.locale, key);
     try {
       const bytes = await deps.renderChart(
-        rows.map((r) => ({ label: nameOf(r.competency, conv), assessed: r.assessed, required: r.required })),
+        byGap(rows).map((r) => ({
+          label: nameOf(r.competency, conv),
+          assessed: countedLevel(r),
+          required: r.required,
+        })),
         {
           title: t("assessment-chart-title"),
           assessed: t("assessment-chart-assessed"),
