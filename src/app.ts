@@ -49,6 +49,7 @@ import { createCompletion } from "./features/training/completion.js";
 import { createJpNudge } from "./features/training/jp-nudge.js";
 import { createTrainingView } from "./features/training/training.js";
 import { FLOWS_DIR } from "./paths.js";
+import { createCourseAccess } from "./services/course-access.js";
 import { createCourseCatalog } from "./services/course-catalog.js";
 import { type AppEvents, createEventHub, type EventHub } from "./services/events.js";
 import { createFileReaders } from "./services/file-readers.js";
@@ -172,8 +173,10 @@ export function createApp(deps: {
     translate: deps.translate,
     now,
   });
+  const courseAccess = createCourseAccess({ repos, now });
   const recommendations = createRecommendations({
     mentoring,
+    access: courseAccess,
     repos,
     catalog: courseCatalog,
     ledger,
@@ -183,6 +186,7 @@ export function createApp(deps: {
     regions: content.regions,
   });
   const enrollment = createEnrollment({
+    access: courseAccess,
     repos,
     catalog: courseCatalog,
     competencies: content.allCompetencies,

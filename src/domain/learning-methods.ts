@@ -9,6 +9,7 @@ import { parseWith } from "./validation.js";
  */
 
 export const KLASIKAL_METHODS = [
+  "pelatihan-dasar",
   "pelatihan-struktural",
   "pelatihan-manajerial",
   "pelatihan-teknis",

@@ -1,6 +1,8 @@
 import { parse } from "csv-parse/sync";
 import type { z } from "zod";
 import { type CourseInput, courseInputSchema, sessionId } from "../domain/course.js";
+import type { Admission } from "../domain/eligibility.js";
+import { TIERS } from "../domain/skj.js";
 
 /**
  * The course catalog as a CSV file, one row per session (course columns repeated on each of its
@@ -24,6 +26,13 @@ export const COURSE_COLUMNS = [
   "end",
   "timezone",
   "quota",
+  "status",
+  "tiers",
+  "jabatan_kinds",
+  "min_service_years",
+  "max_service_years",
+  "admission",
+  "contact",
 ] as const;
 type Column = (typeof COURSE_COLUMNS)[number];
 
@@ -44,7 +53,48 @@ const ALIASES: Record<string, Column> = {
   zona: "timezone",
   zona_waktu: "timezone",
   kuota: "quota",
+  status_kepegawaian: "status",
+  jenjang: "tiers",
+  jenis_jabatan: "jabatan_kinds",
+  masa_kerja_min: "min_service_years",
+  masa_kerja_minimal: "min_service_years",
+  masa_kerja_maks: "max_service_years",
+  masa_kerja_maksimal: "max_service_years",
+  pendaftaran: "admission",
+  cara_ikut: "admission",
+  narahubung: "contact",
+  kontak: "contact",
 };
+
+/** How a spreadsheet may say each admission: Indonesian words or Pandu's own. */
+const ADMISSION_WORDS: Record<string, Admission> = {
+  daftar: "open",
+  open: "open",
+  terbuka: "open",
+  ajukan: "request",
+  pengajuan: "request",
+  request: "request",
+  penunjukan: "nomination",
+  nominasi: "nomination",
+  usulan: "nomination",
+  nomination: "nomination",
+};
+
+/** The eligibility field a spreadsheet column fills. */
+const ELIGIBILITY_COLUMNS: Record<string, Column> = {
+  statuses: "status",
+  tiers: "tiers",
+  jabatanKinds: "jabatan_kinds",
+  minServiceYears: "min_service_years",
+  maxServiceYears: "max_service_years",
+};
+
+/** "PNS; PPPK", "pengawas | administrator": a list in one cell. */
+const listOf = (cell: string): string[] =>
+  cell
+    .split(/[;|,/\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 const REQUIRED: Column[] = ["id", "title", "provider", "method", "jp", "competencies", "mode"];
 const COURSE_LEVEL: Column[] = [
   "title",
@@ -57,6 +107,13 @@ const COURSE_LEVEL: Column[] = [
   "location",
   "url",
   "reminders",
+  "status",
+  "tiers",
+  "jabatan_kinds",
+  "min_service_years",
+  "max_service_years",
+  "admission",
+  "contact",
 ];
 const SESSION_LEVEL: Column[] = ["start", "end", "timezone", "quota"];
 
@@ -125,11 +182,34 @@ function problemOf(issue: z.core.$ZodIssue, candidate: unknown): Pick<ImportProb
 /** Which spreadsheet column a path inside a course points at. */
 function columnOf(path: readonly PropertyKey[]): { column: string; session?: number } {
   const [head, index, field] = path;
+  if (head === "eligibility" && typeof index === "string")
+    return { column: ELIGIBILITY_COLUMNS[index] ?? "status" };
   if (head === "sessions" && typeof index === "number") {
     const column = field === "timeZone" ? "timezone" : typeof field === "string" ? field : "start";
     return { column, session: index };
   }
   return { column: String(head ?? "id") };
+}
+
+/** The eligibility and admission columns of a course row, as the course schema reads them. */
+function eligibilityCells(cell: (c: Column) => string): Record<string, unknown> {
+  const years = (c: Column) => (cell(c) === "" ? undefined : toNumber(cell(c)));
+  const eligibility = {
+    ...(cell("status") ? { statuses: listOf(cell("status")).map((x) => x.toUpperCase()) } : {}),
+    ...(cell("tiers") ? { tiers: listOf(cell("tiers")).map((x) => x.toLowerCase()) } : {}),
+    ...(cell("jabatan_kinds")
+      ? { jabatanKinds: listOf(cell("jabatan_kinds")).map((x) => x.toLowerCase()) }
+      : {}),
+    ...(years("min_service_years") !== undefined ? { minServiceYears: years("min_service_years") } : {}),
+    ...(years("max_service_years") !== undefined ? { maxServiceYears: years("max_service_years") } : {}),
+  };
+  const admission = cell("admission").toLowerCase();
+  return {
+    ...(Object.keys(eligibility).length > 0 ? { eligibility } : {}),
+    // An unknown word stays as written, so the schema reports it with the options.
+    ...(admission ? { admission: ADMISSION_WORDS[admission] ?? admission } : {}),
+    ...(cell("contact") ? { contact: cell("contact") } : {}),
+  };
 }
 
 /**
@@ -163,7 +243,12 @@ export function parseCourseCsv(text: string, context: CourseCsvContext): CourseC
   }
   for (const h of headers) {
     if (!(COURSE_COLUMNS as readonly string[]).includes(h))
-      problems.push({ row: 1, column: h, key: "import-unknown-column" });
+      problems.push({
+        row: 1,
+        column: h,
+        key: "import-unknown-column-of",
+        args: { columns: COURSE_COLUMNS.join(", ") },
+      });
   }
   if (problems.length > 0) return { ok: false, problems };
   if (records.length === 0) return { ok: false, problems: [{ row: 2, key: "import-empty" }] };
@@ -206,6 +291,15 @@ export function parseCourseCsv(text: string, context: CourseCsvContext): CourseC
           args: { code: c.code },
         });
     }
+    for (const tier of cell("tiers") ? listOf(cell("tiers")).map((x) => x.toLowerCase()) : []) {
+      if (!TIERS.some((t) => t.id === tier))
+        problems.push({
+          row: first.row,
+          column: "tiers",
+          key: "import-one-of",
+          args: { options: TIERS.map((t) => t.id).join(", ") },
+        });
+    }
     if (cell("region") && !context.regionIds.has(cell("region")))
       problems.push({ row: first.row, column: "region", key: "import-region" });
     // Checked here as well as in the schema: its refinement only runs once every field is valid.
@@ -233,6 +327,7 @@ export function parseCourseCsv(text: string, context: CourseCsvContext): CourseC
               .filter(Boolean),
           }
         : {}),
+      ...eligibilityCells(cell),
       sessions: sessionRows.map((r) => {
         const v = (c: Column) => (r.cells[c] ?? "").trim();
         const quota = toNumber(v("quota"));

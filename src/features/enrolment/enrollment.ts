@@ -7,6 +7,7 @@ import { attendableSession } from "../../domain/recommend.js";
 import type { Translate } from "../../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../../engine/types.js";
 import { formatDateTime } from "../../i18n/format.js";
+import type { CourseAccess, CourseAccessService } from "../../services/course-access.js";
 import { type CourseCatalog, shortKey } from "../../services/course-catalog.js";
 import { type ButtonPress, buttonCodec } from "../feature.js";
 
@@ -15,6 +16,7 @@ export const courseButton = buttonCodec("course", "crs", {
   detail: ["d", 1],
   later: ["l", 1],
   enrol: ["e", 1],
+  request: ["r", 1],
   enrolConfirm: ["y", 1],
   notNow: ["n", 1],
   cancel: ["c", 1],
@@ -52,12 +54,16 @@ export function placeOf(
  */
 export function createEnrollment(deps: {
   repos: Pick<Repositories, "people" | "enrollments">;
+  /** Who may take which course: a button for a course one may not take is refused. */
+  access: CourseAccessService;
   catalog: CourseCatalog;
   competencies: readonly Competency[];
   translate: Translate;
   now: () => Date;
   /** Provinces by id, to name a course's province. */
   regions?: readonly { id: string; name: string }[];
+  /** Asks the person's coordinator for a place in a course by request ("Ajukan"). */
+  requestPlace?: (conv: Conversation, course: Course, session: CourseSession) => Promise<Outbound[]>;
 }) {
   const tr = (conv: Conversation) => (key: string, args?: Record<string, string | number>) =>
     deps.translate(conv.profile.locale, key, args);
@@ -75,10 +81,29 @@ export function createEnrollment(deps: {
     });
   }
 
+  /** The person's access to a course, read fresh on every press. */
+  async function accessTo(conv: Conversation, course: Course): Promise<CourseAccess> {
+    const person = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
+    if (!person) return { may: false, why: "status" };
+    return deps.access.accessOf(course, await deps.access.candidateFor(person));
+  }
+
+  /** Why a person may not take a course, in words, with whom to ask. */
+  function refusal(conv: Conversation, course: Course, access: CourseAccess): Outbound[] {
+    const t = tr(conv);
+    if (!access.may) return [{ text: t(`course-not-for-you-${access.why}`, { title: course.title }) }];
+    return [
+      {
+        text: t("course-by-nomination", { contact: course.contact ?? t("course-contact-default") }),
+      },
+    ];
+  }
+
   async function detail(conv: Conversation, course: Course): Promise<Outbound[]> {
     const t = tr(conv);
     const locale = conv.profile.locale;
     const person = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
+    const access = await accessTo(conv, course);
     const timeZone = person?.timeZone ?? "Asia/Jakarta";
     const names = course.competencies.map((c) => {
       const comp = deps.competencies.find((x) => x.code === c.code);
@@ -102,15 +127,25 @@ export function createEnrollment(deps: {
           ? t("course-no-upcoming")
           : t("course-self-paced-detail"),
     ];
+    // Who may take it and how, before any button: nobody is offered what they cannot take.
+    if (!access.may) lines.push("", t(`course-not-for-you-${access.why}`, { title: course.title }));
+    else if (access.admission === "nomination")
+      lines.push("", t("course-by-nomination", { contact: course.contact ?? t("course-contact-default") }));
+    else if (access.admission === "request")
+      lines.push("", t("course-by-request", { contact: course.contact ?? t("course-contact-default") }));
     const reachable = attendableSession(course, person?.regionId, now) !== null;
-    const rows: Choice[][] = reachable
-      ? upcoming.slice(0, 3).map((s) => [
-          {
-            data: courseButton.pack("enrol", shortKey(s.id)),
-            label: t("course-enrol-on", { date: formatDateTime(s.startsAt, { locale, timeZone }) }),
-          },
-        ])
-      : [];
+    const action = access.may && access.admission === "request" ? "request" : "enrol";
+    const rows: Choice[][] =
+      reachable && access.may && access.admission !== "nomination"
+        ? upcoming.slice(0, 3).map((s) => [
+            {
+              data: courseButton.pack(action, shortKey(s.id)),
+              label: t(action === "request" ? "course-request-on" : "course-enrol-on", {
+                date: formatDateTime(s.startsAt, { locale, timeZone }),
+              }),
+            },
+          ])
+        : [];
     return [{ text: lines.join("\n"), ...(rows.length ? { choices: rows } : {}) }];
   }
 
@@ -225,9 +260,24 @@ export function createEnrollment(deps: {
           return detail(conv, course);
         }
         case "enrol":
-        case "enrolConfirm": {
+        case "enrolConfirm":
+        case "request": {
           const found = await deps.catalog.sessionByKey(key);
           if (!found) return [{ text: t("course-gone") }];
+          // Checked on every press, not only when the button was drawn: the button may be old,
+          // forged, or the person's status may have changed since.
+          const access = await accessTo(conv, found.course);
+          if (!access.may || access.admission === "nomination") return refusal(conv, found.course, access);
+          if (action === "request" || access.admission === "request")
+            return deps.requestPlace
+              ? deps.requestPlace(conv, found.course, found.session)
+              : [
+                  {
+                    text: t("course-by-request", {
+                      contact: found.course.contact ?? t("course-contact-default"),
+                    }),
+                  },
+                ];
           return action === "enrol"
             ? askEnrol(conv, found.course, found.session)
             : enrol(conv, found.course, found.session);

@@ -7,6 +7,7 @@ import type { Translate } from "../../engine/text.js";
 import type { Conversation, Outbound } from "../../engine/types.js";
 import { formatDateTime } from "../../i18n/format.js";
 import type { Locale } from "../../i18n/locales.js";
+import type { CourseAccessService } from "../../services/course-access.js";
 import { type CourseCatalog, shortKey } from "../../services/course-catalog.js";
 import type { JpLedger } from "../../services/jp-ledger.js";
 import { courseButton, placeOf } from "../enrolment/enrollment.js";
@@ -17,6 +18,8 @@ import { describeStandard } from "../results/assessment-result.js";
 export function createRecommendations(deps: {
   repos: Pick<Repositories, "people" | "assessments" | "enrollments">;
   catalog: CourseCatalog;
+  /** Who may take which course: nothing is recommended to someone who may not take it. */
+  access: CourseAccessService;
   ledger: JpLedger;
   competencies: readonly Competency[];
   translate: Translate;
@@ -38,11 +41,13 @@ export function createRecommendations(deps: {
     const latest = latestId ? await deps.repos.assessments.get(latestId) : null;
     if (!latest) return { kind: "no-assessment" as const, person };
     const now = deps.now();
-    const [{ standing, completions }, enrollments, catalog] = await Promise.all([
+    const [{ standing, completions }, enrollments, all, candidate] = await Promise.all([
       deps.ledger.standing(person, now),
       deps.repos.enrollments.listForPerson(person._id),
       deps.catalog.all(),
+      deps.access.candidateFor(person),
     ]);
+    const catalog = all.filter((c) => deps.access.accessOf(c, candidate).may);
     const taken = new Set<string>([
       ...completions.flatMap((c) => (c.courseId ? [c.courseId] : [])),
       ...enrollments.map((e) => e.courseId),
@@ -114,14 +119,22 @@ export function createRecommendations(deps: {
         : []),
     ];
     const key = shortKey(c.id);
-    const first = item.session
-      ? { data: courseButton.pack("enrol", shortKey(item.session.id)), label: t("rec-enrol") }
-      : { data: courseButton.pack("detail", key), label: t("rec-open") };
+    if (c.admission === "nomination")
+      lines.push(t("course-by-nomination", { contact: c.contact ?? t("course-contact-default") }));
+    // By nomination there is nothing to press but Detail: BKPSDM proposes the participants.
+    const first =
+      c.admission === "nomination"
+        ? undefined
+        : item.session
+          ? c.admission === "request"
+            ? { data: courseButton.pack("request", shortKey(item.session.id)), label: t("rec-request") }
+            : { data: courseButton.pack("enrol", shortKey(item.session.id)), label: t("rec-enrol") }
+          : { data: courseButton.pack("detail", key), label: t("rec-open") };
     return {
       text: lines.join("\n"),
       choices: [
         [
-          first,
+          ...(first ? [first] : []),
           { data: courseButton.pack("detail", key), label: t("rec-detail") },
           { data: courseButton.pack("later", key), label: t("rec-later") },
         ],

@@ -29,6 +29,44 @@ describe("reading a course CSV", () => {
     expect(r.courses[0]!.sessions[0]!.timeZone).toBe("Asia/Jakarta");
   });
 
+  it("reads who may take a course and how one gets in, in Indonesian words", () => {
+    const csv = [
+      "id;judul;penyelenggara;metode;jp;kompetensi;moda;wilayah;status_kepegawaian;jenjang;jenis_jabatan;masa_kerja_min;pendaftaran;narahubung",
+      "latsar-2027;Latsar CPNS;BPSDM Provinsi Jambi;pelatihan-dasar;204;M.1:1-2;offline;jambi;CPNS;;;;daftar;BKPSDM",
+      'pkp-2027;PKP;BPSDM Provinsi Jambi;pelatihan-struktural;190;M.2:2-3;offline;jambi;PNS;pengawas;struktural;;penunjukan;"BKPSDM, bidang PKAP"',
+      "proyek;Manajemen Proyek;Pusdiklat;pelatihan-teknis;32;M.3:2-3;online;;PNS | PPPK;;;2;ajukan;",
+    ].join("\n");
+    const r = parseCourseCsv(csv, context);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.courses.map((c) => [c.id, c.admission, c.eligibility, c.contact])).toEqual([
+      ["latsar-2027", "open", { statuses: ["CPNS"] }, "BKPSDM"],
+      [
+        "pkp-2027",
+        "nomination",
+        { statuses: ["PNS"], tiers: ["pengawas"], jabatanKinds: ["struktural"] },
+        "BKPSDM, bidang PKAP",
+      ],
+      ["proyek", "request", { statuses: ["PNS", "PPPK"], minServiceYears: 2 }, undefined],
+    ]);
+  });
+
+  it("names a wrong status, tier, jabatan kind or admission with the options", () => {
+    const csv = [
+      "id,title,provider,method,jp,competencies,mode,status,tiers,jabatan_kinds,admission",
+      "a-course,Kursus A,LAN,seminar,2,M.1:1,online,honorer,,,",
+      "b-course,Kursus B,LAN,seminar,2,M.1:1,online,,kepala-dinas,,",
+      "c-course,Kursus C,LAN,seminar,2,M.1:1,online,,,eselon,undian",
+    ].join("\n");
+    const r = parseCourseCsv(csv, context);
+    expect(!r.ok && r.problems.map((p) => `${p.row}:${p.column}:${p.key}`)).toEqual([
+      "2:status:import-one-of",
+      "3:tiers:import-one-of",
+      "4:admission:import-one-of",
+      "4:jabatan_kinds:import-one-of",
+    ]);
+  });
+
   it("accepts Indonesian headers, semicolons and a decimal comma", () => {
     const csv = [
       "id;judul;penyelenggara;metode;jp;kompetensi;moda;wilayah;lokasi;tautan;mulai;selesai;zona;kuota",
@@ -77,7 +115,7 @@ describe("reading a course CSV", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems.map((p) => `${p.row}:${p.column}:${p.key}`)).toEqual(
-      expect.arrayContaining(["1:provider:import-missing-column", "1:warna:import-unknown-column"]),
+      expect.arrayContaining(["1:provider:import-missing-column", "1:warna:import-unknown-column-of"]),
     );
   });
 
