@@ -277,6 +277,12 @@ import-parent-loop = its parent units loop back to the unit itself
 import-duplicate-nip = this NIP is already on row { $row }
 import-unknown-unit = unit "{ $unit }" is not in the org tree; import the units first
 import-unknown-jabatan = position code "{ $code }" is not in Pandu yet; import the position file first
+import-status-nip-pppk = this NIP is a PPPK NIP (digit 13 is 2), so the status must be PPPK
+import-status-nip-not-pppk = this NIP is not a PPPK NIP, so the status cannot be PPPK; check the status or the NIP
+import-contract-start-not-pppk = the contract start is only for PPPK; leave it empty, or check the status column
+import-contract-start-format = write the date as YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY, e.g. 2025-03-01 or 01/03/2025
+import-contract-start-future = the contract start date has not come yet
+import-contract-start-before-appointment = the contract start is before the appointment year in the NIP ({ $year })
 import-failed = { $count ->
     [one] The file was not imported because of 1 problem. Fix it and send it again; nothing was saved.
    *[other] The file was not imported because of { $count } problems. Fix them and send it again; nothing was saved.

@@ -255,6 +255,12 @@ import-parent-loop = unit induknya berputar kembali ke unit ini sendiri
 import-duplicate-nip = NIP ini sudah ada di baris { $row }
 import-unknown-unit = unit "{ $unit }" tidak ada di struktur organisasi; impor unitnya dulu
 import-unknown-jabatan = kode jabatan "{ $code }" belum ada di Pandu; impor berkas jabatan lebih dulu
+import-status-nip-pppk = NIP ini adalah NIP PPPK (angka ke-13 bernilai 2), jadi statusnya harus PPPK
+import-status-nip-not-pppk = NIP ini bukan NIP PPPK, jadi statusnya tidak mungkin PPPK; periksa status atau NIP-nya
+import-contract-start-not-pppk = mulai kontrak hanya diisi untuk PPPK; kosongkan, atau periksa kolom status
+import-contract-start-format = tulis tanggal sebagai TTTT-BB-HH, HH/BB/TTTT, atau HH-BB-TTTT, misalnya 2025-03-01 atau 01/03/2025
+import-contract-start-future = tanggal mulai kontrak belum tiba
+import-contract-start-before-appointment = tanggal mulai kontrak lebih awal dari tahun pengangkatan pada NIP ({ $year })
 import-failed = { $count ->
     [one] Berkas tidak diimpor karena ada 1 masalah. Perbaiki lalu kirim lagi; tidak ada yang disimpan.
    *[other] Berkas tidak diimpor karena ada { $count } masalah. Perbaiki lalu kirim lagi; tidak ada yang disimpan.

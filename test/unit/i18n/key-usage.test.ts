@@ -20,7 +20,7 @@ const walk = (dir: string, ext: RegExp): string[] =>
 /** Keys the code builds at run time, from the sources that decide them. */
 const DYNAMIC_KEYS = [
   ...NIP_PROBLEMS.map((p) => `nip-error-${p}`),
-  ...CONTRACT_START_PROBLEMS.map((p) => `contract-start-${p}`),
+  ...CONTRACT_START_PROBLEMS.flatMap((p) => [`contract-start-${p}`, `import-contract-start-${p}`]),
   ...EMPLOYMENT_STATUSES.map((s) => `employment-${s}`),
   ...["WIB", "WITA", "WIT"].map((z) => `zone-${z}`),
   ...declaredApp().registry.listed.map((c) => c.descriptionKey),
