@@ -87,6 +87,27 @@ describe("onboarding asks what the NIP cannot tell", () => {
   });
 });
 
+describe("an imported employee registering", () => {
+  it("keeps the imported PPPK status and is asked only the contract start the import lacked", async () => {
+    const nip = "199208082022212006";
+    expect(
+      await app.orgImport.people(`nip;nama;unit;status\n${nip};Sari Dewi;jambi.dinkes.yankes;PPPK`),
+    ).toEqual({
+      ok: true,
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+    });
+    const said = await onboard(tg(6), "Sari Dewi", nip, { contractStart: "07/2024" });
+    expect(said).toContain("Sejak bulan apa kontrak kerja Anda");
+    expect(await personOf(tg(6))).toMatchObject({
+      employment: "PPPK",
+      employmentSource: "import",
+      contractStart: "2024-07-01",
+    });
+  });
+});
+
 describe("/profil shows the status kepegawaian and lets the person correct what is theirs to say", () => {
   it("shows the status by its name, and lets a CPNS become PNS", async () => {
     await cmd(tg(3), "profil");
