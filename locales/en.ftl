@@ -115,6 +115,9 @@ input-hint-nip = A NIP looks like this: 19850101 201001 1 002
 onboarding-needed = You are not registered with Pandu yet. Type /start to register; it takes a few minutes.
 onboarding-nip-taken = That NIP is already registered to someone else, so it cannot be used here. Please check your NIP. If it really is yours, contact your agency's HR administrator; we have recorded this for them.
 onboarding-jabatan-other = My position is not on the list
+contract-start-format = I could not read that month and year. Type the month, then the year, e.g. 03/2025 or March 2025.
+contract-start-future = That month has not come yet. Type the month in which your current contract began.
+contract-start-before-appointment = Your NIP shows you were appointed in { $year }, so your contract cannot have begun before that year. Please check the month and year.
 start-welcome-back = Welcome back! You are already registered.
 
 ## Menu and commands
@@ -179,8 +182,14 @@ profile-region = Province
 profile-zone = Time zone
 profile-language = Language
 profile-modes = Learning preferences
+profile-employment = Employment status
+profile-contract-start = Contract start
+employment-CPNS = CPNS (candidate civil servant, on probation)
+employment-PNS = PNS (civil servant)
+employment-PPPK = PPPK (government employee with a work contract)
 profile-saved = Saved. ✔
 profile-region-inherited = Your province follows your agency: { $region }. To change it, change your work unit, or ask an admin to correct the agency's region.
+profile-employment-pppk = PPPK status follows your NIP or the HR records your admin imported, so it is not changed here. You can update the month your contract began, for example after it was renewed.
 
 ## Linking accounts (/tautkan)
 
@@ -268,6 +277,12 @@ import-parent-loop = its parent units loop back to the unit itself
 import-duplicate-nip = this NIP is already on row { $row }
 import-unknown-unit = unit "{ $unit }" is not in the org tree; import the units first
 import-unknown-jabatan = position code "{ $code }" is not in Pandu yet; import the position file first
+import-status-nip-pppk = this NIP is a PPPK NIP (digit 13 is 2), so the status must be PPPK
+import-status-nip-not-pppk = this NIP is not a PPPK NIP, so the status cannot be PPPK; check the status or the NIP
+import-contract-start-not-pppk = the contract start is only for PPPK; leave it empty, or check the status column
+import-contract-start-format = write the date as YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY, e.g. 2025-03-01 or 01/03/2025
+import-contract-start-future = the contract start date has not come yet
+import-contract-start-before-appointment = the contract start is before the appointment year in the NIP ({ $year })
 import-failed = { $count ->
     [one] The file was not imported because of 1 problem. Fix it and send it again; nothing was saved.
    *[other] The file was not imported because of { $count } problems. Fix them and send it again; nothing was saved.

@@ -110,6 +110,9 @@ input-hint-nip = Contoh bentuk NIP: 19850101 201001 1 002
 onboarding-needed = Anda belum terdaftar di Pandu. Ketik /start untuk mendaftar; hanya beberapa menit.
 onboarding-nip-taken = NIP itu sudah terdaftar atas nama orang lain, jadi tidak bisa dipakai di sini. Periksa kembali NIP Anda. Jika itu memang NIP Anda, hubungi admin kepegawaian instansi Anda; kejadian ini sudah kami catat untuk mereka.
 onboarding-jabatan-other = Jabatan saya tidak ada di daftar
+contract-start-format = Bulan dan tahunnya belum terbaca. Tulis bulan lalu tahun, misalnya 03/2025 atau Maret 2025.
+contract-start-future = Bulan itu belum tiba. Tulis bulan ketika kontrak Anda yang sedang berjalan mulai berlaku.
+contract-start-before-appointment = Menurut NIP Anda, Anda diangkat pada tahun { $year }, jadi kontrak Anda tidak mungkin dimulai sebelum tahun itu. Periksa lagi bulan dan tahunnya.
 start-welcome-back = Selamat datang kembali! Anda sudah terdaftar.
 
 ## Menu dan perintah
@@ -173,8 +176,14 @@ profile-region = Provinsi
 profile-zone = Zona waktu
 profile-language = Bahasa
 profile-modes = Cara belajar
+profile-employment = Status kepegawaian
+profile-contract-start = Mulai kontrak
+employment-CPNS = CPNS (calon PNS, masa percobaan)
+employment-PNS = PNS
+employment-PPPK = PPPK
 profile-saved = Tersimpan. ✔
 profile-region-inherited = Provinsi Anda mengikuti instansi: { $region }. Untuk mengubahnya, ganti unit kerja Anda, atau minta admin memperbaiki wilayah instansi.
+profile-employment-pppk = Status PPPK mengikuti NIP atau data kepegawaian dari admin, jadi tidak diubah di sini. Yang dapat Anda perbarui adalah bulan mulai kontrak, misalnya setelah kontrak Anda diperpanjang.
 
 ## Menautkan akun (/tautkan)
 
@@ -246,6 +255,12 @@ import-parent-loop = unit induknya berputar kembali ke unit ini sendiri
 import-duplicate-nip = NIP ini sudah ada di baris { $row }
 import-unknown-unit = unit "{ $unit }" tidak ada di struktur organisasi; impor unitnya dulu
 import-unknown-jabatan = kode jabatan "{ $code }" belum ada di Pandu; impor berkas jabatan lebih dulu
+import-status-nip-pppk = NIP ini adalah NIP PPPK (angka ke-13 bernilai 2), jadi statusnya harus PPPK
+import-status-nip-not-pppk = NIP ini bukan NIP PPPK, jadi statusnya tidak mungkin PPPK; periksa status atau NIP-nya
+import-contract-start-not-pppk = mulai kontrak hanya diisi untuk PPPK; kosongkan, atau periksa kolom status
+import-contract-start-format = tulis tanggal sebagai TTTT-BB-HH, HH/BB/TTTT, atau HH-BB-TTTT, misalnya 2025-03-01 atau 01/03/2025
+import-contract-start-future = tanggal mulai kontrak belum tiba
+import-contract-start-before-appointment = tanggal mulai kontrak lebih awal dari tahun pengangkatan pada NIP ({ $year })
 import-failed = { $count ->
     [one] Berkas tidak diimpor karena ada 1 masalah. Perbaiki lalu kirim lagi; tidak ada yang disimpan.
    *[other] Berkas tidak diimpor karena ada { $count } masalah. Perbaiki lalu kirim lagi; tidak ada yang disimpan.

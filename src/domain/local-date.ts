@@ -60,3 +60,12 @@ export function previousDay({ year, month, day }: DateParts): DateParts {
   if (month > 1) return { year, month: month - 1, day: daysInMonth(year, month - 1) };
   return { year: year - 1, month: 12, day: 31 };
 }
+
+/** Indonesia's easternmost offset (WIT): its date is the latest anywhere in the country. */
+const LATEST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/** Today's calendar date in Indonesia's latest time zone, so nobody is refused their own today as "the future". */
+export function latestIndonesianDate(now: Date): DateParts {
+  const d = new Date(now.getTime() + LATEST_OFFSET_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}

@@ -1,4 +1,4 @@
-import { type DateParts, formatLocalDate, isCalendarDate } from "./local-date.js";
+import { type DateParts, formatLocalDate, isCalendarDate, latestIndonesianDate } from "./local-date.js";
 
 /**
  * NIP (Nomor Induk Pegawai): 18 digits.
@@ -44,20 +44,12 @@ export const NIP_LENGTH = 18;
 const PPPK_MARKER_INDEX = 12;
 /** Birth years before this are typing errors, not civil servants. */
 const EARLIEST_BIRTH_YEAR = 1900;
-/** Indonesia's easternmost offset (WIT): "today" is the latest date anywhere in the country. */
-const LATEST_OFFSET_MS = 9 * 60 * 60 * 1000;
 
 const fail = (problem: NipProblem, detail?: Record<string, string | number>): NipResult =>
   detail ? { ok: false, problem, detail } : { ok: false, problem };
 
 /** Drops whitespace of every kind: a NIP copied from a PDF or a form often carries (non-breaking) spaces. */
 const stripSpaces = (input: string): string => input.replace(/\s+/gu, "");
-
-/** Today's calendar date in Indonesia's latest time zone, so nobody is refused around midnight. */
-function latestIndonesianDate(today: Date): DateParts {
-  const d = new Date(today.getTime() + LATEST_OFFSET_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
 
 const num = (digits: string, from: number, to: number): number => Number(digits.slice(from, to));
 const pad2 = (n: number): string => String(n).padStart(2, "0");

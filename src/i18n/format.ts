@@ -31,6 +31,13 @@ export function formatDate(date: Date, opts: { locale: Locale; timeZone: string 
   return format(inZone(date, opts.timeZone), "EEEE, d MMMM yyyy", { locale: dateLocale(opts.locale) });
 }
 
+/** A calendar day stored as YYYY-MM-DD, as people write it: "1 Maret 2025" / "1 March 2025". */
+export function formatLocalDay(day: string, locale: Locale): string {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  // A day has no time zone: built and formatted in the process's own, it stays that day.
+  return format(new Date(year, month - 1, date), "d MMMM yyyy", { locale: dateLocale(locale) });
+}
+
 /** "09.00 WIB" / "09:00 WIB". */
 export function formatTime(date: Date, opts: { locale: Locale; timeZone: string }): string {
   const pattern = opts.locale === "en" ? "HH:mm" : "HH.mm";

@@ -1,5 +1,11 @@
 import { parse } from "csv-parse/sync";
-import { parseNip } from "../domain/nip.js";
+import {
+  appointmentYear,
+  EMPLOYMENT_STATUSES,
+  type EmploymentStatus,
+  parseContractDate,
+} from "../domain/employment.js";
+import { type ParsedNip, parseNip } from "../domain/nip.js";
 import type { ImportProblem } from "./course-csv.js";
 
 /**
@@ -26,10 +32,13 @@ const PEOPLE_ALIASES: Record<string, string> = {
   kode_jabatan: "jabatan",
   status_kepegawaian: "status",
   status_pegawai: "status",
+  mulai_kontrak: "contract_start",
+  tanggal_mulai_kontrak: "contract_start",
+  tmt_kontrak: "contract_start",
+  awal_kontrak: "contract_start",
 };
 const UNIT_COLUMNS = ["id", "name", "parent", "region"];
-const PEOPLE_COLUMNS = ["nip", "name", "unit", "jabatan", "tier", "region", "status"];
-const EMPLOYMENT = ["CPNS", "PNS", "PPPK"] as const;
+const PEOPLE_COLUMNS = ["nip", "name", "unit", "jabatan", "tier", "region", "status", "contract_start"];
 
 export interface Row {
   row: number;
@@ -189,12 +198,73 @@ export interface PersonRow {
   jabatanId?: string;
   tier?: string;
   regionId?: string;
-  employment?: (typeof EMPLOYMENT)[number];
+  employment?: EmploymentStatus;
+  /** "import" when the status column said it, "nip" when it was empty and the NIP is a PPPK's. */
+  employmentSource?: "import" | "nip";
+  /** PPPK only: the current contract's first day, YYYY-MM-DD. */
+  contractStart?: string;
+}
+
+type EmploymentFields = Pick<PersonRow, "employment" | "employmentSource" | "contractStart">;
+
+/**
+ * The status kepegawaian and contract start of one people row. The status must agree with the NIP
+ * (which tells a PPPK from the rest); an empty one is PPPK for a PPPK NIP and unknown otherwise.
+ * A contract start belongs to a PPPK only. `nip` is undefined when the NIP itself is wrong.
+ */
+function employmentOfRow(
+  row: number,
+  status: string,
+  contract: string,
+  nip: ParsedNip | undefined,
+  today: Date,
+): { fields: EmploymentFields; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [];
+  const stated = EMPLOYMENT_STATUSES.find((e) => e === status.toUpperCase());
+  if (status && !stated)
+    problems.push({
+      row,
+      column: "status",
+      key: "import-one-of",
+      args: { options: EMPLOYMENT_STATUSES.join(", ") },
+    });
+  const nipPppk = nip ? nip.kind === "pppk" : undefined;
+  const contradicts = stated !== undefined && nipPppk !== undefined && (stated === "PPPK") !== nipPppk;
+  if (contradicts)
+    problems.push({
+      row,
+      column: "status",
+      key: nipPppk ? "import-status-nip-pppk" : "import-status-nip-not-pppk",
+    });
+  const employment = stated ?? (!status && nipPppk ? "PPPK" : undefined);
+  const fields: EmploymentFields = employment
+    ? { employment, employmentSource: stated ? "import" : "nip" }
+    : {};
+  if (!contract) return { fields, problems };
+  // Whether a contract start belongs here is known only once the status is right.
+  const statusKnown = !status || (stated !== undefined && !contradicts);
+  if (statusKnown && employment !== "PPPK") {
+    problems.push({ row, column: "contract_start", key: "import-contract-start-not-pppk" });
+    return { fields, problems };
+  }
+  const read = parseContractDate(contract, {
+    today,
+    ...(nip ? { appointmentYear: appointmentYear(nip) } : {}),
+  });
+  if (read.ok) return { fields: { ...fields, contractStart: read.date }, problems };
+  problems.push({
+    row,
+    column: "contract_start",
+    key: `import-contract-start-${read.problem}`,
+    ...(read.detail ? { args: { year: String(read.detail.year) } } : {}),
+  });
+  return { fields, problems };
 }
 
 /**
- * Reads people: `nip, name, unit` and optionally `jabatan` (its code), `tier`, `region` and
- * `status` (CPNS, PNS or PPPK); every NIP checked as at onboarding.
+ * Reads people: `nip, name, unit` and optionally `jabatan` (its code), `tier`, `region`, `status`
+ * (CPNS, PNS or PPPK, agreeing with the NIP; PPPK when empty for a PPPK NIP) and, for a PPPK,
+ * `contract_start`; every NIP checked as at onboarding.
  */
 export function parsePeopleCsv(
   text: string,
@@ -245,14 +315,14 @@ export function parsePeopleCsv(
         key: "import-unknown-jabatan",
         args: { code: cell("jabatan") },
       });
-    const employment = EMPLOYMENT.find((e) => e === cell("status").toUpperCase());
-    if (cell("status") && !employment)
-      problems.push({
-        row,
-        column: "status",
-        key: "import-one-of",
-        args: { options: EMPLOYMENT.join(", ") },
-      });
+    const status = employmentOfRow(
+      row,
+      cell("status"),
+      cell("contract_start"),
+      nip.ok ? nip.nip : undefined,
+      ctx.today,
+    );
+    problems.push(...status.problems);
     const tier = cell("tier").toLowerCase() || jabatan?.tier;
     if (cell("tier") && !ctx.tiers.has(cell("tier").toLowerCase()))
       problems.push({
@@ -274,7 +344,7 @@ export function parsePeopleCsv(
       ...(jabatanId ? { jabatanId } : {}),
       ...(tier ? { tier } : {}),
       ...(region ? { regionId: region } : {}),
-      ...(employment ? { employment } : {}),
+      ...status.fields,
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, people };

@@ -53,10 +53,12 @@ const JABATAN = [
   "PELAKSANA-UMUM;Pengadministrasi Umum;Pelaksana;Pelaksana;;;;;;;;;;;;;",
 ].join("\r\n");
 
+// Lalu is PPPK (digit 13 of his NIP is 2), with the start of his current contract.
+const LALU = "199001012021211004";
 const PEOPLE = [
-  "NIP;Nama;Unit Kerja;Kode Jabatan;Status Kepegawaian",
-  "198203142008012005;Sri Wahyuni;sumbawa.bappeda;JF-AK-MUDA;PNS",
-  "199001012015031004;Lalu Hamzan;sumbawa.bappeda;pelaksana-umum;PPPK",
+  "NIP;Nama;Unit Kerja;Kode Jabatan;Status Kepegawaian;Mulai Kontrak",
+  "198203142008012005;Sri Wahyuni;sumbawa.bappeda;JF-AK-MUDA;PNS;",
+  `${LALU};Lalu Hamzan;sumbawa.bappeda;pelaksana-umum;PPPK;01/03/2025`,
 ].join("\r\n");
 
 async function importFile(kind: string, content: string) {
@@ -154,8 +156,14 @@ describe("an agency's own jabatan and SKJ", () => {
       standardSource: "default",
       standard: [],
     });
-    const lalu = await app.repos.people.get((await app.repos.nipClaims.ownerOf("199001012015031004"))!);
-    expect(lalu).toMatchObject({ jabatanId: "pelaksana-umum", tier: "pelaksana", employment: "PPPK" });
+    const lalu = await app.repos.people.get((await app.repos.nipClaims.ownerOf(LALU))!);
+    expect(lalu).toMatchObject({
+      jabatanId: "pelaksana-umum",
+      tier: "pelaksana",
+      employment: "PPPK",
+      employmentSource: "import",
+      contractStart: "2025-03-01",
+    });
   }, 180_000);
 
   it("measures a registered employee against the imported SKJ, and one without an SKJ against labelled defaults", async () => {
@@ -182,10 +190,16 @@ describe("an agency's own jabatan and SKJ", () => {
     expect(hasil).not.toContain("bawaan");
     expect(sri.result).not.toContain("bawaan");
 
-    await onboard(tg(12), "Lalu Hamzan", "199001012015031004", {
+    // The import gave his status and contract start, so registering asks neither.
+    const laluSaid = await onboard(tg(12), "Lalu Hamzan", LALU, {
       ...org,
       jabatan: "Pengadministrasi Umum",
       region: "Nusa Tenggara Barat",
+    });
+    expect(laluSaid).not.toContain("kontrak kerja Anda");
+    expect(await app.repos.people.get((await app.repos.nipClaims.ownerOf(LALU))!)).toMatchObject({
+      employment: "PPPK",
+      contractStart: "2025-03-01",
     });
     const lalu = await assessAll(tg(12));
     expect(lalu.intro).toContain("untuk 9 kompetensi");

@@ -170,3 +170,88 @@ describe("onboarding on Telegram (real app, Bot API emulator)", () => {
     await act(5002, () => tg.press(5002, m.message_id, m.buttons[0]![0]!.callback_data, 7777), "orang lain");
   });
 });
+
+/** The TMT CPNS (YYYYMM) `months` before this month: the app runs on the real clock. */
+const tmtMonthsAgo = (months: number): string => {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+};
+const CPNS_QUESTION = "masih CPNS";
+const CONTRACT_QUESTION = "kontrak kerja Anda";
+
+/** Registers by typing, from /start to the NIP; resolves with the first message after the NIP. */
+async function upToNip(u: number, name: string, nip: string, next: string | RegExp): Promise<SentMessage> {
+  await say(u, "/start", "Apakah Anda setuju?");
+  await say(u, "ya", "nama lengkap");
+  await say(u, name, "Berapa NIP Anda?");
+  return say(u, nip, next);
+}
+
+/** Finishes registering in Kota Mataram by typing, from the instansi question on. */
+async function finishInMataram(u: number) {
+  await say(u, "Pemerintah Kota Mataram", "unit kerja");
+  await say(u, "Kecamatan Ampenan", "jabatan");
+  await say(u, "Camat Ampenan", "WITA");
+  await say(u, "ya", "Bahasa");
+  await say(u, "Bahasa Indonesia", "Cara belajar");
+  await say(u, "1,2", "Pendaftaran selesai");
+}
+
+const asked = (u: number, text: string) => tg.chat(u).some((m) => m.text.includes(text));
+
+describe("status kepegawaian at registration on Telegram", () => {
+  it("registers a PPPK NIP as PPPK and asks when the contract began, explaining each wrong answer", async () => {
+    const u = 5101;
+    // Digit 13 is 2: a PPPK NIP, appointed in 2022.
+    await upToNip(u, "Ayu Lestari", "199505052022212003", CONTRACT_QUESTION);
+    expect(asked(u, CPNS_QUESTION)).toBe(false);
+    const again = () => tg.waitFor(() => tg.last(u)?.text.includes(CONTRACT_QUESTION) || undefined);
+    await say(u, "13/2025", "Bulan dan tahunnya belum terbaca");
+    await again();
+    await say(u, "12/2099", "Bulan itu belum tiba");
+    await again();
+    await say(u, "01/2021", "Anda diangkat pada tahun 2022");
+    await again();
+    await say(u, "3/2025", "instansi");
+    await finishInMataram(u);
+    const profile = await say(u, "/profil", "Status kepegawaian: PPPK");
+    expect(profile.text).toContain("Mulai kontrak: 1 Maret 2025");
+  });
+
+  it("asks someone whose TMT CPNS is six months old whether they are still CPNS, and stores CPNS on yes", async () => {
+    const u = 5102;
+    await upToNip(u, "Rina Kartika", `19980101${tmtMonthsAgo(6)}2001`, CPNS_QUESTION);
+    await say(u, "ya", "instansi");
+    await finishInMataram(u);
+    const profile = await say(u, "/profil", "Status kepegawaian: CPNS");
+    expect(profile.text).not.toContain("Mulai kontrak");
+  });
+
+  it("stores PNS for an old TMT CPNS without asking", async () => {
+    const u = 5103;
+    await upToNip(u, "Hendra Gunawan", "197805122003121002", "instansi");
+    await finishInMataram(u);
+    expect(asked(u, CPNS_QUESTION)).toBe(false);
+    expect(asked(u, CONTRACT_QUESTION)).toBe(false);
+    const profile = await say(u, "/profil", "Status kepegawaian: PNS");
+    expect(profile.text).not.toContain("Mulai kontrak");
+  });
+
+  it("keeps the status an admin imported and asks nothing, even for a recent TMT", async () => {
+    const nip = `19990202${tmtMonthsAgo(3)}2004`;
+    await say(5009, "/impor", "Kirim satu berkas CSV");
+    const csv = `NIP;Nama;Unit Kerja;Status Kepegawaian\n${nip};Dewi Anggraini;mataram.ampenan;CPNS\n`;
+    await act(
+      5009,
+      () => tg.sendDocument(5009, "pegawai.csv", "text/csv", Buffer.from(csv)),
+      "Impor selesai: 1 pegawai baru",
+    );
+    const u = 5104;
+    await upToNip(u, "Dewi Anggraini", nip, "instansi");
+    expect(asked(u, CPNS_QUESTION)).toBe(false);
+    await finishInMataram(u);
+    await say(u, "/profil", "Status kepegawaian: CPNS");
+  });
+});

@@ -14,14 +14,23 @@ export function chatDriver(app: () => App) {
 
   /**
    * Registers a person through the real onboarding flow with the given jabatan (typed to search).
-   * `region` is typed only if Pandu asks the province, i.e. when the instansi states none.
+   * `region` is typed only if Pandu asks the province, i.e. when the instansi states none;
+   * `stillCpns` and `contractStart` only if Pandu asks them (a recent TMT CPNS, a PPPK).
    * Returns every reply, so a test can see which questions were asked.
    */
   async function onboard(
     who: IncomingIdentity,
     name: string,
     nip: string,
-    opts: { instansi?: string; unit?: string; jabatan?: string; region?: string; modes?: string } = {},
+    opts: {
+      instansi?: string;
+      unit?: string;
+      jabatan?: string;
+      region?: string;
+      modes?: string;
+      stillCpns?: boolean;
+      contractStart?: string;
+    } = {},
   ): Promise<string> {
     const transcript: string[] = [all(await cmd(who, "start"))];
     const say = async (a: string) => {
@@ -29,10 +38,19 @@ export function chatDriver(app: () => App) {
       transcript.push(reply);
       return reply;
     };
+    await say("ya");
+    await say(name);
+    const afterNip = await say(nip);
+    if (/masih CPNS/.test(afterNip)) {
+      if (opts.stillCpns === undefined)
+        throw new Error("onboard: asked whether still CPNS, but stillCpns was not given");
+      await say(opts.stillCpns ? "ya" : "tidak");
+    } else if (/kontrak kerja Anda/.test(afterNip)) {
+      if (!opts.contractStart)
+        throw new Error("onboard: asked the contract start, but contractStart was not given");
+      await say(opts.contractStart);
+    }
     for (const a of [
-      "ya",
-      name,
-      nip,
       opts.instansi ?? "Pemerintah Provinsi Jambi",
       opts.unit ?? "Dinas Kesehatan › Bidang Pelayanan Kesehatan",
     ])

@@ -1,11 +1,11 @@
 import { Schema } from "mongoose";
+import { EMPLOYMENT_STATUSES, type EmploymentStatus } from "../../domain/employment.js";
 import { newId } from "./ids.js";
 
 export const ROLES = ["koordinator", "supervisor", "admin"] as const;
 
-/** Status kepegawaian: candidate civil servant, civil servant, or government employee on contract. */
-export const EMPLOYMENT_STATUSES = ["CPNS", "PNS", "PPPK"] as const;
-export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
+/** Status kepegawaian; the rules about it live in the domain, the model only stores it. */
+export { EMPLOYMENT_STATUSES, type EmploymentStatus };
 export type Role = (typeof ROLES)[number];
 export const EMPLOYMENT_SOURCES = ["import", "nip", "confirmed"] as const;
 export type EmploymentSource = (typeof EMPLOYMENT_SOURCES)[number];

@@ -68,6 +68,10 @@ export function createOrgImport(deps: {
       let unchanged = 0;
       const changed: string[] = [];
       for (const row of parsed.people) {
+        const ownerId = await deps.repos.nipClaims.ownerOf(row.nip);
+        const owner = ownerId ? await deps.repos.people.get(ownerId) : null;
+        // A status only read from the NIP (the column was empty) fills a gap, never replaces one.
+        const setsStatus = row.employment && !(row.employmentSource === "nip" && owner?.employment);
         const fields = {
           name: row.name,
           unitId: row.unitId,
@@ -75,10 +79,9 @@ export function createOrgImport(deps: {
           ...(row.jabatanId ? { jabatanId: row.jabatanId } : {}),
           ...(row.tier ? { tier: row.tier } : {}),
           ...(row.regionId ? { regionId: row.regionId } : {}),
-          ...(row.employment ? { employment: row.employment, employmentSource: "import" as const } : {}),
+          ...(setsStatus ? { employment: row.employment, employmentSource: row.employmentSource } : {}),
+          ...(row.contractStart ? { contractStart: row.contractStart } : {}),
         };
-        const ownerId = await deps.repos.nipClaims.ownerOf(row.nip);
-        const owner = ownerId ? await deps.repos.people.get(ownerId) : null;
         if (owner) {
           const differs = Object.entries(fields).some(([k, v]) => owner[k as keyof typeof owner] !== v);
           if (!differs) {

@@ -1,5 +1,14 @@
+import type { Person } from "../../db/models/index.js";
 import { isDuplicateKeyError } from "../../db/repositories/errors.js";
 import type { Repositories } from "../../db/repositories/index.js";
+import type { PersonPatch } from "../../db/repositories/people.js";
+import {
+  appointmentYear,
+  type ContractStartResult,
+  employmentFromNip,
+  parseContractMonth,
+} from "../../domain/employment.js";
+import { type ParsedNip, parseNip } from "../../domain/nip.js";
 import type { ComputeResult, ComputeService, OptionItem, OptionSource } from "../../engine/engine.js";
 import type { Translate } from "../../engine/text.js";
 import type { Conversation, Profile } from "../../engine/types.js";
@@ -60,6 +69,49 @@ export const CONSENT_TEXT_VERSION = "onboarding-1";
 /** Person ids follow from the onboarding run, so a compute step retried after a crash is harmless. */
 export const personIdForRun = (runId: string): string => `p${runId.replace(/^r/, "")}`;
 
+/** The NIP answered in a run; undefined if it no longer parses (it was checked when typed). */
+const nipOf = (answers: Record<string, unknown>, now: Date): ParsedNip | undefined => {
+  const parsed = parseNip(String(answers.nip ?? ""), now);
+  return parsed.ok ? parsed.nip : undefined;
+};
+
+/** Why a typed contract start was refused, in the person's language (onboarding and /profil ask alike). */
+export function contractStartProblem(
+  translate: Translate,
+  locale: Locale,
+  refused: Extract<ContractStartResult, { ok: false }>,
+): string {
+  // The year as a string: Fluent would group a number's digits ("2.024").
+  return translate(locale, `contract-start-${refused.problem}`, { year: String(refused.detail?.year ?? "") });
+}
+
+type EmploymentFields = Pick<PersonPatch, "employment" | "employmentSource" | "contractStart">;
+
+/**
+ * The status kepegawaian to store at the end of onboarding. An imported status stands (the person
+ * was asked at most a missing contract start); otherwise the NIP's, with the person's answer where
+ * one was asked. A run started before these questions existed has no answers and gets what the
+ * NIP says on its own.
+ */
+export function employmentToStore(
+  answers: Record<string, unknown>,
+  now: Date,
+  imported: Pick<Person, "employment" | "contractStart"> | null,
+): EmploymentFields {
+  const contractStart = typeof answers.contractStart === "string" ? answers.contractStart : undefined;
+  if (imported?.employment) {
+    const missing = imported.employment === "PPPK" && !imported.contractStart;
+    return missing && contractStart ? { contractStart } : {};
+  }
+  const nip = nipOf(answers, now);
+  if (!nip) return {};
+  if (employmentFromNip(nip, now).status === "PPPK")
+    return { employment: "PPPK", employmentSource: "nip", ...(contractStart ? { contractStart } : {}) };
+  if (typeof answers.cpns_confirm === "boolean")
+    return { employment: answers.cpns_confirm ? "CPNS" : "PNS", employmentSource: "confirmed" };
+  return { employment: "PNS", employmentSource: "nip" };
+}
+
 /** Compute services and option lists used by flows/onboarding.yaml. */
 export function createOnboarding(deps: OnboardingDeps) {
   const { repos } = deps;
@@ -84,11 +136,12 @@ export function createOnboarding(deps: OnboardingDeps) {
   };
 
   /** A person an admin imported who has not registered yet: whoever registers with the NIP becomes them. */
-  const adoptable = async (ownerId: string): Promise<boolean> => {
+  const adoptableOwner = async (ownerId: string): Promise<Person | null> => {
     const owner = await repos.people.get(ownerId);
-    if (!owner || owner.onboardedAt) return false;
-    return (await repos.identities.listForPerson(ownerId)).length === 0;
+    if (!owner || owner.onboardedAt) return null;
+    return (await repos.identities.listForPerson(ownerId)).length === 0 ? owner : null;
   };
+  const adoptable = async (ownerId: string): Promise<boolean> => (await adoptableOwner(ownerId)) !== null;
 
   /** Takes an imported person for this identity: one unique key, so two people registering at once cannot both. */
   const adopt = async (ownerId: string, identityId: string, now: Date): Promise<boolean> => {
@@ -102,6 +155,38 @@ export function createOnboarding(deps: OnboardingDeps) {
     const owner = await repos.nipClaims.ownerOf(String(answers.nip));
     if (!owner || owner === conversation.subjectId || (await adoptable(owner))) return {};
     return refuseNip(conversation, owner, now);
+  };
+
+  /**
+   * Decides what to ask about the status kepegawaian: nothing when an imported record states it
+   * (but a PPPK's missing contract start); else what the NIP calls for (employmentFromNip).
+   */
+  const inferEmployment: ComputeService = async ({ conversation, answers, now }) => {
+    const nip = nipOf(answers, now);
+    if (!nip) return {};
+    const ownerId = await repos.nipClaims.ownerOf(nip.digits);
+    const imported = ownerId && ownerId !== conversation.subjectId ? await adoptableOwner(ownerId) : null;
+    if (imported?.employment) {
+      return imported.employment === "PPPK" && !imported.contractStart ? { goto: "contract_start" } : {};
+    }
+    const { ask } = employmentFromNip(nip, now);
+    if (ask === "cpns-confirm") return { goto: "cpns_confirm" };
+    if (ask === "contract-start") return { goto: "contract_start" };
+    return {};
+  };
+
+  /** Checks the contract start typed by a PPPK; a mistake is explained and the question asked again. */
+  const checkContractStart: ComputeService = async ({ conversation, answers, now }) => {
+    const nip = nipOf(answers, now);
+    const result = parseContractMonth(String(answers.contract_start ?? ""), {
+      today: now,
+      ...(nip ? { appointmentYear: appointmentYear(nip) } : {}),
+    });
+    if (result.ok) return { setAnswers: { contractStart: result.date } };
+    return {
+      outbound: [{ text: contractStartProblem(deps.translate, conversation.profile.locale, result) }],
+      goto: "contract_start",
+    };
   };
 
   /**
@@ -137,11 +222,13 @@ export function createOnboarding(deps: OnboardingDeps) {
     let personId = personIdForRun(runId);
     const nip = String(answers.nip);
     const claim = await repos.nipClaims.claim(nip, personId, now);
+    let imported: Person | null = null;
     if (!claim.ok) {
       // An imported employee registering: they become that person. Otherwise someone may have
       // taken this NIP between the check and now.
       const owner = claim.ownerPersonId;
-      if (!(await adoptable(owner)) || !(await adopt(owner, conversation.identityId, now)))
+      imported = await adoptableOwner(owner);
+      if (!imported || !(await adopt(owner, conversation.identityId, now)))
         return refuseNip(conversation, owner, now);
       personId = owner;
     }
@@ -166,6 +253,7 @@ export function createOnboarding(deps: OnboardingDeps) {
       timeZone,
       locale,
       learningModes: (answers.modes as string[] | undefined) ?? [],
+      ...employmentToStore(answers, now, imported),
       consent: { givenAt: now, textVersion: CONSENT_TEXT_VERSION },
       onboardedAt: now,
     };
@@ -255,6 +343,8 @@ export function createOnboarding(deps: OnboardingDeps) {
   return {
     services: {
       "onboarding.checkNip": checkNip,
+      "onboarding.inferEmployment": inferEmployment,
+      "onboarding.checkContractStart": checkContractStart,
       "onboarding.inheritRegion": inheritRegion,
       "onboarding.suggestZone": suggestZone,
       "onboarding.useLanguage": useLanguage,

@@ -154,6 +154,8 @@ export function createPrivacy(deps: PrivacyDeps) {
         jabatan: person.jabatanId ? { id: person.jabatanId, name: jabatan?.name ?? null } : null,
         tier: person.tier ?? null,
         employment: person.employment ?? null,
+        employmentSource: person.employmentSource ?? null,
+        contractStart: person.contractStart ?? null,
         regionId: person.regionId ?? null,
         timeZone: person.timeZone,
         language: person.locale,

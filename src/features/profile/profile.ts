@@ -1,14 +1,21 @@
 import type { Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { PersonPatch } from "../../db/repositories/people.js";
-import { formatNip } from "../../domain/nip.js";
+import { appointmentYear, parseContractMonth } from "../../domain/employment.js";
+import { formatNip, parseNip } from "../../domain/nip.js";
 import type { ComputeResult, ComputeService } from "../../engine/engine.js";
 import type { Flow } from "../../engine/schema.js";
 import { resolveText, type Translate } from "../../engine/text.js";
 import type { Conversation } from "../../engine/types.js";
+import { formatLocalDay } from "../../i18n/format.js";
 import type { Locale } from "../../i18n/locales.js";
 import { profileOfPerson } from "../../services/profile-of-person.js";
-import { type RegionInfo, type TierInfo, ZONE_OPTIONS } from "../onboarding/onboarding.js";
+import {
+  contractStartProblem,
+  type RegionInfo,
+  type TierInfo,
+  ZONE_OPTIONS,
+} from "../onboarding/onboarding.js";
 
 export interface ProfileDeps {
   repos: Pick<Repositories, "people" | "orgUnits" | "jabatan" | "audit">;
@@ -18,6 +25,19 @@ export interface ProfileDeps {
   zoneOf: (timeZone: string) => "WIB" | "WITA" | "WIT" | undefined;
   onProfileChanged?: (identityId: string) => void;
 }
+
+/** The person's NIP as parsed on `now`, if it parses. */
+const nipOf = (person: Person, now: Date) => {
+  const parsed = person.nip ? parseNip(person.nip, now) : undefined;
+  return parsed?.ok ? parsed.nip : undefined;
+};
+
+/**
+ * A PPPK by record, or, with no status recorded (registered before Pandu stored it), by the NIP.
+ * A PPPK is not chosen or left by hand: it follows the NIP or the admin's import.
+ */
+const isPppk = (person: Person, now: Date): boolean =>
+  person.employment ? person.employment === "PPPK" : nipOf(person, now)?.kind === "pppk";
 
 /** Compute services of flows/profil.yaml: show the profile, save one changed field. */
 export function createProfile(deps: ProfileDeps) {
@@ -48,9 +68,21 @@ export function createProfile(deps: ProfileDeps) {
     const tier = deps.tiers.find((x) => x.id === person.tier);
     const region = deps.regions.find((r) => r.id === person.regionId);
     const zone = deps.zoneOf(person.timeZone);
+    // Only a PPPK has a contract, so only a PPPK sees the line (with a dash until it is known).
+    const contract: [string, string][] =
+      person.employment === "PPPK"
+        ? [
+            [
+              "profile-contract-start",
+              person.contractStart ? formatLocalDay(person.contractStart, locale) : "—",
+            ],
+          ]
+        : [];
     const rows: [string, string][] = [
       ["profile-name", person.name],
       ["profile-nip", person.nip ? formatNip(person.nip) : "—"],
+      ["profile-employment", person.employment ? t(`employment-${person.employment}`) : "—"],
+      ...contract,
       ["profile-instansi", instansi?.name ?? "—"],
       ["profile-unit", unit?.name ?? "—"],
       ["profile-jabatan", jabatan?.name ?? (tier ? (locale === "en" ? tier.name.en : tier.name.id) : "—")],
@@ -84,6 +116,18 @@ export function createProfile(deps: ProfileDeps) {
   const regionCheck: ComputeService = async ({ conversation }) => {
     const inherited = await inheritedRegion(conversation);
     return inherited ? regionRefused(conversation, inherited) : {};
+  };
+
+  /** CPNS and PNS are chosen by the person; a PPPK is told why not and asked the contract start instead. */
+  const employmentCheck: ComputeService = async ({ conversation, now }) => {
+    const person = conversation.profile.personId
+      ? await repos.people.get(conversation.profile.personId)
+      : null;
+    if (!person || !isPppk(person, now)) return {};
+    return {
+      outbound: [{ text: deps.translate(conversation.profile.locale, "profile-employment-pppk") }],
+      goto: "contract_start",
+    };
   };
 
   const show: ComputeService = async ({ conversation, flow }) => {
@@ -150,6 +194,34 @@ export function createProfile(deps: ProfileDeps) {
       case "modes":
         patch.learningModes = (answers.modes as string[] | undefined) ?? [];
         break;
+      case "employment": {
+        const person = await repos.people.get(personId);
+        if (!person) return { goto: "done" };
+        // Decided by the record, not by which answer is present: answers stay from earlier rounds.
+        if (isPppk(person, now)) {
+          const nip = nipOf(person, now);
+          const result = parseContractMonth(String(answers.contract_start ?? ""), {
+            today: now,
+            ...(nip ? { appointmentYear: appointmentYear(nip) } : {}),
+          });
+          if (!result.ok) {
+            return {
+              outbound: [{ text: contractStartProblem(deps.translate, conversation.profile.locale, result) }],
+              goto: "contract_start",
+            };
+          }
+          patch.contractStart = result.date;
+          if (!person.employment) {
+            patch.employment = "PPPK";
+            patch.employmentSource = "nip";
+          }
+        } else {
+          // A CPNS becomes PNS after probation (and a wrong guess is put right): the person says so.
+          patch.employment = answers.employment === "cpns" ? "CPNS" : "PNS";
+          patch.employmentSource = "confirmed";
+        }
+        break;
+      }
     }
     await repos.people.update(personId, patch, clear);
     await repos.audit.append({
@@ -172,6 +244,7 @@ export function createProfile(deps: ProfileDeps) {
     services: {
       "profile.show": show,
       "profile.regionCheck": regionCheck,
+      "profile.employmentCheck": employmentCheck,
       "profile.save": save,
     } satisfies Record<string, ComputeService>,
   };

@@ -177,4 +177,83 @@ describe("importing people", () => {
       "2:status:import-one-of",
     ]);
   });
+
+  // Two PPPK NIPs (digit 13 is 2, appointed 2022) and a PNS one.
+  const AYU = "199505052022212003";
+  const BAYU = "199406062022211004";
+  const STATUS_PEOPLE = [
+    "nip;nama;unit;status kepegawaian;mulai kontrak",
+    `${AYU};Ayu Lestari;mataram.bkpsdm.bangkom;;2025-03-01`,
+    `${BAYU};Bayu Pratama;mataram.bkpsdm.bangkom;PPPK;`,
+  ].join("\n");
+  const personByNip = async (nip: string) => ctx.repos.people.get((await ctx.repos.nipClaims.ownerOf(nip))!);
+
+  it("stores a PPPK's status and contract start, PPPK from the NIP when the status is empty, and a re-import writes nothing", async () => {
+    expect(await app.orgImport.people(STATUS_PEOPLE)).toEqual({
+      ok: true,
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect(await personByNip(AYU)).toMatchObject({
+      employment: "PPPK",
+      employmentSource: "nip",
+      contractStart: "2025-03-01",
+    });
+    const bayu = await personByNip(BAYU);
+    expect(bayu).toMatchObject({ employment: "PPPK", employmentSource: "import" });
+    expect(bayu!.contractStart).toBeUndefined();
+    expect(await app.orgImport.people(STATUS_PEOPLE)).toEqual({
+      ok: true,
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+    });
+  });
+
+  it("lets a status read from the NIP fill a gap, never replace a status already stored", async () => {
+    const ayu = (await ctx.repos.nipClaims.ownerOf(AYU))!;
+    await ctx.repos.people.update(ayu, { employmentSource: "import" }); // as if an earlier file had said PPPK
+    expect(await app.orgImport.people(STATUS_PEOPLE)).toEqual({
+      ok: true,
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+    });
+    expect(await personByNip(AYU)).toMatchObject({ employment: "PPPK", employmentSource: "import" });
+  });
+
+  it("refuses a status that contradicts the NIP and a contract start for a non-PPPK, in Indonesian, writing nothing", async () => {
+    const bad = [
+      "NIP;Nama;Unit Kerja;Status;TMT Kontrak",
+      `${AYU};Ayu Lestari;mataram.bkpsdm.bangkom;PNS;01/04/2026`,
+      "198503012010011007;Wayan Sudarma;jambi.dinkes.farmasi;CPNS;01/04/2026",
+      `${BAYU};Bayu Pratama;mataram.bkpsdm.bangkom;PPPK;31/02/2026`,
+    ].join("\n");
+    app.files.register("telegram", async () => new TextEncoder().encode(bad));
+    await cmd(tg(1), "impor");
+    const said = all(
+      await app.conversations.handle(tg(1), {
+        kind: "file",
+        file: {
+          kind: "document",
+          channel: "telegram",
+          fileId: "F3",
+          mime: "text/csv",
+          name: "pegawai.csv",
+          size: 300,
+        },
+      }),
+    );
+    // Row 2's contract start is not questioned: once its status says PPPK, it belongs there.
+    expect(said).toContain("tidak diimpor karena ada 3 masalah");
+    expect(said).toContain(
+      "Baris 2, kolom status: NIP ini adalah NIP PPPK (angka ke-13 bernilai 2), jadi statusnya harus PPPK",
+    );
+    expect(said).toContain("Baris 3, kolom contract_start: mulai kontrak hanya diisi untuk PPPK");
+    expect(said).toContain("Baris 4, kolom contract_start: tulis tanggal sebagai TTTT-BB-HH");
+    expect(await personByNip(AYU)).toMatchObject({ employment: "PPPK", contractStart: "2025-03-01" });
+    expect((await personByNip(BAYU))!.contractStart).toBeUndefined();
+    expect((await personByNip("198503012010011007"))!.employment).toBe("CPNS");
+  });
 });

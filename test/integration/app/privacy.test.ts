@@ -216,6 +216,10 @@ describe("/dataku", () => {
       nip: ANI.nip,
       unit: { id: UNIT, name: "Bidang Pelayanan Kesehatan" },
       instansi: { id: "jambi", name: "Pemerintah Provinsi Jambi" },
+      // Read from her NIP at registration (TMT CPNS 2008); only a PPPK has a contract start.
+      employment: "PNS",
+      employmentSource: "nip",
+      contractStart: null,
     });
     expect(data.consent).toMatchObject({
       textVersion: CONSENT_TEXT_VERSION,

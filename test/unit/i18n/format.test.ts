@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatDate,
   formatDateTime,
+  formatLocalDay,
   formatNumber,
   formatPercent,
   formatTime,
@@ -24,6 +25,12 @@ describe("dates and numbers as Indonesians write them", () => {
       "Tuesday, 24 November 2026 at 10:00 WITA",
     );
     expect(formatTime(at, { locale: "id", timeZone: "Asia/Pontianak" })).toBe("09.00 WIB");
+  });
+
+  it("writes a stored calendar day as people write it, whatever the process's zone", () => {
+    expect(formatLocalDay("2025-03-01", "id")).toBe("1 Maret 2025");
+    expect(formatLocalDay("2025-03-01", "en")).toBe("1 March 2025");
+    expect(formatLocalDay("2024-12-31", "id")).toBe("31 Desember 2024");
   });
 
   it("crosses the date line at the right moment for each zone", () => {

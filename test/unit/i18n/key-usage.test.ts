@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CONTRACT_START_PROBLEMS, EMPLOYMENT_STATUSES } from "../../../src/domain/employment.js";
 import { NIP_PROBLEMS } from "../../../src/domain/nip.js";
 import { STAFF_ROLES } from "../../../src/domain/scope.js";
 import { MEDIA_KINDS } from "../../../src/engine/types.js";
@@ -19,6 +20,8 @@ const walk = (dir: string, ext: RegExp): string[] =>
 /** Keys the code builds at run time, from the sources that decide them. */
 const DYNAMIC_KEYS = [
   ...NIP_PROBLEMS.map((p) => `nip-error-${p}`),
+  ...CONTRACT_START_PROBLEMS.flatMap((p) => [`contract-start-${p}`, `import-contract-start-${p}`]),
+  ...EMPLOYMENT_STATUSES.map((s) => `employment-${s}`),
   ...["WIB", "WITA", "WIT"].map((z) => `zone-${z}`),
   ...declaredApp().registry.listed.map((c) => c.descriptionKey),
   ...["asesmen", "hasil", "rekomendasi", "pelatihan", "survei", "profil", "bahasa", "bantuan"].map(

@@ -143,21 +143,92 @@ describe("recognising a CSV by its header row", () => {
 });
 
 describe("reading people with jabatan codes and status kepegawaian", () => {
+  const people = {
+    units: new Map([["jambi.dinkes", { instansiId: "jambi" }]]),
+    jabatan: new Map([["ak-muda", { tier: "fungsional-ahli-muda" }]]),
+    tiers: new Set(["fungsional-ahli-muda"]),
+    regionIds: new Set<string>(),
+    today: new Date("2026-12-04T00:00:00Z"),
+  };
+  // A PPPK NIP (digit 13 is 2, appointed 2022) and a PNS NIP (TMT CPNS January 2008).
+  const PPPK = "199505052022211003";
+  const PNS = "198203142008012005";
+  const problems = (csv: string) => {
+    const r = parsePeopleCsv(csv, people);
+    return r.ok
+      ? []
+      : r.problems.map((p) => `${p.row}:${p.column}:${p.key}${p.args ? JSON.stringify(p.args) : ""}`);
+  };
+
   it("finds the jabatan by code in any case and stores the status", () => {
     const r = parsePeopleCsv(
-      "NIP;Nama;Unit Kerja;Kode Jabatan;Status Kepegawaian\n198203142008012005;Sri Wahyuni;jambi.dinkes;AK-MUDA;pppk",
-      {
-        units: new Map([["jambi.dinkes", { instansiId: "jambi" }]]),
-        jabatan: new Map([["ak-muda", { tier: "fungsional-ahli-muda" }]]),
-        tiers: new Set(["fungsional-ahli-muda"]),
-        regionIds: new Set(),
-        today: new Date("2026-12-04T00:00:00Z"),
-      },
+      `NIP;Nama;Unit Kerja;Kode Jabatan;Status Kepegawaian\n${PPPK};Sri Wahyuni;jambi.dinkes;AK-MUDA;pppk`,
+      people,
     );
     expect(r.ok && r.people[0]).toMatchObject({
       jabatanId: "ak-muda",
       tier: "fungsional-ahli-muda",
       employment: "PPPK",
+      employmentSource: "import",
     });
+  });
+
+  it("reads a PPPK's contract start under any of its headers, in the date formats of a spreadsheet", () => {
+    for (const [header, cell] of [
+      ["Mulai Kontrak", "2025-03-01"],
+      ["TMT Kontrak", "01/03/2025"],
+      ["contract_start", "01-03-2025"],
+      ["Tanggal Mulai Kontrak", "1/3/2025"],
+    ]) {
+      const r = parsePeopleCsv(
+        `nip;nama;unit;status;${header}\n${PPPK};Ayu;jambi.dinkes;PPPK;${cell}`,
+        people,
+      );
+      expect(r.ok && r.people[0], header).toMatchObject({ employment: "PPPK", contractStart: "2025-03-01" });
+    }
+  });
+
+  it("reads PPPK from a PPPK NIP when the status is empty, and leaves a PNS NIP's empty status alone", () => {
+    const r = parsePeopleCsv(
+      `nip;nama;unit;status;mulai kontrak\n${PPPK};Ayu;jambi.dinkes;;17/06/2024\n${PNS};Sri;jambi.dinkes;;`,
+      people,
+    );
+    expect(r.ok && r.people[0]).toMatchObject({
+      employment: "PPPK",
+      employmentSource: "nip",
+      contractStart: "2024-06-17",
+    });
+    expect(r.ok && r.people[1]).not.toHaveProperty("employment");
+    expect(r.ok && r.people[1]).not.toHaveProperty("contractStart");
+  });
+
+  it("reports every status that contradicts the NIP and every bad contract start, importing nothing", () => {
+    const csv = [
+      "nip;nama;unit;status;mulai_kontrak",
+      `${PPPK};Status PNS untuk NIP PPPK;jambi.dinkes;PNS;`,
+      `199505052022211008;Status CPNS untuk NIP PPPK;jambi.dinkes;CPNS;`,
+      `${PNS};Status PPPK untuk NIP PNS;jambi.dinkes;PPPK;`,
+      `198203142008012006;Kontrak untuk PNS;jambi.dinkes;PNS;2025-03-01`,
+      `198203142008012007;Kontrak tanpa status;jambi.dinkes;;2025-03-01`,
+      `198503222010122003;Tanggal tidak ada;jambi.dinkes;PPPK;31/04/2025`,
+      `199505052022211004;Tanggal bulan saja;jambi.dinkes;PPPK;03/2025`,
+      `199505052022211005;Tanggal masa depan;jambi.dinkes;;2027-01-01`,
+      `199505052022211006;Sebelum pengangkatan;jambi.dinkes;PPPK;31/12/2021`,
+      `199505052022211007;Status salah;jambi.dinkes;honorer;99/99/2025`,
+    ].join("\n");
+    expect(problems(csv)).toEqual([
+      "2:status:import-status-nip-pppk",
+      "3:status:import-status-nip-pppk",
+      "4:status:import-status-nip-not-pppk",
+      "5:contract_start:import-contract-start-not-pppk",
+      "6:contract_start:import-contract-start-not-pppk",
+      "7:status:import-status-nip-not-pppk",
+      "7:contract_start:import-contract-start-format",
+      "8:contract_start:import-contract-start-format",
+      "9:contract_start:import-contract-start-future",
+      '10:contract_start:import-contract-start-before-appointment{"year":"2022"}',
+      '11:status:import-one-of{"options":"CPNS, PNS, PPPK"}',
+      "11:contract_start:import-contract-start-format",
+    ]);
   });
 });
