@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { JP_STATUSES, type JpStatus } from "./jp.js";
+import { employmentFromNip } from "./employment.js";
 import { parseNip } from "./nip.js";
 
 /**
@@ -79,9 +80,6 @@ export function kindOfTier(tier: string | undefined): CourseJabatanKind | undefi
   return undefined;
 }
 
-/** A CPNS is on probation for at most two years after the TMT; a PNS NIP more recent may still be one. */
-const PROBATION_MONTHS = 24;
-
 /**
  * The candidate a person is, from what was imported or told, and their NIP: the status stated, else
  * what the NIP tells (a PPPK NIP; a PNS NIP whose TMT is older than the probation period); years of
@@ -101,8 +99,9 @@ export function candidateOf(
     const months = (today.getUTCFullYear() - y) * 12 + (today.getUTCMonth() + 1 - (m ?? 1));
     serviceYears = Math.max(0, Math.floor(months / 12));
     if (!status) {
-      if (nip.kind === "pppk") status = "PPPK";
-      else if (months >= PROBATION_MONTHS) status = "PNS";
+      // A recent TMT only suggests CPNS: unknown until the person says, so restricted courses wait.
+      const told = employmentFromNip(nip, today);
+      if (told.ask !== "cpns-confirm") status = told.status;
     }
   }
   const kind = jabatanKind ?? kindOfTier(person.tier);
