@@ -24,6 +24,7 @@ import { createBroadcasts } from "./features/broadcasts/broadcasts.js";
 import type { FeatureContext } from "./features/context.js";
 import { FEATURE_MODULES } from "./features/discover.js";
 import { createEnrollment } from "./features/enrolment/enrollment.js";
+import { createPlaceRequests } from "./features/enrolment/place-requests.js";
 import { createPeopleExport } from "./features/export/people-export.js";
 import type { Feature } from "./features/feature.js";
 import { mainMenu } from "./features/help/index.js";
@@ -185,8 +186,17 @@ export function createApp(deps: {
     now,
     regions: content.regions,
   });
+  const placeRequests = createPlaceRequests({
+    repos,
+    catalog: courseCatalog,
+    access: courseAccess,
+    outbox,
+    translate: deps.translate,
+    now,
+  });
   const enrollment = createEnrollment({
     access: courseAccess,
+    requestPlace: placeRequests.request,
     repos,
     catalog: courseCatalog,
     competencies: content.allCompetencies,
@@ -315,6 +325,7 @@ export function createApp(deps: {
       results,
       recommendations,
       enrollment,
+      placeRequests,
       training,
       completion,
       jpNudge,
@@ -400,6 +411,8 @@ export function createApp(deps: {
     files,
     ledger,
     recommendations,
+    /** Places in courses by request ("Ajukan"). */
+    placeRequests,
     outbox,
     /** The one function that records assessment results (flows use it through /asesmen). */
     recordAssessment,

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { JP_STATUSES, type JpStatus } from "./jp.js";
 import { employmentFromNip } from "./employment.js";
+import { JP_STATUSES, type JpStatus } from "./jp.js";
 import { parseNip } from "./nip.js";
 
 /**

@@ -7,6 +7,7 @@ import type { createAssessment } from "./assessment/assessment.js";
 import type { ConfirmLevel } from "./assessment/level-confirmation.js";
 import type { Broadcasts } from "./broadcasts/broadcasts.js";
 import type { EnrollmentService } from "./enrolment/enrollment.js";
+import type { PlaceRequests } from "./enrolment/place-requests.js";
 import type { PeopleExport } from "./export/people-export.js";
 import type { Feature } from "./feature.js";
 import type { createAdminImport } from "./imports/admin-import.js";
@@ -38,6 +39,8 @@ export interface AppServices {
   results: AssessmentResults;
   recommendations: Recommendations;
   enrollment: EnrollmentService;
+  /** Places in courses by request ("Ajukan"), decided by coordinators. */
+  placeRequests: PlaceRequests;
   training: TrainingView;
   completion: ReturnType<typeof createCompletion>;
   jpNudge: JpNudge;

@@ -25,6 +25,7 @@ import { type MentoringRequest, mentoringRequestSchema } from "./mentoring.js";
 import { type NipClaim, nipClaimSchema } from "./nip-claim.js";
 import { type OrgUnit, orgUnitSchema } from "./org-unit.js";
 import { type Person, personSchema } from "./person.js";
+import { type PlaceRequest, placeRequestSchema } from "./place-request.js";
 import {
   type Contribution,
   contributionSchema,
@@ -86,6 +87,7 @@ export type {
   NipClaim,
   OrgUnit,
   Person,
+  PlaceRequest,
   StoredCourse,
   SummaryMark,
   SummaryMember,
@@ -117,6 +119,7 @@ export interface Models {
   Completion: Model<Completion>;
   Achievement: Model<Achievement>;
   MentoringRequest: Model<MentoringRequest>;
+  PlaceRequest: Model<PlaceRequest>;
   Delivery: Model<Delivery>;
   DeliveryLog: Model<Delivery>;
   DeliveryClaim: Model<DeliveryClaim>;
@@ -155,6 +158,7 @@ export function createModels(conn: Connection): Models {
     Completion: conn.model<Completion>("Completion", completionSchema),
     Achievement: conn.model<Achievement>("Achievement", achievementSchema),
     MentoringRequest: conn.model<MentoringRequest>("MentoringRequest", mentoringRequestSchema),
+    PlaceRequest: conn.model<PlaceRequest>("PlaceRequest", placeRequestSchema),
     Delivery: conn.model<Delivery>("Delivery", deliverySchema),
     DeliveryLog: conn.model<Delivery>("DeliveryLog", deliveryLogSchema),
     DeliveryClaim: conn.model<DeliveryClaim>("DeliveryClaim", deliveryClaimSchema),

@@ -17,6 +17,7 @@ import { mentoringRepository } from "./mentoring.js";
 import { nipClaimsRepository } from "./nip-claims.js";
 import { orgUnitsRepository } from "./org-units.js";
 import { peopleRepository } from "./people.js";
+import { placeRequestsRepository } from "./place-requests.js";
 import { summariesRepository } from "./summaries.js";
 import { surveysRepository } from "./surveys.js";
 import { teknisCompetenciesRepository } from "./teknis-competencies.js";
@@ -38,6 +39,7 @@ export function createRepositories(models: Models) {
     completions: completionsRepository(models),
     achievements: achievementsRepository(models),
     mentoring: mentoringRepository(models),
+    placeRequests: placeRequestsRepository(models),
     deliveries: deliveriesRepository(models),
     leases: leasesRepository(models),
     surveys: surveysRepository(models),

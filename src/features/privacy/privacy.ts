@@ -42,6 +42,7 @@ export interface PrivacyDeps {
     | "enrollments"
     | "achievements"
     | "mentoring"
+    | "placeRequests"
     | "surveys"
     | "deliveries"
     | "audit"
@@ -103,10 +104,11 @@ export function createPrivacy(deps: PrivacyDeps) {
         repos.mentoring.forMentee(id),
         repos.mentoring.forMentor(id),
       ]);
-    const [invitations, responses, deliveries] = await Promise.all([
+    const [invitations, responses, deliveries, placeRequests] = await Promise.all([
       repos.surveys.listForPerson(id),
       repos.surveys.responsesOfPerson(id),
       repos.deliveries.ofPerson(id),
+      repos.placeRequests.forPerson(id),
     ]);
     const unitIds = [person.instansiId, person.unitId, ...person.roles.map((r) => r.unitId)];
     const units = new Map<string, string>();
@@ -202,6 +204,8 @@ export function createPrivacy(deps: PrivacyDeps) {
       })),
       completions: completions.map(({ personId: _, ...c }) => c),
       enrollments: enrollments.map(({ personId: _, seat: _s, ...e }) => e),
+      // Who decided is another person; the decision and its reason are this person's record.
+      placeRequests: placeRequests.map(({ personId: _, decidedBy: _d, ...r }) => r),
       achievements: achievements.map(({ personId: _, ...a }) => a),
       mentoring,
       surveys: {
@@ -263,6 +267,7 @@ export function createPrivacy(deps: PrivacyDeps) {
       },
     ],
     ["mentoring", (req) => repos.mentoring.removeInvolving(req._id)],
+    ["placeRequests", (req) => repos.placeRequests.removeForPerson(req._id)],
     [
       "surveys",
       async (req) => {

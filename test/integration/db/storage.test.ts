@@ -33,6 +33,7 @@ describe("storage on a real MongoDB-protocol server", () => {
       "nip_claims",
       "org_units",
       "people",
+      "place_requests",
       "summary_contributions",
       "summary_marks",
       "summary_members",
