@@ -5,6 +5,7 @@
 startup-embedded-db = Pandu uses the embedded database (FerretDB); data is kept in { $dir }.
 startup-building-db = Preparing the embedded database for the first time, about a minute…
 startup-ready = Pandu is ready. Health check at http://localhost:{ $port }/healthz
+startup-metrics = Metrics and readiness details (operators only) at http://{ $host }:{ $port }/metrics
 startup-no-channels = No chat channel is configured, so Pandu chats in this terminal.
 startup-channel-hint = For Telegram set TELEGRAM_BOT_TOKEN. For Slack set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode). See .env.example.
 startup-go-missing = The embedded database needs Go to build. Install Go (1.22 or newer), or set MONGODB_URI to your MongoDB/FerretDB.

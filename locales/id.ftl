@@ -6,6 +6,7 @@
 startup-embedded-db = Pandu memakai basis data bawaan (FerretDB); data disimpan di { $dir }.
 startup-building-db = Menyiapkan basis data bawaan untuk pertama kali, kira-kira satu menit…
 startup-ready = Pandu siap. Pemeriksaan kesehatan di http://localhost:{ $port }/healthz
+startup-metrics = Metrik dan rincian kesiapan (hanya untuk operator) di http://{ $host }:{ $port }/metrics
 startup-no-channels = Belum ada kanal obrolan yang diatur, jadi Pandu mengobrol di terminal ini.
 startup-channel-hint = Untuk Telegram isi TELEGRAM_BOT_TOKEN. Untuk Slack isi SLACK_BOT_TOKEN bersama SLACK_SIGNING_SECRET (atau SLACK_APP_TOKEN untuk Socket Mode). Lihat .env.example.
 startup-go-missing = Basis data bawaan perlu Go untuk dibangun. Pasang Go (1.22 atau lebih baru), atau isi MONGODB_URI dengan alamat MongoDB/FerretDB Anda.

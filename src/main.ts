@@ -219,10 +219,19 @@ async function main(): Promise<number> {
     }
     return found;
   };
-  const routes: Route[] = [healthRoutes(readiness), metrics.route(), ...channels.flatMap((c) => c.routes)];
+  // The public port carries webhooks and a bare readiness; metrics and the reasons a process is
+  // not ready are on an internal port (loopback by default), never next to the webhooks.
+  const routes: Route[] = [healthRoutes(readiness, { details: false }), ...channels.flatMap((c) => c.routes)];
   for (const channel of channels) await channel.start();
 
-  const http: HttpServer = await startHttpServer(config.port, routes);
+  const http: HttpServer = await startHttpServer(config.port, routes, {
+    bodyLimitBytes: config.httpBodyLimitBytes,
+  });
+  const internal: HttpServer = await startHttpServer(
+    config.metrics.port,
+    [healthRoutes(readiness, { details: true }), metrics.route()],
+    { bodyLimitBytes: config.httpBodyLimitBytes, host: config.metrics.host },
+  );
   const dispatchers = channels.map((c) => c.dispatcher);
   app.onDeliveryScheduled(() => {
     for (const d of dispatchers) d.poke();
@@ -255,6 +264,7 @@ async function main(): Promise<number> {
   }
   phase = "ready";
   notice("startup-ready", { port: String(http.port) });
+  notice("startup-metrics", { host: config.metrics.host, port: String(internal.port) });
   logger.info(
     { port: http.port, channels: channels.map((c) => c.name), storage: config.storage.kind },
     "pandu ready",
@@ -286,6 +296,8 @@ async function main(): Promise<number> {
   // 1. Take no more updates: webhook and Slack HTTP requests (those in progress still finish),
   //    long polling and Socket Mode.
   const httpClosed = http.close(config.shutdownTimeoutSeconds * 1_000);
+  // Metrics stay readable while the public port drains; they go with it.
+  const internalClosed = internal.close(config.shutdownTimeoutSeconds * 1_000);
   for (const channel of channels) {
     const stopped = channel.stopIntake().catch((err) => logger.warn({ err }, "stopping intake failed"));
     if (!(await settleBy(stopped, deadline))) logger.warn("taking updates did not stop in time");
@@ -306,6 +318,7 @@ async function main(): Promise<number> {
   // 4. The summary folder's lease, so another process folds at once.
   await app.releaseLeases().catch((err) => logger.warn({ err }, "summary lease not released"));
   await settleBy(httpClosed, deadline);
+  await settleBy(internalClosed, deadline);
   await storage.close();
   logger.info("stopped");
   logger.flush();

@@ -15,6 +15,10 @@ export interface Config {
   telegram?: { token: string; apiRoot: string; webhook?: { url: string; secret: string } };
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl: string };
   port: number;
+  /** The internal server for /metrics and detailed readiness: loopback unless an operator opens it. */
+  metrics: { port: number; host: string };
+  /** The largest request body read on any HTTP route, in bytes. */
+  httpBodyLimitBytes: number;
   defaultTimeZone: string;
   adminIds: string[];
   /** Days a person waits between two self-assessments. */
@@ -86,6 +90,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         }
       : undefined,
     port: c.PORT,
+    httpBodyLimitBytes: c.HTTP_BODY_LIMIT_KB * 1024,
+    metrics: { port: c.METRICS_PORT, host: c.METRICS_HOST },
     defaultTimeZone: c.DEFAULT_TIMEZONE,
     adminIds: c.ADMIN_IDS,
     assessmentIntervalDays: c.ASSESSMENT_INTERVAL_DAYS,

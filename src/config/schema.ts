@@ -119,6 +119,19 @@ export const configSchema = z
       z.coerce.number().int("must be a whole number").min(0).max(65535, "must be 0–65535"),
       3000,
     ),
+    METRICS_PORT: withDefault(
+      z.coerce.number().int("must be a whole number").min(0).max(65535, "must be 0–65535"),
+      9464,
+    ),
+    METRICS_HOST: withDefault(z.string().trim().min(1), "127.0.0.1"),
+    HTTP_BODY_LIMIT_KB: withDefault(
+      z.coerce
+        .number()
+        .int("must be a whole number")
+        .min(16, "must be at least 16")
+        .max(10_240, "must be at most 10240"),
+      256,
+    ),
     DEFAULT_TIMEZONE: withDefault(
       z.string().trim().refine(isValidTimeZone, "must be an IANA time zone such as Asia/Jakarta"),
       "Asia/Jakarta",

@@ -8,7 +8,7 @@ import { type EmbeddedDb, startEmbeddedDb } from "../../src/db/embedded/launch.j
 import { createRepositories } from "../../src/db/repositories/index.js";
 import { createOutbox } from "../../src/delivery/outbox.js";
 import { EMBEDDED_CACHE_DIR } from "../../src/paths.js";
-import { type AppProcess, isAlive, startApp } from "../support/app-process.js";
+import { type AppProcess, internalBase, isAlive, startApp } from "../support/app-process.js";
 import { unusedPort } from "../support/ports.js";
 import { type SentMessage, TelegramEmulator, textFits } from "../support/telegram-emulator.js";
 
@@ -32,10 +32,9 @@ async function startDb(): Promise<void> {
 
 const uri = () => `mongodb://127.0.0.1:${port}/restart`;
 
-/** GET a path on the app's own HTTP server (health, readiness, metrics). */
+/** GET a path on the app's internal HTTP server (health, detailed readiness, metrics). */
 async function http(path: string): Promise<{ status: number; body: string }> {
-  const appPort = /localhost:(\d+)\/healthz/.exec(app.stderr())![1];
-  const res = await fetch(`http://127.0.0.1:${appPort}${path}`);
+  const res = await fetch(`${internalBase(app)}${path}`);
   return { status: res.status, body: await res.text() };
 }
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDatabase, type Database } from "../../src/db/connection.js";
 import { createRepositories } from "../../src/db/repositories/index.js";
-import { type AppProcess, startServingApp, stopApp } from "../support/app-process.js";
+import { type AppProcess, internalBase, startServingApp, stopApp } from "../support/app-process.js";
 import { dropDatabase, uriWithDatabase } from "../support/database.js";
 import { TelegramEmulator } from "../support/telegram-emulator.js";
 import { waitFor } from "../support/waiters.js";
@@ -55,6 +55,12 @@ describe("metrics of a real app process (Bot API emulator, real database)", () =
     await db?.close();
   });
 
+  it("serves /metrics only on the internal port, never on the public one", async () => {
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    expect(internalBase(app!)).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await fetch(`${internalBase(app!)}/metrics`)).status).toBe(200);
+  });
+
   it("is ready, and counts updates by kind, flow steps, handler latency and a sent reminder on /metrics", async () => {
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
@@ -82,7 +88,7 @@ describe("metrics of a real app process (Bot API emulator, real database)", () =
     const sentSeries = 'pandu_deliveries_total{channel="telegram",purpose="reminder",status="sent"}';
     const page = await waitFor(
       async () => {
-        const text = await (await fetch(`${base}/metrics`)).text();
+        const text = await (await fetch(`${internalBase(app!)}/metrics`)).text();
         return sample(text, sentSeries) === 1 ? text : undefined;
       },
       20_000,
@@ -141,7 +147,9 @@ describe("readiness follows the database (embedded FerretDB, frozen and thawed)"
       process.kill(dbPid, "SIGSTOP");
       const down = await fetch(`${base}/readyz`);
       expect(down.status).toBe(503);
-      expect(await down.text()).toBe("database unreachable\n");
+      // The public port says only that it is not ready; the reason is on the internal port.
+      expect(await down.text()).toBe("not ready\n");
+      expect(await (await fetch(`${internalBase(app)}/readyz`)).text()).toBe("database unreachable\n");
       // Alive all the same: a restart would not help.
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       process.kill(dbPid, "SIGCONT");

@@ -23,7 +23,8 @@ export interface AppProcess {
 export function startApp(env: Record<string, string>, cwd: string): AppProcess {
   const child = spawn(process.execPath, ["--import", TSX, MAIN], {
     cwd,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    // A free internal port unless a test names one: many app processes run side by side.
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", METRICS_PORT: "0", ...env },
   });
   let out = "";
   let err = "";
@@ -102,6 +103,13 @@ export async function startServingApp(
   const app = startApp({ PORT: "0", ...env }, cwd);
   await app.waitForStderr(/localhost:\d+\/healthz/);
   return { app, base: `http://127.0.0.1:${/localhost:(\d+)\/healthz/.exec(app.stderr())![1]}` };
+}
+
+/** The base URL of a started app's internal server (/metrics, detailed /readyz), from its start-up notice. */
+export function internalBase(app: AppProcess): string {
+  const m = /http:\/\/([0-9.]+):(\d+)\/metrics/.exec(app.stderr());
+  if (!m) throw new Error("the app has not said where its metrics are");
+  return `http://${m[1]}:${m[2]}`;
 }
 
 /** Stops an app with SIGTERM and waits for it. */
