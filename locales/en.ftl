@@ -456,6 +456,21 @@ training-earlier = { $count ->
    *[other] Plus { $count } trainings from earlier years (in the export).
 }
 cmd-selesai = record a completed training and its certificate
+completion-outside = A training outside the catalog, with a certificate (technical guidance, seminar, e-learning…)
+completion-outside-incomplete = This record is not complete (the form, the JP or the certificate could not be read), so it was not saved. Please start again with /selesai.
+completion-jp-question = How many JP does the certificate state? Type just the number, for example 20 or 1.5.
+completion-jp-note-default = Your agency credits { $method } with { $jp } JP. If the certificate states the same, the record counts at once; if not, a coordinator checks it first.
+completion-jp-note-verify = Your agency has no standard JP for this form of training, so a coordinator checks the certificate before its JP count.
+completion-pending = ⏳ Waiting for a coordinator's verification: these { $jp } JP do not count yet. You will be told once the record has been checked.
+training-state-pending = ⏳ waiting for verification
+training-state-returned = ↩️ returned: { $reason }
+training-state-unknown = ❔ not counted yet
+training-pending-total = ⏳ { $jp } JP are waiting for a coordinator's verification and are not in the count above.
+training-returned-hint = Returned records do not count. Correct what the reason says, then record it again with /selesai.
+training-export-left-out = { $count ->
+    [one] 1 record waiting for verification or returned is not in the export.
+   *[other] { $count } records waiting for verification or returned are not in the export.
+}
 
 ## Import through the chat
 command-not-allowed = { $command } is only for staff who hold that role. If you need it, ask your agency's BKPSDM admin.

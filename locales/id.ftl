@@ -413,6 +413,18 @@ training-export-empty = Belum ada pelatihan selesai yang bisa diekspor.
 training-export-caption = Riwayat { $count } pelatihan Anda, berisi kolom yang diminta riwayat kursus SIASN: nama kursus, JP, nomor sertifikat, tahun, dan jenis kompetensi.
 training-earlier = Ditambah { $count } pelatihan dari tahun-tahun sebelumnya (ada di ekspor).
 cmd-selesai = catat pelatihan yang sudah selesai dan sertifikatnya
+completion-outside = Pelatihan di luar katalog, dengan sertifikat (bimtek, seminar, e-learning…)
+completion-outside-incomplete = Catatan ini belum lengkap (bentuk kegiatan, JP, atau sertifikatnya tidak terbaca), jadi belum disimpan. Silakan mulai lagi dengan /selesai.
+completion-jp-question = Berapa JP yang tertulis di sertifikat? Tulis angkanya saja, misalnya 20 atau 1,5.
+completion-jp-note-default = Aturan instansi Anda memberi { $jp } JP untuk { $method }. Bila sertifikat menyebut JP yang sama, catatan ini langsung dihitung; bila berbeda, koordinator memeriksanya dulu.
+completion-jp-note-verify = Bentuk pelatihan ini tidak punya nilai JP bawaan di instansi Anda, jadi koordinator memeriksa sertifikatnya dulu sebelum JP-nya dihitung.
+completion-pending = ⏳ Menunggu verifikasi koordinator: { $jp } JP ini belum dihitung. Anda akan diberi tahu setelah catatan ini diperiksa.
+training-state-pending = ⏳ menunggu verifikasi
+training-state-returned = ↩️ dikembalikan: { $reason }
+training-state-unknown = ❔ belum dihitung
+training-pending-total = ⏳ { $jp } JP menunggu verifikasi koordinator dan belum termasuk dalam hitungan di atas.
+training-returned-hint = Catatan yang dikembalikan tidak dihitung. Perbaiki sesuai alasannya, lalu catat lagi dengan /selesai.
+training-export-left-out = { $count } catatan yang menunggu verifikasi atau dikembalikan tidak ikut diekspor.
 
 ## Impor lewat obrolan
 command-not-allowed = { $command } hanya untuk petugas yang diberi peran itu. Bila Anda memerlukannya, minta admin BKPSDM instansi Anda.

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import {
   countsTowardJp,
   initialState,
@@ -7,6 +10,7 @@ import {
   STATED_JP,
   stateOf,
 } from "../../../src/domain/completion-state.js";
+import { FLOWS_DIR } from "../../../src/paths.js";
 
 /** The agency's JP per nonklasikal method, as in flows/content/jp-rules.yaml. */
 const DEFAULTS = { "e-learning": 3, coaching: 2, magang: 20 };
@@ -69,5 +73,13 @@ describe("which records count toward JP", () => {
     expect(isStatedJp(STATED_JP.max + 1)).toBe(false);
     expect(isStatedJp(Number.NaN)).toBe(false);
     expect(isStatedJp("20")).toBe(false);
+  });
+
+  it("is the bound /selesai asks within", () => {
+    const flow = parse(readFileSync(join(FLOWS_DIR, "selesai.yaml"), "utf8")) as {
+      steps: { id: string; validate?: { min?: number; max?: number } }[];
+    };
+    const jp = flow.steps.find((s) => s.id === "jp");
+    expect(jp?.validate).toMatchObject({ min: STATED_JP.min, max: STATED_JP.max });
   });
 });
