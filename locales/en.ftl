@@ -495,6 +495,73 @@ training-earlier = { $count ->
    *[other] Plus { $count } trainings from earlier years (in the export).
 }
 cmd-selesai = record a completed training and its certificate
+completion-outside = A training outside the catalog, with a certificate (technical guidance, seminar, e-learning…)
+completion-outside-incomplete = This record is not complete (the form, the JP or the certificate could not be read), so it was not saved. Please start again with /selesai.
+completion-jp-question = How many JP does the certificate state? Type just the number, for example 20 or 1.5.
+completion-jp-note-default = Your agency credits { $method } with { $jp } JP. If the certificate states the same, the record counts at once; if not, a coordinator checks it first.
+completion-jp-note-verify = Your agency has no standard JP for this form of training, so a coordinator checks the certificate before its JP count.
+completion-pending = ⏳ Waiting for a coordinator's verification: these { $jp } JP do not count yet. You will be told once the record has been checked.
+training-state-pending = ⏳ waiting for verification
+training-state-returned = ↩️ returned: { $reason }
+training-state-unknown = ❔ not counted yet
+training-pending-total = ⏳ { $jp } JP are waiting for a coordinator's verification and are not in the count above.
+training-returned-hint = Returned records do not count. Correct what the reason says, then record it again with /selesai.
+training-export-left-out = { $count ->
+    [one] 1 record waiting for verification or returned is not in the export.
+   *[other] { $count } records waiting for verification or returned are not in the export.
+}
+
+## Verifying training records (/verifikasi)
+
+cmd-verifikasi = verify training records from outside the catalog (coordinators)
+verification-empty =
+    ✅ No training records are waiting for verification in your scope.
+
+    Records appear here when people in your units record, with /selesai, a training outside the catalog or more JP than the agency's standard.
+verification-title = 🗂️ Waiting for verification in your scope: { $count ->
+        [one] 1 record
+       *[other] { $count } records
+    }, the longest waiting first (page { $page } of { $pages }).
+verification-help = Check the certificate, then press Verify if the title, date and JP match it. If something needs correcting, press Return and write why. The person is told of your decision.
+verification-page = Page { $page } of { $pages }.
+verification-record =
+    📄 { $title }
+    Person: { $name } — { $unit }
+    Form: { $method } ({ $kind })
+    Finished: { $date } · recorded { $recorded }
+    JP on the certificate: { $jp } JP
+verification-default-jp = The agency's standard for { $method }: { $jp } JP.
+verification-no-default = The agency has no standard JP for this form.
+verification-cert-number = Certificate number: { $number }
+verification-cert-date = Certificate date: { $date }
+verification-btn-certificate = 📄 See the certificate
+verification-btn-verify = ✅ Verify
+verification-btn-return = ↩️ Return
+verification-btn-previous = ◀️ Previous
+verification-btn-next = Next ▶️
+verification-btn-list = 🗂️ Verification list
+verification-unknown = That record was not found; its owner may have deleted it. Type /verifikasi to see the current list.
+verification-out-of-scope = That record belongs to someone outside your coordinator scope, so you can neither open nor decide it. This request has been recorded. Type /verifikasi for the records in your scope.
+verification-own = Your own training records are checked by another coordinator, so you cannot decide them yourself.
+verification-not-waiting = “{ $title }” is not waiting for verification (it was verified, returned, or counted at once), so nothing changed. Type /verifikasi to see the current list.
+verification-verified = ✅ Verified: “{ $title }” of { $name }. Its { $jp } JP count now.
+verification-returned = ↩️ Returned: “{ $title }” of { $name }, because: { $reason }
+verification-told = { $name } has been told by chat.
+verification-not-told = { $name } cannot be reached by chat yet; the decision shows in their /pelatihan.
+verification-return-question = Why are you returning “{ $title }” of { $name } ({ $jp } JP)? Write what needs correcting, for example: the certificate says 12 JP, not 20. The person will read this reason.
+verification-return-question-plain = Why are you returning this record? Write what needs correcting. The person will read this reason.
+verification-return-limit = At most { $max } characters. Type /batal if you no longer want to return it.
+verification-certificate-caption = The certificate of “{ $title }”, recorded by { $name }.
+verification-certificate-none = This record came without a certificate.
+verification-certificate-unavailable = This certificate cannot be fetched right now (it was sent through { $channel }). Please try again later.
+verification-told-verified = ✅ Your training record “{ $title }” ({ $jp } JP) has been verified by a coordinator and now counts.
+verification-told-returned =
+    ↩️ Your training record “{ $title }” ({ $jp } JP) was returned by a coordinator, so its JP do not count.
+    The reason: { $reason }
+
+    Correct what it says, then record it again with /selesai.
+verification-open-training = 🎓 See my training
+verification-record-again = ✅ Record it again
 
 ## Import through the chat
 command-not-allowed = { $command } is only for staff who hold that role. If you need it, ask your agency's BKPSDM admin.

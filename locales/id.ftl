@@ -452,6 +452,67 @@ training-export-empty = Belum ada pelatihan selesai yang bisa diekspor.
 training-export-caption = Riwayat { $count } pelatihan Anda, berisi kolom yang diminta riwayat kursus SIASN: nama kursus, JP, nomor sertifikat, tahun, dan jenis kompetensi.
 training-earlier = Ditambah { $count } pelatihan dari tahun-tahun sebelumnya (ada di ekspor).
 cmd-selesai = catat pelatihan yang sudah selesai dan sertifikatnya
+completion-outside = Pelatihan di luar katalog, dengan sertifikat (bimtek, seminar, e-learning…)
+completion-outside-incomplete = Catatan ini belum lengkap (bentuk kegiatan, JP, atau sertifikatnya tidak terbaca), jadi belum disimpan. Silakan mulai lagi dengan /selesai.
+completion-jp-question = Berapa JP yang tertulis di sertifikat? Tulis angkanya saja, misalnya 20 atau 1,5.
+completion-jp-note-default = Aturan instansi Anda memberi { $jp } JP untuk { $method }. Bila sertifikat menyebut JP yang sama, catatan ini langsung dihitung; bila berbeda, koordinator memeriksanya dulu.
+completion-jp-note-verify = Bentuk pelatihan ini tidak punya nilai JP bawaan di instansi Anda, jadi koordinator memeriksa sertifikatnya dulu sebelum JP-nya dihitung.
+completion-pending = ⏳ Menunggu verifikasi koordinator: { $jp } JP ini belum dihitung. Anda akan diberi tahu setelah catatan ini diperiksa.
+training-state-pending = ⏳ menunggu verifikasi
+training-state-returned = ↩️ dikembalikan: { $reason }
+training-state-unknown = ❔ belum dihitung
+training-pending-total = ⏳ { $jp } JP menunggu verifikasi koordinator dan belum termasuk dalam hitungan di atas.
+training-returned-hint = Catatan yang dikembalikan tidak dihitung. Perbaiki sesuai alasannya, lalu catat lagi dengan /selesai.
+training-export-left-out = { $count } catatan yang menunggu verifikasi atau dikembalikan tidak ikut diekspor.
+
+## Verifikasi catatan pelatihan (/verifikasi)
+
+cmd-verifikasi = verifikasi catatan pelatihan di luar katalog (koordinator)
+verification-empty =
+    ✅ Tidak ada catatan pelatihan yang menunggu verifikasi di cakupan Anda.
+
+    Catatan muncul di sini ketika pegawai di unit Anda mencatat pelatihan di luar katalog, atau JP di atas nilai bawaan instansi, dengan /selesai.
+verification-title = 🗂️ Menunggu verifikasi di cakupan Anda: { $count } catatan, yang paling lama menunggu lebih dulu (halaman { $page } dari { $pages }).
+verification-help = Periksa sertifikatnya, lalu tekan Verifikasi bila judul, tanggal, dan JP sesuai dengan sertifikat. Bila ada yang perlu diperbaiki, tekan Kembalikan dan tulis alasannya. Pegawai diberi tahu keputusan Anda.
+verification-page = Halaman { $page } dari { $pages }.
+verification-record =
+    📄 { $title }
+    Pegawai: { $name } — { $unit }
+    Bentuk: { $method } ({ $kind })
+    Selesai: { $date } · dicatat { $recorded }
+    JP di sertifikat: { $jp } JP
+verification-default-jp = Nilai bawaan instansi untuk { $method }: { $jp } JP.
+verification-no-default = Bentuk ini tidak punya nilai JP bawaan di instansi.
+verification-cert-number = Nomor sertifikat: { $number }
+verification-cert-date = Tanggal sertifikat: { $date }
+verification-btn-certificate = 📄 Lihat sertifikat
+verification-btn-verify = ✅ Verifikasi
+verification-btn-return = ↩️ Kembalikan
+verification-btn-previous = ◀️ Sebelumnya
+verification-btn-next = Berikutnya ▶️
+verification-btn-list = 🗂️ Daftar verifikasi
+verification-unknown = Catatan itu tidak ditemukan; mungkin sudah dihapus pemiliknya. Ketik /verifikasi untuk melihat daftar terbaru.
+verification-out-of-scope = Catatan itu milik pegawai di luar cakupan peran koordinator Anda, jadi Anda tidak dapat membuka atau memutuskannya. Permintaan ini dicatat. Ketik /verifikasi untuk catatan di cakupan Anda.
+verification-own = Catatan pelatihan Anda sendiri diperiksa oleh koordinator lain, jadi Anda tidak dapat memutuskannya sendiri.
+verification-not-waiting = Catatan “{ $title }” tidak sedang menunggu verifikasi (sudah diverifikasi, sudah dikembalikan, atau langsung dihitung), jadi tidak diubah. Ketik /verifikasi untuk melihat daftar terbaru.
+verification-verified = ✅ Diverifikasi: “{ $title }” milik { $name }. { $jp } JP kini dihitung.
+verification-returned = ↩️ Dikembalikan: “{ $title }” milik { $name }, dengan alasan: { $reason }
+verification-told = { $name } diberi tahu lewat chat.
+verification-not-told = { $name } belum dapat dihubungi lewat chat; keputusan ini tetap terlihat di /pelatihan miliknya.
+verification-return-question = Apa alasan Anda mengembalikan “{ $title }” milik { $name } ({ $jp } JP)? Tulis apa yang perlu diperbaiki, misalnya: JP di sertifikat 12, bukan 20. Pegawai akan membaca alasan ini.
+verification-return-question-plain = Apa alasan Anda mengembalikan catatan ini? Tulis apa yang perlu diperbaiki. Pegawai akan membaca alasan ini.
+verification-return-limit = Paling banyak { $max } karakter. Ketik /batal bila tidak jadi mengembalikan.
+verification-certificate-caption = Sertifikat “{ $title }” milik { $name }.
+verification-certificate-none = Catatan ini tidak disertai sertifikat.
+verification-certificate-unavailable = Sertifikat ini belum dapat diambil sekarang (dikirim lewat { $channel }). Silakan coba lagi nanti.
+verification-told-verified = ✅ Catatan pelatihan Anda “{ $title }” ({ $jp } JP) sudah diverifikasi koordinator dan kini dihitung.
+verification-told-returned =
+    ↩️ Catatan pelatihan Anda “{ $title }” ({ $jp } JP) dikembalikan oleh koordinator, jadi JP-nya tidak dihitung.
+    Alasannya: { $reason }
+
+    Perbaiki sesuai alasan itu, lalu catat lagi dengan /selesai.
+verification-open-training = 🎓 Lihat pelatihan saya
+verification-record-again = ✅ Catat lagi
 
 ## Impor lewat obrolan
 command-not-allowed = { $command } hanya untuk petugas yang diberi peran itu. Bila Anda memerlukannya, minta admin BKPSDM instansi Anda.

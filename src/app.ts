@@ -49,6 +49,7 @@ import { createSurveys } from "./features/surveys/surveys.js";
 import { createCompletion } from "./features/training/completion.js";
 import { createJpNudge } from "./features/training/jp-nudge.js";
 import { createTrainingView } from "./features/training/training.js";
+import { createVerification } from "./features/verification/verification.js";
 import { FLOWS_DIR } from "./paths.js";
 import { createCourseAccess } from "./services/course-access.js";
 import { createCourseCatalog } from "./services/course-catalog.js";
@@ -259,6 +260,16 @@ export function createApp(deps: {
     ...(deps.adminIds ? { adminIds: deps.adminIds } : {}),
   });
   const files = createFileReaders();
+  const verification = createVerification({
+    repos,
+    ledger,
+    outbox,
+    files,
+    defaults: content.jpRules.nonklasikal,
+    translate: deps.translate,
+    now,
+    ...(deps.adminIds ? { adminIds: deps.adminIds } : {}),
+  });
   const orgImport = createOrgImport({
     repos,
     regions: content.regions,
@@ -328,6 +339,7 @@ export function createApp(deps: {
       placeRequests,
       training,
       completion,
+      verification,
       jpNudge,
       mentoring,
       reminders,

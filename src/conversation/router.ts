@@ -129,12 +129,12 @@ export function createConversations(deps: ConversationDeps) {
             : Promise.resolve([{ text: t(conv, "command-unknown", { command: `/${name}` }) }]);
         },
         cancelFlow: () => deps.engine.cancel(conv),
-        startFlow: async (flowId) => {
+        startFlow: async (flowId, seed) => {
           if (!deps.registry.hasFlow(flowId)) return [{ text: t(conv, "flow-button-expired") }];
           const { access, command } = deps.registry.flowAccess(flowId);
           const refusal = refusalFor(access, acting);
           if (refusal) return refuse(acting, refusal, command, `/${command}`, true);
-          return deps.engine.start(conv, flowId);
+          return deps.engine.start(conv, flowId, seed);
         },
         listed: () => deps.registry.commandsFor(roles),
       },

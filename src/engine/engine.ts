@@ -410,23 +410,33 @@ export function createEngine(deps: EngineDeps) {
   }
 
   return {
-    /** Starts a flow, or resumes the person's live run of it where they left off. */
-    async start(conv: Conversation, flowId: string): Promise<Outbound[]> {
+    /**
+     * Starts a flow, or resumes the person's live run of it where they left off. `seed` starts it
+     * with answers the code already knows (the record a button was pressed on): such a run is about
+     * that thing, so a live run of the same flow gives way to it instead of being resumed.
+     */
+    async start(conv: Conversation, flowId: string, seed?: Record<string, unknown>): Promise<Outbound[]> {
       const flow = deps.catalog.get(flowId);
       if (!flow) throw new Error(`unknown flow ${flowId}`);
       const now = deps.now();
-      const { run, resumed } = await deps.runs.start({
-        personId: conv.subjectId,
-        identityId: conv.identityId,
-        flowId,
-        flowVersion: flow.version,
-        stepId: flow.start,
-        answers: {},
-        trail: [],
-        offered: [],
-        startedAt: now,
-        updatedAt: now,
-      });
+      const fresh = () =>
+        deps.runs.start({
+          personId: conv.subjectId,
+          identityId: conv.identityId,
+          flowId,
+          flowVersion: flow.version,
+          stepId: flow.start,
+          answers: { ...seed },
+          trail: [],
+          offered: [],
+          startedAt: now,
+          updatedAt: now,
+        });
+      let { run, resumed } = await fresh();
+      if (resumed && seed) {
+        await deps.runs.end(run._id);
+        ({ run, resumed } = await fresh());
+      }
       if (!resumed) return (await proceed(conv, flow, snapshot(run), flow.start, { trail: [] }, [])) ?? [];
       conv = withRunLocale(conv, run.answers ?? {});
       const current = flowFor(run);

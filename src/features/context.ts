@@ -28,6 +28,7 @@ import type { Surveys } from "./surveys/surveys.js";
 import type { createCompletion } from "./training/completion.js";
 import type { JpNudge } from "./training/jp-nudge.js";
 import type { TrainingView } from "./training/training.js";
+import type { Verification } from "./verification/verification.js";
 
 /** The services the app builds (src/app.ts), which features declare commands and jobs over. */
 export interface AppServices {
@@ -43,6 +44,8 @@ export interface AppServices {
   placeRequests: PlaceRequests;
   training: TrainingView;
   completion: ReturnType<typeof createCompletion>;
+  /** /verifikasi: koordinators verify or return training records that wait for them. */
+  verification: Verification;
   jpNudge: JpNudge;
   mentoring: Mentoring;
   reminders: TrainingReminders;

@@ -32,8 +32,11 @@ export interface RouterView {
   runCommand(name: string, args?: string): Promise<Outbound[]>;
   /** Ends the person's current conversation, if any. */
   cancelFlow(): Promise<Outbound[]>;
-  /** Starts a flow, with the access of the command that starts it checked. */
-  startFlow(flowId: string): Promise<Outbound[]>;
+  /**
+   * Starts a flow, with the access of the command that starts it checked; `seed` gives it answers
+   * the handler already knows (the record a button was pressed on).
+   */
+  startFlow(flowId: string, seed?: Record<string, unknown>): Promise<Outbound[]>;
   /** The commands this person sees listed, in order, with their description keys. */
   listed(): readonly { name: string; descriptionKey: string }[];
 }

@@ -1,6 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import type { Achievement, Completion, Person } from "../db/models/index.js";
 import type { Repositories } from "../db/repositories/index.js";
+import { countsTowardJp } from "../domain/completion-state.js";
 import { type JpRule, type JpStanding, jpInYear, jpStanding, ruleFor } from "../domain/jp.js";
 import type { JpCreditRules } from "../domain/learning-methods.js";
 
@@ -18,6 +19,8 @@ export function jpOfYear(person: Pick<Person, "status">, year: number): number {
 
 export type RecordOutcome = {
   recorded: boolean;
+  /** The record waits for a koordinator: it is stored but not counted yet. */
+  pending: boolean;
   /** Where the person stands against their own rule in the period of this completion. */
   standing: JpStanding;
   /** This completion carried the person over a minimum rule's amount for the first time this year. */
@@ -28,7 +31,9 @@ export type RecordOutcome = {
  * The JP ledger: completions are facts, totals are derived from them in the person's own calendar
  * and against the person's own rule (a minimum per calendar year for a PNS, a ceiling per contract
  * year for a PPPK), and the one function that records a completion also keeps the person's status
- * and the "minimum reached" achievement, so nothing else has to remember to.
+ * and the "minimum reached" achievement, so nothing else has to remember to. Only records that
+ * count (src/domain/completion-state.ts) enter a total; verifying a pending one goes through here
+ * too, so it counts exactly as a record that counted at once.
  */
 export function createJpLedger(deps: {
   repos: Pick<Repositories, "people" | "completions" | "achievements">;
@@ -41,8 +46,9 @@ export function createJpLedger(deps: {
   /** The rule a person follows. */
   const ruleOf = (person: Pick<Person, "employment">): JpRule => ruleFor(deps.rules, person.employment);
 
+  /** The JP facts of the records that count; pending and returned ones are left out. */
   const asFacts = (completions: readonly Completion[]) =>
-    completions.map((c) => ({ jp: c.jp, completedOn: c.completedOn }));
+    completions.filter(countsTowardJp).map((c) => ({ jp: c.jp, completedOn: c.completedOn }));
 
   /** A person's standing against their rule on a day (today in their zone when not given). */
   async function standing(
@@ -73,6 +79,29 @@ export function createJpLedger(deps: {
   /** Records a completion once; says whether this one carried the person over their minimum. */
   async function record(person: Person, completion: Completion, now: Date): Promise<RecordOutcome> {
     const recorded = await deps.repos.completions.insert(completion);
+    return { recorded, ...(await settle(person, completion, now)) };
+  }
+
+  /**
+   * Makes a pending completion count: it is verified, then the person's status, the minimum's
+   * achievement and the summary mark follow as after `record`. Undefined when it was not pending
+   * (already decided, or gone). Who may verify it is the caller's check.
+   */
+  async function verify(
+    person: Person,
+    completion: Completion,
+    now: Date,
+  ): Promise<Omit<RecordOutcome, "recorded"> | undefined> {
+    if (!(await deps.repos.completions.decide(completion._id, { state: "verified" }, now))) return undefined;
+    return settle(person, { ...completion, state: "verified" }, now);
+  }
+
+  /** After a record or a verification: the totals that read completions, from what counts now. */
+  async function settle(
+    person: Person,
+    completion: Completion,
+    now: Date,
+  ): Promise<Omit<RecordOutcome, "recorded">> {
     const { standing: s, completions } = await standing(person, now, completion.completedOn);
     // The status keeps the calendar year's total: summaries and audiences count calendar years.
     const yearTotal = jpInYear(asFacts(completions), completion.year);
@@ -94,9 +123,9 @@ export function createJpLedger(deps: {
     }
     // Also when it was recorded before: a retried step may be retrying exactly this mark.
     await deps.onRecorded?.(person._id);
-    return { recorded, standing: s, goalReachedNow };
+    return { pending: !countsTowardJp(completion), standing: s, goalReachedNow };
   }
 
-  return { standing, standingOf, record, ruleOf, rules: deps.rules };
+  return { standing, standingOf, record, verify, ruleOf, rules: deps.rules };
 }
 export type JpLedger = ReturnType<typeof createJpLedger>;

@@ -9,6 +9,7 @@ import type {
 } from "../db/models/index.js";
 import type { Repositories } from "../db/repositories/index.js";
 import { DERIVED_KEYS, type Derived } from "../db/repositories/summaries.js";
+import { countsTowardJp } from "../domain/completion-state.js";
 import type { JpRule } from "../domain/jp.js";
 import {
   contributionsOf,
@@ -167,7 +168,8 @@ export function createSummaryTotals(deps: {
         personId,
         ...(person.unitId ? { unitId: person.unitId } : {}),
         assessments,
-        completions,
+        // JP and trainings are those that count: a record waiting for a koordinator is not yet one.
+        completions: completions.filter(countsTowardJp),
         achievements,
         reminders: [...reminders.values()],
       },
@@ -282,7 +284,7 @@ export function createSummaryTotals(deps: {
       });
     }
     for (const a of assessments) facts.get(a.personId)?.assessments.push(a);
-    for (const c of completions) facts.get(c.personId)?.completions.push(c);
+    for (const c of completions) if (countsTowardJp(c)) facts.get(c.personId)?.completions.push(c);
     for (const a of achievements) facts.get(a.personId)?.achievements.push(a);
     for (const d of reminders) {
       if (!d.personId || !facts.has(d.personId)) continue;

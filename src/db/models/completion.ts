@@ -1,4 +1,5 @@
 import { Schema } from "mongoose";
+import { COMPLETION_STATES, type CompletionState } from "../../domain/completion-state.js";
 
 /** A certificate the person sent: a reference to the file on its channel, never the bytes. */
 export interface Certificate {
@@ -14,7 +15,8 @@ export interface Certificate {
 }
 
 /**
- * One completed development activity: a catalog course or a self-reported nonklasikal one. `_id`
+ * One completed development activity: a catalog course, or one the person reported themself (a
+ * nonklasikal activity, or any training outside the catalog with the JP of its certificate). `_id`
  * is a key that makes recording it twice impossible (`<person>|course|<course>` or
  * `<person>|self|<run>`).
  */
@@ -34,6 +36,15 @@ export interface Completion {
   year: number;
   certificate?: Certificate;
   recordedAt: Date;
+  /**
+   * Absent for a record that counted at once (and for every record older than verification);
+   * `pending` until a koordinator verifies or returns it (src/domain/completion-state.ts).
+   */
+  state?: CompletionState;
+  /** Why a koordinator returned it, in their words: the person reads it to correct the record. */
+  returnReason?: string;
+  /** When a koordinator verified or returned it (who did is in the audit log). */
+  decidedAt?: Date;
 }
 
 export const completionSchema = new Schema<Completion>(
@@ -66,8 +77,13 @@ export const completionSchema = new Schema<Completion>(
       default: undefined,
     },
     recordedAt: { type: Date, required: true },
+    state: { type: String, enum: COMPLETION_STATES },
+    returnReason: String,
+    decidedAt: Date,
   },
   { collection: "completions", versionKey: false },
 );
 completionSchema.index({ personId: 1 });
 completionSchema.index({ year: 1 });
+// The koordinators' list reads the records waiting for them (a top-level field: FerretDB is slow on paths).
+completionSchema.index({ state: 1 });

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Delivery, ErasureRequest, Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { Competency } from "../../domain/competency.js";
+import { stateOf } from "../../domain/completion-state.js";
 import { quietHoursOf } from "../../domain/reminder-time.js";
 import type { RunStore } from "../../engine/run-cache.js";
 import type { Translate } from "../../engine/text.js";
@@ -202,7 +203,8 @@ export function createPrivacy(deps: PrivacyDeps) {
           confirmation ? { ...r, confirmation: { level: confirmation.level, at: confirmation.at } } : r,
         ),
       })),
-      completions: completions.map(({ personId: _, ...c }) => c),
+      // Every record says whether it counts: `verified` also for one that never needed verifying.
+      completions: completions.map(({ personId: _, ...c }) => ({ ...c, state: stateOf(c) })),
       enrollments: enrollments.map(({ personId: _, seat: _s, ...e }) => e),
       // Who decided is another person; the decision and its reason are this person's record.
       placeRequests: placeRequests.map(({ personId: _, decidedBy: _d, ...r }) => r),

@@ -1,16 +1,63 @@
+import { z } from "zod";
 import type { Certificate, Completion } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { Competency } from "../../domain/competency.js";
+import { initialState, isStatedJp } from "../../domain/completion-state.js";
 import { isMethod, type JpCreditRules, kindOf, type Method } from "../../domain/learning-methods.js";
-import type { ComputeService, OptionSource } from "../../engine/engine.js";
+import type { ComputeService, OptionSource, TextSource } from "../../engine/engine.js";
 import type { Translate } from "../../engine/text.js";
-import type { Conversation, IncomingFile, Outbound } from "../../engine/types.js";
-import { formatDate, formatNumber } from "../../i18n/format.js";
+import type { Conversation, Outbound } from "../../engine/types.js";
+import { formatDate, formatNumber, midSentence } from "../../i18n/format.js";
 import type { CourseCatalog } from "../../services/course-catalog.js";
 import { type JpLedger, localDateOf } from "../../services/jp-ledger.js";
 import { jpStandingLines } from "../../services/jp-standing-text.js";
+import { methodsOfGroup } from "./method-groups.js";
 
+/** The `which` answer for a nonklasikal activity at the agency's JP. */
 const OTHER = "other";
+/** The `which` answer for any training outside the catalog, at the JP of its certificate. */
+const OUTSIDE = "outside";
+
+/** A certificate file as the flow's file step stored it, checked before it is kept. */
+const fileAnswer = z.object({
+  kind: z.enum(["photo", "document"]),
+  channel: z.string().min(1).max(40),
+  fileId: z.string().min(1).max(300),
+  mime: z.string().max(200),
+  name: z.string().max(255).optional(),
+  size: z.number().int().nonnegative().optional(),
+});
+
+/** The certificate of a record from the flow's answers (the required or the optional step), if any. */
+function certificateOf(answers: Record<string, unknown>): Certificate | undefined {
+  const parsed = fileAnswer.safeParse(answers.cert_req ?? answers.cert);
+  if (!parsed.success) return undefined;
+  const file = parsed.data;
+  const number = z.string().min(1).max(100).safeParse(answers.cert_no);
+  const issuedOn = z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .safeParse(answers.cert_date);
+  return {
+    kind: file.kind === "photo" ? "photo" : "pdf",
+    channel: file.channel,
+    fileId: file.fileId,
+    mime: file.mime,
+    ...(file.size !== undefined ? { size: file.size } : {}),
+    ...(file.name ? { filename: file.name } : {}),
+    ...(number.success ? { number: number.data } : {}),
+    ...(issuedOn.success ? { issuedOn: issuedOn.data } : {}),
+  };
+}
+
+/** What a person reports of a training outside the catalog, checked at the edge. */
+const outsideAnswers = z.object({
+  any_method: z.string().refine(isMethod),
+  title: z.string().trim().min(3).max(200),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  jp: z.number().refine(isStatedJp),
+  ctype: z.enum(["teknis", "manajerial", "sosial-kultural"]),
+});
 
 /** Which kind of competency a course develops, for the SIASN record: that of its first competency. */
 export function competencyTypeOf(codes: readonly string[], competencies: readonly Competency[]): string {
@@ -18,7 +65,10 @@ export function competencyTypeOf(codes: readonly string[], competencies: readonl
   return first?.type ?? "manajerial";
 }
 
-/** Services of flows/selesai.yaml: the person's open trainings, nonklasikal kinds, and recording one. */
+/**
+ * Services of flows/selesai.yaml: the person's open trainings, nonklasikal kinds, every method for a
+ * training outside the catalog, and recording one (waiting for a koordinator when it must).
+ */
 export function createCompletion(deps: {
   repos: Pick<Repositories, "people" | "enrollments" | "completions">;
   ledger: JpLedger;
@@ -31,7 +81,7 @@ export function createCompletion(deps: {
   const tr = (conv: Conversation) => (key: string, args?: Record<string, string | number>) =>
     deps.translate(conv.profile.locale, key, args);
 
-  /** Enrolments that have started and are not recorded yet, then "another activity". */
+  /** Enrolments that have started and are not recorded yet, then "another activity" and "outside the catalog". */
   const open: OptionSource = async ({ conversation }) => {
     const t = tr(conversation);
     const personId = conversation.profile.personId;
@@ -49,7 +99,11 @@ export function createCompletion(deps: {
         id: e._id,
         label: `${e.title} (${formatDate(e.startsAt, { locale: conversation.profile.locale, timeZone: person?.timeZone ?? e.timeZone })})`,
       }));
-    return [...items, { id: OTHER, label: t("completion-other") }];
+    return [
+      ...items,
+      { id: OTHER, label: t("completion-other") },
+      { id: OUTSIDE, label: t("completion-outside") },
+    ];
   };
 
   const methods: OptionSource = async ({ conversation }) => {
@@ -63,27 +117,67 @@ export function createCompletion(deps: {
     }));
   };
 
+  /** The methods of the group picked for a training outside the catalog, by their names. */
+  const groupMethods: OptionSource = async ({ conversation, answers }) => {
+    const t = tr(conversation);
+    return methodsOfGroup(answers.group).map((method) => ({ id: method, label: t(`method-${method}`) }));
+  };
+
+  /** The JP question, saying whether this kind of training waits for a koordinator and why. */
+  const jpQuestion: TextSource = ({ answers, locale }) => {
+    const t = (key: string, args?: Record<string, string | number>) => deps.translate(locale, key, args);
+    const method = answers.any_method;
+    const credited = isMethod(method) ? deps.rules.nonklasikal[method] : undefined;
+    const note =
+      isMethod(method) && kindOf(method) === "nonklasikal" && credited !== undefined
+        ? t("completion-jp-note-default", {
+            method: midSentence(t(`method-${method}`)),
+            jp: formatNumber(credited, locale),
+          })
+        : t("completion-jp-note-verify");
+    return `${t("completion-jp-question")}\n\n${note}`;
+  };
+
+  /** A training outside the catalog as the person reported it; undefined when an answer is unusable. */
+  function outsideRecord(
+    personId: string,
+    runId: string,
+    answers: Record<string, unknown>,
+    now: Date,
+  ): Completion | undefined {
+    const parsed = outsideAnswers.safeParse(answers);
+    const certificate = certificateOf(answers);
+    if (!parsed.success || !certificate) return undefined;
+    const a = parsed.data;
+    const method = a.any_method as Method;
+    return {
+      _id: `${personId}|self|${runId}`,
+      personId,
+      source: "self",
+      kind: kindOf(method),
+      method,
+      jp: a.jp,
+      title: a.title,
+      competencyType: a.ctype,
+      completedOn: a.date,
+      year: Number(a.date.slice(0, 4)),
+      certificate,
+      recordedAt: now,
+    };
+  }
+
   const complete: ComputeService = async ({ runId, conversation, answers, now }) => {
     const t = tr(conversation);
     const personId = conversation.profile.personId;
     const person = personId ? await deps.repos.people.get(personId) : null;
     if (!person) return { outbound: [{ text: t("onboarding-needed") }] };
-    const file = answers.cert as IncomingFile | undefined;
-    const certificate: Certificate | undefined = file
-      ? {
-          kind: file.kind === "photo" ? "photo" : "pdf",
-          channel: file.channel,
-          fileId: file.fileId,
-          mime: file.mime,
-          ...(file.size !== undefined ? { size: file.size } : {}),
-          ...(file.name ? { filename: file.name } : {}),
-          ...(typeof answers.cert_no === "string" ? { number: answers.cert_no } : {}),
-          ...(typeof answers.cert_date === "string" ? { issuedOn: answers.cert_date } : {}),
-        }
-      : undefined;
-
+    const certificate = certificateOf(answers);
     let completion: Completion;
-    if (answers.which === OTHER) {
+    if (answers.which === OUTSIDE) {
+      const reported = outsideRecord(person._id, runId, answers, now);
+      if (!reported) return { outbound: [{ text: t("completion-outside-incomplete") }] };
+      completion = reported;
+    } else if (answers.which === OTHER) {
       const method = String(answers.method);
       const jp = isMethod(method) ? deps.rules.nonklasikal[method] : undefined;
       if (!isMethod(method) || jp === undefined)
@@ -128,6 +222,9 @@ export function createCompletion(deps: {
         recordedAt: now,
       };
     }
+    // One rule for every path: a catalog course or the agency's own JP counts at once, the rest waits.
+    const state = initialState(completion, deps.rules.nonklasikal);
+    if (state) completion = { ...completion, state };
     const outcome = await deps.ledger.record(person, completion, now);
     const s = outcome.standing;
     const locale = conversation.profile.locale;
@@ -140,6 +237,7 @@ export function createCompletion(deps: {
             title: completion.title,
             jp: jp(completion.jp),
           }),
+          ...(outcome.pending ? [t("completion-pending", { jp: jp(completion.jp) })] : []),
           ...(certificate ? [t("completion-certificate-kept")] : []),
           "",
           standing.headline,
@@ -156,7 +254,12 @@ export function createCompletion(deps: {
   };
 
   return {
-    optionSources: { "training.open": open, "training.methods": methods },
+    optionSources: {
+      "training.open": open,
+      "training.methods": methods,
+      "training.group-methods": groupMethods,
+    },
+    textSources: { "training.jpQuestion": jpQuestion } satisfies Record<string, TextSource>,
     services: { "training.complete": complete } satisfies Record<string, ComputeService>,
   };
 }

@@ -42,6 +42,7 @@ export function trainingFeature(deps: {
     ],
     services: deps.completion.services,
     optionSources: deps.completion.optionSources,
+    textSources: deps.completion.textSources,
     // One job per zone: "08:00 on the 1st" means each person's own 08:00.
     jobs: INDONESIAN_IANA_ZONE_IDS.map(
       (zone): Job => ({

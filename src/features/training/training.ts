@@ -1,4 +1,6 @@
+import type { Completion } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
+import { countsTowardJp, stateOf } from "../../domain/completion-state.js";
 import type { Translate } from "../../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../../engine/types.js";
 import { formatDate, formatDateTime, formatNumber } from "../../i18n/format.js";
@@ -13,7 +15,11 @@ import { siasnCsv } from "./siasn-export.js";
 /** /pelatihan's button: the SIASN export of completed training. */
 export const siasnButton = buttonCodec("training-export", "trn", { export: ["siasn", 0] });
 
-/** /pelatihan: upcoming and running trainings, completed ones, and the JP against the person's own rule. */
+/**
+ * /pelatihan: upcoming and running trainings, completed ones with whether each counts yet (waiting
+ * for a koordinator, or returned with their reason), and the JP that counts against the person's
+ * own rule.
+ */
 export function createTrainingView(deps: {
   repos: Pick<Repositories, "people" | "enrollments" | "completions">;
   ledger: JpLedger;
@@ -42,6 +48,20 @@ export function createTrainingView(deps: {
       const jpText = jpStandingLines(standing, deps.translate, locale);
 
       const jp = (n: number) => formatNumber(n, locale);
+      /** One completed training: its JP, whether a certificate came with it, and its state. */
+      const completionLine = (c: Completion): string => {
+        const line = `• ${c.title} — ${jp(c.jp)} JP${c.certificate ? " 📄" : ""}`;
+        switch (stateOf(c)) {
+          case "pending":
+            return `${line} ${t("training-state-pending")}`;
+          case "returned":
+            return `${line} ${t("training-state-returned", { reason: c.returnReason ?? "—" })}`;
+          case "unknown":
+            return `${line} ${t("training-state-unknown")}`;
+          default:
+            return line;
+        }
+      };
       const lines: string[] = [
         t("training-title"),
         "",
@@ -72,27 +92,36 @@ export function createTrainingView(deps: {
           : t("training-completed-period", { period: periodLabel(standing.period, deps.translate, locale) }),
       );
       if (thisYear.length === 0) lines.push(t("training-none-completed"));
-      for (const c of thisYear) lines.push(`• ${c.title} — ${jp(c.jp)} JP${c.certificate ? " 📄" : ""}`);
+      for (const c of thisYear) lines.push(completionLine(c));
       const earlier = completions.length - thisYear.length;
       if (earlier > 0) lines.push(t("training-earlier", { count: earlier }));
+      const waiting = thisYear.filter((c) => stateOf(c) === "pending");
+      if (waiting.length > 0)
+        lines.push("", t("training-pending-total", { jp: jp(waiting.reduce((sum, c) => sum + c.jp, 0)) }));
+      // A returned record stays as it was; the corrected one is a new record.
+      if (thisYear.some((c) => stateOf(c) === "returned")) lines.push("", t("training-returned-hint"));
       rows.push([{ data: startFlowButton.pack("start", "selesai"), label: t("training-record") }]);
-      if (completions.length > 0)
+      if (completions.some(countsTowardJp))
         rows.push([{ data: siasnButton.pack("export"), label: t("training-export") }]);
       return [{ text: lines.join("\n"), choices: rows }];
     },
 
-    /** The person's completed trainings as a SIASN-ready CSV file. */
+    /** The person's completed trainings that count (verified, or never needing it) as a SIASN-ready CSV file. */
     async exportSiasn(conv: Conversation): Promise<Outbound[]> {
       const locale = conv.profile.locale;
       const t = (key: string, args?: Record<string, string | number>) => deps.translate(locale, key, args);
       const personId = conv.profile.personId;
       if (!personId) return [{ text: t("onboarding-needed") }];
-      const completions = await deps.repos.completions.listForPerson(personId);
-      if (completions.length === 0) return [{ text: t("training-export-empty") }];
+      const all = await deps.repos.completions.listForPerson(personId);
+      // SIASN gets only what a koordinator would stand behind: nothing waiting or returned.
+      const completions = all.filter(countsTowardJp);
+      const left = all.length - completions.length;
+      const leftNote = left > 0 ? `\n${t("training-export-left-out", { count: left })}` : "";
+      if (completions.length === 0) return [{ text: `${t("training-export-empty")}${leftNote}` }];
       const csv = siasnCsv(completions, locale, deps.translate);
       return [
         {
-          text: t("training-export-caption", { count: completions.length }),
+          text: `${t("training-export-caption", { count: completions.length })}${leftNote}`,
           media: {
             kind: "document",
             filename: "riwayat-pelatihan-siasn.csv",

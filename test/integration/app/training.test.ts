@@ -102,6 +102,7 @@ describe("recording completed training and JP", () => {
     expect(ask.flatMap((o) => (o.choices ?? []).flat()).map((b) => b.label)).toEqual([
       "Bimtek Penyusunan SAKIP (Selasa, 8 Desember 2026)",
       "Kegiatan lain (coaching, mentoring, e-learning…)",
+      "Pelatihan di luar katalog, dengan sertifikat (bimtek, seminar, e-learning…)",
     ]);
     await text(me, "1");
     await send(me, { kind: "file", file: photo });

@@ -65,6 +65,7 @@ describe("storage on a real MongoDB-protocol server", () => {
       "startsAt_1",
     ]);
     expect(await indexes("broadcasts")).toEqual(["_id_", "createdBy_1"]);
+    expect(await indexes("completions")).toEqual(["_id_", "personId_1", "state_1", "year_1"]);
     expect(await indexes("survey_invitations")).toEqual(["_id_", "personId_1", "status_1"]);
     expect(await indexes("survey_responses")).toEqual(["_id_", "surveyId_1_occurrence_1", "unitId_1"]);
     expect(await indexes("summary_contributions")).toEqual(["_id_", "personId_1", "unitId_1_year_1"]);

@@ -247,6 +247,24 @@ for (const cached of [false, true])
       expect(await ctx.repos.flowRuns.listForPerson(`p-${mode}f`)).toEqual([]);
     });
 
+    it("starts with answers the caller knows, and such a start replaces a live run instead of resuming it", async () => {
+      const c = conv("h");
+      await engine.start(c, "demo");
+      await engine.handle(c, { kind: "text", text: "1" });
+      // A seeded start is about something new: the run at "Umur Anda?" gives way.
+      const seeded = await engine.start(c, "demo", { colour: "merah", record: "x1" });
+      expect(last(seeded)).toContain("Warna favorit?");
+      const [run] = await ctx.repos.flowRuns.listForPerson(`p-${mode}h`);
+      expect(run).toMatchObject({ stepId: "colour", answers: { colour: "merah", record: "x1" } });
+      expect(await ctx.repos.flowRuns.listForPerson(`p-${mode}h`)).toHaveLength(1);
+      // Without a seed the live run is resumed, seed and all.
+      const resumed = await engine.start(c, "demo");
+      expect(resumed[0]!.text).toContain("[flow-resumed]");
+      expect((await ctx.repos.flowRuns.listForPerson(`p-${mode}h`))[0]!.answers).toMatchObject({
+        record: "x1",
+      });
+    });
+
     it("cancels the live run with /batal and says so when there is none", async () => {
       const c = conv("g");
       await engine.start(c, "demo");

@@ -77,6 +77,8 @@ describe("English counts", () => {
     ["import-more-problems", { count: 1 }],
     ["training-export-caption", { count: 1 }],
     ["training-earlier", { count: 1 }],
+    ["training-export-left-out", { count: 1 }],
+    ["verification-title", { count: 1, page: 1, pages: 1 }],
     ["srv-invite", { title: "survey", count: 1 }],
     ["srv-results-line", { group: "All", count: 1, ikm: "75.00", grade: "C" }],
     ["srv-results-too-few", { count: 1, min: 5 }],
