@@ -194,6 +194,7 @@ export function createApp(deps: {
     outbox,
     translate: deps.translate,
     now,
+    ...(deps.adminIds ? { adminIds: deps.adminIds } : {}),
   });
   const enrollment = createEnrollment({
     access: courseAccess,

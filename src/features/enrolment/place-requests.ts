@@ -1,8 +1,10 @@
+import { z } from "zod";
 import type { Person, PlaceRequest } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { Outbox } from "../../delivery/outbox.js";
 import type { Course, CourseSession } from "../../domain/course.js";
 import { type Actor, mayAct, scopeRoots } from "../../domain/scope.js";
+import type { ComputeService } from "../../engine/engine.js";
 import type { Translate } from "../../engine/text.js";
 import type { Conversation, Outbound } from "../../engine/types.js";
 import { formatDateTime } from "../../i18n/format.js";
@@ -10,6 +12,12 @@ import { actorOf } from "../../services/actor.js";
 import { createAuditLog } from "../../services/audit-log.js";
 import type { CourseAccessService } from "../../services/course-access.js";
 import { type CourseCatalog, shortKey } from "../../services/course-catalog.js";
+
+/** What the decline flow carries: the request's key (seeded by the button) and the reason typed. */
+const declineAnswers = z.object({
+  request: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/),
+  reason: z.string().trim().min(5).max(300),
+});
 
 /** The longest reason a coordinator may give for declining (it is sent to the person). */
 export const MAX_DECLINE_REASON = 300;
@@ -27,6 +35,8 @@ export function createPlaceRequests(deps: {
   outbox: Pick<Outbox, "schedule">;
   translate: Translate;
   now: () => Date;
+  /** Bootstrap admins (ADMIN_IDS): a typed reason comes without the router's word on them. */
+  adminIds?: readonly string[];
 }) {
   const audit = createAuditLog(deps);
   const tr = (locale: "id" | "en") => (key: string, args?: Record<string, string | number>) =>
@@ -194,6 +204,25 @@ export function createPlaceRequests(deps: {
     });
   }
 
-  return { request, pendingFor, decide };
+  /** The decline flow's last step: the reason typed, the request seeded by the Tolak button. */
+  const declineStep: ComputeService = async ({ conversation, answers }) => {
+    const parsed = declineAnswers.safeParse(answers);
+    if (!parsed.success)
+      return { outbound: [{ text: deps.translate(conversation.profile.locale, "place-request-gone") }] };
+    const bootstrap = deps.adminIds?.includes(conversation.identityId) ?? false;
+    const out = await decide(conversation, bootstrap, parsed.data.request, {
+      approve: false,
+      reason: parsed.data.reason,
+    });
+    // The reason was typed, so there is no pressed message to replace.
+    return { outbound: out.map(({ replacesPrompt: _, ...o }) => o) };
+  };
+
+  return {
+    request,
+    pendingFor,
+    decide,
+    services: { "placeRequest.decline": declineStep } satisfies Record<string, ComputeService>,
+  };
 }
 export type PlaceRequests = ReturnType<typeof createPlaceRequests>;

@@ -17,11 +17,13 @@ const translator = loadTranslations(LOCALES_DIR);
 const ctx = useTestDatabase();
 let app: App;
 const clock = new Date("2026-12-04T02:00:00Z");
-const { cmd, press, all } = chatDriver(() => app);
+const { cmd, press, text, all } = chatDriver(() => app);
 
 const who = (n: number): IncomingIdentity => ({ id: `telegram:${700 + n}`, channel: "telegram" });
 const senior = who(1); // PNS, TMT 2016, Kepala Seksi (pengawas)
 const cpns = who(2); // CPNS, TMT 2025
+const coordJambi = who(3);
+const coordMataram = who(4);
 const ids: Record<string, string> = {};
 
 const CATALOG = [
@@ -63,7 +65,24 @@ beforeAll(async () => {
   expect(await app.importCourses(CATALOG)).toMatchObject({ ok: true });
   await person("Senior", "198503012016031007", senior, { employment: "PNS", tier: "pengawas" });
   await person("Calon", "199807202025061002", cpns, { employment: "CPNS", tier: "pelaksana" });
+  for (const [identity, unitId] of [
+    [coordJambi, "jambi"],
+    [coordMataram, "mataram"],
+  ] as const) {
+    const c = await ctx.repos.people.create({
+      name: `Koordinator ${unitId}`,
+      timeZone: "Asia/Jakarta",
+      unitId,
+      instansiId: unitId,
+      onboardedAt: clock,
+      roles: [{ role: "koordinator", unitId, grantedAt: clock }],
+    });
+    await ctx.repos.identities.bind({ id: identity.id, channel: "telegram", personId: c._id, now: clock });
+  }
 });
+
+const told = async (personId: string, purpose: string) =>
+  (await ctx.db.models.Delivery.find({ personId, purpose }).lean().exec()) as { message: { text: string } }[];
 
 describe("who may take a course", () => {
   it("never recommends a CPNS-only course to a PNS appointed ten years ago, and refuses a forged Daftar", async () => {
@@ -108,5 +127,43 @@ describe("who may take a course", () => {
     // A Daftar pressed for it files the request rather than enrolling.
     expect(all(await press(senior, `crs|e|${key}`))).toContain("masih menunggu keputusan");
     expect(await ctx.repos.enrollments.listForPerson(ids.Senior!)).toEqual([]);
+  });
+
+  it("puts the request in the /verifikasi queue of a koordinator in scope only, who approves it", async () => {
+    expect(all(await cmd(coordMataram, "verifikasi"))).not.toContain("Manajemen Proyek Pemerintah");
+    const queue = await cmd(coordJambi, "verifikasi");
+    expect(all(queue)).toContain(
+      'Senior (Badan Perencanaan Pembangunan Daerah) mengajukan diri untuk "Manajemen Proyek Pemerintah"',
+    );
+    const approve = data(queue).find((d) => d.startsWith("prq|a|"))!;
+    // The out-of-scope koordinator pressing the same (copied) button is refused and audited.
+    expect(all(await press(coordMataram, approve))).toContain("bukan dari pegawai dalam cakupan Anda");
+    expect((await ctx.repos.audit.list({ action: "place-request.decide" })).map((e) => e.outcome)).toContain(
+      "refused",
+    );
+    expect(await ctx.repos.enrollments.listForPerson(ids.Senior!)).toEqual([]);
+    expect(all(await press(coordJambi, approve))).toContain("Senior kini terdaftar");
+    const [place] = await ctx.repos.enrollments.listForPerson(ids.Senior!);
+    expect(place!.courseId).toBe("proyek-2027");
+    expect((await told(ids.Senior!, "place-request.approved"))[0]!.message.text).toContain("disetujui");
+    // A second press decides nothing more.
+    expect(all(await press(coordJambi, approve))).toContain("sudah diputuskan");
+  });
+
+  it("declines a request with the reason the koordinator types, and tells the person", async () => {
+    // The CPNS may not take the course (PNS only), so ask as another senior PNS.
+    const other = who(5);
+    await person("Rekan", "198601012016031004", other, { employment: "PNS", tier: "pengawas" });
+    const proyek = (await app.courseCatalog.get("proyek-2027"))!;
+    await press(other, `crs|r|${shortKey(proyek.sessions[0]!.id)}`);
+    const decline = data(await cmd(coordJambi, "verifikasi")).find((d) => d.startsWith("prq|d|"))!;
+    expect(all(await press(coordJambi, decline))).toContain("Mengapa pengajuan ini ditolak?");
+    expect(all(await text(coordJambi, "Ok"))).toContain("5");
+    expect(all(await text(coordJambi, "Anggaran triwulan ini sudah habis"))).toContain(
+      "Rekan sudah diberi tahu",
+    );
+    expect((await told(ids.Rekan!, "place-request.declined"))[0]!.message.text).toContain(
+      "Anggaran triwulan ini sudah habis",
+    );
   });
 });
