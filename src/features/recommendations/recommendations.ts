@@ -10,7 +10,8 @@ import type { Locale } from "../../i18n/locales.js";
 import type { CourseAccessService } from "../../services/course-access.js";
 import { type CourseCatalog, shortKey } from "../../services/course-catalog.js";
 import type { JpLedger } from "../../services/jp-ledger.js";
-import { courseButton, placeOf } from "../enrolment/enrollment.js";
+import { courseCard } from "../enrolment/course-card.js";
+import { courseButton } from "../enrolment/enrollment.js";
 import type { Mentoring } from "../mentoring/mentoring.js";
 import { describeStandard } from "../results/assessment-result.js";
 
@@ -95,47 +96,32 @@ export function createRecommendations(deps: {
     const locale = conv.profile.locale;
     const t = (key: string, args?: Record<string, string | number>) => deps.translate(locale, key, args);
     const c = item.course;
-    const where =
-      c.mode === "online"
-        ? t("course-online")
-        : `${placeOf(c, deps.regions, "")}${c.mode === "blended" ? ` (${t("course-blended")})` : ""}`;
-    const when = item.session
-      ? t("rec-session", { date: formatDateTime(item.session.startsAt, { locale, timeZone }) })
-      : t("rec-self-paced");
-    const lines = [
-      `${n}. ${c.title}`,
-      `${c.provider} · ${t(`method-${c.method}`)} · ${t("course-jp", { jp: String(c.jp) })}`,
-      `💡 ${reason(item, locale)}`,
-      `📅 ${when} · ${where}`,
-      // Under a ceiling (PPPK), say before enrolling when a course would go past it.
-      ...(standing.rule.kind === "maximum" && c.jp > standing.headroom
-        ? [
-            t("rec-over-ceiling", {
-              jp: String(c.jp),
-              headroom: String(standing.headroom),
-              limit: String(standing.rule.jp),
-            }),
-          ]
-        : []),
-    ];
+    const drawn = courseCard(t, {
+      course: c,
+      heading: `${n}. ${c.title}`,
+      when: item.session
+        ? t("rec-session", { date: formatDateTime(item.session.startsAt, { locale, timeZone }) })
+        : t("rec-self-paced"),
+      ...(item.session ? { session: item.session } : {}),
+      // Ranking keeps only courses the person can attend.
+      reachable: true,
+      notes: [`💡 ${reason(item, locale)}`],
+      standing,
+      regions: deps.regions,
+    });
     const key = shortKey(c.id);
-    if (c.admission === "nomination")
-      lines.push(t("course-by-nomination", { contact: c.contact ?? t("course-contact-default") }));
-    // By nomination there is nothing to press but Detail: BKPSDM proposes the participants.
+    // A self-paced course has no session to enrol in: its first button opens it.
     const first =
-      c.admission === "nomination"
-        ? undefined
-        : item.session
-          ? c.admission === "request"
-            ? { data: courseButton.pack("request", shortKey(item.session.id)), label: t("rec-request") }
-            : { data: courseButton.pack("enrol", shortKey(item.session.id)), label: t("rec-enrol") }
-          : { data: courseButton.pack("detail", key), label: t("rec-open") };
+      drawn.enrol ??
+      (c.admission !== "nomination" && !item.session
+        ? { data: courseButton.pack("detail", key), label: t("rec-open") }
+        : undefined);
     return {
-      text: lines.join("\n"),
+      text: drawn.text,
       choices: [
         [
           ...(first ? [first] : []),
-          { data: courseButton.pack("detail", key), label: t("rec-detail") },
+          drawn.detail,
           { data: courseButton.pack("later", key), label: t("rec-later") },
         ],
       ],
