@@ -127,6 +127,7 @@ menu-title = What would you like to do?
 menu-asesmen = 📝 Assessment
 menu-hasil = 📊 Results
 menu-rekomendasi = 🎯 Recommendations
+menu-katalog = 🔎 Catalogue
 menu-pelatihan = 📚 Training & JP
 menu-survei = ⭐ Surveys
 menu-profil = 👤 Profile
@@ -139,6 +140,7 @@ cmd-menu = main menu
 cmd-asesmen = competency self-assessment
 cmd-hasil = assessment results and competency gaps
 cmd-rekomendasi = training and mentor recommendations
+cmd-katalog = search the course catalogue: words, competency, form, month, province
 cmd-pelatihan = your trainings and this year's JP
 cmd-survei = surveys waiting for your answer
 cmd-pengingat = reminders and quiet hours
@@ -379,6 +381,7 @@ course-no-upcoming = No new sessions scheduled for this course yet.
 course-self-paced-detail = Self-paced course with no schedule: open the link, then record it in /pelatihan when you finish.
 course-enrol-on = Enrol: { $date }
 course-gone = This course is no longer in the catalog. Type /rekomendasi for the current list.
+
 method-kind-klasikal = classroom
 method-kind-nonklasikal = non-classroom
 enrol-confirm = Enrol in "{ $title }"?
@@ -438,6 +441,37 @@ method-belajar-mandiri = Self-study
 method-komunitas-belajar = Learning community
 method-bimbingan-di-tempat-kerja = On-the-job guidance
 method-magang = Internship or work placement
+
+## Course catalogue (/katalog)
+cat-help = To search, type words after /katalog: a word of the title or provider, a competency code or name (M.4, communication), a form of training (e-learning, klasikal, bimtek), a month (march, March 2027) or a province (jambi, ntb). Example: /katalog e-learning communication
+cat-all = { $count ->
+    [one] 1 course is open to you.
+   *[other] { $count } courses are open to you.
+}
+cat-found = { $count ->
+    [one] 1 course found for { $query }
+   *[other] { $count } courses found for { $query }
+}
+cat-page = Page { $page } of { $pages }
+cat-words = words "{ $words }"
+cat-more-sessions = { $count ->
+    [one] (+1 more date)
+   *[other] (+{ $count } more dates)
+}
+cat-prev = ◀ Previous
+cat-next = Next ▶
+cat-none = No course open to you matches { $query }.
+cat-did-you-mean = Did you mean: { $query }?
+cat-did-you-mean-button = 🔎 Yes, search that
+cat-try = Try fewer words, or other ones.
+cat-see-all = 📚 See all courses
+cat-page-gone = { $pages ->
+    [one] There is no page { $page }: this search has 1 page.
+   *[other] There is no page { $page }: this search has { $pages } pages.
+}
+cat-to-page = To page { $page }
+cat-too-long = This search is too long to page through, so only the first page is shown. Use fewer words to see everything.
+cat-empty = No course in the catalog is open to you yet. Admins add courses regularly; try again later.
 
 ## Import command (CLI)
 cli-import-usage = Usage: npm run import -- courses|units|people|jabatan|teknis FILE.csv

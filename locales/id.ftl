@@ -122,6 +122,7 @@ menu-title = Apa yang ingin Anda lakukan?
 menu-asesmen = 📝 Asesmen
 menu-hasil = 📊 Hasil
 menu-rekomendasi = 🎯 Rekomendasi
+menu-katalog = 🔎 Katalog
 menu-pelatihan = 📚 Pelatihan & JP
 menu-survei = ⭐ Survei
 menu-profil = 👤 Profil
@@ -134,6 +135,7 @@ cmd-menu = menu utama
 cmd-asesmen = asesmen mandiri kompetensi
 cmd-hasil = hasil asesmen dan kesenjangan kompetensi
 cmd-rekomendasi = rekomendasi pelatihan dan mentor
+cmd-katalog = cari pelatihan di katalog: kata, kompetensi, bentuk, bulan, provinsi
 cmd-pelatihan = pelatihan Anda dan capaian JP tahun ini
 cmd-survei = survei yang menunggu jawaban Anda
 cmd-pengingat = atur pengingat dan jam tenang
@@ -354,6 +356,7 @@ course-no-upcoming = Belum ada jadwal baru untuk pelatihan ini.
 course-self-paced-detail = Pelatihan mandiri tanpa jadwal: buka tautannya, lalu catat di /pelatihan setelah selesai.
 course-enrol-on = Daftar: { $date }
 course-gone = Pelatihan ini sudah tidak ada di katalog. Ketik /rekomendasi untuk daftar terbaru.
+
 method-kind-klasikal = klasikal
 method-kind-nonklasikal = nonklasikal
 enrol-confirm = Daftar ke "{ $title }"?
@@ -413,6 +416,25 @@ method-belajar-mandiri = Belajar mandiri
 method-komunitas-belajar = Komunitas belajar
 method-bimbingan-di-tempat-kerja = Bimbingan di tempat kerja
 method-magang = Magang atau praktik kerja
+
+## Katalog pelatihan (/katalog)
+cat-help = Cari dengan mengetik kata setelah /katalog: kata dari judul atau penyelenggara, kode atau nama kompetensi (M.4, komunikasi), bentuk pelatihan (e-learning, klasikal, bimtek), bulan (maret, Maret 2027) atau provinsi (jambi, ntb). Contoh: /katalog e-learning komunikasi
+cat-all = { $count } pelatihan bisa Anda ikuti.
+cat-found = { $count } pelatihan ditemukan untuk { $query }
+cat-page = Halaman { $page } dari { $pages }
+cat-words = kata "{ $words }"
+cat-more-sessions = (+{ $count } jadwal lain)
+cat-prev = ◀ Sebelumnya
+cat-next = Berikutnya ▶
+cat-none = Tidak ada pelatihan yang bisa Anda ikuti untuk { $query }.
+cat-did-you-mean = Mungkin maksud Anda: { $query }?
+cat-did-you-mean-button = 🔎 Ya, cari itu
+cat-try = Coba dengan lebih sedikit kata, atau kata lain.
+cat-see-all = 📚 Lihat semua pelatihan
+cat-page-gone = Halaman { $page } tidak ada: hasil pencarian ini hanya { $pages } halaman.
+cat-to-page = Ke halaman { $page }
+cat-too-long = Pencarian ini terlalu panjang untuk dibuka per halaman, jadi hanya halaman pertama yang tampil. Pakai lebih sedikit kata untuk melihat semuanya.
+cat-empty = Belum ada pelatihan di katalog yang bisa Anda ikuti. Admin menambah katalog secara berkala; coba lagi nanti.
 
 ## Perintah impor (CLI)
 cli-import-usage = Pemakaian: npm run import -- courses|units|people|jabatan|teknis BERKAS.csv

@@ -21,6 +21,7 @@ import { createAssessment } from "./features/assessment/assessment.js";
 import { createAssessmentRecorder } from "./features/assessment/assessment-record.js";
 import { createLevelConfirmation } from "./features/assessment/level-confirmation.js";
 import { createBroadcasts } from "./features/broadcasts/broadcasts.js";
+import { createCatalogBrowser } from "./features/catalog/catalog-browser.js";
 import type { FeatureContext } from "./features/context.js";
 import { FEATURE_MODULES } from "./features/discover.js";
 import { createEnrollment } from "./features/enrolment/enrollment.js";
@@ -206,6 +207,16 @@ export function createApp(deps: {
     now,
     regions: content.regions,
   });
+  const catalogBrowser = createCatalogBrowser({
+    repos,
+    catalog: courseCatalog,
+    access: courseAccess,
+    ledger,
+    competencies: content.allCompetencies,
+    regions: content.regions,
+    translate: deps.translate,
+    now,
+  });
   const training = createTrainingView({ repos, ledger, translate: deps.translate, now });
   const importCourses = createCourseImport({
     catalog: courseCatalog,
@@ -336,6 +347,7 @@ export function createApp(deps: {
       confirmLevel,
       results,
       recommendations,
+      catalog: catalogBrowser,
       enrollment,
       placeRequests,
       training,

@@ -6,6 +6,7 @@ import type { SummaryTotals } from "../services/summary-totals.js";
 import type { createAssessment } from "./assessment/assessment.js";
 import type { ConfirmLevel } from "./assessment/level-confirmation.js";
 import type { Broadcasts } from "./broadcasts/broadcasts.js";
+import type { CatalogBrowser } from "./catalog/catalog-browser.js";
 import type { EnrollmentService } from "./enrolment/enrollment.js";
 import type { PlaceRequests } from "./enrolment/place-requests.js";
 import type { PeopleExport } from "./export/people-export.js";
@@ -39,6 +40,8 @@ export interface AppServices {
   confirmLevel: ConfirmLevel;
   results: AssessmentResults;
   recommendations: Recommendations;
+  /** /katalog: the catalog searched and paged, showing only what the person may take. */
+  catalog: CatalogBrowser;
   enrollment: EnrollmentService;
   /** Places in courses by request ("Ajukan"), decided by coordinators. */
   placeRequests: PlaceRequests;

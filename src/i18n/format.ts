@@ -38,6 +38,11 @@ export function formatLocalDay(day: string, locale: Locale): string {
   return format(new Date(year, month - 1, date), "d MMMM yyyy", { locale: dateLocale(locale) });
 }
 
+/** A month by its number (1–12), as a name: "Maret" / "March". */
+export function formatMonth(month: number, locale: Locale): string {
+  return format(new Date(2000, month - 1, 1), "LLLL", { locale: dateLocale(locale) });
+}
+
 /** "09.00 WIB" / "09:00 WIB". */
 export function formatTime(date: Date, opts: { locale: Locale; timeZone: string }): string {
   const pattern = opts.locale === "en" ? "HH:mm" : "HH.mm";

@@ -8,7 +8,17 @@ import { button } from "../feature.js";
 import { commandButton, languageButton, startFlowButton } from "./buttons.js";
 
 /** The commands of the main menu, in the order shown (two a row). */
-const MENU = ["asesmen", "hasil", "rekomendasi", "pelatihan", "survei", "profil", "bahasa", "bantuan"];
+const MENU = [
+  "asesmen",
+  "hasil",
+  "rekomendasi",
+  "katalog",
+  "pelatihan",
+  "survei",
+  "profil",
+  "bahasa",
+  "bantuan",
+];
 
 /** The main menu: the everyday commands as buttons. */
 export function mainMenu(translate: Translate) {

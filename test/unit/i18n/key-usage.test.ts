@@ -24,7 +24,7 @@ const DYNAMIC_KEYS = [
   ...EMPLOYMENT_STATUSES.map((s) => `employment-${s}`),
   ...["WIB", "WITA", "WIT"].map((z) => `zone-${z}`),
   ...declaredApp().registry.listed.map((c) => c.descriptionKey),
-  ...["asesmen", "hasil", "rekomendasi", "pelatihan", "survei", "profil", "bahasa", "bantuan"].map(
+  ...["asesmen", "hasil", "rekomendasi", "katalog", "pelatihan", "survei", "profil", "bahasa", "bantuan"].map(
     (m) => `menu-${m}`,
   ),
   ...["text", "number", "date", "nip"].map((k) => `input-hint-${k}`),
