@@ -6,7 +6,7 @@ import type { Inbound, Outbound } from "../../engine/types.js";
 import type { HomeSummary } from "../../services/home.js";
 import type { RecordSend } from "../channel.js";
 import { SeenIds } from "../seen-ids.js";
-import { escapeSlack, homeBlocks, toBlocks } from "./render.js";
+import { homeBlocks, slackText, toBlocks } from "./render.js";
 
 export interface SlackDeps {
   botToken: string;
@@ -156,7 +156,7 @@ export function createSlackApp(deps: SlackDeps) {
     if (prompt?.channel.startsWith("D")) rememberDm(prompt.channel, user);
     const channel = prompt?.channel ?? (await dmChannel(user));
     for (const reply of replies) {
-      const fallback = escapeSlack(reply.text).slice(0, 3000);
+      const fallback = slackText(reply.text);
       if (reply.replacesPrompt && prompt) {
         await client.chat.update({
           channel: prompt.channel,
@@ -172,7 +172,7 @@ export function createSlackApp(deps: SlackDeps) {
             channel_id: channel,
             file: Buffer.from(reply.media.bytes),
             filename: reply.media.filename,
-            initial_comment: reply.text,
+            initial_comment: slackText(reply.text),
           });
           continue;
         } catch (err) {
