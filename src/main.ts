@@ -144,6 +144,7 @@ async function main(): Promise<number> {
   const handle = metrics.countingFailures(app.conversations.handle);
   const context: ChannelContext = {
     handle,
+    admitGroup: app.conversations.admitGroup,
     translate,
     failureText,
     logger,

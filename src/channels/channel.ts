@@ -34,6 +34,8 @@ export type Handle = (who: IncomingIdentity, inbound: Inbound) => Promise<Outbou
 /** What every channel is set up with, whatever its platform. */
 export interface ChannelContext {
   handle: Handle;
+  /** Whether a command in a group chat may be answered: the router's limits, per chat and per person. */
+  admitGroup: (who: IncomingIdentity, chat: string) => boolean;
   translate: Translate;
   /** What to tell a person whose message could not be handled, by the kind of failure. */
   failureText: (locale: Locale, err: unknown) => string;

@@ -1,7 +1,7 @@
 /**
- * Platforms re-deliver an update they think we missed (Telegram after a webhook timeout, Slack
- * with X-Slack-Retry-Num). Remembering recent ids per process drops those repeats; the engine's
- * claims still keep a repeat that reaches another instance from recording twice.
+ * Telegram re-delivers an update it thinks we missed (after a webhook timeout). Remembering recent
+ * update ids per process drops those repeats; the engine's claims still keep a repeat that reaches
+ * another instance from recording twice. (Slack's repeats go through `repeats.ts`.)
  */
 export class SeenIds {
   private readonly ids = new Set<string>();

@@ -1,28 +1,29 @@
-/** What to do with one update from one person. */
+/** What to do with one update from one person (or in one group chat). */
 export type FloodVerdict = "ok" | "warn" | "drop";
 
 /**
- * A per-person limit on updates: at most `limit` in any `windowMs`. The first update over the
- * limit gets one polite message ("warn"), the rest of the burst is dropped, not queued. Kept in
- * this process's memory: with long polling one process receives everything; behind a load
- * balancer each process limits what reaches it, which still stops a runaway client or script.
+ * A limit on updates per key (a person's identity, or a group chat): at most `limit` in any
+ * `windowMs`. The first update over the limit gets one polite message ("warn"), the rest of the
+ * burst is dropped, not queued. Kept in this process's memory: with long polling one process
+ * receives everything; behind a load balancer each process limits what reaches it, which still
+ * stops a runaway client or script.
  */
 export function createFloodGuard(opts: {
   limit: number;
   windowMs: number;
   now: () => number;
-  /** Identities tracked at most (the least recently active are forgotten first). */
+  /** Keys tracked at most (the least recently active are forgotten first). */
   maxTracked?: number;
 }) {
   const max = opts.maxTracked ?? 100_000;
   const seen = new Map<string, { times: number[]; warnedAt?: number }>();
   return {
-    /** Counts one update from `identityId` and says whether to handle it. */
-    check(identityId: string): FloodVerdict {
+    /** Counts one update under `key` (an identity id, or a group chat's key) and says whether to handle it. */
+    check(key: string): FloodVerdict {
       const now = opts.now();
-      const entry = seen.get(identityId) ?? { times: [] };
-      seen.delete(identityId);
-      seen.set(identityId, entry);
+      const entry = seen.get(key) ?? { times: [] };
+      seen.delete(key);
+      seen.set(key, entry);
       if (seen.size > max) seen.delete(seen.keys().next().value!);
       entry.times = entry.times.filter((t) => now - t < opts.windowMs);
       if (entry.times.length < opts.limit) {

@@ -34,7 +34,10 @@ export interface ConversationDeps {
    * when it changes the profile; another instance's change shows up within this time.
    */
   profileTtlMs?: number;
-  /** The per-person update limit; none when not given (tests of other features). */
+  /**
+   * The update limit, per person and, for group chats, per chat; none when not given (tests of
+   * other features).
+   */
   floodGuard?: FloodGuard;
 }
 
@@ -151,6 +154,17 @@ export function createConversations(deps: ConversationDeps) {
     invalidatePerson: people.invalidatePerson,
     /** The main menu (start, the end of a conversation, buttons that open commands). */
     menu: deps.menu,
+
+    /**
+     * Whether a command typed in a group chat may be answered (with the channel's invitation to a
+     * private chat), before any database work: it counts against the chat's limit and the person's
+     * own. Over either, nothing is said: a group would read a "slow down" meant for one person.
+     */
+    admitGroup(who: IncomingIdentity, chat: string): boolean {
+      const forChat = deps.floodGuard?.check(`${who.channel}-chat:${chat}`) ?? "ok";
+      const forPerson = deps.floodGuard?.check(who.id) ?? "ok";
+      return forChat === "ok" && forPerson === "ok";
+    },
 
     /** Handles one inbound message and returns the replies, in order. */
     async handle(who: IncomingIdentity, inbound: Inbound): Promise<Outbound[]> {

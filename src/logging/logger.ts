@@ -1,4 +1,5 @@
 import pino, { type Logger } from "pino";
+import { isErrorLike, scrubMessage, serializeError, serializeErrorsIn } from "./errors.js";
 
 export type { Logger };
 
@@ -35,6 +36,20 @@ export function createLogger(
       base: { app: "pandu" },
       redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // Redaction paths stop at a fixed depth; errors carry request payloads deeper than that.
+      serializers: { err: serializeError },
+      formatters: { log: serializeErrorsIn },
+      hooks: {
+        // Without a message pino takes the error's own as the line's message, unscrubbed.
+        logMethod(args, method) {
+          const [first, second] = args as unknown[];
+          if (typeof second === "string") return method.apply(this, args);
+          const err = isErrorLike(first) ? first : (first as { err?: unknown } | null)?.err;
+          if (!isErrorLike(err)) return method.apply(this, args);
+          const entry = first === err ? { err } : (first as object);
+          return method.apply(this, [entry, scrubMessage(err.message)] as never);
+        },
+      },
     },
     destination,
   );

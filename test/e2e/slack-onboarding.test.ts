@@ -65,21 +65,22 @@ async function act(send: () => Promise<Response>, text: string | RegExp): Promis
 }
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+let triggerSeq = 0;
+/** A new trigger id, as Slack gives each command and press its own. */
+const trigger = () => `${Date.now()}.${++triggerSeq}.t`;
+/** A slash command's body, as Slack posts it. */
+const commandBody = (user: string, text: string, triggerId = trigger()) =>
+  form({
+    command: "/pandu",
+    text,
+    user_id: user,
+    team_id: TEAM,
+    channel_id: `D${user}`,
+    trigger_id: triggerId,
+    response_url: `${base}/x`,
+  });
 const command = (user: string, text: string) =>
-  postToSlackEndpoint(
-    base,
-    SECRET,
-    form({
-      command: "/pandu",
-      text,
-      user_id: user,
-      team_id: TEAM,
-      channel_id: `D${user}`,
-      trigger_id: "t",
-      response_url: `${base}/x`,
-    }),
-    "application/x-www-form-urlencoded",
-  );
+  postToSlackEndpoint(base, SECRET, commandBody(user, text), "application/x-www-form-urlencoded");
 let eventSeq = 0;
 const dm = (user: string, text: string, eventId = `Ev${++eventSeq}`, headers: Record<string, string> = {}) =>
   postToSlackEndpoint(
@@ -101,7 +102,8 @@ const dm = (user: string, text: string, eventId = `Ev${++eventSeq}`, headers: Re
     "application/json",
     headers,
   );
-const press = (user: string, message: Posted, label: string) => {
+/** A button press's body, as Slack posts it: its own trigger id and action_ts. */
+const pressBody = (user: string, message: Posted, label: string) => {
   const button = message.blocks.flatMap((b) => b.elements ?? []).find((e) => e.text.text.includes(label));
   if (!button) throw new Error(`no button ${label}`);
   const payload = {
@@ -109,7 +111,7 @@ const press = (user: string, message: Posted, label: string) => {
     user: { id: user, team_id: TEAM },
     team: { id: TEAM },
     container: { type: "message", channel_id: message.channel, message_ts: message.ts ?? "1" },
-    trigger_id: "t",
+    trigger_id: trigger(),
     actions: [
       {
         type: "button",
@@ -117,16 +119,14 @@ const press = (user: string, message: Posted, label: string) => {
         block_id: "pandu_row_0",
         value: button.value,
         text: { type: "plain_text", text: label },
+        action_ts: `${Date.now() / 1000}`,
       },
     ],
   };
-  return postToSlackEndpoint(
-    base,
-    SECRET,
-    form({ payload: JSON.stringify(payload) }),
-    "application/x-www-form-urlencoded",
-  );
+  return form({ payload: JSON.stringify(payload) });
 };
+const press = (user: string, message: Posted, label: string) =>
+  postToSlackEndpoint(base, SECRET, pressBody(user, message, label), "application/x-www-form-urlencoded");
 
 describe("onboarding on Slack (real Bolt receiver, fake Web API)", () => {
   it("refuses forged, tampered and replayed requests, and none of them reaches Pandu", async () => {
@@ -210,6 +210,41 @@ describe("onboarding on Slack (real Bolt receiver, fake Web API)", () => {
     // App Home is published again as soon as the person's data changed.
     await slack.waitFor(() => slack.of("views.publish").length > homes || undefined);
     expect(JSON.stringify(slack.of("views.publish").at(-1)?.body)).toContain("Rina Kartika");
+  });
+
+  it("answers a slash command and a button press delivered twice, as Slack retries, once each", async () => {
+    const u = "U100";
+    const retried = { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" };
+    const formType = "application/x-www-form-urlencoded";
+    const helps = () => posted().filter((p) => p.channel === `D${u}` && p.text.includes("/asesmen —"));
+    // The same command twice: the second is Slack's retry of the first.
+    const before = helps().length;
+    const body = commandBody(u, "bantuan");
+    const [first, again] = await Promise.all([
+      postToSlackEndpoint(base, SECRET, body, formType),
+      postToSlackEndpoint(base, SECRET, body, formType, retried),
+    ]);
+    // Both are acknowledged, so Slack stops retrying; one is answered.
+    expect([first.status, again.status]).toEqual([200, 200]);
+    await slack.waitFor(() => helps().length > before || undefined, 15_000, "the help");
+    await new Promise((r) => setTimeout(r, 700));
+    expect(helps()).toHaveLength(before + 1);
+
+    // The same press twice, then a press of its own: two answers.
+    const menu = await act(() => command(u, "menu"), /.+/);
+    // U100 chose English while registering.
+    const pressed = pressBody(u, menu, "Help");
+    const beforePress = helps().length;
+    for (const res of await Promise.all([
+      postToSlackEndpoint(base, SECRET, pressed, formType),
+      postToSlackEndpoint(base, SECRET, pressed, formType, retried),
+    ]))
+      expect(res.status).toBe(200);
+    await slack.waitFor(() => helps().length > beforePress || undefined, 15_000, "the pressed help");
+    await new Promise((r) => setTimeout(r, 700));
+    expect(helps()).toHaveLength(beforePress + 1);
+    await act(() => press(u, menu, "Help"), "/asesmen —");
+    expect(helps()).toHaveLength(beforePress + 2);
   });
 
   it("publishes App Home with the person's data", async () => {

@@ -13,6 +13,12 @@ export class SlackWebApiEmulator {
   }[] = [];
   /** Channels whose chat.postMessage fails with this Slack error (account_inactive, …). */
   readonly refuse = new Map<string, string>();
+  /**
+   * Methods that fail below the Web API: `http` answers 500 (an HTTP error, with headers and body),
+   * `drop` closes the connection unanswered (a request error, which carries the request it sent).
+   * The attempt is still recorded, with `error` saying how it failed.
+   */
+  readonly failing = new Map<string, "http" | "drop">();
   /** What conversations.list answers: the workspace's channels, and whether the bot is in each. */
   channels: { id: string; name: string; is_member: boolean; is_archived?: boolean }[] = [];
   private server?: Server;
@@ -41,6 +47,19 @@ export class SlackWebApiEmulator {
           : Object.fromEntries(new URLSearchParams(raw));
         for (const k of ["blocks", "view"])
           if (typeof body[k] === "string") body[k] = JSON.parse(body[k] as string);
+        const failure = this.failing.get(method);
+        if (failure) {
+          this.calls.push({
+            method,
+            body,
+            result: { ok: false, error: `emulated_${failure}` },
+            at: this.now(),
+          });
+          if (failure === "drop") req.socket.destroy();
+          else res.writeHead(500, { "content-type": "text/plain" }).end("Internal Server Error: emulated");
+          this.conditions.notify();
+          return;
+        }
         const result = this.answer(method, body);
         this.calls.push({ method, body, result, at: this.now() });
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result));

@@ -30,6 +30,11 @@ export class TelegramEmulator {
   readonly messages = new Map<number, SentMessage>();
   /** Methods that answer 500 (to prove a failure there does not stop Pandu). */
   readonly failing = new Set<string>();
+  /** Methods that answer with this Bot API error at once (a 400 is not retried, so it is logged at once). */
+  readonly refusing = new Map<
+    string,
+    { code: number; description: string; parameters?: { retry_after?: number } }
+  >();
   /** Bot API flood limits to enforce on sendMessage (429 with retry_after when exceeded). */
   limits?: { perSecond: number; perChatMs: number };
   /** Share of sendMessage calls that fail with a 500, at random. */
@@ -342,6 +347,14 @@ export class TelegramEmulator {
       if (this.failing.has(method)) {
         return { ok: false, error_code: 500, description: "Internal Server Error: emulated" };
       }
+      const refusal = this.refusing.get(method);
+      if (refusal)
+        return {
+          ok: false,
+          error_code: refusal.code,
+          description: refusal.description,
+          ...(refusal.parameters ? { parameters: refusal.parameters } : {}),
+        };
       return { ok: true, result: await this.answer(method, body, req, raw) };
     } catch (err) {
       if (err instanceof ApiRefusal) {

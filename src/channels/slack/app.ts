@@ -5,8 +5,8 @@ import type { IncomingIdentity } from "../../conversation/router.js";
 import type { Inbound, Outbound } from "../../engine/types.js";
 import type { HomeSummary } from "../../services/home.js";
 import type { RecordSend } from "../channel.js";
-import { SeenIds } from "../seen-ids.js";
-import { escapeSlack, homeBlocks, toBlocks } from "./render.js";
+import { createRepeatFilter } from "../repeats.js";
+import { homeBlocks, slackText, toBlocks } from "./render.js";
 
 export interface SlackDeps {
   botToken: string;
@@ -32,7 +32,15 @@ export interface SlackDeps {
    * outbox addresses it, so the two also keep the per-conversation gap between them.
    */
   recordSend?: RecordSend;
+  /**
+   * Claims a delivery's key among all processes (true for the first claim), so a retry that
+   * reaches another instance is dropped there too; without it repeats are caught per process.
+   */
+  claimOnce?: (key: string) => Promise<boolean>;
 }
+
+/** Slack retries an event for a few minutes; a repeat within this window is answered once. */
+const SLACK_REPEAT_WINDOW_MS = 5 * 60_000;
 
 /** Web API methods that put something in front of a person, and where: each is one send. */
 const SENT_TO: Record<string, (args: Record<string, unknown>) => unknown> = {
@@ -89,7 +97,20 @@ export function createSlackApp(deps: SlackDeps) {
     deferInitialization: true,
     tokenVerificationEnabled: false,
   });
-  const seen = new SeenIds();
+  // Slack sends an event again (X-Slack-Retry-Num) when our 200 did not reach it in 3 s, and a
+  // command or a press may arrive twice; each would otherwise be answered twice, or recorded twice
+  // where no flow claim guards it (a command's handler, an App Home).
+  const repeats = createRepeatFilter({
+    windowMs: SLACK_REPEAT_WINDOW_MS,
+    now: Date.now,
+    ...(deps.claimOnce ? { claim: deps.claimOnce } : {}),
+  });
+  /** True for a delivery not seen before; a repeat is only noted at debug level. */
+  const firstTime = async (kind: string, key: string | undefined): Promise<boolean> => {
+    if (await repeats.first(key)) return true;
+    deps.logger.debug({ kind }, "repeated slack delivery dropped");
+    return false;
+  };
   const dmChannels = new Map<string, string>();
   // The other way round: whose direct message a channel is (opened here, or where a button was pressed).
   const dmUsers = new Map<string, string>();
@@ -156,7 +177,7 @@ export function createSlackApp(deps: SlackDeps) {
     if (prompt?.channel.startsWith("D")) rememberDm(prompt.channel, user);
     const channel = prompt?.channel ?? (await dmChannel(user));
     for (const reply of replies) {
-      const fallback = escapeSlack(reply.text).slice(0, 3000);
+      const fallback = slackText(reply.text);
       if (reply.replacesPrompt && prompt) {
         await client.chat.update({
           channel: prompt.channel,
@@ -172,7 +193,7 @@ export function createSlackApp(deps: SlackDeps) {
             channel_id: channel,
             file: Buffer.from(reply.media.bytes),
             filename: reply.media.filename,
-            initial_comment: reply.text,
+            initial_comment: slackText(reply.text),
           });
           continue;
         } catch (err) {
@@ -185,6 +206,9 @@ export function createSlackApp(deps: SlackDeps) {
 
   app.command(/^\/pandu/, async ({ command, ack }) => {
     await ack();
+    // A trigger id is Slack's own for one invocation: a second delivery carries the same.
+    const key = command.trigger_id ? `command:${command.team_id}:${command.trigger_id}` : undefined;
+    if (!(await firstTime("command", key))) return;
     const [name = "menu", ...rest] = command.text.trim().split(/\s+/).filter(Boolean);
     const who = identityOf(command.team_id, command.user_id);
     await observed("command", () =>
@@ -199,6 +223,10 @@ export function createSlackApp(deps: SlackDeps) {
   app.action(/^pandu_/, async ({ body, action, ack }) => {
     await ack();
     if (body.type !== "block_actions" || action.type !== "button") return;
+    // A press is one action_ts under one trigger id; pressing again makes new ones.
+    const press = [(action as { action_ts?: string }).action_ts, body.trigger_id].filter(Boolean).join(":");
+    const key = press ? `action:${body.team?.id ?? body.user.team_id}:${body.user.id}:${press}` : undefined;
+    if (!(await firstTime("button", key))) return;
     const container = body.container as { channel_id?: string; message_ts?: string } | undefined;
     const prompt =
       container?.channel_id && container.message_ts
@@ -215,7 +243,6 @@ export function createSlackApp(deps: SlackDeps) {
   });
 
   app.event("message", async ({ event, body }) => {
-    if (!seen.first((body as { event_id?: string }).event_id)) return;
     const e = event as {
       channel_type?: string;
       user?: string;
@@ -225,6 +252,8 @@ export function createSlackApp(deps: SlackDeps) {
       files?: unknown[];
     };
     if (e.channel_type !== "im" || !e.user || e.bot_id || (e.subtype && e.subtype !== "file_share")) return;
+    // Only what would be answered is claimed: other messages cost no write.
+    if (!(await firstTime("message", eventKey(body)))) return;
     const who = identityOf((body as { team_id?: string }).team_id, e.user);
     const inbound: Inbound =
       e.files?.length || e.subtype === "file_share"
@@ -234,8 +263,8 @@ export function createSlackApp(deps: SlackDeps) {
   });
 
   app.event("app_home_opened", async ({ event, body }) => {
-    if (!seen.first((body as { event_id?: string }).event_id)) return;
     if (event.tab !== "home") return;
+    if (!(await firstTime("home", eventKey(body)))) return;
     const who = identityOf((body as { team_id?: string }).team_id, event.user);
     await observed("home", async () => {
       await client.views.publish({
@@ -282,4 +311,10 @@ export function createSlackApp(deps: SlackDeps) {
       if (!receiver) await app.stop();
     },
   };
+}
+
+/** An event's key: its event_id, the same on every retry of it. */
+function eventKey(body: unknown): string | undefined {
+  const id = (body as { event_id?: string }).event_id;
+  return id ? `event:${id}` : undefined;
 }

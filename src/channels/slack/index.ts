@@ -42,6 +42,9 @@ export function slackChannel(
     observe: (kind) => context.observe("slack", kind),
     onRateLimited: () => context.onRateLimited("slack"),
     recordSend: outbox.recordSend,
+    // A unique key in leases: the instances behind a load balancer agree on who answers a retry.
+    // Housekeeping purges keys older than a day, long after Slack stops retrying.
+    claimOnce: (key) => context.outbox.repos.leases.takeKey(`slack-once:${key}`, "slack", new Date()),
   });
   // Coordinators on Slack may also post a broadcast to a channel the bot is in.
   deps.usePostChannels(slackChannelLister({ botToken: config.botToken, apiUrl: config.apiUrl }));

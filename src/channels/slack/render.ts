@@ -13,6 +13,16 @@ export function escapeSlack(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/**
+ * A message's `text` (its notification and fallback, which Slack reads as mrkdwn): escaped, so no
+ * `<!channel>`, `<@U…>` or `<https://…|disguised link>` written by a person or a coordinator
+ * becomes markup, and cut to Slack's length without leaving half an escape at the end.
+ */
+export function slackText(text: string, max = MAX_SECTION): string {
+  const escaped = escapeSlack(text);
+  return escaped.length <= max ? escaped : escaped.slice(0, max).replace(/&[a-z]{0,3}$/, "");
+}
+
 /** Block Kit for one reply: plain-text sections (never markup) and button rows. */
 export function toBlocks(reply: Outbound): KnownBlock[] {
   const blocks: KnownBlock[] = [];

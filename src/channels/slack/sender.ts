@@ -1,7 +1,7 @@
 import { webApi } from "@slack/bolt";
 import type { DeliveryMessage } from "../../db/models/index.js";
 import type { ChannelSender, SendOutcome } from "../../delivery/sender.js";
-import { toBlocks } from "./render.js";
+import { slackText, toBlocks } from "./render.js";
 
 /** Slack allows about one message a second per channel; overall we stay well inside its tiers. */
 export const SLACK_LIMITS = { perSecond: 20, perChatMs: 1_000 };
@@ -54,7 +54,8 @@ export function createSlackSender(opts: { botToken: string; apiUrl: string }): C
       try {
         await client.chat.postMessage({
           channel: address,
-          text: message.text.slice(0, 3_000),
+          // Escaped as replies are: a broadcast's text is a coordinator's, never markup.
+          text: slackText(message.text),
           blocks: toBlocks({ text: message.text, ...(message.choices ? { choices: message.choices } : {}) }),
         });
         return { kind: "sent" };

@@ -27,6 +27,11 @@ export interface TelegramDeps {
   onRateLimited?: () => void;
   /** Records each message sent or edited in a chat in the bot's send budget, which the outbox shares. */
   recordSend?: RecordSend;
+  /**
+   * Whether a command in a group chat may be answered (counted per chat and per person); every
+   * one is answered without it.
+   */
+  admitGroup?: (who: IncomingIdentity, chat: string) => boolean;
 }
 
 /** Command menus, per language code ("" for the default). */
@@ -67,7 +72,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   const seen = new SeenIds();
   bot.use(async (ctx) => {
     if (!seen.first(ctx.update.update_id)) return;
-    const n = normalizeUpdate(ctx.update);
+    const n = normalizeUpdate(ctx.update, ctx.me.username);
     if (!n) return;
     const done = deps.observe?.(n.privateChat ? n.inbound.kind : "group");
     try {
@@ -82,16 +87,22 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     const log = deps.logger.child({ update: ctx.update.update_id, user: n.userId });
     if (ctx.callbackQuery)
       await ctx.answerCallbackQuery().catch((err) => log.warn({ err }, "answerCallbackQuery failed"));
+    const who: IncomingIdentity = {
+      id: `telegram:${n.userId}`,
+      channel: "telegram",
+      languageHint: n.languageCode,
+    };
     if (!n.privateChat) {
-      if (n.inbound.kind === "command") await ctx.reply(deps.groupText(n.languageCode));
+      if (n.inbound.kind !== "command") return;
+      // The router's limits never see a group (nothing there reaches it): a busy group or one
+      // person typing commands in it would otherwise make Pandu post the invitation each time.
+      if (deps.admitGroup && !deps.admitGroup(who, String(n.chatId))) return;
+      await ctx.reply(deps.groupText(n.languageCode));
       return;
     }
     let replies: Outbound[];
     try {
-      replies = await deps.handle(
-        { id: `telegram:${n.userId}`, channel: "telegram", languageHint: n.languageCode },
-        n.inbound,
-      );
+      replies = await deps.handle(who, n.inbound);
     } catch (err) {
       log.error({ err }, "handling update failed");
       replies = [{ text: deps.errorText(n.languageCode, err) }];

@@ -54,6 +54,7 @@ export function telegramChannel(
     onRateLimited: () => context.onRateLimited("telegram"),
     // Replies to people count against the bot's limit too, and come first.
     recordSend: outbox.recordSend,
+    admitGroup: context.admitGroup,
   });
   deps.registerFileReader(telegramFileReader(bot, config.apiRoot, config.token));
   const webhook = config.webhook;

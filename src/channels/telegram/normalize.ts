@@ -28,8 +28,11 @@ const KINDS: [string, MediaKind][] = [
   ["poll", "poll"],
 ];
 
-/** Maps a Telegram update to a channel-neutral inbound message. */
-export function normalizeUpdate(update: Update): TelegramInbound | undefined {
+/**
+ * Maps a Telegram update to a channel-neutral inbound message; undefined for what Pandu ignores,
+ * such as a command addressed to another bot (`/bantuan@OtherBot`). `me` is the bot's username.
+ */
+export function normalizeUpdate(update: Update, me: string | undefined): TelegramInbound | undefined {
   const cq = update.callback_query;
   if (cq) {
     const chat = cq.message?.chat;
@@ -52,6 +55,8 @@ export function normalizeUpdate(update: Update): TelegramInbound | undefined {
   };
   if (typeof m.text === "string") {
     const command = parseCommand(m.text);
+    // Telegram usernames are case-insensitive; in a group several bots see every command.
+    if (command?.to && command.to.toLowerCase() !== me?.toLowerCase()) return undefined;
     return {
       ...base,
       inbound: command

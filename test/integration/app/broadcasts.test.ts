@@ -548,4 +548,35 @@ describe("coordinator broadcasts", () => {
     expect(siaran).toContain("Terkirim 1 · menunggu 0 · gagal 0");
     expect(siaran).toContain("Kanal Slack #info-asn: sudah diunggah");
   });
+
+  it("on Slack: a broadcast's markup arrives as plain characters, in a direct message and in a channel", async () => {
+    // The coordinator on Slack, Sari and the channels are those of the test above.
+    const SLACK_COORD: IncomingIdentity = { id: "slack:T01:UKOORD", channel: "slack" };
+    const written =
+      "Markup: <!channel> <!here> <@U0ADMIN> buka <https://evil.example|Portal BKN> & isi datanya.";
+    await cmd(SLACK_COORD, "batal");
+    await cmd(SLACK_COORD, "umumkan");
+    await text(SLACK_COORD, written);
+    for (const answer of [UNITS, "Unit mataram.setda", "Selesai memilih", "Ya, pilih kanalnya", "#info-asn"])
+      await text(SLACK_COORD, answer);
+    await text(SLACK_COORD, "Kirim sekarang");
+    expect(all(await text(SLACK_COORD, "ya"))).toContain("dikirim ke 3 orang");
+    const onSlack = () =>
+      slack.of("chat.postMessage").filter((c) => String(c.body.text).startsWith("Markup:"));
+    await deliverUntil(() => onSlack().length >= 2, true);
+    expect(onSlack().map((c) => c.body.channel)).toEqual(expect.arrayContaining(["USARI", "C0INFO"]));
+    for (const call of onSlack()) {
+      const sent = String(call.body.text);
+      // Slack reads `text` as mrkdwn: every <, > and & is escaped, so nothing pings, links or mentions.
+      expect(sent).toContain(
+        "&lt;!channel&gt; &lt;!here&gt; &lt;@U0ADMIN&gt; buka &lt;https://evil.example|Portal BKN&gt; &amp; isi",
+      );
+      expect(sent).not.toMatch(/<[!@#]|<https?:/);
+      // The blocks are plain text, which Slack never reads as markup: the words as written.
+      const blocks = call.body.blocks as { type: string; text?: { type: string; text: string } }[];
+      const sections = blocks.filter((b) => b.type === "section");
+      expect(sections.map((b) => b.text?.type)).toEqual(sections.map(() => "plain_text"));
+      expect(sections[0]!.text!.text).toContain("<https://evil.example|Portal BKN>");
+    }
+  });
 });

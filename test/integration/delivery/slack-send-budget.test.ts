@@ -108,6 +108,7 @@ beforeAll(async () => {
   await slack.start();
   const context: ChannelContext = {
     handle: async (who) => [{ text: `Halo ${who.id}` }],
+    admitGroup: () => true,
     translate: (_locale, key) => key,
     failureText: () => "gagal",
     logger: pino({ level: "silent" }),
