@@ -1,136 +1,235 @@
-import { createApp } from "../../src/app.js";
+import { loadavg } from "node:os";
 import type { Database } from "../../src/db/connection.js";
-import type { CourseInput } from "../../src/domain/course.js";
-import { METHODS } from "../../src/domain/learning-methods.js";
 import type { Translate } from "../../src/engine/text.js";
-import { createAssessmentRecorder } from "../../src/features/assessment/assessment-record.js";
+import { courseButton } from "../../src/features/enrolment/enrollment.js";
+import { mentorButton } from "../../src/features/mentoring/mentoring.js";
+import type { SentMessage } from "../support/telegram-emulator.js";
+import { type AgencySeed, seedAgency } from "./agency-seed.js";
+import { addWindow, type CommandWindow, watchCommands } from "./command-watch.js";
+import { movingClock } from "./moving-clock.js";
 import { percentile, progress, round1 } from "./report.js";
+import { syntheticCatalog } from "./synthetic-catalog.js";
+import { startTelegramPandu } from "./telegram-pandu.js";
+
+export { syntheticCatalog };
 
 export interface RecommendBenchResult {
-  [key: string]: number | string;
-  courses: number;
-  people_in_db: number;
-  runs: number;
-  p50_ms: number;
-  p95_ms: number;
-  max_ms: number;
-  catalog_load_ms: number;
-  import_ms: number;
+  [key: string]: number | string | boolean;
 }
 
-/** A deterministic pseudo-random generator, so every run ranks the same catalog. */
-function lcg(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
+/** The course catalog's time to live in production (`createCourseCatalog`'s default, not configurable). */
+const CATALOG_TTL_MS = 5 * 60_000;
+/** The catalog's full read: how a reload shows among the database commands. */
+const CATALOG_LOAD = "find courses {}";
+/** Telegram user ids of the seeded people start after this one. */
+const FIRST_CHAT = 700_000_000;
+/** Untimed requests first, from people who are not timed later (JIT, connection pool). */
+const WARM_UP = 2;
+
+/** What one /rekomendasi reply held: course cards, mentor suggestions, all messages. */
+function contentOf(replies: readonly SentMessage[]): { courses: number; mentors: number; messages: number } {
+  const has = (m: SentMessage, parse: (d: string) => unknown) =>
+    m.buttons.some((row) => row.some((b) => parse(b.callback_data) !== undefined));
+  return {
+    courses: replies.filter((m) => has(m, courseButton.parse)).length,
+    // A suggestion to ask, or one already asked (no button then, the 🤝 card).
+    mentors: replies.filter((m) => has(m, mentorButton.parse) || m.text.startsWith("🤝")).length,
+    messages: replies.length,
   };
 }
 
-const CODES = ["M.1", "M.2", "M.3", "M.4", "M.5", "M.6", "M.7", "M.8", "SK.1"];
-const REGIONS = ["jambi", "dki-jakarta", "nusa-tenggara-barat", "bali", "jawa-barat"];
-
-/** Who may take a synthetic course, and how one gets in. */
-function eligibilityOf(r: number): Pick<CourseInput, "admission" | "eligibility"> {
-  if (r < 0.05) return { admission: "open", eligibility: { statuses: ["CPNS"] } };
-  if (r < 0.1) return { admission: "nomination", eligibility: { tiers: ["pengawas"] } };
-  if (r < 0.15) return { admission: "request", eligibility: { statuses: ["PNS"], minServiceYears: 4 } };
-  if (r < 0.2) return { admission: "open", eligibility: { jabatanKinds: ["fungsional"] } };
-  return { admission: "open" };
+/** "find assessments {_id} ×812/run 41.0 ms": the commands that took the most database time. */
+function topShapes(total: CommandWindow, runs: number, n: number): string {
+  return [...total.entries()]
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .slice(0, n)
+    .map(([shape, s]) => `${shape} ×${round1(s.count / runs)}/run ${round1(s.ms / s.count)} ms`)
+    .join("; ");
 }
 
-/** A synthetic catalog of `n` courses with 0–3 sessions across 2027. */
-export function syntheticCatalog(n: number): CourseInput[] {
-  const rnd = lcg(42);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-  return Array.from({ length: n }, (_, i) => {
-    const from = 1 + Math.floor(rnd() * 4);
-    const mode = pick(["online", "offline", "blended"] as const);
-    const sessions = Array.from({ length: Math.floor(rnd() * 4) }, (_, k) => {
-      const month = String(1 + ((i + k * 4) % 12)).padStart(2, "0");
-      const day = String(1 + Math.floor(rnd() * 27)).padStart(2, "0");
-      return {
-        start: `2027-${month}-${day}T08:00`,
-        end: `2027-${month}-${day}T16:00`,
-        timeZone: "Asia/Jakarta",
-        quota: 20 + Math.floor(rnd() * 100),
-      };
-    });
-    const first = pick(CODES);
-    const second = pick(CODES);
-    return {
-      id: `kursus-${String(i).padStart(5, "0")}`,
-      title: `Kursus sintetis ${i}`,
-      provider: pick(["LAN RI", "BPSDM Provinsi Jambi", "BPSDM Provinsi NTB", "Pusdiklat Kemendagri"]),
-      method: pick(METHODS),
-      jp: 2 + Math.floor(rnd() * 60),
-      competencies: [
-        { code: first, from: from as 1, to: Math.min(5, from + 1) as 2 },
-        ...(second !== first ? [{ code: second, from: from as 1, to: Math.min(5, from + 2) as 3 }] : []),
-      ],
-      mode,
-      ...(mode !== "online" ? { region: pick(REGIONS), location: "Kota" } : {}),
-      sessions: mode === "online" && rnd() < 0.3 ? [] : sessions,
-      // As in an agency's catalog: about a fifth restricted by status, tier or years of service,
-      // some by request or nomination, so eligibility is checked on every course.
-      ...eligibilityOf(rnd()),
-    };
-  });
-}
+const sumMs = (w: CommandWindow) => [...w.values()].reduce((n, s) => n + s.ms, 0);
+const sumCount = (w: CommandWindow) => [...w.values()].reduce((n, s) => n + s.count, 0);
 
 /**
- * Time of /rekomendasi's work for one person (read person, latest assessment, completions,
- * enrolments, rank the in-memory catalog) over a catalog of `courses` courses.
+ * /rekomendasi as a person sends it: a Telegram message through the local emulator to Pandu wired
+ * as main.ts wires it, on an agency's data (`people` registered people in the demo org's units,
+ * each with their latest self-assessment, completions and some enrolments; `mentorShare` of them
+ * opted in to mentoring with high levels; `courses` courses, a fifth with eligibility conditions).
+ * Up to `runs` requests from `identities` different people, one after another, `gapMs` of app
+ * time apart, so the catalog cache expires (5 minutes) and is reloaded inside timed requests.
+ * Timing stops early after `budgetMs` of wall time: when one request takes a minute, a few hundred
+ * cannot run, and the report says how many did.
  */
 export async function runRecommendBench(opts: {
   database: Database;
   translate: Translate;
   courses: number;
   people: number;
+  mentorShare: number;
+  identities: number;
   runs: number;
+  gapMs: number;
+  budgetMs: number;
 }): Promise<RecommendBenchResult> {
-  const now = new Date("2026-11-25T03:00:00Z");
-  const app = createApp({ database: opts.database, translate: opts.translate, now: () => now });
-  progress(`recommend: importing ${opts.courses} courses`);
-  let t0 = performance.now();
-  await app.courseCatalog.save(syntheticCatalog(opts.courses));
-  const importMs = performance.now() - t0;
-  const record = createAssessmentRecorder({ repos: app.repos });
-  const rnd = lcg(7);
-  const ids: string[] = [];
-  progress(`recommend: ${opts.people} people with an assessment`);
-  for (let i = 0; i < opts.people; i++) {
-    const p = await app.repos.people.create({
-      name: `Bench ${i}`,
-      timeZone: "Asia/Jakarta",
-      regionId: REGIONS[i % REGIONS.length],
-      learningModes: ["klasikal", "e-learning"],
-      onboardedAt: now,
-    });
-    const assessed = Object.fromEntries(CODES.map((c) => [c, (1 + Math.floor(rnd() * 3)) as 1]));
-    const required = Object.fromEntries(CODES.map((c) => [c, 3 as const]));
-    await record({ personId: p._id, assessed, required, statements: 27, completedAt: now });
-    ids.push(p._id);
+  // 08.00 WIB on a working day: a time people use Pandu.
+  const clock = movingClock(new Date("2026-11-25T01:00:00Z"));
+  const today = clock.now();
+  let seed!: AgencySeed;
+  let importMs = 0;
+  let catalogLoadMs = 0;
+  const watch = watchCommands(opts.database);
+  const pandu = await startTelegramPandu({
+    database: opts.database,
+    translate: opts.translate,
+    now: clock.now,
+    // A request from someone whose instansi has 1,500 mentors has been seen to take minutes.
+    timeoutMs: 900_000,
+    prepare: async (app) => {
+      progress(`recommend: importing ${opts.courses} courses`);
+      const t0 = performance.now();
+      await app.courseCatalog.save(syntheticCatalog(opts.courses));
+      importMs = performance.now() - t0;
+      progress(`recommend: seeding ${opts.people} people (bulk inserts)`);
+      seed = await seedAgency(app, opts.database, {
+        people: opts.people,
+        mentorShare: opts.mentorShare,
+        today,
+        firstChat: FIRST_CHAT,
+      });
+      progress(`recommend: seeded in ${JSON.stringify(seed.seconds)} s; starting Pandu on Telegram`);
+      // The one-off load of the whole catalog with the database full (what every reload costs too).
+      app.courseCatalog.invalidate();
+      const t1 = performance.now();
+      await app.courseCatalog.all();
+      catalogLoadMs = performance.now() - t1;
+    },
+  });
+  watch.take();
+
+  // Timed people spread over the whole list (every instansi, some of them mentors themselves).
+  const stride = Math.floor(seed.onTelegram.length / (opts.identities + WARM_UP));
+  const people = Array.from({ length: opts.identities + WARM_UP }, (_, i) => seed.onTelegram[i * stride]!);
+  const warmUp = people.slice(0, WARM_UP);
+  const timedPeople = people.slice(WARM_UP);
+  for (const [i, p] of warmUp.entries()) {
+    const { ms } = await pandu.time(p.chat, "/rekomendasi");
+    progress(`recommend: warm-up request ${i + 1} of ${WARM_UP}, untimed (${round1(ms)} ms)`);
   }
-  t0 = performance.now();
-  await app.courseCatalog.all();
-  const catalogLoadMs = performance.now() - t0;
-  for (let i = 0; i < 10; i++) await app.recommendations.forPerson(ids[i % ids.length]!);
-  const times: number[] = [];
+  watch.take();
+
+  progress(`recommend: ${opts.runs} timed /rekomendasi from ${timedPeople.length} people`);
+  const loadStart = loadavg()[0]!;
+  const appStart = clock.elapsedMs();
+  const wallStart = performance.now();
+  const runs: {
+    instansi: string;
+    ms: number;
+    reloads: number;
+    dbMs: number;
+    commands: number;
+    content: ReturnType<typeof contentOf>;
+    window: CommandWindow;
+  }[] = [];
+  const total: CommandWindow = new Map();
+  let stoppedBy = "runs";
   for (let i = 0; i < opts.runs; i++) {
-    const start = performance.now();
-    const r = await app.recommendations.forPerson(ids[i % ids.length]!);
-    times.push(performance.now() - start);
-    if (r.kind !== "ranked" || r.items.length === 0) throw new Error("a person got no recommendation");
+    if (performance.now() - wallStart >= opts.budgetMs) {
+      stoppedBy = "time budget";
+      break;
+    }
+    clock.advance(opts.gapMs);
+    // Between requests only the dispatcher polls: left out of the timed windows.
+    watch.take();
+    const who = timedPeople[i % timedPeople.length]!;
+    // A request can take minutes: say so every 15 seconds, as every stage of the bench does.
+    const sent = performance.now();
+    const ticker = setInterval(
+      () => progress(`  request ${i + 1} still waiting, ${Math.round((performance.now() - sent) / 1000)} s`),
+      15_000,
+    );
+    const reply = await pandu.time(who.chat, "/rekomendasi").finally(() => clearInterval(ticker));
+    const window = watch.take();
+    if (reply.failed) throw new Error(`recommend: /rekomendasi failed for ${who.personId}`);
+    addWindow(total, window);
+    runs.push({
+      instansi: who.instansiId,
+      ms: reply.ms,
+      reloads: window.get(CATALOG_LOAD)?.count ?? 0,
+      dbMs: sumMs(window),
+      commands: sumCount(window),
+      content: contentOf(reply.replies),
+      window,
+    });
+    // A line every 25 requests, and for each one slow enough that silence would worry a reader.
+    if ((i + 1) % 25 === 0 || reply.ms >= 15_000) {
+      const p50 = round1(
+        percentile(
+          runs.map((r) => r.ms),
+          50,
+        ),
+      );
+      const reloads = runs.reduce((n, r) => n + r.reloads, 0);
+      progress(`  ${i + 1}/${opts.runs}: ${round1(reply.ms)} ms, p50 so far ${p50} ms, reloads ${reloads}`);
+    }
   }
+  const wallSeconds = (performance.now() - wallStart) / 1000;
+  const appMinutes = (clock.elapsedMs() - appStart) / 60_000;
+  const loadEnd = loadavg()[0]!;
+  watch.stop();
+  await pandu.stop();
+
+  const times = runs.map((r) => r.ms);
+  const slowest = runs.reduce((a, b) => (b.ms > a.ms ? b : a));
+  const withReload = runs.filter((r) => r.reloads > 0);
+  const ranked = runs.filter((r) => r.content.courses > 0);
+  const median = (xs: number[]) => percentile(xs, 50);
   return {
     courses: opts.courses,
-    people_in_db: opts.people,
-    runs: opts.runs,
+    people_in_db: seed.people,
+    mentors_opted_in: seed.mentors,
+    assessments: seed.assessments,
+    completions: seed.completions,
+    enrollments: seed.enrollments,
+    identities_timed: Math.min(timedPeople.length, runs.length),
+    runs: runs.length,
+    stopped_by: stoppedBy,
+    budget_s: opts.budgetMs / 1000,
     p50_ms: round1(percentile(times, 50)),
     p95_ms: round1(percentile(times, 95)),
     max_ms: round1(Math.max(...times)),
-    catalog_load_ms: round1(catalogLoadMs),
+    p50_ms_by_instansi: Object.entries(seed.mentorsByInstansi)
+      .map(([instansi, mentors]) => {
+        const mine = runs.filter((r) => r.instansi === instansi).map((r) => r.ms);
+        return `${instansi} ${mine.length ? round1(median(mine)) : "-"} (n=${mine.length}, ${mentors} mentors)`;
+      })
+      .join("; "),
+    replies_with_courses: ranked.length,
+    replies_with_mentors: runs.filter((r) => r.content.mentors > 0).length,
+    typical_courses: median(runs.map((r) => r.content.courses)),
+    typical_mentor_suggestions: median(runs.map((r) => r.content.mentors)),
+    typical_messages: median(runs.map((r) => r.content.messages)),
+    catalog_ttl_s: CATALOG_TTL_MS / 1000,
+    app_gap_s: opts.gapMs / 1000,
+    app_minutes_timed: round1(appMinutes),
+    reloads_during_timing: runs.reduce((n, r) => n + r.reloads, 0),
+    runs_with_reload: withReload.length,
+    reload_runs_p50_ms: withReload.length ? round1(median(withReload.map((r) => r.ms))) : 0,
+    slowest_run_ms: round1(slowest.ms),
+    slowest_run_reloaded: slowest.reloads > 0,
+    slowest_run_top_queries: topShapes(slowest.window, 1, 3),
+    commands_per_run_p50: median(runs.map((r) => r.commands)),
+    db_ms_per_run_p50: round1(median(runs.map((r) => r.dbMs))),
+    top_queries: topShapes(total, runs.length, 5),
+    mentors_per_instansi: Object.entries(seed.mentorsByInstansi)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", "),
+    seed_s: round1(Object.values(seed.seconds).reduce((n, s) => n + s, 0)),
+    seed_breakdown_s: Object.entries(seed.seconds)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", "),
     import_ms: Math.round(importMs),
+    catalog_load_ms: round1(catalogLoadMs),
+    timed_wall_s: round1(wallSeconds),
+    load_avg_1m: `${loadStart.toFixed(2)} → ${loadEnd.toFixed(2)}`,
   };
 }

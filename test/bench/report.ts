@@ -15,7 +15,7 @@ const HEADLINES: Record<string, [string, string]> = {
   broadcast: ["rate_per_s", "≥ 95% of 30 msg/s, 0 throttled"],
   summary: ["p95_ms", "≤ 1,000 ms (50,000 people)"],
   export: ["seconds", "≤ 60 s (50,000 people)"],
-  recommend: ["p95_ms", "≤ 50 ms (5,000 courses)"],
+  recommend: ["p95_ms", "≤ 50 ms (/rekomendasi, 5,000 courses, 50,000 people)"],
   catalog: ["p95_ms", "≤ 100 ms (5,000 courses, 50,000 people)"],
   memory: ["rss_mb", "≤ 300 MB (10,000 people mid-flow)"],
   run: ["seconds", "≤ 600 s (the whole npm run bench)"],

@@ -143,14 +143,14 @@ export class TelegramEmulator {
     await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
   }
 
-  /** A person types a message in a private chat (or a group). */
+  /** A person types a message in a private chat (or a group). Returns the update id. */
   sendText(
     userId: number,
     text: string,
     opts: { languageCode?: string; chatId?: number; group?: boolean } = {},
-  ) {
+  ): number {
     const chatId = opts.chatId ?? userId;
-    this.push({
+    return this.push({
       message: {
         message_id: this.nextMessageId++,
         date: Math.floor(Date.now() / 1000),
@@ -300,8 +300,10 @@ export class TelegramEmulator {
 
   private delivered: { update_id: number }[] = [];
 
-  private push(update: Record<string, unknown>) {
-    this.enqueue({ update_id: this.nextUpdateId++, ...update });
+  private push(update: Record<string, unknown>): number {
+    const id = this.nextUpdateId++;
+    this.enqueue({ update_id: id, ...update });
+    return id;
   }
 
   private enqueue(update: { update_id: number }) {

@@ -1,0 +1,153 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createApp } from "../../src/app.js";
+import type { StorageConfig } from "../../src/config/config.js";
+import { openStorage } from "../../src/db/open-storage.js";
+import { countedLevel } from "../../src/domain/counted-level.js";
+import { rankCourses } from "../../src/domain/recommend.js";
+import type { Conversation } from "../../src/engine/types.js";
+import { createMentoring } from "../../src/features/mentoring/mentoring.js";
+import { loadTranslations } from "../../src/i18n/i18n.js";
+import { LOCALES_DIR } from "../../src/paths.js";
+import { seedAgency } from "./agency-seed.js";
+import { progress, round1 } from "./report.js";
+import { syntheticCatalog } from "./synthetic-catalog.js";
+
+/** Median of `n` sequential runs of `work`, in ms. */
+async function median(n: number, work: (i: number) => Promise<unknown> | unknown): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await work(i);
+    times.push(performance.now() - t0);
+  }
+  return round1(times.sort((a, b) => a - b)[Math.floor(n / 2)]!);
+}
+
+/**
+ * Where one /rekomendasi spends its time, part by part, on the recommend benchmark's data: each
+ * read the command makes, timed alone and one after another (no concurrency), then the mentor
+ * lookups as the app makes them. Not part of `npm run bench`; run it when the benchmark misses:
+ * `FERRETDB_POSTGRESQL_URL=… node --import tsx test/bench/recommend-profile.ts`.
+ */
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), "pandu-profile-"));
+  const storage: StorageConfig = process.env.MONGODB_URI
+    ? { kind: "mongodb", uri: process.env.MONGODB_URI }
+    : process.env.FERRETDB_POSTGRESQL_URL
+      ? { kind: "embedded-postgresql", postgresqlUrl: process.env.FERRETDB_POSTGRESQL_URL, dataDir }
+      : { kind: "embedded-sqlite", dataDir };
+  const opened = await openStorage({
+    storage,
+    poolSize: 20,
+    dbName: `pandu_profile_${Date.now().toString(36)}`,
+  });
+  const translator = loadTranslations(LOCALES_DIR);
+  const translate = translator.t.bind(translator);
+  const now = new Date("2026-11-25T01:00:00Z");
+  const app = createApp({ database: opened.database, translate, now: () => now });
+  const r = app.repos;
+  const lines: [string, number | string][] = [];
+  try {
+    progress("profile: seeding the recommend benchmark's agency");
+    await app.courseCatalog.save(syntheticCatalog(Number(process.env.BENCH_COURSES ?? 5_000)));
+    const seed = await seedAgency(app, opened.database, {
+      people: Number(process.env.BENCH_RECOMMEND_PEOPLE ?? 50_000),
+      mentorShare: 0.05,
+      today: now,
+      firstChat: 700_000_000,
+    });
+    const instansi = process.env.PROFILE_INSTANSI ?? "dki";
+    const sample = seed.onTelegram.filter((p) => !p.mentor && p.instansiId === instansi).slice(0, 5);
+    const person = (await r.people.get(sample[0]!.personId))!;
+    const assessmentIds = sample.map((p) => `s-rag${p.personId.slice(3)}`);
+
+    lines.push([
+      "identities.get (router, profile cache miss)",
+      await median(5, (i) => r.identities.get(`telegram:${sample[i]!.chat}`)),
+    ]);
+    lines.push(["people.get by _id", await median(5, (i) => r.people.get(sample[i]!.personId))]);
+    lines.push(["assessments.get by _id", await median(5, (i) => r.assessments.get(assessmentIds[i]!))]);
+    lines.push([
+      "completions.listForPerson",
+      await median(5, (i) => r.completions.listForPerson(sample[i]!.personId)),
+    ]);
+    lines.push([
+      "enrollments.listForPerson",
+      await median(5, (i) => r.enrollments.listForPerson(sample[i]!.personId)),
+    ]);
+    lines.push(["jabatan.get", await median(5, () => r.jabatan.get("kepala-seksi"))]);
+    lines.push([
+      "catalog reload (5,000 courses)",
+      await median(3, async () => {
+        app.courseCatalog.invalidate();
+        await app.courseCatalog.all();
+      }),
+    ]);
+    const latest = (await r.assessments.get(person.status.lastAssessmentId!))!;
+    const catalog = await app.courseCatalog.all();
+    lines.push([
+      "rankCourses in memory (CPU only)",
+      await median(5, () =>
+        rankCourses(catalog, {
+          gaps: latest.results.map((x) => ({
+            code: x.competency,
+            assessed: countedLevel(x),
+            required: x.required,
+          })),
+          ...(person.regionId ? { regionId: person.regionId } : {}),
+          preferences: person.learningModes,
+          taken: new Set(),
+          jpRemaining: 10,
+          jpGoal: 20,
+          now,
+        }),
+      ),
+    ]);
+    lines.push([
+      "recommendations.forPerson (no mentors)",
+      await median(3, (i) => app.recommendations.forPerson(sample[i]!.personId)),
+    ]);
+    const mentors = await r.people.listMentors(instansi);
+    lines.push([
+      `people.listMentors(${instansi}): ${mentors.length} mentors`,
+      await median(3, () => r.people.listMentors(instansi)),
+    ]);
+    const ids = mentors.map((m) => m.status.lastAssessmentId!).filter(Boolean);
+    lines.push(["one mentor's assessments.get, alone", await median(5, (i) => r.assessments.get(ids[i]!))]);
+    lines.push([
+      `${ids.length} mentors' assessments as one find({_id: {$in}})`,
+      await median(1, () =>
+        opened.database.models.Assessment.find({ _id: { $in: ids } })
+          .lean()
+          .exec(),
+      ),
+    ]);
+    const mentoring = createMentoring({
+      repos: r,
+      competencies: app.content.allCompetencies,
+      translate,
+      now: () => now,
+    });
+    const conv = { profile: { locale: "id" } } as Conversation;
+    lines.push([
+      `mentoring.suggestions (${ids.length} lookups in parallel, pool 20)`,
+      await median(1, () => mentoring.suggestions(conv, person)),
+    ]);
+    for (const [what, ms] of lines)
+      process.stdout.write(`${what.padEnd(62)} ${String(ms).padStart(10)} ms\n`);
+  } finally {
+    await opened.database.connection.dropDatabase().catch(() => {});
+    await opened.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    process.stderr.write(`profile failed: ${(err as Error).stack ?? err}\n`);
+    process.exit(1);
+  },
+);

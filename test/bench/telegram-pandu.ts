@@ -1,0 +1,205 @@
+import { type App, createApp } from "../../src/app.js";
+import type { ChannelContext, ChannelSetup, MenuCommand } from "../../src/channels/channel.js";
+import { telegramChannel } from "../../src/channels/telegram/index.js";
+import { type Config, parseConfig } from "../../src/config/config.js";
+import type { ListedCommand } from "../../src/conversation/registry.js";
+import { roleMenus } from "../../src/conversation/role-menus.js";
+import type { Database } from "../../src/db/connection.js";
+import { isDatabaseUnavailable } from "../../src/db/repositories/errors.js";
+import { INSTANCE_ID } from "../../src/delivery/runtime.js";
+import type { Translate } from "../../src/engine/text.js";
+import { createMetrics } from "../../src/http/metrics.js";
+import type { Locale } from "../../src/i18n/locales.js";
+import { createWorkTracker } from "../../src/lifecycle.js";
+import { createLogger } from "../../src/logging/logger.js";
+import { seedCoursesIfEmpty } from "../../src/services/course-seed.js";
+import { seedDemoIfEmpty } from "../../src/services/demo-seed.js";
+import { type SentMessage, TelegramEmulator } from "../support/telegram-emulator.js";
+
+/** One command's round trip through the Telegram adapter. */
+export interface TimedReply {
+  /** From the emulator handing the update to getUpdates until it received the last reply. */
+  ms: number;
+  /** Every message the bot sent in the chat for it, in order. */
+  replies: SentMessage[];
+  /** The handler threw (the person got the apology instead of an answer). */
+  failed: boolean;
+}
+
+/** Pandu serving Telegram through a local Bot API emulator, as `main.ts` wires it. */
+export interface TelegramPandu {
+  app: App;
+  emulator: TelegramEmulator;
+  config: Config;
+  /** Sends `text` as Telegram user `chat` and resolves once all its replies are in. One at a time. */
+  time(chat: number, text: string): Promise<TimedReply>;
+  /** Stops taking updates, lets the dispatcher finish and stops the emulator. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Pandu on `database` the way `src/main.ts` does (configuration from a production
+ * environment with only the bot token and API root set, the app built with those settings, the
+ * demo seeds, the catalog warmed, the Telegram channel with its metrics, failure texts, command
+ * menus and outbox dispatcher), talking to an in-process Telegram emulator. What main.ts does
+ * beyond that is left out: the HTTP server, the scheduler's cron jobs and Slack.
+ *
+ * `prepare` runs after the app is built and before anything is served: a benchmark puts its
+ * data there, as an agency's database is full before Pandu starts. `now` replaces the clock.
+ */
+export async function startTelegramPandu(opts: {
+  database: Database;
+  translate: Translate;
+  now?: () => Date;
+  prepare?: (app: App) => Promise<void>;
+  /** How long one command may take before the benchmark gives up on it. */
+  timeoutMs?: number;
+  logLevel?: string;
+}): Promise<TelegramPandu> {
+  const emulator = new TelegramEmulator();
+  emulator.logCalls = false;
+  await emulator.start();
+  const config = parseConfig({
+    TELEGRAM_BOT_TOKEN: "123456:BENCH-token-for-the-emulator_000",
+    TELEGRAM_API_ROOT: emulator.apiRoot,
+  });
+  const telegram = config.telegram!;
+  const { translate } = opts;
+  const logger = createLogger(opts.logLevel ?? "warn");
+  const metrics = createMetrics();
+  const work = createWorkTracker();
+
+  // The app exactly as main.ts builds it from the configuration, with the benchmark's clock.
+  const app = createApp({
+    database: opts.database,
+    translate,
+    adminIds: config.adminIds,
+    assessmentIntervalDays: config.assessmentIntervalDays,
+    retention: config.retention,
+    instanceId: INSTANCE_ID,
+    onFlowStep: (flowId) => metrics.flowSteps(flowId),
+    rateLimit: config.rateLimit,
+    ...(config.surveyHashKey ? { surveyHashKey: config.surveyHashKey } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
+  });
+  await opts.prepare?.(app);
+  await seedDemoIfEmpty(app.repos, app.seedFile);
+  await seedCoursesIfEmpty(app.courseCatalog, app.repos.courses.count, app.courseSeedFile);
+  // main.ts starts this load without waiting; people write only after it is done.
+  await app.courseCatalog.all();
+
+  // The update in flight, told when its replies are out (the channel's `observe` callback).
+  let inFlight: { resolve: () => void } | undefined;
+  let failures = 0;
+  const counted = metrics.countingFailures(app.conversations.handle);
+  const context: ChannelContext = {
+    handle: async (who, inbound) => {
+      try {
+        return await counted(who, inbound);
+      } catch (err) {
+        failures++;
+        throw err;
+      }
+    },
+    translate,
+    failureText: (locale: Locale, err: unknown) =>
+      translate(locale, isDatabaseUnavailable(err) ? "error-db-unavailable" : "error-generic"),
+    logger,
+    observe: (channel, kind) => {
+      const stopClock = metrics.update(channel, kind);
+      const done = work.begin();
+      return () => {
+        stopClock();
+        done();
+        inFlight?.resolve();
+      };
+    },
+    onRateLimited: (channel) => metrics.rateLimited(channel, "reply"),
+    outbox: {
+      repos: app.repos,
+      leaseSeconds: config.outbox.leaseSeconds,
+      sendLeaseSeconds: config.outbox.sendLeaseSeconds,
+      events: { error: (err) => logger.error({ err }, "outbox dispatcher failed") },
+    },
+  };
+  const describe = (locale: Locale, commands: readonly ListedCommand[]): MenuCommand[] =>
+    commands.map((c) => ({ command: c.name, description: translate(locale, c.descriptionKey) }));
+  // The per-role menus read every person with a role once at start; wait for that before timing.
+  let menusRead!: () => void;
+  const menusDone = new Promise<void>((ok) => {
+    menusRead = ok;
+  });
+  const channel: ChannelSetup = telegramChannel(telegram, context, {
+    perSecond: config.outbox.telegramPerSecond,
+    registerFileReader: (read) => app.files.register("telegram", read),
+    menus: {
+      everyone: (locale) => describe(locale, app.registry.commandsFor([])),
+      withRoles: async (ch) => {
+        try {
+          return (
+            await roleMenus({
+              repos: app.repos,
+              adminIds: config.adminIds,
+              channel: ch,
+              commandsFor: app.registry.commandsFor,
+            })
+          ).map((menu) => ({ identityId: menu.identityId, commands: describe(menu.locale, menu.commands) }));
+        } finally {
+          menusRead();
+        }
+      },
+    },
+  });
+  await channel.start();
+  app.onDeliveryScheduled(() => channel.dispatcher.poke());
+  channel.dispatcher.start();
+  await menusDone;
+
+  const delivered = new Map<number, number>();
+  emulator.hooks.delivered = (updateId, at) => delivered.set(updateId, at);
+  const timeoutMs = opts.timeoutMs ?? 300_000;
+
+  return {
+    app,
+    emulator,
+    config,
+    async time(chat, text) {
+      if (inFlight) throw new Error("bench: one command at a time");
+      const seen = emulator.lastByChat.get(chat)?.message_id ?? 0;
+      const failuresBefore = failures;
+      let timer: NodeJS.Timeout | undefined;
+      const answered = new Promise<void>((resolve, reject) => {
+        inFlight = { resolve };
+        timer = setTimeout(
+          () => reject(new Error(`bench: no reply to ${text} within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+      });
+      const updateId = emulator.sendText(chat, text);
+      try {
+        await answered;
+      } finally {
+        clearTimeout(timer);
+        inFlight = undefined;
+      }
+      const replies = [...emulator.messages.values()]
+        .filter((m) => m.chat_id === chat && m.message_id > seen)
+        .sort((a, b) => a.message_id - b.message_id);
+      const at = delivered.get(updateId);
+      delivered.delete(updateId);
+      if (at === undefined || replies.length === 0) throw new Error(`bench: ${text} got no reply`);
+      return {
+        ms: Math.max(...replies.map((r) => r.at)) - at,
+        replies,
+        failed: failures > failuresBefore,
+      };
+    },
+    async stop() {
+      await channel.stopIntake();
+      await work.idle(Date.now() + 10_000);
+      await channel.dispatcher.stop(Date.now() + 10_000);
+      await app.releaseLeases();
+      await emulator.stop();
+    },
+  };
+}
