@@ -102,6 +102,7 @@ export async function startTelegramPandu(opts: {
       }
     },
     translate,
+    admitGroup: app.conversations.admitGroup,
     failureText: (locale: Locale, err: unknown) =>
       translate(locale, isDatabaseUnavailable(err) ? "error-db-unavailable" : "error-generic"),
     logger,
