@@ -160,7 +160,12 @@ describe("the database restarting under a running Pandu", () => {
     // The restart really fell in the middle: not everyone had it yet.
     expect(received()).toBeLessThan(chats.length);
     await startDb();
-    await tg.waitFor(() => received() === chats.length || undefined, 120_000, "every delivery");
+    await tg
+      .waitFor(() => received() === chats.length || undefined, 120_000, "every delivery")
+      .catch((err: Error) => {
+        // What the app said while it stalled is the only clue a flaky run leaves.
+        throw new Error(`${err.message}; ${received()} of ${chats.length}; app stderr:\n${app.stderr().slice(-4_000)}`);
+      });
     tg.sendDelayMs = 0;
 
     mine = await connectDatabase({ uri: uri(), poolSize: 2 });
