@@ -164,7 +164,9 @@ describe("the database restarting under a running Pandu", () => {
       .waitFor(() => received() === chats.length || undefined, 120_000, "every delivery")
       .catch((err: Error) => {
         // What the app said while it stalled is the only clue a flaky run leaves.
-        throw new Error(`${err.message}; ${received()} of ${chats.length}; app stderr:\n${app.stderr().slice(-4_000)}`);
+        throw new Error(
+          `${err.message}; ${received()} of ${chats.length}; app stderr:\n${app.stderr().slice(-4_000)}`,
+        );
       });
     tg.sendDelayMs = 0;
 
