@@ -57,6 +57,13 @@ async function main(): Promise<number> {
   // In the terminal the chat is the screen: only warnings and errors unless LOG_LEVEL says more.
   const logger = createLogger(config.logLevel ?? (terminal ? "warn" : "info"));
   const translate = translator.t.bind(translator);
+  // A background promise that fails while the database is away (a connection attempt the driver
+  // makes on its own) must not take the whole process, and every chat with it, down: everything
+  // Pandu owes people is in the durable outbox and is retried. It is logged loudly instead. Seen
+  // in CI: a database restart under a running app killed it with an unhandled MongoNetworkError.
+  process.on("unhandledRejection", (err) => {
+    logger.error({ err }, "unhandled rejection: a background task failed and was dropped");
+  });
 
   let storage: Storage;
   try {
