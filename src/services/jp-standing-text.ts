@@ -1,45 +1,7 @@
 import type { JpPeriod, JpStanding } from "../domain/jp.js";
-import { splitLocalDate } from "../domain/local-date.js";
 import type { Translate } from "../engine/text.js";
-import { formatNumber } from "../i18n/format.js";
+import { formatLocalDay, formatNumber } from "../i18n/format.js";
 import type { Locale } from "../i18n/locales.js";
-
-const MONTHS: Record<Locale, readonly string[]> = {
-  id: [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-  ],
-  en: [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ],
-};
-
-/** "1 Maret 2026" from 2026-03-01: a calendar date needs no time zone. */
-export function formatCalendarDate(localDate: string, locale: Locale): string {
-  const p = splitLocalDate(localDate);
-  return p ? `${p.day} ${MONTHS[locale][p.month - 1]} ${p.year}` : localDate;
-}
 
 /** "2026", "tahun kontrak 1 Maret 2026 – 28 Februari 2027", or the calendar year standing in for one. */
 export function periodLabel(period: JpPeriod, translate: Translate, locale: Locale): string {
@@ -47,8 +9,8 @@ export function periodLabel(period: JpPeriod, translate: Translate, locale: Loca
   if (period.kind === "calendar-year") return year;
   if (period.assumed) return translate(locale, "jp-period-assumed", { year });
   return translate(locale, "jp-period-contract", {
-    start: formatCalendarDate(period.start, locale),
-    end: formatCalendarDate(period.end, locale),
+    start: formatLocalDay(period.start, locale),
+    end: formatLocalDay(period.end, locale),
   });
 }
 

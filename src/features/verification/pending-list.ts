@@ -4,10 +4,9 @@ import { isMethod, kindOf } from "../../domain/learning-methods.js";
 import { scopeRoots } from "../../domain/scope.js";
 import type { Translate } from "../../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../../engine/types.js";
-import { formatDate, formatNumber, midSentence } from "../../i18n/format.js";
+import { formatDate, formatLocalDay, formatNumber, midSentence } from "../../i18n/format.js";
 import type { Locale } from "../../i18n/locales.js";
 import { actorOf } from "../../services/actor.js";
-import { formatCalendarDate } from "../../services/jp-standing-text.js";
 import { listButton } from "./buttons.js";
 import { recordArgs } from "./record-access.js";
 
@@ -70,7 +69,7 @@ export function createPendingList(deps: {
         unit: row.unitName,
         method,
         kind: t(c.kind === "klasikal" ? "method-kind-klasikal" : "method-kind-nonklasikal"),
-        date: formatCalendarDate(c.completedOn, locale),
+        date: formatLocalDay(c.completedOn, locale),
         recorded: formatDate(c.recordedAt, { locale, timeZone: person.timeZone }),
         jp: n(c.jp),
       }),
@@ -80,7 +79,7 @@ export function createPendingList(deps: {
     ];
     if (c.certificate?.number) lines.push(t("verification-cert-number", { number: c.certificate.number }));
     if (c.certificate?.issuedOn)
-      lines.push(t("verification-cert-date", { date: formatCalendarDate(c.certificate.issuedOn, locale) }));
+      lines.push(t("verification-cert-date", { date: formatLocalDay(c.certificate.issuedOn, locale) }));
     const args = recordArgs(c);
     const rows: Choice[][] = [];
     if (c.certificate)
