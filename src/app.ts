@@ -428,6 +428,7 @@ export function createApp(deps: {
     seedFile: resolve(flowsDir, "seed/demo-org.yaml"),
     courseSeedFile: resolve(flowsDir, "content/courses.yaml"),
     courseCatalog,
+    mentoring,
     importCourses,
     orgImport,
     /** Jabatan with their SKJ, and teknis competencies (/impor and the import CLI). */

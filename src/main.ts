@@ -137,6 +137,11 @@ async function main(): Promise<number> {
       { surveys: withoutKey },
       "anonymous surveys are not sent: set SURVEY_HASH_KEY to enable them",
     );
+  // Mentor profiles arrived after people had opted in: a database from before them is filled once.
+  if (storage.created.includes("mentor_profiles")) {
+    const filled = await app.mentoring.backfillProfiles();
+    if (filled > 0) logger.info({ mentors: filled }, "mentor profiles filled");
+  }
   if (await seedCoursesIfEmpty(app.courseCatalog, app.repos.courses.count, app.courseSeedFile))
     logger.info("sample course catalog loaded");
   // Ranking reads the whole catalog; load it now so the first /rekomendasi does not wait for it.

@@ -4,6 +4,7 @@ import type { Assessment, Person } from "../../src/db/models/index.js";
 import type { Level } from "../../src/domain/competency.js";
 import { TIER_IDS } from "../../src/domain/skj.js";
 import { createAssessment } from "../../src/features/assessment/assessment.js";
+import { mentorProfileOf } from "../../src/features/mentoring/mentor-profile.js";
 import { createAssessmentResults } from "../../src/features/results/assessment-result.js";
 import { seedDemoIfEmpty } from "../../src/services/demo-seed.js";
 import { createHistoryGenerator } from "./agency-history.js";
@@ -129,6 +130,16 @@ export async function seedAgency(
     await timed("completions", () => m.Completion.insertMany(completions));
     const enrollments = all((x) => x.enrollment);
     if (enrollments.length > 0) await timed("enrollments", () => m.Enrollment.insertMany(enrollments));
+    // Mentors' profiles, as the assessment recorder writes them.
+    const profiles = all(
+      (x) =>
+        mentorProfileOf(
+          x.person,
+          x.assessments.find((a) => a._id === x.person.status?.lastAssessmentId) ?? null,
+          opts.today,
+        ) ?? undefined,
+    );
+    if (profiles.length > 0) await timed("mentor_profiles", () => m.MentorProfile.insertMany(profiles));
     const achievements = all((x) => x.achievements);
     if (achievements.length > 0) await timed("achievements", () => m.Achievement.insertMany(achievements));
     out.people += batch.length;

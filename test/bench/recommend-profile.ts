@@ -109,20 +109,10 @@ async function main(): Promise<void> {
       "recommendations.forPerson (no mentors)",
       await median(3, (i) => app.recommendations.forPerson(sample[i]!.personId)),
     ]);
-    const mentors = await r.people.listMentors(instansi);
+    const profiles = await r.mentoring.profilesIn(instansi);
     lines.push([
-      `people.listMentors(${instansi}): ${mentors.length} mentors`,
-      await median(3, () => r.people.listMentors(instansi)),
-    ]);
-    const ids = mentors.map((m) => m.status.lastAssessmentId!).filter(Boolean);
-    lines.push(["one mentor's assessments.get, alone", await median(5, (i) => r.assessments.get(ids[i]!))]);
-    lines.push([
-      `${ids.length} mentors' assessments as one find({_id: {$in}})`,
-      await median(1, () =>
-        opened.database.models.Assessment.find({ _id: { $in: ids } })
-          .lean()
-          .exec(),
-      ),
+      `mentoring.profilesIn(${instansi}): ${profiles.length} mentors`,
+      await median(3, () => r.mentoring.profilesIn(instansi)),
     ]);
     const mentoring = createMentoring({
       repos: r,
@@ -132,7 +122,7 @@ async function main(): Promise<void> {
     });
     const conv = { profile: { locale: "id" } } as Conversation;
     lines.push([
-      `mentoring.suggestions (${ids.length} lookups in parallel, pool 20)`,
+      `mentoring.suggestions (${profiles.length} profiles)`,
       await median(1, () => mentoring.suggestions(conv, person)),
     ]);
     for (const [what, ms] of lines)

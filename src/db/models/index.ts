@@ -21,7 +21,12 @@ import { type FlowRun, flowRunSchema } from "./flow-run.js";
 import { type Identity, identitySchema } from "./identity.js";
 import { type Jabatan, jabatanSchema } from "./jabatan.js";
 import { type LinkAttempt, type LinkCode, linkAttemptSchema, linkCodeSchema } from "./link-code.js";
-import { type MentoringRequest, mentoringRequestSchema } from "./mentoring.js";
+import {
+  type MentoringRequest,
+  type MentorProfile,
+  mentoringRequestSchema,
+  mentorProfileSchema,
+} from "./mentoring.js";
 import { type NipClaim, nipClaimSchema } from "./nip-claim.js";
 import { type OrgUnit, orgUnitSchema } from "./org-unit.js";
 import { type Person, personSchema } from "./person.js";
@@ -84,6 +89,7 @@ export type {
   LinkAttempt,
   LinkCode,
   MentoringRequest,
+  MentorProfile,
   NipClaim,
   OrgUnit,
   Person,
@@ -119,6 +125,7 @@ export interface Models {
   Completion: Model<Completion>;
   Achievement: Model<Achievement>;
   MentoringRequest: Model<MentoringRequest>;
+  MentorProfile: Model<MentorProfile>;
   PlaceRequest: Model<PlaceRequest>;
   Delivery: Model<Delivery>;
   DeliveryLog: Model<Delivery>;
@@ -158,6 +165,7 @@ export function createModels(conn: Connection): Models {
     Completion: conn.model<Completion>("Completion", completionSchema),
     Achievement: conn.model<Achievement>("Achievement", achievementSchema),
     MentoringRequest: conn.model<MentoringRequest>("MentoringRequest", mentoringRequestSchema),
+    MentorProfile: conn.model<MentorProfile>("MentorProfile", mentorProfileSchema),
     PlaceRequest: conn.model<PlaceRequest>("PlaceRequest", placeRequestSchema),
     Delivery: conn.model<Delivery>("Delivery", deliverySchema),
     DeliveryLog: conn.model<Delivery>("DeliveryLog", deliveryLogSchema),

@@ -31,3 +31,31 @@ export const mentoringRequestSchema = new Schema<MentoringRequest>(
 );
 mentoringRequestSchema.index({ mentorId: 1 });
 mentoringRequestSchema.index({ menteeId: 1 });
+
+/**
+ * An opted-in mentor's levels that count (confirmed, else self-assessed), one document per mentor,
+ * kept beside the people so that suggesting a mentor reads one small collection by instansi
+ * instead of every mentor's latest assessment. Written when someone opts in or out, finishes an
+ * assessment or has a level confirmed; a mentor who left the instansi or opted out since is
+ * checked against their person document before being suggested.
+ */
+export interface MentorProfile {
+  _id: string;
+  instansiId: string;
+  /** Only levels of 1 or more: "belum mencapai level 1" never mentors anyone. */
+  levels: { competency: string; level: number }[];
+  updatedAt: Date;
+}
+
+export const mentorProfileSchema = new Schema<MentorProfile>(
+  {
+    _id: { type: String, required: true },
+    instansiId: { type: String, required: true },
+    levels: [
+      { _id: false, competency: { type: String, required: true }, level: { type: Number, required: true } },
+    ],
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: "mentor_profiles", versionKey: false },
+);
+mentorProfileSchema.index({ instansiId: 1 });

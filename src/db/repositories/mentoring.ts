@@ -1,9 +1,24 @@
-import type { MentoringRequest, Models } from "../models/index.js";
+import type { MentoringRequest, MentorProfile, Models } from "../models/index.js";
 import { insertOnce } from "./errors.js";
 
-/** Mentoring requests between colleagues. */
-export function mentoringRepository({ MentoringRequest: M }: Pick<Models, "MentoringRequest">) {
+/** Mentoring requests between colleagues, and the levels of those willing to mentor. */
+export function mentoringRepository({
+  MentoringRequest: M,
+  MentorProfile: P,
+}: Pick<Models, "MentoringRequest" | "MentorProfile">) {
   return {
+    /** Writes (or replaces) one mentor's profile. */
+    async putProfile(profile: MentorProfile): Promise<void> {
+      await P.replaceOne({ _id: profile._id }, profile, { upsert: true }).exec();
+    },
+    /** Removes a person's mentor profile (opted out, erased, or no longer in the instansi). */
+    async removeProfile(personId: string): Promise<void> {
+      await P.deleteOne({ _id: personId }).exec();
+    },
+    /** The mentor profiles of one instansi (an indexed top-level field of a small collection). */
+    async profilesIn(instansiId: string): Promise<MentorProfile[]> {
+      return P.find({ instansiId }).lean<MentorProfile[]>().exec();
+    },
     /** Opens a request; false when the mentee already has one for this competency. */
     async open(r: MentoringRequest): Promise<boolean> {
       return insertOnce(() => M.create(r));
@@ -24,8 +39,9 @@ export function mentoringRepository({ MentoringRequest: M }: Pick<Models, "Mento
     async forMentor(mentorId: string): Promise<MentoringRequest[]> {
       return M.find({ mentorId }).sort({ createdAt: -1 }).lean<MentoringRequest[]>().exec();
     },
-    /** Deletes every request a person is part of, as mentee or mentor (data erasure); returns how many. */
+    /** Deletes every request a person is part of, as mentee or mentor, and their profile (data erasure); returns how many requests. */
     async removeInvolving(personId: string): Promise<number> {
+      await P.deleteOne({ _id: personId }).exec();
       const asMentee = (await M.deleteMany({ menteeId: personId }).exec()).deletedCount;
       return asMentee + (await M.deleteMany({ mentorId: personId }).exec()).deletedCount;
     },

@@ -75,9 +75,10 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
         .lean<Person[]>()
         .exec();
     },
-    /** Opted-in mentors of one instansi (a top-level filter: FerretDB scans, dotted paths are slower). */
-    async listMentors(instansiId: string): Promise<Person[]> {
-      return Person.find({ instansiId, mentorOptIn: true }).lean<Person[]>().exec();
+    /** Ids of everyone who offered to mentor (a whole-collection read: start-up backfill only). */
+    async listMentorIds(): Promise<string[]> {
+      const found = await Person.find({ mentorOptIn: true }, { _id: 1 }).lean<Pick<Person, "_id">[]>().exec();
+      return found.map((p) => p._id);
     },
     /** Onboarded people whose zone is `timeZone` (a personal schedule runs per zone). */
     async listOnboardedInZone(timeZone: string): Promise<Person[]> {

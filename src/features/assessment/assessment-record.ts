@@ -4,6 +4,7 @@ import type { Repositories } from "../../db/repositories/index.js";
 import type { AssessedLevel, Level } from "../../domain/competency.js";
 import { gapClosed, gapCountOf } from "../../domain/counted-level.js";
 import { competencyGaps } from "../../domain/skj.js";
+import { syncMentorProfile } from "../mentoring/mentor-profile.js";
 
 /** What a finished self-assessment produced. */
 export interface AssessmentOutcome {
@@ -47,7 +48,7 @@ export function gapClosedAchievement(
  * (running totals per unit and year, recognitions) hooks in here and nowhere else.
  */
 export function createAssessmentRecorder(deps: {
-  repos: Pick<Repositories, "people" | "assessments" | "achievements" | "jabatan">;
+  repos: Pick<Repositories, "people" | "assessments" | "achievements" | "jabatan" | "mentoring">;
   /** Told of each achievement when it is first recorded (improvements announced to supervisors). */
   onAchievement?: (a: Achievement, person: Person) => Promise<unknown>;
   /** Told after every recorded assessment (the summary totals recount the person). */
@@ -61,7 +62,9 @@ export function createAssessmentRecorder(deps: {
     const already = outcome.id ? await deps.repos.assessments.get(outcome.id) : null;
     if (already) {
       const before = already.previousId ? await deps.repos.assessments.get(already.previousId) : null;
-      // A retry after a crash: the mark may be what was lost, and marking again is harmless.
+      // A retry after a crash: the mark or the mentor profile may be what was lost; both repeat harmlessly.
+      if (person.status?.lastAssessmentId === already._id)
+        await syncMentorProfile(deps.repos, person, already, outcome.completedAt);
       await deps.onRecorded?.(person._id);
       return { assessment: already, previous: before, closedGaps: [] };
     }
@@ -104,6 +107,8 @@ export function createAssessmentRecorder(deps: {
       assessedAt: outcome.completedAt,
       gapCount: gapCountOf(results),
     });
+    // A mentor's suggested levels are their latest ones.
+    await syncMentorProfile(deps.repos, person, assessment, outcome.completedAt);
     // A gap closed since the previous assessment is an achievement, recorded (and congratulated)
     // once. The previous result is read by the level that counts: an atasan may have confirmed it.
     const closedGaps: string[] = [];

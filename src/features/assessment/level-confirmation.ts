@@ -1,6 +1,7 @@
 import type { Achievement, Assessment, Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import { gapClosed, gapCountOf, isAssessedLevel, withConfirmation } from "../../domain/counted-level.js";
+import { syncMentorProfile } from "../mentoring/mentor-profile.js";
 import { gapAchievementId, gapClosedAchievement } from "./assessment-record.js";
 
 /** What an atasan confirms: one competency's level in one assessment. */
@@ -30,7 +31,7 @@ export type LevelConfirmationOutcome =
  * every staff action; repeating a confirmation is harmless.
  */
 export function createLevelConfirmation(deps: {
-  repos: Pick<Repositories, "people" | "assessments" | "achievements" | "audit">;
+  repos: Pick<Repositories, "people" | "assessments" | "achievements" | "audit" | "mentoring">;
   now: () => Date;
   /** Told of each achievement when it is first recorded (improvements announced to supervisors). */
   onAchievement?: (a: Achievement, person: Person) => Promise<unknown>;
@@ -74,8 +75,11 @@ export function createLevelConfirmation(deps: {
     const person = await deps.repos.people.get(stored.personId);
     if (person) {
       // The gap count describes the latest assessment only: confirming an older one leaves it.
-      if (person.status?.lastAssessmentId === stored._id)
+      if (person.status?.lastAssessmentId === stored._id) {
         await deps.repos.people.setStatus(person._id, { gapCount: gapCountOf(stored.results) });
+        // A mentor is suggested by the level that counts, which the confirmation just changed.
+        await syncMentorProfile(deps.repos, person, stored, at);
+      }
       // The confirmed result is the later side of one "gap closed" and the earlier side of the next.
       const history = await deps.repos.assessments.listForPerson(person._id, 10_000);
       const previous = history.find((a) => a._id === stored.previousId);

@@ -1,4 +1,4 @@
-import type { Person } from "../../db/models/index.js";
+import type { Assessment, Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { Outbox } from "../../delivery/outbox.js";
 import type { Competency } from "../../domain/competency.js";
@@ -10,6 +10,7 @@ import type { Locale } from "../../i18n/locales.js";
 import { shortKey } from "../../services/course-catalog.js";
 import { type ButtonPress, buttonCodec } from "../feature.js";
 import { commandButton } from "../help/buttons.js";
+import { syncMentorProfile } from "./mentor-profile.js";
 
 /** Mentoring buttons: offering oneself as a mentor, asking for one, and a mentor's answer. */
 export const mentorButton = buttonCodec("mentoring", "mnt", {
@@ -74,42 +75,61 @@ export function createMentoring(deps: {
     });
   }
 
-  /** Opted-in colleagues who could mentor `person` in each of their largest gaps, best first. */
-  async function matches(person: Person): Promise<MentorMatch[]> {
-    if (!person.instansiId || !person.status?.lastAssessmentId) return [];
-    const latest = await deps.repos.assessments.get(person.status.lastAssessmentId);
+  /**
+   * Rewrites a person's mentor profile from their latest assessment, or removes it (see
+   * syncMentorProfile); after opting in or out, and for a profile found stale.
+   */
+  async function refreshProfile(personId: string): Promise<void> {
+    const person = await deps.repos.people.get(personId);
+    if (!person) {
+      await deps.repos.mentoring.removeProfile(personId);
+      return;
+    }
+    const latest = person.status?.lastAssessmentId
+      ? await deps.repos.assessments.get(person.status.lastAssessmentId)
+      : null;
+    await syncMentorProfile(deps.repos, person, latest, deps.now());
+  }
+
+  /**
+   * Opted-in colleagues who could mentor `person` in each of their largest gaps, best first.
+   * `known` is the person's latest assessment when the caller has already read it.
+   */
+  async function matches(person: Person, known?: Assessment): Promise<MentorMatch[]> {
+    const latestId = person.status?.lastAssessmentId;
+    if (!person.instansiId || !latestId) return [];
+    const latest = known?._id === latestId ? known : await deps.repos.assessments.get(latestId);
     // A stored gap already follows the level that counts (a confirmation recomputes it).
     const gaps = (latest?.results ?? []).filter((r) => r.gap > 0).sort((a, b) => b.gap - a.gap);
     if (gaps.length === 0) return [];
-    const mentors = (await deps.repos.people.listMentors(person.instansiId)).filter(
+    const profiles = (await deps.repos.mentoring.profilesIn(person.instansiId)).filter(
       (m) => m._id !== person._id,
-    );
-    const levels = await Promise.all(
-      mentors.map(async (m) => ({
-        mentor: m,
-        results: m.status?.lastAssessmentId
-          ? ((await deps.repos.assessments.get(m.status.lastAssessmentId))?.results ?? [])
-          : [],
-      })),
     );
     const out: MentorMatch[] = [];
     for (const gap of gaps) {
-      const best = levels
-        .map((l) => {
-          const held = l.results.find((r) => r.competency === gap.competency);
-          return { mentor: l.mentor, level: held ? countedLevel(held) : 0 };
-        })
+      const ranked = profiles
+        .map((p) => ({
+          profile: p,
+          level: p.levels.find((l) => l.competency === gap.competency)?.level ?? 0,
+        }))
         // A mentor holds a level: 0 ("belum mencapai level 1") never qualifies, whatever the standard.
         .filter((x) => x.level >= 1 && x.level >= gap.required + 1)
-        .sort((a, b) => b.level - a.level || (a.mentor._id < b.mentor._id ? -1 : 1))[0];
-      if (best) {
+        .sort((a, b) => b.level - a.level || (a.profile._id < b.profile._id ? -1 : 1));
+      for (const candidate of ranked) {
+        // The profile may be stale (moved to another instansi by an import, erased): the person decides.
+        const mentor = await deps.repos.people.get(candidate.profile._id);
+        if (!mentor?.mentorOptIn || mentor.instansiId !== person.instansiId) {
+          await refreshProfile(candidate.profile._id);
+          continue;
+        }
         out.push({
           competency: gap.competency,
-          mentor: best.mentor,
-          mentorLevel: best.level,
+          mentor,
+          mentorLevel: candidate.level,
           menteeLevel: countedLevel(gap),
           required: gap.required,
         });
+        break;
       }
       if (out.length >= MAX_SUGGESTIONS) break;
     }
@@ -117,10 +137,12 @@ export function createMentoring(deps: {
   }
 
   /** Suggestion cards for /rekomendasi: anonymous, with a button to ask. */
-  async function suggestions(conv: Conversation, person: Person): Promise<Outbound[]> {
+  async function suggestions(conv: Conversation, person: Person, latest?: Assessment): Promise<Outbound[]> {
     const t = tr(conv.profile.locale);
-    const found = await matches(person);
-    const mine = await deps.repos.mentoring.forMentee(person._id);
+    const [found, mine] = await Promise.all([
+      matches(person, latest),
+      deps.repos.mentoring.forMentee(person._id),
+    ]);
     return found.map((m) => {
       const open = mine.find((r) => r.competency === m.competency && r.status !== "declined");
       const competency = nameOf(m.competency, conv.profile.locale);
@@ -262,8 +284,17 @@ export function createMentoring(deps: {
     return [{ text: t("mentor-accepted", { name: mentee?.name ?? "—", competency }), replacesPrompt: true }];
   }
 
+  /** Writes every opted-in mentor's profile: once, when the profile collection has just been created. */
+  async function backfillProfiles(): Promise<number> {
+    const ids = await deps.repos.people.listMentorIds();
+    for (const id of ids) await refreshProfile(id);
+    return ids.length;
+  }
+
   return {
     matches,
+    refreshProfile,
+    backfillProfiles,
     suggestions,
     overview,
     /** Handles `mnt|…` buttons; undefined when the data is not one of ours. */
@@ -280,6 +311,7 @@ export function createMentoring(deps: {
         case "optIn":
         case "optOut":
           await deps.repos.people.update(person._id, { mentorOptIn: action === "optIn" });
+          await refreshProfile(person._id);
           return [{ text: t(action === "optIn" ? "mentor-now-in" : "mentor-now-out"), replacesPrompt: true }];
         case "ask":
           return ask(conv, person, arg!);

@@ -140,7 +140,7 @@ export function createRecommendations(deps: {
       if (r.kind === "no-person") return [{ text: t("onboarding-needed") }];
       if (r.kind === "no-assessment") return [{ text: t("rec-need-assessment") }];
       if (r.gaps === 0) return [{ text: t("rec-no-gaps") }];
-      const mentors = deps.mentoring ? await deps.mentoring.suggestions(conv, r.person) : [];
+      const mentors = deps.mentoring ? await deps.mentoring.suggestions(conv, r.person, r.standard) : [];
       if (r.items.length === 0) return [{ text: t("rec-none-available") }, ...mentors];
       return [
         // The reasons quote required levels: say which standard they come from.

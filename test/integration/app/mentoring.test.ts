@@ -11,6 +11,7 @@ import { useTestDatabase } from "../../support/database.js";
 const translator = loadTranslations(LOCALES_DIR);
 const ctx = useTestDatabase();
 let app: App;
+let budiId: string;
 const clock = new Date("2026-11-24T02:00:00Z");
 const { cmd, press, all } = chatDriver(() => app);
 const tg = (id: number): IncomingIdentity => ({ id: `telegram:${id}`, channel: "telegram" });
@@ -39,10 +40,17 @@ async function person(n: number, name: string, instansiId: string, m3: number, m
   return p;
 }
 
+/** Names of the mentors suggested from one instansi (their profiles), sorted. */
+async function mentorNames(instansiId: string): Promise<string[]> {
+  const profiles = await ctx.repos.mentoring.profilesIn(instansiId);
+  const people = await ctx.repos.people.byIds(profiles.map((p) => p._id));
+  return profiles.map((p) => people.get(p._id)?.name ?? p._id).sort();
+}
+
 beforeAll(async () => {
   app = createApp({ database: ctx.db, translate: translator.t.bind(translator), now: () => clock });
   await person(1, "Andi Mentee", "jambi", 1);
-  await person(2, "Budi Senior", "jambi", 3, true);
+  budiId = (await person(2, "Budi Senior", "jambi", 3, true))._id;
   await person(3, "Citra Setara", "jambi", 2, true);
   await person(4, "Dewi Jakarta", "dki", 5, true);
   await person(5, "Eko Enggan", "jambi", 4); // strong, but has not opted in
@@ -90,12 +98,26 @@ describe("mentoring suggestions", () => {
     expect(all(view)).toContain("belum terdaftar sebagai mentor");
     const optIn = buttons(view).find((b) => b.label.includes("bersedia"))!;
     expect(all(await press(tg(5), optIn.data))).toContain("Terima kasih");
-    expect((await ctx.repos.people.listMentors("jambi")).map((p) => p.name).sort()).toEqual([
-      "Budi Senior",
-      "Citra Setara",
-      "Eko Enggan",
-    ]);
+    expect(await mentorNames("jambi")).toEqual(["Budi Senior", "Citra Setara", "Eko Enggan"]);
     await press(tg(5), "mnt|off");
-    expect((await ctx.repos.people.listMentors("jambi")).map((p) => p.name)).not.toContain("Eko Enggan");
+    expect(await mentorNames("jambi")).toEqual(["Budi Senior", "Citra Setara"]);
+  });
+
+  it("fills missing mentor profiles once, from each mentor's latest assessment", async () => {
+    await ctx.db.models.MentorProfile.deleteMany({}).exec();
+    expect(await app.mentoring.backfillProfiles()).toBe(3); // Budi, Citra (jambi) and Dewi (dki)
+    expect(await mentorNames("jambi")).toEqual(["Budi Senior", "Citra Setara"]);
+    const budi = (await ctx.repos.mentoring.profilesIn("jambi")).find((p) => p.levels[0]?.level === 3);
+    expect(budi?.levels).toEqual([{ competency: "M.3", level: 3 }]);
+  });
+
+  it("stops suggesting a mentor whom an import moved to another instansi", async () => {
+    const mentee = await person(6, "Fajar Baru", "jambi", 1);
+    expect(all(await cmd(tg(6), "rekomendasi"))).toContain("Mentoring Komunikasi");
+    await ctx.repos.people.update(budiId, { instansiId: "dki" });
+    // Citra holds only the required level and Eko opted out: nobody is left to suggest.
+    expect(all(await cmd(tg(6), "rekomendasi"))).not.toContain("Mentoring Komunikasi");
+    expect(await mentorNames("jambi")).toEqual(["Citra Setara"]);
+    expect(mentee.instansiId).toBe("jambi");
   });
 });

@@ -29,6 +29,7 @@ describe("storage on a real MongoDB-protocol server", () => {
       "leases",
       "link_attempts",
       "link_codes",
+      "mentor_profiles",
       "mentoring_requests",
       "nip_claims",
       "org_units",
