@@ -9,6 +9,7 @@ import { roleMenus } from "./conversation/role-menus.js";
 import { GoMissingError } from "./db/embedded/build.js";
 import type { Delivery } from "./db/models/index.js";
 import { embeddedSqliteDir, openStorage, type Storage } from "./db/open-storage.js";
+import { labelled } from "./db/query-origin.js";
 import { isDatabaseUnavailable } from "./db/repositories/errors.js";
 import { INSTANCE_ID } from "./delivery/runtime.js";
 import { FlowFileError } from "./engine/catalog.js";
@@ -215,7 +216,10 @@ async function main(): Promise<number> {
   if (config.slack)
     channels.push(
       slackChannel(config.slack, context, {
-        homeView: createHome({ repos: app.repos, ledger: app.ledger, translate, now: () => new Date() }),
+        homeView: labelled(
+          "chat:home",
+          createHome({ repos: app.repos, ledger: app.ledger, translate, now: () => new Date() }),
+        ),
         usePostChannels: (list) => app.broadcasts.useSlackChannels(list),
         onProfileChanged: (listener) => app.onProfileChanged(listener),
       }),

@@ -1,4 +1,5 @@
 import type { Channel } from "../db/models/index.js";
+import { withQueryOrigin } from "../db/query-origin.js";
 import type { Repositories } from "../db/repositories/index.js";
 import type { Engine } from "../engine/engine.js";
 import type { Translate } from "../engine/text.js";
@@ -167,36 +168,47 @@ export function createConversations(deps: ConversationDeps) {
     },
 
     /** Handles one inbound message and returns the replies, in order. */
-    async handle(who: IncomingIdentity, inbound: Inbound): Promise<Outbound[]> {
-      // Before any database work: a flood is dropped cheaply, with one polite word per window.
-      const verdict = deps.floodGuard?.check(who.id) ?? "ok";
-      if (verdict === "drop") return [];
-      const { conv, roles } = await people.resolve(who);
-      if (verdict === "warn") return [{ text: t(conv, "flood-slow-down") }];
-      if (
-        (inbound.kind === "text" && inbound.text.length > MAX_TEXT_CHARS) ||
-        (inbound.kind === "command" && inbound.args.length > MAX_ARGS_CHARS)
-      ) {
-        return [{ text: t(conv, "message-too-long", { max: MAX_TEXT_CHARS }) }];
-      }
-      if (inbound.kind === "button" && Buffer.byteLength(inbound.data) > MAX_BUTTON_BYTES) {
-        return [{ text: t(conv, "flow-button-expired") }];
-      }
-      const acting = actingOf(conv, roles, deps.adminIds?.includes(who.id) ?? false);
-      if (inbound.kind === "command") {
-        const command = deps.registry.command(inbound.command);
-        if (!command) return [{ text: t(conv, "command-unknown", { command: `/${inbound.command}` }) }];
-        return runCommand(acting, command, inbound.args);
-      }
-      const replies =
-        inbound.kind === "button"
-          ? await pressButton(acting, inbound.data)
-          : await deps.engine.handle(conv, inbound);
-      if (replies) return replies;
-      if (inbound.kind === "button") return [{ text: t(conv, "flow-button-expired") }];
-      if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
-      return [{ text: t(conv, "chat-no-conversation") }, ...deps.menu(conv)];
+    handle(who: IncomingIdentity, inbound: Inbound): Promise<Outbound[]> {
+      // Every query answering a message is labelled, so the storage-rules test can judge it.
+      const label =
+        inbound.kind === "command"
+          ? `chat:/${inbound.command}`
+          : inbound.kind === "button"
+            ? `chat:button:${inbound.data.split("|")[0]}`
+            : `chat:${inbound.kind}`;
+      return withQueryOrigin(label, () => answer(who, inbound));
     },
   };
+
+  async function answer(who: IncomingIdentity, inbound: Inbound): Promise<Outbound[]> {
+    // Before any database work: a flood is dropped cheaply, with one polite word per window.
+    const verdict = deps.floodGuard?.check(who.id) ?? "ok";
+    if (verdict === "drop") return [];
+    const { conv, roles } = await people.resolve(who);
+    if (verdict === "warn") return [{ text: t(conv, "flood-slow-down") }];
+    if (
+      (inbound.kind === "text" && inbound.text.length > MAX_TEXT_CHARS) ||
+      (inbound.kind === "command" && inbound.args.length > MAX_ARGS_CHARS)
+    ) {
+      return [{ text: t(conv, "message-too-long", { max: MAX_TEXT_CHARS }) }];
+    }
+    if (inbound.kind === "button" && Buffer.byteLength(inbound.data) > MAX_BUTTON_BYTES) {
+      return [{ text: t(conv, "flow-button-expired") }];
+    }
+    const acting = actingOf(conv, roles, deps.adminIds?.includes(who.id) ?? false);
+    if (inbound.kind === "command") {
+      const command = deps.registry.command(inbound.command);
+      if (!command) return [{ text: t(conv, "command-unknown", { command: `/${inbound.command}` }) }];
+      return runCommand(acting, command, inbound.args);
+    }
+    const replies =
+      inbound.kind === "button"
+        ? await pressButton(acting, inbound.data)
+        : await deps.engine.handle(conv, inbound);
+    if (replies) return replies;
+    if (inbound.kind === "button") return [{ text: t(conv, "flow-button-expired") }];
+    if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
+    return [{ text: t(conv, "chat-no-conversation") }, ...deps.menu(conv)];
+  }
 }
 export type Conversations = ReturnType<typeof createConversations>;

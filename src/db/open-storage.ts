@@ -1,6 +1,7 @@
 import { join, resolve } from "node:path";
 import type { StorageConfig } from "../config/config.js";
 import { EMBEDDED_CACHE_DIR } from "../paths.js";
+import { backfillIndexedFields } from "./backfill.js";
 import { connectDatabase, type Database } from "./connection.js";
 import { ensureEmbeddedBinary } from "./embedded/build.js";
 import { type EmbeddedDb, startEmbeddedDb } from "./embedded/launch.js";
@@ -59,6 +60,8 @@ export async function openStorage(opts: OpenStorageOptions): Promise<Storage> {
       onCommand: opts.onCommand,
     });
     const created = await ensureSchema(database);
+    // Fields added for indexes are filled in older documents before serving.
+    created.push(...(await backfillIndexedFields(database, created)).map((d) => `backfill ${d}`));
     return {
       database,
       embedded,

@@ -1,4 +1,5 @@
 import type { Delivery } from "../db/models/index.js";
+import { withQueryOrigin } from "../db/query-origin.js";
 import type { Repositories } from "../db/repositories/index.js";
 import { settleBy } from "../lifecycle.js";
 import { backoffMs, MAX_ATTEMPTS } from "./backoff.js";
@@ -296,7 +297,8 @@ export function createDispatcher(opts: DispatcherOptions) {
       stopping = new Promise<void>((r) => {
         signalStop = r;
       });
-      loop = (async () => {
+      // Sending is a per-message path: its queries are held to the storage rules as a chat's are.
+      loop = withQueryOrigin("dispatch", async () => {
         while (running) {
           let started = 0;
           try {
@@ -314,7 +316,7 @@ export function createDispatcher(opts: DispatcherOptions) {
             wake = undefined;
           }
         }
-      })();
+      });
     },
     /** Looks for due deliveries now instead of at the next idle tick (after enqueueing). */
     poke() {

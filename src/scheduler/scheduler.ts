@@ -1,4 +1,5 @@
 import { createTask, type RunCoordinator, type ScheduledTask, validate } from "node-cron";
+import { withQueryOrigin } from "../db/query-origin.js";
 import { settleBy } from "../lifecycle.js";
 
 /** One periodic job: it only decides what to send and puts it in the outbox. */
@@ -43,7 +44,7 @@ export function createScheduler(deps: {
             const started = Date.now();
             const tick = (async () => {
               try {
-                await job.run(ctx.date);
+                await withQueryOrigin(`job:${job.name}`, () => job.run(ctx.date));
                 deps.events?.ran?.(job, ctx.date, Date.now() - started);
               } catch (err) {
                 deps.events?.failed?.(job, ctx.date, err);

@@ -58,6 +58,8 @@ export interface FoldResult {
   units: number;
   /** Set when the marks were taken in by recomputing everything. */
   rebuilt?: RebuildResult;
+  /** Set when a rebuild is due but this fold was asked not to do one (a person is waiting). */
+  rebuildWaiting?: boolean;
 }
 
 const REBUILD_MARK = "x|rebuild";
@@ -366,10 +368,12 @@ export function createSummaryTotals(deps: {
     };
   }
 
-  async function foldNow(limit: number): Promise<FoldResult> {
+  async function foldNow(limit: number, mayRebuild: boolean): Promise<FoldResult> {
     const pending = await repos.summaries.pendingMarks();
     if (pending === 0) return { marks: 0, people: 0, units: 0 };
     if (pending > REBUILD_ABOVE || (await repos.summaries.hasMark(REBUILD_MARK))) {
+      // A rebuild reads every fact: it is the folding job's work, never a person's wait.
+      if (!mayRebuild) return { marks: 0, people: 0, units: 0, rebuildWaiting: true };
       const marks = await repos.summaries.marks(pending);
       const r = await rebuildNow(marks);
       return { marks: marks.length, people: r.people, units: r.units, rebuilt: r };
@@ -420,12 +424,12 @@ export function createSummaryTotals(deps: {
     },
     /**
      * Takes waiting marks in (up to `limit` of them, or all through a rebuild when very many
-     * wait). Does nothing when another process holds the summary lease.
+     * wait, unless `rebuild: false`). Does nothing when another process holds the summary lease.
      */
-    fold(limit = 500): Promise<FoldResult> {
+    fold(limit = 500, opts: { rebuild?: boolean } = {}): Promise<FoldResult> {
       return serial(async () => {
         if (deps.mayFold && !(await deps.mayFold())) return { marks: 0, people: 0, units: 0 };
-        return foldNow(limit);
+        return foldNow(limit, opts.rebuild ?? true);
       });
     },
     /** Folds until nothing waits (tests, the rebuild command). */

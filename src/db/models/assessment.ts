@@ -37,6 +37,8 @@ export interface Assessment {
   statements: number;
   results: CompetencyResult[];
   previousId?: string;
+  /** Who confirmed any of its levels: a top-level copy of results[].confirmation.byPersonId, for the index. */
+  confirmedBy?: string[];
   /**
    * What the required levels were: the jabatan's imported SKJ, or the tier defaults. Absent on
    * assessments recorded before SKJ imports existed, which were all measured against defaults.
@@ -85,6 +87,7 @@ export const assessmentSchema = new Schema<Assessment>(
       default: [],
     },
     previousId: String,
+    confirmedBy: { type: [String], default: undefined },
     standardSource: { type: String, enum: ["skj", "default"] },
     standardName: String,
   },
@@ -92,3 +95,5 @@ export const assessmentSchema = new Schema<Assessment>(
 );
 assessmentSchema.index({ personId: 1, completedAt: -1 });
 assessmentSchema.index({ unitId: 1, year: 1 });
+// The confirmations a person gave (their erasure takes their id out of them).
+assessmentSchema.index({ confirmedBy: 1 });

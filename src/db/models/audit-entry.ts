@@ -13,6 +13,8 @@ export interface AuditEntry {
   targetId?: string;
   scopeUnitId?: string;
   details?: Record<string, unknown>;
+  /** "2026-12": the month of `at` (UTC), so the latest entries are found by index. */
+  month?: string;
 }
 
 export const auditEntrySchema = new Schema<AuditEntry>(
@@ -27,9 +29,14 @@ export const auditEntrySchema = new Schema<AuditEntry>(
     targetId: String,
     scopeUnitId: String,
     details: { type: Schema.Types.Mixed, default: undefined },
+    month: String,
   },
   { collection: "audit_log", versionKey: false },
 );
 auditEntrySchema.index({ at: -1 });
 auditEntrySchema.index({ actorPersonId: 1, at: -1 });
 auditEntrySchema.index({ action: 1, at: -1 });
+// Erasing a person's chat accounts from the entries they made or were about.
+auditEntrySchema.index({ actorIdentityId: 1 });
+auditEntrySchema.index({ month: 1 });
+auditEntrySchema.index({ targetId: 1 });

@@ -35,6 +35,8 @@ export interface Broadcast {
   dueAt: Date;
   status: "scheduled" | "cancelled";
   createdAt: Date;
+  /** "2026-12": the month of `createdAt` (UTC), so the latest are found by index. */
+  month?: string;
   cancelledAt?: Date;
 }
 
@@ -71,8 +73,10 @@ export const broadcastSchema = new Schema<Broadcast>(
     dueAt: { type: Date, required: true },
     status: { type: String, enum: ["scheduled", "cancelled"], required: true },
     createdAt: { type: Date, required: true },
+    month: String,
     cancelledAt: Date,
   },
   { collection: "broadcasts", versionKey: false },
 );
 broadcastSchema.index({ createdBy: 1 });
+broadcastSchema.index({ month: 1 });

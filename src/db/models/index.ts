@@ -1,4 +1,5 @@
-import type { Connection, Model } from "mongoose";
+import type { Connection, Model, Schema } from "mongoose";
+import { queryLogPlugin } from "../query-log.js";
 import { type Achievement, achievementSchema } from "./achievement.js";
 import { type Assessment, assessmentSchema } from "./assessment.js";
 import { type AuditEntry, auditEntrySchema } from "./audit-entry.js";
@@ -146,43 +147,53 @@ export interface Models {
   TeknisCompetency: Model<TeknisCompetency>;
 }
 
+// Every schema reports its queries to the query log (the storage-rules test listens to it).
+const logged = new WeakSet<Schema>();
+function bind<T>(conn: Connection, name: string, schema: Schema<T>): Model<T> {
+  if (!logged.has(schema)) {
+    schema.plugin(queryLogPlugin);
+    logged.add(schema);
+  }
+  return conn.model<T>(name, schema);
+}
+
 /** Binds the schemas to a connection (no DDL: collections and indexes come from ensureSchema). */
 export function createModels(conn: Connection): Models {
   return {
-    Person: conn.model<Person>("Person", personSchema),
-    NipClaim: conn.model<NipClaim>("NipClaim", nipClaimSchema),
-    Identity: conn.model<Identity>("Identity", identitySchema),
-    OrgUnit: conn.model<OrgUnit>("OrgUnit", orgUnitSchema),
-    Jabatan: conn.model<Jabatan>("Jabatan", jabatanSchema),
-    FlowRun: conn.model<FlowRun>("FlowRun", flowRunSchema),
-    FlowClaim: conn.model<FlowClaim>("FlowClaim", flowClaimSchema),
-    AuditEntry: conn.model<AuditEntry>("AuditEntry", auditEntrySchema),
-    LinkCode: conn.model<LinkCode>("LinkCode", linkCodeSchema),
-    LinkAttempt: conn.model<LinkAttempt>("LinkAttempt", linkAttemptSchema),
-    Assessment: conn.model<Assessment>("Assessment", assessmentSchema),
-    Course: conn.model<StoredCourse>("Course", courseSchema),
-    Enrollment: conn.model<Enrollment>("Enrollment", enrollmentSchema),
-    Completion: conn.model<Completion>("Completion", completionSchema),
-    Achievement: conn.model<Achievement>("Achievement", achievementSchema),
-    MentoringRequest: conn.model<MentoringRequest>("MentoringRequest", mentoringRequestSchema),
-    MentorProfile: conn.model<MentorProfile>("MentorProfile", mentorProfileSchema),
-    PlaceRequest: conn.model<PlaceRequest>("PlaceRequest", placeRequestSchema),
-    Delivery: conn.model<Delivery>("Delivery", deliverySchema),
-    DeliveryLog: conn.model<Delivery>("DeliveryLog", deliveryLogSchema),
-    DeliveryClaim: conn.model<DeliveryClaim>("DeliveryClaim", deliveryClaimSchema),
-    Lease: conn.model<Lease>("Lease", leaseSchema),
-    SurveyInvitation: conn.model<SurveyInvitation>("SurveyInvitation", surveyInvitationSchema),
-    SurveyResponse: conn.model<SurveyResponse>("SurveyResponse", surveyResponseSchema),
-    SurveyAnswerKey: conn.model<SurveyAnswerKey>("SurveyAnswerKey", surveyAnswerKeySchema),
-    Broadcast: conn.model<Broadcast>("Broadcast", broadcastSchema),
-    SummaryMark: conn.model<SummaryMark>("SummaryMark", summaryMarkSchema),
-    Contribution: conn.model<Contribution>("Contribution", contributionSchema),
-    SummaryMember: conn.model<SummaryMember>("SummaryMember", summaryMemberSchema),
-    UnitTotals: conn.model<UnitYearTotals>("UnitTotals", unitTotalsSchema),
-    UnitHeadcount: conn.model<UnitHeadcount>("UnitHeadcount", unitHeadcountSchema),
-    TreeTotals: conn.model<TreeYearTotals>("TreeTotals", treeTotalsSchema),
-    TreeHeadcount: conn.model<TreeHeadcount>("TreeHeadcount", treeHeadcountSchema),
-    ErasureRequest: conn.model<ErasureRequest>("ErasureRequest", erasureRequestSchema),
-    TeknisCompetency: conn.model<TeknisCompetency>("TeknisCompetency", teknisCompetencySchema),
+    Person: bind<Person>(conn, "Person", personSchema),
+    NipClaim: bind<NipClaim>(conn, "NipClaim", nipClaimSchema),
+    Identity: bind<Identity>(conn, "Identity", identitySchema),
+    OrgUnit: bind<OrgUnit>(conn, "OrgUnit", orgUnitSchema),
+    Jabatan: bind<Jabatan>(conn, "Jabatan", jabatanSchema),
+    FlowRun: bind<FlowRun>(conn, "FlowRun", flowRunSchema),
+    FlowClaim: bind<FlowClaim>(conn, "FlowClaim", flowClaimSchema),
+    AuditEntry: bind<AuditEntry>(conn, "AuditEntry", auditEntrySchema),
+    LinkCode: bind<LinkCode>(conn, "LinkCode", linkCodeSchema),
+    LinkAttempt: bind<LinkAttempt>(conn, "LinkAttempt", linkAttemptSchema),
+    Assessment: bind<Assessment>(conn, "Assessment", assessmentSchema),
+    Course: bind<StoredCourse>(conn, "Course", courseSchema),
+    Enrollment: bind<Enrollment>(conn, "Enrollment", enrollmentSchema),
+    Completion: bind<Completion>(conn, "Completion", completionSchema),
+    Achievement: bind<Achievement>(conn, "Achievement", achievementSchema),
+    MentoringRequest: bind<MentoringRequest>(conn, "MentoringRequest", mentoringRequestSchema),
+    MentorProfile: bind<MentorProfile>(conn, "MentorProfile", mentorProfileSchema),
+    PlaceRequest: bind<PlaceRequest>(conn, "PlaceRequest", placeRequestSchema),
+    Delivery: bind<Delivery>(conn, "Delivery", deliverySchema),
+    DeliveryLog: bind<Delivery>(conn, "DeliveryLog", deliveryLogSchema),
+    DeliveryClaim: bind<DeliveryClaim>(conn, "DeliveryClaim", deliveryClaimSchema),
+    Lease: bind<Lease>(conn, "Lease", leaseSchema),
+    SurveyInvitation: bind<SurveyInvitation>(conn, "SurveyInvitation", surveyInvitationSchema),
+    SurveyResponse: bind<SurveyResponse>(conn, "SurveyResponse", surveyResponseSchema),
+    SurveyAnswerKey: bind<SurveyAnswerKey>(conn, "SurveyAnswerKey", surveyAnswerKeySchema),
+    Broadcast: bind<Broadcast>(conn, "Broadcast", broadcastSchema),
+    SummaryMark: bind<SummaryMark>(conn, "SummaryMark", summaryMarkSchema),
+    Contribution: bind<Contribution>(conn, "Contribution", contributionSchema),
+    SummaryMember: bind<SummaryMember>(conn, "SummaryMember", summaryMemberSchema),
+    UnitTotals: bind<UnitYearTotals>(conn, "UnitTotals", unitTotalsSchema),
+    UnitHeadcount: bind<UnitHeadcount>(conn, "UnitHeadcount", unitHeadcountSchema),
+    TreeTotals: bind<TreeYearTotals>(conn, "TreeTotals", treeTotalsSchema),
+    TreeHeadcount: bind<TreeHeadcount>(conn, "TreeHeadcount", treeHeadcountSchema),
+    ErasureRequest: bind<ErasureRequest>(conn, "ErasureRequest", erasureRequestSchema),
+    TeknisCompetency: bind<TeknisCompetency>(conn, "TeknisCompetency", teknisCompetencySchema),
   };
 }

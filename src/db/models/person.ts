@@ -61,6 +61,8 @@ export interface Person {
   learningModes: string[];
   consent?: { givenAt: Date; textVersion: string };
   roles: RoleGrant[];
+  /** True while `roles` is not empty: staff are found by index (kept by the repository). */
+  hasRoles?: boolean;
   status: PersonStatus;
   /** Willing to mentor colleagues of the same instansi in competencies where they are strong. */
   mentorOptIn?: boolean;
@@ -91,6 +93,7 @@ export const personSchema = new Schema<Person>(
     locale: { type: String, enum: ["id", "en"], default: "id" },
     learningModes: { type: [String], default: [] },
     consent: { type: new Schema({ givenAt: Date, textVersion: String }, { _id: false }), default: undefined },
+    hasRoles: Boolean,
     roles: {
       type: [
         new Schema(
@@ -140,3 +143,4 @@ export const personSchema = new Schema<Person>(
 personSchema.index({ nip: 1 });
 personSchema.index({ unitId: 1 });
 personSchema.index({ instansiId: 1 });
+personSchema.index({ hasRoles: 1 });

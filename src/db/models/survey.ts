@@ -81,6 +81,8 @@ export const surveyResponseSchema = new Schema<SurveyResponse>(
 );
 surveyResponseSchema.index({ surveyId: 1, occurrence: 1 });
 surveyResponseSchema.index({ unitId: 1 });
+// A person's own answers (/dataku, erasure).
+surveyResponseSchema.index({ personId: 1 });
 
 /**
  * For anonymous surveys: `_id` is a keyed hash (SURVEY_HASH_KEY) of survey, occurrence and person.

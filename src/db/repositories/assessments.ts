@@ -42,7 +42,10 @@ export function assessmentsRepository({ Assessment }: Pick<Models, "Assessment">
       // another competency written meanwhile alone (on MongoDB; FerretDB rewrites the document).
       const done = await Assessment.updateOne(
         { _id: assessmentId },
-        { $set: { [`results.${i}.confirmation`]: change.confirmation, [`results.${i}.gap`]: change.gap } },
+        {
+          $set: { [`results.${i}.confirmation`]: change.confirmation, [`results.${i}.gap`]: change.gap },
+          $addToSet: { confirmedBy: change.confirmation.byPersonId },
+        },
       ).exec();
       return done.matchedCount === 0 ? null : get(assessmentId);
     },
@@ -51,9 +54,8 @@ export function assessmentsRepository({ Assessment }: Pick<Models, "Assessment">
      * assessed people's records. Returns how many confirmations changed (safe to repeat).
      */
     async forgetConfirmer(personId: string): Promise<number> {
-      // A dotted filter reads slowly on FerretDB, but only an erasure asks this.
-      const found = await Assessment.find({ "results.confirmation.byPersonId": personId }, { results: 1 })
-        .lean<Pick<Assessment, "_id" | "results">[]>()
+      const found = await Assessment.find({ confirmedBy: personId }, { results: 1, confirmedBy: 1 })
+        .lean<Pick<Assessment, "_id" | "results" | "confirmedBy">[]>()
         .exec();
       let n = 0;
       for (const a of found) {
@@ -62,9 +64,15 @@ export function assessmentsRepository({ Assessment }: Pick<Models, "Assessment">
           if (r.confirmation?.byPersonId === personId)
             set[`results.${i}.confirmation.byPersonId`] = ERASED_CONFIRMER;
         });
-        if (Object.keys(set).length === 0) continue;
-        await Assessment.updateOne({ _id: a._id }, { $set: set }).exec();
-        n += Object.keys(set).length;
+        const changed = Object.keys(set).length;
+        const others = (a.confirmedBy ?? []).filter((id) => id !== personId);
+        await Assessment.updateOne(
+          { _id: a._id },
+          others.length > 0
+            ? { $set: { ...set, confirmedBy: others } }
+            : { ...(changed > 0 ? { $set: set } : {}), $unset: { confirmedBy: "" } },
+        ).exec();
+        n += changed;
       }
       return n;
     },

@@ -1,18 +1,19 @@
 import type { AuditEntry, Models } from "../models/index.js";
 import { insertOnce } from "./errors.js";
+import { latestByMonth, monthOf } from "./months.js";
 
-export type NewAuditEntry = Omit<AuditEntry, "_id">;
+export type NewAuditEntry = Omit<AuditEntry, "_id" | "month">;
 
 /** The audit log: append-only, read latest first. */
 export function auditRepository({ AuditEntry }: Pick<Models, "AuditEntry">) {
   return {
     /** Records one entry. */
     async append(entry: NewAuditEntry): Promise<void> {
-      await AuditEntry.create(entry);
+      await AuditEntry.create({ ...entry, month: monthOf(entry.at) });
     },
     /** Records one entry under a given id, once: a retried step (an erasure) does not record twice. */
     async appendOnce(entry: AuditEntry): Promise<boolean> {
-      return insertOnce(() => AuditEntry.create(entry));
+      return insertOnce(() => AuditEntry.create({ ...entry, month: monthOf(entry.at) }));
     },
     /**
      * Removes chat account ids (`telegram:123`) from entries, by actor or as target: what they did
@@ -20,15 +21,14 @@ export function auditRepository({ AuditEntry }: Pick<Models, "AuditEntry">) {
      */
     async forgetIdentities(identityIds: readonly string[]): Promise<void> {
       if (identityIds.length === 0) return;
-      const ids = [...identityIds];
-      await AuditEntry.updateMany(
-        { actorIdentityId: { $in: ids } },
-        { $unset: { actorIdentityId: "" } },
-      ).exec();
-      await AuditEntry.updateMany(
-        { targetKind: "identity", targetId: { $in: ids } },
-        { $set: { targetId: "erased" } },
-      ).exec();
+      // One indexed equality per account (a person has one or two): `$in` would read every entry.
+      for (const id of identityIds) {
+        await AuditEntry.updateMany({ actorIdentityId: id }, { $unset: { actorIdentityId: "" } }).exec();
+        await AuditEntry.updateMany(
+          { targetId: id, targetKind: "identity" },
+          { $set: { targetId: "erased" } },
+        ).exec();
+      }
     },
     /** Deletes up to `batch` entries older than `before`; returns how many (the retention purge). */
     async purgeBefore(before: Date, batch: number): Promise<number> {
@@ -41,18 +41,21 @@ export function auditRepository({ AuditEntry }: Pick<Models, "AuditEntry">) {
       if (ids.length === 0) return 0;
       return (await AuditEntry.deleteMany({ _id: { $in: ids } }).exec()).deletedCount;
     },
-    /** Latest entries first, optionally for one actor or one action. */
+    /**
+     * Latest entries first, optionally for one actor or one action; without either, month by month
+     * back from `now` (default: the real clock).
+     */
     async list(
-      filter: { actorPersonId?: string; action?: string; limit?: number } = {},
+      filter: { actorPersonId?: string; action?: string; limit?: number; now?: Date } = {},
     ): Promise<AuditEntry[]> {
+      const limit = filter.limit ?? 20;
       const query: Record<string, string> = {};
       if (filter.actorPersonId) query.actorPersonId = filter.actorPersonId;
       if (filter.action) query.action = filter.action;
-      return AuditEntry.find(query)
-        .sort({ at: -1, _id: -1 })
-        .limit(filter.limit ?? 20)
-        .lean<AuditEntry[]>()
-        .exec();
+      const newest = (q: Record<string, string>, n: number) =>
+        AuditEntry.find(q).sort({ at: -1, _id: -1 }).limit(n).lean<AuditEntry[]>().exec();
+      if (Object.keys(query).length > 0) return newest(query, limit);
+      return latestByMonth(filter.now ?? new Date(), limit, (month, n) => newest({ month }, n));
     },
   };
 }

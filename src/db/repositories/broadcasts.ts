@@ -1,23 +1,23 @@
 import type { Broadcast, Models } from "../models/index.js";
 import { insertOnce } from "./errors.js";
+import { latestByMonth, monthOf } from "./months.js";
 
 /** Broadcasts: created once per confirmed flow run, listed newest first. */
 export function broadcastsRepository({ Broadcast }: Pick<Models, "Broadcast">) {
   return {
     /** Stores a broadcast; false when it exists already (a retried confirmation). */
     async create(b: Broadcast): Promise<boolean> {
-      return insertOnce(() => Broadcast.create(b));
+      return insertOnce(() => Broadcast.create({ ...b, month: monthOf(b.createdAt) }));
     },
     async get(id: string): Promise<Broadcast | null> {
       return Broadcast.findById(id).lean<Broadcast>().exec();
     },
-    /** Newest first: one coordinator's, or everyone's (admins). */
-    async list(createdBy?: string, limit = 10): Promise<Broadcast[]> {
-      return Broadcast.find(createdBy ? { createdBy } : {})
-        .sort({ createdAt: -1 })
-        .limit(limit)
-        .lean<Broadcast[]>()
-        .exec();
+    /** Newest first: one coordinator's, or everyone's (admins; month by month back from `now`). */
+    async list(createdBy?: string, limit = 10, now = new Date()): Promise<Broadcast[]> {
+      const newest = (q: Record<string, string>, n: number) =>
+        Broadcast.find(q).sort({ createdAt: -1 }).limit(n).lean<Broadcast[]>().exec();
+      if (createdBy) return newest({ createdBy }, limit);
+      return latestByMonth(now, limit, (month, n) => newest({ month }, n));
     },
     async cancel(id: string, at: Date): Promise<void> {
       await Broadcast.updateOne({ _id: id }, { $set: { status: "cancelled", cancelledAt: at } }).exec();

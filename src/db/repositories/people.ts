@@ -34,7 +34,7 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
   return {
     /** Inserts a new person and returns it as stored. */
     async create(input: NewPerson): Promise<Person> {
-      const doc = await Person.create(input);
+      const doc = await Person.create(input.roles?.length ? { ...input, hasRoles: true } : input);
       return doc.toObject();
     },
     /** The person with this id, if any. */
@@ -55,7 +55,13 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
     },
     /** Replaces a person's role grants (a read-modify-write by the one admin changing them). */
     async setRoles(id: string, roles: Person["roles"]): Promise<void> {
-      await Person.updateOne({ _id: id }, { $set: { roles } }, { runValidators: true }).exec();
+      await Person.updateOne(
+        { _id: id },
+        roles.length > 0
+          ? { $set: { roles, hasRoles: true } }
+          : { $set: { roles }, $unset: { hasRoles: "" } },
+        { runValidators: true },
+      ).exec();
     },
     /** People who work in any of these units. */
     async listByUnits(unitIds: string[]): Promise<Person[]> {
@@ -71,9 +77,7 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
     },
     /** People holding at least one role (few; used for per-role command menus at start-up). */
     async listWithRoles(): Promise<Person[]> {
-      return Person.find({ roles: { $ne: [] } })
-        .lean<Person[]>()
-        .exec();
+      return Person.find({ hasRoles: true }).lean<Person[]>().exec();
     },
     /** Ids of everyone who offered to mentor (a whole-collection read: start-up backfill only). */
     async listMentorIds(): Promise<string[]> {

@@ -450,7 +450,7 @@ export function createBroadcasts(deps: {
     /** /siaran: the coordinator's latest broadcasts with live counts, and a cancel button for what waits. */
     async overview(conv: Conversation): Promise<Outbound[]> {
       const { me, owner } = await actor(conv);
-      const list = await deps.repos.broadcasts.list(owner);
+      const list = await deps.repos.broadcasts.list(owner, 10, deps.now());
       if (list.length === 0) return [{ text: t(conv, "brd-none") }];
       const zone = me?.timeZone ?? "Asia/Jakarta";
       const out: Outbound[] = [];
@@ -513,7 +513,9 @@ export function createBroadcasts(deps: {
     async handleButton(conv: Conversation, press: ButtonPress<"cancel">): Promise<Outbound[] | undefined> {
       const key = press.args[0]!;
       const { me, owner } = await actor(conv);
-      const b = (await deps.repos.broadcasts.list(owner, 50)).find((x) => shortKey(x._id) === key);
+      const b = (await deps.repos.broadcasts.list(owner, 50, deps.now())).find(
+        (x) => shortKey(x._id) === key,
+      );
       if (!b) return [{ text: t(conv, "brd-gone") }];
       const removed =
         (await deps.repos.deliveries.cancelPending(`broadcast.${b._id}`)) +

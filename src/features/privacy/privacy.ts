@@ -197,7 +197,8 @@ export function createPrivacy(deps: PrivacyDeps) {
         jpNudge: person.reminders?.nudges ?? "on",
       },
       // A level an atasan confirmed is the person's record; who confirmed it is another person.
-      assessments: assessments.map(({ personId: _, ...a }) => ({
+      // Who confirmed stays out: the confirmer is another person, named nowhere in this file.
+      assessments: assessments.map(({ personId: _, confirmedBy: __, ...a }) => ({
         ...a,
         results: a.results.map(({ confirmation, ...r }) =>
           confirmation ? { ...r, confirmation: { level: confirmation.level, at: confirmation.at } } : r,

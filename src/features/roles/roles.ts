@@ -170,6 +170,7 @@ export function createRoles(deps: {
       const entries = await deps.repos.audit.list({
         ...(personId ? { actorPersonId: personId } : filter ? { action: filter } : {}),
         limit: 20,
+        now: deps.now(),
       });
       if (entries.length === 0) return [{ text: t("audit-empty") }];
       const me = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;

@@ -197,7 +197,7 @@ export function createSummaryReport(deps: {
     const locale = conv.profile.locale;
     const t = (key: string, args?: Record<string, string | number>) => deps.translate(locale, key, args);
     // Take in what was recorded a moment ago, so a supervisor checking a change sees it.
-    await deps.totals.fold(FOLD_ON_REQUEST).catch(() => undefined);
+    await deps.totals.fold(FOLD_ON_REQUEST, { rebuild: false }).catch(() => undefined);
     const [totals, waiting] = await Promise.all([
       totalsFor(target.unit ? [target.unit] : rootsOf(target.units), year),
       deps.totals.pending(),

@@ -300,6 +300,10 @@ describe("/ringkasan from running totals", () => {
   it("follows the org tree when a unit moves to another parent", async () => {
     const moved = await app.orgImport.units("id,name,parent\nkota.keu.gaji,Subbagian Gaji,kota.umum");
     expect(moved).toMatchObject({ ok: true, updated: 1 });
+    // The move asks for a recount of everything: that is the folding job's work, and a supervisor
+    // asking meanwhile is told the latest changes are still being counted, not made to wait.
+    expect(all(await cmd(supervisors.wib!, "ringkasan"))).toContain("masih dihitung");
+    await app.summaries.fold();
     // Keuangan without Gaji: k1–k5 only; Umum now holds Gaji's g1 and g3 besides u1, u2 and g2.
     expect(all(await cmd(supervisors.wib!, "ringkasan"))).toContain("👥 5 pegawai");
     expect(all(await cmd(supervisors.admin!, "ringkasan", "umum"))).toContain("👥 5 pegawai");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { backfillIndexedFields } from "../../../src/db/backfill.js";
 import { DDL_COMMANDS, ensureSchema } from "../../../src/db/ensure-schema.js";
 import { useTestDatabase } from "../../support/database.js";
 
@@ -48,13 +49,13 @@ describe("storage on a real MongoDB-protocol server", () => {
       "unit_totals",
     ]);
     expect(await ensureSchema(ctx.db)).toEqual([]);
-    // The indexes the repositories rely on (for MongoDB; FerretDB 1.24 scans anyway).
+    // The indexes the repositories rely on (the patched FerretDB and MongoDB use them).
     const indexes = async (c: string) =>
       (await ctx.db.connection.db!.collection(c).indexes())
         .map((i) => `${i.name}${i.unique ? "!" : ""}`)
         .sort();
     expect(await indexes("flow_runs")).toEqual(["_id_", "personId_1_flowId_1!"]);
-    expect(await indexes("people")).toEqual(["_id_", "instansiId_1", "nip_1", "unitId_1"]);
+    expect(await indexes("people")).toEqual(["_id_", "hasRoles_1", "instansiId_1", "nip_1", "unitId_1"]);
     expect(await indexes("identities")).toEqual(["_id_", "personId_1"]);
     expect(await indexes("enrollments")).toEqual([
       "_id_",
@@ -65,16 +66,29 @@ describe("storage on a real MongoDB-protocol server", () => {
       "sessionId_1",
       "startsAt_1",
     ]);
-    expect(await indexes("broadcasts")).toEqual(["_id_", "createdBy_1"]);
+    expect(await indexes("broadcasts")).toEqual(["_id_", "createdBy_1", "month_1"]);
     expect(await indexes("completions")).toEqual(["_id_", "personId_1", "state_1", "year_1"]);
     expect(await indexes("survey_invitations")).toEqual(["_id_", "personId_1", "status_1"]);
-    expect(await indexes("survey_responses")).toEqual(["_id_", "surveyId_1_occurrence_1", "unitId_1"]);
+    expect(await indexes("survey_responses")).toEqual([
+      "_id_",
+      "personId_1",
+      "surveyId_1_occurrence_1",
+      "unitId_1",
+    ]);
     expect(await indexes("summary_contributions")).toEqual(["_id_", "personId_1", "unitId_1_year_1"]);
     expect(await indexes("summary_members")).toEqual(["_id_", "unitId_1"]);
     expect(await indexes("unit_totals")).toEqual(["_id_", "year_1"]);
     expect(await indexes("tree_totals")).toEqual(["_id_", "parentId_1_year_1"]);
     expect(await indexes("tree_headcounts")).toEqual(["_id_", "parentId_1"]);
-    expect(await indexes("audit_log")).toEqual(["_id_", "action_1_at_-1", "actorPersonId_1_at_-1", "at_-1"]);
+    expect(await indexes("audit_log")).toEqual([
+      "_id_",
+      "action_1_at_-1",
+      "actorIdentityId_1",
+      "actorPersonId_1_at_-1",
+      "at_-1",
+      "month_1",
+      "targetId_1",
+    ]);
     expect(await indexes("delivery_log")).toEqual(["_id_", "createdAt_1", "personId_1", "purpose_1"]);
     expect(await indexes("erasure_requests")).toEqual(["_id_", "requestedAt_1"]);
   });
@@ -572,5 +586,52 @@ describe("atomic primitives Pandu relies on (FerretDB 1.24 has no compare-and-se
     expect(await ctx.db.models.FlowClaim.find({ _id: { $in: ["old:0", "new:0"] } }).distinct("_id")).toEqual([
       "new:0",
     ]);
+  });
+
+  it("fills the index fields of documents written before those fields existed, once at start-up", async () => {
+    const m = ctx.db.models;
+    // Written as an older version stored them: no hasRoles, confirmedBy or month.
+    await m.Person.collection.insertOne({
+      _id: "p-old-admin" as never,
+      name: "Admin Lama",
+      timeZone: "Asia/Jakarta",
+      roles: [{ role: "admin", unitId: "jambi" }],
+    });
+    await m.Assessment.collection.insertOne({
+      _id: "as-old" as never,
+      personId: "p-old",
+      year: 2025,
+      completedAt: new Date("2025-10-01T00:00:00Z"),
+      statements: 27,
+      results: [
+        {
+          competency: "M.3",
+          assessed: 3,
+          required: 2,
+          gap: 0,
+          confirmation: { level: 2, byPersonId: "p-old-atasan", at: new Date("2025-10-02T00:00:00Z") },
+        },
+      ],
+    });
+    await m.AuditEntry.collection.insertOne({
+      _id: "a-old" as never,
+      at: new Date("2025-10-02T00:00:00Z"),
+      action: "old.action",
+      outcome: "ok",
+    });
+    const filled = await backfillIndexedFields(ctx.db, [
+      "people.hasRoles_1",
+      "assessments.confirmedBy_1",
+      "audit_log.month_1",
+      "broadcasts.month_1",
+    ]);
+    expect(filled).toContain("people.hasRoles: 1");
+    expect((await ctx.repos.people.listWithRoles()).map((p) => p._id)).toContain("p-old-admin");
+    expect(await ctx.repos.assessments.forgetConfirmer("p-old-atasan")).toBe(1);
+    expect((await ctx.repos.assessments.get("as-old"))?.confirmedBy).toBeUndefined();
+    const old = await ctx.repos.audit.list({ now: new Date("2025-12-01T00:00:00Z"), limit: 50 });
+    expect(old.map((e) => e.action)).toEqual(["old.action"]);
+    // Nothing is filled when no such index was just created.
+    expect(await backfillIndexedFields(ctx.db, [])).toEqual([]);
   });
 });

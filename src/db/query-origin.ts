@@ -1,0 +1,21 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+const origin = new AsyncLocalStorage<string>();
+
+/**
+ * Runs `work` with every database query it makes labelled `name` ("chat", "job:reminders",
+ * "dispatch", "startup"…), so the query log can tell a per-message path from a maintenance job.
+ */
+export function withQueryOrigin<T>(name: string, work: () => T): T {
+  return origin.run(name, work);
+}
+
+/** The label of the work making the current query, if any. */
+export function queryOrigin(): string | undefined {
+  return origin.getStore();
+}
+
+/** `fn` with every call labelled `name` (a view rendered outside the router, such as Slack's App Home). */
+export function labelled<A extends unknown[], R>(name: string, fn: (...args: A) => R): (...args: A) => R {
+  return (...args) => withQueryOrigin(name, () => fn(...args));
+}

@@ -1,0 +1,68 @@
+import type { LoggedQuery } from "../../src/db/query-log.js";
+
+/**
+ * Collections that stay small whatever the number of people (the catalog, the org tree, per-unit
+ * totals, queues drained as they go): a whole read of them is cheap, on any path.
+ */
+export const BOUNDED_COLLECTIONS = new Set([
+  "courses",
+  "org_units",
+  "jabatan",
+  "teknis_competencies",
+  "unit_totals",
+  "unit_headcounts",
+  "tree_totals",
+  "tree_headcounts",
+  "summary_marks",
+  "flow_claims",
+  "delivery_claims",
+  "deliveries",
+  "leases",
+  // Erasures under way only: each is removed when it finishes.
+  "erasure_requests",
+]);
+
+/** Whether work labelled `origin` answers a person (a message, a button, a report) or sends one. */
+export function isHotOrigin(origin: string | undefined): boolean {
+  return origin !== undefined && (origin.startsWith("chat:") || origin === "dispatch");
+}
+
+const isOperator = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" &&
+  v !== null &&
+  !Array.isArray(v) &&
+  !(v instanceof Date) &&
+  Object.keys(v).some((k) => k.startsWith("$"));
+
+/**
+ * An equality an index can serve: a plain value, `{$eq: value}` or an `$in` list of values (the
+ * patched FerretDB probes the index once per value; measured in the province-scale benchmark).
+ */
+function servedEquality(value: unknown): boolean {
+  if (!isOperator(value)) return true;
+  const ops = Object.keys(value);
+  return ops.length === 1 && (ops[0] === "$eq" || ops[0] === "$in");
+}
+
+/**
+ * Why a query breaks the storage rules on a per-message path, or undefined when it keeps them:
+ * a collection that grows with people or time is read by `_id` or an indexed top-level field.
+ */
+export function storageRuleBreak(q: LoggedQuery): string | undefined {
+  if (BOUNDED_COLLECTIONS.has(q.collection)) return undefined;
+  const keys = Object.keys(q.filter);
+  const served = keys.some(
+    (k) => !k.startsWith("$") && !k.includes(".") && q.indexed.includes(k) && servedEquality(q.filter[k]),
+  );
+  if (served) return undefined;
+  if (keys.length === 0) return "reads the whole collection";
+  if (keys.some((k) => k.startsWith("$")))
+    return `top-level ${keys.filter((k) => k.startsWith("$")).join(", ")}`;
+  if (keys.some((k) => k.includes("."))) return "dotted path without an indexed equality";
+  return `no indexed equality (indexes: ${q.indexed.join(", ")})`;
+}
+
+/** One line naming a query for a failure message. */
+export function describeQuery(q: LoggedQuery): string {
+  return `${q.origin} ${q.collection}.${q.op}(${JSON.stringify(q.filter, (_k, v) => (typeof v === "string" && v.length > 40 ? `${v.slice(0, 37)}…` : v))})`;
+}
