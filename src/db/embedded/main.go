@@ -4,6 +4,9 @@
 // start-up because the published module lacks build/version/version.txt; the embeddable package
 // skips that check.
 //
+// build.ts builds it against a copy of the module with ferretdb-v1.24.2.patch applied (through a
+// `replace`), so that equality lookups use FerretDB's indexes; see the patch for what it changes.
+//
 // It prints one line "ready <mongodb uri>" on stdout once it accepts connections, and exits when
 // its standard input closes, so it never outlives the process that started it (even after a
 // SIGKILL of the parent, the pipe closes).

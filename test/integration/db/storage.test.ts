@@ -49,7 +49,7 @@ describe("storage on a real MongoDB-protocol server", () => {
       "unit_totals",
     ]);
     expect(await ensureSchema(ctx.db)).toEqual([]);
-    // The indexes the repositories rely on (the patched FerretDB and MongoDB use them).
+    // The indexes the repositories rely on (MongoDB and the patched embedded FerretDB search them).
     const indexes = async (c: string) =>
       (await ctx.db.connection.db!.collection(c).indexes())
         .map((i) => `${i.name}${i.unique ? "!" : ""}`)
