@@ -13,17 +13,25 @@ export interface LoggedQuery {
 }
 
 type Listener = (q: LoggedQuery) => void;
-let listener: Listener | undefined;
+// Several at once: the storage-rules setup listens in every test file, and a test may record too.
+const listeners = new Set<Listener>();
 
 /**
- * Sends every query the models make to `l` until the returned function is called. Tests use it
- * to hold per-message paths to the storage rules; with no listener the hooks cost one check.
+ * Sends every query the models make to `l` (beside any other listener) until the returned function
+ * is called, which removes `l` only. Tests use it to hold per-message paths to the storage rules
+ * and to record the filters Pandu sends; with no listener the hooks cost one check.
  */
 export function listenToQueries(l: Listener): () => void {
-  listener = l;
+  // A wrapper, so the same function registered twice is two listeners, each removed by its own call.
+  const entry: Listener = (q) => l(q);
+  listeners.add(entry);
   return () => {
-    if (listener === l) listener = undefined;
+    listeners.delete(entry);
   };
+}
+
+function report(q: LoggedQuery): void {
+  for (const l of listeners) l(q);
 }
 
 const FILTERED_OPS: MongooseQueryMiddleware[] = [
@@ -41,11 +49,11 @@ const FILTERED_OPS: MongooseQueryMiddleware[] = [
   "findOneAndReplace",
 ];
 
-/** Schema plugin reporting each query's filter (and an aggregation's first $match) to the listener. */
+/** Schema plugin reporting each query's filter (and an aggregation's first $match) to the listeners. */
 export function queryLogPlugin(schema: Schema): void {
   schema.pre(FILTERED_OPS, function (this: Query<unknown, unknown>) {
-    if (!listener) return;
-    listener({
+    if (listeners.size === 0) return;
+    report({
       collection: this.model.collection.collectionName,
       op: (this as unknown as { op?: string }).op ?? "query",
       filter: this.getFilter() as Record<string, unknown>,
@@ -54,9 +62,9 @@ export function queryLogPlugin(schema: Schema): void {
     });
   });
   schema.pre("aggregate", function () {
-    if (!listener) return;
+    if (listeners.size === 0) return;
     const first = this.pipeline()[0] as { $match?: Record<string, unknown> } | undefined;
-    listener({
+    report({
       collection: this.model().collection.collectionName,
       op: "aggregate",
       filter: first?.$match ?? {},
