@@ -141,16 +141,23 @@ export function createApp(deps: {
     translate: deps.translate,
     renderChart: (rows, labels) => renderChart(rows, labels),
   });
+  // Both may change a mentor's profile: this process's cached mentor lists are read again.
   const recordAssessment = createAssessmentRecorder({
     repos,
     onAchievement: announceImprovement,
-    onRecorded: touch,
+    onRecorded: async (personId) => {
+      mentoring.profilesChanged();
+      await touch(personId);
+    },
   });
   const confirmLevel = createLevelConfirmation({
     repos,
     now,
     onAchievement: announceImprovement,
-    onConfirmed: touch,
+    onConfirmed: async (personId) => {
+      mentoring.profilesChanged();
+      await touch(personId);
+    },
   });
   const assessment = createAssessment({
     repos,

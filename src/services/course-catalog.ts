@@ -5,6 +5,7 @@ import type { Level } from "../domain/competency.js";
 import type { Course, CourseInput, CourseSession } from "../domain/course.js";
 import { toCourse } from "../domain/course.js";
 import { isMethod } from "../domain/learning-methods.js";
+import { refreshingValue } from "./refreshing-value.js";
 
 /** A short stable key for a course or session id: Telegram allows only 64 bytes of button data. */
 export function shortKey(id: string): string {
@@ -68,22 +69,19 @@ interface Snapshot {
   courses: Course[];
   byKey: Map<string, Course>;
   sessionByKey: Map<string, { course: Course; session: CourseSession }>;
-  at: number;
 }
 
 /**
- * The course catalog served from memory: FerretDB reads a whole collection per query, and ranking
- * looks at every course, so the catalog is loaded once and reloaded after an import here or after
- * `ttlMs` (an import on another instance shows up within that time).
+ * The course catalog served from memory: ranking and search look at every course, so the catalog
+ * is loaded once, loaded again (and waited for) after an import here, and refreshed in the
+ * background once older than `ttlMs` (an import on another instance shows up within about that time).
  */
 export function createCourseCatalog(deps: {
   repos: Pick<Repositories, "courses">;
   now: () => Date;
   ttlMs?: number;
 }) {
-  const ttl = deps.ttlMs ?? 5 * 60_000;
-  let snapshot: Snapshot | undefined;
-  let loading: Promise<Snapshot> | undefined;
+  const cache = refreshingValue(load, { ttlMs: deps.ttlMs ?? 5 * 60_000, now: deps.now });
 
   async function load(): Promise<Snapshot> {
     const courses = (await deps.repos.courses.all())
@@ -94,17 +92,10 @@ export function createCourseCatalog(deps: {
     const sessionByKey = new Map<string, { course: Course; session: CourseSession }>();
     for (const course of courses)
       for (const session of course.sessions) sessionByKey.set(shortKey(session.id), { course, session });
-    return { courses, byKey, sessionByKey, at: deps.now().getTime() };
+    return { courses, byKey, sessionByKey };
   }
 
-  async function current(): Promise<Snapshot> {
-    if (snapshot && deps.now().getTime() - snapshot.at < ttl) return snapshot;
-    loading ??= load().finally(() => {
-      loading = undefined;
-    });
-    snapshot = await loading;
-    return snapshot;
-  }
+  const current = () => cache.get();
 
   return {
     /** Every course. */
@@ -126,12 +117,12 @@ export function createCourseCatalog(deps: {
     /** Stores validated courses (upsert by id) and reloads the catalog. */
     async save(inputs: CourseInput[]) {
       const result = await deps.repos.courses.upsertMany(inputs.map(toCourse).map(toStored), deps.now());
-      snapshot = undefined;
+      cache.invalidate();
       return result;
     },
     /** Forgets the loaded catalog, so the next read loads it again. */
     invalidate() {
-      snapshot = undefined;
+      cache.invalidate();
     },
   };
 }

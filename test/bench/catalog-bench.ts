@@ -1,11 +1,13 @@
-import { createApp } from "../../src/app.js";
-import type { IncomingIdentity } from "../../src/conversation/router.js";
 import type { Database } from "../../src/db/connection.js";
 import type { Person } from "../../src/db/models/index.js";
 import type { Translate } from "../../src/engine/text.js";
 import { catalogButton } from "../../src/features/catalog/catalog-browser.js";
+import { movingClock } from "./moving-clock.js";
 import { syntheticCatalog } from "./recommend-bench.js";
 import { percentile, progress, round1 } from "./report.js";
+import { startTelegramPandu } from "./telegram-pandu.js";
+
+const FIRST_CHAT = 900_000;
 
 export interface CatalogBenchResult {
   [key: string]: number | string;
@@ -130,11 +132,13 @@ function benchPerson(k: number, now: Date): Partial<Person> {
 }
 
 /**
- * `/katalog <search>` as a person sends it, through the app's conversation service (the router,
- * its access check and profile cache, the command, eligibility and rendering), over `courses`
- * courses with `people` registered people in the database. Each search comes from a different
- * person, so each resolves its profile afresh; the clock moves 2 s a search, so the catalog cache
- * (5 minutes) expires and reloads on the request path during the run, as it would in service.
+ * `/katalog <search>` as a person sends it on Telegram: a message through the local Bot API
+ * emulator to Pandu wired as main.ts wires it (grammY, the router with its access check and
+ * profile cache, the command, eligibility, rendering, the reply), over `courses` courses with
+ * `people` registered people in the database. Each search comes from a different person, so each
+ * resolves its profile afresh; the clock moves 2 s a search, so the catalog cache (5 minutes)
+ * expires and reloads on the request path during the run, as it would in service. Every other
+ * search, the same person presses "next page" under the result.
  */
 export async function runCatalogBench(opts: {
   database: Database;
@@ -143,85 +147,95 @@ export async function runCatalogBench(opts: {
   people: number;
   searches: number;
 }): Promise<CatalogBenchResult> {
-  let now = new Date("2026-11-25T03:00:00Z");
-  const start = now.getTime();
-  const app = createApp({ database: opts.database, translate: opts.translate, now: () => now });
+  const clock = movingClock(new Date("2026-11-25T03:00:00Z"));
   const seedStart = performance.now();
-  progress(`catalog: importing ${opts.courses} courses`);
-  const catalog = syntheticCatalog(opts.courses).map((c, i) => ({
-    ...c,
-    title: `${TOPICS[i % TOPICS.length]} ${LEVELS[Math.floor(i / TOPICS.length) % LEVELS.length]}`,
-  }));
-  await app.courseCatalog.save(catalog);
-  progress(`catalog: ${opts.people} registered people`);
-  const m = opts.database.models;
-  for (let from = 0; from < opts.people; from += 1000) {
-    const ks = Array.from({ length: Math.min(1000, opts.people - from) }, (_, j) => from + j);
-    await m.Person.insertMany(
-      ks.map((k) => benchPerson(k, now)),
-      { lean: true },
-    );
-    await m.Identity.insertMany(
-      ks.map((k) => ({
-        _id: `telegram:${900_000 + k}`,
-        channel: "telegram",
-        personId: `pk${k}`,
-        linkedAt: now,
-      })),
-      { lean: true },
-    );
-    if ((from / 1000) % 10 === 0) progress(`catalog: seeded ${from + ks.length} of ${opts.people} people`);
-  }
-  const seedSeconds = (performance.now() - seedStart) / 1000;
-  const who = (i: number): IncomingIdentity => ({
-    id: `telegram:${900_000 + ((i * 7919) % opts.people)}`,
-    channel: "telegram",
+  const pandu = await startTelegramPandu({
+    database: opts.database,
+    translate: opts.translate,
+    now: clock.now,
+    prepare: async (app) => {
+      progress(`catalog: importing ${opts.courses} courses`);
+      const catalog = syntheticCatalog(opts.courses).map((c, i) => ({
+        ...c,
+        title: `${TOPICS[i % TOPICS.length]} ${LEVELS[Math.floor(i / TOPICS.length) % LEVELS.length]}`,
+      }));
+      await app.courseCatalog.save(catalog);
+      progress(`catalog: ${opts.people} registered people`);
+      const m = opts.database.models;
+      const now = clock.now();
+      for (let from = 0; from < opts.people; from += 1000) {
+        const ks = Array.from({ length: Math.min(1000, opts.people - from) }, (_, j) => from + j);
+        await m.Person.insertMany(
+          ks.map((k) => benchPerson(k, now)),
+          { lean: true },
+        );
+        await m.Identity.insertMany(
+          ks.map((k) => ({
+            _id: `telegram:${FIRST_CHAT + k}`,
+            channel: "telegram",
+            personId: `pk${k}`,
+            linkedAt: now,
+          })),
+          { lean: true },
+        );
+        if ((from / 1000) % 10 === 0)
+          progress(`catalog: seeded ${from + ks.length} of ${opts.people} people`);
+      }
+    },
   });
-  const search = (i: number, args: string) =>
-    app.conversations.handle(who(i), { kind: "command", command: "katalog", args });
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  const start = clock.elapsedMs();
+  const chatOf = (i: number) => FIRST_CHAT + ((i * 7919) % opts.people);
+  const search = (i: number, args: string) => pandu.time(chatOf(i), args ? `/katalog ${args}` : "/katalog");
 
-  // Warm-up (untimed): loads and indexes the catalog, as the first search after a start would.
-  for (let i = 0; i < SEARCHES.length; i++) await search(opts.searches + i, SEARCHES[i]!.args);
+  try {
+    // Warm-up (untimed): the first searches after a start.
+    for (let i = 0; i < SEARCHES.length; i++) await search(opts.searches + i, SEARCHES[i]!.args);
 
-  const times: Record<string, number[]> = { word: [], competency: [], method_month: [], browse: [] };
-  const all: number[] = [];
-  const pageTimes: number[] = [];
-  const results: number[] = [];
-  for (let i = 0; i < opts.searches; i++) {
-    const { kind, args } = SEARCHES[i % SEARCHES.length]!;
-    now = new Date(now.getTime() + 2_000);
-    const t0 = performance.now();
-    const out = await search(i, args);
-    const ms = performance.now() - t0;
-    all.push(ms);
-    times[kind]!.push(ms);
-    const found = /^([\d.]+) pelatihan/m.exec(out[0]?.text ?? "");
-    if (!found) throw new Error(`/katalog ${args} found nothing: ${out[0]?.text.slice(0, 200)}`);
-    results.push(Number(found[1]!.replace(/\./g, "")));
-    // The next page, pressed by the same person, every other search.
-    const next = out[0]?.choices?.flat().find((c) => catalogButton.parse(c.data) && c.label.includes("▶"));
-    if (next && i % 2 === 0) {
-      const p0 = performance.now();
-      await app.conversations.handle(who(i), { kind: "button", data: next.data });
-      pageTimes.push(performance.now() - p0);
+    const times: Record<string, number[]> = { word: [], competency: [], method_month: [], browse: [] };
+    const all: number[] = [];
+    const pageTimes: number[] = [];
+    const results: number[] = [];
+    for (let i = 0; i < opts.searches; i++) {
+      const { kind, args } = SEARCHES[i % SEARCHES.length]!;
+      clock.advance(2_000);
+      const reply = await search(i, args);
+      if (reply.failed) throw new Error(`/katalog ${args} failed`);
+      all.push(reply.ms);
+      times[kind]!.push(reply.ms);
+      const page = reply.replies[0]!;
+      const found = /^([\d.]+) pelatihan/m.exec(page.text);
+      if (!found) throw new Error(`/katalog ${args} found nothing: ${page.text.slice(0, 200)}`);
+      results.push(Number(found[1]!.replace(/\./g, "")));
+      // The next page, pressed by the same person, every other search.
+      const next = page.buttons
+        .flat()
+        .find((b) => catalogButton.parse(b.callback_data) && b.text.includes("▶"));
+      if (next && i % 2 === 0) {
+        const pressed = await pandu.press(chatOf(i), page.message_id, next.callback_data);
+        if (pressed.failed) throw new Error("/katalog next page failed");
+        pageTimes.push(pressed.ms);
+      }
     }
+    const p95 = (xs: number[]) => round1(percentile(xs, 95));
+    return {
+      courses: opts.courses,
+      people_in_db: opts.people,
+      searches: opts.searches,
+      p50_ms: round1(percentile(all, 50)),
+      p95_ms: p95(all),
+      max_ms: round1(Math.max(...all)),
+      p95_word_ms: p95(times.word!),
+      p95_competency_ms: p95(times.competency!),
+      p95_method_month_ms: p95(times.method_month!),
+      p95_browse_ms: p95(times.browse!),
+      page_presses: pageTimes.length,
+      page_p95_ms: p95(pageTimes),
+      median_results: percentile(results, 50),
+      simulated_minutes: round1((clock.elapsedMs() - start) / 60_000),
+      seed_s: round1(seedSeconds),
+    };
+  } finally {
+    await pandu.stop();
   }
-  const p95 = (xs: number[]) => round1(percentile(xs, 95));
-  return {
-    courses: opts.courses,
-    people_in_db: opts.people,
-    searches: opts.searches,
-    p50_ms: round1(percentile(all, 50)),
-    p95_ms: p95(all),
-    max_ms: round1(Math.max(...all)),
-    p95_word_ms: p95(times.word!),
-    p95_competency_ms: p95(times.competency!),
-    p95_method_month_ms: p95(times.method_month!),
-    p95_browse_ms: p95(times.browse!),
-    page_presses: pageTimes.length,
-    page_p95_ms: p95(pageTimes),
-    median_results: percentile(results, 50),
-    simulated_minutes: round1((now.getTime() - start) / 60_000),
-    seed_s: round1(seedSeconds),
-  };
 }

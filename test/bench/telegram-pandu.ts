@@ -33,6 +33,8 @@ export interface TelegramPandu {
   config: Config;
   /** Sends `text` as Telegram user `chat` and resolves once all its replies are in. One at a time. */
   time(chat: number, text: string): Promise<TimedReply>;
+  /** Presses the button `data` under message `messageId`; resolves once Pandu has handled it. */
+  press(chat: number, messageId: number, data: string): Promise<TimedReply>;
   /** Stops taking updates, lets the dispatcher finish and stops the emulator. */
   stop(): Promise<void>;
 }
@@ -160,40 +162,59 @@ export async function startTelegramPandu(opts: {
   emulator.hooks.delivered = (updateId, at) => delivered.set(updateId, at);
   const timeoutMs = opts.timeoutMs ?? 300_000;
 
+  /**
+   * Sends one update and waits until Pandu finished handling it: the time runs from the emulator
+   * handing it over to the last message sent in the chat (`needsReply`), or else to the end of
+   * handling (a button whose answer edits the message it was on).
+   */
+  async function roundTrip(
+    chat: number,
+    what: string,
+    send: () => number,
+    needsReply: boolean,
+  ): Promise<TimedReply> {
+    if (inFlight) throw new Error("bench: one command at a time");
+    const seen = emulator.lastByChat.get(chat)?.message_id ?? 0;
+    const failuresBefore = failures;
+    let timer: NodeJS.Timeout | undefined;
+    const answered = new Promise<void>((resolve, reject) => {
+      inFlight = { resolve };
+      timer = setTimeout(
+        () => reject(new Error(`bench: no reply to ${what} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+    });
+    const updateId = send();
+    try {
+      await answered;
+    } finally {
+      clearTimeout(timer);
+      inFlight = undefined;
+    }
+    const handledAt = performance.now();
+    const replies = [...emulator.messages.values()]
+      .filter((m) => m.chat_id === chat && m.message_id > seen)
+      .sort((a, b) => a.message_id - b.message_id);
+    const at = delivered.get(updateId);
+    delivered.delete(updateId);
+    if (at === undefined || (needsReply && replies.length === 0))
+      throw new Error(`bench: ${what} got no reply`);
+    return {
+      ms: (replies.length > 0 ? Math.max(...replies.map((r) => r.at)) : handledAt) - at,
+      replies,
+      failed: failures > failuresBefore,
+    };
+  }
+
   return {
     app,
     emulator,
     config,
-    async time(chat, text) {
-      if (inFlight) throw new Error("bench: one command at a time");
-      const seen = emulator.lastByChat.get(chat)?.message_id ?? 0;
-      const failuresBefore = failures;
-      let timer: NodeJS.Timeout | undefined;
-      const answered = new Promise<void>((resolve, reject) => {
-        inFlight = { resolve };
-        timer = setTimeout(
-          () => reject(new Error(`bench: no reply to ${text} within ${timeoutMs} ms`)),
-          timeoutMs,
-        );
-      });
-      const updateId = emulator.sendText(chat, text);
-      try {
-        await answered;
-      } finally {
-        clearTimeout(timer);
-        inFlight = undefined;
-      }
-      const replies = [...emulator.messages.values()]
-        .filter((m) => m.chat_id === chat && m.message_id > seen)
-        .sort((a, b) => a.message_id - b.message_id);
-      const at = delivered.get(updateId);
-      delivered.delete(updateId);
-      if (at === undefined || replies.length === 0) throw new Error(`bench: ${text} got no reply`);
-      return {
-        ms: Math.max(...replies.map((r) => r.at)) - at,
-        replies,
-        failed: failures > failuresBefore,
-      };
+    time(chat, text) {
+      return roundTrip(chat, text, () => emulator.sendText(chat, text), true);
+    },
+    press(chat, messageId, data) {
+      return roundTrip(chat, data, () => emulator.press(chat, messageId, data), false);
     },
     async stop() {
       await channel.stopIntake();

@@ -1,4 +1,4 @@
-import type { Assessment, Person } from "../../db/models/index.js";
+import type { Assessment, MentorProfile, Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { Outbox } from "../../delivery/outbox.js";
 import type { Competency } from "../../domain/competency.js";
@@ -8,6 +8,7 @@ import type { Translate } from "../../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../../engine/types.js";
 import type { Locale } from "../../i18n/locales.js";
 import { shortKey } from "../../services/course-catalog.js";
+import { type RefreshingValue, refreshingValue } from "../../services/refreshing-value.js";
 import { type ButtonPress, buttonCodec } from "../feature.js";
 import { commandButton } from "../help/buttons.js";
 import { syncMentorProfile } from "./mentor-profile.js";
@@ -33,6 +34,8 @@ export interface MentorMatch {
 
 /** How many of the largest gaps get a mentor suggestion. */
 const MAX_SUGGESTIONS = 2;
+/** How old the in-memory mentor profiles of an instansi may get before a background refresh. */
+const PROFILE_TTL_MS = 5 * 60_000;
 
 /**
  * Mentoring between colleagues of one instansi: an opted-in colleague whose level (the level that
@@ -52,6 +55,26 @@ export function createMentoring(deps: {
     deps.translate(locale, key, args);
   const nameOf = (code: string, locale: Locale) =>
     deps.competencies.find((c) => c.code === code)?.name[locale] ?? code;
+
+  // Mentor profiles per instansi, in memory: a large instansi has well over a thousand mentors,
+  // too many to read on every /rekomendasi. Refreshed in the background after five minutes, and
+  // forgotten when this process changes one; who is finally suggested is checked against their
+  // person document, so an opt-out or a move is honoured at once everywhere.
+  const profileCache = new Map<string, RefreshingValue<MentorProfile[]>>();
+  const profilesIn = (instansiId: string) => {
+    let cached = profileCache.get(instansiId);
+    if (!cached) {
+      cached = refreshingValue(() => deps.repos.mentoring.profilesIn(instansiId), {
+        ttlMs: PROFILE_TTL_MS,
+        now: deps.now,
+      });
+      profileCache.set(instansiId, cached);
+    }
+    return cached.get();
+  };
+  const forgetProfiles = () => {
+    for (const cached of profileCache.values()) cached.invalidate();
+  };
 
   /** Puts a notice for `to` in the outbox, with a button to /mentor (a no-op without an outbox). */
   async function notify(
@@ -80,6 +103,8 @@ export function createMentoring(deps: {
    * syncMentorProfile); after opting in or out, and for a profile found stale.
    */
   async function refreshProfile(personId: string): Promise<void> {
+    // Whichever instansi they were or are in, its cached list may hold them.
+    forgetProfiles();
     const person = await deps.repos.people.get(personId);
     if (!person) {
       await deps.repos.mentoring.removeProfile(personId);
@@ -102,9 +127,7 @@ export function createMentoring(deps: {
     // A stored gap already follows the level that counts (a confirmation recomputes it).
     const gaps = (latest?.results ?? []).filter((r) => r.gap > 0).sort((a, b) => b.gap - a.gap);
     if (gaps.length === 0) return [];
-    const profiles = (await deps.repos.mentoring.profilesIn(person.instansiId)).filter(
-      (m) => m._id !== person._id,
-    );
+    const profiles = (await profilesIn(person.instansiId)).filter((m) => m._id !== person._id);
     const out: MentorMatch[] = [];
     for (const gap of gaps) {
       const ranked = profiles
@@ -294,6 +317,8 @@ export function createMentoring(deps: {
   return {
     matches,
     refreshProfile,
+    /** A mentor profile was written elsewhere in this process (an assessment, a confirmation). */
+    profilesChanged: forgetProfiles,
     backfillProfiles,
     suggestions,
     overview,
