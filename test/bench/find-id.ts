@@ -19,6 +19,10 @@ export interface FindIdResult {
   update_one_id_ms: number;
   /** Median ms of one findOne on a top-level field with a createIndex index. */
   find_one_indexed_ms: number;
+  /** Median ms of one find({_id: {$in: 100 ids}}) (100 documents). */
+  find_id_in_100_ms: number;
+  /** Median ms of one find on the indexed field with {$in: 20 values} (20 documents). */
+  find_indexed_in_20_ms: number;
 }
 
 /** Median of `n` sequential runs of `work`, in ms. */
@@ -34,8 +38,8 @@ async function median(n: number, work: (i: number) => Promise<unknown>): Promise
 
 /**
  * Times the lookups every message makes (a document by `_id`, an update by `_id`, a person by an
- * indexed field) on `docs` documents shaped like Pandu's people, one request at a time, in a
- * database of its own that is dropped afterwards.
+ * indexed field, a batch by `_id` or by an indexed field with `$in`) on `docs` documents shaped like
+ * Pandu's people, one request at a time, in a database of its own that is dropped afterwards.
  */
 export async function measureFindId(opts: {
   uri: string;
@@ -65,6 +69,9 @@ export async function measureFindId(opts: {
     }
     // Spread over the collection, the same ids for every measure; one warm-up first.
     const pick = (i: number) => Math.floor(((i + 0.5) / samples) * docs);
+    // n documents spread over the collection, from the i-th pick on.
+    const spread = (i: number, n: number) =>
+      Array.from({ length: n }, (_, k) => (pick(i) + Math.floor((k * docs) / n)) % docs);
     await people.findOne({ _id: `p${pick(0)}` });
     return {
       docs,
@@ -73,6 +80,14 @@ export async function measureFindId(opts: {
         people.updateOne({ _id: `p${pick(i)}` }, { $set: { name: `Pegawai ${i}` } }),
       ),
       find_one_indexed_ms: await median(samples, (i) => people.findOne({ nip: nip(pick(i)) })),
+      find_id_in_100_ms: await median(samples, async (i) => {
+        const found = await people.find({ _id: { $in: spread(i, 100).map((j) => `p${j}`) } }).toArray();
+        if (found.length !== 100) throw new Error(`$in of 100 ids found ${found.length}`);
+      }),
+      find_indexed_in_20_ms: await median(samples, async (i) => {
+        const found = await people.find({ nip: { $in: spread(i, 20).map(nip) } }).toArray();
+        if (found.length !== 20) throw new Error(`$in of 20 NIPs found ${found.length}`);
+      }),
     };
   } finally {
     await db.dropDatabase().catch(() => {});
@@ -139,11 +154,17 @@ async function main(): Promise<void> {
       }
     }
   }
-  process.stdout.write(`\n${"median ms".padEnd(20)} findOne _id  updateOne _id  findOne indexed\n`);
+  const columns: [string, keyof FindIdResult][] = [
+    ["findOne _id", "find_one_id_ms"],
+    ["updateOne _id", "update_one_id_ms"],
+    ["findOne indexed", "find_one_indexed_ms"],
+    ["find _id $in 100", "find_id_in_100_ms"],
+    ["find indexed $in 20", "find_indexed_in_20_ms"],
+  ];
+  process.stdout.write(`\n${"median ms".padEnd(20)} ${columns.map(([title]) => title).join("  ")}\n`);
   for (const [what, r] of rows) {
-    process.stdout.write(
-      `${what.padEnd(20)} ${String(r.find_one_id_ms).padStart(11)}  ${String(r.update_one_id_ms).padStart(13)}  ${String(r.find_one_indexed_ms).padStart(15)}\n`,
-    );
+    const cells = columns.map(([title, key]) => String(r[key]).padStart(title.length));
+    process.stdout.write(`${what.padEnd(20)} ${cells.join("  ")}\n`);
   }
 }
 

@@ -60,6 +60,11 @@ const DOCS: Doc[] = [
   { _id: "bool-arr", code: 20, b: [true, false], n: [new Int32(1), new Double(2.5)], d: [date1] },
 ];
 
+/** The patch pushes an `$in` of at most this many values (maxInValues in the patch); longer ones scan. */
+const IN_CAP = 1000;
+/** `n` strings that match no document, to pad an `$in` list to the cap. */
+const filler = (n: number) => Array.from({ length: n }, (_, i) => `filler-${i}`);
+
 /** Filters: `[label, filter]`; the label names the shape in a failure message. */
 const FILTERS: [string, Filter][] = [
   ["_id string", { _id: "a" }],
@@ -75,7 +80,23 @@ const FILTERS: [string, Filter][] = [
   ["_id double", { _id: new Double(9.5) }],
   ["_id subdocument", { _id: { x: 1 } }],
   ["_id missing", { _id: "zzz" }],
-  ["_id $in", { _id: { $in: ["a", new Int32(7), oid1] } }],
+  ["_id $in mixed types", { _id: { $in: ["a", new Int32(7), oid1] } }],
+  ["_id $in strings", { _id: { $in: ["a", "b", "big-long"] } }],
+  ["_id $in one string", { _id: { $in: ["c"] } }],
+  ["_id $in ObjectIds", { _id: { $in: [oid1, oid2] } }],
+  ["_id $in ObjectId and its hex string", { _id: { $in: [oid1.toHexString(), oid1] } }],
+  ["_id $in with duplicates", { _id: { $in: ["a", "a", oid1, oid1, "b"] } }],
+  ["_id $in with a value that matches nothing", { _id: { $in: ["zzz", "b"] } }],
+  ["_id $in matching nothing", { _id: { $in: ["zzz", "yyy"] } }],
+  ["_id $in empty (not pushed)", { _id: { $in: [] } }],
+  ["_id $in with null (not pushed)", { _id: { $in: ["a", null] } }],
+  ["_id $in with a regex (not pushed)", { _id: { $in: ["a", /^bi/] } }],
+  ["_id $in with a subdocument (not pushed)", { _id: { $in: ["a", { x: 1 }] } }],
+  ["_id $in numbers of other types", { _id: { $in: [Long.fromNumber(7), new Double(8), new Int32(9)] } }],
+  ["_id $in with __v (mongoose)", { _id: { $in: ["a", "b", "c"] }, __v: 0 }],
+  ["_id $in at the cap", { _id: { $in: [...filler(IN_CAP - 2), "a", oid1] } }],
+  ["_id $in over the cap (not pushed)", { _id: { $in: [...filler(IN_CAP - 1), "a", oid1] } }],
+  ["_id $in with another operator (not pushed)", { _id: { $in: ["a", "b"], $ne: "b" } }],
   ["indexed string", { s: "plain" }],
   ["indexed string with quotes and backslashes", { s: quoted }],
   ["indexed string with unicode", { s: unicode }],
@@ -123,7 +144,57 @@ const FILTERS: [string, Filter][] = [
   ["unindexed field only", { __v: 0 }],
   ["dotted path", { "nested.s": "plain" }],
   ["dotted path and indexed field", { "nested.s": "plain", n: new Double(1.5) }],
-  ["$in on an indexed field", { s: { $in: ["plain", "[bracket"] } }],
+  ["indexed $in strings", { s: { $in: ["plain", "[bracket"] } }],
+  ["indexed $in quoted, unicode, empty", { s: { $in: [quoted, unicode, ""] } }],
+  ["indexed $in ObjectId and hex string", { s: { $in: [oid2, oid2.toHexString()] } }],
+  ["indexed $in with null (not pushed)", { s: { $in: ["plain", null] } }],
+  ["indexed $in with a regex (not pushed)", { s: { $in: ["true", /^pl/] } }],
+  ["indexed $in int32 0 (matches -0)", { n: { $in: [new Int32(0)] } }],
+  ["indexed $in double -0 and 1.5", { n: { $in: [new Double(-0), new Double(1.5)] } }],
+  [
+    "indexed $in 1 as int32, int64, double",
+    { n: { $in: [new Int32(1), Long.fromNumber(1), new Double(1)] } },
+  ],
+  [
+    "indexed $in -5, 2.5 (in an array), 1e-7",
+    { n: { $in: [Long.fromNumber(-5), new Double(2.5), new Double(1e-7)] } },
+  ],
+  [
+    "indexed $in 2^53-1 as int64 and double",
+    { n: { $in: [Long.fromString("9007199254740991"), new Double(9007199254740991)] } },
+  ],
+  [
+    "indexed $in with 2^53+1 (not pushed)",
+    { n: { $in: [new Int32(1), Long.fromString("9007199254740993")] } },
+  ],
+  ["indexed $in with 2^60 double (not pushed)", { n: { $in: [new Int32(1), new Double(2 ** 60)] } }],
+  ["indexed $in number and string '1'", { n: { $in: [new Int32(-5), "1"] } }],
+  ["indexed $in booleans", { b: { $in: [true, false] } }],
+  ["indexed $in int 1 (not true)", { b: { $in: [new Int32(1), "true"] } }],
+  ["indexed $in dates", { d: { $in: [date1, new Date(0)] } }],
+  ["array field $in scalars", { tags: { $in: ["x", "y"] } }],
+  ["array field $in numbers and [", { tags: { $in: [new Int32(2), "[x"] } }],
+  ["array field $in with null (not pushed)", { tags: { $in: ["x", null] } }],
+  ["array field $in with an array (not pushed)", { tags: { $in: [["x", "y"], "plain"] } }],
+  ["array field $in with a subdocument (not pushed)", { tags: { $in: [{ x: 1 }, "a"] } }],
+  ["unique index $in", { code: { $in: [new Int32(5), Long.fromNumber(1), new Double(99)] } }],
+  ["compound index $in on the leading field", { k: { $in: ["g1", "g2"] } }],
+  ["indexed $in and a range", { s: { $in: ["plain", "Plain"] }, code: { $gt: 1 } }],
+  ["indexed $in and an unindexed field", { n: { $in: [new Int32(1), new Int32(0)] }, __v: 0 }],
+  ["indexed $in and $eq on another indexed field", { s: { $in: ["plain", "1"] }, n: { $eq: new Int32(-5) } }],
+  [
+    "indexed $eq and $in on another indexed field",
+    { n: new Double(1), s: { $in: [quoted, unicode, "plain"] } },
+  ],
+  ["indexed $in and _id $eq", { s: { $in: ["plain", "Plain"] }, _id: "neg" }],
+  ["_id $in and indexed $eq", { s: "plain", _id: { $in: ["a", "neg", "b"] } }],
+  ["_id $in and unique $eq", { _id: { $in: ["a", "b", "c"] }, code: new Int32(2) }],
+  ["unique $in and indexed $eq", { code: { $in: [new Int32(1), new Int32(13)] }, s: "plain" }],
+  [
+    "two indexed $in",
+    { s: { $in: ["plain", "true"] }, n: { $in: [new Int32(1), new Int32(-5), new Int32(9)] } },
+  ],
+  ["indexed $in not pushable and indexed $eq", { s: { $in: ["plain", null] }, n: new Int32(1) }],
   ["$or", { $or: [{ s: "plain" }, { n: new Double(1.5) }] }],
   ["$and with an indexed equality", { $and: [{ s: "plain" }, { code: { $gt: 1 } }] }],
   ["range", { n: { $gt: 0, $lt: 2 } }],
@@ -321,6 +392,11 @@ describe.skipIf(dbKind === "mongodb-uri")(
         { s: "v3" },
         { s: { $eq: "v3" }, n: 3 },
         { n: 3, s: "v3" },
+        { _id: { $in: ["p5", "p6", "p2999"] } },
+        { _id: { $in: ["p5", "p5"] }, __v: 0 },
+        { _id: { $in: ["p5"] } },
+        { s: { $in: ["v3", "v4"] } },
+        { s: { $in: ["v3", "v4"] }, n: { $gt: 3 } },
       ];
       const planOf = async (db: Db, filter: Filter) => {
         const res = await db.command({ explain: { find: "plan", filter } });
@@ -343,6 +419,47 @@ describe.skipIf(dbKind === "mongodb-uri")(
       // An equality on a field without an index is not pushed into SQL by the patch on SQLite.
       const unindexed = await planOf(patched, { n: 3 });
       expect(scans.test(unindexed.plan)).toBe(true);
+
+      // Of an equality and an $in, the one expected to read fewer rows is searched: _id, then
+      // unique, equalities before $in. Index names: SQLite "plan_<hash>__id_", PostgreSQL
+      // "plan_<hash>__id__<hash>_idx"; "…_s_1" and "…_s___<hash>_idx" for s.
+      const index = (plan: string) => (/__id_/.test(plan) ? "_id" : /_s_/.test(plan) ? "s" : "none");
+      const choices: [Filter, string][] = [
+        [{ s: "v3", _id: { $in: ["p3", "p503"] } }, "_id"],
+        [{ s: { $in: ["v3", "v4"] }, _id: "p3" }, "_id"],
+        [{ _id: { $in: ["p3", "p4", "p5"] }, s: { $in: ["v3"] } }, "_id"],
+        [{ n: { $in: [3, 4] }, s: "v3" }, "s"],
+      ];
+      for (const [filter, expected] of choices) {
+        const p = await planOf(patched, filter);
+        expect({ filter, index: index(p.plan), scans: scans.test(p.plan) }).toEqual({
+          filter,
+          index: expected,
+          scans: false,
+        });
+      }
+
+      // Not pushed: an empty list, a null (it also matches a missing field), a list over the cap.
+      const ids = (n: number) => Array.from({ length: n }, (_, i) => `p${i}`);
+      for (const filter of [
+        { _id: { $in: [] } },
+        { _id: { $in: ["p5", null] } },
+        { s: { $in: ["v3", /^v4$/] } },
+        { _id: { $in: ids(IN_CAP + 1) } },
+      ]) {
+        const p = await planOf(patched, filter);
+        expect({
+          filter: JSON.stringify(filter).slice(0, 80),
+          ...p,
+          scans: scans.test(p.plan),
+        }).toMatchObject({
+          pushdown: false,
+          scans: true,
+        });
+      }
+      // At the cap it is pushed (whether PostgreSQL then reads a third of this small table through
+      // the index is its own choice).
+      expect((await planOf(patched, { _id: { $in: ids(IN_CAP) } })).pushdown).toBe(true);
     });
   },
 );
