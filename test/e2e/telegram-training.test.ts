@@ -130,9 +130,11 @@ describe("assessment, recommendations and training on Telegram (real app, Bot AP
 
   it("recommends a course with its reason and enrols by buttons", async () => {
     // The sample catalog (loaded at start) and the imported one both offer courses; pick ours.
-    const card = await say(ASN, "/rekomendasi", "Komunikasi Publik yang Efektif");
-    expect(card.text).toContain("Level Komunikasi Anda 1, sedangkan standar jabatan Anda 2");
-    const ask = await click(ASN, card, "Daftar", "Daftar ke");
+    const list = await say(ASN, "/rekomendasi", "Komunikasi Publik yang Efektif");
+    expect(list.text).toContain("Level Komunikasi Anda 1, sedangkan standar jabatan Anda 2");
+    // One numbered list: the buttons of course N are labelled "N. …".
+    const n = /(\d+)\. Komunikasi Publik yang Efektif/.exec(list.text)![1];
+    const ask = await click(ASN, list, `${n}. Daftar`, "Daftar ke");
     expect(ask.text).toContain("Senin, 8 Maret 2027 pukul 08.00 WIB");
     // The confirmation replaces the question, so its buttons cannot be pressed twice.
     tg.press(ASN, ask.message_id, button(ask, "Ya, daftar"));

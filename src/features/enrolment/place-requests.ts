@@ -68,7 +68,8 @@ export function createPlaceRequests(deps: {
     }
     await audit(conv, person, "place-request.opened", "ok", { target: { kind: "course", id: course.id } });
     const when = formatDateTime(session.startsAt, { locale: conv.profile.locale, timeZone: person.timeZone });
-    return [{ text: t("place-request-sent", { title: course.title, when }), replacesPrompt: true }];
+    // A new message: the button may sit in a list of courses, which stays (a second press is refused).
+    return [{ text: t("place-request-sent", { title: course.title, when }) }];
   }
 
   /** The coordinator's actor and whether they may decide for this person now. */

@@ -166,7 +166,7 @@ export function createMentoring(deps: {
       matches(person, latest),
       deps.repos.mentoring.forMentee(person._id),
     ]);
-    return found.map((m) => {
+    const cards: Outbound[] = found.map((m) => {
       const open = mine.find((r) => r.competency === m.competency && r.status !== "declined");
       const competency = nameOf(m.competency, conv.profile.locale);
       if (open) {
@@ -178,9 +178,15 @@ export function createMentoring(deps: {
       }
       return {
         text: t("mentor-card", { competency, level: m.mentorLevel }),
-        choices: [[{ data: mentorButton.pack("ask", m.competency), label: t("mentor-ask") }]],
+        // Named by competency: with two suggestions in one message, each button says which.
+        choices: [
+          [{ data: mentorButton.pack("ask", m.competency), label: `${competency} · ${t("mentor-ask")}` }],
+        ],
       };
     });
+    if (cards.length === 0) return [];
+    // One message for all suggestions (a chat is not sent a burst of messages).
+    return [{ text: cards.map((c) => c.text).join("\n\n"), choices: cards.flatMap((c) => c.choices ?? []) }];
   }
 
   async function ask(conv: Conversation, person: Person, competency: string): Promise<Outbound[]> {
@@ -205,8 +211,8 @@ export function createMentoring(deps: {
     }
     return [
       {
+        // A new message: the suggestion it answers shares its message with another one.
         text: t(opened ? "mentor-asked" : "mentor-already-asked", { competency: name }),
-        replacesPrompt: opened,
       },
     ];
   }

@@ -15,6 +15,31 @@ import { courseButton } from "../enrolment/enrollment.js";
 import type { Mentoring } from "../mentoring/mentoring.js";
 import { describeStandard } from "../results/assessment-result.js";
 
+/** Telegram's limit is 4,096 characters a message; a list longer than this goes on in a second one. */
+const MAX_LIST_CHARS = 3_500;
+
+/**
+ * Cards as one numbered list under `intro`: their texts one after another, their buttons in rows
+ * labelled with the card's number ("2. Daftar", as /katalog does). Split in two only when too long for one message.
+ */
+export function numberedList(intro: string, cards: readonly Outbound[]): Outbound[] {
+  const out: Outbound[] = [];
+  let text = intro;
+  let choices: NonNullable<Outbound["choices"]> = [];
+  cards.forEach((c, i) => {
+    if (text.length + c.text.length + 2 > MAX_LIST_CHARS && choices.length > 0) {
+      out.push({ text, choices });
+      text = "";
+      choices = [];
+    }
+    text = text ? `${text}\n\n${c.text}` : c.text;
+    for (const row of c.choices ?? [])
+      choices.push(row.map((b) => ({ ...b, label: `${i + 1}. ${b.label}` })));
+  });
+  out.push({ text, choices });
+  return out;
+}
+
 /** /rekomendasi: up to five courses for the person's largest gaps, each with its reason and buttons. */
 export function createRecommendations(deps: {
   repos: Pick<Repositories, "people" | "assessments" | "enrollments">;
@@ -142,12 +167,15 @@ export function createRecommendations(deps: {
       if (r.gaps === 0) return [{ text: t("rec-no-gaps") }];
       const mentors = deps.mentoring ? await deps.mentoring.suggestions(conv, r.person, r.standard) : [];
       if (r.items.length === 0) return [{ text: t("rec-none-available") }, ...mentors];
+      // One message for the courses, one for the mentors: Telegram asks bots to keep to about one
+      // message a second per chat, and a list reads better than a burst of cards.
+      const cards = r.items.map((item, i) => card(conv, item, i + 1, r.person.timeZone, r.standing));
       return [
-        // The reasons quote required levels: say which standard they come from.
-        {
-          text: `${t("rec-intro", { count: r.items.length })}\n${describeStandard(deps.translate, conv.profile.locale, r.standard)}`,
-        },
-        ...r.items.map((item, i) => card(conv, item, i + 1, r.person.timeZone, r.standing)),
+        ...numberedList(
+          // The reasons quote required levels: say which standard they come from.
+          `${t("rec-intro", { count: r.items.length })}\n${describeStandard(deps.translate, conv.profile.locale, r.standard)}`,
+          cards,
+        ),
         ...mentors,
       ];
     },

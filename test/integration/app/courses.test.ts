@@ -105,17 +105,21 @@ describe("/rekomendasi", () => {
       completedAt: clock,
     });
     const out = await cmd(tg(1), "rekomendasi");
-    expect(out[0]!.text).toContain("2 pelatihan");
-    expect(out[1]!.text).toContain("1. Komunikasi Publik yang Efektif");
-    expect(out[1]!.text).toContain("Level Komunikasi Anda 1, sedangkan standar jabatan Anda 2.");
-    expect(out[1]!.text).toContain("Senin, 11 Januari 2027 pukul 08.00 WIB");
-    expect(out[2]!.text).toContain(
-      "Level Pengembangan Diri dan Orang Lain Anda 1, sedangkan standar jabatan Anda 2.",
-    );
+    // One message: the intro, then the numbered courses, each with its row of buttons.
+    expect(out).toHaveLength(1);
+    const list = out[0]!.text;
+    expect(list).toContain("2 pelatihan");
+    expect(list).toContain("1. Komunikasi Publik yang Efektif");
+    expect(list).toContain("Level Komunikasi Anda 1, sedangkan standar jabatan Anda 2.");
+    expect(list).toContain("Senin, 11 Januari 2027 pukul 08.00 WIB");
+    expect(
+      list.indexOf("Level Pengembangan Diri dan Orang Lain Anda 1, sedangkan standar jabatan Anda 2."),
+    ).toBeGreaterThan(list.indexOf("1. Komunikasi Publik yang Efektif"));
     expect(all(out)).not.toContain("NTB"); // another province's classroom course
     expect(all(out)).not.toContain("Etika"); // Integritas already meets the standard
-    expect(buttons([out[1]!]).map((b) => b.label)).toEqual(["Daftar", "Detail", "Lain kali"]);
-    const detail = all(await press(tg(1), buttons([out[1]!])[1]!.data));
+    expect(out[0]!.choices![0]!.map((b) => b.label)).toEqual(["1. Daftar", "1. Detail", "1. Lain kali"]);
+    expect(out[0]!.choices![1]![0]!.label).toMatch(/^2\. /);
+    const detail = all(await press(tg(1), out[0]!.choices![0]![1]!.data));
     expect(detail).toContain("Penyelenggara: BPSDM Provinsi Jambi");
     expect(detail).toContain("Komunikasi (level 2–3)");
   });
