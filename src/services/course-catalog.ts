@@ -71,17 +71,25 @@ interface Snapshot {
   sessionByKey: Map<string, { course: Course; session: CourseSession }>;
 }
 
+/** The change stamp of the course catalog. */
+const CATALOG_STAMP = "courses";
+
 /**
  * The course catalog served from memory: ranking and search look at every course, so the catalog
- * is loaded once, loaded again (and waited for) after an import here, and refreshed in the
- * background once older than `ttlMs` (an import on another instance shows up within about that time).
+ * is loaded once, loaded again (and waited for) after an import here, and checked in the
+ * background once older than `ttlMs`: reloaded when its change stamp moved (an import on another
+ * instance shows up within about that time).
  */
 export function createCourseCatalog(deps: {
-  repos: Pick<Repositories, "courses">;
+  repos: Pick<Repositories, "courses" | "changeStamps">;
   now: () => Date;
   ttlMs?: number;
 }) {
-  const cache = refreshingValue(load, { ttlMs: deps.ttlMs ?? 5 * 60_000, now: deps.now });
+  const cache = refreshingValue(load, {
+    ttlMs: deps.ttlMs ?? 5 * 60_000,
+    now: deps.now,
+    stamp: () => deps.repos.changeStamps.token(CATALOG_STAMP),
+  });
 
   async function load(): Promise<Snapshot> {
     const courses = (await deps.repos.courses.all())
@@ -117,6 +125,8 @@ export function createCourseCatalog(deps: {
     /** Stores validated courses (upsert by id) and reloads the catalog. */
     async save(inputs: CourseInput[]) {
       const result = await deps.repos.courses.upsertMany(inputs.map(toCourse).map(toStored), deps.now());
+      // Other processes see the stamp move at their next check and load the catalog again.
+      await deps.repos.changeStamps.touch(CATALOG_STAMP);
       cache.invalidate();
       return result;
     },

@@ -26,14 +26,14 @@ const FIRST_CHAT = 700_000_000;
 /** Untimed requests first, from people who are not timed later (JIT, connection pool). */
 const WARM_UP = 2;
 
-/** What one /rekomendasi reply held: course cards, mentor suggestions, all messages. */
+/** What one /rekomendasi reply held: courses, mentor suggestions, all messages. */
 function contentOf(replies: readonly SentMessage[]): { courses: number; mentors: number; messages: number } {
-  const has = (m: SentMessage, parse: (d: string) => unknown) =>
-    m.buttons.some((row) => row.some((b) => parse(b.callback_data) !== undefined));
+  const buttons = replies.flatMap((m) => m.buttons.flat().map((b) => b.callback_data));
   return {
-    courses: replies.filter((m) => has(m, courseButton.parse)).length,
-    // A suggestion to ask, or one already asked (no button then, the 🤝 card).
-    mentors: replies.filter((m) => has(m, mentorButton.parse) || m.text.startsWith("🤝")).length,
+    // The list's rows: one "Lain kali" per course.
+    courses: buttons.filter((d) => courseButton.parse(d)?.action === "later").length,
+    // A suggestion to ask, or one already asked (no button then, a 🤝 line).
+    mentors: replies.flatMap((m) => m.text.split("\n\n")).filter((p) => p.startsWith("🤝")).length,
     messages: replies.length,
   };
 }

@@ -18,6 +18,8 @@ export const BOUNDED_COLLECTIONS = new Set([
   "delivery_claims",
   "deliveries",
   "leases",
+  // One token per set held in memory (the catalog, each instansi's mentors).
+  "change_stamps",
   // Erasures under way only: each is removed when it finishes.
   "erasure_requests",
 ]);

@@ -4,6 +4,7 @@ import { type Achievement, achievementSchema } from "./achievement.js";
 import { type Assessment, assessmentSchema } from "./assessment.js";
 import { type AuditEntry, auditEntrySchema } from "./audit-entry.js";
 import { type Broadcast, broadcastSchema } from "./broadcast.js";
+import { type ChangeStamp, changeStampSchema } from "./change-stamp.js";
 import { type Completion, completionSchema } from "./completion.js";
 import { courseSchema, type StoredCourse } from "./course.js";
 import {
@@ -76,6 +77,7 @@ export type {
   Assessment,
   AuditEntry,
   Broadcast,
+  ChangeStamp,
   Completion,
   Contribution,
   Delivery,
@@ -136,6 +138,7 @@ export interface Models {
   SurveyResponse: Model<SurveyResponse>;
   SurveyAnswerKey: Model<SurveyAnswerKey>;
   Broadcast: Model<Broadcast>;
+  ChangeStamp: Model<ChangeStamp>;
   SummaryMark: Model<SummaryMark>;
   Contribution: Model<Contribution>;
   SummaryMember: Model<SummaryMember>;
@@ -186,6 +189,7 @@ export function createModels(conn: Connection): Models {
     SurveyResponse: bind<SurveyResponse>(conn, "SurveyResponse", surveyResponseSchema),
     SurveyAnswerKey: bind<SurveyAnswerKey>(conn, "SurveyAnswerKey", surveyAnswerKeySchema),
     Broadcast: bind<Broadcast>(conn, "Broadcast", broadcastSchema),
+    ChangeStamp: bind<ChangeStamp>(conn, "ChangeStamp", changeStampSchema),
     SummaryMark: bind<SummaryMark>(conn, "SummaryMark", summaryMarkSchema),
     Contribution: bind<Contribution>(conn, "Contribution", contributionSchema),
     SummaryMember: bind<SummaryMember>(conn, "SummaryMember", summaryMemberSchema),

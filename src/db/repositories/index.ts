@@ -3,6 +3,7 @@ import { achievementsRepository } from "./achievements.js";
 import { assessmentsRepository } from "./assessments.js";
 import { auditRepository } from "./audit.js";
 import { broadcastsRepository } from "./broadcasts.js";
+import { changeStampsRepository } from "./change-stamps.js";
 import { completionsRepository } from "./completions.js";
 import { coursesRepository } from "./courses.js";
 import { deliveriesRepository } from "./deliveries.js";
@@ -35,6 +36,7 @@ export function createRepositories(models: Models) {
     linkCodes: linkCodesRepository(models),
     assessments: assessmentsRepository(models),
     courses: coursesRepository(models),
+    changeStamps: changeStampsRepository(models),
     enrollments: enrollmentsRepository(models),
     completions: completionsRepository(models),
     achievements: achievementsRepository(models),

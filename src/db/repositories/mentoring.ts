@@ -1,20 +1,33 @@
 import type { MentoringRequest, MentorProfile, Models } from "../models/index.js";
+import { changeStampsRepository } from "./change-stamps.js";
 import { insertOnce } from "./errors.js";
 
+/** The change stamp of one instansi's mentor profiles (processes hold them in memory). */
+export const mentorsStamp = (instansiId: string) => `mentors:${instansiId}`;
+
 /** Mentoring requests between colleagues, and the levels of those willing to mentor. */
-export function mentoringRepository({
-  MentoringRequest: M,
-  MentorProfile: P,
-}: Pick<Models, "MentoringRequest" | "MentorProfile">) {
+export function mentoringRepository(
+  models: Pick<Models, "MentoringRequest" | "MentorProfile" | "ChangeStamp">,
+) {
+  const { MentoringRequest: M, MentorProfile: P } = models;
+  const stamps = changeStampsRepository(models);
+  /** Removes a profile and marks its instansi's mentors changed. */
+  async function removeProfile(personId: string): Promise<void> {
+    const gone = await P.findOneAndDelete({ _id: personId }).lean<MentorProfile>().exec();
+    if (gone) await stamps.touch(mentorsStamp(gone.instansiId));
+  }
   return {
-    /** Writes (or replaces) one mentor's profile. */
+    /** Writes (or replaces) one mentor's profile; a move to another instansi marks both changed. */
     async putProfile(profile: MentorProfile): Promise<void> {
-      await P.replaceOne({ _id: profile._id }, profile, { upsert: true }).exec();
+      const before = await P.findOneAndReplace({ _id: profile._id }, profile, { upsert: true })
+        .lean<MentorProfile>()
+        .exec();
+      if (before && before.instansiId !== profile.instansiId)
+        await stamps.touch(mentorsStamp(before.instansiId));
+      await stamps.touch(mentorsStamp(profile.instansiId));
     },
     /** Removes a person's mentor profile (opted out, erased, or no longer in the instansi). */
-    async removeProfile(personId: string): Promise<void> {
-      await P.deleteOne({ _id: personId }).exec();
-    },
+    removeProfile,
     /** The mentor profiles of one instansi (an indexed top-level field of a small collection). */
     async profilesIn(instansiId: string): Promise<MentorProfile[]> {
       return P.find({ instansiId }).lean<MentorProfile[]>().exec();
@@ -41,7 +54,7 @@ export function mentoringRepository({
     },
     /** Deletes every request a person is part of, as mentee or mentor, and their profile (data erasure); returns how many requests. */
     async removeInvolving(personId: string): Promise<number> {
-      await P.deleteOne({ _id: personId }).exec();
+      await removeProfile(personId);
       const asMentee = (await M.deleteMany({ menteeId: personId }).exec()).deletedCount;
       return asMentee + (await M.deleteMany({ mentorId: personId }).exec()).deletedCount;
     },

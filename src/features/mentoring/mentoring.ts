@@ -1,5 +1,6 @@
 import type { Assessment, MentorProfile, Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
+import { mentorsStamp } from "../../db/repositories/mentoring.js";
 import type { Outbox } from "../../delivery/outbox.js";
 import type { Competency } from "../../domain/competency.js";
 import { countedLevel } from "../../domain/counted-level.js";
@@ -44,7 +45,7 @@ const PROFILE_TTL_MS = 5 * 60_000;
  * the mentor accepts (theirs); only then does either see the other's name.
  */
 export function createMentoring(deps: {
-  repos: Pick<Repositories, "people" | "assessments" | "mentoring">;
+  repos: Pick<Repositories, "people" | "assessments" | "mentoring" | "changeStamps">;
   competencies: readonly Competency[];
   translate: Translate;
   now: () => Date;
@@ -57,9 +58,10 @@ export function createMentoring(deps: {
     deps.competencies.find((c) => c.code === code)?.name[locale] ?? code;
 
   // Mentor profiles per instansi, in memory: a large instansi has well over a thousand mentors,
-  // too many to read on every /rekomendasi. Refreshed in the background after five minutes, and
-  // forgotten when this process changes one; who is finally suggested is checked against their
-  // person document, so an opt-out or a move is honoured at once everywhere.
+  // too many to read on every /rekomendasi. Checked in the background after five minutes (read
+  // again when the instansi's change stamp moved), and forgotten when this process changes one;
+  // who is finally suggested is checked against their person document, so an opt-out or a move
+  // is honoured at once everywhere.
   const profileCache = new Map<string, RefreshingValue<MentorProfile[]>>();
   const profilesIn = (instansiId: string) => {
     let cached = profileCache.get(instansiId);
@@ -67,6 +69,7 @@ export function createMentoring(deps: {
       cached = refreshingValue(() => deps.repos.mentoring.profilesIn(instansiId), {
         ttlMs: PROFILE_TTL_MS,
         now: deps.now,
+        stamp: () => deps.repos.changeStamps.token(mentorsStamp(instansiId)),
       });
       profileCache.set(instansiId, cached);
     }

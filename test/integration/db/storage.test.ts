@@ -16,6 +16,7 @@ describe("storage on a real MongoDB-protocol server", () => {
       "assessments",
       "audit_log",
       "broadcasts",
+      "change_stamps",
       "completions",
       "courses",
       "deliveries",

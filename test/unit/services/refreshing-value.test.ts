@@ -51,4 +51,28 @@ describe("a value kept in memory and refreshed in the background", () => {
     expect(await after).toBe(3);
     expect(await cache.get()).toBe(3);
   });
+
+  it("keeps the value while the change stamp stays, and loads it again once the stamp moves", async () => {
+    let now = 0;
+    let stamp = "a";
+    let loads = 0;
+    const cache = refreshingValue(async () => ++loads, {
+      ttlMs: 1_000,
+      now: () => new Date(now),
+      stamp: async () => stamp,
+    });
+    expect(await cache.get()).toBe(1);
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    now = 1_500;
+    await cache.get(); // expired: the stamp is checked, unchanged
+    await settle();
+    expect(loads).toBe(1);
+    now = 2_000; // checked at 1,500: still fresh, no check at all
+    await cache.get();
+    stamp = "b";
+    now = 3_000;
+    expect(await cache.get()).toBe(1); // served at once while the changed set loads
+    await settle();
+    expect(await cache.get()).toBe(2);
+  });
 });
