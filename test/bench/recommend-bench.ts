@@ -2,7 +2,6 @@ import { loadavg } from "node:os";
 import type { Database } from "../../src/db/connection.js";
 import type { Translate } from "../../src/engine/text.js";
 import { courseButton } from "../../src/features/enrolment/enrollment.js";
-import { mentorButton } from "../../src/features/mentoring/mentoring.js";
 import type { SentMessage } from "../support/telegram-emulator.js";
 import { type AgencySeed, seedAgency } from "./agency-seed.js";
 import { addWindow, type CommandWindow, watchCommands } from "./command-watch.js";
