@@ -137,6 +137,9 @@ export async function runRecommendBench(opts: {
       break;
     }
     clock.advance(opts.gapMs);
+    // Halfway, the catalog changes as an import on another instance changes it: at its next check
+    // this process finds the stamp moved and loads all courses again, beside the timed requests.
+    if (i === Math.floor(opts.runs / 2)) await pandu.app.repos.changeStamps.touch("courses");
     // Between requests only the dispatcher polls: left out of the timed windows.
     watch.take();
     const who = timedPeople[i % timedPeople.length]!;

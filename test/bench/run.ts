@@ -94,8 +94,10 @@ async function main(): Promise<void> {
           "levels (mentors_per_instansi). courses courses from syntheticCatalog, a fifth with eligibility conditions and " +
           "request or nomination admission. Seeded with bulk inserts through the models (seed_s; seed_breakdown_s).",
         "Cache expiry: the app's clock runs with real time plus app_gap_s between requests, and the catalog cache lives " +
-          "catalog_ttl_s, so it expires during the run; the request that finds it expired is answered from the old " +
-          "copy while the reload runs beside it, and the runs a reload overlapped are counted (reloads_during_timing, " +
+          "catalog_ttl_s, so it expires during the run: the request that finds it expired is answered from the copy " +
+          "held while the catalog's change stamp is read beside it, and the catalog is loaded again only when the " +
+          "stamp moved. Halfway through, the stamp is moved as an import on another instance would move it, so one " +
+          "full reload runs beside the timed requests; the runs it overlapped are counted (reloads_during_timing, " +
           "runs_with_reload, reload_runs_p50_ms; catalog_load_ms is one load on its own). Timing stops after budget_s of wall time when " +
           "requests are too slow for all runs (stopped_by); with fewer than 20 runs, p95 is the maximum.",
         "Where the time goes: top_queries lists the database commands by total time (per request, mean duration); " +
