@@ -22,6 +22,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (external) {
     project.provide("mongoUri", external);
     project.provide("dbKind", "mongodb-uri");
+    console.log(`Tests use the database at MONGODB_URI (${external.replace(/\/\/[^@/]*@/, "//***@")}).`);
     return async () => {};
   }
   let binary: string;
@@ -43,6 +44,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   );
   project.provide("mongoUri", db.uri);
   project.provide("dbKind", pg ? "ferretdb-postgresql" : "ferretdb-sqlite");
+  console.log(
+    `Tests use the embedded FerretDB (${binary.split("/").at(-1)}) on ${pg ? "PostgreSQL storage" : "SQLite storage"}.`,
+  );
   return async () => {
     await db.stop();
     await rm(dir, { recursive: true, force: true });
