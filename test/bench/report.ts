@@ -1,11 +1,41 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "../../src/paths.js";
 
 const DIR = join(REPO_ROOT, "test", "bench");
-const JSON_FILE = join(DIR, "report.json");
-const MD_FILE = join(DIR, "report.md");
+// A quick run (`-- --quick`, small sizes) proves the benchmarks work; its figures go elsewhere.
+const QUICK = process.argv.includes("--quick");
+const JSON_FILE = join(DIR, QUICK ? "report.quick.json" : "report.json");
+const MD_FILE = join(DIR, QUICK ? "report.quick.md" : "report.md");
+
+/** The commit being measured, with "+changes" when the work tree differs from it. */
+function measuredCommit(): string {
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { cwd: REPO_ROOT }).toString().trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "src", "flows", "locales", "test/bench"], {
+      cwd: REPO_ROOT,
+    })
+      .toString()
+      .split("\n")
+      .some((l) => l.trim() && !/report(\.quick)?\.(json|md)$/.test(l));
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return "unknown";
+  }
+}
+
+/** Starts the report afresh (a quick run checks that it wrote every key itself). */
+export function resetReport(): void {
+  rmSync(JSON_FILE, { force: true });
+  rmSync(MD_FILE, { force: true });
+}
+
+/** The report as written so far (empty when none). */
+export function readReport(): Record<string, unknown> {
+  return existsSync(JSON_FILE) ? JSON.parse(readFileSync(JSON_FILE, "utf8")) : {};
+}
 
 type Value = string | number | boolean;
 /** One benchmark's figures: flat, or grouped one level deep (`scale.sqlite.answer_p95_ms`). */
@@ -45,9 +75,8 @@ export function round1(x: number): number {
 
 /** Merges one benchmark's numbers into report.json (other keys stay) and rewrites report.md. */
 export function writeReport(key: string, section: Section, notes: string[] = []): void {
-  const report: Record<string, unknown> = existsSync(JSON_FILE)
-    ? JSON.parse(readFileSync(JSON_FILE, "utf8"))
-    : {};
+  const report = readReport();
+  report.commit = measuredCommit();
   report.environment = {
     node: process.version,
     cpus: cpus().length,
@@ -64,7 +93,7 @@ export function writeReport(key: string, section: Section, notes: string[] = [])
   const lines = ["# Pandu benchmark report", "", "Written by `npm run bench`.", ""];
   const env = report.environment as Section;
   lines.push(
-    `Environment: Node ${env.node}, ${env.cpus} cores (${env.cpu_model}), ${env.memory_gb} GiB, ${env.when}.`,
+    `Environment: Node ${env.node}, ${env.cpus} cores (${env.cpu_model}), ${env.memory_gb} GiB, ${env.when}; commit ${report.commit}.`,
     "",
   );
   lines.push("| benchmark | measure | value | target |", "|---|---|---|---|");
@@ -77,7 +106,7 @@ export function writeReport(key: string, section: Section, notes: string[] = [])
   }
   lines.push("");
   for (const [name, value] of Object.entries(report)) {
-    if (name === "environment" || name === "notes") continue;
+    if (name === "environment" || name === "notes" || name === "commit") continue;
     lines.push(`## ${name}`, "", "| measure | value |", "|---|---|");
     for (const [k, v] of Object.entries(value as Section)) lines.push(`| ${k} | ${cell(v)} |`);
     for (const n of allNotes[name] ?? []) lines.push("", n);

@@ -10,16 +10,46 @@ import { runBroadcastBench } from "./broadcast-bench.js";
 import { runCatalogBench } from "./catalog-bench.js";
 import { runMemoryBench } from "./memory-bench.js";
 import { runRecommendBench } from "./recommend-bench.js";
-import { progress, writeReport } from "./report.js";
+import { progress, readReport, resetReport, writeReport } from "./report.js";
 import { runScaleBench } from "./scale-bench.js";
 import { runSummaryBench } from "./summary-bench.js";
 import { runUpdateBench } from "./update-bench.js";
+
+/** `npm run bench -- --quick`: every benchmark at small sizes, to prove each still runs and reports. */
+const QUICK = process.argv.includes("--quick");
+const QUICK_SIZES: Record<string, number> = {
+  BENCH_MEMORY_PEOPLE: 200,
+  BENCH_COURSES: 300,
+  BENCH_RECOMMEND_PEOPLE: 1_500,
+  BENCH_RECOMMEND_IDENTITIES: 20,
+  BENCH_RECOMMEND_RUNS: 20,
+  BENCH_RECOMMEND_BUDGET_S: 120,
+  BENCH_CATALOG_PEOPLE: 500,
+  BENCH_BROADCAST: 60,
+  BENCH_HISTORY: 1_000,
+  BENCH_SUMMARY_PEOPLE: 1_000,
+  BENCH_SCALE_PEOPLE: 1_500,
+  BENCH_SCALE_RUNS: 20,
+  BENCH_REGISTERED: 300,
+  BENCH_PEOPLE: 20,
+};
+
+/** A benchmark size: its environment variable when set, else the full (or quick) default. */
+function size(name: string, full: number): number {
+  const set = process.env[name];
+  if (set) return Number(set);
+  return QUICK ? (QUICK_SIZES[name] ?? full) : full;
+}
+
+/** What every full or quick run must have written (the quick run in CI checks it). */
+const KEYS = ["memory", "recommend", "catalog", "broadcast", "summary", "export", "scale", "update", "run"];
 
 /**
  * `npm run bench`: MONGODB_URI when set, else the embedded FerretDB on PostgreSQL when
  * FERRETDB_POSTGRESQL_URL is set, else on SQLite. Writes test/bench/report.json and report.md.
  */
 async function main(): Promise<void> {
+  if (QUICK) resetReport();
   const sqliteDir = mkdtempSync(join(tmpdir(), "pandu-bench-"));
   const storage: StorageConfig = process.env.MONGODB_URI
     ? { kind: "mongodb", uri: process.env.MONGODB_URI }
@@ -55,7 +85,7 @@ async function main(): Promise<void> {
       const memory = await runMemoryBench({
         database: opened.database,
         translate: translator.t.bind(translator),
-        people: Number(process.env.BENCH_MEMORY_PEOPLE ?? 10_000),
+        people: size("BENCH_MEMORY_PEOPLE", 10_000),
         concurrency: 16,
       });
       writeReport("memory", { db, ...memory }, [
@@ -73,13 +103,13 @@ async function main(): Promise<void> {
       const recommend = await runRecommendBench({
         database: opened.database,
         translate: translator.t.bind(translator),
-        courses: Number(process.env.BENCH_COURSES ?? 5_000),
-        people: Number(process.env.BENCH_RECOMMEND_PEOPLE ?? 50_000),
+        courses: size("BENCH_COURSES", 5_000),
+        people: size("BENCH_RECOMMEND_PEOPLE", 50_000),
         mentorShare: 0.05,
-        identities: Number(process.env.BENCH_RECOMMEND_IDENTITIES ?? 300),
-        runs: Number(process.env.BENCH_RECOMMEND_RUNS ?? 300),
+        identities: size("BENCH_RECOMMEND_IDENTITIES", 300),
+        runs: size("BENCH_RECOMMEND_RUNS", 300),
         gapMs: 10_000,
-        budgetMs: Number(process.env.BENCH_RECOMMEND_BUDGET_S ?? 600) * 1000,
+        budgetMs: size("BENCH_RECOMMEND_BUDGET_S", 600) * 1000,
       });
       writeReport("recommend", { db, ...recommend }, [
         "/rekomendasi as a person sends it: a Telegram message through the local Bot API emulator (in this process) " +
@@ -116,9 +146,9 @@ async function main(): Promise<void> {
       const catalog = await runCatalogBench({
         database: opened.database,
         translate: translator.t.bind(translator),
-        courses: Number(process.env.BENCH_COURSES ?? 5_000),
-        people: Number(process.env.BENCH_CATALOG_PEOPLE ?? 50_000),
-        searches: 300,
+        courses: size("BENCH_COURSES", 5_000),
+        people: size("BENCH_CATALOG_PEOPLE", 50_000),
+        searches: QUICK ? 24 : 300,
       });
       writeReport("catalog", { db, ...catalog }, [
         "/katalog <search> as a person sends it on Telegram: a message through the local Bot API emulator (in " +
@@ -139,8 +169,8 @@ async function main(): Promise<void> {
     if (!only || only === "broadcast") {
       const broadcast = await runBroadcastBench({
         database: opened.database,
-        deliveries: Number(process.env.BENCH_BROADCAST ?? 2_000),
-        history: Number(process.env.BENCH_HISTORY ?? 100_000),
+        deliveries: size("BENCH_BROADCAST", 2_000),
+        history: size("BENCH_HISTORY", 100_000),
       });
       writeReport("broadcast", { db, ...broadcast }, [
         "A broadcast through the real dispatcher and Telegram sender to a local Bot API emulator that answers 429 " +
@@ -157,9 +187,9 @@ async function main(): Promise<void> {
       const { summary, export: exported } = await runSummaryBench({
         database: opened.database,
         translate: translator.t.bind(translator),
-        people: Number(process.env.BENCH_SUMMARY_PEOPLE ?? 50_000),
-        units: 500,
-        runs: 40,
+        people: size("BENCH_SUMMARY_PEOPLE", 50_000),
+        units: QUICK ? 40 : 500,
+        runs: QUICK ? 5 : 40,
       });
       writeReport("summary", { db, ...summary }, [
         "/ringkasan for a supervisor of the whole instansi, through the app's conversation service: take in waiting " +
@@ -182,10 +212,10 @@ async function main(): Promise<void> {
       const scale: Record<string, Record<string, string | number | Record<string, number>>> = {};
       const settings = {
         translate: translator.t.bind(translator),
-        people: Number(process.env.BENCH_SCALE_PEOPLE ?? 50_000),
-        midAssessment: 2_000,
-        deliveryLog: 100_000,
-        runs: Number(process.env.BENCH_SCALE_RUNS ?? 200),
+        people: size("BENCH_SCALE_PEOPLE", 50_000),
+        midAssessment: QUICK ? 40 : 2_000,
+        deliveryLog: QUICK ? 2_000 : 100_000,
+        runs: size("BENCH_SCALE_RUNS", 200),
       };
       scale.sqlite = await runScaleBench({ storage: "sqlite", ...settings });
       progress(`scale.sqlite: ${JSON.stringify(scale.sqlite)}`);
@@ -213,8 +243,8 @@ async function main(): Promise<void> {
       database: opened.database,
       translate: translator.t.bind(translator),
       countCommands: counter,
-      registered: Number(process.env.BENCH_REGISTERED ?? 10_000),
-      people: Number(process.env.BENCH_PEOPLE ?? 200),
+      registered: size("BENCH_REGISTERED", 10_000),
+      people: size("BENCH_PEOPLE", 200),
       offeredPerSecond: 25,
       latencyAnswersPerPerson: 4,
     });
@@ -232,6 +262,10 @@ async function main(): Promise<void> {
       "Target: ≤ 600 s on the CI machine (2 cores).",
     ]);
     progress(`all benchmarks done in ${seconds} s`);
+    if (!only) {
+      const missing = KEYS.filter((k) => !(k in readReport()));
+      if (missing.length > 0) throw new Error(`the report lacks ${missing.join(", ")}`);
+    }
   } finally {
     await opened.database.connection.dropDatabase().catch(() => {});
     await opened.close();
