@@ -423,9 +423,15 @@ export class TelegramEmulator {
         if (this.failNextText.delete(chat)) {
           return Promise.reject(new ApiRefusal(500, "Internal Server Error: emulated"));
         }
+        // Telegram refuses, never truncates: Pandu must split what is too long.
+        const text = String(body.text ?? "");
+        if (text.length === 0)
+          return Promise.reject(new ApiRefusal(400, "Bad Request: message text is empty"));
+        if (text.length > 4096)
+          return Promise.reject(new ApiRefusal(400, "Bad Request: message is too long"));
         const refusal = this.refuse(chat);
         if (refusal) return Promise.reject(refusal);
-        return this.later(this.record(chat, String(body.text), body.reply_markup, "text"));
+        return this.later(this.record(chat, text, body.reply_markup, "text"));
       }
       case "sendPhoto":
       case "sendDocument": {
@@ -434,6 +440,8 @@ export class TelegramEmulator {
         const caption =
           /name="caption"\r\n\r\n([^\r]*)/.exec(raw)?.[1] ?? (body.caption as string | undefined) ?? "";
         const kind = method === "sendPhoto" ? "photo" : "document";
+        if (caption.length > 1024)
+          return Promise.reject(new ApiRefusal(400, "Bad Request: message caption is too long"));
         const refusal = this.refuse(Number(chat));
         if (refusal) return Promise.reject(refusal);
         const fileId = body[kind];
@@ -451,6 +459,8 @@ export class TelegramEmulator {
       case "editMessageText": {
         const msg = this.messages.get(Number(body.message_id));
         if (!msg) return Promise.reject(new Error("no such message"));
+        if (String(body.text ?? "").length > 4096)
+          return Promise.reject(new ApiRefusal(400, "Bad Request: MESSAGE_TOO_LONG"));
         msg.text = String(body.text);
         msg.buttons = buttonsOf(body.reply_markup);
         msg.edits++;

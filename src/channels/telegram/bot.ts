@@ -7,7 +7,7 @@ import type { Inbound, Outbound } from "../../engine/types.js";
 import type { RecordSend } from "../channel.js";
 import { SeenIds } from "../seen-ids.js";
 import { normalizeUpdate } from "./normalize.js";
-import { keyboard, splitText } from "./render.js";
+import { keyboard, MAX_CAPTION, MAX_TEXT, splitText } from "./render.js";
 
 export interface TelegramDeps {
   token: string;
@@ -108,9 +108,10 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
       replies = [{ text: deps.errorText(n.languageCode, err) }];
     }
     for (const reply of replies) {
-      if (reply.replacesPrompt && n.buttonMessageId !== undefined) {
+      // An answer too long for one message is sent in parts below rather than cut into the prompt.
+      if (reply.replacesPrompt && n.buttonMessageId !== undefined && reply.text.length <= MAX_TEXT) {
         try {
-          await ctx.api.editMessageText(n.chatId, n.buttonMessageId, reply.text.slice(0, 4096), {
+          await ctx.api.editMessageText(n.chatId, n.buttonMessageId, reply.text, {
             reply_markup: keyboard(reply.choices) ?? { inline_keyboard: [] },
           });
           continue;
@@ -121,10 +122,13 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
       }
       if (reply.media) {
         const file = new InputFile(reply.media.bytes, reply.media.filename);
+        // A text longer than a caption follows the file as messages of its own, whole.
+        const captioned = reply.text.length <= MAX_CAPTION;
+        const other = captioned && reply.text ? { caption: reply.text } : {};
         const send =
           reply.media.kind === "photo"
-            ? ctx.api.sendPhoto(n.chatId, file, { caption: reply.text.slice(0, 1024) })
-            : ctx.api.sendDocument(n.chatId, file, { caption: reply.text.slice(0, 1024) });
+            ? ctx.api.sendPhoto(n.chatId, file, other)
+            : ctx.api.sendDocument(n.chatId, file, other);
         const sent = await send.then(
           () => true,
           (err) => {
@@ -132,7 +136,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
             return false;
           },
         );
-        if (sent) continue;
+        if (sent && captioned) continue;
       }
       const parts = splitText(reply.text);
       for (const [i, part] of parts.entries()) {

@@ -3,6 +3,8 @@ import type { Choice } from "../../engine/types.js";
 
 /** Telegram's limits: 4096 characters a message, 64 bytes of callback data. */
 export const MAX_TEXT = 4096;
+/** The Bot API takes at most 1024 characters as a photo's or document's caption. */
+export const MAX_CAPTION = 1024;
 
 /** Inline keyboard rows from channel-neutral choices. */
 export function keyboard(choices: Choice[][] | undefined): InlineKeyboardMarkup | undefined {

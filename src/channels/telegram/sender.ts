@@ -1,13 +1,10 @@
 import { Api, GrammyError, HttpError } from "grammy";
 import type { DeliveryMessage } from "../../db/models/index.js";
 import type { ChannelSender, SendOutcome } from "../../delivery/sender.js";
-import { keyboard, MAX_TEXT } from "./render.js";
+import { keyboard, MAX_CAPTION, splitText } from "./render.js";
 
 /** Bot API limits for bulk sends: about 30 messages a second overall, 1 a second per chat. */
 export const TELEGRAM_LIMITS = { perSecond: 30, perChatMs: 1_000 };
-
-/** The Bot API takes at most 1024 characters as a photo's or document's caption. */
-export const MAX_CAPTION = 1024;
 
 /** Whether a message with a file takes two calls: its text is too long to be the caption. */
 const splitsCaption = (message: DeliveryMessage) =>
@@ -54,16 +51,20 @@ export function createTelegramSender(opts: {
   return {
     channel: "telegram",
     limits: opts.limits ?? TELEGRAM_LIMITS,
-    partsOf: (message) => (splitsCaption(message) ? 2 : 1),
+    partsOf: (message) =>
+      message.attachment && !splitsCaption(message)
+        ? 1
+        : (message.attachment ? 1 : 0) + splitText(message.text).length,
     /**
      * A message with a file goes as one sendPhoto/sendDocument with the text as caption. A text
      * longer than a caption goes in two calls, the file first and then the text, because:
      * the file is the call that can be refused on its own (an expired file_id, a blocked bot), so a
      * refusal comes before anything arrived and the delivery is rightly counted as failed; the
      * reader sees the same order as a short caption (file, then words); and the text keeps its
-     * buttons at the bottom. If the text call then fails, the outcome says the file arrived
-     * (`partsSent: 1`) and the retry sends only the text. Only a crash between the two calls
-     * (the send lease lapses) sends the file again; that resend is counted like any other.
+     * buttons at the bottom. A text over 4,096 characters goes as several messages, split at a
+     * paragraph or line break, never cut. If a later call fails, the outcome says how many parts
+     * arrived (`partsSent`) and the retry sends only the rest. Only a crash between two calls
+     * (the send lease lapses) sends a part again; that resend is counted like any other.
      */
     async send(address, message, progress): Promise<SendOutcome> {
       const chat = Number(address);
@@ -76,11 +77,18 @@ export function createTelegramSender(opts: {
           await sendFile(chat, file, { ...(message.text ? { caption: message.text } : {}), ...extra });
           return { kind: "sent" };
         }
-        if (file && partsSent < 1) {
-          await sendFile(chat, file, {});
-          partsSent = 1;
+        // The file (if any), then the text in parts Telegram accepts, its buttons under the last;
+        // a retry after a failure resumes at the first part that did not go.
+        const calls = [
+          ...(file ? [() => sendFile(chat, file, {})] : []),
+          ...splitText(message.text).map(
+            (part, i, all) => () => api.sendMessage(chat, part, i === all.length - 1 ? extra : {}),
+          ),
+        ];
+        for (let k = partsSent; k < calls.length; k++) {
+          await calls[k]!();
+          partsSent = k + 1;
         }
-        await api.sendMessage(chat, message.text.slice(0, MAX_TEXT), extra);
         return { kind: "sent" };
       } catch (err) {
         const outcome = classifyTelegramError(err);

@@ -130,6 +130,38 @@ describe("the outbox dispatcher (real database, Bot API emulator)", () => {
     ]);
   });
 
+  it("sends a text over Telegram's 4,096 characters as several messages split at paragraphs, none cut", async () => {
+    await ctx.repos.identities.bind({
+      id: "telegram:5002",
+      channel: "telegram",
+      personId: "p5002",
+      now: new Date(),
+    });
+    // Paragraphs of 900 characters: 9,900 in all, with buttons that belong under the last part.
+    const paragraphs = Array.from({ length: 11 }, (_, i) => `panjang ${i}: ${"kata ".repeat(178)}`.trim());
+    const long = paragraphs.join("\n\n");
+    await createOutbox({ repos: ctx.repos, now: () => new Date() }).schedule({
+      purpose: "panjang",
+      occurrence: "o1",
+      personId: "p5002",
+      message: { text: long, choices: [[{ data: "rem|h|y", label: "Hadir" }]] },
+      dueAt: new Date(Date.now() - 1000),
+    });
+    dispatcher("a", 100).start();
+    const parts = await waitFor(() => {
+      const got = [...tg.messages.values()].filter((m) => m.chat_id === 5002);
+      return got.length >= 3 ? got : undefined;
+    }, 15_000);
+    expect(parts.every((m) => m.text.length <= 4096)).toBe(true);
+    // Nothing lost or cut: the parts, joined at the paragraph breaks, are the text.
+    expect(parts.map((m) => m.text).join("\n\n")).toBe(long);
+    expect(parts.every((m) => /^panjang \d+:/.test(m.text))).toBe(true);
+    expect(parts.at(-1)!.buttons).toEqual([[{ text: "Hadir", callback_data: "rem|h|y" }]]);
+    expect(parts.slice(0, -1).every((m) => m.buttons.length === 0)).toBe(true);
+    const logged = await ctx.db.models.DeliveryLog.findOne({ personId: "p5002" }).lean().exec();
+    expect(logged).toMatchObject({ status: "sent", resends: 0 });
+  });
+
   it("survives 429s with retry_after and 20% random 5xx: every delivery once, none lost", async () => {
     tg.limits = { perSecond: 40, perChatMs: 1000 };
     tg.flaky = 0.2;
