@@ -106,17 +106,18 @@ export function createMentoring(deps: {
    * syncMentorProfile); after opting in or out, and for a profile found stale.
    */
   async function refreshProfile(personId: string): Promise<void> {
-    // Whichever instansi they were or are in, its cached list may hold them.
-    forgetProfiles();
     const person = await deps.repos.people.get(personId);
     if (!person) {
       await deps.repos.mentoring.removeProfile(personId);
-      return;
+    } else {
+      const latest = person.status?.lastAssessmentId
+        ? await deps.repos.assessments.get(person.status.lastAssessmentId)
+        : null;
+      await syncMentorProfile(deps.repos, person, latest, deps.now());
     }
-    const latest = person.status?.lastAssessmentId
-      ? await deps.repos.assessments.get(person.status.lastAssessmentId)
-      : null;
-    await syncMentorProfile(deps.repos, person, latest, deps.now());
+    // After the write: whichever instansi they were or are in, its copy may hold them, and a load
+    // begun before this point is not kept.
+    forgetProfiles();
   }
 
   /**
