@@ -1,7 +1,9 @@
 import { expect } from "vitest";
 import type { App } from "../../src/app.js";
 import type { IncomingIdentity } from "../../src/conversation/router.js";
+import type { Level } from "../../src/domain/competency.js";
 import type { Inbound, Outbound } from "../../src/engine/types.js";
+import { holds } from "./assessment-runs.js";
 
 /** Talks to the app's conversation service the way a channel adapter does. */
 export function chatDriver(app: () => App) {
@@ -71,5 +73,27 @@ export function chatDriver(app: () => App) {
     return transcript.join("\n");
   }
 
-  return { send, cmd, text, press, all, onboard };
+  /**
+   * Takes /asesmen in the chat as someone who truly holds `truth` (2 where not given), answering
+   * each statement the instrument asks; returns the last replies (the result).
+   */
+  async function takeAssessment(who: IncomingIdentity, truth: Record<string, number>): Promise<Outbound[]> {
+    const { content } = app();
+    const index = new Map<string, { c: string; l: Level; i: number }>();
+    for (const c of content.allCompetencies)
+      for (const l of [1, 2, 3, 4, 5] as const)
+        for (let i = 0; i < content.instrument.count(c.code, l); i++)
+          index.set(content.instrument.statement(c.code, l, i)!.id, { c: c.code, l, i });
+    const answer = holds((c) => truth[c] ?? 2);
+    await cmd(who, "asesmen");
+    let out = await text(who, "ya");
+    for (let n = 0; n < 80; n++) {
+      const asked = index.get(out.at(-1)!.text.split("\n\n").at(-1)!);
+      if (!asked) return out;
+      out = await text(who, String(answer({ ...asked, n })));
+    }
+    throw new Error("the assessment never ended");
+  }
+
+  return { send, cmd, text, press, all, onboard, takeAssessment };
 }

@@ -2,13 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import type { Assessment } from "../../../src/db/models/index.js";
-import type { Level } from "../../../src/domain/competency.js";
 import { ERASED_CONFIRMER } from "../../../src/domain/counted-level.js";
 import type { Outbound } from "../../../src/engine/types.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
 import { seedDemoIfEmpty } from "../../../src/services/demo-seed.js";
-import { holds, standardOf } from "../../support/assessment-runs.js";
+import { standardOf } from "../../support/assessment-runs.js";
 import { chatDriver } from "../../support/chat-driver.js";
 import { useTestDatabase } from "../../support/database.js";
 
@@ -21,7 +20,7 @@ const translator = loadTranslations(LOCALES_DIR);
 const ctx = useTestDatabase();
 let app: App;
 const clock = new Date("2026-11-24T02:00:00Z");
-const { cmd, text, press, all, onboard } = chatDriver(() => app);
+const { cmd, press, all, onboard, takeAssessment } = chatDriver(() => app);
 const tg = (id: number): IncomingIdentity => ({ id: `telegram:${id}`, channel: "telegram" });
 const SRI = tg(1);
 const BUDI = tg(2);
@@ -42,24 +41,6 @@ const CATALOG = [
   "id,title,provider,method,jp,competencies,mode,region,location,url,start,end,timezone,quota",
   "komunikasi,Pelatihan Komunikasi Efektif,BPSDM Provinsi Jambi,e-learning,8,M.3:1-3,online,,,,2026-12-15 09:00,2026-12-15 16:00,WIB,40",
 ].join("\n");
-
-/** Takes /asesmen in the chat as someone who truly holds `truth` (2 where not given). */
-async function takeAssessment(who: IncomingIdentity, truth: Record<string, number>) {
-  const index = new Map<string, { c: string; l: Level; i: number }>();
-  for (const c of app.content.allCompetencies)
-    for (const l of [1, 2, 3, 4, 5] as const)
-      for (let i = 0; i < app.content.instrument.count(c.code, l); i++)
-        index.set(app.content.instrument.statement(c.code, l, i)!.id, { c: c.code, l, i });
-  const answer = holds((c) => truth[c] ?? 2);
-  await cmd(who, "asesmen");
-  let out = await text(who, "ya");
-  for (let n = 0; n < 80; n++) {
-    const asked = index.get(out.at(-1)!.text.split("\n\n").at(-1)!);
-    if (!asked) return out;
-    out = await text(who, String(answer({ ...asked, n })));
-  }
-  throw new Error("the assessment never ended");
-}
 
 /** The unit's line for Komunikasi in the atasan's /ringkasan, once the folder took every mark in. */
 async function komunikasiInSummary() {

@@ -15,12 +15,11 @@ import { type LoggedQuery, listenToQueries } from "../../../src/db/query-log.js"
 import { createDispatcher } from "../../../src/delivery/dispatcher.js";
 import { createRateLimiter } from "../../../src/delivery/rate-limiter.js";
 import { createSlotLease } from "../../../src/delivery/slot-lease.js";
-import type { Level } from "../../../src/domain/competency.js";
 import type { IncomingFile, Outbound } from "../../../src/engine/types.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { EMBEDDED_CACHE_DIR, LOCALES_DIR } from "../../../src/paths.js";
 import { seedDemoIfEmpty } from "../../../src/services/demo-seed.js";
-import { holds, standardOf } from "../../support/assessment-runs.js";
+import { standardOf } from "../../support/assessment-runs.js";
 import { chatDriver } from "../../support/chat-driver.js";
 import { TelegramEmulator } from "../../support/telegram-emulator.js";
 
@@ -108,7 +107,7 @@ function filtersOf(name: string, command: Doc): { collection: string; op: string
 const clockStart = new Date("2026-11-24T02:00:00Z"); // Tuesday 09.00 WIB
 let clock = clockStart;
 let app: App;
-const { cmd, text, press, send, all, onboard } = chatDriver(() => app);
+const { cmd, text, press, send, all, onboard, takeAssessment } = chatDriver(() => app);
 const tg = (id: number): IncomingIdentity => ({ id: `telegram:${id}`, channel: "telegram" });
 /** A bootstrap admin (ADMIN_IDS), who grants the first roles with /peran. */
 const ROOT = tg(1);
@@ -145,24 +144,6 @@ const buttonOf = (out: Outbound[], label: string) => {
   return b.data;
 };
 const personOf = async (who: IncomingIdentity) => (await app.repos.identities.get(who.id))!.personId;
-
-/** Takes /asesmen in the chat as someone who truly holds `truth` (2 where not given). */
-async function takeAssessment(who: IncomingIdentity, truth: Record<string, number>) {
-  const index = new Map<string, { c: string; l: Level; i: number }>();
-  for (const c of app.content.allCompetencies)
-    for (const l of [1, 2, 3, 4, 5] as const)
-      for (let i = 0; i < app.content.instrument.count(c.code, l); i++)
-        index.set(app.content.instrument.statement(c.code, l, i)!.id, { c: c.code, l, i });
-  const answer = holds((c) => truth[c] ?? 2);
-  await cmd(who, "asesmen");
-  let out = await text(who, "ya");
-  for (let n = 0; n < 80; n++) {
-    const asked = index.get(out.at(-1)!.text.split("\n\n").at(-1)!);
-    if (!asked) return all(out);
-    out = await text(who, String(answer({ ...asked, n })));
-  }
-  throw new Error("the assessment never ended");
-}
 
 /** Runs a Telegram dispatcher against an emulator until nothing in the outbox is due. */
 async function deliverDue(emulator: TelegramEmulator) {
@@ -341,9 +322,9 @@ describe.skipIf(dbKind === "mongodb-uri")(
         expect(all(await cmd(ROOT, "peran", `beri ${p.nip} ${role} ${unit}`))).toContain("kini memegang");
 
       // Assessments through the chat, results and recommendations.
-      expect(await takeAssessment(SRI.who, { "M.3": 3 })).toContain("Hasil asesmen");
-      expect(await takeAssessment(BUDI.who, { "M.3": 1, "M.4": 1 })).toContain("Hasil asesmen");
-      expect(await takeAssessment(MADE.who, {})).toContain("Hasil asesmen");
+      expect(all(await takeAssessment(SRI.who, { "M.3": 3 }))).toContain("Hasil asesmen");
+      expect(all(await takeAssessment(BUDI.who, { "M.3": 1, "M.4": 1 }))).toContain("Hasil asesmen");
+      expect(all(await takeAssessment(MADE.who, {}))).toContain("Hasil asesmen");
       for (const p of [SRI, BUDI, MADE]) {
         expect(all(await cmd(p.who, "hasil"))).toContain("level");
         await cmd(p.who, "rekomendasi");
