@@ -60,6 +60,17 @@ import { createImprovements } from "./services/improvements.js";
 import { createJpLedger } from "./services/jp-ledger.js";
 import { createSummaryTotals } from "./services/summary-totals.js";
 
+/** The app settings a deployment's configuration decides (main.ts, and benchmarks wired like it). */
+export function appSettingsOf(config: Config) {
+  return {
+    adminIds: config.adminIds,
+    assessmentIntervalDays: config.assessmentIntervalDays,
+    retention: config.retention,
+    rateLimit: config.rateLimit,
+    ...(config.surveyHashKey ? { surveyHashKey: config.surveyHashKey } : {}),
+  };
+}
+
 /** Everything that serves conversations, built from its parts; channels receive `conversations`. */
 export function createApp(deps: {
   database: Database;

@@ -1,4 +1,4 @@
-import { createApp } from "./app.js";
+import { appSettingsOf, createApp } from "./app.js";
 import type { ChannelContext, ChannelSetup, MenuCommand } from "./channels/channel.js";
 import { slackChannel } from "./channels/slack/index.js";
 import { telegramChannel } from "./channels/telegram/index.js";
@@ -115,13 +115,9 @@ async function main(): Promise<number> {
     app = createApp({
       database: storage.database,
       translate,
-      adminIds: config.adminIds,
-      assessmentIntervalDays: config.assessmentIntervalDays,
-      retention: config.retention,
+      ...appSettingsOf(config),
       instanceId: INSTANCE_ID,
       onFlowStep: (flowId) => metrics.flowSteps(flowId),
-      rateLimit: config.rateLimit,
-      ...(config.surveyHashKey ? { surveyHashKey: config.surveyHashKey } : {}),
     });
   } catch (err) {
     await storage.close();

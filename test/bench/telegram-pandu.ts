@@ -1,4 +1,4 @@
-import { type App, createApp } from "../../src/app.js";
+import { type App, appSettingsOf, createApp } from "../../src/app.js";
 import type { ChannelContext, ChannelSetup, MenuCommand } from "../../src/channels/channel.js";
 import { telegramChannel } from "../../src/channels/telegram/index.js";
 import { type Config, parseConfig } from "../../src/config/config.js";
@@ -75,13 +75,9 @@ export async function startTelegramPandu(opts: {
   const app = createApp({
     database: opts.database,
     translate,
-    adminIds: config.adminIds,
-    assessmentIntervalDays: config.assessmentIntervalDays,
-    retention: config.retention,
+    ...appSettingsOf(config),
     instanceId: INSTANCE_ID,
     onFlowStep: (flowId) => metrics.flowSteps(flowId),
-    rateLimit: config.rateLimit,
-    ...(config.surveyHashKey ? { surveyHashKey: config.surveyHashKey } : {}),
     ...(opts.now ? { now: opts.now } : {}),
   });
   await opts.prepare?.(app);
