@@ -7,7 +7,7 @@ import mongoose from "mongoose";
 import { type EmbeddedVariant, ensureEmbeddedBinary } from "../../src/db/embedded/build.js";
 import { type EmbeddedStorage, startEmbeddedDb } from "../../src/db/embedded/launch.js";
 import { EMBEDDED_CACHE_DIR } from "../../src/paths.js";
-import { progress, round1 } from "./report.js";
+import { medianMs, progress } from "./report.js";
 
 const { MongoClient } = mongoose.mongo;
 
@@ -23,17 +23,6 @@ export interface FindIdResult {
   find_id_in_100_ms: number;
   /** Median ms of one find on the indexed field with {$in: 20 values} (20 documents). */
   find_indexed_in_20_ms: number;
-}
-
-/** Median of `n` sequential runs of `work`, in ms. */
-async function median(n: number, work: (i: number) => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await work(i);
-    times.push(performance.now() - t0);
-  }
-  return round1(times.sort((a, b) => a - b)[Math.floor(n / 2)]!);
 }
 
 /**
@@ -75,16 +64,16 @@ export async function measureFindId(opts: {
     await people.findOne({ _id: `p${pick(0)}` });
     return {
       docs,
-      find_one_id_ms: await median(samples, (i) => people.findOne({ _id: `p${pick(i)}` })),
-      update_one_id_ms: await median(samples, (i) =>
+      find_one_id_ms: await medianMs(samples, (i) => people.findOne({ _id: `p${pick(i)}` })),
+      update_one_id_ms: await medianMs(samples, (i) =>
         people.updateOne({ _id: `p${pick(i)}` }, { $set: { name: `Pegawai ${i}` } }),
       ),
-      find_one_indexed_ms: await median(samples, (i) => people.findOne({ nip: nip(pick(i)) })),
-      find_id_in_100_ms: await median(samples, async (i) => {
+      find_one_indexed_ms: await medianMs(samples, (i) => people.findOne({ nip: nip(pick(i)) })),
+      find_id_in_100_ms: await medianMs(samples, async (i) => {
         const found = await people.find({ _id: { $in: spread(i, 100).map((j) => `p${j}`) } }).toArray();
         if (found.length !== 100) throw new Error(`$in of 100 ids found ${found.length}`);
       }),
-      find_indexed_in_20_ms: await median(samples, async (i) => {
+      find_indexed_in_20_ms: await medianMs(samples, async (i) => {
         const found = await people.find({ nip: { $in: spread(i, 20).map(nip) } }).toArray();
         if (found.length !== 20) throw new Error(`$in of 20 NIPs found ${found.length}`);
       }),

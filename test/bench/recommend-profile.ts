@@ -11,19 +11,8 @@ import { createMentoring } from "../../src/features/mentoring/mentoring.js";
 import { loadTranslations } from "../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../src/paths.js";
 import { seedAgency } from "./agency-seed.js";
-import { progress, round1 } from "./report.js";
+import { medianMs, progress } from "./report.js";
 import { syntheticCatalog } from "./synthetic-catalog.js";
-
-/** Median of `n` sequential runs of `work`, in ms. */
-async function median(n: number, work: (i: number) => Promise<unknown> | unknown): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await work(i);
-    times.push(performance.now() - t0);
-  }
-  return round1(times.sort((a, b) => a - b)[Math.floor(n / 2)]!);
-}
 
 /**
  * Where one /rekomendasi spends its time, part by part, on the recommend benchmark's data: each
@@ -65,22 +54,22 @@ async function main(): Promise<void> {
 
     lines.push([
       "identities.get (router, profile cache miss)",
-      await median(5, (i) => r.identities.get(`telegram:${sample[i]!.chat}`)),
+      await medianMs(5, (i) => r.identities.get(`telegram:${sample[i]!.chat}`)),
     ]);
-    lines.push(["people.get by _id", await median(5, (i) => r.people.get(sample[i]!.personId))]);
-    lines.push(["assessments.get by _id", await median(5, (i) => r.assessments.get(assessmentIds[i]!))]);
+    lines.push(["people.get by _id", await medianMs(5, (i) => r.people.get(sample[i]!.personId))]);
+    lines.push(["assessments.get by _id", await medianMs(5, (i) => r.assessments.get(assessmentIds[i]!))]);
     lines.push([
       "completions.listForPerson",
-      await median(5, (i) => r.completions.listForPerson(sample[i]!.personId)),
+      await medianMs(5, (i) => r.completions.listForPerson(sample[i]!.personId)),
     ]);
     lines.push([
       "enrollments.listForPerson",
-      await median(5, (i) => r.enrollments.listForPerson(sample[i]!.personId)),
+      await medianMs(5, (i) => r.enrollments.listForPerson(sample[i]!.personId)),
     ]);
-    lines.push(["jabatan.get", await median(5, () => r.jabatan.get("kepala-seksi"))]);
+    lines.push(["jabatan.get", await medianMs(5, () => r.jabatan.get("kepala-seksi"))]);
     lines.push([
       "catalog reload (5,000 courses)",
-      await median(3, async () => {
+      await medianMs(3, async () => {
         app.courseCatalog.invalidate();
         await app.courseCatalog.all();
       }),
@@ -89,7 +78,7 @@ async function main(): Promise<void> {
     const catalog = await app.courseCatalog.all();
     lines.push([
       "rankCourses in memory (CPU only)",
-      await median(5, () =>
+      await medianMs(5, () =>
         rankCourses(catalog, {
           gaps: latest.results.map((x) => ({
             code: x.competency,
@@ -107,12 +96,12 @@ async function main(): Promise<void> {
     ]);
     lines.push([
       "recommendations.forPerson (no mentors)",
-      await median(3, (i) => app.recommendations.forPerson(sample[i]!.personId)),
+      await medianMs(3, (i) => app.recommendations.forPerson(sample[i]!.personId)),
     ]);
     const profiles = await r.mentoring.profilesIn(instansi);
     lines.push([
       `mentoring.profilesIn(${instansi}): ${profiles.length} mentors`,
-      await median(3, () => r.mentoring.profilesIn(instansi)),
+      await medianMs(3, () => r.mentoring.profilesIn(instansi)),
     ]);
     const mentoring = createMentoring({
       repos: r,
@@ -123,7 +112,7 @@ async function main(): Promise<void> {
     const conv = { profile: { locale: "id" } } as Conversation;
     lines.push([
       `mentoring.suggestions (${profiles.length} profiles)`,
-      await median(1, () => mentoring.suggestions(conv, person)),
+      await medianMs(1, () => mentoring.suggestions(conv, person)),
     ]);
     for (const [what, ms] of lines)
       process.stdout.write(`${what.padEnd(62)} ${String(ms).padStart(10)} ms\n`);

@@ -68,6 +68,17 @@ export function percentile(values: number[], p: number): number {
   return sorted[rank]!;
 }
 
+/** Median of `n` sequential runs of `work`, in ms (one decimal). */
+export async function medianMs(n: number, work: (i: number) => Promise<unknown> | unknown): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await work(i);
+    times.push(performance.now() - t0);
+  }
+  return round1(times.sort((a, b) => a - b)[Math.floor(n / 2)]!);
+}
+
 /** Rounded to one decimal, as the report shows figures. */
 export function round1(x: number): number {
   return Math.round(x * 10) / 10;
