@@ -152,12 +152,12 @@ export function createApp(deps: {
     translate: deps.translate,
     renderChart: (rows, labels) => renderChart(rows, labels),
   });
-  // Both may change a mentor's profile: this process's cached mentor lists are read again.
+  // Both may change a mentor's profile: this process's cached mentor lists whose stamp moved are read again.
   const recordAssessment = createAssessmentRecorder({
     repos,
     onAchievement: announceImprovement,
     onRecorded: async (personId) => {
-      mentoring.profilesChanged();
+      await mentoring.profilesChanged();
       await touch(personId);
     },
   });
@@ -166,7 +166,7 @@ export function createApp(deps: {
     now,
     onAchievement: announceImprovement,
     onConfirmed: async (personId) => {
-      mentoring.profilesChanged();
+      await mentoring.profilesChanged();
       await touch(personId);
     },
   });

@@ -64,6 +64,11 @@ export function refreshingValue<T>(
     }
   }
 
+  function invalidate(): void {
+    generation++;
+    held = undefined;
+  }
+
   return {
     /** The value: at once when one is held, else after loading it. */
     async get(): Promise<T> {
@@ -72,9 +77,18 @@ export function refreshingValue<T>(
       return held.value;
     },
     /** Forgets the value (this process changed it): the next read loads and waits. */
-    invalidate(): void {
-      generation++;
-      held = undefined;
+    invalidate,
+    /**
+     * Forgets the value only when its change stamp moved (this process may have changed it, or
+     * not): one read of the stamp instead of a reload after every write that might matter.
+     */
+    async invalidateIfChanged(): Promise<void> {
+      const old = held;
+      if (!old || !opts.stamp || old.stamp === undefined) {
+        invalidate();
+        return;
+      }
+      if ((await opts.stamp()) !== old.stamp && held === old) invalidate();
     },
   };
 }

@@ -327,8 +327,14 @@ export function createMentoring(deps: {
   return {
     matches,
     refreshProfile,
-    /** A mentor profile was written elsewhere in this process (an assessment, a confirmation). */
-    profilesChanged: forgetProfiles,
+    /**
+     * A mentor profile may have been written elsewhere in this process (after any assessment or
+     * confirmation): the lists whose change stamp moved are read again, the others kept, so an
+     * assessment by someone who does not mentor costs a stamp read, not a reload of every list.
+     */
+    async profilesChanged(): Promise<void> {
+      await Promise.all([...profileCache.values()].map((cached) => cached.invalidateIfChanged()));
+    },
     backfillProfiles,
     suggestions,
     overview,

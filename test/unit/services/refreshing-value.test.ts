@@ -75,4 +75,20 @@ describe("a value kept in memory and refreshed in the background", () => {
     await settle();
     expect(await cache.get()).toBe(2);
   });
+
+  it("forgets the value after a write only when the write moved the stamp", async () => {
+    let stamp = "a";
+    let loads = 0;
+    const cache = refreshingValue(async () => ++loads, {
+      ttlMs: 60_000,
+      now: () => new Date(0),
+      stamp: async () => stamp,
+    });
+    expect(await cache.get()).toBe(1);
+    await cache.invalidateIfChanged(); // nothing moved: kept
+    expect(await cache.get()).toBe(1);
+    stamp = "b";
+    await cache.invalidateIfChanged(); // moved: the next read loads afresh
+    expect(await cache.get()).toBe(2);
+  });
 });
