@@ -25,6 +25,8 @@ export interface OpenStorageOptions {
   /** Told before the embedded server is built (first run takes about a minute). */
   onBuild?: () => void;
   onCommand?: (commandName: string, dbName: string) => void;
+  /** The unpatched embedded FerretDB, for before-and-after measurements (benchmarks only). */
+  variant?: "patched" | "stock";
 }
 
 /** Where the embedded server keeps its SQLite files under DATA_DIR. */
@@ -42,7 +44,9 @@ export async function openStorage(opts: OpenStorageOptions): Promise<Storage> {
   if (opts.storage.kind === "mongodb") {
     uri = opts.storage.uri;
   } else {
-    const binary = await ensureEmbeddedBinary(EMBEDDED_CACHE_DIR, opts.onBuild);
+    const binary = await ensureEmbeddedBinary(EMBEDDED_CACHE_DIR, opts.onBuild, {
+      variant: opts.variant ?? "patched",
+    });
     embedded = await startEmbeddedDb(
       binary,
       opts.storage.kind === "embedded-postgresql"

@@ -3,6 +3,7 @@ import type { IncomingIdentity } from "../../src/conversation/router.js";
 import type { Database } from "../../src/db/connection.js";
 import type { Translate } from "../../src/engine/text.js";
 import { seedDemoIfEmpty } from "../../src/services/demo-seed.js";
+import { watchCommands } from "./command-watch.js";
 import { progress, round1 } from "./report.js";
 import { seedRegisteredPeople } from "./seed-people.js";
 
@@ -16,6 +17,9 @@ export interface MemoryBenchResult {
   heap_mb: number;
   rss_before_mb: number;
   seconds: number;
+  /** Database commands per person's first message, and their summed duration. */
+  db_commands_per_person: number;
+  db_ms_per_person: number;
 }
 
 const mb = (bytes: number) => round1(bytes / 2 ** 20);
@@ -43,6 +47,7 @@ export async function runMemoryBench(opts: {
   });
   gc?.();
   const before = process.memoryUsage().rss;
+  const watch = watchCommands(opts.database);
   const started = performance.now();
   let next = 0;
   let midFlow = 0;
@@ -56,6 +61,8 @@ export async function runMemoryBench(opts: {
   };
   await Promise.all(Array.from({ length: opts.concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
+  const commands = [...watch.take().values()];
+  watch.stop();
   if (midFlow < opts.people * 0.99)
     throw new Error(`only ${midFlow} of ${opts.people} people got a question`);
   gc?.();
@@ -66,5 +73,7 @@ export async function runMemoryBench(opts: {
     heap_mb: mb(usage.heapUsed),
     rss_before_mb: mb(before),
     seconds: round1(seconds),
+    db_commands_per_person: round1(commands.reduce((n, c) => n + c.count, 0) / opts.people),
+    db_ms_per_person: round1(commands.reduce((n, c) => n + c.ms, 0) / opts.people),
   };
 }

@@ -8,6 +8,7 @@ import { loadTranslations } from "../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../src/paths.js";
 import { runBroadcastBench } from "./broadcast-bench.js";
 import { runCatalogBench } from "./catalog-bench.js";
+import { runLoadBench } from "./load-bench.js";
 import { runMemoryBench } from "./memory-bench.js";
 import { runRecommendBench } from "./recommend-bench.js";
 import { progress, readReport, resetReport, writeReport } from "./report.js";
@@ -32,6 +33,7 @@ const QUICK_SIZES: Record<string, number> = {
   BENCH_SCALE_RUNS: 20,
   BENCH_REGISTERED: 300,
   BENCH_PEOPLE: 20,
+  BENCH_LOAD_PEOPLE: 20,
 };
 
 /** A benchmark size: its environment variable when set, else the full (or quick) default. */
@@ -42,7 +44,18 @@ function size(name: string, full: number): number {
 }
 
 /** What every full or quick run must have written (the quick run in CI checks it). */
-const KEYS = ["memory", "recommend", "catalog", "broadcast", "summary", "export", "scale", "update", "run"];
+const KEYS = [
+  "memory",
+  "recommend",
+  "catalog",
+  "broadcast",
+  "summary",
+  "export",
+  "scale",
+  "load",
+  "update",
+  "run",
+];
 
 /**
  * `npm run bench`: MONGODB_URI when set, else the embedded FerretDB on PostgreSQL when
@@ -66,11 +79,15 @@ async function main(): Promise<void> {
     "embedded-sqlite": "ferretdb-sqlite",
   }[storage.kind];
   progress(`database: ${db}`);
+  // BENCH_FERRETDB=stock: the same run on unpatched FerretDB, for a before-and-after figure.
+  const variant = process.env.BENCH_FERRETDB === "stock" ? "stock" : "patched";
+  if (variant === "stock") progress("embedded FerretDB: stock (unpatched) build");
   const counter = { n: 0 };
   const opened = await openStorage({
     storage,
     poolSize: 20,
     dbName: `pandu_bench_${Date.now().toString(36)}`,
+    variant,
     onBuild: () => progress("building the embedded database (first run, about a minute)"),
     onCommand: () => {
       counter.n++;
@@ -237,6 +254,33 @@ async function main(): Promise<void> {
           "Pandu started. find_id_ms: the median findOne({_id}) on the people collection.",
         "Targets: answer p95 ≤ 25 ms; each command and the first message p95 ≤ 50 ms; find_id ≤ 3 ms; on both storages.",
       ]);
+    }
+    if (!only || only === "load") {
+      const load = await runLoadBench({
+        database: opened.database,
+        translate: translator.t.bind(translator),
+        people: size("BENCH_LOAD_PEOPLE", 200),
+        timeoutMs: 300_000,
+      });
+      writeReport("load", { db, ...load }, [
+        "people new people at once on Telegram, each sending /start, registering through onboarding (consent, " +
+          "name, NIP, instansi, unit, jabatan, time zone, language, ways of learning; typed as people type them) " +
+          "and taking the whole /asesmen (the intro, then every statement until the result is saved, pressing the " +
+          "answer button), each answering the moment Pandu's question arrives. The Bot API emulator and the people run " +
+          "in a child process; Pandu is wired as main.ts wires it (grammY runner, router with its flood guard, " +
+          "metrics, outbox dispatcher) with the per-person flood limit raised, as for any load test. A step is one " +
+          "update a person sent; its latency runs from the update entering the emulator's queue until Pandu's next " +
+          "question reached the emulator, so waiting to be polled counts. steps_per_s is all steps over the time from " +
+          "the first /start to the last saved result.",
+        "Where the time went: cpu_s is the CPU each process used during the run (Pandu's process, the embedded " +
+          "FerretDB, PostgreSQL's processes, the emulator with the people); db_commands_per_step and db_ms_per_step " +
+          "are the database commands Pandu sent and their summed durations, per step; top_queries lists them by " +
+          "total time.",
+        "Target (FerretDB on PostgreSQL storage): all finish, ≥ 200 steps/s, p95 ≤ 500 ms.",
+      ]);
+      progress(`load: ${JSON.stringify(load)}`);
+      await opened.database.connection.dropDatabase();
+      await ensureSchema(opened.database);
     }
     if (only && only !== "update") return;
     const result = await runUpdateBench({

@@ -39,31 +39,44 @@ export interface TelegramPandu {
   stop(): Promise<void>;
 }
 
-/**
- * Starts Pandu on `database` the way `src/main.ts` does (configuration from a production
- * environment with only the bot token and API root set, the app built with those settings, the
- * demo seeds, the catalog warmed, the Telegram channel with its metrics, failure texts, command
- * menus and outbox dispatcher), talking to an in-process Telegram emulator. What main.ts does
- * beyond that is left out: the HTTP server, the scheduler's cron jobs and Slack.
- *
- * `prepare` runs after the app is built and before anything is served: a benchmark puts its
- * data there, as an agency's database is full before Pandu starts. `now` replaces the clock.
- */
-export async function startTelegramPandu(opts: {
+/** Pandu wired to some Bot API root, as `main.ts` wires it; the emulator is the caller's. */
+export interface WiredPandu {
+  app: App;
+  config: Config;
+  /** Updates whose handler threw so far (the person got the apology instead of an answer). */
+  failures(): number;
+  /** Called whenever Pandu finished handling an update (its replies are out). */
+  onHandled?: () => void;
+  /** Stops taking updates, lets the dispatcher finish and releases the leases. */
+  stop(): Promise<void>;
+}
+
+/** Options shared by both ways of starting Pandu for a benchmark. */
+export interface PanduOptions {
   database: Database;
   translate: Translate;
   now?: () => Date;
   prepare?: (app: App) => Promise<void>;
-  /** How long one command may take before the benchmark gives up on it. */
-  timeoutMs?: number;
   logLevel?: string;
-}): Promise<TelegramPandu> {
-  const emulator = new TelegramEmulator();
-  emulator.logCalls = false;
-  await emulator.start();
+  /** Environment beside the token and API root (a load test raises the per-person flood limit). */
+  env?: Record<string, string>;
+}
+
+/**
+ * Starts Pandu on `database` the way `src/main.ts` does (configuration from a production
+ * environment with only the bot token and API root set, the app built with those settings, the
+ * demo seeds, the catalog warmed, the Telegram channel with its metrics, failure texts, command
+ * menus and outbox dispatcher), talking to the Bot API at `apiRoot`. What main.ts does beyond that
+ * is left out: the HTTP server, the scheduler's cron jobs and Slack.
+ *
+ * `prepare` runs after the app is built and before anything is served: a benchmark puts its
+ * data there, as an agency's database is full before Pandu starts. `now` replaces the clock.
+ */
+export async function wireTelegramPandu(opts: PanduOptions & { apiRoot: string }): Promise<WiredPandu> {
   const config = parseConfig({
     TELEGRAM_BOT_TOKEN: "123456:BENCH-token-for-the-emulator_000",
-    TELEGRAM_API_ROOT: emulator.apiRoot,
+    TELEGRAM_API_ROOT: opts.apiRoot,
+    ...opts.env,
   });
   const telegram = config.telegram!;
   const { translate } = opts;
@@ -86,10 +99,19 @@ export async function startTelegramPandu(opts: {
   // main.ts starts this load without waiting; people write only after it is done.
   await app.courseCatalog.all();
 
-  // The update in flight, told when its replies are out (the channel's `observe` callback).
-  let inFlight: { resolve: () => void } | undefined;
   let failures = 0;
   const counted = metrics.countingFailures(app.conversations.handle);
+  const wired: WiredPandu = {
+    app,
+    config,
+    failures: () => failures,
+    async stop() {
+      await channel.stopIntake();
+      await work.idle(Date.now() + 10_000);
+      await channel.dispatcher.stop(Date.now() + 10_000);
+      await app.releaseLeases();
+    },
+  };
   const context: ChannelContext = {
     handle: async (who, inbound) => {
       try {
@@ -110,7 +132,7 @@ export async function startTelegramPandu(opts: {
       return () => {
         stopClock();
         done();
-        inFlight?.resolve();
+        wired.onHandled?.();
       };
     },
     onRateLimited: (channel) => metrics.rateLimited(channel, "reply"),
@@ -153,6 +175,24 @@ export async function startTelegramPandu(opts: {
   app.onDeliveryScheduled(() => channel.dispatcher.poke());
   channel.dispatcher.start();
   await menusDone;
+  return wired;
+}
+
+/** Starts Pandu as `wireTelegramPandu` does, talking to a Telegram emulator in this process. */
+export async function startTelegramPandu(
+  opts: PanduOptions & {
+    /** How long one command may take before the benchmark gives up on it. */
+    timeoutMs?: number;
+  },
+): Promise<TelegramPandu> {
+  const emulator = new TelegramEmulator();
+  emulator.logCalls = false;
+  await emulator.start();
+  const wired = await wireTelegramPandu({ ...opts, apiRoot: emulator.apiRoot });
+  const { app, config } = wired;
+  // The update in flight, told when its replies are out.
+  let inFlight: { resolve: () => void } | undefined;
+  wired.onHandled = () => inFlight?.resolve();
 
   const delivered = new Map<number, number>();
   emulator.hooks.delivered = (updateId, at) => delivered.set(updateId, at);
@@ -171,7 +211,7 @@ export async function startTelegramPandu(opts: {
   ): Promise<TimedReply> {
     if (inFlight) throw new Error("bench: one command at a time");
     const seen = emulator.lastByChat.get(chat)?.message_id ?? 0;
-    const failuresBefore = failures;
+    const failuresBefore = wired.failures();
     let timer: NodeJS.Timeout | undefined;
     const answered = new Promise<void>((resolve, reject) => {
       inFlight = { resolve };
@@ -198,7 +238,7 @@ export async function startTelegramPandu(opts: {
     return {
       ms: (replies.length > 0 ? Math.max(...replies.map((r) => r.at)) : handledAt) - at,
       replies,
-      failed: failures > failuresBefore,
+      failed: wired.failures() > failuresBefore,
     };
   }
 
@@ -213,10 +253,7 @@ export async function startTelegramPandu(opts: {
       return roundTrip(chat, data, () => emulator.press(chat, messageId, data), false);
     },
     async stop() {
-      await channel.stopIntake();
-      await work.idle(Date.now() + 10_000);
-      await channel.dispatcher.stop(Date.now() + 10_000);
-      await app.releaseLeases();
+      await wired.stop();
       await emulator.stop();
     },
   };
