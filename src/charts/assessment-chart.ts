@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { Resvg } from "@resvg/resvg-js";
+import { renderAsync } from "@resvg/resvg-js";
 import * as echarts from "echarts";
 
 export interface ChartRow {
@@ -37,7 +37,10 @@ const FONT = DEJAVU.every((f) => existsSync(f))
  * names stay readable on a phone. ECharts renders SVG on the server, resvg rasterises it with the
  * system fonts.
  */
-export function renderAssessmentChart(rows: readonly ChartRow[], labels: ChartLabels): Uint8Array {
+export async function renderAssessmentChart(
+  rows: readonly ChartRow[],
+  labels: ChartLabels,
+): Promise<Uint8Array> {
   const height = 140 + rows.length * ROW_HEIGHT;
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: WIDTH, height });
   try {
@@ -87,7 +90,8 @@ export function renderAssessmentChart(rows: readonly ChartRow[], labels: ChartLa
       ],
     });
     const svg = chart.renderToSVGString();
-    const png = new Resvg(svg, { background: "#ffffff", font: FONT }).render().asPng();
+    // Rasterising takes about 20 ms: on libuv's thread pool it leaves the event loop to other people's answers.
+    const png = (await renderAsync(svg, { background: "#ffffff", font: FONT })).asPng();
     return new Uint8Array(png);
   } finally {
     // The chart holds its whole scene graph until disposed.

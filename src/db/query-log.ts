@@ -1,5 +1,5 @@
 import type { MongooseQueryMiddleware, Query, Schema } from "mongoose";
-import { queryOrigin } from "./query-origin.js";
+import { queryOrigin, setQueryOriginLabelling } from "./query-origin.js";
 
 /** One query as the application issued it: which collection, which operation, which filter, from where. */
 export interface LoggedQuery {
@@ -25,8 +25,10 @@ export function listenToQueries(l: Listener): () => void {
   // A wrapper, so the same function registered twice is two listeners, each removed by its own call.
   const entry: Listener = (q) => l(q);
   listeners.add(entry);
+  setQueryOriginLabelling(true);
   return () => {
     listeners.delete(entry);
+    setQueryOriginLabelling(listeners.size > 0);
   };
 }
 
@@ -71,6 +73,25 @@ export function queryLogPlugin(schema: Schema): void {
       indexed: indexedFields(this.model().schema),
       ...originField(),
     });
+  });
+}
+
+/**
+ * Reports a query sent through the driver directly (`Model.collection`), which the schema hooks do
+ * not see: a hot path that skips mongoose's documents is held to the same storage rules.
+ */
+export function reportDirectQuery(
+  model: { collection: { collectionName: string }; schema: Schema },
+  op: string,
+  filter: Record<string, unknown>,
+): void {
+  if (listeners.size === 0) return;
+  report({
+    collection: model.collection.collectionName,
+    op,
+    filter,
+    indexed: indexedFields(model.schema),
+    ...originField(),
   });
 }
 

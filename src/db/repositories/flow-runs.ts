@@ -1,4 +1,6 @@
 import type { FlowRun, Models } from "../models/index.js";
+import { reportDirectQuery } from "../query-log.js";
+import { driverCollection } from "./driver-collection.js";
 import { insertOnce, isDuplicateKeyError } from "./errors.js";
 
 /** What one answer changes in a run. */
@@ -55,10 +57,13 @@ export function flowRunsRepository({ FlowRun, FlowClaim }: Pick<Models, "FlowRun
     /**
      * Applies one move, only if the run is still at `expectedSeq`. Returns false when it was not (a
      * duplicate update, a double click, an old button, another instance first): nothing is recorded.
-     * Two writes: the claim that makes the check atomic on FerretDB too, then the state.
+     * Two writes: the claim that makes the check atomic on FerretDB too, then the state. Both go
+     * through the driver directly: they run on every answer and the values are already the stored
+     * types, so mongoose's document building, validation and casting are skipped.
      */
     async advance(id: string, expectedSeq: number, move: RunMove, now: Date): Promise<boolean> {
-      if (!(await insertOnce(() => FlowClaim.create({ _id: `${id}:${expectedSeq}`, at: now })))) return false;
+      const claim = { _id: `${id}:${expectedSeq}`, at: now };
+      if (!(await insertOnce(() => driverCollection(FlowClaim).insertOne(claim)))) return false;
       const set: Record<string, unknown> = {
         stepId: move.stepId,
         trail: move.trail,
@@ -71,7 +76,9 @@ export function flowRunsRepository({ FlowRun, FlowClaim }: Pick<Models, "FlowRun
       if (move.unsetAnswers?.length) {
         update.$unset = Object.fromEntries(move.unsetAnswers.map((k) => [`answers.${k}`, ""]));
       }
-      const res = await FlowRun.updateOne({ _id: id, seq: expectedSeq }, update).exec();
+      const filter = { _id: id, seq: expectedSeq };
+      reportDirectQuery(FlowRun, "updateOne", filter);
+      const res = await driverCollection(FlowRun).updateOne(filter, update);
       return res.modifiedCount === 1;
     },
     /**

@@ -8,7 +8,7 @@ import type {
   UnitHeadcount,
   UnitYearTotals,
 } from "../models/index.js";
-import { duplicateKeyPositions, insertOnce, isDuplicateKeyError } from "./errors.js";
+import { duplicateKeyPositions, isDuplicateKeyError } from "./errors.js";
 
 /** Batch size for reads that want every document at once (a few thousand units at most). */
 const WHOLE = 100_000;
@@ -70,8 +70,17 @@ export function summariesRepository(m: SummaryModels) {
      * so a folder that read the old version does not remove it: the change is taken in next time.
      */
     async mark(mark: SummaryMark): Promise<void> {
-      if (await insertOnce(() => m.SummaryMark.create(mark))) return;
-      await m.SummaryMark.updateOne({ _id: mark._id }, { $set: { v: mark.v } }).exec();
+      const { _id, v, ...rest } = mark;
+      // One command where an insert and then an update (the mark usually waits already) took two.
+      const upsert = () =>
+        m.SummaryMark.updateOne({ _id }, { $set: { v }, $setOnInsert: rest }, { upsert: true }).exec();
+      try {
+        await upsert();
+      } catch (err) {
+        // Two writers inserting the same mark at once: the loser's upsert finds it now.
+        if (!isDuplicateKeyError(err)) throw err;
+        await upsert();
+      }
     },
     /** Records many marks at once (an import); those already waiting get a new version. */
     async markMany(marks: readonly SummaryMark[]): Promise<void> {

@@ -59,7 +59,13 @@ export function createAssessmentRecorder(deps: {
   ): Promise<{ assessment: Assessment; previous: Assessment | null; closedGaps: string[] }> {
     const person = await deps.repos.people.get(outcome.personId);
     if (!person) throw new Error(`no person ${outcome.personId}`);
-    const already = outcome.id ? await deps.repos.assessments.get(outcome.id) : null;
+    const previousId = person.status?.lastAssessmentId;
+    // Read together: under load every round trip waits its turn for a pooled connection.
+    const [already, previous, jabatan] = await Promise.all([
+      outcome.id ? deps.repos.assessments.get(outcome.id) : null,
+      previousId ? deps.repos.assessments.get(previousId) : null,
+      person.jabatanId ? deps.repos.jabatan.get(person.jabatanId) : null,
+    ]);
     if (already) {
       const before = already.previousId ? await deps.repos.assessments.get(already.previousId) : null;
       // A retry after a crash: the mark or the mentor profile may be what was lost; both repeat harmlessly.
@@ -68,8 +74,6 @@ export function createAssessmentRecorder(deps: {
       await deps.onRecorded?.(person._id);
       return { assessment: already, previous: before, closedGaps: [] };
     }
-    const previousId = person.status?.lastAssessmentId;
-    const previous = previousId ? await deps.repos.assessments.get(previousId) : null;
     const results = competencyGaps(outcome.assessed, outcome.required).map((g) => ({
       competency: g.code,
       assessed: g.assessed,
@@ -79,7 +83,6 @@ export function createAssessmentRecorder(deps: {
     }));
     // Which standard the levels came from is kept with the fact, so /hasil says so even after
     // the jabatan's SKJ is imported or changed later.
-    const jabatan = person.jabatanId ? await deps.repos.jabatan.get(person.jabatanId) : null;
     const standard =
       jabatan?.standardSource === "skj"
         ? {
