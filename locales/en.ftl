@@ -277,6 +277,10 @@ import-unit-id = a unit code uses lowercase letters, digits, dots, underscores o
 import-duplicate-id = this code is already used on row { $row }
 import-unknown-parent = parent unit "{ $parent }" is neither in the file nor in the org tree
 import-parent-loop = its parent units loop back to the unit itself
+import-scope-unit = unit "{ $unit }" is outside your admin scope; only that unit's admin or a main admin can import this row
+import-scope-instansi = only a main admin (or an admin of the whole agency "{ $unit }") may add or change this row
+import-scope-shared = this position applies to every agency (it has no agency code), so only a main admin may add or change it; for a position of your agency only, use a code of its own and fill the agency column
+import-scope-person = the employee with this NIP is recorded in a unit outside your scope; their transfer is handled by their current unit's admin or a main admin
 import-duplicate-nip = this NIP is already on row { $row }
 import-unknown-unit = unit "{ $unit }" is not in the org tree; import the units first
 import-unknown-jabatan = position code "{ $code }" is not in Pandu yet; import the position file first
@@ -606,6 +610,9 @@ verification-record-again = ✅ Record it again
 command-not-allowed = { $command } is only for staff who hold that role. If you need it, ask your agency's BKPSDM admin.
 import-no-file = No file was received. Type /impor to try again.
 import-download-failed = The file could not be fetched from the chat app. Try again with /impor; at most 5 MB.
+import-not-admin = You no longer hold the admin role, so this file was not imported. Contact a main admin if this is a mistake.
+import-scope-courses = The course catalog serves every agency, so only a main admin may import it. Send the file to a main admin to import.
+import-scope-teknis = The list of technical competencies serves every agency, so only a main admin may import it. Send the file to a main admin.
 
 ## Mentoring
 cmd-mentor = mentoring: offer to mentor, requests, and your mentoring pairs

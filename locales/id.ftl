@@ -255,6 +255,10 @@ import-unit-id = kode unit memakai huruf kecil, angka, titik, garis bawah, atau 
 import-duplicate-id = kode ini sudah dipakai di baris { $row }
 import-unknown-parent = unit induk "{ $parent }" tidak ada di berkas maupun di struktur organisasi
 import-parent-loop = unit induknya berputar kembali ke unit ini sendiri
+import-scope-unit = unit "{ $unit }" berada di luar wilayah kewenangan admin Anda; baris ini hanya bisa diimpor oleh admin unit itu atau admin utama
+import-scope-instansi = hanya admin utama (atau admin seluruh instansi "{ $unit }") yang boleh menambah atau mengubah baris ini
+import-scope-shared = jabatan ini berlaku untuk semua instansi (tanpa kode instansi), jadi hanya admin utama yang boleh menambah atau mengubahnya; untuk jabatan khusus instansi Anda, pakai kode jabatan sendiri dan isi kolom instansi
+import-scope-person = pegawai dengan NIP ini tercatat di unit di luar kewenangan Anda; pemindahannya diurus admin unit asalnya atau admin utama
 import-duplicate-nip = NIP ini sudah ada di baris { $row }
 import-unknown-unit = unit "{ $unit }" tidak ada di struktur organisasi; impor unitnya dulu
 import-unknown-jabatan = kode jabatan "{ $code }" belum ada di Pandu; impor berkas jabatan lebih dulu
@@ -545,6 +549,9 @@ verification-record-again = ✅ Catat lagi
 command-not-allowed = { $command } hanya untuk petugas yang diberi peran itu. Bila Anda memerlukannya, minta admin BKPSDM instansi Anda.
 import-no-file = Tidak ada berkas yang diterima. Ketik /impor untuk mencoba lagi.
 import-download-failed = Berkasnya tidak bisa diambil dari aplikasi obrolan. Coba kirim lagi dengan /impor; ukuran paling besar 5 MB.
+import-not-admin = Anda tidak lagi memegang peran admin, jadi berkas ini tidak diimpor. Hubungi admin utama bila ini keliru.
+import-scope-courses = Katalog pelatihan dipakai semua instansi, jadi hanya admin utama yang boleh mengimpornya. Kirim berkasnya kepada admin utama, atau minta ia yang mengimpor.
+import-scope-teknis = Daftar kompetensi teknis dipakai semua instansi, jadi hanya admin utama yang boleh mengimpornya. Kirim berkasnya kepada admin utama.
 
 ## Mentoring
 cmd-mentor = mentoring: bersedia menjadi mentor, permintaan, dan pasangan mentoring Anda

@@ -322,6 +322,8 @@ export function createApp(deps: {
     now,
   });
   const adminImport = createAdminImport({
+    repos,
+    now,
     files,
     importCourses,
     importUnits: orgImport.units,
@@ -329,6 +331,7 @@ export function createApp(deps: {
     importJabatan: jabatanImport.jabatan,
     importTeknis: jabatanImport.teknis,
     translate: deps.translate,
+    ...(deps.adminIds ? { adminIds: deps.adminIds } : {}),
   });
   const roles = createRoles({
     repos,

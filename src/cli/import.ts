@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { OPERATOR } from "../domain/scope.js";
 import { describeImport } from "../features/imports/course-import.js";
 import { DEFAULT_LOCALE } from "../i18n/locales.js";
 import { cliText, runCli, withCliApp } from "./cli-app.js";
@@ -23,10 +24,11 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   return withCliApp(t, async (app) => {
+    // The operator at the command line holds the whole tree (OPERATOR): scope is for chat admins.
     const importers = {
-      units: app.orgImport.units,
-      people: app.orgImport.people,
-      jabatan: app.jabatanImport.jabatan,
+      units: (csv: string) => app.orgImport.units(csv, OPERATOR),
+      people: (csv: string) => app.orgImport.people(csv, OPERATOR),
+      jabatan: (csv: string) => app.jabatanImport.jabatan(csv, OPERATOR),
       teknis: app.jabatanImport.teknis,
       courses: app.importCourses,
     };

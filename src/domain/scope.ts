@@ -24,6 +24,9 @@ export interface Actor {
   bootstrapAdmin?: boolean;
 }
 
+/** The operator at the command line (`npm run import`): trusted with the whole tree. */
+export const OPERATOR: Actor = { grants: [], bootstrapAdmin: true };
+
 /** True when a grant on `grantUnitId` reaches `unit` (the unit itself or anything below it). */
 export function covers(grantUnitId: string, unit: UnitRef): boolean {
   return unit._id === grantUnitId || unit.path.includes(grantUnitId);

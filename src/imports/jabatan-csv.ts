@@ -15,6 +15,8 @@ export type JabatanKind = (typeof KINDS)[number];
 
 /** One jabatan as read, in the shape it is stored. */
 export interface JabatanRow {
+  /** The row of the file it came from, for problems found later (scope). */
+  row: number;
   _id: string;
   name: string;
   tier: JabatanTier;
@@ -211,6 +213,7 @@ export function parseJabatanCsv(
       problems.push({ row, column: cell("teknis") ? "teknis" : "skj", key: "import-skj-incomplete" });
     if (problems.length > before || !tier || !kind) continue;
     jabatan.push({
+      row,
       _id: code,
       name,
       tier,

@@ -114,6 +114,8 @@ export function csvKind(text: string): CsvKind {
 }
 
 export interface UnitRow {
+  /** The row of the file it came from, for problems found later (scope). */
+  row: number;
   _id: string;
   name: string;
   parentId: string | null;
@@ -178,6 +180,7 @@ export function parseUnitsCsv(
     }
     const region = (cells.region ?? "").trim();
     units.push({
+      row,
       _id: id,
       name: (cells.name ?? "").trim(),
       parentId: parent,
@@ -191,6 +194,8 @@ export function parseUnitsCsv(
 }
 
 export interface PersonRow {
+  /** The row of the file it came from, for problems found later (scope). */
+  row: number;
   nip: string;
   name: string;
   unitId: string;
@@ -337,6 +342,7 @@ export function parsePeopleCsv(
     if (!nip.ok || !unit) continue;
     seen.set(nip.nip.digits, row);
     people.push({
+      row,
       nip: nip.nip.digits,
       name: cell("name"),
       unitId: cell("unit").toLowerCase(),

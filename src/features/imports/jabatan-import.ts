@@ -1,6 +1,8 @@
 import type { Jabatan, TeknisCompetency } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { Competency } from "../../domain/competency.js";
+import type { Actor } from "../../domain/scope.js";
+import { jabatanRowsOutOfScope } from "../../imports/import-scope.js";
 import { parseJabatanCsv, parseTeknisCsv } from "../../imports/jabatan-csv.js";
 import type { OrgImportResult } from "./org-import.js";
 
@@ -39,8 +41,8 @@ export function createJabatanImport(deps: {
   const standardCodes = deps.competencies.filter((c) => c.type !== "teknis").map((c) => c.code);
   const catalogCodes = new Set(deps.competencies.map((c) => c.code));
   return {
-    /** Imports a jabatan CSV (with their SKJ where given). */
-    async jabatan(text: string): Promise<OrgImportResult> {
+    /** Imports a jabatan CSV (with their SKJ where given) as `actor`; a row outside their scope fails the file. */
+    async jabatan(text: string, actor: Actor): Promise<OrgImportResult> {
       const imported = await deps.repos.teknisCompetencies.all();
       const teknisCodes = new Set([
         ...deps.competencies.filter((c) => c.type === "teknis").map((c) => c.code),
@@ -50,7 +52,10 @@ export function createJabatanImport(deps: {
       const parsed = parseJabatanCsv(text, { standardCodes, teknisCodes, instansiIds });
       if (!parsed.ok) return parsed;
       const existing = new Map((await deps.repos.jabatan.all()).map((j) => [j._id, j]));
-      const changed = parsed.jabatan.filter((j) => {
+      const outside = jabatanRowsOutOfScope(actor, parsed.jabatan, existing);
+      if (outside.length > 0) return { ok: false, problems: outside };
+      const rows: Jabatan[] = parsed.jabatan.map(({ row: _row, ...j }) => j);
+      const changed = rows.filter((j) => {
         const before = existing.get(j._id);
         return !before || jabatanKey(before) !== jabatanKey(j);
       });
@@ -59,7 +64,7 @@ export function createJabatanImport(deps: {
         ok: true,
         created,
         updated: changed.length - created,
-        unchanged: parsed.jabatan.length - changed.length,
+        unchanged: rows.length - changed.length,
       };
     },
 

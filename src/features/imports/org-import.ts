@@ -1,8 +1,10 @@
 import { newId } from "../../db/models/ids.js";
-import type { OrgUnit } from "../../db/models/index.js";
+import type { OrgUnit, Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
+import type { Actor } from "../../domain/scope.js";
 import { type Region, zoneForRegion } from "../../domain/timezone.js";
 import type { ImportProblem } from "../../imports/course-csv.js";
+import { peopleRowsOutOfScope, unitRowsOutOfScope } from "../../imports/import-scope.js";
 import { parsePeopleCsv, parseUnitsCsv } from "../../imports/org-csv.js";
 
 export type OrgImportResult =
@@ -34,25 +36,30 @@ export function createOrgImport(deps: {
 }) {
   const regionIds = new Set(deps.regions.map((r) => r.id));
   return {
-    async units(text: string): Promise<OrgImportResult> {
+    /** Imports units as `actor`; a row outside their scope fails the whole file. */
+    async units(text: string, actor: Actor): Promise<OrgImportResult> {
       const existing = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u]));
       const parsed = parseUnitsCsv(text, { existing, regionIds });
       if (!parsed.ok) return parsed;
-      const changed = parsed.units.filter((u) => {
+      const outside = unitRowsOutOfScope(actor, parsed.units, existing);
+      if (outside.length > 0) return { ok: false, problems: outside };
+      const units = parsed.units.map(({ row: _row, ...u }) => u as OrgUnit);
+      const changed = units.filter((u) => {
         const before = existing.get(u._id);
-        return !before || !sameUnit(before, u as OrgUnit);
+        return !before || !sameUnit(before, u);
       });
-      const created = await deps.repos.orgUnits.upsertMany(changed as OrgUnit[]);
+      const created = await deps.repos.orgUnits.upsertMany(changed);
       if (changed.length > 0) await deps.onUnitsChanged?.();
       return {
         ok: true,
         created,
         updated: changed.length - created,
-        unchanged: parsed.units.length - changed.length,
+        unchanged: units.length - changed.length,
       };
     },
 
-    async people(text: string): Promise<OrgImportResult> {
+    /** Imports people as `actor`; a row outside their scope (where to, or where from) fails the whole file. */
+    async people(text: string, actor: Actor): Promise<OrgImportResult> {
       const units = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u]));
       const jabatan = new Map((await deps.repos.jabatan.all()).map((j) => [j._id, j]));
       const parsed = parsePeopleCsv(text, {
@@ -63,13 +70,31 @@ export function createOrgImport(deps: {
         today: deps.now(),
       });
       if (!parsed.ok) return parsed;
+      // Everyone named is read first: the scope check covers where each person is now.
+      const owners = new Map<string, Person | null>();
+      for (const row of parsed.people) {
+        const ownerId = await deps.repos.nipClaims.ownerOf(row.nip);
+        owners.set(row.nip, ownerId ? await deps.repos.people.get(ownerId) : null);
+      }
+      const outside = peopleRowsOutOfScope(
+        actor,
+        parsed.people.map((row) => {
+          const current = owners.get(row.nip)?.unitId;
+          return {
+            row: row.row,
+            nip: row.nip,
+            target: units.get(row.unitId) ?? { _id: row.unitId, path: [] },
+            ...(current ? { current: units.get(current) ?? { _id: current, path: [] } } : {}),
+          };
+        }),
+      );
+      if (outside.length > 0) return { ok: false, problems: outside };
       let created = 0;
       let updated = 0;
       let unchanged = 0;
       const changed: string[] = [];
       for (const row of parsed.people) {
-        const ownerId = await deps.repos.nipClaims.ownerOf(row.nip);
-        const owner = ownerId ? await deps.repos.people.get(ownerId) : null;
+        const owner = owners.get(row.nip) ?? null;
         // A status only read from the NIP (the column was empty) fills a gap, never replaces one.
         const setsStatus = row.employment && !(row.employmentSource === "nip" && owner?.employment);
         const fields = {

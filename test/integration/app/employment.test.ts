@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
+import { OPERATOR } from "../../../src/domain/scope.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
 import { seedDemoIfEmpty } from "../../../src/services/demo-seed.js";
@@ -91,7 +92,7 @@ describe("an imported employee registering", () => {
   it("keeps the imported PPPK status and is asked only the contract start the import lacked", async () => {
     const nip = "199208082022212006";
     expect(
-      await app.orgImport.people(`nip;nama;unit;status\n${nip};Sari Dewi;jambi.dinkes.yankes;PPPK`),
+      await app.orgImport.people(`nip;nama;unit;status\n${nip};Sari Dewi;jambi.dinkes.yankes;PPPK`, OPERATOR),
     ).toEqual({
       ok: true,
       created: 1,

@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
+import { OPERATOR } from "../../../src/domain/scope.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
 import { seedDemoIfEmpty } from "../../../src/services/demo-seed.js";
@@ -54,7 +55,7 @@ async function selfReport(who: IncomingIdentity, method: string, title: string, 
 beforeAll(async () => {
   app = createApp({ database: ctx.db, translate: translator.t.bind(translator), now: () => clock });
   await seedDemoIfEmpty(app.repos, app.seedFile);
-  expect(await app.orgImport.people(PEOPLE)).toMatchObject({ ok: true, created: 3 });
+  expect(await app.orgImport.people(PEOPLE, OPERATOR)).toMatchObject({ ok: true, created: 3 });
   await register("pns", "198503012010011007", pns);
   await register("pppk", "199001152025211003", pppk);
   await register("cpns", "199807202025061002", cpns);

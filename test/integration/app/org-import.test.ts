@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
+import { OPERATOR } from "../../../src/domain/scope.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
 import { seedDemoIfEmpty } from "../../../src/services/demo-seed.js";
@@ -36,7 +37,12 @@ beforeAll(async () => {
 describe("importing the org tree", () => {
   it("imports units with their paths, and a second import of the same file changes nothing", async () => {
     // Kota Mataram and its BKPSDM are in the demo tree already: the city as it is, the BKPSDM renamed.
-    expect(await app.orgImport.units(UNITS)).toEqual({ ok: true, created: 2, updated: 1, unchanged: 1 });
+    expect(await app.orgImport.units(UNITS, OPERATOR)).toEqual({
+      ok: true,
+      created: 2,
+      updated: 1,
+      unchanged: 1,
+    });
     expect((await ctx.repos.orgUnits.get("mataram.bkpsdm"))!.name).toBe(
       "Badan Kepegawaian dan Pengembangan SDM",
     );
@@ -50,7 +56,12 @@ describe("importing the org tree", () => {
       path: ["jambi", "jambi.dinkes"],
       instansiId: "jambi",
     });
-    expect(await app.orgImport.units(UNITS)).toEqual({ ok: true, created: 0, updated: 0, unchanged: 4 });
+    expect(await app.orgImport.units(UNITS, OPERATOR)).toEqual({
+      ok: true,
+      created: 0,
+      updated: 0,
+      unchanged: 4,
+    });
   });
 
   it("names every bad row and column and imports nothing", async () => {
@@ -62,7 +73,7 @@ describe("importing the org tree", () => {
       "Lombok Timur!,Unit C,,",
       "lombok.c,Unit C,tidak-ada,",
     ].join("\n");
-    const result = await app.orgImport.units(bad);
+    const result = await app.orgImport.units(bad, OPERATOR);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => `${p.row}:${p.column}:${p.key}`)).toEqual([
@@ -78,11 +89,21 @@ describe("importing the org tree", () => {
 
 describe("importing people", () => {
   it("creates people who are not registered yet, and a re-import changes nothing", async () => {
-    expect(await app.orgImport.people(PEOPLE)).toEqual({ ok: true, created: 2, updated: 0, unchanged: 0 });
+    expect(await app.orgImport.people(PEOPLE, OPERATOR)).toEqual({
+      ok: true,
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+    });
     const sri = await ctx.repos.people.get((await ctx.repos.nipClaims.ownerOf("198203142008012005"))!);
     expect(sri).toMatchObject({ name: "Sri Wahyuni", unitId: "jambi.dinkes.yankes", instansiId: "jambi" });
     expect(sri!.onboardedAt).toBeUndefined();
-    expect(await app.orgImport.people(PEOPLE)).toEqual({ ok: true, created: 0, updated: 0, unchanged: 2 });
+    expect(await app.orgImport.people(PEOPLE, OPERATOR)).toEqual({
+      ok: true,
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+    });
   });
 
   it("checks every NIP as onboarding does and names the unknown unit, importing nothing", async () => {
@@ -93,7 +114,7 @@ describe("importing people", () => {
       "19820314200801200,Kurang Satu,jambi.dinkes.yankes",
       "198503012010011007,Salah Unit,mataram.tidak-ada",
     ].join("\n");
-    const result = await app.orgImport.people(bad);
+    const result = await app.orgImport.people(bad, OPERATOR);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => `${p.row}:${p.column}:${p.key}`)).toEqual([
@@ -165,14 +186,19 @@ describe("importing people", () => {
       "NIP;Nama;Unit Kerja;Kode Jabatan;Status",
       "198503012010011007;Wayan Sudarma;jambi.dinkes.farmasi;JFK-AHLI-PERTAMA;CPNS",
     ].join("\n");
-    expect(await app.orgImport.people(people)).toEqual({ ok: true, created: 1, updated: 0, unchanged: 0 });
+    expect(await app.orgImport.people(people, OPERATOR)).toEqual({
+      ok: true,
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+    });
     const wayan = await ctx.repos.people.get((await ctx.repos.nipClaims.ownerOf("198503012010011007"))!);
     expect(wayan).toMatchObject({
       jabatanId: "jfk-ahli-pertama",
       tier: "fungsional-ahli-pertama",
       employment: "CPNS",
     });
-    const wrong = await app.orgImport.people(people.replace("CPNS", "honorer"));
+    const wrong = await app.orgImport.people(people.replace("CPNS", "honorer"), OPERATOR);
     expect(!wrong.ok && wrong.problems.map((p) => `${p.row}:${p.column}:${p.key}`)).toEqual([
       "2:status:import-one-of",
     ]);
@@ -189,7 +215,7 @@ describe("importing people", () => {
   const personByNip = async (nip: string) => ctx.repos.people.get((await ctx.repos.nipClaims.ownerOf(nip))!);
 
   it("stores a PPPK's status and contract start, PPPK from the NIP when the status is empty, and a re-import writes nothing", async () => {
-    expect(await app.orgImport.people(STATUS_PEOPLE)).toEqual({
+    expect(await app.orgImport.people(STATUS_PEOPLE, OPERATOR)).toEqual({
       ok: true,
       created: 2,
       updated: 0,
@@ -203,7 +229,7 @@ describe("importing people", () => {
     const bayu = await personByNip(BAYU);
     expect(bayu).toMatchObject({ employment: "PPPK", employmentSource: "import" });
     expect(bayu!.contractStart).toBeUndefined();
-    expect(await app.orgImport.people(STATUS_PEOPLE)).toEqual({
+    expect(await app.orgImport.people(STATUS_PEOPLE, OPERATOR)).toEqual({
       ok: true,
       created: 0,
       updated: 0,
@@ -214,7 +240,7 @@ describe("importing people", () => {
   it("lets a status read from the NIP fill a gap, never replace a status already stored", async () => {
     const ayu = (await ctx.repos.nipClaims.ownerOf(AYU))!;
     await ctx.repos.people.update(ayu, { employmentSource: "import" }); // as if an earlier file had said PPPK
-    expect(await app.orgImport.people(STATUS_PEOPLE)).toEqual({
+    expect(await app.orgImport.people(STATUS_PEOPLE, OPERATOR)).toEqual({
       ok: true,
       created: 0,
       updated: 0,

@@ -4,6 +4,7 @@ import { type App, createApp } from "../../../src/app.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import type { Completion, Delivery } from "../../../src/db/models/index.js";
 import type { Level } from "../../../src/domain/competency.js";
+import { OPERATOR } from "../../../src/domain/scope.js";
 import { unitKey } from "../../../src/features/summaries/summary-report.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
@@ -153,7 +154,10 @@ beforeAll(async () => {
     unit("kota.umum", "Bagian Umum", "kota", ["kota"]),
     unit("jambi", "Pemerintah Provinsi Jambi", null, []),
   ]);
-  const imported = await app.orgImport.people(peopleCsv((k) => UNIT_OF[k[0]!]!));
+  const imported = await app.orgImport.people(
+    peopleCsv((k) => UNIT_OF[k[0]!]!),
+    OPERATOR,
+  );
   expect(imported).toMatchObject({ ok: true, created: 10 });
   for (const [i, k] of PEOPLE.entries()) ids[k] = (await ctx.repos.nipClaims.ownerOf(nipOf(i)))!;
 });
@@ -235,7 +239,10 @@ describe("/ringkasan from running totals", () => {
       "2026-09-01",
     );
     // g2 moves from Gaji to Umum (a re-import): their contribution moves with them.
-    const moved = await app.orgImport.people(peopleCsv((k) => (k === "g2" ? "kota.umum" : UNIT_OF[k[0]!]!)));
+    const moved = await app.orgImport.people(
+      peopleCsv((k) => (k === "g2" ? "kota.umum" : UNIT_OF[k[0]!]!)),
+      OPERATOR,
+    );
     expect(moved).toMatchObject({ ok: true, created: 0, updated: 1 });
     await complete("k1", 24, 1);
     await complete("k2", 8, 2);
@@ -298,7 +305,10 @@ describe("/ringkasan from running totals", () => {
   });
 
   it("follows the org tree when a unit moves to another parent", async () => {
-    const moved = await app.orgImport.units("id,name,parent\nkota.keu.gaji,Subbagian Gaji,kota.umum");
+    const moved = await app.orgImport.units(
+      "id,name,parent\nkota.keu.gaji,Subbagian Gaji,kota.umum",
+      OPERATOR,
+    );
     expect(moved).toMatchObject({ ok: true, updated: 1 });
     // The move asks for a recount of everything: that is the folding job's work, and a supervisor
     // asking meanwhile is told the latest changes are still being counted, not made to wait.

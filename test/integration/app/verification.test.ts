@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import type { Completion } from "../../../src/db/models/index.js";
+import { OPERATOR } from "../../../src/domain/scope.js";
 import type { IncomingFile, Outbound } from "../../../src/engine/types.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
@@ -97,7 +98,7 @@ async function reportOutside(opts: {
 beforeAll(async () => {
   app = createApp({ database: ctx.db, translate: translator.t.bind(translator), now: () => clock });
   await seedDemoIfEmpty(app.repos, app.seedFile);
-  expect(await app.orgImport.people(PEOPLE)).toMatchObject({ ok: true, created: 3 });
+  expect(await app.orgImport.people(PEOPLE, OPERATOR)).toMatchObject({ ok: true, created: 3 });
   await register("sari", "198503012010011007", sari);
   await register("rina", "198104102006042003", koordinatorJambi);
   await register("lalu", "197911232005011004", koordinatorMataram);

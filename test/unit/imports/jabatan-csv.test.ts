@@ -22,6 +22,7 @@ describe("reading a jabatan CSV", () => {
       ok: true,
       jabatan: [
         {
+          row: 2,
           _id: "ak-muda",
           name: "Analis Kebijakan Ahli Muda",
           tier: "fungsional-ahli-muda",
@@ -45,6 +46,7 @@ describe("reading a jabatan CSV", () => {
           standardRef: "SK Kepala BKPSDM 12/2026",
         },
         {
+          row: 3,
           _id: "kasubbag",
           name: "Kepala Subbagian Umum",
           tier: "pengawas",
