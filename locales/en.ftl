@@ -710,6 +710,7 @@ srv-list-title = 📝 Surveys waiting for your answer:
 srv-until = until { $date }
 srv-anonymous = anonymous
 srv-results-title = 📊 Survey results (index 25–100, grades A–D)
+srv-results-title-scoped = 📊 Survey results from the units in your scope (index 25–100, grades A–D)
 srv-results-line = { $count ->
     [one] { $group }: 1 respondent, index { $ikm }, grade { $grade }
    *[other] { $group }: { $count } respondents, index { $ikm }, grade { $grade }
@@ -778,6 +779,7 @@ roles-pick-grant-gone = { $name } no longer holds that role; another admin may h
 roles-pick-no-grants = { $name } no longer holds any role in your scope; it may have been revoked.
 roles-person-out-of-scope = { $name } works outside your admin scope, so you cannot grant them a role. This request has been logged.
 audit-title = 🧾 Latest audit entries:
+audit-title-scoped = 🧾 Latest audit entries in your scope (actions in your units, by or about their people):
 audit-empty = No matching audit entries yet.
 audit-ok = done
 audit-refused = refused

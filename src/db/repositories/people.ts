@@ -93,11 +93,15 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
     /** Several people by id, keyed by id (one read). */
     async byIds(ids: readonly string[]): Promise<Map<string, Person>> {
       const unique = [...new Set(ids)];
-      if (unique.length === 0) return new Map();
-      const found = await Person.find({ _id: { $in: unique } })
-        .lean<Person[]>()
-        .exec();
-      return new Map(found.map((p) => [p._id, p]));
+      const out = new Map<string, Person>();
+      // Batches of 1,000: a longer $in is tested value by value against every document on FerretDB.
+      for (let i = 0; i < unique.length; i += 1000) {
+        const found = await Person.find({ _id: { $in: unique.slice(i, i + 1000) } })
+          .lean<Person[]>()
+          .exec();
+        for (const p of found) out.set(p._id, p);
+      }
+      return out;
     },
     /** Every onboarded person (audiences of periodic surveys). */
     async listOnboarded(): Promise<Person[]> {

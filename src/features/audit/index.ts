@@ -6,7 +6,13 @@ import type { Roles } from "../roles/roles.js";
 export function auditFeature(deps: { roles: Pick<Roles, "auditLog"> }): Feature {
   return {
     name: "audit",
-    commands: [{ name: "audit", access: ["admin"], run: (ctx) => deps.roles.auditLog(ctx.conv, ctx.args) }],
+    commands: [
+      {
+        name: "audit",
+        access: ["admin"],
+        run: (ctx) => deps.roles.auditLog(ctx.conv, ctx.args, ctx.bootstrapAdmin),
+      },
+    ],
   };
 }
 

@@ -10,7 +10,7 @@ import type { Repositories } from "../../db/repositories/index.js";
 import type { Outbox } from "../../delivery/outbox.js";
 import { isBehindPace } from "../../domain/jp.js";
 import { afterQuiet, atLocal, localClock, minutesOf, quietHoursOf } from "../../domain/reminder-time.js";
-import { scopeRoots } from "../../domain/scope.js";
+import { mayAct, scopeRoots } from "../../domain/scope.js";
 import type { TierInfo } from "../../domain/skj.js";
 import type { Region } from "../../domain/timezone.js";
 import type { ComputeService, OptionSource } from "../../engine/engine.js";
@@ -22,6 +22,9 @@ import { createAuditLog } from "../../services/audit-log.js";
 import { type CourseCatalog, shortKey } from "../../services/course-catalog.js";
 import type { JpLedger } from "../../services/jp-ledger.js";
 import { type ButtonPress, buttonCodec } from "../feature.js";
+
+/** How many of the latest broadcasts an admin's /siaran looks through for those in their scope. */
+const SCANNED = 200;
 
 /** /siaran's button: cancel what of a broadcast has not gone yet. */
 export const broadcastButton = buttonCodec("broadcast", "brd", { cancel: ["x", 1] });
@@ -105,11 +108,32 @@ export function createBroadcasts(deps: {
   async function actor(conv: Conversation) {
     const me = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
     const bootstrapAdmin = deps.adminIds?.includes(conv.identityId) ?? false;
+    const acting = actorOf(me, bootstrapAdmin);
+    const admin = bootstrapAdmin || (me?.roles.some((r) => r.role === "admin") ?? false);
     return {
       me,
-      roots: scopeRoots(actorOf(me, bootstrapAdmin), "koordinator"),
-      /** Admins see and cancel every broadcast; a coordinator their own. */
-      owner: bootstrapAdmin || me?.roles.some((r) => r.role === "admin") ? undefined : me?._id,
+      roots: scopeRoots(acting, "koordinator"),
+      /** Admins see broadcasts of others too (those inside their scope); a coordinator their own. */
+      owner: admin ? undefined : me?._id,
+      /**
+       * The broadcasts of those listed that this person may see and cancel: their own, and for an
+       * admin those whose whole audience lay inside the admin's scope (a bootstrap admin: all).
+       */
+      async visible(list: Broadcast[]): Promise<Broadcast[]> {
+        if (bootstrapAdmin) return list;
+        const units = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u]));
+        return list.filter(
+          (b) =>
+            (me && b.createdBy === me._id) ||
+            (admin &&
+              b.scopeRoots !== undefined &&
+              b.scopeRoots.length > 0 &&
+              b.scopeRoots.every((r) => {
+                const unit = units.get(r);
+                return unit !== undefined && mayAct(acting, "admin", unit);
+              })),
+        );
+      },
     };
   }
 
@@ -449,8 +473,11 @@ export function createBroadcasts(deps: {
 
     /** /siaran: the coordinator's latest broadcasts with live counts, and a cancel button for what waits. */
     async overview(conv: Conversation): Promise<Outbound[]> {
-      const { me, owner } = await actor(conv);
-      const list = await deps.repos.broadcasts.list(owner, 10, deps.now());
+      const { me, owner, visible } = await actor(conv);
+      const list = (await visible(await deps.repos.broadcasts.list(owner, owner ? 10 : SCANNED, deps.now()))).slice(
+        0,
+        10,
+      );
       if (list.length === 0) return [{ text: t(conv, "brd-none") }];
       const zone = me?.timeZone ?? "Asia/Jakarta";
       const out: Outbound[] = [];
@@ -512,8 +539,9 @@ export function createBroadcasts(deps: {
     /** Handles `brd|x|<key>`: cancels what of a broadcast has not gone yet. */
     async handleButton(conv: Conversation, press: ButtonPress<"cancel">): Promise<Outbound[] | undefined> {
       const key = press.args[0]!;
-      const { me, owner } = await actor(conv);
-      const b = (await deps.repos.broadcasts.list(owner, 50, deps.now())).find(
+      const { me, owner, visible } = await actor(conv);
+      // Only a broadcast this person may see is found: a key from elsewhere reads as gone.
+      const b = (await visible(await deps.repos.broadcasts.list(owner, SCANNED, deps.now()))).find(
         (x) => shortKey(x._id) === key,
       );
       if (!b) return [{ text: t(conv, "brd-gone") }];

@@ -9,6 +9,10 @@ import { actorOf } from "../../services/actor.js";
 import { createAuditLog } from "../../services/audit-log.js";
 import { createRolePicker, roleLabel } from "./role-picker.js";
 
+/** Entries /audit shows, and how many of the latest it looks through for a scoped admin's. */
+const AUDIT_SHOWN = 20;
+const AUDIT_SCAN = 500;
+
 /**
  * /peran (grant and revoke roles within the admin's scope) and /audit (the audit log, latest
  * first). Every grant, revocation and refusal is written to the audit log.
@@ -162,37 +166,54 @@ export function createRoles(deps: {
     services: picker.services,
 
     /** /audit [action or NIP]: the latest 20 entries. */
-    async auditLog(conv: Conversation, args: string): Promise<Outbound[]> {
+    async auditLog(conv: Conversation, args: string, bootstrapAdmin: boolean): Promise<Outbound[]> {
       const t = tr(conv);
+      const { me, actor } = await actorFor(conv, bootstrapAdmin);
       const filter = args.trim();
       const nip = nipDigits(filter);
       const personId = nip ? await deps.repos.nipClaims.ownerOf(nip) : null;
-      const entries = await deps.repos.audit.list({
+      // A bootstrap admin reads the latest entries; any other admin the latest of those that touch
+      // their scope, found among the last AUDIT_SCAN.
+      const scanned = await deps.repos.audit.list({
         ...(personId ? { actorPersonId: personId } : filter ? { action: filter } : {}),
-        limit: 20,
+        limit: actor.bootstrapAdmin ? AUDIT_SHOWN : AUDIT_SCAN,
         now: deps.now(),
       });
-      if (entries.length === 0) return [{ text: t("audit-empty") }];
-      const me = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
-      const zone = me?.timeZone ?? "Asia/Jakarta";
       // People and units by name, as the admin knows them; someone erased since keeps their id.
       const people = await deps.repos.people.byIds(
-        entries.flatMap((e) => [
+        scanned.flatMap((e) => [
           ...(e.actorPersonId ? [e.actorPersonId] : []),
           ...(e.targetKind === "person" && e.targetId ? [e.targetId] : []),
         ]),
       );
-      const units = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u.name]));
+      const units = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u]));
+      const reaches = (unitId: string | undefined) => {
+        const unit = unitId ? units.get(unitId) : undefined;
+        return unit !== undefined && mayAct(actor, "admin", unit);
+      };
+      // An entry belongs to an admin's scope by where it acted, who acted, or whom it was about.
+      const entries = scanned
+        .filter(
+          (e) =>
+            actor.bootstrapAdmin ||
+            reaches(e.scopeUnitId) ||
+            reaches(e.actorPersonId ? people.get(e.actorPersonId)?.unitId : undefined) ||
+            reaches(e.targetKind === "person" && e.targetId ? people.get(e.targetId)?.unitId : undefined),
+        )
+        .slice(0, AUDIT_SHOWN);
+      if (entries.length === 0) return [{ text: t("audit-empty") }];
+      const zone = me?.timeZone ?? "Asia/Jakarta";
       const person = (id: string) => people.get(id)?.name ?? id;
       const lines = entries.map((e) => {
         const actor = e.actorPersonId ? person(e.actorPersonId) : (e.actorIdentityId ?? "-");
         const target = e.targetId ? (e.targetKind === "person" ? person(e.targetId) : e.targetId) : "";
-        const unit = e.scopeUnitId ? (units.get(e.scopeUnitId) ?? e.scopeUnitId) : "";
+        const unit = e.scopeUnitId ? (units.get(e.scopeUnitId)?.name ?? e.scopeUnitId) : "";
         return `${formatDateTime(e.at, { locale: conv.profile.locale, timeZone: zone })} · ${e.action} · ${
           e.outcome === "ok" ? t("audit-ok") : t("audit-refused")
         } · ${actor}${target ? ` → ${target}` : ""}${unit ? ` (${unit})` : ""}`;
       });
-      return [{ text: [t("audit-title"), ...lines].join("\n") }];
+      const title = actor.bootstrapAdmin ? t("audit-title") : t("audit-title-scoped");
+      return [{ text: [title, ...lines].join("\n") }];
     },
 
     /** Writes a refused command to the audit log (staff commands tried without the role). */

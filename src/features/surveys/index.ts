@@ -19,7 +19,7 @@ export function surveysFeature(deps: {
             name: "survei-hasil",
             args: /^(hasil|results)$/i,
             access: ["koordinator", "supervisor"],
-            run: ({ conv }) => surveys.summary(conv),
+            run: ({ conv, bootstrapAdmin }) => surveys.summary(conv, bootstrapAdmin),
           },
         ],
         run: ({ conv }) => surveys.list(conv),

@@ -4,11 +4,13 @@ import type { Repositories } from "../../db/repositories/index.js";
 import type { Outbox } from "../../delivery/outbox.js";
 import { computeIkm, type IkmResult } from "../../domain/ikm.js";
 import { afterQuiet, localClock, quietHoursOf } from "../../domain/reminder-time.js";
+import { mayAct } from "../../domain/scope.js";
 import { MIN_GROUP, type SurveyDefinition } from "../../domain/survey.js";
 import type { Translate } from "../../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../../engine/types.js";
 import { formatDate, formatDateTime, formatNumber, midSentence } from "../../i18n/format.js";
 import type { Locale } from "../../i18n/locales.js";
+import { actorOf } from "../../services/actor.js";
 import { shortKey } from "../../services/course-catalog.js";
 import { type ButtonPress, buttonCodec } from "../feature.js";
 
@@ -293,10 +295,12 @@ export function createSurveys(deps: {
     surveyId: string,
     occurrence: string | undefined,
     groupBy: "instansiId" | "unitId" | "courseId",
+    /** Only answers from units this accepts (a reader's scope); all when absent. */
+    inScope?: (unitId: string | undefined) => boolean,
   ): Promise<{ overall?: IkmResult; respondents: number; groups: GroupResult[] }> {
     const def = byId.get(surveyId);
     const responses = (await deps.repos.surveys.responses(surveyId, occurrence)).filter(
-      (r) => !def || r.answers.length === def.items.length,
+      (r) => (!def || r.answers.length === def.items.length) && (!inScope || inScope(r.unitId)),
     );
     const minimum = def?.anonymous ? MIN_GROUP : 1;
     const groups = new Map<string, number[][]>();
@@ -407,16 +411,28 @@ export function createSurveys(deps: {
       return question(person, def, inv, answers);
     },
 
-    /** /survei hasil for staff: the latest occurrence of each survey by instansi, small groups hidden. */
-    async summary(conv: Conversation): Promise<Outbound[]> {
+    /**
+     * /survei hasil for staff: the latest occurrence of each survey by instansi, small groups
+     * hidden, counting only answers from units where the reader is a coordinator or supervisor
+     * (a bootstrap admin: all).
+     */
+    async summary(conv: Conversation, bootstrapAdmin: boolean): Promise<Outbound[]> {
       const locale = conv.profile.locale;
-      const lines: string[] = [t(locale, "srv-results-title")];
+      const me = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
+      const actor = actorOf(me, bootstrapAdmin);
+      const units = await deps.repos.orgUnits.all();
+      const byUnit = new Map(units.map((u) => [u._id, u]));
+      const inScope = (unitId: string | undefined) => {
+        const unit = unitId ? byUnit.get(unitId) : undefined;
+        return unit !== undefined && (mayAct(actor, "koordinator", unit) || mayAct(actor, "supervisor", unit));
+      };
+      const lines: string[] = [t(locale, bootstrapAdmin ? "srv-results-title" : "srv-results-title-scoped")];
       // Groups are instansi codes: shown by name, as the reader knows them.
-      const names = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u.name]));
+      const names = new Map(units.map((u) => [u._id, u.name]));
       const groupName = (code: string) =>
         code === "-" ? t(locale, "srv-results-no-instansi") : (names.get(code) ?? code);
       for (const def of deps.surveys) {
-        const r = await results(def.id, undefined, "instansiId");
+        const r = await results(def.id, undefined, "instansiId", bootstrapAdmin ? undefined : inScope);
         lines.push("", `${def.title[locale]}${def.anonymous ? ` (${t(locale, "srv-anonymous")})` : ""}`);
         if (!r.overall) {
           lines.push(
