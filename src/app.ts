@@ -67,6 +67,7 @@ export function appSettingsOf(config: Config) {
     assessmentIntervalDays: config.assessmentIntervalDays,
     retention: config.retention,
     rateLimit: config.rateLimit,
+    staffIdleHours: config.staffIdleHours,
     ...(config.surveyHashKey ? { surveyHashKey: config.surveyHashKey } : {}),
   };
 }
@@ -90,6 +91,8 @@ export function createApp(deps: {
   surveyHashKey?: string;
   /** Per-person update limit (RATE_LIMIT_UPDATES in RATE_LIMIT_WINDOW_SECONDS); none when not given. */
   rateLimit?: { updates: number; windowSeconds: number };
+  /** STAFF_CONVERSATION_IDLE_HOURS: a staff conversation idle longer ends (default 24). */
+  staffIdleHours?: number;
   /** Told of each step taken in a flow (metrics). */
   onFlowStep?: (flowId: string) => void;
   /** This process's name in leases (the summary folder is one process at a time). */
@@ -415,6 +418,7 @@ export function createApp(deps: {
     ...(deps.onFlowStep ? { onStep: deps.onFlowStep } : {}),
   });
   const conversations = createConversations({
+    ...(deps.staffIdleHours ? { staffIdleMs: deps.staffIdleHours * 3_600_000 } : {}),
     ...(deps.rateLimit
       ? {
           floodGuard: createFloodGuard({

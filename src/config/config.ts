@@ -29,6 +29,8 @@ export interface Config {
   schedulerEnabled: boolean;
   /** Per-person updates allowed in a window (beyond: one polite message, then dropped). */
   rateLimit: { updates: number; windowSeconds: number };
+  /** How long a staff conversation (an import, a broadcast) may sit idle before it ends. */
+  staffIdleHours: number;
   /** Secret for anonymous surveys' answer keys; without it anonymous surveys are not sent. */
   surveyHashKey?: string;
   /** Days sent messages and audit entries are kept before the nightly purge deletes them. */
@@ -102,6 +104,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     schedulerEnabled: c.SCHEDULER_ENABLED === "true",
     rateLimit: { updates: c.RATE_LIMIT_UPDATES, windowSeconds: c.RATE_LIMIT_WINDOW_SECONDS },
+    staffIdleHours: c.STAFF_CONVERSATION_IDLE_HOURS,
     ...(c.SURVEY_HASH_KEY ? { surveyHashKey: c.SURVEY_HASH_KEY } : {}),
     retention: { deliveryLogDays: c.RETENTION_DELIVERY_LOG_DAYS, auditDays: c.RETENTION_AUDIT_DAYS },
     shutdownTimeoutSeconds: c.SHUTDOWN_TIMEOUT_SECONDS,

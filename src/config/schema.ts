@@ -153,6 +153,7 @@ export const configSchema = z
     ),
     RATE_LIMIT_UPDATES: withDefault(wholeNumber(1, 10_000), 20),
     RATE_LIMIT_WINDOW_SECONDS: withDefault(wholeNumber(1, 3600), 10),
+    STAFF_CONVERSATION_IDLE_HOURS: withDefault(wholeNumber(1, 720), 24),
     RETENTION_DELIVERY_LOG_DAYS: withDefault(
       // Below a month, a message could be scheduled again under a key whose record is gone.
       wholeNumber(30, 3650),

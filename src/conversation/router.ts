@@ -1,7 +1,7 @@
 import type { Channel } from "../db/models/index.js";
 import { withQueryOrigin } from "../db/query-origin.js";
 import type { Repositories } from "../db/repositories/index.js";
-import type { Engine } from "../engine/engine.js";
+import type { Engine, RunGuard } from "../engine/engine.js";
 import type { Translate } from "../engine/text.js";
 import type { Conversation, Inbound, Outbound } from "../engine/types.js";
 import type { Access, Acting, CommandContext, CommandDecl } from "../features/feature.js";
@@ -40,11 +40,14 @@ export interface ConversationDeps {
    * other features).
    */
   floodGuard?: FloodGuard;
+  /** How long a staff conversation (one a role opened) may sit idle before it ends (default 24 h). */
+  staffIdleMs?: number;
 }
 
 /** The longest text and command arguments handled; longer ones are refused before any work. */
 export const MAX_TEXT_CHARS = 5_000;
 const MAX_ARGS_CHARS = 1_000;
+const DAY_MS = 24 * 3_600_000;
 /** Telegram's own limit for callback data; anything longer was not issued by Pandu. */
 const MAX_BUTTON_BYTES = 64;
 
@@ -101,9 +104,33 @@ export function createConversations(deps: ConversationDeps) {
     return deps.engine.start(acting.conv, command.flow!);
   }
 
+  /**
+   * The check before every step of a live conversation opened by a staff command: the roles are
+   * read again from the person (not the profile cached for a few minutes), and a staff
+   * conversation idle for longer than `staffIdleMs` ends. Conversations anyone may hold (the
+   * assessment, a profile edit) are left to resume where they were.
+   */
+  function staffGuard(acting: Acting): RunGuard {
+    return async (conv, run) => {
+      const { access, command } = deps.registry.flowAccess(run.flowId);
+      if (access === "anyone" || access === "registered") return undefined;
+      if (deps.now().getTime() - run.updatedAt.getTime() > (deps.staffIdleMs ?? DAY_MS)) {
+        return [{ text: t(conv, "flow-staff-expired", { command: `/${command}` }) }];
+      }
+      const person = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
+      const roles = [
+        ...(person?.roles.map((r) => r.role as string) ?? []),
+        ...(acting.bootstrapAdmin ? ["admin"] : []),
+      ];
+      if (!refusalFor(access, { ...acting, roles })) return undefined;
+      await deps.onRefused(conv, command);
+      return [{ text: t(conv, "flow-role-lost", { command: `/${command}` }) }];
+    };
+  }
+
   async function pressButton(acting: Acting, data: string): Promise<Outbound[] | undefined> {
     const declared = deps.registry.button(data);
-    if (!declared) return deps.engine.handle(acting.conv, { kind: "button", data });
+    if (!declared) return deps.engine.handle(acting.conv, { kind: "button", data }, staffGuard(acting));
     const press = declared.codec.parse(data);
     if (!press) return undefined;
     const refusal = refusalFor(declared.access, acting);
@@ -204,7 +231,7 @@ export function createConversations(deps: ConversationDeps) {
     const replies =
       inbound.kind === "button"
         ? await pressButton(acting, inbound.data)
-        : await deps.engine.handle(conv, inbound);
+        : await deps.engine.handle(conv, inbound, staffGuard(acting));
     if (replies) return replies;
     if (inbound.kind === "button") return [{ text: t(conv, "flow-button-expired") }];
     if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];

@@ -29,6 +29,15 @@ export interface ComputeResult {
   locale?: Locale;
 }
 
+/**
+ * Asked before each step of a live run whether it may go on: undefined to go on, or what to say
+ * when it may not (the run is then ended).
+ */
+export type RunGuard = (
+  conv: Conversation,
+  run: Pick<FlowRun, "flowId" | "updatedAt">,
+) => Promise<Outbound[] | undefined>;
+
 /** Typed words quoted back in a reply are cut to this length. */
 const MAX_QUOTED = 40;
 
@@ -368,11 +377,20 @@ export function createEngine(deps: EngineDeps) {
     return locale === "id" || locale === "en" ? { ...conv, profile: { ...conv.profile, locale } } : conv;
   };
 
+  /** Ends `run` when the guard refuses to let it go on, with the guard's words. */
+  async function stopped(conv: Conversation, run: FlowRun, guard: RunGuard | undefined) {
+    const refusal = guard ? await guard(conv, run) : undefined;
+    if (!refusal) return undefined;
+    await deps.runs.end(run._id);
+    return refusal;
+  }
+
   async function handleOnce(
     conv: Conversation,
     inbound: Exclude<Inbound, { kind: "command" }>,
     parsed: ReturnType<typeof parseButtonData>,
     fresh: boolean,
+    guard: RunGuard | undefined,
   ): Promise<Outbound[] | undefined | null> {
     if (parsed) {
       const run = await deps.runs.get(parsed.runId);
@@ -381,6 +399,8 @@ export function createEngine(deps: EngineDeps) {
         return [{ text: t(conv, "flow-not-yours") }];
       }
       conv = withRunLocale(conv, run.answers ?? {});
+      const refused = await stopped(conv, run, guard);
+      if (refused) return refused;
       const flow = flowFor(run);
       if (!flow) return versionGone(conv, run);
       if (run.seq !== parsed.seq) {
@@ -394,6 +414,8 @@ export function createEngine(deps: EngineDeps) {
     const [run] = await deps.runs.listForPerson(conv.subjectId);
     if (!run) return fresh ? undefined : null;
     conv = withRunLocale(conv, run.answers ?? {});
+    const refused = await stopped(conv, run, guard);
+    if (refused) return refused;
     const flow = flowFor(run);
     if (!flow) return versionGone(conv, run);
     if (inbound.kind === "unsupported") {
@@ -450,16 +472,17 @@ export function createEngine(deps: EngineDeps) {
 
     /**
      * Takes a message for the person's live conversation. Returns undefined when no live run
-     * wants it (the caller then treats it as a command or small talk).
+     * wants it (the caller then treats it as a command or small talk). `guard` is asked on every
+     * step whether the run may go on (the caller's role checks); a refusal ends the run.
      */
-    async handle(conv: Conversation, inbound: Inbound): Promise<Outbound[] | undefined> {
+    async handle(conv: Conversation, inbound: Inbound, guard?: RunGuard): Promise<Outbound[] | undefined> {
       if (inbound.kind === "command") return undefined;
       const parsed = inbound.kind === "button" ? parseButtonData(inbound.data) : undefined;
       if (inbound.kind === "button" && !parsed) return undefined;
       // A cached run may be behind another instance: on a conflict, read it again and retry once.
       for (let attempt = 0; attempt < 2; attempt++) {
         if (attempt > 0) deps.runs.forget?.(conv.subjectId);
-        const out = await handleOnce(conv, inbound, parsed, attempt > 0);
+        const out = await handleOnce(conv, inbound, parsed, attempt > 0, guard);
         if (out !== null) return out;
       }
       return [];

@@ -139,12 +139,14 @@ describe("an admin imports only inside their own scope", () => {
         },
       }),
     );
-    expect(said).toContain("tidak lagi memegang peran admin");
+    expect(said).toContain("Peran yang dibutuhkan /impor tidak lagi Anda pegang");
     expect(await ctx.repos.nipClaims.ownerOf("199305052021031001")).toBeNull();
-    expect((await ctx.repos.audit.list({ action: "import", limit: 5 })).at(0)).toMatchObject({
+    expect((await ctx.repos.audit.list({ action: "command.impor", limit: 5 })).at(0)).toMatchObject({
       outcome: "refused",
-      details: { reason: "not-admin" },
+      actorPersonId: dinkesAdmin,
     });
+    // The conversation is over: another file is not taken as the answer.
+    expect(await ctx.repos.flowRuns.listForPerson(dinkesAdmin)).toEqual([]);
   });
 
   it("lets a bootstrap admin import anywhere", async () => {
