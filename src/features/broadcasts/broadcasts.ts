@@ -474,10 +474,9 @@ export function createBroadcasts(deps: {
     /** /siaran: the coordinator's latest broadcasts with live counts, and a cancel button for what waits. */
     async overview(conv: Conversation): Promise<Outbound[]> {
       const { me, owner, visible } = await actor(conv);
-      const list = (await visible(await deps.repos.broadcasts.list(owner, owner ? 10 : SCANNED, deps.now()))).slice(
-        0,
-        10,
-      );
+      const list = (
+        await visible(await deps.repos.broadcasts.list(owner, owner ? 10 : SCANNED, deps.now()))
+      ).slice(0, 10);
       if (list.length === 0) return [{ text: t(conv, "brd-none") }];
       const zone = me?.timeZone ?? "Asia/Jakarta";
       const out: Outbound[] = [];

@@ -424,7 +424,9 @@ export function createSurveys(deps: {
       const byUnit = new Map(units.map((u) => [u._id, u]));
       const inScope = (unitId: string | undefined) => {
         const unit = unitId ? byUnit.get(unitId) : undefined;
-        return unit !== undefined && (mayAct(actor, "koordinator", unit) || mayAct(actor, "supervisor", unit));
+        return (
+          unit !== undefined && (mayAct(actor, "koordinator", unit) || mayAct(actor, "supervisor", unit))
+        );
       };
       const lines: string[] = [t(locale, bootstrapAdmin ? "srv-results-title" : "srv-results-title-scoped")];
       // Groups are instansi codes: shown by name, as the reader knows them.
