@@ -30,6 +30,15 @@ export function auditRepository({ AuditEntry }: Pick<Models, "AuditEntry">) {
         ).exec();
       }
     },
+    /** Every entry a person made or that was about them, oldest first (/dataku). */
+    async aboutPerson(personId: string): Promise<AuditEntry[]> {
+      const [made, about] = await Promise.all([
+        AuditEntry.find({ actorPersonId: personId }).lean<AuditEntry[]>().exec(),
+        AuditEntry.find({ targetId: personId }).lean<AuditEntry[]>().exec(),
+      ]);
+      const byId = new Map([...made, ...about].map((e) => [e._id, e]));
+      return [...byId.values()].sort((a, b) => a.at.getTime() - b.at.getTime());
+    },
     /** Deletes up to `batch` entries older than `before`; returns how many (the retention purge). */
     async purgeBefore(before: Date, batch: number): Promise<number> {
       const ids = (

@@ -19,6 +19,18 @@ export function broadcastsRepository({ Broadcast }: Pick<Models, "Broadcast">) {
       if (createdBy) return newest({ createdBy }, limit);
       return latestByMonth(now, limit, (month, n) => newest({ month }, n));
     },
+    /**
+     * Erasure: the broadcasts a person wrote stay (their audience got them) but no longer name
+     * the author's person or chat account. Returns how many.
+     */
+    async forgetAuthor(personId: string): Promise<number> {
+      return (
+        await Broadcast.updateMany(
+          { createdBy: personId },
+          { $unset: { createdBy: "" }, $set: { createdByIdentity: "erased" } },
+        ).exec()
+      ).modifiedCount;
+    },
     async cancel(id: string, at: Date): Promise<void> {
       await Broadcast.updateOne({ _id: id }, { $set: { status: "cancelled", cancelledAt: at } }).exec();
     },

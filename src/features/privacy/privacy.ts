@@ -47,6 +47,7 @@ export interface PrivacyDeps {
     | "surveys"
     | "deliveries"
     | "audit"
+    | "broadcasts"
     | "erasures"
     | "orgUnits"
     | "jabatan"
@@ -105,11 +106,13 @@ export function createPrivacy(deps: PrivacyDeps) {
         repos.mentoring.forMentee(id),
         repos.mentoring.forMentor(id),
       ]);
-    const [invitations, responses, deliveries, placeRequests] = await Promise.all([
+    const [invitations, responses, deliveries, placeRequests, auditEntries, runs] = await Promise.all([
       repos.surveys.listForPerson(id),
       repos.surveys.responsesOfPerson(id),
       repos.deliveries.ofPerson(id),
       repos.placeRequests.forPerson(id),
+      repos.audit.aboutPerson(id),
+      deps.runs.listForPerson(id),
     ]);
     const unitIds = [person.instansiId, person.unitId, ...person.roles.map((r) => r.unitId)];
     const units = new Map<string, string>();
@@ -219,6 +222,25 @@ export function createPrivacy(deps: PrivacyDeps) {
         waiting: deliveries.waiting.map(deliveryView),
         sent: deliveries.logged.map(deliveryView),
       },
+      // What the person did as staff and what was done about them; the other party is named by
+      // role only (made / about), as elsewhere in this file.
+      audit: auditEntries.map((e) => ({
+        at: e.at,
+        action: e.action,
+        outcome: e.outcome,
+        ...(e.actorPersonId === id ? { made: true } : {}),
+        ...(e.targetId === id ? { about: true } : {}),
+        ...(e.scopeUnitId ? { unit: e.scopeUnitId } : {}),
+        ...(e.details ? { details: e.details } : {}),
+      })),
+      // Conversations still open, with what was typed so far (internal keys left out).
+      conversations: runs.map((r) => ({
+        flow: r.flowId,
+        step: r.stepId,
+        startedAt: r.startedAt,
+        updatedAt: r.updatedAt,
+        answers: Object.fromEntries(Object.entries(r.answers ?? {}).filter(([k]) => !k.startsWith("_"))),
+      })),
     };
   }
 
@@ -270,6 +292,8 @@ export function createPrivacy(deps: PrivacyDeps) {
       },
     ],
     ["mentoring", (req) => repos.mentoring.removeInvolving(req._id)],
+    // Announcements they wrote stay with their audience, without the author.
+    ["broadcastAuthor", (req) => repos.broadcasts.forgetAuthor(req._id)],
     ["placeRequests", (req) => repos.placeRequests.removeForPerson(req._id)],
     [
       "surveys",

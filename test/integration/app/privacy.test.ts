@@ -195,10 +195,32 @@ beforeAll(async () => {
   let last = await press(ANI.who, `srv|o|${k}`);
   for (const [i, v] of [3, 4, 3, 4, 4].entries()) last = await press(ANI.who, `srv|a|${k}|${i}|${v}`);
   expect(all(last)).toContain("Jawaban Anda tersimpan");
+  // Ani wrote an announcement once, as a coordinator; an admin's audit entry is about her.
+  await ctx.repos.broadcasts.create({
+    _id: "brd-ani",
+    createdBy: ids.ani!,
+    createdByIdentity: ANI.who.id,
+    text: "Jadwal Bimtek SAKIP bulan depan",
+    audience: { kind: "unit", values: [UNIT] },
+    recipients: 6,
+    dueAt: clock,
+    status: "scheduled",
+    createdAt: clock,
+  });
+  await ctx.repos.audit.append({
+    at: clock,
+    actorPersonId: sup._id,
+    action: "role.grant",
+    outcome: "ok",
+    targetKind: "person",
+    targetId: ids.ani!,
+    details: { role: "koordinator" },
+  });
 });
 
 describe("/dataku", () => {
   it("sends the person's own data as a JSON file, with the consent text version, and audits it", async () => {
+    await cmd(ANI.who, "profil");
     const out = await cmd(ANI.who, "dataku");
     expect(out).toHaveLength(1);
     const [reply] = out;
@@ -256,6 +278,13 @@ describe("/dataku", () => {
       expect(raw).not.toContain(other);
     const [entry] = await ctx.repos.audit.list({ action: "privacy.export" });
     expect(entry).toMatchObject({ actorPersonId: ids.ani, outcome: "ok", targetId: ids.ani });
+    // What was done about her, without who did it; the conversation she has open.
+    expect(data.audit).toContainEqual(
+      expect.objectContaining({ action: "role.grant", about: true, details: { role: "koordinator" } }),
+    );
+    expect(raw).not.toContain((await personOf(SUPERVISOR))!);
+    expect(data.conversations.map((c: { flow: string }) => c.flow)).toEqual(["profil"]);
+    await cmd(ANI.who, "batal");
   });
 
   it("speaks English to a person who chose it", async () => {
