@@ -295,12 +295,14 @@ export function createSurveys(deps: {
     surveyId: string,
     occurrence: string | undefined,
     groupBy: "instansiId" | "unitId" | "courseId",
-    /** Only answers from units this accepts (a reader's scope); all when absent. */
+    /** Only answers this accepts, by unit or else instansi (a reader's scope); all when absent. */
     inScope?: (unitId: string | undefined) => boolean,
   ): Promise<{ overall?: IkmResult; respondents: number; groups: GroupResult[] }> {
     const def = byId.get(surveyId);
     const responses = (await deps.repos.surveys.responses(surveyId, occurrence)).filter(
-      (r) => (!def || r.answers.length === def.items.length) && (!inScope || inScope(r.unitId)),
+      // An anonymous answer keeps only its instansi: the reader then needs the whole instansi.
+      (r) =>
+        (!def || r.answers.length === def.items.length) && (!inScope || inScope(r.unitId ?? r.instansiId)),
     );
     const minimum = def?.anonymous ? MIN_GROUP : 1;
     const groups = new Map<string, number[][]>();
@@ -423,10 +425,10 @@ export function createSurveys(deps: {
       const units = await deps.repos.orgUnits.all();
       const byUnit = new Map(units.map((u) => [u._id, u]));
       const inScope = (unitId: string | undefined) => {
-        const unit = unitId ? byUnit.get(unitId) : undefined;
-        return (
-          unit !== undefined && (mayAct(actor, "koordinator", unit) || mayAct(actor, "supervisor", unit))
-        );
+        if (!unitId) return false;
+        // A code missing from the tree has no ancestors: only a grant on it (or everything) reaches it.
+        const unit = byUnit.get(unitId) ?? { _id: unitId, path: [] };
+        return mayAct(actor, "koordinator", unit) || mayAct(actor, "supervisor", unit);
       };
       const lines: string[] = [t(locale, bootstrapAdmin ? "srv-results-title" : "srv-results-title-scoped")];
       // Groups are instansi codes: shown by name, as the reader knows them.
