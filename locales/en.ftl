@@ -198,12 +198,22 @@ profile-employment-pppk = PPPK status follows your NIP or the HR records your ad
 
 ## Linking accounts (/tautkan)
 
-link-code-issued = Your linking code: { $code }. From your other Telegram or Slack account, send /tautkan { $code } within { $minutes } minutes. Do not share this code with anyone.
+link-code-issued = Your linking code: { $code }. From your other Telegram or Slack account, send /tautkan { $code } within { $minutes } minutes, then approve the link on this account. Do not share this code with anyone.
 link-done = This account is now linked to your profile. Your data and history are the same on both accounts.
 link-already = This account is already linked to your profile.
 link-code-wrong = That code does not match or has expired. Tries left: { $left }.
 link-locked = Too many wrong codes. For your security, try again after { $minutes } minutes with a new code.
+link-busy = Too many wrong linking codes are being tried right now. For everyone's security linking is paused; try again after { $minutes } minutes.
 link-other-person = This account is already registered to another profile, so it cannot be linked. Ask your agency's HR administrator if the two should be merged.
+link-pending = The code is right. Now open the account that asked for it and press "Approve" within { $minutes } minutes; this account is then linked.
+link-approve-ask = A { $channel } account typed your linking code and wants to join your profile. If that was you, press Approve within { $minutes } minutes. If not, press Decline: nothing is linked.
+link-approve = Approve
+link-decline = Decline
+link-request-gone = This link request no longer applies (already decided or expired). Ask for a new code with /tautkan if needed.
+link-approved = Done: that { $channel } account is now linked to your profile.
+link-declined = All right, that { $channel } account was not linked. If you never asked for a code, tell your agency's HR administrator.
+link-declined-told = Linking this account was declined from the profile owner's account. Nothing was linked.
+link-notice = Notice: a { $channel } account was just linked to your Pandu profile. If it was not you, contact your agency's HR administrator at once.
 
 ## Competency assessment
 

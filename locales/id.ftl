@@ -192,12 +192,22 @@ profile-employment-pppk = Status PPPK mengikuti NIP atau data kepegawaian dari a
 
 ## Menautkan akun (/tautkan)
 
-link-code-issued = Kode penautan Anda: { $code }. Dari akun Telegram atau Slack Anda yang lain, kirim /tautkan { $code } dalam { $minutes } menit. Jangan berikan kode ini kepada siapa pun.
+link-code-issued = Kode penautan Anda: { $code }. Dari akun Telegram atau Slack Anda yang lain, kirim /tautkan { $code } dalam { $minutes } menit, lalu setujui penautannya di akun ini. Jangan berikan kode ini kepada siapa pun.
 link-done = Akun ini sudah tertaut ke profil Anda. Data dan riwayat Anda kini sama di kedua akun.
 link-already = Akun ini sudah tertaut ke profil Anda.
 link-code-wrong = Kode itu tidak cocok atau sudah kedaluwarsa. Sisa percobaan: { $left }.
 link-locked = Terlalu banyak kode yang salah. Demi keamanan, coba lagi setelah { $minutes } menit dengan kode baru.
+link-busy = Terlalu banyak percobaan kode penautan yang salah saat ini. Demi keamanan, penautan dihentikan sementara; coba lagi setelah { $minutes } menit.
 link-other-person = Akun ini sudah terdaftar atas nama profil lain, jadi tidak bisa ditautkan. Hubungi admin kepegawaian instansi Anda bila perlu digabung.
+link-pending = Kode benar. Sekarang buka akun yang meminta kode itu dan tekan "Setujui" dalam { $minutes } menit; setelah itu akun ini tertaut.
+link-approve-ask = Ada akun { $channel } yang mengetik kode penautan Anda dan ingin ditautkan ke profil Anda. Bila itu Anda sendiri, tekan Setujui dalam { $minutes } menit. Bila bukan, tekan Tolak: tidak ada yang ditautkan.
+link-approve = Setujui
+link-decline = Tolak
+link-request-gone = Permintaan penautan ini sudah tidak berlaku (sudah diputuskan atau kedaluwarsa). Minta kode baru dengan /tautkan bila perlu.
+link-approved = Beres: akun { $channel } itu kini tertaut ke profil Anda.
+link-declined = Baik, akun { $channel } itu tidak ditautkan. Bila Anda tidak pernah meminta kode, sebaiknya beri tahu admin kepegawaian instansi Anda.
+link-declined-told = Penautan akun ini ditolak dari akun pemilik profil. Tidak ada yang ditautkan.
+link-notice = Pemberitahuan: sebuah akun { $channel } baru saja ditautkan ke profil Pandu Anda. Bila bukan Anda yang melakukannya, segera hubungi admin kepegawaian instansi Anda.
 
 ## Asesmen kompetensi
 

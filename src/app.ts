@@ -354,7 +354,7 @@ export function createApp(deps: {
     now,
     onErased: (identityIds) => events.emit("identitiesErased", { identityIds }),
   });
-  const linking = createLinking({ repos, translate: deps.translate, now, onLinked: profileChanged });
+  const linking = createLinking({ repos, outbox, translate: deps.translate, now, onLinked: profileChanged });
   const peopleExport = createPeopleExport({
     repos,
     translate: deps.translate,

@@ -146,6 +146,37 @@ export function createOutbox(deps: {
       if (fresh > 0) deps.onScheduled?.();
       return fresh;
     },
+    /**
+     * Schedules one message to one chat account, whoever it belongs to (an account not yet linked,
+     * or the very account that asked for something). Says whether it was new.
+     */
+    async scheduleTo(s: {
+      purpose: string;
+      occurrence: string;
+      identityId: string;
+      personId?: string;
+      message: DeliveryMessage;
+      dueAt: Date;
+    }): Promise<boolean> {
+      const channel = s.identityId.split(":")[0] ?? "";
+      const address = addressOf({ _id: s.identityId, channel } as Identity);
+      if (!address) return false;
+      const fresh = await deps.repos.deliveries.enqueue(
+        {
+          _id: `${s.purpose}:${s.occurrence}:${s.identityId}`,
+          purpose: s.purpose,
+          ...(s.personId ? { personId: s.personId } : {}),
+          identityId: s.identityId,
+          channel,
+          address,
+          message: s.message,
+          dueAt: s.dueAt,
+        },
+        deps.now(),
+      );
+      if (fresh) deps.onScheduled?.();
+      return fresh;
+    },
     /** Schedules one message; says whether it was new, or why it cannot go. */
     async schedule(s: Scheduled): Promise<"scheduled" | "duplicate" | "unreachable"> {
       const target = await route(s.personId);

@@ -22,7 +22,14 @@ import { type FlowClaim, flowClaimSchema } from "./flow-claim.js";
 import { type FlowRun, flowRunSchema } from "./flow-run.js";
 import { type Identity, identitySchema } from "./identity.js";
 import { type Jabatan, jabatanSchema } from "./jabatan.js";
-import { type LinkAttempt, type LinkCode, linkAttemptSchema, linkCodeSchema } from "./link-code.js";
+import {
+  type LinkAttempt,
+  type LinkCode,
+  type LinkRequest,
+  linkAttemptSchema,
+  linkCodeSchema,
+  linkRequestSchema,
+} from "./link-code.js";
 import {
   type MentoringRequest,
   type MentorProfile,
@@ -91,6 +98,7 @@ export type {
   Lease,
   LinkAttempt,
   LinkCode,
+  LinkRequest,
   MentoringRequest,
   MentorProfile,
   NipClaim,
@@ -122,6 +130,7 @@ export interface Models {
   AuditEntry: Model<AuditEntry>;
   LinkCode: Model<LinkCode>;
   LinkAttempt: Model<LinkAttempt>;
+  LinkRequest: Model<LinkRequest>;
   Assessment: Model<Assessment>;
   Course: Model<StoredCourse>;
   Enrollment: Model<Enrollment>;
@@ -173,6 +182,7 @@ export function createModels(conn: Connection): Models {
     AuditEntry: bind<AuditEntry>(conn, "AuditEntry", auditEntrySchema),
     LinkCode: bind<LinkCode>(conn, "LinkCode", linkCodeSchema),
     LinkAttempt: bind<LinkAttempt>(conn, "LinkAttempt", linkAttemptSchema),
+    LinkRequest: bind<LinkRequest>(conn, "LinkRequest", linkRequestSchema),
     Assessment: bind<Assessment>(conn, "Assessment", assessmentSchema),
     Course: bind<StoredCourse>(conn, "Course", courseSchema),
     Enrollment: bind<Enrollment>(conn, "Enrollment", enrollmentSchema),

@@ -1,9 +1,26 @@
-import type { LinkCode, Models } from "../models/index.js";
+import type { LinkCode, LinkRequest, Models } from "../models/index.js";
 import { insertOnce } from "./errors.js";
 
 /** One-time linking codes and the wrong tries made against them. */
-export function linkCodesRepository({ LinkCode, LinkAttempt }: Pick<Models, "LinkCode" | "LinkAttempt">) {
+export function linkCodesRepository({
+  LinkCode,
+  LinkAttempt,
+  LinkRequest,
+}: Pick<Models, "LinkCode" | "LinkAttempt" | "LinkRequest">) {
   return {
+    /** Stores a link waiting for approval. */
+    async request(r: LinkRequest): Promise<void> {
+      await LinkRequest.create(r);
+    },
+    /** A waiting link by its token, if it has not expired. */
+    async findRequest(id: string, now: Date): Promise<LinkRequest | null> {
+      const found = await LinkRequest.findById(id).lean<LinkRequest>().exec();
+      return found && found.expiresAt > now ? found : null;
+    },
+    /** Takes a waiting link out to decide it; only one caller ever gets true. */
+    async takeRequest(id: string): Promise<boolean> {
+      return (await LinkRequest.deleteOne({ _id: id }).exec()).deletedCount === 1;
+    },
     /** Stores a new code; false if that code is already taken (the caller draws another). */
     async create(code: LinkCode): Promise<boolean> {
       return insertOnce(() => LinkCode.create(code));
@@ -39,11 +56,15 @@ export function linkCodesRepository({ LinkCode, LinkAttempt }: Pick<Models, "Lin
     },
     /** Removes the codes a person issued (data erasure); returns how many. */
     async removeForPerson(personId: string): Promise<number> {
-      return (await LinkCode.deleteMany({ personId }).exec()).deletedCount;
+      return (
+        (await LinkCode.deleteMany({ personId }).exec()).deletedCount +
+        (await LinkRequest.deleteMany({ personId }).exec()).deletedCount
+      );
     },
     /** Removes expired codes and stale tries. */
     async purge(now: Date, triesBefore: Date): Promise<void> {
       await LinkCode.deleteMany({ expiresAt: { $lte: now } }).exec();
+      await LinkRequest.deleteMany({ expiresAt: { $lte: now } }).exec();
       await LinkAttempt.deleteMany({ firstAt: { $lt: triesBefore } }).exec();
     },
   };

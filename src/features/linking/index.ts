@@ -1,9 +1,9 @@
 import { defineFeature } from "../context.js";
-import type { Feature } from "../feature.js";
-import type { Linking } from "./linking.js";
+import { button, type Feature } from "../feature.js";
+import { type Linking, linkButton } from "./linking.js";
 
 /** /tautkan: joining another chat account to one's person with a one-time code. */
-export function linkingFeature(deps: { linking: Pick<Linking, "issue" | "redeem"> }): Feature {
+export function linkingFeature(deps: { linking: Pick<Linking, "issue" | "redeem" | "decide"> }): Feature {
   return {
     name: "linking",
     commands: [
@@ -21,6 +21,15 @@ export function linkingFeature(deps: { linking: Pick<Linking, "issue" | "redeem"
         ],
         run: ({ conv }) => deps.linking.issue(conv),
       },
+    ],
+    // The account that asked for the code approves (or declines) the account that typed it.
+    buttons: [
+      button({
+        codec: linkButton,
+        access: "registered",
+        command: "tautkan",
+        run: ({ conv }, press) => deps.linking.decide(conv, press),
+      }),
     ],
   };
 }

@@ -113,8 +113,14 @@ beforeAll(async () => {
 
   // Ani: a linked Slack account, an assessment, a completion, two enrolments, a survey answer,
   // mentoring both ways, reminder settings, a sent message; Budi: some of the same.
-  const code = /(\d{6})/.exec(all(await cmd(ANI.who, "tautkan")))![1]!;
-  expect(all(await cmd(sl("U1"), "tautkan", code))).toContain("sudah tertaut");
+  const code = /([A-Z2-9]{5}-[A-Z2-9]{5})/.exec(all(await cmd(ANI.who, "tautkan")))![1]!;
+  expect(all(await cmd(sl("U1"), "tautkan", code))).toContain("Kode benar");
+  const ask = (await ctx.db.models.Delivery.findOne({ purpose: "link.approve" })
+    .lean()
+    .exec()) as unknown as {
+    message: { rows: { buttons: { data: string }[] }[] };
+  };
+  expect(all(await press(ANI.who, ask.message.rows[0]!.buttons[0]!.data))).toContain("kini tertaut");
   await cmd(ANI.who, "tautkan"); // a code left waiting
   await app.recordAssessment({
     personId: ids.ani!,

@@ -31,6 +31,7 @@ describe("storage on a real MongoDB-protocol server", () => {
       "leases",
       "link_attempts",
       "link_codes",
+      "link_requests",
       "mentor_profiles",
       "mentoring_requests",
       "nip_claims",
