@@ -126,6 +126,25 @@ export function createJpLedger(deps: {
     return { pending: !countsTowardJp(completion), standing: s, goalReachedNow };
   }
 
-  return { standing, standingOf, record, verify, ruleOf, rules: deps.rules };
+  /**
+   * `standingOf` for many people at once (an export): the calendar-year ones from their status,
+   * the others' completions read in batches instead of one query each.
+   */
+  async function standingsOf(people: readonly Person[], now: Date): Promise<Map<string, JpStanding>> {
+    const out = new Map<string, JpStanding>();
+    const rolling = people.filter((p) => ruleOf(p).period !== "calendar-year");
+    const completions = await deps.repos.completions.listForPeople(rolling.map((p) => p._id));
+    for (const p of people) {
+      if (ruleOf(p).period === "calendar-year") {
+        out.set(p._id, await standingOf(p, now));
+        continue;
+      }
+      const { date } = localDateOf(now, p.timeZone);
+      out.set(p._id, jpStanding(ruleOf(p), asFacts(completions.get(p._id) ?? []), date, p.contractStart));
+    }
+    return out;
+  }
+
+  return { standing, standingOf, standingsOf, record, verify, ruleOf, rules: deps.rules };
 }
 export type JpLedger = ReturnType<typeof createJpLedger>;

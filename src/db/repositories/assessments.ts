@@ -1,5 +1,6 @@
 import { ERASED_CONFIRMER, type LevelConfirmation } from "../../domain/counted-level.js";
 import type { Assessment, CompetencyResult, Models } from "../models/index.js";
+import { readInBatches } from "./batches.js";
 
 /** Completed self-assessments: appended, read newest first; atasan confirmations added to results. */
 export function assessmentsRepository({ Assessment }: Pick<Models, "Assessment">) {
@@ -15,11 +16,11 @@ export function assessmentsRepository({ Assessment }: Pick<Models, "Assessment">
     },
     /** The results of these assessments, by assessment id (the people export's latest levels). */
     async resultsOf(ids: readonly string[]): Promise<Map<string, CompetencyResult[]>> {
-      const unique = [...new Set(ids)];
-      if (unique.length === 0) return new Map();
-      const found = await Assessment.find({ _id: { $in: unique } }, { results: 1 })
-        .lean<Pick<Assessment, "_id" | "results">[]>()
-        .exec();
+      const found = await readInBatches(ids, (batch) =>
+        Assessment.find({ _id: { $in: batch } }, { results: 1 })
+          .lean<Pick<Assessment, "_id" | "results">[]>()
+          .exec(),
+      );
       return new Map(found.map((a) => [a._id, a.results]));
     },
     /**

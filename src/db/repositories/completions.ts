@@ -1,5 +1,6 @@
 import { countsTowardJp } from "../../domain/completion-state.js";
 import type { Completion, Models } from "../models/index.js";
+import { readInBatches } from "./batches.js";
 import { insertOnce } from "./errors.js";
 
 /** A koordinator's decision on a pending record. */
@@ -61,6 +62,17 @@ export function completionsRepository({ Completion }: Pick<Models, "Completion">
     /** Deletes a person's completions (data erasure); returns how many. */
     async removeForPerson(personId: string): Promise<number> {
       return (await Completion.deleteMany({ personId }).exec()).deletedCount;
+    },
+    /** The completions of many people, by person (batches of 1,000 ids, each served by the index). */
+    async listForPeople(personIds: readonly string[]): Promise<Map<string, Completion[]>> {
+      const out = new Map<string, Completion[]>();
+      const found = await readInBatches(personIds, (batch) =>
+        Completion.find({ personId: { $in: batch } })
+          .lean<Completion[]>()
+          .exec(),
+      );
+      for (const c of found) out.set(c.personId, [...(out.get(c.personId) ?? []), c]);
+      return out;
     },
     /** A person's completions, newest first. */
     async listForPerson(personId: string): Promise<Completion[]> {

@@ -1,4 +1,5 @@
 import type { Channel, Identity, Models } from "../models/index.js";
+import { readInBatches } from "./batches.js";
 import { insertOnce } from "./errors.js";
 
 /** Chat identities and the person each belongs to. */
@@ -27,10 +28,11 @@ export function identitiesRepository({ Identity }: Pick<Models, "Identity">) {
     },
     /** The identities of several people in one read (a broadcast's routing). */
     async listForPeople(personIds: string[]): Promise<Identity[]> {
-      if (personIds.length === 0) return [];
-      return Identity.find({ personId: { $in: personIds } })
-        .lean<Identity[]>()
-        .exec();
+      return readInBatches(personIds, (batch) =>
+        Identity.find({ personId: { $in: batch } })
+          .lean<Identity[]>()
+          .exec(),
+      );
     },
     /** Every identity of a person. */
     async listForPerson(personId: string): Promise<Identity[]> {

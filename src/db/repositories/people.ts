@@ -1,4 +1,5 @@
 import type { Models, Person } from "../models/index.js";
+import { readInBatches } from "./batches.js";
 
 export type NewPerson = Pick<Person, "name" | "timeZone"> &
   Partial<Omit<Person, "_id" | "name" | "timeZone" | "createdAt" | "updatedAt">> & { _id?: string };
@@ -65,11 +66,13 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
     },
     /** People who work in any of these units. */
     async listByUnits(unitIds: string[]): Promise<Person[]> {
-      if (unitIds.length === 0) return [];
-      return Person.find({ unitId: { $in: unitIds } })
-        .sort({ name: 1 })
-        .lean<Person[]>()
-        .exec();
+      const found = await readInBatches(unitIds, (batch) =>
+        Person.find({ unitId: { $in: batch } })
+          .lean<Person[]>()
+          .exec(),
+      );
+      // By name, as one sorted query gave them (code-unit order, as the database compares).
+      return found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
     /** People who work in one unit (not its subtree). */
     async listByUnit(unitId: string): Promise<Person[]> {
@@ -92,16 +95,12 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
     },
     /** Several people by id, keyed by id (one read). */
     async byIds(ids: readonly string[]): Promise<Map<string, Person>> {
-      const unique = [...new Set(ids)];
-      const out = new Map<string, Person>();
-      // Batches of 1,000: a longer $in is tested value by value against every document on FerretDB.
-      for (let i = 0; i < unique.length; i += 1000) {
-        const found = await Person.find({ _id: { $in: unique.slice(i, i + 1000) } })
+      const found = await readInBatches(ids, (batch) =>
+        Person.find({ _id: { $in: batch } })
           .lean<Person[]>()
-          .exec();
-        for (const p of found) out.set(p._id, p);
-      }
-      return out;
+          .exec(),
+      );
+      return new Map(found.map((p) => [p._id, p]));
     },
     /** Every onboarded person (audiences of periodic surveys). */
     async listOnboarded(): Promise<Person[]> {

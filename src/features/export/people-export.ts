@@ -65,7 +65,7 @@ export function createPeopleExport(deps: {
   repos: Pick<Repositories, "people" | "orgUnits" | "completions" | "jabatan" | "audit" | "assessments">;
   translate: Translate;
   now: () => Date;
-  ledger: Pick<JpLedger, "standingOf">;
+  ledger: Pick<JpLedger, "standingsOf">;
 }) {
   const audit = createAuditLog(deps);
 
@@ -84,8 +84,7 @@ export function createPeopleExport(deps: {
       year,
     );
     const now = deps.now();
-    const standings = new Map<string, JpStanding>();
-    for (const p of people) standings.set(p._id, await deps.ledger.standingOf(p, now));
+    const standings = await deps.ledger.standingsOf(people, now);
     const latest = await deps.repos.assessments.resultsOf(
       people.flatMap((p) => (p.status?.lastAssessmentId ? [p.status.lastAssessmentId] : [])),
     );
