@@ -328,6 +328,7 @@ import-end-before-start = must be after the start
 import-competency-format = write CODE:LEVEL or CODE:FROM-TO, separated by semicolons, e.g. M.3:1-3; M.2:2
 import-unknown-competency = competency { $code } is not in the competency catalog
 import-region = unknown province code (e.g. jambi, dki-jakarta, nusa-tenggara-barat)
+import-slack-channel = write Slack channel ids (starting with C or G, e.g. C0123ABCD; found in the channel's "Copy link"), several separated by spaces
 import-region-required = is required for offline or blended courses
 import-reminders = is not a reminder time: write e.g. 7d@08:00 (days before, at a time) or 2h (hours before)
 import-duplicate-session = a session with the same start is already on row { $row }

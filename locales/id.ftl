@@ -303,6 +303,7 @@ import-end-before-start = harus sesudah waktu mulai
 import-competency-format = tulis sebagai KODE:LEVEL atau KODE:DARI-SAMPAI, dipisah titik koma, misalnya M.3:1-3; M.2:2
 import-unknown-competency = kompetensi { $code } tidak ada di katalog kompetensi
 import-region = kode provinsi tidak dikenal (misalnya jambi, dki-jakarta, nusa-tenggara-barat)
+import-slack-channel = tulis ID kanal Slack (diawali C atau G, misalnya C0123ABCD; ada di "Salin tautan" kanal), beberapa dipisah spasi
 import-region-required = wajib diisi untuk pelatihan offline atau blended
 import-reminders = bukan waktu pengingat: tulis misalnya 7d@08:00 (hari sebelum, pada jam tertentu) atau 2h (jam sebelum)
 import-duplicate-session = sesi dengan waktu mulai yang sama sudah ada di baris { $row }

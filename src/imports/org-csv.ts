@@ -21,6 +21,8 @@ const UNIT_ALIASES: Record<string, string> = {
   unit_induk: "parent",
   wilayah: "region",
   provinsi: "region",
+  kanal_slack: "slack",
+  slack_channels: "slack",
 };
 const PEOPLE_ALIASES: Record<string, string> = {
   nama: "name",
@@ -37,7 +39,9 @@ const PEOPLE_ALIASES: Record<string, string> = {
   tmt_kontrak: "contract_start",
   awal_kontrak: "contract_start",
 };
-const UNIT_COLUMNS = ["id", "name", "parent", "region"];
+const UNIT_COLUMNS = ["id", "name", "parent", "region", "slack"];
+/** A Slack channel id: public (C…) or private (G…), as Slack's "Copy link" shows it. */
+const SLACK_CHANNEL = /^[CG][A-Z0-9]{6,20}$/;
 const PEOPLE_COLUMNS = ["nip", "name", "unit", "jabatan", "tier", "region", "status", "contract_start"];
 
 export interface Row {
@@ -119,6 +123,8 @@ export interface UnitRow {
   _id: string;
   name: string;
   parentId: string | null;
+  /** Slack channels its coordinators may post broadcasts to. */
+  slackChannels?: string[];
   kind: "instansi" | "unit";
   instansiId: string;
   path: string[];
@@ -148,6 +154,8 @@ export function parseUnitsCsv(
     if (name.length < 2 || name.length > 200) problems.push({ row, column: "name", key: "import-required" });
     const region = (cells.region ?? "").trim();
     if (region && !ctx.regionIds.has(region)) problems.push({ row, column: "region", key: "import-region" });
+    if (slackChannelsOf(cells.slack).some((c) => !SLACK_CHANNEL.test(c)))
+      problems.push({ row, column: "slack", key: "import-slack-channel" });
     rowOf.set(id, row);
     parentOf.set(id, parent || null);
   }
@@ -179,6 +187,7 @@ export function parseUnitsCsv(
       continue;
     }
     const region = (cells.region ?? "").trim();
+    const channels = slackChannelsOf(cells.slack);
     units.push({
       row,
       _id: id,
@@ -188,9 +197,23 @@ export function parseUnitsCsv(
       instansiId: path[0] ?? id,
       path,
       ...(region ? { regionId: region } : {}),
+      // Without the column, a re-import leaves the channels stored before alone (see the import).
+      ...(cells.slack !== undefined ? { slackChannels: channels } : {}),
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, units };
+}
+
+/** The channel ids of a `slack` cell: separated by spaces, commas or semicolons. */
+function slackChannelsOf(cell: string | undefined): string[] {
+  return [
+    ...new Set(
+      (cell ?? "")
+        .split(/[\s,;]+/)
+        .map((c) => c.trim().toUpperCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export interface PersonRow {

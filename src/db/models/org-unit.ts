@@ -11,6 +11,11 @@ export interface OrgUnit {
   /** Ancestor ids from the root down, so a subtree is one top-level query on FerretDB. */
   path: string[];
   regionId?: string;
+  /**
+   * Slack channels (ids such as C0123ABCD) this unit's coordinators may post broadcasts to: only
+   * the channels of units in a coordinator's scope are offered.
+   */
+  slackChannels?: string[];
 }
 
 export const orgUnitSchema = new Schema<OrgUnit>(
@@ -22,6 +27,7 @@ export const orgUnitSchema = new Schema<OrgUnit>(
     instansiId: { type: String, required: true },
     path: { type: [String], default: [] },
     regionId: String,
+    slackChannels: { type: [String], default: undefined },
   },
   { collection: "org_units", versionKey: false },
 );

@@ -211,10 +211,28 @@ export function createBroadcasts(deps: {
     return { people: people.filter((p) => routes.has(p._id)), routes };
   }
 
-  /** The Slack channel the coordinator chose, with its name (the id when the list cannot be read). */
-  async function chosenChannel(answers: Record<string, unknown>): Promise<PostChannel | undefined> {
+  /**
+   * The Slack channels a coordinator may post to: those listed on the units of their scope (the
+   * units import's `slack` column); every channel for a bootstrap admin.
+   */
+  async function allowedChannels(conversation: Conversation): Promise<Set<string> | undefined> {
+    const { roots } = await actor(conversation);
+    if (!roots) return undefined;
+    return new Set((await deps.repos.orgUnits.inScope(roots)).flatMap((u) => u.slackChannels ?? []));
+  }
+
+  /**
+   * The Slack channel the coordinator chose, with its name (the id when the list cannot be read);
+   * none when it is not one they may post to (checked again here, where the broadcast is made).
+   */
+  async function chosenChannel(
+    conversation: Conversation,
+    answers: Record<string, unknown>,
+  ): Promise<PostChannel | undefined> {
     if (answers.slack_post !== "yes" || typeof answers.slack_channel !== "string") return undefined;
     const id = answers.slack_channel;
+    const allowed = await allowedChannels(conversation);
+    if (allowed && !allowed.has(id)) return undefined;
     if (typeof answers.channelName === "string") return { id, name: answers.channelName };
     const listed = await slackChannels?.().catch(() => []);
     return { id, name: listed?.find((c) => c.id === id)?.name ?? id };
@@ -276,7 +294,7 @@ export function createBroadcasts(deps: {
       const withoutFile = Number(answers.withoutFile ?? 0);
       if (withoutFile > 0) lines.push(t(conversation, "brd-attached-elsewhere", { count: withoutFile }));
     }
-    const channel = await chosenChannel(answers);
+    const channel = await chosenChannel(conversation, answers);
     if (channel) lines.push(t(conversation, "brd-also-channel", { name: channel.name }));
     return {
       setAnswers: {
@@ -308,7 +326,7 @@ export function createBroadcasts(deps: {
     const dueAt = dueAtOf(answers, me?.timeZone ?? "Asia/Jakarta");
     const text = String(answers.message).slice(0, MAX_TEXT);
     const file = attachmentOf(answers);
-    const channel = await chosenChannel(answers);
+    const channel = await chosenChannel(conversation, answers);
     const id = `b${runId.replace(/^r/, "")}`;
     const broadcast: Broadcast = {
       _id: id,
@@ -437,12 +455,14 @@ export function createBroadcasts(deps: {
       .sort((a, b) => a.title.localeCompare(b.title))
       .map((c) => ({ id: c.id, label: c.title }));
   };
-  const slackChannelOptions: OptionSource = async ({ query }) => {
+  const slackChannelOptions: OptionSource = async ({ conversation, query }) => {
     const words = (query ?? "").toLowerCase().replace(/#/g, " ").split(/\s+/).filter(Boolean);
     // A listing that fails (a missing scope, Slack down) offers nothing; the step says why it may
     // be empty and "Kembali" leads back to "Tidak perlu".
     const listed = (await slackChannels?.().catch(() => [])) ?? [];
+    const allowed = await allowedChannels(conversation);
     return listed
+      .filter((c) => !allowed || allowed.has(c.id))
       .filter((c) => words.every((w) => c.name.toLowerCase().includes(w)))
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((c) => ({ id: c.id, label: `#${c.name}` }));

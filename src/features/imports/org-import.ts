@@ -17,7 +17,8 @@ const sameUnit = (a: OrgUnit, b: OrgUnit) =>
   a.kind === b.kind &&
   a.instansiId === b.instansiId &&
   a.path.join("/") === b.path.join("/") &&
-  (a.regionId ?? "") === (b.regionId ?? "");
+  (a.regionId ?? "") === (b.regionId ?? "") &&
+  (a.slackChannels ?? []).join(",") === (b.slackChannels ?? []).join(",");
 
 /**
  * Imports the org tree and people from CSV, all-or-nothing, writing only what changed (a
@@ -43,7 +44,15 @@ export function createOrgImport(deps: {
       if (!parsed.ok) return parsed;
       const outside = unitRowsOutOfScope(actor, parsed.units, existing);
       if (outside.length > 0) return { ok: false, problems: outside };
-      const units = parsed.units.map(({ row: _row, ...u }) => u as OrgUnit);
+      const units = parsed.units.map(({ row: _row, ...u }) => {
+        const before = existing.get(u._id);
+        // A file without a slack column keeps the channels a unit had.
+        return (
+          u.slackChannels === undefined && before?.slackChannels
+            ? { ...u, slackChannels: before.slackChannels }
+            : u
+        ) as OrgUnit;
+      });
       const changed = units.filter((u) => {
         const before = existing.get(u._id);
         return !before || !sameUnit(before, u);

@@ -64,6 +64,28 @@ describe("importing the org tree", () => {
     });
   });
 
+  it("keeps the Slack channels a unit's coordinators may post to, until a file with the column changes them", async () => {
+    const withChannels = [
+      "kode;nama;induk;kanal slack",
+      "mataram.bkpsdm.bangkom;Bidang Pengembangan Kompetensi;mataram.bkpsdm;c0bangkom g0rahasia",
+    ].join("\n");
+    expect(await app.orgImport.units(withChannels, OPERATOR)).toMatchObject({ ok: true, updated: 1 });
+    expect((await ctx.repos.orgUnits.get("mataram.bkpsdm.bangkom"))!.slackChannels).toEqual([
+      "C0BANGKOM",
+      "G0RAHASIA",
+    ]);
+    // The same units from a file without the column: nothing changes, the channels stay.
+    expect(await app.orgImport.units(UNITS, OPERATOR)).toMatchObject({ ok: true, updated: 0 });
+    expect((await ctx.repos.orgUnits.get("mataram.bkpsdm.bangkom"))!.slackChannels).toEqual([
+      "C0BANGKOM",
+      "G0RAHASIA",
+    ]);
+    const wrong = await app.orgImport.units(withChannels.replace("c0bangkom", "#pengumuman"), OPERATOR);
+    expect(wrong.ok ? [] : wrong.problems.map((p) => `${p.row}:${p.column}:${p.key}`)).toEqual([
+      "2:slack:import-slack-channel",
+    ]);
+  });
+
   it("names every bad row and column and imports nothing", async () => {
     const bad = [
       "id,name,parent,region",
