@@ -64,7 +64,8 @@ export function createAdminImport(deps: {
     };
     const result = await importers[kind](text);
     const outside = result.ok ? [] : result.problems.filter((p) => p.key.startsWith("import-scope-"));
-    await audit(conversation, me, `import.${kind}`, outside.length > 0 ? "refused" : "ok", {
+    // A file with problems wrote nothing: refused, whether for scope or for its contents.
+    await audit(conversation, me, `import.${kind}`, result.ok ? "ok" : "refused", {
       details: result.ok
         ? { created: result.created, updated: result.updated, unchanged: result.unchanged }
         : { problems: result.problems.length, outOfScope: outside.map((p) => p.row) },

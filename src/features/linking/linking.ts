@@ -64,7 +64,7 @@ export function createLinking(deps: LinkingDeps) {
     deps.translate(conv.profile.locale, key, args);
   const minutes = LINK_CODE_TTL_MS / 60_000;
 
-  /** A message to one account, in `locale`, as soon as the outbox sends it. */
+  /** A message to one account, sent by the outbox as soon as it can. */
   const tell = (
     identityId: string,
     personId: string | undefined,
