@@ -444,6 +444,10 @@ export function createApp(deps: {
   });
   // At once, not after reading the person's identities: the grantee's next message must see it.
   events.on("rolesChanged", ({ personId }) => conversations.invalidatePerson(personId));
+  // A revoked role also closes the staff conversations it opened (the guard would refuse their next step).
+  events.on("rolesChanged", async ({ personId }) => {
+    await conversations.endStaffRunsOf(personId);
+  });
   return {
     catalog,
     content,

@@ -184,6 +184,24 @@ export function createConversations(deps: ConversationDeps) {
     menu: deps.menu,
 
     /**
+     * Ends the person's open conversations that a staff command opened and their roles no longer
+     * allow (after a revocation), instead of waiting for their next step to be refused.
+     */
+    async endStaffRunsOf(personId: string): Promise<number> {
+      const [person, identities] = await Promise.all([
+        deps.repos.people.get(personId),
+        deps.repos.identities.listForPerson(personId),
+      ]);
+      if (identities.some((i) => deps.adminIds?.includes(i._id))) return 0;
+      const roles = person?.roles.map((r) => r.role as string) ?? [];
+      return deps.engine.endRunsOf(personId, (flowId) => {
+        const { access } = deps.registry.flowAccess(flowId);
+        if (access === "anyone" || access === "registered") return false;
+        return !(roles.includes("admin") || access.some((r) => roles.includes(r)));
+      });
+    },
+
+    /**
      * Whether a command typed in a group chat may be answered (with the channel's invitation to a
      * private chat), before any database work: it counts against the chat's limit and the person's
      * own. Over either, nothing is said: a group would read a "slow down" meant for one person.

@@ -488,6 +488,14 @@ export function createEngine(deps: EngineDeps) {
       return [];
     },
 
+    /** Ends every live run of a person whose flow `which` names (a revoked role's conversations). */
+    async endRunsOf(personId: string, which: (flowId: string) => boolean): Promise<number> {
+      let ended = 0;
+      for (const run of await deps.runs.listForPerson(personId))
+        if (which(run.flowId) && (await deps.runs.end(run._id))) ended++;
+      return ended;
+    },
+
     /** Cancels the person's most recent live conversation (/batal). */
     async cancel(conv: Conversation): Promise<Outbound[]> {
       const [run] = await deps.runs.listForPerson(conv.subjectId);

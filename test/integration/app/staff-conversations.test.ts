@@ -23,6 +23,7 @@ beforeAll(async () => {
     translate: translator.t.bind(translator),
     now: () => clock,
     staffIdleHours: 24,
+    adminIds: ["telegram:9"],
   });
   await seedDemoIfEmpty(app.repos, app.seedFile);
   await onboard(tg(5), "Yulia Rahman", "198203142008012005");
@@ -47,6 +48,23 @@ describe("a conversation opened by a staff command", () => {
     hours(23);
     const said = all(await text(tg(5), "Rapat koordinasi pelatihan hari Senin."));
     expect(said).not.toContain("terlalu lama");
+  });
+});
+
+describe("revoking a role", () => {
+  it("closes the staff conversations it opened at once", async () => {
+    const me = (await ctx.repos.identities.get("telegram:5"))!.personId;
+    hours(1);
+    await cmd(tg(5), "umumkan");
+    const flows = async () => (await ctx.repos.flowRuns.listForPerson(me)).map((r) => r.flowId).sort();
+    expect(await flows()).toContain("umumkan");
+    const said = all(await cmd(tg(9), "peran", "cabut 198203142008012005 koordinator jambi"));
+    expect(said).toMatch(/dicabut/);
+    // The event's listener runs beside the reply: give it a moment.
+    for (let i = 0; i < 50 && (await flows()).includes("umumkan"); i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(await flows()).not.toContain("umumkan");
+    await ctx.repos.people.setRoles(me, [{ role: "koordinator", unitId: "jambi", grantedAt: clock }]);
   });
 });
 
