@@ -1,3 +1,4 @@
+import type { Person } from "../db/models/index.js";
 import type { Repositories } from "../db/repositories/index.js";
 import type { Conversation } from "../engine/types.js";
 import type { Locale } from "../i18n/locales.js";
@@ -8,6 +9,11 @@ import type { IncomingIdentity } from "./router.js";
 export interface Resolved {
   conv: Conversation;
   roles: string[];
+}
+
+/** The roles a person holds as the router checks them: their grants, and admin for ADMIN_IDS. */
+export function rolesOf(person: Pick<Person, "roles"> | null, bootstrapAdmin: boolean): string[] {
+  return [...(person?.roles.map((r) => r.role as string) ?? []), ...(bootstrapAdmin ? ["admin"] : [])];
 }
 
 /**
@@ -30,11 +36,11 @@ export function createPersonCache(deps: {
     const identity = await deps.repos.identities.get(who.id);
     const person = identity ? await deps.repos.people.get(identity.personId) : null;
     const hintLocale: Locale = who.languageHint?.toLowerCase().startsWith("en") ? "en" : "id";
-    const bootstrap = deps.adminIds.includes(who.id) ? ["admin"] : [];
+    const bootstrapAdmin = deps.adminIds.includes(who.id);
     const entry = person
       ? {
           conv: { identityId: who.id, subjectId: person._id, profile: profileOfPerson(person) },
-          roles: [...person.roles.map((r) => r.role as string), ...bootstrap],
+          roles: rolesOf(person, bootstrapAdmin),
           at: nowMs,
         }
       : {
@@ -44,7 +50,7 @@ export function createPersonCache(deps: {
             subjectId: who.id,
             profile: { locale: hintLocale, hasNip: false, onboarded: false },
           },
-          roles: bootstrap,
+          roles: rolesOf(null, bootstrapAdmin),
           at: nowMs,
         };
     cache.delete(who.id);

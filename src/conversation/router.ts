@@ -6,7 +6,7 @@ import type { Translate } from "../engine/text.js";
 import type { Conversation, Inbound, Outbound } from "../engine/types.js";
 import type { Access, Acting, CommandContext, CommandDecl } from "../features/feature.js";
 import type { FloodGuard } from "./flood-guard.js";
-import { createPersonCache } from "./person-cache.js";
+import { createPersonCache, rolesOf } from "./person-cache.js";
 import type { Registry } from "./registry.js";
 
 /** Who wrote, as the channel adapter knows it. */
@@ -64,9 +64,12 @@ export function refusalFor(access: Access, acting: Acting): Refusal | undefined 
   if (!acting.conv.profile.onboarded && !(adminOnly && acting.roles.includes("admin")))
     return "onboarding-needed";
   if (access === "registered") return undefined;
-  return acting.roles.includes("admin") || access.some((r) => acting.roles.includes(r))
-    ? undefined
-    : "command-not-allowed";
+  return holdsOneOf(access, acting.roles) ? undefined : "command-not-allowed";
+}
+
+/** Whether `roles` include one of `needed`: an admin may use every staff command. */
+function holdsOneOf(needed: readonly string[], roles: readonly string[]): boolean {
+  return roles.includes("admin") || needed.some((r) => roles.includes(r));
 }
 
 /**
@@ -110,19 +113,22 @@ export function createConversations(deps: ConversationDeps) {
    * conversation idle for longer than `staffIdleMs` ends. Conversations anyone may hold (the
    * assessment, a profile edit) are left to resume where they were.
    */
+  /** The roles a flow's command needs, when a staff command opens it; undefined for everyone's flows. */
+  function staffAccessOf(flowId: string): { roles: readonly string[]; command: string } | undefined {
+    const { access, command } = deps.registry.flowAccess(flowId);
+    return access === "anyone" || access === "registered" ? undefined : { roles: access, command };
+  }
+
   function staffGuard(acting: Acting): RunGuard {
     return async (conv, run) => {
-      const { access, command } = deps.registry.flowAccess(run.flowId);
-      if (access === "anyone" || access === "registered") return undefined;
+      const staff = staffAccessOf(run.flowId);
+      if (!staff) return undefined;
+      const { command } = staff;
       if (deps.now().getTime() - run.updatedAt.getTime() > (deps.staffIdleMs ?? DAY_MS)) {
         return [{ text: t(conv, "flow-staff-expired", { command: `/${command}` }) }];
       }
       const person = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
-      const roles = [
-        ...(person?.roles.map((r) => r.role as string) ?? []),
-        ...(acting.bootstrapAdmin ? ["admin"] : []),
-      ];
-      if (!refusalFor(access, { ...acting, roles })) return undefined;
+      if (holdsOneOf(staff.roles, rolesOf(person, acting.bootstrapAdmin))) return undefined;
       await deps.onRefused(conv, command);
       return [{ text: t(conv, "flow-role-lost", { command: `/${command}` }) }];
     };
@@ -193,11 +199,10 @@ export function createConversations(deps: ConversationDeps) {
         deps.repos.identities.listForPerson(personId),
       ]);
       if (identities.some((i) => deps.adminIds?.includes(i._id))) return 0;
-      const roles = person?.roles.map((r) => r.role as string) ?? [];
+      const roles = rolesOf(person, false);
       return deps.engine.endRunsOf(personId, (flowId) => {
-        const { access } = deps.registry.flowAccess(flowId);
-        if (access === "anyone" || access === "registered") return false;
-        return !(roles.includes("admin") || access.some((r) => roles.includes(r)));
+        const staff = staffAccessOf(flowId);
+        return staff !== undefined && !holdsOneOf(staff.roles, roles);
       });
     },
 
