@@ -215,8 +215,7 @@ export function createBroadcasts(deps: {
    * The Slack channels a coordinator may post to: those listed on the units of their scope (the
    * units import's `slack` column); every channel for a bootstrap admin.
    */
-  async function allowedChannels(conversation: Conversation): Promise<Set<string> | undefined> {
-    const { roots } = await actor(conversation);
+  async function allowedChannels(roots: string[] | undefined): Promise<Set<string> | undefined> {
     if (!roots) return undefined;
     return new Set((await deps.repos.orgUnits.inScope(roots)).flatMap((u) => u.slackChannels ?? []));
   }
@@ -226,12 +225,12 @@ export function createBroadcasts(deps: {
    * none when it is not one they may post to (checked again here, where the broadcast is made).
    */
   async function chosenChannel(
-    conversation: Conversation,
+    roots: string[] | undefined,
     answers: Record<string, unknown>,
   ): Promise<PostChannel | undefined> {
     if (answers.slack_post !== "yes" || typeof answers.slack_channel !== "string") return undefined;
     const id = answers.slack_channel;
-    const allowed = await allowedChannels(conversation);
+    const allowed = await allowedChannels(roots);
     if (allowed && !allowed.has(id)) return undefined;
     if (typeof answers.channelName === "string") return { id, name: answers.channelName };
     const listed = await slackChannels?.().catch(() => []);
@@ -294,7 +293,7 @@ export function createBroadcasts(deps: {
       const withoutFile = Number(answers.withoutFile ?? 0);
       if (withoutFile > 0) lines.push(t(conversation, "brd-attached-elsewhere", { count: withoutFile }));
     }
-    const channel = await chosenChannel(conversation, answers);
+    const channel = await chosenChannel((await actor(conversation)).roots, answers);
     if (channel) lines.push(t(conversation, "brd-also-channel", { name: channel.name }));
     return {
       setAnswers: {
@@ -326,7 +325,7 @@ export function createBroadcasts(deps: {
     const dueAt = dueAtOf(answers, me?.timeZone ?? "Asia/Jakarta");
     const text = String(answers.message).slice(0, MAX_TEXT);
     const file = attachmentOf(answers);
-    const channel = await chosenChannel(conversation, answers);
+    const channel = await chosenChannel(roots, answers);
     const id = `b${runId.replace(/^r/, "")}`;
     const broadcast: Broadcast = {
       _id: id,
@@ -460,7 +459,7 @@ export function createBroadcasts(deps: {
     // A listing that fails (a missing scope, Slack down) offers nothing; the step says why it may
     // be empty and "Kembali" leads back to "Tidak perlu".
     const listed = (await slackChannels?.().catch(() => [])) ?? [];
-    const allowed = await allowedChannels(conversation);
+    const allowed = await allowedChannels((await actor(conversation)).roots);
     return listed
       .filter((c) => !allowed || allowed.has(c.id))
       .filter((c) => words.every((w) => c.name.toLowerCase().includes(w)))
