@@ -17,7 +17,7 @@ import type { ComputeService, OptionSource } from "../../engine/engine.js";
 import type { Translate } from "../../engine/text.js";
 import type { Conversation, Outbound } from "../../engine/types.js";
 import { formatDateTime } from "../../i18n/format.js";
-import { actorOf } from "../../services/actor.js";
+import { actingPerson } from "../../services/actor.js";
 import { createAuditLog } from "../../services/audit-log.js";
 import { type CourseCatalog, shortKey } from "../../services/course-catalog.js";
 import type { JpLedger } from "../../services/jp-ledger.js";
@@ -106,9 +106,8 @@ export function createBroadcasts(deps: {
   let slackChannels: (() => Promise<PostChannel[]>) | undefined;
 
   async function actor(conv: Conversation) {
-    const me = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
     const bootstrapAdmin = deps.adminIds?.includes(conv.identityId) ?? false;
-    const acting = actorOf(me, bootstrapAdmin);
+    const { me, actor: acting } = await actingPerson(deps.repos, conv, bootstrapAdmin);
     const admin = bootstrapAdmin || (me?.roles.some((r) => r.role === "admin") ?? false);
     return {
       me,

@@ -10,7 +10,7 @@ import { TIERS } from "../../domain/skj.js";
 import { BOM, neutralizeCell } from "../../domain/spreadsheet.js";
 import type { Translate } from "../../engine/text.js";
 import type { Conversation, Outbound } from "../../engine/types.js";
-import { actorOf } from "../../services/actor.js";
+import { actingPerson } from "../../services/actor.js";
 import { createAuditLog } from "../../services/audit-log.js";
 import { type JpLedger, jpOfYear } from "../../services/jp-ledger.js";
 
@@ -113,8 +113,8 @@ export function createPeopleExport(deps: {
     async exportCsv(conv: Conversation, bootstrapAdmin: boolean): Promise<Outbound[]> {
       const t = (key: string, args?: Record<string, string | number>) =>
         deps.translate(conv.profile.locale, key, args);
-      const me = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
-      const roots = scopeRoots(actorOf(me, bootstrapAdmin), "supervisor");
+      const { me, actor } = await actingPerson(deps.repos, conv, bootstrapAdmin);
+      const roots = scopeRoots(actor, "supervisor");
       const people = await peopleInScope(roots);
       await audit(conv, me, "export.people", "ok", {
         details: { people: people.length, scope: roots ?? "all" },

@@ -4,7 +4,7 @@ import type { ComputeService } from "../../engine/engine.js";
 import type { Translate } from "../../engine/text.js";
 import type { IncomingFile } from "../../engine/types.js";
 import { csvKind } from "../../imports/org-csv.js";
-import { actorOf } from "../../services/actor.js";
+import { actingPerson } from "../../services/actor.js";
 import { createAuditLog } from "../../services/audit-log.js";
 import type { FileReaders } from "../../services/file-readers.js";
 import { describeImport, type ImportCourses } from "./course-import.js";
@@ -31,10 +31,11 @@ export function createAdminImport(deps: {
     const locale = conversation.profile.locale;
     const t = (key: string) => deps.translate(locale, key);
     // Roles are read again here, where the import acts, not trusted from when /impor began.
-    const me = conversation.profile.personId
-      ? await deps.repos.people.get(conversation.profile.personId)
-      : null;
-    const actor = actorOf(me, deps.adminIds?.includes(conversation.identityId) ?? false);
+    const { me, actor } = await actingPerson(
+      deps.repos,
+      conversation,
+      deps.adminIds?.includes(conversation.identityId) ?? false,
+    );
     if (!holdsRole(actor, "admin")) {
       await audit(conversation, me, "import", "refused", { details: { reason: "not-admin" } });
       return { outbound: [{ text: t("import-not-admin") }] };

@@ -4,7 +4,7 @@ import { holdsRole, STAFF_ROLES, type StaffRole, scopeRoots } from "../../domain
 import type { ComputeService } from "../../engine/engine.js";
 import type { Translate } from "../../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../../engine/types.js";
-import { actorOf } from "../../services/actor.js";
+import { actingPerson } from "../../services/actor.js";
 import { createAuditLog } from "../../services/audit-log.js";
 import { shortKey } from "../../services/course-catalog.js";
 import type { ButtonCodec } from "../feature.js";
@@ -139,9 +139,8 @@ export function createRolePicker(deps: {
 
   /** The admin, their reach and the units in it: read once per press (org units are few). */
   async function scopeOf(conv: Conversation) {
-    const me = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
     const bootstrapAdmin = deps.adminIds?.includes(conv.identityId) ?? false;
-    const actor = actorOf(me, bootstrapAdmin);
+    const { me, actor } = await actingPerson(deps.repos, conv, bootstrapAdmin);
     const units = holdsRole(actor, "admin")
       ? await deps.repos.orgUnits.inScope(scopeRoots(actor, "admin"))
       : [];

@@ -5,7 +5,7 @@ import { mayAct, STAFF_ROLES, type StaffRole } from "../../domain/scope.js";
 import type { Translate } from "../../engine/text.js";
 import type { Conversation, Outbound } from "../../engine/types.js";
 import { formatDateTime } from "../../i18n/format.js";
-import { actorOf } from "../../services/actor.js";
+import { actingPerson } from "../../services/actor.js";
 import { createAuditLog } from "../../services/audit-log.js";
 import { createRolePicker, roleLabel } from "./role-picker.js";
 
@@ -30,8 +30,7 @@ export function createRoles(deps: {
     deps.translate(conv.profile.locale, key, args);
 
   async function actorFor(conv: Conversation, bootstrapAdmin: boolean) {
-    const me = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
-    return { me, actor: actorOf(me, bootstrapAdmin) };
+    return actingPerson(deps.repos, conv, bootstrapAdmin);
   }
 
   const audit = createAuditLog(deps);

@@ -10,7 +10,7 @@ import type { Translate } from "../../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../../engine/types.js";
 import { formatDate, formatDateTime, formatNumber, midSentence } from "../../i18n/format.js";
 import type { Locale } from "../../i18n/locales.js";
-import { actorOf } from "../../services/actor.js";
+import { actingPerson } from "../../services/actor.js";
 import { shortKey } from "../../services/course-catalog.js";
 import { type ButtonPress, buttonCodec } from "../feature.js";
 
@@ -420,8 +420,7 @@ export function createSurveys(deps: {
      */
     async summary(conv: Conversation, bootstrapAdmin: boolean): Promise<Outbound[]> {
       const locale = conv.profile.locale;
-      const me = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
-      const actor = actorOf(me, bootstrapAdmin);
+      const { actor } = await actingPerson(deps.repos, conv, bootstrapAdmin);
       const units = await deps.repos.orgUnits.all();
       const byUnit = new Map(units.map((u) => [u._id, u]));
       const inScope = (unitId: string | undefined) => {

@@ -6,7 +6,7 @@ import type { Translate } from "../../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../../engine/types.js";
 import { formatDate, formatLocalDay, formatNumber, midSentence } from "../../i18n/format.js";
 import type { Locale } from "../../i18n/locales.js";
-import { actorOf } from "../../services/actor.js";
+import { actingPerson } from "../../services/actor.js";
 import { listButton } from "./buttons.js";
 import { recordArgs } from "./record-access.js";
 
@@ -34,8 +34,8 @@ export function createPendingList(deps: {
 }) {
   /** The pending records `conv`'s person may decide, oldest first. */
   async function rowsFor(conv: Conversation, bootstrapAdmin: boolean): Promise<Row[]> {
-    const me = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
-    const roots = scopeRoots(actorOf(me, bootstrapAdmin), "koordinator");
+    const { me, actor } = await actingPerson(deps.repos, conv, bootstrapAdmin);
+    const roots = scopeRoots(actor, "koordinator");
     if (roots && roots.length === 0) return [];
     const pending = (await deps.repos.completions.pending()).filter((c) => c.personId !== me?._id);
     if (pending.length === 0) return [];
