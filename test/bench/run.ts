@@ -95,6 +95,11 @@ async function main(): Promise<void> {
   });
   const translator = loadTranslations(LOCALES_DIR);
   const only = process.env.BENCH_ONLY;
+  /** Each benchmark starts from an empty database (its own data, nothing left by the one before). */
+  const startAfresh = async () => {
+    await opened.database.connection.dropDatabase();
+    await ensureSchema(opened.database);
+  };
   const started = Date.now();
   try {
     // First, while this process holds nothing else: its resident memory is the app's.
@@ -113,8 +118,7 @@ async function main(): Promise<void> {
         "Target: ≤ 300 MB with 10,000 people mid-flow.",
       ]);
       progress(`memory: ${JSON.stringify(memory)}`);
-      await opened.database.connection.dropDatabase();
-      await ensureSchema(opened.database);
+      await startAfresh();
     }
     if (!only || only === "recommend") {
       const recommend = await runRecommendBench({
@@ -155,9 +159,7 @@ async function main(): Promise<void> {
         "Target: p95 ≤ 50 ms for 5,000 courses with 50,000 people and mentors in the database.",
       ]);
       progress(`recommend: ${JSON.stringify(recommend)}`);
-      // Each benchmark starts from an empty database (FerretDB scans whole collections).
-      await opened.database.connection.dropDatabase();
-      await ensureSchema(opened.database);
+      await startAfresh();
     }
     if (!only || only === "catalog") {
       const catalog = await runCatalogBench({
@@ -180,8 +182,7 @@ async function main(): Promise<void> {
         "Target: p95 ≤ 100 ms for 5,000 courses with 50,000 people in the database.",
       ]);
       progress(`catalog: ${JSON.stringify(catalog)}`);
-      await opened.database.connection.dropDatabase();
-      await ensureSchema(opened.database);
+      await startAfresh();
     }
     if (!only || only === "broadcast") {
       const broadcast = await runBroadcastBench({
@@ -197,8 +198,7 @@ async function main(): Promise<void> {
         "Target: rate ≥ 95% of 30 msg/s, 0 throttled, 0 duplicates, 0 lost.",
       ]);
       progress(`broadcast: ${JSON.stringify(broadcast)}`);
-      await opened.database.connection.dropDatabase();
-      await ensureSchema(opened.database);
+      await startAfresh();
     }
     if (!only || only === "summary") {
       const { summary, export: exported } = await runSummaryBench({
@@ -221,8 +221,7 @@ async function main(): Promise<void> {
         "Target: ≤ 60 s for 50,000 people.",
       ]);
       progress(`summary: ${JSON.stringify(summary)}; export: ${JSON.stringify(exported)}`);
-      await opened.database.connection.dropDatabase();
-      await ensureSchema(opened.database);
+      await startAfresh();
     }
     if (!only || only === "scale") {
       // Both storages, each in its own embedded server, whatever the storage of the rest.
@@ -283,8 +282,7 @@ async function main(): Promise<void> {
         "Target (FerretDB on PostgreSQL storage): all finish, ≥ 200 steps/s, p95 ≤ 500 ms.",
       ]);
       progress(`load: ${JSON.stringify(load)}`);
-      await opened.database.connection.dropDatabase();
-      await ensureSchema(opened.database);
+      await startAfresh();
     }
     if (only && only !== "update") return;
     const result = await runUpdateBench({
