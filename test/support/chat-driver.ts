@@ -13,6 +13,12 @@ export function chatDriver(app: () => App) {
   const text = (who: IncomingIdentity, t: string) => send(who, { kind: "text", text: t });
   const press = (who: IncomingIdentity, data: string) => send(who, { kind: "button", data });
   const all = (out: Outbound[]) => out.map((o) => o.text).join("\n");
+  /** Sends a CSV document as a Telegram user attaches one (its bytes come from the registered file reader). */
+  const csvFile = (who: IncomingIdentity, name: string, size: number) =>
+    send(who, {
+      kind: "file",
+      file: { kind: "document", channel: "telegram", fileId: name, mime: "text/csv", name, size },
+    });
 
   /**
    * Registers a person through the real onboarding flow with the given jabatan (typed to search).
@@ -95,5 +101,5 @@ export function chatDriver(app: () => App) {
     throw new Error("the assessment never ended");
   }
 
-  return { send, cmd, text, press, all, onboard, takeAssessment };
+  return { send, cmd, text, press, all, csvFile, onboard, takeAssessment };
 }

@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import { OPERATOR } from "../../../src/domain/scope.js";
-import type { Outbound } from "../../../src/engine/types.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
 import { seedDemoIfEmpty } from "../../../src/services/demo-seed.js";
@@ -12,7 +11,7 @@ import { useTestDatabase } from "../../support/database.js";
 const translator = loadTranslations(LOCALES_DIR);
 const ctx = useTestDatabase();
 let app: App;
-const { cmd, all, onboard } = chatDriver(() => app);
+const { cmd, all, csvFile, onboard } = chatDriver(() => app);
 const tg = (id: number): IncomingIdentity => ({ id: `telegram:${id}`, channel: "telegram" });
 
 /** An admin of Dinas Kesehatan Jambi only (telegram:2), and a DKI employee imported by the operator. */
@@ -23,11 +22,7 @@ let dinkesAdmin: string;
 async function importAs(who: IncomingIdentity, csv: string, name = "data.csv"): Promise<string> {
   app.files.register("telegram", async () => new TextEncoder().encode(csv));
   await cmd(who, "impor");
-  const out: Outbound[] = await app.conversations.handle(who, {
-    kind: "file",
-    file: { kind: "document", channel: "telegram", fileId: name, mime: "text/csv", name, size: csv.length },
-  });
-  return all(out);
+  return all(await csvFile(who, name, csv.length));
 }
 
 const refusals = async (action: string) =>
@@ -126,19 +121,7 @@ describe("an admin imports only inside their own scope", () => {
     );
     await cmd(tg(2), "impor");
     await ctx.repos.people.setRoles(dinkesAdmin, []);
-    const said = all(
-      await app.conversations.handle(tg(2), {
-        kind: "file",
-        file: {
-          kind: "document",
-          channel: "telegram",
-          fileId: "late",
-          mime: "text/csv",
-          name: "p.csv",
-          size: 80,
-        },
-      }),
-    );
+    const said = all(await csvFile(tg(2), "p.csv", 80));
     expect(said).toContain("Peran yang dibutuhkan /impor tidak lagi Anda pegang");
     expect(await ctx.repos.nipClaims.ownerOf("199305052021031001")).toBeNull();
     expect((await ctx.repos.audit.list({ action: "command.impor", limit: 5 })).at(0)).toMatchObject({

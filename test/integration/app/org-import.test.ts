@@ -11,7 +11,7 @@ import { useTestDatabase } from "../../support/database.js";
 const translator = loadTranslations(LOCALES_DIR);
 const ctx = useTestDatabase();
 let app: App;
-const { cmd, text, all, onboard } = chatDriver(() => app);
+const { cmd, text, all, csvFile, onboard } = chatDriver(() => app);
 const tg = (id: number): IncomingIdentity => ({ id: `telegram:${id}`, channel: "telegram" });
 
 // Indonesian headers and semicolons, as a spreadsheet in Indonesia saves them.
@@ -162,19 +162,7 @@ describe("importing people", () => {
   it("takes the same files through /impor, recognising each kind by its header", async () => {
     app.files.register("telegram", async () => new TextEncoder().encode(UNITS));
     await cmd(tg(1), "impor");
-    const said = all(
-      await app.conversations.handle(tg(1), {
-        kind: "file",
-        file: {
-          kind: "document",
-          channel: "telegram",
-          fileId: "F1",
-          mime: "text/csv",
-          name: "unit.csv",
-          size: 300,
-        },
-      }),
-    );
+    const said = all(await csvFile(tg(1), "unit.csv", 300));
     expect(said).toContain("0 unit baru, 0 diperbarui, 4 tidak berubah");
   });
 
@@ -185,19 +173,7 @@ describe("importing people", () => {
     ].join("\n");
     app.files.register("telegram", async () => new TextEncoder().encode(jabatan));
     await cmd(tg(1), "impor");
-    const said = all(
-      await app.conversations.handle(tg(1), {
-        kind: "file",
-        file: {
-          kind: "document",
-          channel: "telegram",
-          fileId: "F2",
-          mime: "text/csv",
-          name: "jabatan.csv",
-          size: 200,
-        },
-      }),
-    );
+    const said = all(await csvFile(tg(1), "jabatan.csv", 200));
     expect(said).toContain("1 jabatan baru, 0 diperbarui, 0 tidak berubah");
     expect(await ctx.repos.jabatan.get("jfk-ahli-pertama")).toMatchObject({
       tier: "fungsional-ahli-pertama",
@@ -280,19 +256,7 @@ describe("importing people", () => {
     ].join("\n");
     app.files.register("telegram", async () => new TextEncoder().encode(bad));
     await cmd(tg(1), "impor");
-    const said = all(
-      await app.conversations.handle(tg(1), {
-        kind: "file",
-        file: {
-          kind: "document",
-          channel: "telegram",
-          fileId: "F3",
-          mime: "text/csv",
-          name: "pegawai.csv",
-          size: 300,
-        },
-      }),
-    );
+    const said = all(await csvFile(tg(1), "pegawai.csv", 300));
     // Row 2's contract start is not questioned: once its status says PPPK, it belongs there.
     expect(said).toContain("tidak diimpor karena ada 3 masalah");
     expect(said).toContain(
