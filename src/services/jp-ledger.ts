@@ -135,12 +135,13 @@ export function createJpLedger(deps: {
     const rolling = people.filter((p) => ruleOf(p).period !== "calendar-year");
     const completions = await deps.repos.completions.listForPeople(rolling.map((p) => p._id));
     for (const p of people) {
-      if (ruleOf(p).period === "calendar-year") {
+      const rule = ruleOf(p);
+      if (rule.period === "calendar-year") {
         out.set(p._id, await standingOf(p, now));
         continue;
       }
       const { date } = localDateOf(now, p.timeZone);
-      out.set(p._id, jpStanding(ruleOf(p), asFacts(completions.get(p._id) ?? []), date, p.contractStart));
+      out.set(p._id, jpStanding(rule, asFacts(completions.get(p._id) ?? []), date, p.contractStart));
     }
     return out;
   }
