@@ -116,7 +116,12 @@ input-hint-nip = A NIP looks like this: 19850101 201001 1 002
 ## Registration
 
 onboarding-needed = You are not registered with Pandu yet. Type /start to register; it takes a few minutes.
-onboarding-nip-taken = That NIP is already registered to someone else, so it cannot be used here. Please check your NIP. If it really is yours, contact your agency's HR administrator; we have recorded this for them.
+onboarding-activation-wrong = That activation code does not match the NIP you typed. Check its letters and digits; you have { $left } tries left. If you have no code, answer No to register without one.
+onboarding-activation-locked = Too many wrong codes came from this account. Wait 10 minutes and try again, or answer No to register without a code.
+onboarding-activation-busy = Registration with codes is paused for a moment because many wrong codes arrived. Try again in 10 minutes, or answer No to register without a code.
+onboarding-activation-used = That code was just used or has been replaced. Ask your agency's HR administrator for a new one.
+onboarding-unverified-note = All right, you can register without a code. You will be "not yet verified" until your agency's HR administrator checks your NIP and work unit: you can already take the self-assessment and see your own data, but you are not yet counted in official summaries, do not receive unit announcements, and cannot be given roles.
+onboarding-unverified-done = Your status: not yet verified. Your agency's HR administrator will check the NIP and work unit you gave; you will be told once you are verified.
 onboarding-jabatan-other = My position is not on the list
 contract-start-format = I could not read that month and year. Type the month, then the year, e.g. 03/2025 or March 2025.
 contract-start-future = That month has not come yet. Type the month in which your current contract began.
@@ -158,6 +163,7 @@ cmd-siaran = announcement delivery reports (coordinators)
 cmd-ringkasan = unit summary (supervisors)
 cmd-ekspor = export unit data (supervisors)
 cmd-peran = manage roles (admins)
+cmd-aktivasi = activation codes and verifying employees (admins)
 cmd-impor = import data (admins)
 
 ## Home (Slack App Home)
@@ -180,6 +186,7 @@ home-no-trainings = You are not enrolled in any training yet.
 profile-title = 👤 Your profile
 profile-name = Name
 profile-nip = NIP
+profile-nip-unverified = { $nip } (not yet verified: waiting for the HR administrator to check it)
 profile-instansi = Agency
 profile-unit = Work unit
 profile-jabatan = Position
@@ -264,7 +271,9 @@ import-units-done = Import finished: { $created ->
         [one] 1 new unit
        *[other] { $created } new units
     }, { $updated } updated, { $unchanged } unchanged.
-import-people-done = Import finished: { $created ->
+import-people-done = Import finished: { $created } new employees, { $updated } updated, { $unchanged } unchanged. Employees who have not registered are joined to their chat account when they register with their NIP and activation code.
+import-people-codes = { $count } new activation codes are in the attached file, grouped by work unit. They are shown only this once: hand each one to its employee, then delete the file. A lost code can be replaced with /aktivasi NIP.
+import-people-conflicts = { $count } NIPs in this file (rows { $rows }) were also given by someone who registered without an activation code. Their data was not changed; check and verify them with /aktivasi.
         [one] 1 new employee
        *[other] { $created } new employees
     }, { $updated } updated, { $unchanged } unchanged. New employees are joined to their chat account when they register with Pandu using their NIP.
@@ -491,7 +500,8 @@ cat-too-long = This search is too long to page through, so only the first page i
 cat-empty = No course in the catalog is open to you yet. Admins add courses regularly; try again later.
 
 ## Import command (CLI)
-cli-import-usage = Usage: npm run import -- courses|units|people|jabatan|teknis FILE.csv
+cli-import-usage = Usage: npm run import -- courses|units|people|jabatan|teknis FILE.csv [CODES-FILE.csv]
+cli-import-codes = { $count } new activation codes written to { $file } (readable by your account only). Hand each employee their code, unit by unit, then delete the file: Pandu keeps only a fingerprint of each code.
 cli-summaries-usage = Usage: npm run summaries -- rebuild (recompute the unit summaries from the facts) or status (how many changes are not counted yet)
 cli-summaries-status = Changes not yet in the unit summaries: { $pending }
 cli-summaries-reading = Reading every assessment, JP record, survey answer and reminder to recompute the summaries…
@@ -791,6 +801,24 @@ roles-pick-unit-gone = That unit is no longer in your scope. Type /peran to choo
 roles-pick-grant-gone = { $name } no longer holds that role; another admin may have revoked it. Nothing was changed.
 roles-pick-no-grants = { $name } no longer holds any role in your scope; it may have been revoked.
 roles-person-out-of-scope = { $name } works outside your admin scope, so you cannot grant them a role. This request has been logged.
+roles-person-unverified = { $name } is not yet verified, so cannot be given a role. Verify them first with /aktivasi.
+activation-none-waiting = No one in your units is waiting to be verified.
+activation-hint = To replace the activation code of an imported employee who has not registered: /aktivasi NIP.
+activation-waiting = { $count } people registered without an activation code and wait to be verified (oldest first, { $shown } shown):
+activation-line = { $n }. { $name }, NIP { $nip }, { $unit }, registered { $date }
+activation-verify-explain = Verify only once you have made sure the person and their NIP match the HR records. When that NIP belongs to an imported record nobody has registered as, that record's HR data (name, unit, position) becomes theirs.
+activation-btn-verify = Verify { $n }
+activation-nip-invalid = That is not a whole NIP. Type the 18 digits, e.g. /aktivasi 198203142008012005.
+activation-nip-unknown = No imported employee with that NIP is in your units.
+activation-already-registered = { $name } has already registered with Pandu and needs no activation code.
+activation-code-issued = New activation code for { $name } (NIP { $nip }): { $code }
+    Any earlier code no longer works. Hand it to the person directly; it is shown only this once.
+activation-verify-gone = That person has already been verified or is no longer there.
+activation-verify-out-of-scope = That person is outside the units you manage, so you cannot verify them.
+activation-verify-nip-taken = NIP { $nip } is already held by another registered employee. Check with the person and HR; neither was changed.
+activation-verified = { $name } (NIP { $nip }) is verified and now counts in their unit.
+activation-verified-merged = { $name } (NIP { $nip }) is verified; the imported HR record is now theirs.
+activation-you-are-verified = Your HR administrator has verified your NIP and work unit in Pandu. You now count in your unit's summaries, receive unit announcements and can mentor colleagues.
 audit-title = 🧾 Latest audit entries:
 audit-title-scoped = 🧾 Latest audit entries in your scope (actions in your units, by or about their people):
 audit-empty = No matching audit entries yet.

@@ -111,7 +111,12 @@ input-hint-nip = Contoh bentuk NIP: 19850101 201001 1 002
 ## Pendaftaran
 
 onboarding-needed = Anda belum terdaftar di Pandu. Ketik /start untuk mendaftar; hanya beberapa menit.
-onboarding-nip-taken = NIP itu sudah terdaftar atas nama orang lain, jadi tidak bisa dipakai di sini. Periksa kembali NIP Anda. Jika itu memang NIP Anda, hubungi admin kepegawaian instansi Anda; kejadian ini sudah kami catat untuk mereka.
+onboarding-activation-wrong = Kode aktivasi itu tidak cocok dengan NIP yang Anda tulis. Periksa lagi huruf dan angkanya; Anda masih punya { $left } kesempatan. Jika belum punya kode, jawab Tidak untuk mendaftar tanpa kode.
+onboarding-activation-locked = Sudah terlalu banyak kode salah dari akun ini. Tunggu 10 menit lalu coba lagi, atau jawab Tidak untuk mendaftar tanpa kode.
+onboarding-activation-busy = Pendaftaran dengan kode sedang dihentikan sebentar karena banyak kode salah masuk. Coba lagi 10 menit lagi, atau jawab Tidak untuk mendaftar tanpa kode.
+onboarding-activation-used = Kode itu baru saja dipakai atau sudah diganti. Minta kode baru kepada admin kepegawaian instansi Anda.
+onboarding-unverified-note = Baik, Anda tetap bisa mendaftar tanpa kode. Status Anda nanti "belum terverifikasi" sampai admin kepegawaian instansi Anda memeriksa NIP dan unit kerja Anda: Anda sudah bisa mengikuti asesmen mandiri dan melihat data Anda sendiri, tetapi belum masuk ringkasan resmi, belum menerima pengumuman unit, dan belum bisa diberi peran.
+onboarding-unverified-done = Status Anda: belum terverifikasi. Admin kepegawaian instansi Anda akan memeriksa NIP dan unit kerja yang Anda isi; Anda akan diberi tahu setelah diverifikasi.
 onboarding-jabatan-other = Jabatan saya tidak ada di daftar
 contract-start-format = Bulan dan tahunnya belum terbaca. Tulis bulan lalu tahun, misalnya 03/2025 atau Maret 2025.
 contract-start-future = Bulan itu belum tiba. Tulis bulan ketika kontrak Anda yang sedang berjalan mulai berlaku.
@@ -153,6 +158,7 @@ cmd-siaran = laporan pengiriman pengumuman (koordinator)
 cmd-ringkasan = ringkasan unit (atasan)
 cmd-ekspor = ekspor data unit (atasan)
 cmd-peran = kelola peran (admin)
+cmd-aktivasi = kode aktivasi dan verifikasi pegawai (admin)
 cmd-impor = impor data (admin)
 
 ## Beranda (Slack App Home)
@@ -174,6 +180,7 @@ home-no-trainings = Belum ada pelatihan yang Anda ikuti.
 profile-title = 👤 Profil Anda
 profile-name = Nama
 profile-nip = NIP
+profile-nip-unverified = { $nip } (belum terverifikasi: menunggu pemeriksaan admin kepegawaian)
 profile-instansi = Instansi
 profile-unit = Unit kerja
 profile-jabatan = Jabatan
@@ -251,7 +258,9 @@ results-standard-default = 📐 Pembandingnya: standar bawaan Pandu menurut jenj
 ## Impor katalog pelatihan (CSV)
 import-courses-done = Impor selesai: { $created } pelatihan baru, { $updated } diperbarui, { $unchanged } tidak berubah.
 import-units-done = Impor selesai: { $created } unit baru, { $updated } diperbarui, { $unchanged } tidak berubah.
-import-people-done = Impor selesai: { $created } pegawai baru, { $updated } diperbarui, { $unchanged } tidak berubah. Pegawai baru terhubung ke akun obrolannya saat mendaftar di Pandu dengan NIP-nya.
+import-people-done = Impor selesai: { $created } pegawai baru, { $updated } diperbarui, { $unchanged } tidak berubah. Pegawai yang belum mendaftar terhubung ke akun obrolannya saat mendaftar dengan NIP dan kode aktivasinya.
+import-people-codes = { $count } kode aktivasi baru ada di berkas terlampir, dikelompokkan per unit kerja. Kode ini hanya ditampilkan sekali: serahkan langsung ke masing-masing pegawai, lalu hapus berkasnya. Kode yang hilang bisa diganti dengan /aktivasi NIP.
+import-people-conflicts = { $count } NIP dalam berkas ini (baris { $rows }) juga dipakai seseorang yang mendaftar tanpa kode aktivasi. Data mereka tidak diubah; periksa dan verifikasi lewat /aktivasi.
 import-jabatan-done = Impor selesai: { $created } jabatan baru, { $updated } diperbarui, { $unchanged } tidak berubah. Jabatan yang berisi level kompetensi kini diukur dengan SKJ itu; yang tanpa level tetap memakai standar bawaan per jenjang.
 import-teknis-done = Impor selesai: { $created } kompetensi teknis baru, { $updated } diperbarui, { $unchanged } tidak berubah. Kodenya kini boleh dipakai di kolom teknis berkas jabatan.
 import-jabatan-code = kode jabatan memakai huruf, angka, titik, garis bawah, atau tanda -, paling panjang 80 karakter
@@ -454,7 +463,8 @@ cat-too-long = Pencarian ini terlalu panjang untuk dibuka per halaman, jadi hany
 cat-empty = Belum ada pelatihan di katalog yang bisa Anda ikuti. Admin menambah katalog secara berkala; coba lagi nanti.
 
 ## Perintah impor (CLI)
-cli-import-usage = Pemakaian: npm run import -- courses|units|people|jabatan|teknis BERKAS.csv
+cli-import-usage = Pemakaian: npm run import -- courses|units|people|jabatan|teknis BERKAS.csv [BERKAS-KODE.csv]
+cli-import-codes = { $count } kode aktivasi baru ditulis ke { $file } (hanya bisa dibaca akun Anda). Serahkan kode ke tiap pegawai per unit, lalu hapus berkasnya: Pandu hanya menyimpan sidik kodenya.
 cli-summaries-usage = Pemakaian: npm run summaries -- rebuild (hitung ulang ringkasan unit dari data asli) atau status (berapa perubahan yang belum dihitung)
 cli-summaries-status = Perubahan yang belum masuk ringkasan unit: { $pending }
 cli-summaries-reading = Membaca seluruh data asesmen, JP, survei dan pengingat untuk menghitung ulang ringkasan…
@@ -721,6 +731,24 @@ roles-pick-unit-gone = Unit itu tidak lagi ada dalam cakupan Anda. Ketik /peran 
 roles-pick-grant-gone = { $name } sudah tidak memegang peran itu lagi; mungkin admin lain sudah mencabutnya. Tidak ada yang diubah.
 roles-pick-no-grants = { $name } tidak lagi memegang peran apa pun dalam cakupan Anda; mungkin sudah dicabut.
 roles-person-out-of-scope = { $name } bekerja di luar cakupan admin Anda, jadi Anda tidak bisa memberinya peran. Permintaan ini dicatat.
+roles-person-unverified = { $name } belum terverifikasi, jadi belum bisa diberi peran. Verifikasi dulu lewat /aktivasi.
+activation-none-waiting = Tidak ada pegawai belum terverifikasi di unit-unit Anda.
+activation-hint = Untuk mengganti kode aktivasi pegawai hasil impor yang belum mendaftar: /aktivasi NIP.
+activation-waiting = { $count } pegawai mendaftar tanpa kode aktivasi dan menunggu verifikasi (yang terlama di atas, { $shown } ditampilkan):
+activation-line = { $n }. { $name }, NIP { $nip }, { $unit }, mendaftar { $date }
+activation-verify-explain = Verifikasi hanya bila Anda sudah memastikan orang dan NIP-nya sesuai data kepegawaian. Bila NIP itu milik data impor yang belum mendaftar, data kepegawaian impor itu (nama, unit, jabatan) menjadi datanya.
+activation-btn-verify = Verifikasi { $n }
+activation-nip-invalid = Itu bukan NIP yang utuh. Tulis 18 angka NIP, misalnya /aktivasi 198203142008012005.
+activation-nip-unknown = Tidak ada pegawai hasil impor dengan NIP itu di unit-unit Anda.
+activation-already-registered = { $name } sudah mendaftar di Pandu, jadi tidak perlu kode aktivasi lagi.
+activation-code-issued = Kode aktivasi baru untuk { $name } (NIP { $nip }): { $code }
+    Kode lama (bila ada) tidak berlaku lagi. Serahkan langsung ke orangnya; kode ini hanya ditampilkan sekali.
+activation-verify-gone = Pegawai itu sudah diverifikasi atau datanya tidak ada lagi.
+activation-verify-out-of-scope = Pegawai itu berada di luar unit yang Anda kelola, jadi Anda tidak bisa memverifikasinya.
+activation-verify-nip-taken = NIP { $nip } sudah dipakai pegawai lain yang terdaftar. Periksa bersama orangnya dan admin kepegawaian; keduanya tidak diubah.
+activation-verified = { $name } (NIP { $nip }) sudah diverifikasi dan kini dihitung di unitnya.
+activation-verified-merged = { $name } (NIP { $nip }) sudah diverifikasi; data kepegawaian hasil impor kini menjadi datanya.
+activation-you-are-verified = Admin kepegawaian sudah memverifikasi NIP dan unit kerja Anda di Pandu. Anda kini dihitung dalam ringkasan unit, menerima pengumuman unit, dan bisa menjadi mentor.
 audit-title = 🧾 Catatan audit terbaru:
 audit-title-scoped = 🧾 Catatan audit terbaru di wilayah kewenangan Anda (tindakan di unit Anda, oleh atau tentang pegawainya):
 audit-empty = Belum ada catatan audit yang cocok.

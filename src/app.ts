@@ -17,6 +17,7 @@ import { type ComputeService, createEngine } from "./engine/engine.js";
 import { cachedRunStore } from "./engine/run-cache.js";
 import type { Flow } from "./engine/schema.js";
 import type { Translate } from "./engine/text.js";
+import { createPersonVerification } from "./features/activation/person-verification.js";
 import { createAssessment } from "./features/assessment/assessment.js";
 import { createAssessmentRecorder } from "./features/assessment/assessment-record.js";
 import { createLevelConfirmation } from "./features/assessment/level-confirmation.js";
@@ -52,6 +53,7 @@ import { createJpNudge } from "./features/training/jp-nudge.js";
 import { createTrainingView } from "./features/training/training.js";
 import { createVerification } from "./features/verification/verification.js";
 import { FLOWS_DIR } from "./paths.js";
+import { createActivation } from "./services/activation.js";
 import { createCourseAccess } from "./services/course-access.js";
 import { createCourseCatalog } from "./services/course-catalog.js";
 import { type AppEvents, createEventHub, type EventHub } from "./services/events.js";
@@ -147,7 +149,8 @@ export function createApp(deps: {
     zoneOf: zoneOfIana,
     onProfileChanged: profileChanged,
   };
-  const onboarding = createOnboarding(profileServices);
+  const activation = createActivation({ repos, now });
+  const onboarding = createOnboarding({ ...profileServices, activation });
   const profile = createProfile(profileServices);
   const results = createAssessmentResults({
     repos,
@@ -305,6 +308,7 @@ export function createApp(deps: {
   });
   const orgImport = createOrgImport({
     repos,
+    activation,
     regions: content.regions,
     tiers: TIERS.map((x) => x.id),
     now,
@@ -335,6 +339,15 @@ export function createApp(deps: {
     importTeknis: jabatanImport.teknis,
     translate: deps.translate,
     ...(deps.adminIds ? { adminIds: deps.adminIds } : {}),
+  });
+  const personVerification = createPersonVerification({
+    repos,
+    activation,
+    outbox,
+    translate: deps.translate,
+    now,
+    onPeopleChanged: (ids) => summaries.touchMany(ids),
+    onProfileChanged: profileChanged,
   });
   const roles = createRoles({
     repos,
@@ -391,6 +404,7 @@ export function createApp(deps: {
       summaries,
       peopleExport,
       roles,
+      personVerification,
       adminImport,
     },
     content,
@@ -460,6 +474,7 @@ export function createApp(deps: {
     mentoring,
     importCourses,
     orgImport,
+    activation,
     /** Jabatan with their SKJ, and teknis competencies (/impor and the import CLI). */
     jabatanImport,
     /** Where channels register how to read files people send (certificates, imports). */

@@ -1,17 +1,22 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { OPERATOR } from "../domain/scope.js";
 import { describeImport } from "../features/imports/course-import.js";
 import { DEFAULT_LOCALE } from "../i18n/locales.js";
+import { activationCodesCsv } from "../services/activation.js";
 import { cliText, runCli, withCliApp } from "./cli-app.js";
 
 const KINDS = ["courses", "units", "people", "jabatan", "teknis"] as const;
 type Kind = (typeof KINDS)[number];
 const isKind = (s: string | undefined): s is Kind => (KINDS as readonly (string | undefined)[]).includes(s);
 
-/** `npm run import -- courses|units|people|jabatan|teknis FILE`: the same all-or-nothing imports admins run with /impor. */
+/**
+ * `npm run import -- courses|units|people|jabatan|teknis FILE [CODES_FILE]`: the same all-or-nothing
+ * imports admins run with /impor. A people import writes the activation codes it issued to
+ * CODES_FILE (default `kode-aktivasi-<date>.csv` here), readable by the operator only.
+ */
 async function main(argv: string[]): Promise<number> {
   const t = cliText();
-  const [kind, file] = argv;
+  const [kind, file, codesFile] = argv;
   if (!isKind(kind) || !file) {
     process.stderr.write(`${t("cli-import-usage")}\n`);
     return 2;
@@ -27,7 +32,21 @@ async function main(argv: string[]): Promise<number> {
     // The operator at the command line holds the whole tree (OPERATOR): scope is for chat admins.
     const importers = {
       units: (csv: string) => app.orgImport.units(csv, OPERATOR),
-      people: (csv: string) => app.orgImport.people(csv, OPERATOR),
+      people: async (csv: string) => {
+        const result = await app.orgImport.people(csv, OPERATOR);
+        if (result.ok && result.codes.length > 0) {
+          const units = new Map((await app.repos.orgUnits.all()).map((u) => [u._id, u.name]));
+          const out = codesFile ?? `kode-aktivasi-${new Date().toISOString().slice(0, 10)}.csv`;
+          // The codes exist in the clear only here: the file is the operator's alone.
+          writeFileSync(out, activationCodesCsv(result.codes, units), { mode: 0o600 });
+          process.stdout.write(`${t("cli-import-codes", { count: result.codes.length, file: out })}\n`);
+        }
+        if (result.ok && result.conflicts.length > 0)
+          process.stdout.write(
+            `${t("import-people-conflicts", { count: result.conflicts.length, rows: result.conflicts.map((c) => c.row).join(", ") })}\n`,
+          );
+        return result;
+      },
       jabatan: (csv: string) => app.jabatanImport.jabatan(csv, OPERATOR),
       teknis: app.jabatanImport.teknis,
       courses: app.importCourses,

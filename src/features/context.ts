@@ -3,6 +3,7 @@ import type { Repositories } from "../db/repositories/index.js";
 import type { Translate } from "../engine/text.js";
 import type { EventHub } from "../services/events.js";
 import type { SummaryTotals } from "../services/summary-totals.js";
+import type { PersonVerification } from "./activation/person-verification.js";
 import type { createAssessment } from "./assessment/assessment.js";
 import type { ConfirmLevel } from "./assessment/level-confirmation.js";
 import type { Broadcasts } from "./broadcasts/broadcasts.js";
@@ -63,6 +64,8 @@ export interface AppServices {
   summaries: SummaryTotals;
   peopleExport: PeopleExport;
   roles: Roles;
+  /** /aktivasi: activation codes re-issued and self-registered people verified by admins. */
+  personVerification: PersonVerification;
   adminImport: ReturnType<typeof createAdminImport>;
 }
 

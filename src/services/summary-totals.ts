@@ -10,6 +10,7 @@ import type {
 import type { Repositories } from "../db/repositories/index.js";
 import { DERIVED_KEYS, type Derived } from "../db/repositories/summaries.js";
 import { countsTowardJp } from "../domain/completion-state.js";
+import { officialUnitOf } from "../domain/identity-status.js";
 import type { JpRule } from "../domain/jp.js";
 import {
   contributionsOf,
@@ -106,9 +107,12 @@ export function createSummaryTotals(deps: {
     return rule.kind === "minimum" ? rule.jp : undefined;
   };
   /** Where and how the folder counts a person in headcounts. */
-  const memberOf = (p: Pick<Person, "_id" | "unitId" | "onboardedAt" | "employment">): SummaryMember => ({
+  const memberOf = (
+    p: Pick<Person, "_id" | "unitId" | "onboardedAt" | "employment" | "unverified">,
+  ): SummaryMember => ({
     _id: p._id,
-    ...(p.unitId ? { unitId: p.unitId } : {}),
+    // Someone not yet verified is in no official count: their unit is only what they said.
+    ...(officialUnitOf(p) ? { unitId: officialUnitOf(p) } : {}),
     registered: Boolean(p.onboardedAt),
     ...(minimumOf(p) === undefined ? { underCeiling: true } : {}),
   });
@@ -168,7 +172,7 @@ export function createSummaryTotals(deps: {
     const fresh = contributionsOf(
       {
         personId,
-        ...(person.unitId ? { unitId: person.unitId } : {}),
+        ...(officialUnitOf(person) ? { unitId: officialUnitOf(person) } : {}),
         assessments,
         // JP and trainings are those that count: a record waiting for a koordinator is not yet one.
         completions: completions.filter(countsTowardJp),
@@ -278,7 +282,7 @@ export function createSummaryTotals(deps: {
       minimums.set(p._id, minimumOf(p));
       facts.set(p._id, {
         personId: p._id,
-        ...(p.unitId ? { unitId: p.unitId } : {}),
+        ...(officialUnitOf(p) ? { unitId: officialUnitOf(p) } : {}),
         assessments: [],
         completions: [],
         achievements: [],

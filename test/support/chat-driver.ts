@@ -21,7 +21,40 @@ export function chatDriver(app: () => App) {
     });
 
   /**
+   * Puts a person in the HR data as an import does (in the unit named as onboarding would pick it,
+   * or keeping the record an earlier import made) and returns their activation code.
+   */
+  async function importedWithCode(
+    name: string,
+    nip: string,
+    opts: { instansi?: string; unit?: string },
+  ): Promise<string> {
+    const { repos, activation } = app();
+    let person = await repos.people.get((await repos.nipClaims.ownerOf(nip)) ?? "");
+    if (!person) {
+      const units = await repos.orgUnits.all();
+      const instansi = units.find((u) => u.name === (opts.instansi ?? "Pemerintah Provinsi Jambi"));
+      const unitName = (opts.unit ?? "Dinas Kesehatan › Bidang Pelayanan Kesehatan").split(" › ").at(-1);
+      const unit = units.find((u) => u.instansiId === instansi?._id && u.name === unitName);
+      if (!instansi || !unit)
+        throw new Error(`onboard: no unit "${opts.unit}" in "${opts.instansi}" to import into`);
+      person = await repos.people.create({
+        name,
+        nip,
+        instansiId: instansi._id,
+        unitId: unit._id,
+        timeZone: "Asia/Jakarta",
+      });
+      await repos.nipClaims.claim(nip, person._id, new Date());
+    }
+    const [issued] = await activation.issue([person]);
+    return issued!.code;
+  }
+
+  /**
    * Registers a person through the real onboarding flow with the given jabatan (typed to search).
+   * By default the person is in the HR data and types their activation code, so instansi and unit
+   * come from HR; `verified: false` registers without a code ("belum terverifikasi") and picks them.
    * `region` is typed only if Pandu asks the province, i.e. when the instansi states none;
    * `stillCpns` and `contractStart` only if Pandu asks them (a recent TMT CPNS, a PPPK).
    * Returns every reply, so a test can see which questions were asked.
@@ -38,8 +71,10 @@ export function chatDriver(app: () => App) {
       modes?: string;
       stillCpns?: boolean;
       contractStart?: string;
+      verified?: boolean;
     } = {},
   ): Promise<string> {
+    const code = opts.verified === false ? undefined : await importedWithCode(name, nip, opts);
     const transcript: string[] = [all(await cmd(who, "start"))];
     const say = async (a: string) => {
       const reply = all(await text(who, a));
@@ -48,7 +83,12 @@ export function chatDriver(app: () => App) {
     };
     await say("ya");
     await say(name);
-    const afterNip = await say(nip);
+    expect(await say(nip)).toContain("kode aktivasi");
+    let afterNip: string;
+    if (code) {
+      await say("ya");
+      afterNip = await say(code);
+    } else afterNip = await say("tidak");
     if (/masih CPNS/.test(afterNip)) {
       if (opts.stillCpns === undefined)
         throw new Error("onboard: asked whether still CPNS, but stillCpns was not given");
@@ -58,11 +98,13 @@ export function chatDriver(app: () => App) {
         throw new Error("onboard: asked the contract start, but contractStart was not given");
       await say(opts.contractStart);
     }
-    for (const a of [
-      opts.instansi ?? "Pemerintah Provinsi Jambi",
-      opts.unit ?? "Dinas Kesehatan › Bidang Pelayanan Kesehatan",
-    ])
-      await say(a);
+    // HR's unit stands for someone activated; only a person without a code picks one.
+    if (!code)
+      for (const a of [
+        opts.instansi ?? "Pemerintah Provinsi Jambi",
+        opts.unit ?? "Dinas Kesehatan › Bidang Pelayanan Kesehatan",
+      ])
+        await say(a);
     // Typing part of a long list's option searches first; the second time picks it.
     let last = await say(opts.jabatan ?? "Kepala Seksi");
     if (/Apa jabatan/.test(last)) last = await say(opts.jabatan ?? "Kepala Seksi");

@@ -1,6 +1,7 @@
 import type { Connection, Model, Schema } from "mongoose";
 import { queryLogPlugin } from "../query-log.js";
 import { type Achievement, achievementSchema } from "./achievement.js";
+import { type ActivationCode, activationCodeSchema } from "./activation-code.js";
 import { type Assessment, assessmentSchema } from "./assessment.js";
 import { type AuditEntry, auditEntrySchema } from "./audit-entry.js";
 import { type Broadcast, broadcastSchema } from "./broadcast.js";
@@ -81,6 +82,7 @@ export type { JabatanKind, StandardSource } from "./jabatan.js";
 export type { EmploymentStatus, ReminderPrefs, Role, RoleGrant } from "./person.js";
 export type {
   Achievement,
+  ActivationCode,
   Assessment,
   AuditEntry,
   Broadcast,
@@ -122,6 +124,7 @@ export type {
 export interface Models {
   Person: Model<Person>;
   NipClaim: Model<NipClaim>;
+  ActivationCode: Model<ActivationCode>;
   Identity: Model<Identity>;
   OrgUnit: Model<OrgUnit>;
   Jabatan: Model<Jabatan>;
@@ -174,6 +177,7 @@ export function createModels(conn: Connection): Models {
   return {
     Person: bind<Person>(conn, "Person", personSchema),
     NipClaim: bind<NipClaim>(conn, "NipClaim", nipClaimSchema),
+    ActivationCode: bind<ActivationCode>(conn, "ActivationCode", activationCodeSchema),
     Identity: bind<Identity>(conn, "Identity", identitySchema),
     OrgUnit: bind<OrgUnit>(conn, "OrgUnit", orgUnitSchema),
     Jabatan: bind<Jabatan>(conn, "Jabatan", jabatanSchema),

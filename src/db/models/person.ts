@@ -72,6 +72,14 @@ export interface Person {
   /** A supervisor's weekly summary of this unit (Monday 07:00 their time). */
   weeklySummary?: { unitId: string; since: Date };
   onboardedAt?: Date;
+  /**
+   * "Belum terverifikasi": registered without an activation code, so neither the NIP nor the unit
+   * they gave is confirmed by HR. They assess themselves and see their own data, but are left out
+   * of summaries, broadcasts, mentoring and exports, and cannot hold roles, until an admin verifies.
+   */
+  unverified?: boolean;
+  /** The NIP an unverified person gave; it holds no NIP claim, so it takes nobody's record. */
+  declaredNip?: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -116,6 +124,8 @@ export const personSchema = new Schema<Person>(
       default: () => ({}),
     },
     onboardedAt: Date,
+    unverified: Boolean,
+    declaredNip: { type: String, match: /^\d{18}$/ },
     mentorOptIn: Boolean,
     shareProgress: Boolean,
     weeklySummary: {
@@ -144,3 +154,5 @@ personSchema.index({ nip: 1 });
 personSchema.index({ unitId: 1 });
 personSchema.index({ instansiId: 1 });
 personSchema.index({ hasRoles: 1 });
+personSchema.index({ declaredNip: 1 });
+personSchema.index({ unverified: 1 });

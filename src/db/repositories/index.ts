@@ -1,5 +1,6 @@
 import type { Models } from "../models/index.js";
 import { achievementsRepository } from "./achievements.js";
+import { activationCodesRepository } from "./activation-codes.js";
 import { assessmentsRepository } from "./assessments.js";
 import { auditRepository } from "./audit.js";
 import { broadcastsRepository } from "./broadcasts.js";
@@ -28,6 +29,7 @@ export function createRepositories(models: Models) {
   return {
     people: peopleRepository(models),
     nipClaims: nipClaimsRepository(models),
+    activationCodes: activationCodesRepository(models),
     identities: identitiesRepository(models),
     orgUnits: orgUnitsRepository(models),
     jabatan: jabatanRepository(models),

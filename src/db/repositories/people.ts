@@ -27,6 +27,8 @@ export type PersonPatch = Partial<
     | "reminders"
     | "shareProgress"
     | "weeklySummary"
+    | "unverified"
+    | "declaredNip"
   >
 >;
 
@@ -64,13 +66,18 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
         { runValidators: true },
       ).exec();
     },
-    /** People who work in any of these units. */
+    /**
+     * People who officially work in any of these units: what staff reach (exports, broadcasts,
+     * roles). Someone not yet verified only said they work there, so they are left out.
+     */
     async listByUnits(unitIds: string[]): Promise<Person[]> {
-      const found = await readInBatches(unitIds, (batch) =>
-        Person.find({ unitId: { $in: batch } })
-          .lean<Person[]>()
-          .exec(),
-      );
+      const found = (
+        await readInBatches(unitIds, (batch) =>
+          Person.find({ unitId: { $in: batch } })
+            .lean<Person[]>()
+            .exec(),
+        )
+      ).filter((p) => p.unverified !== true);
       // By name, as one sorted query gave them (code-unit order, as the database compares).
       return found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
@@ -110,11 +117,28 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
     },
     /** Every person's unit, zone and registration (the summary rebuild). */
     async allForSummaries(): Promise<
-      Pick<Person, "_id" | "unitId" | "timeZone" | "onboardedAt" | "employment">[]
+      Pick<Person, "_id" | "unitId" | "timeZone" | "onboardedAt" | "employment" | "unverified">[]
     > {
-      return Person.find({}, { unitId: 1, timeZone: 1, onboardedAt: 1, employment: 1 })
-        .lean<Pick<Person, "_id" | "unitId" | "timeZone" | "onboardedAt" | "employment">[]>()
+      return Person.find({}, { unitId: 1, timeZone: 1, onboardedAt: 1, employment: 1, unverified: 1 })
+        .lean<Pick<Person, "_id" | "unitId" | "timeZone" | "onboardedAt" | "employment" | "unverified">[]>()
         .exec();
+    },
+    /** Unverified people who gave any of these NIPs (an import names them as conflicts). */
+    async unverifiedWithNips(nips: readonly string[]): Promise<Person[]> {
+      return readInBatches(nips, (batch) =>
+        Person.find({ declaredNip: { $in: batch } })
+          .lean<Person[]>()
+          .exec(),
+      );
+    },
+    /** Unverified people whose declared unit is one of these, oldest registration first. */
+    async unverifiedInUnits(unitIds: readonly string[]): Promise<Person[]> {
+      const found = await readInBatches(unitIds, (batch) =>
+        Person.find({ unverified: true, unitId: { $in: batch } })
+          .lean<Person[]>()
+          .exec(),
+      );
+      return found.sort((a, b) => (a.onboardedAt?.getTime() ?? 0) - (b.onboardedAt?.getTime() ?? 0));
     },
     /** Supervisors who asked for the weekly summary (few). */
     async listWeeklySubscribers(): Promise<Person[]> {

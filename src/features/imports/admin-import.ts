@@ -2,24 +2,31 @@ import type { Repositories } from "../../db/repositories/index.js";
 import { type Actor, holdsRole } from "../../domain/scope.js";
 import type { ComputeService } from "../../engine/engine.js";
 import type { Translate } from "../../engine/text.js";
-import type { IncomingFile } from "../../engine/types.js";
+import type { IncomingFile, Outbound } from "../../engine/types.js";
+import type { Locale } from "../../i18n/locales.js";
 import { csvKind } from "../../imports/org-csv.js";
+import { activationCodesCsv } from "../../services/activation.js";
 import { actingPerson } from "../../services/actor.js";
 import { createAuditLog } from "../../services/audit-log.js";
 import type { FileReaders } from "../../services/file-readers.js";
 import { describeImport, type ImportCourses } from "./course-import.js";
+import type { PeopleImportResult } from "./org-import.js";
+
+/** A people import that succeeded (it carries activation codes and conflicts). */
+const peopleDone = (r: { ok: boolean }): r is Extract<PeopleImportResult, { ok: true }> =>
+  r.ok && "codes" in r;
 
 /**
  * The compute service of flows/impor.yaml: reads the CSV the admin sent and imports it (units,
  * people, jabatan with their SKJ, teknis competencies or courses) all-or-nothing.
  */
 export function createAdminImport(deps: {
-  repos: Pick<Repositories, "people" | "audit">;
+  repos: Pick<Repositories, "people" | "audit" | "orgUnits">;
   now: () => Date;
   files: FileReaders;
   importCourses: ImportCourses;
   importUnits: (text: string, actor: Actor) => ReturnType<ImportCourses>;
-  importPeople: (text: string, actor: Actor) => ReturnType<ImportCourses>;
+  importPeople: (text: string, actor: Actor, issuedBy?: string) => Promise<PeopleImportResult>;
   importJabatan: (text: string, actor: Actor) => ReturnType<ImportCourses>;
   importTeknis: (text: string) => ReturnType<ImportCourses>;
   translate: Translate;
@@ -27,6 +34,42 @@ export function createAdminImport(deps: {
   adminIds?: readonly string[];
 }) {
   const audit = createAuditLog(deps);
+
+  /**
+   * A people import's reply: the counts, the NIPs someone unverified also gave, and the new
+   * activation codes as a CSV to hand out unit by unit (shown this once; only hashes are kept).
+   */
+  const peopleOutcome = async (
+    described: string,
+    result: Extract<PeopleImportResult, { ok: true }>,
+    locale: Locale,
+  ): Promise<Outbound[]> => {
+    const t = (key: string, args?: Record<string, string | number>) => deps.translate(locale, key, args);
+    const lines = [described];
+    if (result.conflicts.length > 0)
+      lines.push(
+        t("import-people-conflicts", {
+          count: result.conflicts.length,
+          rows: result.conflicts.map((c) => c.row).join(", "),
+        }),
+      );
+    if (result.codes.length === 0) return [{ text: lines.join("\n\n") }];
+    const units = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u.name]));
+    lines.push(t("import-people-codes", { count: result.codes.length }));
+    const day = deps.now().toISOString().slice(0, 10);
+    return [
+      {
+        text: lines.join("\n\n"),
+        media: {
+          kind: "document",
+          filename: `kode-aktivasi-${day}.csv`,
+          mime: "text/csv",
+          bytes: new TextEncoder().encode(activationCodesCsv(result.codes, units)),
+        },
+      },
+    ];
+  };
+
   const run: ComputeService = async ({ conversation, answers }) => {
     const locale = conversation.profile.locale;
     const t = (key: string) => deps.translate(locale, key);
@@ -57,7 +100,7 @@ export function createAdminImport(deps: {
       return { outbound: [{ text: t(`import-scope-${kind}`) }] };
     }
     const importers = {
-      people: (csv: string) => deps.importPeople(csv, actor),
+      people: (csv: string) => deps.importPeople(csv, actor, me?._id),
       units: (csv: string) => deps.importUnits(csv, actor),
       teknis: deps.importTeknis,
       jabatan: (csv: string) => deps.importJabatan(csv, actor),
@@ -68,10 +111,17 @@ export function createAdminImport(deps: {
     // A file with problems wrote nothing: refused, whether for scope or for its contents.
     await audit(conversation, me, `import.${kind}`, result.ok ? "ok" : "refused", {
       details: result.ok
-        ? { created: result.created, updated: result.updated, unchanged: result.unchanged }
+        ? {
+            created: result.created,
+            updated: result.updated,
+            unchanged: result.unchanged,
+            ...(peopleDone(result) ? { codes: result.codes.length, conflicts: result.conflicts.length } : {}),
+          }
         : { problems: result.problems.length, outOfScope: outside.map((p) => p.row) },
     });
-    return { outbound: [{ text: describeImport(result, `import-${kind}-done`, locale, deps.translate) }] };
+    const described = describeImport(result, `import-${kind}-done`, locale, deps.translate);
+    if (!peopleDone(result)) return { outbound: [{ text: described }] };
+    return { outbound: await peopleOutcome(described, result, locale) };
   };
   return { services: { "import.csv": run } satisfies Record<string, ComputeService> };
 }

@@ -6,9 +6,24 @@ import { type Region, zoneForRegion } from "../../domain/timezone.js";
 import type { ImportProblem } from "../../imports/course-csv.js";
 import { peopleRowsOutOfScope, unitRowsOutOfScope } from "../../imports/import-scope.js";
 import { parsePeopleCsv, parseUnitsCsv } from "../../imports/org-csv.js";
+import type { Activation, IssuedCode } from "../../services/activation.js";
 
 export type OrgImportResult =
   | { ok: true; created: number; updated: number; unchanged: number }
+  | { ok: false; problems: ImportProblem[] };
+
+/** A people import's outcome, with the activation codes it issued and the conflicts it left alone. */
+export type PeopleImportResult =
+  | {
+      ok: true;
+      created: number;
+      updated: number;
+      unchanged: number;
+      /** New codes, in the clear this once, for people who have not registered yet. */
+      codes: IssuedCode[];
+      /** Rows whose NIP an unverified person also gave: that person is not touched. */
+      conflicts: { row: number; nip: string }[];
+    }
   | { ok: false; problems: ImportProblem[] };
 
 const sameUnit = (a: OrgUnit, b: OrgUnit) =>
@@ -23,10 +38,11 @@ const sameUnit = (a: OrgUnit, b: OrgUnit) =>
 /**
  * Imports the org tree and people from CSV, all-or-nothing, writing only what changed (a
  * re-import of the same file writes nothing). An imported person is not onboarded: whoever
- * registers with that NIP becomes that person (see onboarding).
+ * registers with that NIP and the person's activation code becomes that person (see onboarding).
  */
 export function createOrgImport(deps: {
-  repos: Pick<Repositories, "orgUnits" | "jabatan" | "people" | "nipClaims">;
+  repos: Pick<Repositories, "orgUnits" | "jabatan" | "people" | "nipClaims" | "activationCodes">;
+  activation: Pick<Activation, "issue" | "awaitingRegistration">;
   regions: readonly Region[];
   tiers: readonly string[];
   now: () => Date;
@@ -67,8 +83,11 @@ export function createOrgImport(deps: {
       };
     },
 
-    /** Imports people as `actor`; a row outside their scope (where to, or where from) fails the whole file. */
-    async people(text: string, actor: Actor): Promise<OrgImportResult> {
+    /**
+     * Imports people as `actor`; a row outside their scope (where to, or where from) fails the whole
+     * file. Everyone imported who has not registered and has no code yet gets an activation code.
+     */
+    async people(text: string, actor: Actor, issuedBy?: string): Promise<PeopleImportResult> {
       const units = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u]));
       const jabatan = new Map((await deps.repos.jabatan.all()).map((j) => [j._id, j]));
       const parsed = parsePeopleCsv(text, {
@@ -102,6 +121,7 @@ export function createOrgImport(deps: {
       let updated = 0;
       let unchanged = 0;
       const changed: string[] = [];
+      const needCodes: Person[] = [];
       for (const row of parsed.people) {
         const owner = owners.get(row.nip) ?? null;
         // A status only read from the NIP (the column was empty) fills a gap, never replaces one.
@@ -117,6 +137,7 @@ export function createOrgImport(deps: {
           ...(row.contractStart ? { contractStart: row.contractStart } : {}),
         };
         if (owner) {
+          if (await deps.activation.awaitingRegistration(owner)) needCodes.push({ ...owner, ...fields });
           const differs = Object.entries(fields).some(([k, v]) => owner[k as keyof typeof owner] !== v);
           if (!differs) {
             unchanged++;
@@ -135,12 +156,27 @@ export function createOrgImport(deps: {
         }
         const timeZone =
           (row.regionId && zoneForRegion(deps.regions, row.regionId)?.timeZone) || "Asia/Jakarta";
-        await deps.repos.people.create({ _id, nip: row.nip, timeZone, ...fields });
+        needCodes.push(await deps.repos.people.create({ _id, nip: row.nip, timeZone, ...fields }));
         changed.push(_id);
         created++;
       }
       if (changed.length) await deps.onPeopleChanged?.(changed);
-      return { ok: true, created, updated, unchanged };
+      // A re-import does not void codes already handed out: only people without one get a code.
+      const holders = await deps.repos.activationCodes.holders(needCodes.map((p) => p._id));
+      const codes = await deps.activation.issue(
+        needCodes.filter((p) => !holders.has(p._id)),
+        issuedBy,
+      );
+      // Someone who registered unverified with one of these NIPs is left as they are: an admin decides.
+      const declared = new Set(
+        (await deps.repos.people.unverifiedWithNips(parsed.people.map((r) => r.nip))).map(
+          (p) => p.declaredNip,
+        ),
+      );
+      const conflicts = parsed.people
+        .filter((r) => declared.has(r.nip))
+        .map((r) => ({ row: r.row, nip: r.nip }));
+      return { ok: true, created, updated, unchanged, codes, conflicts };
     },
   };
 }

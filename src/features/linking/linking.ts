@@ -1,10 +1,10 @@
-import { randomInt } from "node:crypto";
 import type { Channel } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { Outbox } from "../../delivery/outbox.js";
 import type { Translate } from "../../engine/text.js";
 import type { Conversation, Outbound } from "../../engine/types.js";
 import type { Locale } from "../../i18n/locales.js";
+import { newOneTimeCode, normalizeCode, shownCode } from "../../services/one-time-code.js";
 import { type ButtonPress, buttonCodec } from "../feature.js";
 
 /** A code, and a link waiting for approval, are valid this long. */
@@ -16,26 +16,10 @@ export const LINK_MAX_FAILURES_GLOBAL = 100;
 /** The failure counter of everyone together (no chat account id looks like this). */
 const GLOBAL = "*";
 
-/**
- * Letters and digits no one confuses when reading a code aloud or off a phone (no 0/O, 1/I/L, U/V);
- * ten of them are about 10^14 codes, against 5 tries per account and 100 in all per 10 minutes.
- */
-export const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTWXYZ23456789";
-export const CODE_LENGTH = 10;
+export { CODE_ALPHABET, CODE_LENGTH, normalizeCode, shownCode } from "../../services/one-time-code.js";
 
-/** A fresh code from CODE_ALPHABET. */
-export function newLinkCode(): string {
-  return Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
-}
-
-/** What a person typed, as a code: upper case, spaces and dashes dropped; undefined if it cannot be one. */
-export function normalizeCode(typed: string): string | undefined {
-  const code = typed.toUpperCase().replace(/[\s-]/g, "");
-  return code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c)) ? code : undefined;
-}
-
-/** ABCDE-FGHJK: two halves, easier to copy. */
-export const shownCode = (code: string) => `${code.slice(0, 5)}-${code.slice(5)}`;
+/** A fresh linking code (the shared one-time code). */
+export const newLinkCode = newOneTimeCode;
 
 /** The approve and decline buttons sent to the account that asked for the code. */
 export const linkButton = buttonCodec("linking", "lnk", { approve: ["y", 1], decline: ["n", 1] });

@@ -1,10 +1,12 @@
 import type { Assessment, MentorProfile, Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import { countedLevel } from "../../domain/counted-level.js";
+import { isUnverified } from "../../domain/identity-status.js";
 
 /** A person's mentor profile from their latest assessment, or null when they do not mentor. */
 export function mentorProfileOf(person: Person, latest: Assessment | null, at: Date): MentorProfile | null {
-  if (!person.mentorOptIn || !person.instansiId) return null;
+  // Someone not yet verified mentors no one: their instansi is only what they said.
+  if (!person.mentorOptIn || !person.instansiId || isUnverified(person)) return null;
   return {
     _id: person._id,
     instansiId: person.instansiId,

@@ -4,6 +4,7 @@ import { mentorsStamp } from "../../db/repositories/mentoring.js";
 import type { Outbox } from "../../delivery/outbox.js";
 import type { Competency } from "../../domain/competency.js";
 import { countedLevel } from "../../domain/counted-level.js";
+import { isUnverified } from "../../domain/identity-status.js";
 import { afterQuiet, quietHoursOf } from "../../domain/reminder-time.js";
 import type { Translate } from "../../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../../engine/types.js";
@@ -126,7 +127,8 @@ export function createMentoring(deps: {
    */
   async function matches(person: Person, known?: Assessment): Promise<MentorMatch[]> {
     const latestId = person.status?.lastAssessmentId;
-    if (!person.instansiId || !latestId) return [];
+    // Mentors are colleagues of the instansi; someone not yet verified is not known to be one.
+    if (!person.instansiId || !latestId || isUnverified(person)) return [];
     const latest = known?._id === latestId ? known : await deps.repos.assessments.get(latestId);
     // A stored gap already follows the level that counts (a confirmation recomputes it).
     const gaps = (latest?.results ?? []).filter((r) => r.gap > 0).sort((a, b) => b.gap - a.gap);
@@ -145,7 +147,7 @@ export function createMentoring(deps: {
       for (const candidate of ranked) {
         // The profile may be stale (moved to another instansi by an import, erased): the person decides.
         const mentor = await deps.repos.people.get(candidate.profile._id);
-        if (!mentor?.mentorOptIn || mentor.instansiId !== person.instansiId) {
+        if (!mentor?.mentorOptIn || mentor.instansiId !== person.instansiId || isUnverified(mentor)) {
           await refreshProfile(candidate.profile._id);
           continue;
         }

@@ -13,6 +13,7 @@ import type { ComputeResult, ComputeService, OptionItem, OptionSource } from "..
 import type { Translate } from "../../engine/text.js";
 import type { Conversation, Profile } from "../../engine/types.js";
 import type { Locale } from "../../i18n/locales.js";
+import type { Activation } from "../../services/activation.js";
 
 /** A province and its time zone, from flows/content/regions.yaml. */
 export interface RegionInfo {
@@ -39,6 +40,11 @@ export interface OnboardingDeps {
   zoneOf: (timeZone: string) => "WIB" | "WITA" | "WIT" | undefined;
   /** Called when a person's profile changed, so caches of it are dropped. */
   onProfileChanged?: (identityId: string) => void;
+}
+
+/** Onboarding also checks activation codes (the profile flow shares the rest of its dependencies). */
+export interface RegistrationDeps extends OnboardingDeps {
+  activation: Pick<Activation, "check" | "consume">;
 }
 
 /** The zone choices offered in flows, by option id. */
@@ -113,25 +119,33 @@ export function employmentToStore(
 }
 
 /** Compute services and option lists used by flows/onboarding.yaml. */
-export function createOnboarding(deps: OnboardingDeps) {
+export function createOnboarding(deps: RegistrationDeps) {
   const { repos } = deps;
 
   const channelOf = (identityId: string) => identityId.split(":")[0] as "telegram" | "slack" | "terminal";
 
-  /** Refuses a NIP someone else holds: audited for admins, and the person asked for it again. */
-  const refuseNip = async (conversation: Conversation, owner: string, now: Date): Promise<ComputeResult> => {
-    // Knowing someone's NIP (printed on many documents) must not let anyone take over their profile.
+  /** Answers that say which imported record this run is becoming, cleared when the code is not accepted. */
+  const NOT_ADOPTING = { adopt: "", activationHash: "" };
+
+  /** The code was used (or re-issued) between the check and the save: the person is asked again. */
+  const refuseActivation = async (
+    conversation: Conversation,
+    owner: string,
+    now: Date,
+  ): Promise<ComputeResult> => {
     await repos.audit.append({
       at: now,
       actorIdentityId: conversation.identityId,
-      action: "nip.claim-refused",
+      action: "activation.refused",
       outcome: "refused",
       targetKind: "person",
       targetId: owner,
+      details: { reason: "used" },
     });
     return {
-      outbound: [{ text: deps.translate(conversation.profile.locale, "onboarding-nip-taken") }],
-      goto: "nip",
+      outbound: [{ text: deps.translate(conversation.profile.locale, "onboarding-activation-used") }],
+      setAnswers: NOT_ADOPTING,
+      goto: "activation_has",
     };
   };
 
@@ -141,31 +155,75 @@ export function createOnboarding(deps: OnboardingDeps) {
     if (!owner || owner.onboardedAt) return null;
     return (await repos.identities.listForPerson(ownerId)).length === 0 ? owner : null;
   };
-  const adoptable = async (ownerId: string): Promise<boolean> => (await adoptableOwner(ownerId)) !== null;
+  /** The imported record this run is becoming, if its activation code was accepted. */
+  const adoptingOf = (answers: Record<string, unknown>): string | undefined =>
+    typeof answers.adopt === "string" && answers.adopt ? answers.adopt : undefined;
 
-  /** Takes an imported person for this identity: one unique key, so two people registering at once cannot both. */
-  const adopt = async (ownerId: string, identityId: string, now: Date): Promise<boolean> => {
+  /**
+   * Takes an imported person for this identity, using up the code: one unique key, so two people
+   * registering at once cannot both, and a save retried after a crash finds its own key.
+   */
+  const adopt = async (ownerId: string, hash: string, identityId: string, now: Date): Promise<boolean> => {
     const key = `adopt:${ownerId}`;
-    return (
-      (await repos.leases.takeKey(key, identityId, now)) || (await repos.leases.keyHolder(key)) === identityId
-    );
+    if (await repos.leases.takeKey(key, identityId, now)) {
+      if (await deps.activation.consume(ownerId, hash)) return true;
+      await repos.leases.removeKey(key);
+      return false;
+    }
+    return (await repos.leases.keyHolder(key)) === identityId;
   };
 
-  const checkNip: ComputeService = async ({ conversation, answers, now }) => {
-    const owner = await repos.nipClaims.ownerOf(String(answers.nip));
-    if (!owner || owner === conversation.subjectId || (await adoptable(owner))) return {};
-    return refuseNip(conversation, owner, now);
+  /**
+   * Any well-formed NIP goes on to the same activation question: whether a NIP is imported,
+   * registered or unknown is never told to whoever types it. A NIP typed again forgets the code.
+   */
+  const checkNip: ComputeService = async () => ({ setAnswers: NOT_ADOPTING });
+
+  /** Checks the activation code typed for the NIP; a wrong one is explained and the question asked again. */
+  const checkActivation: ComputeService = async ({ conversation, answers }) => {
+    const checked = await deps.activation.check(
+      String(answers.nip),
+      String(answers.activation_code ?? ""),
+      conversation.identityId,
+    );
+    if (checked.ok) return { setAnswers: { adopt: checked.personId, activationHash: checked.hash } };
+    const text = deps.translate(conversation.profile.locale, `onboarding-activation-${checked.reason}`, {
+      left: checked.reason === "wrong" ? checked.left : 0,
+    });
+    return { outbound: [{ text }], setAnswers: NOT_ADOPTING, goto: "activation_has" };
+  };
+
+  /** No code: the person registers "belum terverifikasi", and is told what that means. */
+  const withoutActivation: ComputeService = async ({ conversation }) => ({
+    outbound: [{ text: deps.translate(conversation.profile.locale, "onboarding-unverified-note") }],
+    setAnswers: NOT_ADOPTING,
+  });
+
+  /** An activated person works where HR says: their instansi, unit and (if HR gave one) position are not asked. */
+  const hrPlacement: ComputeService = async ({ answers }) => {
+    const adopting = adoptingOf(answers);
+    const owner = adopting ? await adoptableOwner(adopting) : null;
+    if (!owner?.unitId || !owner.instansiId) return {};
+    const jabatan = owner.jabatanId ? await repos.jabatan.get(owner.jabatanId) : null;
+    return {
+      setAnswers: {
+        instansi: owner.instansiId,
+        unit: owner.unitId,
+        ...(jabatan ? { jabatan: jabatan._id } : {}),
+      },
+      goto: jabatan ? "region_known" : "jabatan",
+    };
   };
 
   /**
    * Decides what to ask about the status kepegawaian: nothing when an imported record states it
    * (but a PPPK's missing contract start); else what the NIP calls for (employmentFromNip).
    */
-  const inferEmployment: ComputeService = async ({ conversation, answers, now }) => {
+  const inferEmployment: ComputeService = async ({ answers, now }) => {
     const nip = nipOf(answers, now);
     if (!nip) return {};
-    const ownerId = await repos.nipClaims.ownerOf(nip.digits);
-    const imported = ownerId && ownerId !== conversation.subjectId ? await adoptableOwner(ownerId) : null;
+    const adopting = adoptingOf(answers);
+    const imported = adopting ? await adoptableOwner(adopting) : null;
     if (imported?.employment) {
       return imported.employment === "PPPK" && !imported.contractStart ? { goto: "contract_start" } : {};
     }
@@ -221,16 +279,15 @@ export function createOnboarding(deps: OnboardingDeps) {
   const complete: ComputeService = async ({ runId, conversation, answers, now }) => {
     let personId = personIdForRun(runId);
     const nip = String(answers.nip);
-    const claim = await repos.nipClaims.claim(nip, personId, now);
+    const adopting = adoptingOf(answers);
     let imported: Person | null = null;
-    if (!claim.ok) {
-      // An imported employee registering: they become that person. Otherwise someone may have
-      // taken this NIP between the check and now.
-      const owner = claim.ownerPersonId;
-      imported = await adoptableOwner(owner);
-      if (!imported || !(await adopt(owner, conversation.identityId, now)))
-        return refuseNip(conversation, owner, now);
-      personId = owner;
+    if (adopting) {
+      // An imported employee with their code: they become that person, with HR's NIP and unit.
+      imported = await adoptableOwner(adopting);
+      // Holding the key is what makes the record this identity's (a retried save holds it already).
+      if (!(await adopt(adopting, String(answers.activationHash ?? ""), conversation.identityId, now)))
+        return refuseActivation(conversation, adopting, now);
+      personId = adopting;
     }
     const locale: Locale = answers.language === "en" ? "en" : "id";
     const timeZone =
@@ -242,9 +299,11 @@ export function createOnboarding(deps: OnboardingDeps) {
         ? await repos.jabatan.get(String(answers.jabatan))
         : null;
     const unit = await repos.orgUnits.get(String(answers.unit));
+    // Without a code the NIP is only declared: it claims nothing, so it takes no one's record.
+    const identityFields = adopting ? { nip } : { unverified: true, declaredNip: nip };
     const profile = {
       name: String(answers.name),
-      nip,
+      ...identityFields,
       instansiId: unit?.instansiId ?? String(answers.instansi),
       unitId: String(answers.unit),
       jabatanId: jabatan?._id,
@@ -289,10 +348,14 @@ export function createOnboarding(deps: OnboardingDeps) {
       unitId: profile.unitId,
       jabatanId: profile.jabatanId,
       regionId: profile.regionId,
-      hasNip: true,
+      hasNip: Boolean(adopting),
       onboarded: true,
     };
-    return { subjectId: personId, profile: newProfile };
+    return {
+      subjectId: personId,
+      profile: newProfile,
+      ...(adopting ? {} : { outbound: [{ text: deps.translate(locale, "onboarding-unverified-done") }] }),
+    };
   };
 
   const label = (locale: Locale, key: string) => deps.translate(locale, key);
@@ -343,6 +406,9 @@ export function createOnboarding(deps: OnboardingDeps) {
   return {
     services: {
       "onboarding.checkNip": checkNip,
+      "onboarding.checkActivation": checkActivation,
+      "onboarding.withoutActivation": withoutActivation,
+      "onboarding.hrPlacement": hrPlacement,
       "onboarding.inferEmployment": inferEmployment,
       "onboarding.checkContractStart": checkContractStart,
       "onboarding.inheritRegion": inheritRegion,

@@ -80,7 +80,14 @@ export function createProfile(deps: ProfileDeps) {
         : [];
     const rows: [string, string][] = [
       ["profile-name", person.name],
-      ["profile-nip", person.nip ? formatNip(person.nip) : "—"],
+      [
+        "profile-nip",
+        person.nip
+          ? formatNip(person.nip)
+          : person.declaredNip
+            ? t("profile-nip-unverified", { nip: formatNip(person.declaredNip) })
+            : "—",
+      ],
       ["profile-employment", person.employment ? t(`employment-${person.employment}`) : "—"],
       ...contract,
       ["profile-instansi", instansi?.name ?? "—"],

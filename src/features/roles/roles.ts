@@ -1,5 +1,6 @@
 import type { Role } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
+import { isUnverified } from "../../domain/identity-status.js";
 import { nipDigits } from "../../domain/nip.js";
 import { mayAct, STAFF_ROLES, type StaffRole } from "../../domain/scope.js";
 import type { Translate } from "../../engine/text.js";
@@ -68,6 +69,15 @@ export function createRoles(deps: {
         details: { role, reason: "person-out-of-scope" },
       });
       return [{ text: t("roles-person-out-of-scope", { name: target.name }) }];
+    }
+    // A role is trust in a known employee: someone whose NIP HR has not confirmed holds none.
+    if (verb === "beri" && isUnverified(target)) {
+      await audit(conv, me, action, "refused", {
+        target: { kind: "person", id: target._id },
+        scopeUnitId: unit._id,
+        details: { role, reason: "unverified" },
+      });
+      return [{ text: t("roles-person-unverified", { name: target.name }) }];
     }
     const has = target.roles.some((r) => r.role === role && r.unitId === unit._id);
     const shown = { name: target.name, role: roleLabel(t, role), unit: unit.name };

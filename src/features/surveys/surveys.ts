@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import type { Person, SurveyInvitation } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { Outbox } from "../../delivery/outbox.js";
+import { isUnverified } from "../../domain/identity-status.js";
 import { computeIkm, type IkmResult } from "../../domain/ikm.js";
 import { afterQuiet, localClock, quietHoursOf } from "../../domain/reminder-time.js";
 import { mayAct } from "../../domain/scope.js";
@@ -196,8 +197,10 @@ export function createSurveys(deps: {
     const def = byId.get(surveyId);
     if (def?.kind !== "periodic" || !usable(def)) return 0;
     const occurrence = localClock(tick, def.timeZone).date;
+    // Periodic results are official figures of a unit: someone not yet verified is not asked.
     const audience = (await deps.repos.people.listOnboarded()).filter(
       (p) =>
+        !isUnverified(p) &&
         (!def.audience.instansi?.length || (p.instansiId && def.audience.instansi.includes(p.instansiId))) &&
         (!def.audience.tiers?.length || (p.tier && def.audience.tiers.includes(p.tier))),
     );

@@ -30,6 +30,8 @@ async function onboard(who: IncomingIdentity, name: string, nip: string) {
     "ya",
     name,
     nip,
+    // No activation code: registered "belum terverifikasi" (linking does not depend on it).
+    "tidak",
     "Pemerintah Provinsi Jambi",
     "Dinas Kesehatan › Bidang Pelayanan Kesehatan",
     "Kepala Seksi",

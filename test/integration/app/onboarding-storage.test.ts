@@ -27,6 +27,8 @@ describe("a whole onboarding on the real app services", () => {
       "ya",
       "Ani Suryani",
       "199001012015032001",
+      // No activation code: she registers "belum terverifikasi" and picks her unit.
+      "tidak",
       "Pemerintah Kota Mataram",
       "Kecamatan Ampenan",
       "Camat Ampenan",
@@ -49,7 +51,8 @@ describe("a whole onboarding on the real app services", () => {
     const person = await ctx.repos.people.get((await ctx.repos.identities.get("telegram:777"))!.personId);
     expect(person).toMatchObject({
       name: "Ani Suryani",
-      nip: "199001012015032001",
+      declaredNip: "199001012015032001",
+      unverified: true,
       instansiId: "mataram",
       unitId: "mataram.ampenan",
       jabatanId: "camat-ampenan",
@@ -60,14 +63,16 @@ describe("a whole onboarding on the real app services", () => {
       learningModes: ["e-learning", "coaching"],
       consent: { textVersion: "onboarding-1" },
     });
-    expect(await ctx.repos.nipClaims.ownerOf("199001012015032001")).toBe(person!._id);
+    // A NIP given without a code claims nothing: it cannot take anyone's record.
+    expect(person!.nip).toBeUndefined();
+    expect(await ctx.repos.nipClaims.ownerOf("199001012015032001")).toBeNull();
     expect(await ctx.repos.flowRuns.listForPerson("telegram:777")).toEqual([]);
     expect((await ctx.repos.audit.list({ action: "person.onboarded" }))[0]?.targetId).toBe(person!._id);
 
     // A plain answer costs the claim and the update: 2 round trips (the run is cached in memory).
     expect(perAnswer[1]).toBe(2); // name → NIP question
-    expect(perAnswer[6]).toBe(2); // zone confirmed → language question
+    expect(perAnswer[7]).toBe(2); // zone confirmed → language question
     // A compute step on the way claims its own step first, so its side effects run once: 4.
-    expect(perAnswer[7]).toBe(4); // language → useLanguage → learning modes
+    expect(perAnswer[8]).toBe(4); // language → useLanguage → learning modes
   });
 });

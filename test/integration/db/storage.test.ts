@@ -13,6 +13,7 @@ describe("storage on a real MongoDB-protocol server", () => {
     const names = (await ctx.db.connection.db!.listCollections().toArray()).map((c) => c.name).sort();
     expect(names).toEqual([
       "achievements",
+      "activation_codes",
       "assessments",
       "audit_log",
       "broadcasts",
@@ -57,7 +58,15 @@ describe("storage on a real MongoDB-protocol server", () => {
         .map((i) => `${i.name}${i.unique ? "!" : ""}`)
         .sort();
     expect(await indexes("flow_runs")).toEqual(["_id_", "personId_1_flowId_1!"]);
-    expect(await indexes("people")).toEqual(["_id_", "hasRoles_1", "instansiId_1", "nip_1", "unitId_1"]);
+    expect(await indexes("people")).toEqual([
+      "_id_",
+      "declaredNip_1",
+      "hasRoles_1",
+      "instansiId_1",
+      "nip_1",
+      "unitId_1",
+      "unverified_1",
+    ]);
     expect(await indexes("identities")).toEqual(["_id_", "personId_1"]);
     expect(await indexes("enrollments")).toEqual([
       "_id_",
