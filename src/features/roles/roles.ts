@@ -200,6 +200,9 @@ export function createRoles(deps: {
             reaches(e.targetKind === "person" && e.targetId ? people.get(e.targetId)?.unitId : undefined),
         )
         .slice(0, AUDIT_SHOWN);
+      // Asking after a person outside the admin's scope is what their own admins want to know of.
+      if (personId && !actor.bootstrapAdmin && !reaches((await deps.repos.people.get(personId))?.unitId))
+        await audit(conv, me, "audit.read", "refused", { target: { kind: "person", id: personId } });
       if (entries.length === 0) return [{ text: t("audit-empty") }];
       const zone = me?.timeZone ?? "Asia/Jakarta";
       const person = (id: string) => people.get(id)?.name ?? id;

@@ -4,12 +4,12 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type Database } from "../../src/db/connection.js";
-import { createRepositories } from "../../src/db/repositories/index.js";
-import { type AppProcess, internalBase, startServingApp, stopApp } from "../support/app-process.js";
-import { dropDatabase, uriWithDatabase } from "../support/database.js";
-import { TelegramEmulator } from "../support/telegram-emulator.js";
-import { waitFor } from "../support/waiters.js";
+import { connectDatabase, type Database } from "../../../src/db/connection.js";
+import { createRepositories } from "../../../src/db/repositories/index.js";
+import { type AppProcess, internalBase, startServingApp, stopApp } from "../../support/app-process.js";
+import { dropDatabase, uriWithDatabase } from "../../support/database.js";
+import { TelegramEmulator } from "../../support/telegram-emulator.js";
+import { waitFor } from "../../support/waiters.js";
 
 const TOKEN = "123456:TEST-token-for-the-emulator_0005";
 const dbName = `e2e_obs_${randomBytes(4).toString("hex")}`;

@@ -3,9 +3,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type AppProcess, startApp, stopApp } from "../support/app-process.js";
-import { dropDatabase, uriWithDatabase } from "../support/database.js";
-import { type SentMessage, TelegramEmulator, textFits } from "../support/telegram-emulator.js";
+import { type AppProcess, startApp, stopApp } from "../../support/app-process.js";
+import { dropDatabase, uriWithDatabase } from "../../support/database.js";
+import { type SentMessage, TelegramEmulator, textFits } from "../../support/telegram-emulator.js";
 
 const TOKEN = "123456:TEST-token-for-the-emulator_0020";
 /** Updates allowed per person, and per group chat, in the window. */

@@ -4,10 +4,10 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type AppProcess, startServingApp, stopApp } from "../support/app-process.js";
-import { dropDatabase, uriWithDatabase } from "../support/database.js";
-import { SlackWebApiEmulator } from "../support/slack-emulator.js";
-import { TelegramEmulator } from "../support/telegram-emulator.js";
+import { type AppProcess, startServingApp, stopApp } from "../../support/app-process.js";
+import { dropDatabase, uriWithDatabase } from "../../support/database.js";
+import { SlackWebApiEmulator } from "../../support/slack-emulator.js";
+import { TelegramEmulator } from "../../support/telegram-emulator.js";
 
 /**
  * Nobody unauthenticated can make Pandu hold a large body in memory: every route's body is counted
