@@ -149,8 +149,13 @@ export function createUnitMoves(deps: UnitMovesDeps) {
     const now = deps.now();
     const withdrawn: string[] = [];
     for (const old of pending) {
-      // The same key an admin's decision takes: either the admin decided first, or it is withdrawn.
-      if (!(await repos.leases.takeKey(decisionKey(old._id), "withdrawn", now))) continue;
+      // The same key an admin's decision takes: either the admin decided first, or it is withdrawn
+      // (also when an earlier withdrawal took the key and stopped before recording it).
+      const key = decisionKey(old._id);
+      const won =
+        (await repos.leases.takeKey(key, "withdrawn", now)) ||
+        (await repos.leases.keyHolder(key)) === "withdrawn";
+      if (!won) continue;
       if (await repos.unitMoves.decide(old._id, { state: "withdrawn", by: person._id, at: now }))
         withdrawn.push(await unitLabel(old.toUnitId));
     }
