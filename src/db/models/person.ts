@@ -72,6 +72,11 @@ export interface Person {
   /** A supervisor's weekly summary of this unit (Monday 07:00 their time). */
   weeklySummary?: { unitId: string; since: Date };
   onboardedAt?: Date;
+  /**
+   * "Belum terverifikasi": self-registered, NIP not confirmed by HR. Their unit is their own word
+   * (src/domain/membership.ts); absent means verified.
+   */
+  unverified?: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -116,6 +121,7 @@ export const personSchema = new Schema<Person>(
       default: () => ({}),
     },
     onboardedAt: Date,
+    unverified: Boolean,
     mentorOptIn: Boolean,
     shareProgress: Boolean,
     weeklySummary: {
