@@ -203,6 +203,36 @@ profile-saved = Saved. ✔
 profile-region-inherited = Your province follows your agency: { $region }. To change it, change your work unit, or ask an admin to correct the agency's region.
 profile-employment-pppk = PPPK status follows your NIP or the HR records your admin imported, so it is not changed here. You can update the month your contract began, for example after it was renewed.
 
+## Unit moves (/profil, /pindah)
+
+cmd-pindah = requests to move to another unit, waiting for your decision (admin)
+unit-move-requested = 📨 Your work unit follows your HR records, so your profile has not changed. Your request to move to { $unit } has gone to that unit's admin, and you will hear as soon as they decide.
+unit-move-replaced = Your earlier request to move to { $unit } is withdrawn: each person can have one request waiting at a time.
+unit-move-same = You are already in { $unit }; nothing changed.
+unit-move-already = Your request to move to { $unit } is still waiting for an admin's decision. You will hear as soon as it is decided.
+unit-move-unknown-unit = That unit no longer exists. Please choose again.
+unit-move-notify = 🔀 A request to move to another unit is waiting for your decision.
+unit-move-row = { $name } (NIP { $nip }) wants to move from { $from } to { $to }. Asked { $asked }.
+unit-move-btn-approve = Approve
+unit-move-btn-decline = Decline
+unit-move-none = No requests to move to another unit are waiting for your decision.
+unit-move-list-title = 🔀 Requests to move to another unit waiting for your decision: { $count }. Approve to move the person, or Decline.
+unit-move-list-more = { $count ->
+    [one] …and one more request; it appears once the ones above are decided.
+   *[other] …and { $count } more requests; they appear once the ones above are decided.
+}
+unit-move-gone = This move request no longer exists.
+unit-move-not-admin = You no longer hold the admin role, so you cannot decide this move request.
+unit-move-out-of-scope = { $unit } is outside the scope of your admin role, so you cannot decide a move there.
+unit-move-own = Your own move request is decided by another admin.
+unit-move-decided = This move request was already decided or withdrawn; nothing changed.
+unit-move-approved-done = ✅ Approved: { $name } is now in { $unit }.
+unit-move-declined-done = Declined: { $name } stays in their unit.
+unit-move-told = { $name } has been told.
+unit-move-not-told = { $name } cannot be reached through Pandu; please tell them the decision directly.
+unit-move-told-approved = ✅ An admin approved your move. You are now in { $unit }. See /profil.
+unit-move-told-declined = An admin did not approve your move to { $unit }, so your work unit stays as it is. Contact your HR admin if you would like to discuss it.
+
 ## Linking accounts (/tautkan)
 
 link-code-issued = Your linking code: { $code }. From your other Telegram or Slack account, send /tautkan { $code } within { $minutes } minutes, then approve the link on this account. Do not share this code with anyone.

@@ -197,6 +197,34 @@ profile-saved = Tersimpan. ✔
 profile-region-inherited = Provinsi Anda mengikuti instansi: { $region }. Untuk mengubahnya, ganti unit kerja Anda, atau minta admin memperbaiki wilayah instansi.
 profile-employment-pppk = Status PPPK mengikuti NIP atau data kepegawaian dari admin, jadi tidak diubah di sini. Yang dapat Anda perbarui adalah bulan mulai kontrak, misalnya setelah kontrak Anda diperpanjang.
 
+## Pindah unit (/profil, /pindah)
+# Unit pegawai yang terverifikasi mengikuti data kepegawaian: pindah diajukan, lalu diputuskan admin unit tujuan.
+
+cmd-pindah = permintaan pindah unit yang menunggu keputusan Anda (admin)
+unit-move-requested = 📨 Unit kerja Anda mengikuti data kepegawaian, jadi profil Anda belum berubah. Permintaan pindah ke { $unit } sudah kami teruskan ke admin unit tersebut, dan Anda akan diberi tahu begitu admin memutuskannya.
+unit-move-replaced = Permintaan pindah Anda sebelumnya ke { $unit } kami batalkan, karena setiap orang hanya dapat punya satu permintaan yang menunggu.
+unit-move-same = Anda sudah tercatat di { $unit }; tidak ada yang berubah.
+unit-move-already = Permintaan pindah Anda ke { $unit } masih menunggu keputusan admin. Anda akan diberi tahu begitu diputuskan.
+unit-move-unknown-unit = Unit itu tidak ditemukan lagi. Silakan pilih lagi.
+unit-move-notify = 🔀 Ada permintaan pindah unit yang menunggu keputusan Anda.
+unit-move-row = { $name } (NIP { $nip }) ingin pindah dari { $from } ke { $to }. Diajukan { $asked }.
+unit-move-btn-approve = Setujui
+unit-move-btn-decline = Tolak
+unit-move-none = Tidak ada permintaan pindah unit yang menunggu keputusan Anda.
+unit-move-list-title = 🔀 Permintaan pindah unit yang menunggu keputusan Anda: { $count }. Setujui untuk memindahkan pegawai, atau Tolak.
+unit-move-list-more = …dan { $count } permintaan lain; muncul setelah yang di atas diputuskan.
+unit-move-gone = Permintaan pindah ini tidak ditemukan lagi.
+unit-move-not-admin = Anda tidak lagi memegang peran admin, jadi tidak dapat memutuskan permintaan pindah ini.
+unit-move-out-of-scope = { $unit } di luar cakupan peran admin Anda, jadi Anda tidak dapat memutuskan permintaan pindah ke sana.
+unit-move-own = Permintaan pindah Anda sendiri diputuskan oleh admin lain.
+unit-move-decided = Permintaan pindah ini sudah diputuskan atau dibatalkan sebelumnya; tidak ada yang berubah.
+unit-move-approved-done = ✅ Disetujui: { $name } kini tercatat di { $unit }.
+unit-move-declined-done = Ditolak: { $name } tetap di unit semula.
+unit-move-told = { $name } sudah diberi tahu.
+unit-move-not-told = { $name } belum dapat dihubungi lewat Pandu; sampaikan keputusannya secara langsung.
+unit-move-told-approved = ✅ Permintaan pindah Anda disetujui admin. Kini Anda tercatat di { $unit }. Lihat /profil.
+unit-move-told-declined = Permintaan pindah Anda ke { $unit } tidak disetujui admin, jadi unit kerja Anda tetap. Hubungi admin kepegawaian bila ingin membicarakannya.
+
 ## Menautkan akun (/tautkan)
 
 link-code-issued = Kode penautan Anda: { $code }. Dari akun Telegram atau Slack Anda yang lain, kirim /tautkan { $code } dalam { $minutes } menit, lalu setujui penautannya di akun ini. Jangan berikan kode ini kepada siapa pun.

@@ -51,6 +51,7 @@ import { createSurveys } from "./features/surveys/surveys.js";
 import { createCompletion } from "./features/training/completion.js";
 import { createJpNudge } from "./features/training/jp-nudge.js";
 import { createTrainingView } from "./features/training/training.js";
+import { createUnitMoves } from "./features/unit-moves/unit-moves.js";
 import { createVerification } from "./features/verification/verification.js";
 import { FLOWS_DIR } from "./paths.js";
 import { createActivation } from "./services/activation.js";
@@ -149,9 +150,24 @@ export function createApp(deps: {
     zoneOf: zoneOfIana,
     onProfileChanged: profileChanged,
   };
+  // A verified person's unit changes by a move an admin of the new unit approves.
+  const unitMoves = createUnitMoves({
+    repos,
+    outbox,
+    translate: deps.translate,
+    now,
+    regionIds: new Set(content.regions.map((r) => r.id)),
+    ...(deps.adminIds ? { adminIds: deps.adminIds } : {}),
+    // What a profile save fires, for each of the moved person's accounts.
+    onMoved: async (personId) => {
+      const identities = await repos.identities.listForPerson(personId);
+      if (identities.length === 0) await touch(personId);
+      for (const identity of identities) profileChanged(identity._id);
+    },
+  });
   const activation = createActivation({ repos, now });
   const onboarding = createOnboarding({ ...profileServices, activation });
-  const profile = createProfile(profileServices);
+  const profile = createProfile({ ...profileServices, unitMoves });
   const results = createAssessmentResults({
     repos,
     competencies: content.allCompetencies,
@@ -387,6 +403,7 @@ export function createApp(deps: {
       catalog: catalogBrowser,
       enrollment,
       placeRequests,
+      unitMoves,
       training,
       completion,
       verification,

@@ -30,6 +30,7 @@ import type { Surveys } from "./surveys/surveys.js";
 import type { createCompletion } from "./training/completion.js";
 import type { JpNudge } from "./training/jp-nudge.js";
 import type { TrainingView } from "./training/training.js";
+import type { UnitMoves } from "./unit-moves/unit-moves.js";
 import type { Verification } from "./verification/verification.js";
 
 /** The services the app builds (src/app.ts), which features declare commands and jobs over. */
@@ -46,6 +47,8 @@ export interface AppServices {
   enrollment: EnrollmentService;
   /** Places in courses by request ("Ajukan"), decided by coordinators. */
   placeRequests: PlaceRequests;
+  /** Moves of verified people between units: asked in /profil, decided by an admin of the new unit. */
+  unitMoves: UnitMoves;
   training: TrainingView;
   completion: ReturnType<typeof createCompletion>;
   /** /verifikasi: koordinators verify or return training records that wait for them. */

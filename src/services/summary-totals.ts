@@ -10,8 +10,8 @@ import type {
 import type { Repositories } from "../db/repositories/index.js";
 import { DERIVED_KEYS, type Derived } from "../db/repositories/summaries.js";
 import { countsTowardJp } from "../domain/completion-state.js";
-import { officialUnitOf } from "../domain/identity-status.js";
 import type { JpRule } from "../domain/jp.js";
+import { officialUnitOf } from "../domain/membership.js";
 import {
   contributionsOf,
   isEmptyTotals,

@@ -66,6 +66,7 @@ import {
   surveyResponseSchema,
 } from "./survey.js";
 import { type TeknisCompetency, teknisCompetencySchema } from "./teknis-competency.js";
+import { type UnitMove, unitMoveSchema } from "./unit-move.js";
 
 export type { CompetencyResult } from "./assessment.js";
 export type { BroadcastAttachment, BroadcastAudience } from "./broadcast.js";
@@ -117,6 +118,7 @@ export type {
   TreeHeadcount,
   TreeYearTotals,
   UnitHeadcount,
+  UnitMove,
   UnitYearTotals,
 };
 
@@ -160,6 +162,7 @@ export interface Models {
   TreeHeadcount: Model<TreeHeadcount>;
   ErasureRequest: Model<ErasureRequest>;
   TeknisCompetency: Model<TeknisCompetency>;
+  UnitMove: Model<UnitMove>;
 }
 
 // Every schema reports its queries to the query log (the storage-rules test listens to it).
@@ -213,5 +216,6 @@ export function createModels(conn: Connection): Models {
     TreeHeadcount: bind<TreeHeadcount>(conn, "TreeHeadcount", treeHeadcountSchema),
     ErasureRequest: bind<ErasureRequest>(conn, "ErasureRequest", erasureRequestSchema),
     TeknisCompetency: bind<TeknisCompetency>(conn, "TeknisCompetency", teknisCompetencySchema),
+    UnitMove: bind<UnitMove>(conn, "UnitMove", unitMoveSchema),
   };
 }

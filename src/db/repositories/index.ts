@@ -23,6 +23,7 @@ import { placeRequestsRepository } from "./place-requests.js";
 import { summariesRepository } from "./summaries.js";
 import { surveysRepository } from "./surveys.js";
 import { teknisCompetenciesRepository } from "./teknis-competencies.js";
+import { unitMovesRepository } from "./unit-moves.js";
 
 /** Every repository over one set of models; services receive this, never the models. */
 export function createRepositories(models: Models) {
@@ -51,6 +52,7 @@ export function createRepositories(models: Models) {
     summaries: summariesRepository(models),
     erasures: erasuresRepository(models),
     teknisCompetencies: teknisCompetenciesRepository(models),
+    unitMoves: unitMovesRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

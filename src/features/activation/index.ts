@@ -36,6 +36,6 @@ export function activationFeature(deps: { verification: PersonVerification }): F
 }
 
 export default defineFeature({
-  order: 165,
+  order: 166,
   build: (ctx) => activationFeature({ verification: ctx.services.personVerification }),
 });

@@ -1,7 +1,7 @@
 import type { Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { Outbox } from "../../delivery/outbox.js";
-import { isUnverified } from "../../domain/identity-status.js";
+import { isUnverified } from "../../domain/membership.js";
 import { formatNip, parseNip } from "../../domain/nip.js";
 import { type Actor, mayAct, scopeRoots } from "../../domain/scope.js";
 import type { Translate } from "../../engine/text.js";

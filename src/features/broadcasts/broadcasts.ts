@@ -558,10 +558,20 @@ export function createBroadcasts(deps: {
       const key = press.args[0]!;
       const { me, owner, visible } = await actor(conv);
       // Only a broadcast this person may see is found: a key from elsewhere reads as gone.
-      const b = (await visible(await deps.repos.broadcasts.list(owner, SCANNED, deps.now()))).find(
-        (x) => shortKey(x._id) === key,
-      );
-      if (!b) return [{ text: t(conv, "brd-gone") }];
+      const listed = await deps.repos.broadcasts.list(owner, SCANNED, deps.now());
+      const b = (await visible(listed)).find((x) => shortKey(x._id) === key);
+      if (!b) {
+        // Someone else's broadcast, out of this person's reach: the answer stays "gone", but the
+        // attempt is for the admins to see.
+        const other = (
+          owner ? await deps.repos.broadcasts.list(undefined, SCANNED, deps.now()) : listed
+        ).find((x) => shortKey(x._id) === key);
+        if (other)
+          await audit(conv, me, "broadcast.cancel", "refused", {
+            target: { kind: "broadcast", id: other._id },
+          });
+        return [{ text: t(conv, "brd-gone") }];
+      }
       const removed =
         (await deps.repos.deliveries.cancelPending(`broadcast.${b._id}`)) +
         (await deps.repos.deliveries.cancelPending(channelPurpose(b._id)));

@@ -1,7 +1,7 @@
 import type { Assessment, MentorProfile, Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import { countedLevel } from "../../domain/counted-level.js";
-import { isUnverified } from "../../domain/identity-status.js";
+import { isUnverified } from "../../domain/membership.js";
 
 /** A person's mentor profile from their latest assessment, or null when they do not mentor. */
 export function mentorProfileOf(person: Person, latest: Assessment | null, at: Date): MentorProfile | null {

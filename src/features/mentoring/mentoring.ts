@@ -4,7 +4,7 @@ import { mentorsStamp } from "../../db/repositories/mentoring.js";
 import type { Outbox } from "../../delivery/outbox.js";
 import type { Competency } from "../../domain/competency.js";
 import { countedLevel } from "../../domain/counted-level.js";
-import { isUnverified } from "../../domain/identity-status.js";
+import { isUnverified } from "../../domain/membership.js";
 import { afterQuiet, quietHoursOf } from "../../domain/reminder-time.js";
 import type { Translate } from "../../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../../engine/types.js";

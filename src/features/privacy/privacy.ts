@@ -44,6 +44,7 @@ export interface PrivacyDeps {
     | "achievements"
     | "mentoring"
     | "placeRequests"
+    | "unitMoves"
     | "surveys"
     | "deliveries"
     | "audit"
@@ -106,15 +107,22 @@ export function createPrivacy(deps: PrivacyDeps) {
         repos.mentoring.forMentee(id),
         repos.mentoring.forMentor(id),
       ]);
-    const [invitations, responses, deliveries, placeRequests, auditEntries, runs] = await Promise.all([
-      repos.surveys.listForPerson(id),
-      repos.surveys.responsesOfPerson(id),
-      repos.deliveries.ofPerson(id),
-      repos.placeRequests.forPerson(id),
-      repos.audit.aboutPerson(id),
-      deps.runs.listForPerson(id),
-    ]);
-    const unitIds = [person.instansiId, person.unitId, ...person.roles.map((r) => r.unitId)];
+    const [invitations, responses, deliveries, placeRequests, unitMoves, auditEntries, runs] =
+      await Promise.all([
+        repos.surveys.listForPerson(id),
+        repos.surveys.responsesOfPerson(id),
+        repos.deliveries.ofPerson(id),
+        repos.placeRequests.forPerson(id),
+        repos.unitMoves.forPerson(id),
+        repos.audit.aboutPerson(id),
+        deps.runs.listForPerson(id),
+      ]);
+    const unitIds = [
+      person.instansiId,
+      person.unitId,
+      ...person.roles.map((r) => r.unitId),
+      ...unitMoves.flatMap((m) => [m.fromUnitId, m.toUnitId]),
+    ];
     const units = new Map<string, string>();
     for (const u of unitIds) {
       if (!u || units.has(u)) continue;
@@ -212,6 +220,14 @@ export function createPrivacy(deps: PrivacyDeps) {
       enrollments: enrollments.map(({ personId: _, seat: _s, ...e }) => e),
       // Who decided is another person; the decision and its reason are this person's record.
       placeRequests: placeRequests.map(({ personId: _, decidedBy: _d, ...r }) => r),
+      // Requests to move to another unit; who decided is another person, as above.
+      unitMoves: unitMoves.map((m) => ({
+        from: named(m.fromUnitId),
+        to: named(m.toUnitId),
+        requestedAt: m.requestedAt,
+        state: m.state,
+        ...(m.decidedAt ? { decidedAt: m.decidedAt } : {}),
+      })),
       achievements: achievements.map(({ personId: _, ...a }) => a),
       mentoring,
       surveys: {
@@ -295,6 +311,15 @@ export function createPrivacy(deps: PrivacyDeps) {
     // Announcements they wrote stay with their audience, without the author.
     ["broadcastAuthor", (req) => repos.broadcasts.forgetAuthor(req._id)],
     ["placeRequests", (req) => repos.placeRequests.removeForPerson(req._id)],
+    [
+      "unitMoves",
+      async (req) => {
+        // Their decision keys hold only the request's id; dropped with the requests all the same.
+        for (const m of await repos.unitMoves.forPerson(req._id))
+          await repos.leases.removeKey(`unit-move:${m._id}`);
+        return repos.unitMoves.removeForPerson(req._id);
+      },
+    ],
     [
       "surveys",
       async (req) => {

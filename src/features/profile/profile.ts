@@ -2,6 +2,7 @@ import type { Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { PersonPatch } from "../../db/repositories/people.js";
 import { appointmentYear, parseContractMonth } from "../../domain/employment.js";
+import { unitChoice } from "../../domain/membership.js";
 import { formatNip, parseNip } from "../../domain/nip.js";
 import type { ComputeResult, ComputeService } from "../../engine/engine.js";
 import type { Flow } from "../../engine/schema.js";
@@ -16,6 +17,7 @@ import {
   type TierInfo,
   ZONE_OPTIONS,
 } from "../onboarding/onboarding.js";
+import type { UnitMoves } from "../unit-moves/unit-moves.js";
 
 export interface ProfileDeps {
   repos: Pick<Repositories, "people" | "orgUnits" | "jabatan" | "audit">;
@@ -24,6 +26,8 @@ export interface ProfileDeps {
   translate: Translate;
   zoneOf: (timeZone: string) => "WIB" | "WITA" | "WIT" | undefined;
   onProfileChanged?: (identityId: string) => void;
+  /** A verified person's new unit is a request for an admin of that unit, not a change. */
+  unitMoves: Pick<UnitMoves, "request">;
 }
 
 /** The person's NIP as parsed on `now`, if it parses. */
@@ -137,6 +141,21 @@ export function createProfile(deps: ProfileDeps) {
     };
   };
 
+  /**
+   * After the unit is chosen: a self-declared unit (a person HR has not verified) is saved as
+   * before; a verified person's unit comes from HR data, so the choice becomes a move request for
+   * an admin of that unit and nothing on the profile changes.
+   */
+  const unitMove: ComputeService = async ({ conversation, answers }) => {
+    const person = conversation.profile.personId
+      ? await repos.people.get(conversation.profile.personId)
+      : null;
+    if (!person) return { goto: "done" };
+    const unitId = String(answers.unit);
+    if (unitChoice(person, unitId) === "save") return {};
+    return { outbound: await deps.unitMoves.request(conversation, person, unitId), goto: "field" };
+  };
+
   const show: ComputeService = async ({ conversation, flow }) => {
     const person = conversation.profile.personId
       ? await repos.people.get(conversation.profile.personId)
@@ -164,6 +183,14 @@ export function createProfile(deps: ProfileDeps) {
         patch.name = String(answers.name);
         break;
       case "unit": {
+        // Checked again here, not only in unitMove: only a self-declared unit is ever saved.
+        const person = await repos.people.get(personId);
+        if (!person) return { goto: "done" };
+        if (unitChoice(person, String(answers.unit)) !== "save")
+          return {
+            outbound: await deps.unitMoves.request(conversation, person, String(answers.unit)),
+            goto: "field",
+          };
         const unit = await repos.orgUnits.get(String(answers.unit));
         if (unit) {
           patch.unitId = unit._id;
@@ -252,6 +279,7 @@ export function createProfile(deps: ProfileDeps) {
       "profile.show": show,
       "profile.regionCheck": regionCheck,
       "profile.employmentCheck": employmentCheck,
+      "profile.unitMove": unitMove,
       "profile.save": save,
     } satisfies Record<string, ComputeService>,
   };

@@ -1,6 +1,6 @@
 import type { Role } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
-import { isUnverified } from "../../domain/identity-status.js";
+import { isUnverified } from "../../domain/membership.js";
 import { nipDigits } from "../../domain/nip.js";
 import { mayAct, STAFF_ROLES, type StaffRole } from "../../domain/scope.js";
 import type { Translate } from "../../engine/text.js";
@@ -210,6 +210,9 @@ export function createRoles(deps: {
             reaches(e.targetKind === "person" && e.targetId ? people.get(e.targetId)?.unitId : undefined),
         )
         .slice(0, AUDIT_SHOWN);
+      // Asking after a person outside the admin's scope is what their own admins want to know of.
+      if (personId && !actor.bootstrapAdmin && !reaches((await deps.repos.people.get(personId))?.unitId))
+        await audit(conv, me, "audit.read", "refused", { target: { kind: "person", id: personId } });
       if (entries.length === 0) return [{ text: t("audit-empty") }];
       const zone = me?.timeZone ?? "Asia/Jakarta";
       const person = (id: string) => people.get(id)?.name ?? id;

@@ -113,6 +113,12 @@ describe("/profil keeps the province with the instansi", () => {
   });
 
   it("moves the province with the unit when the new instansi states one", async () => {
+    // Made registered himself with a NIP no HR import confirmed: his unit is his own word to change
+    // (a verified person's change is a move request, test/integration/app/unit-moves.test.ts).
+    await ctx.db.models.Person.updateOne(
+      { _id: (await personOf(tg(3)))!._id },
+      { $set: { unverified: true } },
+    );
     await cmd(tg(3), "profil");
     await text(tg(3), "Instansi dan unit kerja");
     await text(tg(3), "Pemerintah Provinsi Jambi");

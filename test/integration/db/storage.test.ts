@@ -49,6 +49,7 @@ describe("storage on a real MongoDB-protocol server", () => {
       "tree_headcounts",
       "tree_totals",
       "unit_headcounts",
+      "unit_moves",
       "unit_totals",
     ]);
     expect(await ensureSchema(ctx.db)).toEqual([]);
@@ -79,6 +80,7 @@ describe("storage on a real MongoDB-protocol server", () => {
     ]);
     expect(await indexes("broadcasts")).toEqual(["_id_", "createdBy_1", "month_1"]);
     expect(await indexes("completions")).toEqual(["_id_", "personId_1", "state_1", "year_1"]);
+    expect(await indexes("unit_moves")).toEqual(["_id_", "personId_1", "state_1_toUnitId_1"]);
     expect(await indexes("survey_invitations")).toEqual(["_id_", "personId_1", "status_1"]);
     expect(await indexes("survey_responses")).toEqual([
       "_id_",

@@ -4,13 +4,23 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type Database } from "../../src/db/connection.js";
-import { createRepositories } from "../../src/db/repositories/index.js";
-import { type AppProcess, internalBase, startServingApp, stopApp } from "../support/app-process.js";
-import { dropDatabase, uriWithDatabase } from "../support/database.js";
-import { TelegramEmulator } from "../support/telegram-emulator.js";
-import { waitFor } from "../support/waiters.js";
+import { connectDatabase, type Database } from "../../../src/db/connection.js";
+import { createRepositories } from "../../../src/db/repositories/index.js";
+import { type AppProcess, internalBase, startServingApp, stopApp } from "../../support/app-process.js";
+import { dropDatabase, uriWithDatabase } from "../../support/database.js";
+import { TelegramEmulator } from "../../support/telegram-emulator.js";
+import { waitFor } from "../../support/waiters.js";
 
+/**
+ * Finding 10 of the security review (issue "Trust"): "`/metrics` and `/readyz` are on the public
+ * port with the webhooks, unauthenticated."
+ *
+ * The attacker reads `/metrics` and the readiness details from the public port of a real Pandu
+ * process: metrics are not there (only on the internal port, loopback by default), and the public
+ * `/readyz` answers only its status, also while the database is down. The rest of this file checks
+ * what the internal port serves (the counters, readiness following the database). (No chat user
+ * and no audit entry: an anonymous read is refused by not being served at all.)
+ */
 const TOKEN = "123456:TEST-token-for-the-emulator_0005";
 const dbName = `e2e_obs_${randomBytes(4).toString("hex")}`;
 let tg: TelegramEmulator;
@@ -56,7 +66,9 @@ describe("metrics of a real app process (Bot API emulator, real database)", () =
   });
 
   it("serves /metrics only on the internal port, never on the public one", async () => {
-    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    for (const path of ["/metrics", "/metrics/", "/METRICS", "/metrics?format=text"])
+      expect((await fetch(`${base}${path}`)).status, path).toBe(404);
+    expect(await (await fetch(`${base}/readyz?verbose=1`)).text()).toBe("ready\n");
     expect(internalBase(app!)).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await fetch(`${internalBase(app!)}/metrics`)).status).toBe(200);
   });

@@ -3,15 +3,24 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDatabase, type Database } from "../../src/db/connection.js";
-import { createRepositories, type Repositories } from "../../src/db/repositories/index.js";
-import { createOutbox } from "../../src/delivery/outbox.js";
-import { type AppProcess, startServingApp, stopApp } from "../support/app-process.js";
-import { dropDatabase, uriWithDatabase } from "../support/database.js";
-import { postToSlackEndpoint, SlackWebApiEmulator } from "../support/slack-emulator.js";
-import { type SentMessage, TelegramEmulator, textFits } from "../support/telegram-emulator.js";
-import { waitFor } from "../support/waiters.js";
+import { connectDatabase, type Database } from "../../../src/db/connection.js";
+import { createRepositories, type Repositories } from "../../../src/db/repositories/index.js";
+import { createOutbox } from "../../../src/delivery/outbox.js";
+import { type AppProcess, startServingApp, stopApp } from "../../support/app-process.js";
+import { dropDatabase, uriWithDatabase } from "../../support/database.js";
+import { postToSlackEndpoint, SlackWebApiEmulator } from "../../support/slack-emulator.js";
+import { type SentMessage, TelegramEmulator, textFits } from "../../support/telegram-emulator.js";
+import { waitFor } from "../../support/waiters.js";
 
+/**
+ * Finding 8 of the security review (issue "Trust"): "Personal data in logs: redaction covers
+ * `*.text` one level deep; a failed `sendMessage` logs grammY's error with `payload.text` in full
+ * (a name and NIP were seen verbatim)."
+ *
+ * The "attacker" is whoever reads the logs of a real Pandu process. A person registers with a name
+ * and NIP; Telegram and Slack (emulated) refuse or drop replies and outbox sends that hold them, at
+ * trace level; nothing the process printed holds the name, the NIP, a token or what people wrote.
+ */
 const TOKEN = "123456:SECRET-token-that-must-never-be-logged";
 const SLACK_TOKEN = "xoxb-4242-secret-slack-token";
 const SLACK_SECRET = "slack-signing-secret-for-log-tests";
