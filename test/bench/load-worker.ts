@@ -73,6 +73,8 @@ function answerTo(
   if (/Apakah Anda setuju\?/.test(text)) return { text: "ya" };
   if (/nama lengkap/.test(text)) return { text: p.name };
   if (/Berapa NIP Anda/.test(text)) return { text: p.nip };
+  // New hires in this load have no activation code yet: they register "belum terverifikasi".
+  if (/kode aktivasi Pandu\?/.test(text)) return { text: "tidak" };
   if (/Di instansi mana/.test(text)) return { text: "Pemerintah Provinsi Jambi" };
   if (/Pilih unit kerja/.test(text)) return { text: p.unit };
   if (/Apa jabatan Anda/.test(text)) return { text: p.jabatan };

@@ -124,7 +124,7 @@ describe("the database restarting under a running Pandu", () => {
       await new Promise((r) => setTimeout(r, 1_000));
     expect((await http("/readyz")).status).toBe(200);
     // The same answer again: the flow goes on from the question it was at, with the name kept.
-    await reply(u, NIP, "instansi", 60_000);
+    await reply(u, NIP, "kode aktivasi", 60_000);
     await reply(7002, "/start", "Apakah Anda setuju?");
     mine = await connectDatabase({ uri: uri(), poolSize: 2 });
     const runs = await createRepositories(mine.models).flowRuns.listForPerson("telegram:7001");

@@ -197,7 +197,8 @@ describe("onboarding on Slack (real Bolt receiver, fake Web API)", () => {
     ).toHaveLength(1);
     expect(consent.channel).toBe(`D${u}`);
 
-    await act(() => dm(u, "197905152006042001"), "instansi");
+    await act(() => dm(u, "197905152006042001"), "kode aktivasi");
+    await act(() => dm(u, "tidak"), "instansi");
     await act(() => dm(u, "Pemerintah Provinsi DKI Jakarta"), "unit kerja");
     await act(() => dm(u, "Badan Kepegawaian Daerah › Bidang Pengembangan Karier dan Kompetensi"), "jabatan");
     // The province follows the instansi (DKI Jakarta): the zone is confirmed next.

@@ -75,7 +75,8 @@ async function register(chat: number, name: string, nip: string, jabatan: string
   for (const [answer, next] of [
     ["ya", "nama lengkap"],
     [name, "NIP"],
-    [nip, "instansi"],
+    [nip, "kode aktivasi"],
+    ["tidak", "instansi"],
     ["Pemerintah Provinsi Jambi", "unit kerja"],
     ["Dinas Kesehatan › Bidang Pelayanan Kesehatan", "jabatan"],
   ] as const) {

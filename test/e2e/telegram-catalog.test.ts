@@ -102,9 +102,10 @@ async function register(u: number, name: string, nip: string, stillCpns?: boolea
   await say(u, "/start", "Apakah Anda setuju?");
   await say(u, "ya", "nama lengkap");
   await say(u, name, "Berapa NIP Anda?");
-  if (stillCpns === undefined) await say(u, nip, "instansi");
+  await say(u, nip, "kode aktivasi");
+  if (stillCpns === undefined) await say(u, "tidak", "instansi");
   else {
-    await say(u, nip, "masih CPNS");
+    await say(u, "tidak", "masih CPNS");
     await say(u, stillCpns ? "ya" : "tidak", "instansi");
   }
   for (const [answer, next] of [

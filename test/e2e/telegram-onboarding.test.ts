@@ -104,7 +104,9 @@ describe("onboarding on Telegram (real app, Bot API emulator)", () => {
     // Restart the app in the middle of the conversation: the run lives in the database.
     await shutdown();
     await boot();
-    m = await say(u, NIP, "instansi");
+    m = await say(u, NIP, "kode aktivasi");
+    // No activation code: registered "belum terverifikasi", choosing the unit herself.
+    m = await click(u, m, "Tidak", "instansi");
     m = await click(u, m, "Kota Mataram", "unit kerja");
     m = await click(u, m, "Kecamatan Ampenan", "jabatan");
     m = await say(u, "perencana", "Perencana Ahli Muda");
@@ -119,22 +121,25 @@ describe("onboarding on Telegram (real app, Bot API emulator)", () => {
       const x = tg.messages.get(modes);
       return x?.buttons.flat().some((b) => b.text.startsWith("✅")) ? x : undefined;
     });
-    await click(u, m, "Selesai", "Pendaftaran selesai");
+    await click(u, m, "Selesai", "belum terverifikasi");
   });
 
-  it("refuses a NIP already taken by someone else, politely", async () => {
+  it("asks for an activation code whatever the NIP, and refuses a wrong one without saying whose NIP it is", async () => {
     const u = 5002;
     await say(u, "/start", "Apakah Anda setuju?");
     await say(u, "ya", "nama lengkap");
     await say(u, "Budi Santoso", "Berapa NIP Anda?");
-    await say(u, NIP, "sudah terdaftar atas nama orang lain");
-    await tg.waitFor(() => tg.last(u)?.text.includes("Berapa NIP Anda?") || undefined);
+    const m = await say(u, NIP, "kode aktivasi");
+    await click(u, m, "Ya", "Ketik kode aktivasi");
+    await say(u, "ABCDE-FGH23", "tidak cocok");
+    await tg.waitFor(() => tg.last(u)?.text.includes("kode aktivasi Pandu") || undefined);
   });
 
   it("answers a sticker with what is expected, and a double press once", async () => {
     const u = 5002;
     await act(u, () => tg.sendSticker(u), "stiker");
-    const m = await say(u, "198001012005011003", "instansi");
+    // Still at the activation question the previous test left: no code this time.
+    const m = await say(u, "tidak", "instansi");
     const data = button(m, "Provinsi Jambi");
     const before = tg.chat(u).length;
     const answered = tg.count("answerCallbackQuery");
@@ -186,7 +191,8 @@ async function upToNip(u: number, name: string, nip: string, next: string | RegE
   await say(u, "/start", "Apakah Anda setuju?");
   await say(u, "ya", "nama lengkap");
   await say(u, name, "Berapa NIP Anda?");
-  return say(u, nip, next);
+  await say(u, nip, "kode aktivasi");
+  return say(u, "tidak", next);
 }
 
 /** Finishes registering in Kota Mataram by typing, from the instansi question on. */

@@ -79,7 +79,8 @@ describe("assessment, recommendations and training on Telegram (real app, Bot AP
     for (const [answer, next] of [
       ["ya", "nama lengkap"],
       ["Rudi Hartono", "NIP"],
-      ["198703152010011003", "instansi"],
+      ["198703152010011003", "kode aktivasi"],
+      ["tidak", "instansi"],
       ["Pemerintah Provinsi Jambi", "unit kerja"],
       ["Dinas Kesehatan › Bidang Pelayanan Kesehatan", "jabatan"],
       // The province follows the instansi (Jambi): not asked.

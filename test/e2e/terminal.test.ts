@@ -32,6 +32,7 @@ describe("the terminal chat with piped stdin", () => {
       "Budi Santoso",
       "12345",
       "198501012010011002",
+      "2", // no activation code: registered "belum terverifikasi"
       "3", // Pemerintah Provinsi Jambi (instansi sorted by name)
       "kompetensi",
       "1",

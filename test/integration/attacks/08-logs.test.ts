@@ -94,7 +94,8 @@ describe("logs", () => {
     await reply(u, "/start", "Apakah Anda setuju?");
     await reply(u, "ya", "nama lengkap");
     await reply(u, NAME, "Berapa NIP Anda?");
-    await reply(u, NIP, "instansi");
+    await reply(u, NIP, "kode aktivasi");
+    await reply(u, "tidak", "instansi");
     // Free text where none is expected, and a refused reply that repeats it (its error is logged).
     await reply(u, SECRET_TEXT, /.+/);
     tg.refusing.set("sendMessage", { code: 400, description: "Bad Request: message is too long" });
