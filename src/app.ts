@@ -352,6 +352,7 @@ export function createApp(deps: {
     competencies: content.allCompetencies,
     translate: deps.translate,
     now,
+    surveyDrafts: surveys,
     onErased: (identityIds) => events.emit("identitiesErased", { identityIds }),
   });
   const linking = createLinking({ repos, outbox, translate: deps.translate, now, onLinked: profileChanged });
