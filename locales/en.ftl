@@ -731,6 +731,10 @@ srv-results-line = { $count ->
 srv-results-all = All
 srv-results-no-instansi = No agency
 srv-results-hidden = { $group }: hidden (fewer than { $min } answers)
+srv-results-steps = { $count ->
+        [one] 1 recent answer is
+       *[other] { $count } recent answers are
+    } not counted yet: each group's result of an anonymous survey only changes every { $step } answers, so that nobody's answer can be read from the difference.
 srv-results-too-few = { $count ->
     [one] 1 answer; results are shown from { $min } answers.
    *[other] { $count } answers; results are shown from { $min } answers.

@@ -664,6 +664,7 @@ srv-results-line = { $group }: { $count } responden, indeks { $ikm }, mutu { $gr
 srv-results-all = Semua
 srv-results-no-instansi = Tanpa instansi
 srv-results-hidden = { $group }: disembunyikan (kurang dari { $min } jawaban)
+srv-results-steps = { $count } jawaban terbaru belum masuk hitungan: hasil survei anonim tiap kelompok baru berubah setiap bertambah { $step } jawaban, supaya jawaban satu orang tidak bisa diketahui dari selisihnya.
 srv-results-too-few = { $count } jawaban; hasil baru ditampilkan dari { $min } jawaban.
 
 ## Peran dan audit

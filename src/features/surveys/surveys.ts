@@ -517,6 +517,9 @@ export function createSurveys(deps: {
                 }),
           );
         }
+        // Said, so a reader does not wait for a result to move with each answer.
+        if (def.anonymous && r.respondents > r.counted)
+          lines.push(t(locale, "srv-results-steps", { count: r.respondents - r.counted, step: MIN_GROUP }));
       }
       return [{ text: lines.join("\n") }];
     },
