@@ -329,4 +329,23 @@ describe("anonymous answers in progress and results in steps", () => {
     expect(await ctx.repos.surveys.get(invitation("oki"))).toMatchObject({ status: "closed", answers: [] });
     expect(await ctx.repos.surveys.get(invitation("oki"))).not.toHaveProperty("draft");
   });
+
+  it("deletes the draft with the invitation when the person erases their data", async () => {
+    clock = new Date("2027-01-05T06:00:00Z");
+    await person("putu", "kota-jambi");
+    await app.surveys.invite(
+      app.content.surveys.find((s) => s.id === "skm-triwulan")!,
+      (await ctx.repos.people.get(who.putu!.personId))!,
+      "2027-01-05",
+      clock,
+    );
+    const k = shortKey(invitation("putu"));
+    await press(who.putu!.identity, `srv|o|${k}`);
+    await press(who.putu!.identity, `srv|a|${k}|0|3`);
+    expect(await ctx.db.models.SurveyDraft.countDocuments({}).exec()).toBe(1);
+    const [ask] = await cmd(who.putu!.identity, "hapusdata");
+    expect(all(await press(who.putu!.identity, ask!.choices![0]![0]!.data))).toContain("sudah dihapus");
+    expect(await ctx.db.models.SurveyDraft.countDocuments({}).exec()).toBe(0);
+    expect(await ctx.repos.surveys.get(invitation("putu"))).toBeNull();
+  });
 });
