@@ -128,6 +128,7 @@ export function createApp(deps: {
   const summaries = createSummaryTotals({
     repos,
     satisfactionSurveys: new Set(content.surveys.filter((s) => s.kind === "post-training").map((s) => s.id)),
+    anonymousSurveys: new Set(content.surveys.filter((s) => s.anonymous).map((s) => s.id)),
     jpRuleOf: (p) => ruleFor(content.jpRules, p.employment),
     now,
     mayFold: () => summaryLease.holds(),

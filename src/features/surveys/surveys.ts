@@ -5,7 +5,7 @@ import type { Outbox } from "../../delivery/outbox.js";
 import { computeIkm, type IkmResult } from "../../domain/ikm.js";
 import { afterQuiet, localClock, quietHoursOf } from "../../domain/reminder-time.js";
 import { mayAct } from "../../domain/scope.js";
-import { countedInSteps, MIN_GROUP, type SurveyDefinition } from "../../domain/survey.js";
+import { byArrival, countedInSteps, MIN_GROUP, type SurveyDefinition } from "../../domain/survey.js";
 import type { Translate } from "../../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../../engine/types.js";
 import { formatDate, formatDateTime, formatNumber, midSentence } from "../../i18n/format.js";
@@ -342,13 +342,7 @@ export function createSurveys(deps: {
     );
     const anonymous = def?.anonymous ?? false;
     // Order of arrival; responses from before the order was kept come first, by day.
-    if (anonymous)
-      responses.sort(
-        (a, b) =>
-          (a.seq ?? -1) - (b.seq ?? -1) ||
-          a.answeredOn.localeCompare(b.answeredOn) ||
-          a._id.localeCompare(b._id),
-      );
+    if (anonymous) responses.sort(byArrival);
     const groups = new Map<string, number[][]>();
     for (const r of responses) {
       const g = r[groupBy] ?? "-";
