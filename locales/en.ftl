@@ -761,6 +761,10 @@ srv-results-line = { $count ->
 srv-results-all = All
 srv-results-no-instansi = No agency
 srv-results-hidden = { $group }: hidden (fewer than { $min } answers)
+srv-results-steps = { $count ->
+        [one] 1 recent answer is
+       *[other] { $count } recent answers are
+    } not counted yet: each group's result of an anonymous survey only changes every { $step } answers, so that nobody's answer can be read from the difference.
 srv-results-too-few = { $count ->
     [one] 1 answer; results are shown from { $min } answers.
    *[other] { $count } answers; results are shown from { $min } answers.
@@ -911,6 +915,7 @@ summary-too-few = { $count ->
         [one] This unit has 1 person.
        *[other] This unit has { $count } people.
     } Details are not shown because every figure must describe at least { $min } people, so that nobody can be recognised.
+summary-protected = This unit has { $count } people, but its details are not shown: taken away from the summary of the unit above it together with the units beside it, they would give away the figures of a group of fewer than { $min }.
 summary-few = fewer than { $min }
 summary-people = 👥 { $count } staff · { $registered }% registered in Pandu · { $assessed }% assessed ({ $assessedCount ->
         [one] 1 person
@@ -922,6 +927,7 @@ summary-competency = • { $name }: { $assessed } / { $required } · { $below }%
        *[other] { $people } people
     })
 summary-competency-hidden = • { $name }: hidden (assessed by fewer than { $min } people)
+summary-competency-protected = • { $name }: hidden (with the summaries of neighbouring units it would give away a group of fewer than { $min })
 summary-top-gaps = 🎯 Largest competency gaps: { $list }
 summary-standard-note = (Position standard: the agency's SKJ where imported for that position, else Pandu's default levels per tier.)
 summary-no-gaps = 🎯 No competency is below standard on average.
@@ -945,6 +951,7 @@ summary-ikm-hidden = 😊 Training satisfaction: not shown yet ({ $respondents -
         [one] 1 respondent
        *[other] { $respondents } respondents
     }; at least { $min } needed).
+summary-ikm-protected = 😊 Training satisfaction: not shown here (with the summaries of neighbouring units it would give away a group of fewer than { $min }).
 summary-reminders = 🔔 Training reminders: { $sent } sent, { $failed } failed
 summary-catching-up = ⏳ { $count ->
         [one] 1 recent change is

@@ -58,9 +58,11 @@ import {
 } from "./summary.js";
 import {
   type SurveyAnswerKey,
+  type SurveyDraft,
   type SurveyInvitation,
   type SurveyResponse,
   surveyAnswerKeySchema,
+  surveyDraftSchema,
   surveyInvitationSchema,
   surveyResponseSchema,
 } from "./survey.js";
@@ -110,6 +112,7 @@ export type {
   SummaryMark,
   SummaryMember,
   SurveyAnswerKey,
+  SurveyDraft,
   SurveyInvitation,
   SurveyResponse,
   TeknisCompetency,
@@ -148,6 +151,7 @@ export interface Models {
   SurveyInvitation: Model<SurveyInvitation>;
   SurveyResponse: Model<SurveyResponse>;
   SurveyAnswerKey: Model<SurveyAnswerKey>;
+  SurveyDraft: Model<SurveyDraft>;
   Broadcast: Model<Broadcast>;
   ChangeStamp: Model<ChangeStamp>;
   SummaryMark: Model<SummaryMark>;
@@ -201,6 +205,7 @@ export function createModels(conn: Connection): Models {
     SurveyInvitation: bind<SurveyInvitation>(conn, "SurveyInvitation", surveyInvitationSchema),
     SurveyResponse: bind<SurveyResponse>(conn, "SurveyResponse", surveyResponseSchema),
     SurveyAnswerKey: bind<SurveyAnswerKey>(conn, "SurveyAnswerKey", surveyAnswerKeySchema),
+    SurveyDraft: bind<SurveyDraft>(conn, "SurveyDraft", surveyDraftSchema),
     Broadcast: bind<Broadcast>(conn, "Broadcast", broadcastSchema),
     ChangeStamp: bind<ChangeStamp>(conn, "ChangeStamp", changeStampSchema),
     SummaryMark: bind<SummaryMark>(conn, "SummaryMark", summaryMarkSchema),
