@@ -771,6 +771,10 @@ srv-results-line = { $count ->
 srv-results-all = All
 srv-results-no-instansi = No agency
 srv-results-hidden = { $group }: hidden (fewer than { $min } answers)
+srv-results-steps = { $count ->
+        [one] 1 recent answer is
+       *[other] { $count } recent answers are
+    } not counted yet: each group's result of an anonymous survey only changes every { $step } answers, so that nobody's answer can be read from the difference.
 srv-results-too-few = { $count ->
     [one] 1 answer; results are shown from { $min } answers.
    *[other] { $count } answers; results are shown from { $min } answers.
@@ -830,7 +834,7 @@ roles-pick-person-refused = That person is outside your admin scope, so nothing 
 roles-pick-unit-gone = That unit is no longer in your scope. Type /peran to choose again.
 roles-pick-grant-gone = { $name } no longer holds that role; another admin may have revoked it. Nothing was changed.
 roles-pick-no-grants = { $name } no longer holds any role in your scope; it may have been revoked.
-roles-person-out-of-scope = { $name } works outside your admin scope, so you cannot grant them a role. This request has been logged.
+roles-person-out-of-scope = The person with that NIP works outside your admin scope, so you cannot change their roles. This request has been logged.
 roles-person-unverified = { $name } is not yet verified, so cannot be given a role. Verify them first with /aktivasi.
 activation-none-waiting = No one in your units is waiting to be verified.
 activation-hint = To replace the activation code of an imported employee who has not registered: /aktivasi NIP.
@@ -854,6 +858,7 @@ audit-title-scoped = 🧾 Latest audit entries in your scope (actions in your un
 audit-empty = No matching audit entries yet.
 audit-ok = done
 audit-refused = refused
+audit-person-outside = (someone outside your scope)
 mentor-open = Open /mentor
 mentor-notify-request = 🤝 A colleague in your agency asks for your mentoring in { $competency }. Their name is shown only if you accept. Answer in /mentor.
 mentor-notify-accepted = 🤝 Good news! { $name } agreed to mentor you in { $competency }. Please get in touch; the details are in /mentor.
@@ -939,6 +944,7 @@ summary-too-few = { $count ->
         [one] This unit has 1 person.
        *[other] This unit has { $count } people.
     } Details are not shown because every figure must describe at least { $min } people, so that nobody can be recognised.
+summary-protected = This unit has { $count } people, but its details are not shown: taken away from the summary of the unit above it together with the units beside it, they would give away the figures of a group of fewer than { $min }.
 summary-few = fewer than { $min }
 summary-people = 👥 { $count } staff · { $registered }% registered in Pandu · { $assessed }% assessed ({ $assessedCount ->
         [one] 1 person
@@ -950,6 +956,7 @@ summary-competency = • { $name }: { $assessed } / { $required } · { $below }%
        *[other] { $people } people
     })
 summary-competency-hidden = • { $name }: hidden (assessed by fewer than { $min } people)
+summary-competency-protected = • { $name }: hidden (with the summaries of neighbouring units it would give away a group of fewer than { $min })
 summary-top-gaps = 🎯 Largest competency gaps: { $list }
 summary-standard-note = (Position standard: the agency's SKJ where imported for that position, else Pandu's default levels per tier.)
 summary-no-gaps = 🎯 No competency is below standard on average.
@@ -973,6 +980,7 @@ summary-ikm-hidden = 😊 Training satisfaction: not shown yet ({ $respondents -
         [one] 1 respondent
        *[other] { $respondents } respondents
     }; at least { $min } needed).
+summary-ikm-protected = 😊 Training satisfaction: not shown here (with the summaries of neighbouring units it would give away a group of fewer than { $min }).
 summary-reminders = 🔔 Training reminders: { $sent } sent, { $failed } failed
 summary-catching-up = ⏳ { $count ->
         [one] 1 recent change is

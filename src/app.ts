@@ -131,6 +131,7 @@ export function createApp(deps: {
   const summaries = createSummaryTotals({
     repos,
     satisfactionSurveys: new Set(content.surveys.filter((s) => s.kind === "post-training").map((s) => s.id)),
+    anonymousSurveys: new Set(content.surveys.filter((s) => s.anonymous).map((s) => s.id)),
     jpRuleOf: (p) => ruleFor(content.jpRules, p.employment),
     now,
     mayFold: () => summaryLease.holds(),
@@ -381,6 +382,7 @@ export function createApp(deps: {
     competencies: content.allCompetencies,
     translate: deps.translate,
     now,
+    surveyDrafts: surveys,
     onErased: (identityIds) => events.emit("identitiesErased", { identityIds }),
   });
   const linking = createLinking({ repos, outbox, translate: deps.translate, now, onLinked: profileChanged });

@@ -302,7 +302,12 @@ export type CompetencyRow =
       /** Share of those assessed who are below the standard, 0–100, whole percent. */
       belowPct: number;
     }
-  | { competency: string; hidden: true };
+  | {
+      competency: string;
+      hidden: true;
+      /** Hidden although 5 or more people were assessed: shown, it would let a smaller group be worked out. */
+      protected?: true;
+    };
 
 /** What a supervisor sees: every figure, or a marker that it describes too few people. */
 export interface SummaryView {
@@ -310,6 +315,11 @@ export interface SummaryView {
   headcount: number;
   /** False when the whole scope has fewer than MIN_CELL people: nothing else is shown. */
   shown: boolean;
+  /**
+   * True when the scope has MIN_CELL people or more but is still not shown: its figures, taken
+   * together with a parent's or a sibling's, would recover a smaller group (`suppression.ts`).
+   */
+  protected?: true;
   registeredPct?: number;
   assessedPct?: number;
   assessed: PeopleCount;
@@ -325,6 +335,8 @@ export interface SummaryView {
   underCeiling: PeopleCount;
   trainings: number;
   ikm?: { score: number; respondents: number };
+  /** True when the satisfaction score is withheld although it had enough respondents (as `protected`). */
+  ikmProtected?: true;
   ikmRespondents: PeopleCount;
   remindersSent: number;
   remindersFailed: number;
@@ -339,20 +351,24 @@ const people = (n: number): PeopleCount =>
  * The view of a scope's totals with small cells hidden: a percentage or average is shown only
  * over at least MIN_CELL people, and a count of people between 1 and MIN_CELL − 1 is hidden.
  * Counts of gaps, trainings and messages describe events, not people, and are shown.
+ * `suppressed` names further figures to hide so that no subtraction recovers a small group
+ * (`suppressedFigures` in `suppression.ts`: `people`, `minimum`, `ikm`, `c:<code>`).
  */
-export function summaryView(t: ScopeTotals): SummaryView {
-  const shown = t.headcount >= MIN_CELL;
+export function summaryView(t: ScopeTotals, suppressed: ReadonlySet<string> = new Set()): SummaryView {
+  const shown = t.headcount >= MIN_CELL && !suppressed.has("people");
   const competencies: CompetencyRow[] = t.competencies.map((c) =>
-    c.people >= MIN_CELL
-      ? {
-          competency: c.competency,
-          hidden: false,
-          people: c.people,
-          assessed: round1(c.assessedSum / c.people),
-          required: round1(c.requiredSum / c.people),
-          belowPct: pct(c.below, c.people),
-        }
-      : { competency: c.competency, hidden: true },
+    c.people < MIN_CELL
+      ? { competency: c.competency, hidden: true }
+      : suppressed.has(`c:${c.competency}`)
+        ? { competency: c.competency, hidden: true, protected: true }
+        : {
+            competency: c.competency,
+            hidden: false,
+            people: c.people,
+            assessed: round1(c.assessedSum / c.people),
+            required: round1(c.requiredSum / c.people),
+            belowPct: pct(c.below, c.people),
+          },
   );
   const topGaps = competencies
     .flatMap((c) =>
@@ -364,6 +380,7 @@ export function summaryView(t: ScopeTotals): SummaryView {
     year: t.year,
     headcount: t.headcount,
     shown,
+    ...(!shown && t.headcount >= MIN_CELL ? { protected: true as const } : {}),
     assessed: people(t.assessed),
     competencies: shown ? competencies : [],
     topGaps: shown ? topGaps : [],
@@ -380,9 +397,11 @@ export function summaryView(t: ScopeTotals): SummaryView {
     view.assessedPct = pct(t.assessed, t.headcount);
     view.jpAverage = round1(t.jpSum / t.headcount);
     const withMinimum = t.headcount - t.underCeiling;
-    if (withMinimum >= MIN_CELL) view.reachedGoalPct = pct(t.reachedGoal, withMinimum);
+    if (withMinimum >= MIN_CELL && !suppressed.has("minimum"))
+      view.reachedGoalPct = pct(t.reachedGoal, withMinimum);
   }
-  if (t.ikmRespondents >= MIN_CELL && t.ikmAnswers > 0) {
+  if (t.ikmRespondents >= MIN_CELL && suppressed.has("ikm")) view.ikmProtected = true;
+  else if (t.ikmRespondents >= MIN_CELL && t.ikmAnswers > 0) {
     view.ikm = {
       score: Math.round((t.ikmScoreSum / t.ikmAnswers) * 25 * 100) / 100,
       respondents: t.ikmRespondents,

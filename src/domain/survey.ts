@@ -43,6 +43,26 @@ export type SurveyDefinition = SurveyBase &
 /** The fewest answers for which a group's result of an anonymous survey is shown. */
 export const MIN_GROUP = 5;
 
+/**
+ * The answers an anonymous survey's result counts: the first whole steps of MIN_GROUP, in order
+ * of arrival (`rows` comes in that order). One more answer changes nothing until it completes a
+ * step, so comparing a result before and after someone answered never shows what they answered;
+ * and a group of 1–4 counts nobody, so it cannot be worked out from a larger result either.
+ */
+export function countedInSteps<T>(rows: readonly T[]): T[] {
+  return rows.slice(0, rows.length - (rows.length % MIN_GROUP));
+}
+
+/** Compares anonymous responses by order of arrival; those from before it was kept come first, by day. */
+export function byArrival(
+  a: { seq?: number; answeredOn: string; _id: string },
+  b: { seq?: number; answeredOn: string; _id: string },
+): number {
+  return (
+    (a.seq ?? -1) - (b.seq ?? -1) || a.answeredOn.localeCompare(b.answeredOn) || a._id.localeCompare(b._id)
+  );
+}
+
 const bilingual = z.strictObject({ id: z.string().min(3).max(400), en: z.string().min(3).max(400) });
 const four = z.array(z.string().min(1).max(60)).length(4, "must list exactly 4 answers (1 to 4)");
 const itemSchema = z.strictObject({

@@ -4,6 +4,7 @@ import type {
   Person,
   SummaryMark,
   SummaryMember,
+  SurveyResponse,
   UnitHeadcount,
   UnitYearTotals,
 } from "../db/models/index.js";
@@ -24,6 +25,7 @@ import {
   treesOf,
   unitTotalsOf,
 } from "../domain/summary.js";
+import { byArrival, countedInSteps } from "../domain/survey.js";
 import { localDateOf } from "./jp-ledger.js";
 
 /** Purposes of training reminders in the outbox (`reminder.<rule>`, `reminder.snooze`). */
@@ -94,6 +96,8 @@ export function createSummaryTotals(deps: {
   >;
   /** Ids of the surveys whose answers count as post-training satisfaction. */
   satisfactionSurveys: ReadonlySet<string>;
+  /** Of those, the anonymous ones: counted in steps of 5 answers (`countedInSteps`). */
+  anonymousSurveys?: ReadonlySet<string>;
   /** The JP rule a person follows (by status kepegawaian). */
   jpRuleOf: (person: Pick<Person, "employment">) => JpRule;
   now: () => Date;
@@ -129,15 +133,32 @@ export function createSummaryTotals(deps: {
 
   const yearOfAnswer = (answeredOn: string) => Number(answeredOn.slice(0, 4));
 
-  /** Post-training answers given in a unit, by year. */
-  async function answersInUnit(unitId: string): Promise<Map<number, number[][]>> {
-    const byYear = new Map<number, number[][]>();
-    for (const r of await repos.surveys.responsesInUnit(unitId)) {
+  /**
+   * One unit's post-training answers by year. An anonymous survey's count in whole steps of 5 in
+   * order of arrival, per survey and year, as its own results do: the unit's satisfaction score
+   * then never moves with one answer, and a unit with 1–4 of them adds nobody to its parents.
+   */
+  function satisfactionByYear(responses: readonly SurveyResponse[]): Map<number, number[][]> {
+    const bySurveyYear = new Map<string, SurveyResponse[]>();
+    for (const r of responses) {
       if (!deps.satisfactionSurveys.has(r.surveyId)) continue;
-      const y = yearOfAnswer(r.answeredOn);
-      byYear.set(y, [...(byYear.get(y) ?? []), r.answers]);
+      const key = `${yearOfAnswer(r.answeredOn)}|${r.surveyId}`;
+      bySurveyYear.set(key, [...(bySurveyYear.get(key) ?? []), r]);
+    }
+    const byYear = new Map<number, number[][]>();
+    for (const rows of bySurveyYear.values()) {
+      const { surveyId, answeredOn } = rows[0]!;
+      const counted = deps.anonymousSurveys?.has(surveyId) ? countedInSteps([...rows].sort(byArrival)) : rows;
+      const year = yearOfAnswer(answeredOn);
+      if (counted.length > 0)
+        byYear.set(year, [...(byYear.get(year) ?? []), ...counted.map((r) => r.answers)]);
     }
     return byYear;
+  }
+
+  /** Post-training answers given in a unit, by year. */
+  async function answersInUnit(unitId: string): Promise<Map<number, number[][]>> {
+    return satisfactionByYear(await repos.surveys.responsesInUnit(unitId));
   }
 
   /** Recomputes one person's contributions; returns the unit-years and units it touched. */
@@ -317,14 +338,13 @@ export function createSummaryTotals(deps: {
       const key = `${c.unitId}|${c.year}`;
       byUnitYear.set(key, [...(byUnitYear.get(key) ?? []), c]);
     }
+    const byUnit = new Map<string, SurveyResponse[]>();
+    for (const id of deps.satisfactionSurveys)
+      for (const r of await repos.surveys.responses(id))
+        if (r.unitId) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r]);
     const answers = new Map<string, number[][]>();
-    for (const id of deps.satisfactionSurveys) {
-      for (const r of await repos.surveys.responses(id)) {
-        if (!r.unitId) continue;
-        const key = `${r.unitId}|${yearOfAnswer(r.answeredOn)}`;
-        answers.set(key, [...(answers.get(key) ?? []), r.answers]);
-      }
-    }
+    for (const [unitId, responses] of byUnit)
+      for (const [year, rows] of satisfactionByYear(responses)) answers.set(`${unitId}|${year}`, rows);
     const totals: UnitYearTotals[] = [];
     for (const key of new Set([...byUnitYear.keys(), ...answers.keys()])) {
       const cut = key.lastIndexOf("|");

@@ -6,6 +6,7 @@ import { loadTranslations } from "../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../src/paths.js";
 import { seedCoursesIfEmpty } from "../../src/services/course-seed.js";
 import { seedDemoIfEmpty } from "../../src/services/demo-seed.js";
+import { createActorCheck, type Sentinel } from "./actor-check.js";
 
 /** A deterministic generator: the same seed replays the same inputs. */
 export function rng(seed: number) {
@@ -40,6 +41,8 @@ export interface FuzzResult {
   inputs: number;
   replies: number;
   failures: FuzzFailure[];
+  /** How many failures are the actor check's (another person changed or shown out of scope). */
+  actorViolations: number;
   byKind: Record<string, number>;
 }
 
@@ -142,10 +145,12 @@ export function problemOf(out: Outbound): string | undefined {
 
 /**
  * Drives every flow and command with `inputs` random inputs from several people at once
- * (registered staff, strangers, a bootstrap admin), on both channels: random texts, commands in
- * the middle of flows, their own and other people's buttons, forged callback data, files and
- * stickers. After each input: no exception, every reply a known message, and every live
- * conversation at a step its flow has.
+ * (registered staff of the whole instansi and of one small unit, strangers, a bootstrap admin), on
+ * both channels: random texts, commands in the middle of flows, their own and other people's
+ * buttons, forged callback data, files and stickers. After each input: no exception, every reply
+ * a known message, every live conversation at a step its flow has, and the actor check
+ * (actor-check.ts): nobody else's documents changed and no sentinel named, outside the scope of
+ * the one who typed it.
  */
 export async function runFuzz(opts: {
   database: Database;
@@ -166,15 +171,26 @@ export async function runFuzz(opts: {
   await seedDemoIfEmpty(app.repos, app.seedFile);
   await seedCoursesIfEmpty(app.courseCatalog, app.repos.courses.count, app.courseSeedFile);
   const root = (await app.repos.orgUnits.roots())[0]!;
+  const narrow = (await app.repos.orgUnits.children(root._id))[0]!;
   const people: IncomingIdentity[] = [bootstrap];
-  for (const [i, role] of (["asn", "koordinator", "supervisor", "admin"] as const).entries()) {
+  // Staff of the whole instansi, and of one of its units (whose neighbours are outside their scope).
+  const fuzzers = [
+    { name: "asn", unit: root, role: undefined },
+    { name: "koordinator", unit: root, role: "koordinator" },
+    { name: "supervisor", unit: root, role: "supervisor" },
+    { name: "admin", unit: root, role: "admin" },
+    { name: "koordinator unit", unit: narrow, role: "koordinator" },
+    { name: "supervisor unit", unit: narrow, role: "supervisor" },
+    { name: "admin unit", unit: narrow, role: "admin" },
+  ] as const;
+  for (const [i, f] of fuzzers.entries()) {
     const p = await app.repos.people.create({
-      name: `Fuzz ${role}`,
+      name: `Fuzz ${f.name}`,
       timeZone: "Asia/Jakarta",
-      unitId: root._id,
+      unitId: f.unit._id,
       instansiId: root._id,
       onboardedAt: clock,
-      roles: role === "asn" ? [] : [{ role, unitId: root._id, grantedAt: clock }],
+      roles: f.role ? [{ role: f.role, unitId: f.unit._id, grantedAt: clock }] : [],
     });
     const id: IncomingIdentity = {
       id: `${i % 2 ? "slack:T1:U" : "telegram:"}${100 + i}`,
@@ -185,6 +201,10 @@ export async function runFuzz(opts: {
   }
   for (let i = 0; i < 3; i++) people.push({ id: `telegram:${900 + i}`, channel: "telegram" });
   people.push({ id: "slack:T1:U999", channel: "slack" });
+  const sentinels = await plantSentinels(app, root._id, narrow._id, clock);
+  const actorCheck = createActorCheck({ app, database: opts.database, bootstrapIds: [bootstrap.id] });
+  await actorCheck.start();
+  let actorViolations = 0;
 
   const r = rng(opts.seed);
   const offered = new Map<string, Choice[]>();
@@ -234,6 +254,7 @@ export async function runFuzz(opts: {
     byKind[inbound.kind] = (byKind[inbound.kind] ?? 0) + 1;
     const fail = (problem: string) =>
       failures.push({ seed: opts.seed, step, who: who.id, inbound: shorten(inbound), problem });
+    const actorId = await actorCheck.personOf(who.id);
     let out: Outbound[] = [];
     try {
       out = await app.conversations.handle(who, inbound);
@@ -244,6 +265,10 @@ export async function runFuzz(opts: {
     for (const o of out) {
       const problem = problemOf(o);
       if (problem) fail(`${problem}: ${o.text.slice(0, 200)}`);
+    }
+    for (const v of await actorCheck.check({ identityId: who.id, actorId, replies: out, sentinels })) {
+      actorViolations++;
+      fail(`actor: ${v}`);
     }
     const choices = out.flatMap((o) => (o.choices ?? []).flat());
     if (choices.length > 0) offered.set(who.id, choices);
@@ -260,7 +285,97 @@ export async function runFuzz(opts: {
     clock = new Date(clock.getTime() + (r.next() < 0.05 ? r.int(3) * 86_400_000 : r.int(120_000)));
     if (step % 250 === 249) opts.onProgress?.(step + 1);
   }
-  return { seed: opts.seed, inputs: opts.inputs, replies, failures, byKind };
+  return { seed: opts.seed, inputs: opts.inputs, replies, failures, actorViolations, byKind };
+}
+
+/**
+ * People who never type anything, with distinctive names and NIPs and some data of every kind: one
+ * in a unit beside the small unit's staff (inside the instansi staff's scope only), one in another
+ * instansi holding a role there and with a broadcast of their own, one in a third instansi.
+ */
+async function plantSentinels(app: App, rootId: string, narrowId: string, now: Date): Promise<Sentinel[]> {
+  const roots = await app.repos.orgUnits.roots();
+  const beside = (await app.repos.orgUnits.children(rootId)).find((u) => u._id !== narrowId)!;
+  const elsewhere = await Promise.all(
+    roots.filter((u) => u._id !== rootId).map(async (r) => (await app.repos.orgUnits.children(r._id))[0]!),
+  );
+  const planted = [
+    { name: "Sentinel Larasati Wibisono", nip: "197703152001122009", unit: beside },
+    { name: "Sentinel Gregorius Manurung", nip: "196812301994031005", unit: elsewhere[0]! },
+    { name: "Sentinel Ayu Kartikasari", nip: "198911112015042001", unit: elsewhere[1] ?? elsewhere[0]! },
+  ];
+  const sentinels: Sentinel[] = [];
+  for (const [i, s] of planted.entries()) {
+    const p = await app.repos.people.create({
+      name: s.name,
+      nip: s.nip,
+      timeZone: "Asia/Jakarta",
+      unitId: s.unit._id,
+      instansiId: s.unit.instansiId,
+      onboardedAt: now,
+      roles: i === 1 ? [{ role: "koordinator", unitId: s.unit._id, grantedAt: now }] : [],
+    });
+    await app.repos.nipClaims.claim(s.nip, p._id, now);
+    await app.repos.identities.bind({ id: `telegram:${700 + i}`, channel: "telegram", personId: p._id, now });
+    await app.repos.completions.insert({
+      _id: `${p._id}|self|sentinel`,
+      personId: p._id,
+      source: "self",
+      title: `Seminar ${s.name}`,
+      method: "seminar",
+      kind: "nonklasikal",
+      competencyType: "teknis",
+      jp: 4,
+      completedOn: "2026-11-20",
+      year: 2026,
+      recordedAt: now,
+      state: "pending",
+    });
+    await app.repos.placeRequests.open({
+      _id: `pr-sentinel-${i}`,
+      key: `sentinel${i}`,
+      personId: p._id,
+      courseId: "c-sentinel",
+      sessionId: `s-sentinel-${i}`,
+      title: `Pelatihan ${s.name}`,
+      unitId: s.unit._id,
+      requestedAt: now,
+      state: "pending",
+    });
+    await app.repos.surveys.respond({
+      _id: `resp-sentinel-${i}`,
+      surveyId: "pasca-pelatihan",
+      occurrence: "s-sentinel",
+      personId: p._id,
+      answers: [4, 4, 4, 4, 4],
+      instansiId: s.unit.instansiId,
+      unitId: s.unit._id,
+      answeredOn: "2026-11-20",
+    });
+    await app.repos.audit.append({
+      at: now,
+      action: "sentinel.planted",
+      outcome: "ok",
+      targetKind: "person",
+      targetId: p._id,
+      scopeUnitId: s.unit._id,
+    });
+    if (i === 1)
+      await app.repos.broadcasts.create({
+        _id: "b-sentinel",
+        createdBy: p._id,
+        createdByIdentity: "telegram:701",
+        text: `Pengumuman dari ${s.name}`,
+        audience: { kind: "all" },
+        scopeRoots: [s.unit._id],
+        recipients: 1,
+        dueAt: new Date(now.getTime() + 86_400_000),
+        status: "scheduled",
+        createdAt: now,
+      });
+    sentinels.push({ personId: p._id, name: s.name, nip: s.nip });
+  }
+  return sentinels;
 }
 
 /** An input as printed in a failure: long texts cut, so the report stays readable. */

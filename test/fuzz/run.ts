@@ -6,7 +6,8 @@ import { runFuzz } from "./fuzz.js";
 
 /**
  * `npm run fuzz`: 10,000 random inputs (FUZZ_INPUTS) with a random seed, or FUZZ_SEED to replay
- * one. Uses MONGODB_URI when set, else the embedded FerretDB on SQLite in a temp directory.
+ * one; every input also goes through the actor check (actor-check.ts). Uses MONGODB_URI when set,
+ * else the embedded FerretDB on SQLite in a temp directory.
  */
 async function main(): Promise<number> {
   const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -15,7 +16,13 @@ async function main(): Promise<number> {
   const storage = process.env.MONGODB_URI
     ? { kind: "mongodb" as const, uri: process.env.MONGODB_URI }
     : { kind: "embedded-sqlite" as const, dataDir: dir };
-  const opened = await openStorage({ storage, poolSize: 5, dbName: `pandu_fuzz_${Date.now().toString(36)}` });
+  const opened = await openStorage({
+    storage,
+    poolSize: 5,
+    dbName: `pandu_fuzz_${Date.now().toString(36)}`,
+    // The actor check learns from command monitoring which collections each input wrote.
+    onCommand: () => {},
+  });
   process.stdout.write(`fuzz: seed ${seed}, ${inputs} inputs (replay with FUZZ_SEED=${seed})\n`);
   const started = Date.now();
   try {
@@ -28,6 +35,9 @@ async function main(): Promise<number> {
     });
     process.stdout.write(
       `fuzz: ${result.replies} replies; inputs by kind ${JSON.stringify(result.byKind)}\n`,
+    );
+    process.stdout.write(
+      `fuzz: ${result.actorViolations} actor violations (another person's data changed or shown out of scope); ${Math.round((Date.now() - started) / 1000)} s\n`,
     );
     for (const f of result.failures) process.stdout.write(`FAIL ${JSON.stringify(f)}\n`);
     if (result.failures.length > 0) {

@@ -59,9 +59,11 @@ import {
 } from "./summary.js";
 import {
   type SurveyAnswerKey,
+  type SurveyDraft,
   type SurveyInvitation,
   type SurveyResponse,
   surveyAnswerKeySchema,
+  surveyDraftSchema,
   surveyInvitationSchema,
   surveyResponseSchema,
 } from "./survey.js";
@@ -112,6 +114,7 @@ export type {
   SummaryMark,
   SummaryMember,
   SurveyAnswerKey,
+  SurveyDraft,
   SurveyInvitation,
   SurveyResponse,
   TeknisCompetency,
@@ -151,6 +154,7 @@ export interface Models {
   SurveyInvitation: Model<SurveyInvitation>;
   SurveyResponse: Model<SurveyResponse>;
   SurveyAnswerKey: Model<SurveyAnswerKey>;
+  SurveyDraft: Model<SurveyDraft>;
   Broadcast: Model<Broadcast>;
   ChangeStamp: Model<ChangeStamp>;
   SummaryMark: Model<SummaryMark>;
@@ -205,6 +209,7 @@ export function createModels(conn: Connection): Models {
     SurveyInvitation: bind<SurveyInvitation>(conn, "SurveyInvitation", surveyInvitationSchema),
     SurveyResponse: bind<SurveyResponse>(conn, "SurveyResponse", surveyResponseSchema),
     SurveyAnswerKey: bind<SurveyAnswerKey>(conn, "SurveyAnswerKey", surveyAnswerKeySchema),
+    SurveyDraft: bind<SurveyDraft>(conn, "SurveyDraft", surveyDraftSchema),
     Broadcast: bind<Broadcast>(conn, "Broadcast", broadcastSchema),
     ChangeStamp: bind<ChangeStamp>(conn, "ChangeStamp", changeStampSchema),
     SummaryMark: bind<SummaryMark>(conn, "SummaryMark", summaryMarkSchema),

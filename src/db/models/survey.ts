@@ -3,8 +3,9 @@ import { Schema } from "mongoose";
 /**
  * One person asked to answer one occurrence of a survey (a session for post-training surveys, a
  * date for periodic ones). `_id` is `<survey>:<occurrence>:<person>`, so inviting twice stores
- * once. While the person answers, their answers so far wait here; they move to a response (and,
- * for an anonymous survey, lose the person) when the last item is answered.
+ * once. While the person answers a named survey, their answers so far wait here; they move to a
+ * response when the last item is answered. An anonymous survey's answers so far never sit here:
+ * see `draft` and `SurveyDraft`.
  */
 export interface SurveyInvitation {
   _id: string;
@@ -16,7 +17,15 @@ export interface SurveyInvitation {
   closesAt: Date;
   /** How many of the survey's reminders were scheduled. */
   reminded: number;
+  /** A named survey's answers so far (always empty for an anonymous one). */
   answers: number[];
+  /**
+   * An anonymous survey's answers so far are in a `SurveyDraft` whose id is a keyed hash
+   * (SURVEY_HASH_KEY) of this random token. The token is the only link between the person and
+   * those answers; it is dropped when the response is stored, when the survey closes and when
+   * the invitation is erased.
+   */
+  draft?: string;
   /** What the survey is about, shown to the person ("Bimtek Penyusunan SAKIP"). */
   subject?: string;
   courseId?: string;
@@ -35,6 +44,7 @@ export const surveyInvitationSchema = new Schema<SurveyInvitation>(
     closesAt: { type: Date, required: true },
     reminded: { type: Number, default: 0 },
     answers: { type: [Number], default: [] },
+    draft: String,
     subject: String,
     courseId: String,
     instansiId: String,
@@ -62,6 +72,13 @@ export interface SurveyResponse {
   /** YYYY-MM-DD in Indonesia's western zone. */
   answeredOn: string;
   answeredAt?: Date;
+  /**
+   * An anonymous response's place in its survey's order of arrival (0, 1, 2, …; absent on those
+   * stored before it existed, which come first): results count whole steps of 5 in this order, so
+   * they do not move when one more answer comes. It tells in what order answers came, never who
+   * gave them or when (nothing else records the order in which people answered).
+   */
+  seq?: number;
 }
 
 export const surveyResponseSchema = new Schema<SurveyResponse>(
@@ -76,6 +93,7 @@ export const surveyResponseSchema = new Schema<SurveyResponse>(
     unitId: String,
     answeredOn: { type: String, required: true },
     answeredAt: Date,
+    seq: Number,
   },
   { collection: "survey_responses", versionKey: false },
 );
@@ -96,4 +114,25 @@ export interface SurveyAnswerKey {
 export const surveyAnswerKeySchema = new Schema<SurveyAnswerKey>(
   { _id: { type: String, required: true } },
   { collection: "survey_answer_keys", versionKey: false },
+);
+
+/**
+ * An anonymous survey's answers so far, under a keyed hash of the random token on the invitation:
+ * no person, no survey, no time but when it may be purged (when the survey closes). Deleted when
+ * the response is stored or the survey closes; an orphan (its invitation erased) is purged when
+ * it expires.
+ */
+export interface SurveyDraft {
+  _id: string;
+  answers: number[];
+  expiresAt: Date;
+}
+
+export const surveyDraftSchema = new Schema<SurveyDraft>(
+  {
+    _id: { type: String, required: true },
+    answers: { type: [Number], default: [] },
+    expiresAt: { type: Date, required: true },
+  },
+  { collection: "survey_drafts", versionKey: false },
 );

@@ -1,12 +1,16 @@
 import type { Models, SurveyInvitation, SurveyResponse } from "../models/index.js";
 import { insertOnce } from "./errors.js";
 
-/** Survey invitations, responses and the answer keys of anonymous surveys. */
+/** How many places in the order of arrival an anonymous response tries before giving up. */
+const SEQ_TRIES = 50;
+
+/** Survey invitations, responses, and the answer keys and drafts of anonymous surveys. */
 export function surveysRepository({
   SurveyInvitation,
   SurveyResponse,
   SurveyAnswerKey,
-}: Pick<Models, "SurveyInvitation" | "SurveyResponse" | "SurveyAnswerKey">) {
+  SurveyDraft,
+}: Pick<Models, "SurveyInvitation" | "SurveyResponse" | "SurveyAnswerKey" | "SurveyDraft">) {
   return {
     /** Stores an invitation; false when it exists already. */
     async invite(inv: Omit<SurveyInvitation, "status" | "reminded" | "answers">): Promise<boolean> {
@@ -26,19 +30,46 @@ export function surveysRepository({
     async setReminded(id: string, reminded: number): Promise<void> {
       await SurveyInvitation.updateOne({ _id: id }, { $set: { reminded } }).exec();
     },
+    /** Closes an invitation, forgetting its answers so far and its draft token. */
     async close(id: string): Promise<void> {
       await SurveyInvitation.updateOne(
         { _id: id, status: "open" },
-        { $set: { status: "closed", answers: [] } },
+        { $set: { status: "closed", answers: [] }, $unset: { draft: "" } },
       ).exec();
     },
     /** Keeps the answers given so far. */
     async setAnswers(id: string, answers: number[]): Promise<void> {
       await SurveyInvitation.updateOne({ _id: id }, { $set: { answers } }).exec();
     },
-    /** Marks an invitation answered and forgets its answers (they are in a response now). */
+    /** Marks an invitation answered and forgets its answers and draft token (they are in a response now). */
     async markAnswered(id: string): Promise<void> {
-      await SurveyInvitation.updateOne({ _id: id }, { $set: { status: "answered", answers: [] } }).exec();
+      await SurveyInvitation.updateOne(
+        { _id: id },
+        { $set: { status: "answered", answers: [] }, $unset: { draft: "" } },
+      ).exec();
+    },
+    /** Puts a draft token on an invitation (an anonymous survey's first answer). */
+    async setDraftToken(id: string, token: string): Promise<void> {
+      await SurveyInvitation.updateOne({ _id: id }, { $set: { draft: token, answers: [] } }).exec();
+    },
+    /** An anonymous survey's answers so far, by the draft's id; empty when there is none. */
+    async draftAnswers(draftId: string): Promise<number[]> {
+      return (await SurveyDraft.findById(draftId).lean<{ answers: number[] }>().exec())?.answers ?? [];
+    },
+    /** Keeps an anonymous survey's answers so far under the draft's id. */
+    async putDraft(draftId: string, answers: number[], expiresAt: Date): Promise<void> {
+      await SurveyDraft.updateOne(
+        { _id: draftId },
+        { $set: { answers, expiresAt } },
+        { upsert: true },
+      ).exec();
+    },
+    async removeDraft(draftId: string): Promise<void> {
+      await SurveyDraft.deleteOne({ _id: draftId }).exec();
+    },
+    /** Removes drafts whose survey has closed (those left by an erased invitation); returns how many. */
+    async purgeDrafts(now: Date): Promise<number> {
+      return (await SurveyDraft.deleteMany({ expiresAt: { $lte: now } }).exec()).deletedCount;
     },
     /** Takes the one-answer key of an anonymous survey; false when it was taken (answered before). */
     async takeAnswerKey(key: string): Promise<boolean> {
@@ -48,7 +79,23 @@ export function surveysRepository({
     async respond(r: SurveyResponse): Promise<boolean> {
       return insertOnce(() => SurveyResponse.create(r));
     },
-    /** Deletes a person's invitations (data erasure); returns how many. */
+    /**
+     * Stores an anonymous response as the next in its survey's order of arrival: `_id`
+     * `<survey>#<seq>` where seq is the number of responses the survey has, so a unique insert
+     * decides between two at once and the loser takes the next place. Anonymous responses are
+     * never deleted, so the count is always past every place taken. Returns the place.
+     */
+    async respondInOrder(r: Omit<SurveyResponse, "_id" | "seq">): Promise<number> {
+      let seq = await SurveyResponse.countDocuments({ surveyId: r.surveyId }).exec();
+      for (let i = 0; i < SEQ_TRIES; i++, seq++)
+        if (await insertOnce(() => SurveyResponse.create({ ...r, _id: `${r.surveyId}#${seq}`, seq })))
+          return seq;
+      throw new Error(`no free place for an answer to ${r.surveyId} after ${SEQ_TRIES} tries`);
+    },
+    /**
+     * Deletes a person's invitations (data erasure); returns how many. An anonymous survey's draft
+     * then has no link to anyone left (its token was on the invitation) and is purged when it expires.
+     */
     async removeInvitationsForPerson(personId: string): Promise<number> {
       return (await SurveyInvitation.deleteMany({ personId }).exec()).deletedCount;
     },

@@ -4,12 +4,13 @@ const DAY = 86_400_000;
 
 /**
  * Removes bookkeeping nobody reads after a day: attempt claims of deliveries and flow answers,
- * lease slots and cron tick keys, expired link codes and old wrong tries. FerretDB has no TTL
+ * lease slots and cron tick keys, expired link codes and old wrong tries, drafts of anonymous
+ * survey answers past their survey's close. FerretDB has no TTL
  * indexes, and every one of these collections is scanned by the queries on it. It also finishes
  * any erasure of personal data that a crash left half done.
  */
 export function createHousekeeping(deps: {
-  repos: Pick<Repositories, "deliveries" | "flowRuns" | "leases" | "linkCodes">;
+  repos: Pick<Repositories, "deliveries" | "flowRuns" | "leases" | "linkCodes" | "surveys">;
   /** Finishes personal-data erasures a crash cut short; returns how many. */
   finishErasures?: (now: Date) => Promise<number>;
 }) {
@@ -20,8 +21,11 @@ export function createHousekeeping(deps: {
       const flowClaims = await deps.repos.flowRuns.purgeClaims(dayAgo);
       const leases = await deps.repos.leases.purge(dayAgo);
       await deps.repos.linkCodes.purge(now, dayAgo);
+      // Anonymous answers so far whose survey closed: normally deleted at closing; these lost
+      // their invitation (erased) or their closing step (a crash).
+      const surveyDrafts = await deps.repos.surveys.purgeDrafts(now);
       const erasures = (await deps.finishErasures?.(now)) ?? 0;
-      return { deliveryClaims, flowClaims, leases, erasures };
+      return { deliveryClaims, flowClaims, leases, surveyDrafts, erasures };
     },
   };
 }

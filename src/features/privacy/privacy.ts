@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { Delivery, ErasureRequest, Person } from "../../db/models/index.js";
+import type { Delivery, ErasureRequest, Person, SurveyInvitation } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { Competency } from "../../domain/competency.js";
 import { stateOf } from "../../domain/completion-state.js";
@@ -62,6 +62,14 @@ export interface PrivacyDeps {
   now: () => Date;
   /** Told which chat identities stopped belonging to anyone (cached profiles are dropped). */
   onErased?: (identityIds: readonly string[]) => void;
+  /**
+   * An anonymous survey's answers so far sit apart from the invitation, under a keyed hash of its
+   * token (`src/features/surveys/surveys.ts`): read for /dataku, deleted on erasure.
+   */
+  surveyDrafts?: {
+    answersSoFar(inv: SurveyInvitation): Promise<number[]>;
+    dropDraft(inv: SurveyInvitation): Promise<void>;
+  };
 }
 
 /** What an erasure removed, by step. */
@@ -231,7 +239,14 @@ export function createPrivacy(deps: PrivacyDeps) {
       achievements: achievements.map(({ personId: _, ...a }) => a),
       mentoring,
       surveys: {
-        invitations: invitations.map(({ personId: _, ...i }) => i),
+        // An anonymous survey's answers so far are the person's while the token ties them; the
+        // token itself means nothing to them.
+        invitations: await Promise.all(
+          invitations.map(async (inv) => {
+            const { personId: _, draft: _d, ...i } = inv;
+            return { ...i, answers: (await deps.surveyDrafts?.answersSoFar(inv)) ?? i.answers };
+          }),
+        ),
         responses: responses.map(({ personId: _, ...r }) => r),
       },
       deliveries: {
@@ -323,6 +338,9 @@ export function createPrivacy(deps: PrivacyDeps) {
     [
       "surveys",
       async (req) => {
+        // Anonymous answers so far first: the invitation holds the only way to them.
+        for (const inv of await repos.surveys.listForPerson(req._id))
+          if (inv.draft) await deps.surveyDrafts?.dropDraft(inv);
         let n = await repos.surveys.removeInvitationsForPerson(req._id);
         // Answers stay in the survey's results, like anonymous ones: without person or time.
         for (const r of await repos.surveys.responsesOfPerson(req._id)) {

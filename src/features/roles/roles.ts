@@ -59,16 +59,20 @@ export function createRoles(deps: {
     }
     const target = targetId ? await deps.repos.people.get(targetId) : null;
     if (!target?.onboardedAt) return [{ text: t("roles-unknown-person") }];
-    // A grant also needs the person inside the admin's reach: no lending roles across instansi.
-    // A revocation does not, so a holder who moved away can still lose a grant on this unit.
-    const home = verb === "beri" && target.unitId ? await deps.repos.orgUnits.get(target.unitId) : null;
-    if (verb === "beri" && (!home || !mayAct(actor, "admin", home))) {
+    // A grant needs the person inside the admin's reach: no lending roles across instansi. A
+    // revocation does not, so a holder who moved away can still lose a grant on this unit; but a
+    // person outside the reach who holds no such grant is refused like a grant, without their name
+    // (a NIP typed from outside must not tell who it belongs to).
+    const home = target.unitId ? await deps.repos.orgUnits.get(target.unitId) : null;
+    const reachable = home !== null && mayAct(actor, "admin", home);
+    const has = target.roles.some((r) => r.role === role && r.unitId === unit._id);
+    if (!reachable && (verb === "beri" || !has)) {
       await audit(conv, me, action, "refused", {
         target: { kind: "person", id: target._id },
         scopeUnitId: unit._id,
         details: { role, reason: "person-out-of-scope" },
       });
-      return [{ text: t("roles-person-out-of-scope", { name: target.name }) }];
+      return [{ text: t("roles-person-out-of-scope") }];
     }
     // A role is trust in a known employee: someone whose NIP HR has not confirmed holds none.
     if (verb === "beri" && isUnverified(target)) {
@@ -79,7 +83,6 @@ export function createRoles(deps: {
       });
       return [{ text: t("roles-person-unverified", { name: target.name }) }];
     }
-    const has = target.roles.some((r) => r.role === role && r.unitId === unit._id);
     const shown = { name: target.name, role: roleLabel(t, role), unit: unit.name };
     if (verb === "beri" && has) return [{ text: t("roles-already", shown) }];
     if (verb === "cabut" && !has) return [{ text: t("roles-not-held", shown) }];
@@ -216,9 +219,14 @@ export function createRoles(deps: {
       if (entries.length === 0) return [{ text: t("audit-empty") }];
       const zone = me?.timeZone ?? "Asia/Jakarta";
       const person = (id: string) => people.get(id)?.name ?? id;
+      // Whoever acted is named (an admin wants to know who tried to touch their people), but the
+      // person an entry is about only when they work in the admin's scope: an admin's own refused
+      // attempt on someone elsewhere must not tell them whom the NIP they typed belongs to.
+      const about = (id: string) =>
+        actor.bootstrapAdmin || reaches(people.get(id)?.unitId) ? person(id) : t("audit-person-outside");
       const lines = entries.map((e) => {
         const actor = e.actorPersonId ? person(e.actorPersonId) : (e.actorIdentityId ?? "-");
-        const target = e.targetId ? (e.targetKind === "person" ? person(e.targetId) : e.targetId) : "";
+        const target = e.targetId ? (e.targetKind === "person" ? about(e.targetId) : e.targetId) : "";
         const unit = e.scopeUnitId ? (units.get(e.scopeUnitId)?.name ?? e.scopeUnitId) : "";
         return `${formatDateTime(e.at, { locale: conv.profile.locale, timeZone: zone })} · ${e.action} · ${
           e.outcome === "ok" ? t("audit-ok") : t("audit-refused")

@@ -12,7 +12,10 @@ import {
   type PeopleCount,
   type ScopeTotals,
   summaryView,
+  type UnitHeadcount,
+  type UnitYearTotals,
 } from "../../domain/summary.js";
+import { figureCells, type PathStep, suppressedFigures } from "../../domain/suppression.js";
 import type { Translate } from "../../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../../engine/types.js";
 import { formatNumber } from "../../i18n/format.js";
@@ -41,6 +44,14 @@ interface Target {
   /** The unit chosen, or undefined for the whole scope. */
   unit?: OrgUnit;
   units: OrgUnit[];
+  /** Every unit the reader may summarise (what complementary suppression guards against). */
+  scope: readonly OrgUnit[];
+}
+
+/** A summary's figures and those of them hidden so that no subtraction recovers a small group. */
+interface Figures {
+  totals: ScopeTotals;
+  suppressed: ReadonlySet<string>;
 }
 
 /**
@@ -85,17 +96,78 @@ export function createSummaryReport(deps: {
     return addTotals(year, totals, heads);
   }
 
+  /** Each unit's rolled-up totals on its own, for units read by id or as a parent's children. */
+  function eachUnit(
+    units: readonly OrgUnit[],
+    year: number,
+    read: { totals: readonly UnitYearTotals[]; heads: readonly UnitHeadcount[] },
+  ): { id: string; totals: ScopeTotals }[] {
+    return units.map((u) => ({
+      id: u._id,
+      totals: addTotals(
+        year,
+        read.totals.filter((t) => t.unitId === u._id),
+        read.heads.filter((h) => h._id === u._id),
+      ),
+    }));
+  }
+
+  /**
+   * A target's totals and the figures to hide in them beyond its own small cells: each level from
+   * the reader's whole scope down to the unit is checked against its siblings (`suppression.ts`),
+   * two reads per level. Nobody is "seen" one by one here yet: a view that shows people one by one
+   * to a summary's reader must pass them to `figureCells`.
+   */
+  async function figuresFor(target: Target, year: number): Promise<Figures> {
+    const roots = rootsOf(target.scope);
+    const read = await deps.repos.summaries.trees(
+      roots.map((u) => u._id),
+      year,
+    );
+    const top = addTotals(year, read.totals, read.heads);
+    const byRoot = eachUnit(roots, year, read);
+    if (!target.unit) return { totals: top, suppressed: suppressedFigures(figureCells(top), []) };
+    const inScope = new Set(target.scope.map((u) => u._id));
+    const chain = [...target.unit.path.filter((id) => inScope.has(id)), target.unit._id];
+    const path: PathStep[] = [];
+    let level = byRoot;
+    for (const [i, id] of chain.entries()) {
+      if (i > 0) {
+        const parentId = chain[i - 1]!;
+        const [totals, heads] = await Promise.all([
+          deps.repos.summaries.childTrees(parentId, year),
+          deps.repos.summaries.childTreeHeadcounts(parentId),
+        ]);
+        // The children as the org tree has them now; a rolled-up document waiting for a recount
+        // of a moved unit is read as the tree says, like the target's own.
+        level = eachUnit(
+          target.scope.filter((u) => u.parentId === parentId),
+          year,
+          { totals, heads },
+        );
+      }
+      path.push({ children: level.map((c) => ({ id: c.id, cells: figureCells(c.totals) })), chosen: id });
+    }
+    const own =
+      level.find((c) => c.id === target.unit!._id)?.totals ?? (await totalsFor([target.unit], year));
+    return { totals: own, suppressed: suppressedFigures(figureCells(top), path) };
+  }
+
   /** The summary as text, Indonesian or English. */
-  function render(totals: ScopeTotals, title: string, locale: Locale): string {
+  function render({ totals, suppressed }: Figures, title: string, locale: Locale): string {
     const t = (key: string, args?: Record<string, string | number>) => deps.translate(locale, key, args);
     const n = (x: number, digits?: number) => formatNumber(x, locale, digits);
     // Counts that choose a plural ("1 person", "2 people") go to Fluent as numbers, which it formats
     // the locale's way itself; a formatted string would always read as "other".
     const count = (c: PeopleCount) => (c.hidden ? t("summary-few", { min: MIN_CELL }) : c.value);
-    const v = summaryView(totals);
+    const v = summaryView(totals, suppressed);
     const lines = [t("summary-title", { unit: title, year: String(v.year) })];
     if (!v.shown) {
-      lines.push(t("summary-too-few", { count: v.headcount, min: MIN_CELL }));
+      lines.push(
+        v.protected
+          ? t("summary-protected", { count: v.headcount, min: MIN_CELL })
+          : t("summary-too-few", { count: v.headcount, min: MIN_CELL }),
+      );
       return lines.join("\n");
     }
     lines.push(
@@ -112,7 +184,10 @@ export function createSummaryReport(deps: {
         const name = deps.competencyName(c.competency, locale);
         lines.push(
           c.hidden
-            ? t("summary-competency-hidden", { name, min: MIN_CELL })
+            ? t(c.protected ? "summary-competency-protected" : "summary-competency-hidden", {
+                name,
+                min: MIN_CELL,
+              })
             : t("summary-competency", {
                 name,
                 assessed: n(c.assessed, 1),
@@ -147,21 +222,27 @@ export function createSummaryReport(deps: {
         ? [t("summary-jp-ceiling", { count: count(v.underCeiling) })]
         : []),
       t("summary-trainings", { count: n(v.trainings) }),
-      v.ikm
-        ? t("summary-ikm", {
-            score: n(v.ikm.score, 2),
-            grade: ikmGrade(v.ikm.score),
-            respondents: v.ikm.respondents,
-          })
-        : t("summary-ikm-hidden", { respondents: count(v.ikmRespondents), min: MIN_CELL }),
+      v.ikmProtected
+        ? t("summary-ikm-protected", { min: MIN_CELL })
+        : v.ikm
+          ? t("summary-ikm", {
+              score: n(v.ikm.score, 2),
+              grade: ikmGrade(v.ikm.score),
+              respondents: v.ikm.respondents,
+            })
+          : t("summary-ikm-hidden", { respondents: count(v.ikmRespondents), min: MIN_CELL }),
       t("summary-reminders", { sent: n(v.remindersSent), failed: n(v.remindersFailed) }),
     );
     return lines.join("\n");
   }
 
   /** The chart of average level against standard, or nothing when no row may be shown. */
-  async function chart(totals: ScopeTotals, title: string, locale: Locale): Promise<Outbound | undefined> {
-    const rows = summaryView(totals).competencies.flatMap((c) =>
+  async function chart(
+    { totals, suppressed }: Figures,
+    title: string,
+    locale: Locale,
+  ): Promise<Outbound | undefined> {
+    const rows = summaryView(totals, suppressed).competencies.flatMap((c) =>
       c.hidden
         ? []
         : [{ label: deps.competencyName(c.competency, locale), assessed: c.assessed, required: c.required }],
@@ -198,12 +279,9 @@ export function createSummaryReport(deps: {
     const t = (key: string, args?: Record<string, string | number>) => deps.translate(locale, key, args);
     // Take in what was recorded a moment ago, so a supervisor checking a change sees it.
     await deps.totals.fold(FOLD_ON_REQUEST, { rebuild: false }).catch(() => undefined);
-    const [totals, waiting] = await Promise.all([
-      totalsFor(target.unit ? [target.unit] : rootsOf(target.units), year),
-      deps.totals.pending(),
-    ]);
+    const [figures, waiting] = await Promise.all([figuresFor(target, year), deps.totals.pending()]);
     const title = titleOf(target, locale);
-    let text = render(totals, title, locale);
+    let text = render(figures, title, locale);
     if (waiting > 0) text += `\n\n${t("summary-catching-up", { count: waiting })}`;
     const choices: Choice[][] = [];
     const parent = target.unit;
@@ -231,7 +309,7 @@ export function createSummaryReport(deps: {
     });
     const replies: Outbound[] = [{ text, ...(choices.length ? { choices } : {}) }];
     try {
-      const picture = await chart(totals, title, locale);
+      const picture = await chart(figures, title, locale);
       if (picture) replies.push(picture);
     } catch {
       // The text has every number; a chart that cannot be drawn is only a missing picture.
@@ -264,10 +342,10 @@ export function createSummaryReport(deps: {
       if (year < 2000 || year > thisYear(me) + 1)
         return [{ text: t("summary-bad-year", { year: String(year) }) }];
       const query = words.join(" ").trim().slice(0, 200);
-      if (!query) return answer(conv, me, { units }, year);
+      if (!query) return answer(conv, me, { units, scope: units }, year);
       const found = matchUnits(query, units);
       if (found.length === 1)
-        return answer(conv, me, { unit: found[0]!, units: subtreeOf(found[0]!, units) }, year);
+        return answer(conv, me, { unit: found[0]!, units: subtreeOf(found[0]!, units), scope: units }, year);
       if (found.length === 0) {
         // Outside the scope is refused (and written down); a name that matches nothing is a typo.
         const anywhere = matchUnits(query, await deps.repos.orgUnits.all());
@@ -312,7 +390,7 @@ export function createSummaryReport(deps: {
         return [{ text: t("summary-out-of-scope") }];
       }
       if (action === "u" && b && /^\d{4}$/.test(b))
-        return answer(conv, me, { unit, units: subtreeOf(unit, units) }, Number(b));
+        return answer(conv, me, { unit, units: subtreeOf(unit, units), scope: units }, Number(b));
       if (action === "w" && a === "on" && me) {
         await deps.repos.people.update(me._id, { weeklySummary: { unitId: unit._id, since: deps.now() } });
         await audit(conv, me, "summary.subscribe", "ok", { scopeUnitId: unit._id });
@@ -346,7 +424,11 @@ export function createSummaryReport(deps: {
           continue;
         }
         const locale = person.locale;
-        const text = render(await totalsFor([unit], year), unit.name, locale);
+        const text = render(
+          await figuresFor({ unit, units: subtreeOf(unit, units), scope: units }, year),
+          unit.name,
+          locale,
+        );
         const outcome = await deps.outbox.schedule({
           purpose: "summary.weekly",
           occurrence: date,

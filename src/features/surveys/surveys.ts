@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import type { Person, SurveyInvitation } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { Outbox } from "../../delivery/outbox.js";
@@ -6,7 +6,7 @@ import { computeIkm, type IkmResult } from "../../domain/ikm.js";
 import { isUnverified } from "../../domain/membership.js";
 import { afterQuiet, localClock, quietHoursOf } from "../../domain/reminder-time.js";
 import { mayAct } from "../../domain/scope.js";
-import { MIN_GROUP, type SurveyDefinition } from "../../domain/survey.js";
+import { byArrival, countedInSteps, MIN_GROUP, type SurveyDefinition } from "../../domain/survey.js";
 import type { Translate } from "../../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../../engine/types.js";
 import { formatDate, formatDateTime, formatNumber, midSentence } from "../../i18n/format.js";
@@ -32,7 +32,7 @@ function addMonths(at: Date, months: number): Date {
   return d;
 }
 
-/** One group's result: its IKM and grade, or hidden below the minimum group size. */
+/** One group's result: its IKM and grade, or hidden below the minimum group size. `respondents` counts the answers the result is over. */
 export type GroupResult =
   | { group: string; respondents: number; hidden: false; ikm: IkmResult }
   | { group: string; respondents: number; hidden: true };
@@ -57,6 +57,34 @@ export function createSurveys(deps: {
   const t = (locale: Locale, key: string, args?: Record<string, string | number>) =>
     deps.translate(locale, key, args);
   const usable = (s: SurveyDefinition) => !s.anonymous || Boolean(deps.hashKey);
+  /** Where an anonymous survey's answers so far are kept: a keyed hash of the invitation's random token. */
+  const draftId = (token: string) =>
+    createHmac("sha256", deps.hashKey!).update(`draft:${token}`).digest("hex");
+
+  /**
+   * The answers given so far. An anonymous survey keeps them apart from the named invitation,
+   * under a keyed hash of a random token the invitation holds; without SURVEY_HASH_KEY nothing
+   * stored ties the two, and once the token is dropped (answered, closed, erased) nothing can.
+   * Answers an older version left on an anonymous invitation are read once and moved.
+   */
+  async function answersSoFar(def: SurveyDefinition, inv: SurveyInvitation): Promise<number[]> {
+    if (!def.anonymous || !deps.hashKey) return [...inv.answers];
+    return inv.draft ? deps.repos.surveys.draftAnswers(draftId(inv.draft)) : [...inv.answers];
+  }
+
+  /** Keeps the answers given so far (see answersSoFar). */
+  async function saveAnswers(def: SurveyDefinition, inv: SurveyInvitation, answers: number[]): Promise<void> {
+    if (!def.anonymous || !deps.hashKey) return deps.repos.surveys.setAnswers(inv._id, answers);
+    const token = inv.draft ?? randomBytes(18).toString("base64url");
+    // The draft first: a crash before the token is stored leaves an orphan that expires unread.
+    await deps.repos.surveys.putDraft(draftId(token), answers, inv.closesAt);
+    if (!inv.draft || inv.answers.length > 0) await deps.repos.surveys.setDraftToken(inv._id, token);
+  }
+
+  /** Deletes an anonymous survey's answers so far (the response is stored, or the survey closed). */
+  async function dropDraft(inv: SurveyInvitation): Promise<void> {
+    if (inv.draft && deps.hashKey) await deps.repos.surveys.removeDraft(draftId(inv.draft));
+  }
 
   /**
    * The message asking a person to answer (or, as a reminder, still to answer) an invitation:
@@ -164,6 +192,7 @@ export function createSurveys(deps: {
     for (const inv of open) {
       const def = byId.get(inv.surveyId);
       if (!def || now >= inv.closesAt) {
+        await dropDraft(inv);
         await deps.repos.surveys.close(inv._id);
         closed++;
         continue;
@@ -253,17 +282,19 @@ export function createSurveys(deps: {
         .update(`${def.id}:${inv.occurrence}:${person._id}`)
         .digest("hex");
       if (!(await deps.repos.surveys.takeAnswerKey(key))) {
+        await dropDraft(inv);
         await deps.repos.surveys.markAnswered(inv._id);
         return [{ text: t(locale, "srv-already"), replacesPrompt: true }];
       }
-      await deps.repos.surveys.respond({
-        _id: randomUUID(),
+      // Next in the order of arrival, which results count in steps of MIN_GROUP.
+      await deps.repos.surveys.respondInOrder({
         surveyId: def.id,
         occurrence: inv.occurrence,
         answers,
         ...group,
         answeredOn: localClock(now, "Asia/Jakarta").date,
       });
+      await dropDraft(inv);
     } else {
       const fresh = await deps.repos.surveys.respond({
         _id: inv._id,
@@ -293,35 +324,45 @@ export function createSurveys(deps: {
     return (await deps.repos.surveys.listForPerson(personId)).find((i) => shortKey(i._id) === key);
   }
 
-  /** Results of one survey occurrence by group; a group of an anonymous survey shows only from MIN_GROUP answers. */
+  /**
+   * Results of one survey occurrence by group. For an anonymous survey each group counts its
+   * answers in whole steps of MIN_GROUP in order of arrival (`countedInSteps`), and the overall
+   * result is those groups' counted answers together: one more answer changes nothing until it
+   * completes a step, and the overall result minus the groups shown leaves nobody.
+   */
   async function results(
     surveyId: string,
     occurrence: string | undefined,
     groupBy: "instansiId" | "unitId" | "courseId",
     /** Only answers this accepts, by unit or else instansi (a reader's scope); all when absent. */
     inScope?: (unitId: string | undefined) => boolean,
-  ): Promise<{ overall?: IkmResult; respondents: number; groups: GroupResult[] }> {
+  ): Promise<{ overall?: IkmResult; respondents: number; counted: number; groups: GroupResult[] }> {
     const def = byId.get(surveyId);
     const responses = (await deps.repos.surveys.responses(surveyId, occurrence)).filter(
       // An anonymous answer keeps only its instansi: the reader then needs the whole instansi.
       (r) =>
         (!def || r.answers.length === def.items.length) && (!inScope || inScope(r.unitId ?? r.instansiId)),
     );
-    const minimum = def?.anonymous ? MIN_GROUP : 1;
+    const anonymous = def?.anonymous ?? false;
+    // Order of arrival; responses from before the order was kept come first, by day.
+    if (anonymous) responses.sort(byArrival);
     const groups = new Map<string, number[][]>();
     for (const r of responses) {
       const g = r[groupBy] ?? "-";
       groups.set(g, [...(groups.get(g) ?? []), r.answers]);
     }
+    const counted = new Map([...groups].map(([g, rows]) => [g, anonymous ? countedInSteps(rows) : rows]));
+    const overall = [...counted.values()].flat();
     return {
       respondents: responses.length,
-      ...(responses.length >= minimum ? { overall: computeIkm(responses.map((r) => r.answers)) } : {}),
-      groups: [...groups.entries()]
+      counted: overall.length,
+      ...(overall.length > 0 ? { overall: computeIkm(overall) } : {}),
+      groups: [...counted.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([group, rows]) =>
-          rows.length >= minimum
+          rows.length > 0
             ? { group, respondents: rows.length, hidden: false, ikm: computeIkm(rows) }
-            : { group, respondents: rows.length, hidden: true },
+            : { group, respondents: groups.get(group)!.length, hidden: true },
         ),
     };
   }
@@ -330,6 +371,13 @@ export function createSurveys(deps: {
     invite,
     openPeriodic,
     results,
+    /** A person's answers so far to one invitation (/dataku: an anonymous survey's are under its token). */
+    answersSoFar: (inv: SurveyInvitation) => {
+      const def = byId.get(inv.surveyId);
+      return def ? answersSoFar(def, inv) : Promise.resolve([...inv.answers]);
+    },
+    /** Deletes an invitation's anonymous answers so far (erasure). */
+    dropDraft,
     /** The post-training, follow-up, reminder and closing work of one tick. */
     async tick(now: Date) {
       const invited = await inviteAfterTraining(now);
@@ -398,10 +446,10 @@ export function createSurveys(deps: {
       if (inv.status === "answered") return [{ text: t(locale, "srv-already") }];
       const now = deps.now();
       if (inv.status === "closed" || now >= inv.closesAt) return [{ text: t(locale, "srv-closed") }];
-      const answers = [...inv.answers];
+      const answers = await answersSoFar(def, inv);
       if (action === "back") {
         answers.pop();
-        await deps.repos.surveys.setAnswers(inv._id, answers);
+        await saveAnswers(def, inv, answers);
         return question(person, def, inv, answers);
       }
       if (action === "answer") {
@@ -411,7 +459,7 @@ export function createSurveys(deps: {
           return question(person, def, inv, answers);
         answers.push(v);
         if (answers.length === def.items.length) return submit(person, def, inv, answers);
-        await deps.repos.surveys.setAnswers(inv._id, answers);
+        await saveAnswers(def, inv, answers);
       }
       return question(person, def, inv, answers);
     },
@@ -449,7 +497,7 @@ export function createSurveys(deps: {
         lines.push(
           t(locale, "srv-results-line", {
             group: t(locale, "srv-results-all"),
-            count: r.respondents,
+            count: r.counted,
             ikm: formatNumber(r.overall.ikm, locale, 2),
             grade: `${r.overall.grade} (${r.overall.label[locale]})`,
           }),
@@ -466,6 +514,9 @@ export function createSurveys(deps: {
                 }),
           );
         }
+        // Said, so a reader does not wait for a result to move with each answer.
+        if (def.anonymous && r.respondents > r.counted)
+          lines.push(t(locale, "srv-results-steps", { count: r.respondents - r.counted, step: MIN_GROUP }));
       }
       return [{ text: lines.join("\n") }];
     },

@@ -176,7 +176,8 @@ describe("/peran within the admin's scope", () => {
     expect((await ctx.repos.people.get(who.jambian!.personId))!.roles).toEqual([]);
     // A unit in scope is not enough: the person must work inside the admin's scope too.
     const lent = all(await cmd(admin, "peran", `beri ${who.jambian!.nip} koordinator mataram.setda`));
-    expect(lent).toContain("jambian bekerja di luar cakupan admin Anda");
+    expect(lent).toContain("Pegawai dengan NIP itu bekerja di luar cakupan admin Anda");
+    expect(lent).not.toContain("jambian");
     expect((await ctx.repos.people.get(who.jambian!.personId))!.roles).toEqual([]);
     // A bootstrap admin (ADMIN_IDS) reaches every instansi, even before registering.
     expect(all(await cmd(BOOTSTRAP, "peran", `beri ${who.jambian!.nip} admin jambi`))).toContain(

@@ -210,8 +210,11 @@ describe("the periodic anonymous survey (Survei Kepuasan, nine unsur)", () => {
     expect(await ctx.db.models.SurveyResponse.countDocuments({ surveyId: "skm-triwulan" }).exec()).toBe(9);
 
     const r = await app.surveys.results("skm-triwulan", "2027-01-05", "instansiId");
-    // 30 points per respondent over 9 unsur: 25 × 30 ÷ 36 = 83.33, grade B.
-    expect(r.overall).toMatchObject({ respondents: 9, ikm: 83.33, grade: "B" });
+    // 30 points per respondent over 9 unsur: 25 × 30 ÷ 36 = 83.33, grade B. The overall result
+    // counts only the groups' counted answers (Jambi's 5): with Mataram's 4 in it, the overall
+    // minus Jambi would be Mataram.
+    expect(r).toMatchObject({ respondents: 9, counted: 5 });
+    expect(r.overall).toMatchObject({ respondents: 5, ikm: 83.33, grade: "B" });
     expect(r.groups).toEqual([
       expect.objectContaining({ group: "kota-jambi", respondents: 5, hidden: false }),
       { group: "kota-mataram", respondents: 4, hidden: true },
@@ -236,5 +239,113 @@ describe("the periodic anonymous survey (Survei Kepuasan, nine unsur)", () => {
     expect(summary).toContain("kota-jambi: 5 responden, indeks 83,33, mutu B (Baik)");
     // Another instansi's answers are outside a kota-jambi coordinator's scope: not even counted.
     expect(summary).not.toContain("kota-mataram");
+  });
+});
+
+describe("anonymous answers in progress and results in steps", () => {
+  const invitation = (key: string) => `skm-triwulan:2027-01-05:${who[key]!.personId}`;
+  const jambiResult = async () =>
+    JSON.stringify(
+      (await app.surveys.results("skm-triwulan", "2027-01-05", "instansiId")).groups.find(
+        (g) => g.group === "kota-jambi",
+      ),
+    );
+
+  it("keeps answers so far under a random token, apart from the named invitation, until sent", async () => {
+    clock = new Date("2027-01-05T05:00:00Z");
+    const k = shortKey(invitation("fajar"));
+    await press(who.fajar!.identity, `srv|o|${k}`);
+    for (const [i, v] of [4, 4, 1].entries()) await press(who.fajar!.identity, `srv|a|${k}|${i}|${v}`);
+    const inv = (await ctx.repos.surveys.get(invitation("fajar")))!;
+    // The named invitation holds no answers, only a random token.
+    expect(inv.answers).toEqual([]);
+    expect(inv.draft).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    // The answers sit under a keyed hash of the token: no person, no survey, nothing that names
+    // the token, so no record an admin can read ties Fajar to them without SURVEY_HASH_KEY.
+    const drafts = await ctx.db.models.SurveyDraft.find({}).lean().exec();
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]!.answers).toEqual([4, 4, 1]);
+    expect(drafts[0]!._id).not.toContain(inv.draft);
+    expect(Object.keys(drafts[0]!).sort()).toEqual(["_id", "answers", "expiresAt"]);
+    for (const name of (await ctx.db.connection.db!.listCollections().toArray()).map((c) => c.name)) {
+      const docs = await ctx.db.connection.db!.collection(name).find({}).toArray();
+      for (const d of docs.map((x) => JSON.stringify(x)))
+        expect(d.includes(who.fajar!.personId) && d.includes(drafts[0]!._id), name).toBe(false);
+    }
+    // Fajar's own /dataku has them (the token ties them to him until he sends).
+    const [file] = await cmd(who.fajar!.identity, "dataku");
+    const data = JSON.parse(new TextDecoder().decode(file!.media!.bytes));
+    const mine = data.surveys.invitations.find((i: { _id: string }) => i._id === invitation("fajar"));
+    expect(mine).toMatchObject({ answers: [4, 4, 1] });
+    expect(mine).not.toHaveProperty("draft");
+    // Back one item, then on to the end: the draft goes, the token goes, the response has no person.
+    expect(all(await press(who.fajar!.identity, `srv|b|${k}`))).toContain("pertanyaan 3 dari 9");
+    const before = await jambiResult();
+    for (const [i, v] of [1, 1, 1, 1, 1, 1, 1].entries())
+      await press(who.fajar!.identity, `srv|a|${k}|${i + 2}|${v}`);
+    expect(await ctx.db.models.SurveyDraft.countDocuments({}).exec()).toBe(0);
+    expect(await ctx.repos.surveys.get(invitation("fajar"))).toMatchObject({ status: "answered" });
+    expect(await ctx.repos.surveys.get(invitation("fajar"))).not.toHaveProperty("draft");
+    const last = await ctx.db.models.SurveyResponse.findOne({ _id: "skm-triwulan#9" }).lean().exec();
+    expect(last).toMatchObject({ seq: 9, answers: [4, 4, 1, 1, 1, 1, 1, 1, 1] });
+    expect(last).not.toHaveProperty("personId");
+    // Jambi's sixth answer does not move Jambi's result: it waits for a step of five.
+    expect(await jambiResult()).toBe(before);
+  });
+
+  it("moves a result only when a step of 5 answers completes", async () => {
+    const before = await jambiResult();
+    for (const key of ["lina", "made", "nia"]) await person(key, "kota-jambi");
+    for (const key of ["lina", "made", "nia"])
+      await app.surveys.invite(
+        app.content.surveys.find((s) => s.id === "skm-triwulan")!,
+        (await ctx.repos.people.get(who[key]!.personId))!,
+        "2027-01-05",
+        clock,
+      );
+    for (const key of ["gita", "lina", "made"]) {
+      await answer(key, invitation(key), [1, 1, 1, 1, 1, 1, 1, 1, 1]);
+      expect(await jambiResult()).toBe(before);
+    }
+    await answer("nia", invitation("nia"), [1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    const after = (await app.surveys.results("skm-triwulan", "2027-01-05", "instansiId")).groups[0]!;
+    expect(after).toMatchObject({ group: "kota-jambi", respondents: 10, hidden: false });
+  });
+
+  it("drops the draft and its token when the survey closes", async () => {
+    await person("oki", "kota-jambi");
+    await app.surveys.invite(
+      app.content.surveys.find((s) => s.id === "skm-triwulan")!,
+      (await ctx.repos.people.get(who.oki!.personId))!,
+      "2027-01-05",
+      clock,
+    );
+    const k = shortKey(invitation("oki"));
+    await press(who.oki!.identity, `srv|o|${k}`);
+    await press(who.oki!.identity, `srv|a|${k}|0|2`);
+    expect(await ctx.db.models.SurveyDraft.countDocuments({}).exec()).toBe(1);
+    await tick(Date.parse("2027-01-20T00:00:00Z"));
+    expect(await ctx.db.models.SurveyDraft.countDocuments({}).exec()).toBe(0);
+    expect(await ctx.repos.surveys.get(invitation("oki"))).toMatchObject({ status: "closed", answers: [] });
+    expect(await ctx.repos.surveys.get(invitation("oki"))).not.toHaveProperty("draft");
+  });
+
+  it("deletes the draft with the invitation when the person erases their data", async () => {
+    clock = new Date("2027-01-05T06:00:00Z");
+    await person("putu", "kota-jambi");
+    await app.surveys.invite(
+      app.content.surveys.find((s) => s.id === "skm-triwulan")!,
+      (await ctx.repos.people.get(who.putu!.personId))!,
+      "2027-01-05",
+      clock,
+    );
+    const k = shortKey(invitation("putu"));
+    await press(who.putu!.identity, `srv|o|${k}`);
+    await press(who.putu!.identity, `srv|a|${k}|0|3`);
+    expect(await ctx.db.models.SurveyDraft.countDocuments({}).exec()).toBe(1);
+    const [ask] = await cmd(who.putu!.identity, "hapusdata");
+    expect(all(await press(who.putu!.identity, ask!.choices![0]![0]!.data))).toContain("sudah dihapus");
+    expect(await ctx.db.models.SurveyDraft.countDocuments({}).exec()).toBe(0);
+    expect(await ctx.repos.surveys.get(invitation("putu"))).toBeNull();
   });
 });

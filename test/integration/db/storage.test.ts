@@ -43,6 +43,7 @@ describe("storage on a real MongoDB-protocol server", () => {
       "summary_marks",
       "summary_members",
       "survey_answer_keys",
+      "survey_drafts",
       "survey_invitations",
       "survey_responses",
       "teknis_competencies",
