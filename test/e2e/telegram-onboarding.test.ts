@@ -195,6 +195,16 @@ async function upToNip(u: number, name: string, nip: string, next: string | RegE
   return say(u, "tidak", next);
 }
 
+/** Registers by typing as someone HR imported, up to and including their activation code. */
+async function upToNipWithCode(u: number, name: string, nip: string, code: string, next: string | RegExp) {
+  await say(u, "/start", "Apakah Anda setuju?");
+  await say(u, "ya", "nama lengkap");
+  await say(u, name, "Berapa NIP Anda?");
+  await say(u, nip, "kode aktivasi");
+  await say(u, "ya", "Ketik kode aktivasi");
+  return say(u, code, next);
+}
+
 /** Finishes registering in Kota Mataram by typing, from the instansi question on. */
 async function finishInMataram(u: number) {
   await say(u, "Pemerintah Kota Mataram", "unit kerja");
@@ -254,10 +264,22 @@ describe("status kepegawaian at registration on Telegram", () => {
       () => tg.sendDocument(5009, "pegawai.csv", "text/csv", Buffer.from(csv)),
       "Impor selesai: 1 pegawai baru",
     );
+    // The import answers with the new activation codes as a CSV document, one row per person.
+    const sheet = await tg.waitFor(() =>
+      tg.chat(5009).find((m) => m.upload?.filename.startsWith("kode-aktivasi")),
+    );
+    const row = sheet.upload!.text.split("\n").find((line) => line.includes(nip))!;
+    const code = row.split(",").at(-1)!.trim();
+    expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
     const u = 5104;
-    await upToNip(u, "Dewi Anggraini", nip, "instansi");
+    await upToNipWithCode(u, "Dewi Anggraini", nip, code, "jabatan");
     expect(asked(u, CPNS_QUESTION)).toBe(false);
-    await finishInMataram(u);
+    // HR's unit stands: neither the instansi nor the unit is asked.
+    expect(asked(u, "Di instansi mana")).toBe(false);
+    await say(u, "Camat Ampenan", "WITA");
+    await say(u, "ya", "Bahasa");
+    await say(u, "Bahasa Indonesia", "Cara belajar");
+    await say(u, "1,2", "Pendaftaran selesai");
     await say(u, "/profil", "Status kepegawaian: CPNS");
   });
 });

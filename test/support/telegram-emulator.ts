@@ -11,6 +11,8 @@ export interface SentMessage {
   kind: "text" | "photo" | "document";
   /** The file_id a photo or document was sent by (absent for uploaded bytes and texts). */
   file?: string;
+  /** An uploaded document's name and bytes as text (a CSV the bot sent, such as activation codes). */
+  upload?: { filename: string; text: string };
   /** When the emulator accepted it (ms, performance clock). */
   at: number;
 }
@@ -448,13 +450,17 @@ export class TelegramEmulator {
         if (typeof fileId === "string" && this.rejectFiles.has(fileId)) {
           return Promise.reject(new ApiRefusal(400, "Bad Request: wrong file identifier/HTTP URL specified"));
         }
-        return this.record(
+        const sent = this.record(
           Number(chat),
           caption,
           body.reply_markup,
           kind,
           typeof fileId === "string" ? fileId : undefined,
         );
+        const part = /filename="?([^"\r;]*)"?(?:\r\n[^\r]*)*?\r\n\r\n([\s\S]*?)\r\n--/.exec(raw);
+        const stored = this.messages.get(sent.message_id);
+        if (part && stored) stored.upload = { filename: part[1]!, text: part[2]! };
+        return sent;
       }
       case "editMessageText": {
         const msg = this.messages.get(Number(body.message_id));

@@ -4,8 +4,10 @@ import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import type { Completion } from "../../../src/db/models/index.js";
 import type { StaffRole } from "../../../src/domain/scope.js";
 import type { Outbound } from "../../../src/engine/types.js";
+import { activationButton } from "../../../src/features/activation/person-verification.js";
 import { broadcastButton } from "../../../src/features/broadcasts/broadcasts.js";
 import { summaryButton, unitKey } from "../../../src/features/summaries/summary-report.js";
+import { unitMoveButton } from "../../../src/features/unit-moves/unit-moves.js";
 import { listButton } from "../../../src/features/verification/buttons.js";
 import { placeRequestButton } from "../../../src/features/verification/place-request-list.js";
 import { recordArgs } from "../../../src/features/verification/record-access.js";
@@ -161,6 +163,56 @@ async function placeRequest() {
   return { key, state: async () => (await ctx.repos.placeRequests.byKey(key))?.state };
 }
 
+/** Someone who registered without an activation code, saying they work in Sekretariat Daerah. */
+async function unverifiedInSetda() {
+  const p = await ctx.repos.people.create({
+    name: `${SENTINEL} Mandiri ${++seq}`,
+    declaredNip: `1985010120100199${String(seq).padStart(2, "0")}`,
+    unverified: true,
+    timeZone: "Asia/Makassar",
+    unitId: SETDA,
+    instansiId: "mataram",
+    onboardedAt: clock,
+  });
+  return { id: p._id, name: p.name, unverified: async () => (await ctx.repos.people.get(p._id))?.unverified };
+}
+
+/** Someone HR imported into Sekretariat Daerah who has not registered yet. */
+async function importedInSetda() {
+  const nip = `198501012010012${String(800 + ++seq).slice(-3)}`;
+  const p = await ctx.repos.people.create({
+    name: `${SENTINEL} Impor ${seq}`,
+    nip,
+    timeZone: "Asia/Makassar",
+    unitId: SETDA,
+    instansiId: "mataram",
+  });
+  await ctx.repos.nipClaims.claim(nip, p._id, clock);
+  return { nip, code: () => ctx.repos.activationCodes.forPerson(p._id) };
+}
+
+/** A request of someone working directly under the city to move into Sekretariat Daerah. */
+async function moveIntoSetda() {
+  const mover = await ctx.repos.people.create({
+    name: `${SENTINEL} Pindah ${++seq}`,
+    nip: `1985010120100177${String(seq).padStart(2, "0")}`,
+    timeZone: "Asia/Makassar",
+    unitId: "mataram",
+    instansiId: "mataram",
+    onboardedAt: clock,
+  });
+  const move = await ctx.repos.unitMoves.open({
+    personId: mover._id,
+    fromUnitId: "mataram",
+    fromInstansiId: "mataram",
+    toUnitId: SETDA,
+    toInstansiId: "mataram",
+    requestedAt: clock,
+    state: "pending",
+  });
+  return { id: move._id, unit: async () => (await ctx.repos.people.get(mover._id))?.unitId };
+}
+
 /** A scheduled broadcast to Sekretariat Daerah, by the koordinator in scope. */
 async function broadcastToSetda(): Promise<{ id: string; text: string }> {
   const id = `b-matrix-${++seq}`;
@@ -230,6 +282,65 @@ async function announce(s: Staff, message: string, channel: string) {
 }
 
 const scenarios: Record<string, Scenario> = {
+  "command:aktivasi": {
+    async inScope(s) {
+      const u = await unverifiedInSetda();
+      expect(all(await cmd(s.tg, "aktivasi"))).toContain(u.name);
+    },
+    async outOfScope(s) {
+      await unverifiedInSetda();
+      expect(all(await cmd(s.tg, "aktivasi"))).not.toContain(SENTINEL);
+    },
+  },
+  "variant:aktivasi-nip": {
+    async inScope(s) {
+      const p = await importedInSetda();
+      expect(all(await cmd(s.tg, "aktivasi", p.nip))).toMatch(/[A-Z2-9]{5}-[A-Z2-9]{5}/);
+      expect(await p.code()).not.toBeNull();
+    },
+    async outOfScope(s) {
+      const p = await importedInSetda();
+      expect(all(await cmd(s.tg, "aktivasi", p.nip))).toContain(t("activation-nip-unknown"));
+      expect(await p.code()).toBeNull();
+    },
+  },
+  "button:akt": {
+    async inScope(s) {
+      const u = await unverifiedInSetda();
+      expect(all(await press(s.tg, activationButton.pack("verify", u.id)))).toContain("sudah diverifikasi");
+      expect(await u.unverified()).toBeUndefined();
+    },
+    async outOfScope(s) {
+      const u = await unverifiedInSetda();
+      expect(all(await press(s.tg, activationButton.pack("verify", u.id)))).toContain(
+        t("activation-verify-out-of-scope"),
+      );
+      expect(await u.unverified()).toBe(true);
+    },
+  },
+  "command:pindah": {
+    async inScope(s) {
+      await moveIntoSetda();
+      expect(all(await cmd(s.tg, "pindah"))).toContain(`${SENTINEL} Pindah`);
+    },
+    async outOfScope(s) {
+      await moveIntoSetda();
+      expect(all(await cmd(s.tg, "pindah"))).not.toContain(SENTINEL);
+    },
+  },
+  "button:umv": {
+    async inScope(s) {
+      const m = await moveIntoSetda();
+      await press(s.tg, unitMoveButton.pack("approve", m.id));
+      expect(await m.unit()).toBe(SETDA);
+    },
+    async outOfScope(s) {
+      const m = await moveIntoSetda();
+      await press(s.tg, unitMoveButton.pack("approve", m.id));
+      expect(await m.unit()).toBe("mataram");
+      expect((await ctx.repos.unitMoves.get(m.id))?.state).toBe("pending");
+    },
+  },
   "command:umumkan": {
     async inScope(s) {
       const message = `Umumkan dari ${s.role} dalam cakupan`;
