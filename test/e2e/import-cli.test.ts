@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -20,10 +20,10 @@ const GOOD = [
   "pkp-jambi,Pelatihan Kepemimpinan Pengawas,BPSDM Provinsi Jambi,pelatihan-struktural,190,M.2:2-3,offline,jambi,Kota Jambi,,2027-02-08 08:00,2027-02-19 16:00,WIB,30",
 ].join("\n");
 
-async function importFile(content: string, kind = "courses") {
+async function importFile(content: string, kind = "courses", ...extra: string[]) {
   const file = join(dir, `k${randomBytes(3).toString("hex")}.csv`);
   await writeFile(file, content);
-  return run(process.execPath, ["--import", "tsx", "src/cli/import.ts", kind, file], {
+  return run(process.execPath, ["--import", "tsx", "src/cli/import.ts", kind, file, ...extra], {
     cwd: REPO_ROOT,
     env: { ...process.env, MONGODB_URI: uriWithDatabase(inject("mongoUri"), dbName), LOG_LEVEL: "warn" },
   }).then(
@@ -75,12 +75,20 @@ describe("npm run import -- courses FILE", () => {
       "units",
     );
     expect(units.out).toContain("Impor selesai: 2 unit baru");
+    const codes = join(dir, "kode.csv");
     const people = await importFile(
       ["nip,name,unit", "198203142008012005,Sri Wahyuni,sumbawa.bkpsdm"].join("\n"),
       "people",
+      codes,
     );
     expect(people.code).toBe(0);
     expect(people.out).toContain("Impor selesai: 1 pegawai baru");
+    // Sri's activation code, to hand out, in a file only the operator can read.
+    expect(people.out).toContain(`1 kode aktivasi baru ditulis ke ${codes}`);
+    expect((await stat(codes)).mode & 0o777).toBe(0o600);
+    expect(await readFile(codes, "utf8")).toMatch(
+      /^unit_kerja,nip,nama,kode_aktivasi\nBKPSDM,198203142008012005,Sri Wahyuni,[A-Z2-9]{5}-[A-Z2-9]{5}\n$/,
+    );
 
     // The imports left marks for the unit summaries (the person, and a rebuild for the new units);
     // the rebuild command takes them in.

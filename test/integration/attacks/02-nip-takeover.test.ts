@@ -127,7 +127,9 @@ describe("finding 2: registering with someone else's NIP", () => {
     expect(all(await cmd(ADMIN, "peran", `beri ${SRI_NIP} koordinator jambi.dinkes.yankes`))).toContain(
       id("roles-unknown-person"),
     );
-    expect(all(await cmd(ADMIN, "peran", "beri Orang Asing"))).toContain("Tidak ada orang dalam cakupan Anda");
+    expect(all(await cmd(ADMIN, "peran", "beri Orang Asing"))).toContain(
+      "Tidak ada orang dalam cakupan Anda",
+    );
     expect((await ctx.repos.people.get(strangerId))!.roles).toEqual([]);
   });
 

@@ -13,7 +13,11 @@ import { useTestDatabase } from "../../support/database.js";
  * and in `/profil`, and overrides the HR-imported unit: a stranger joins any unit and receives its
  * broadcasts and attachments and its mentors."
  *
- * Here, the `/profil` half: a verified employee (imported by HR, in Dinas Kesehatan Jambi) tries to
+ * First the onboarding half: a stranger with no activation code registers "into" Mataram's BKPSDM.
+ * They are "belum terverifikasi": a coordinator's broadcast to the unit does not reach them and
+ * they are offered to nobody as a mentor (test 02 shows the NIP side of the same registration).
+ *
+ * Then the `/profil` half: a verified employee (imported by HR, in Dinas Kesehatan Jambi) tries to
  * put themselves into Kota Mataram's BKPSDM. Their unit does not change; they are told the request
  * went to that unit's admin; the request is audited; neither they nor an accomplice admin of their
  * own unit can approve it; only Mataram's admin can. The admins' side in more detail (one winner,
@@ -23,7 +27,7 @@ const translator = loadTranslations(LOCALES_DIR);
 const id = (key: string, args?: Record<string, string | number>) => translator.t("id", key, args);
 const ctx = useTestDatabase();
 let app: App;
-const { cmd, text, press, all } = chatDriver(() => app);
+const { cmd, text, press, all, onboard } = chatDriver(() => app);
 const tg = (n: number): IncomingIdentity => ({ id: `telegram:${n}`, channel: "telegram" });
 
 const ATTACKER = tg(1);
@@ -56,6 +60,45 @@ beforeAll(async () => {
   await ctx.repos.people.setRoles(people["Lalu Ahmad"]!, [
     { role: "admin", unitId: "mataram", grantedAt: new Date() },
   ]);
+});
+
+describe("finding 7: a stranger declaring themselves a member of a unit at registration", () => {
+  const STRANGER = tg(66);
+  const COORD = tg(4);
+
+  it("reaches them with none of the unit's broadcasts, and offers them to nobody as a mentor", async () => {
+    await onboard(STRANGER, "Orang Asing", "199505052019031002", {
+      verified: false,
+      instansi: "Pemerintah Kota Mataram",
+      unit: "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+      jabatan: "Kepala Seksi",
+    });
+    const strangerId = (await ctx.repos.identities.get(STRANGER.id))!.personId;
+    expect(await ctx.repos.people.get(strangerId)).toMatchObject({
+      unitId: "mataram.bkpsdm",
+      unverified: true,
+    });
+
+    await employee("Made Koordinator", COORD, "198807072012011003", "mataram.bkpsdm");
+    await ctx.repos.people.setRoles(people["Made Koordinator"]!, [
+      { role: "koordinator", unitId: "mataram.bkpsdm", grantedAt: new Date() },
+    ]);
+    await cmd(COORD, "umumkan");
+    await text(COORD, "Rapat BKPSDM: berkas mutasi rahasia dibagikan besok.");
+    await text(COORD, "lewati");
+    const preview = all(await text(COORD, "Semua orang dalam cakupan saya"));
+    // BKPSDM's two employees HR knows (its admin and the coordinator); not the stranger.
+    expect(preview).toMatch(/diterima 2 orang/);
+    await text(COORD, "Kirim sekarang");
+    await text(COORD, "ya");
+    const { waiting, logged } = await ctx.repos.deliveries.ofPerson(strangerId);
+    expect([...waiting, ...logged]).toEqual([]);
+
+    // Offering to mentor stores no profile: colleagues of the instansi are never shown them.
+    await ctx.repos.people.update(strangerId, { mentorOptIn: true });
+    await app.mentoring.refreshProfile(strangerId);
+    expect((await ctx.repos.mentoring.profilesIn("mataram")).map((p) => p._id)).not.toContain(strangerId);
+  });
 });
 
 describe("finding 7: a verified person moving themselves into another unit through /profil", () => {
