@@ -110,6 +110,12 @@ describe("activation codes handed out by an admin", () => {
     expect(all(listed)).toContain("Dewi Anggraini, NIP 19850717 201001 2 003, Bidang Pelayanan Kesehatan");
     expect(all(listed)).not.toContain("Orang Mataram");
     const dewi = (await ctx.repos.identities.get(tg(2).id))!.personId;
+    // Not yet verified: not counted in her unit's summary.
+    const counted = async () => {
+      await app.summaries.settle();
+      return (await ctx.repos.summaries.membersOf("jambi.dinkes.yankes")).map((m) => m._id);
+    };
+    expect(await counted()).not.toContain(dewi);
     const verify = listed[0]!.choices!.flat()[0]!.data;
     expect(all(await press(ADMIN, verify))).toContain(
       id("activation-verified", { name: "Dewi Anggraini", nip: "19850717 201001 2 003" }),
@@ -118,6 +124,7 @@ describe("activation codes handed out by an admin", () => {
     expect(after).toMatchObject({ nip: "198507172010012003" });
     expect(after.unverified).toBeUndefined();
     expect(await ctx.repos.nipClaims.ownerOf("198507172010012003")).toBe(dewi);
+    expect(await counted()).toContain(dewi);
     // She is told, and a second press decides nothing.
     const { waiting } = await ctx.repos.deliveries.ofPerson(dewi);
     expect(waiting.map((d) => d.message.text)).toContain(id("activation-you-are-verified"));

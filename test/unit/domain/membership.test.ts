@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { unitChoice, unitIsSelfDeclared } from "../../../src/domain/membership.js";
+import { officialUnitOf, unitChoice, unitIsSelfDeclared } from "../../../src/domain/membership.js";
 
 describe("unit membership", () => {
   it("is self-declared only for a person marked unverified", () => {
@@ -14,5 +14,11 @@ describe("unit membership", () => {
     expect(unitChoice({ unitId: "a" }, "b")).toBe("request");
     expect(unitChoice({}, "b")).toBe("request");
     expect(unitChoice({ unitId: "a" }, "a")).toBe("same");
+  });
+
+  it("gives an unverified person no official unit: their declared one counts nowhere", () => {
+    expect(officialUnitOf({ unitId: "a" })).toBe("a");
+    expect(officialUnitOf({ unitId: "a", unverified: true })).toBeUndefined();
+    expect(officialUnitOf({})).toBeUndefined();
   });
 });
