@@ -449,6 +449,8 @@ export function createApp(deps: {
     textSources: registry.textSources,
     now,
     ...(deps.onFlowStep ? { onStep: deps.onFlowStep } : {}),
+    // The same idle time that ends a staff conversation resumes anyone else's with a word.
+    idleMs: (deps.staffIdleHours ?? 24) * 3_600_000,
   });
   const conversations = createConversations({
     ...(deps.staffIdleHours ? { staffIdleMs: deps.staffIdleHours * 3_600_000 } : {}),

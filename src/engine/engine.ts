@@ -80,6 +80,12 @@ export interface EngineDeps {
   now: () => Date;
   /** Told the flow of every write that moved a run on (metrics). */
   onStep?: (flowId: string) => void;
+  /**
+   * A conversation left longer than this is not continued by whatever is typed next: the person
+   * is told they are resuming and sees the question again (staff conversations end instead, by
+   * the caller's guard). Undefined: never.
+   */
+  idleMs?: number;
 }
 
 interface RunSnapshot extends RunView {
@@ -426,9 +432,27 @@ export function createEngine(deps: EngineDeps) {
         await present(conv, flow, step, snapshot(run), run.seq),
       ];
     }
+    if (inbound.kind !== "text" && inbound.kind !== "file") return undefined;
+    const resumed = await resumeIdle(conv, flow, run);
+    if (resumed) return resumed;
     if (inbound.kind === "file") return apply(conv, flow, run, { file: inbound.file });
-    if (inbound.kind !== "text") return undefined;
     return apply(conv, flow, run, { text: inbound.text });
+  }
+
+  /**
+   * A run idle beyond `idleMs` gets its question again with a word that it is being resumed,
+   * rather than taking what was typed days later as the answer (the person may no longer know
+   * what was asked). The run is touched, so the next answer counts; null when not idle (or
+   * another instance moved it first).
+   */
+  async function resumeIdle(conv: Conversation, flow: Flow, run: FlowRun): Promise<Outbound[] | null> {
+    if (deps.idleMs === undefined || deps.now().getTime() - run.updatedAt.getTime() <= deps.idleMs)
+      return null;
+    const step = stepOf(flow, run.stepId);
+    if (!isQuestion(step)) return null;
+    const still = { stepId: run.stepId, trail: run.trail ?? [], offered: run.offered ?? [] };
+    if (!(await deps.runs.advance(run._id, run.seq, still, deps.now()))) return null;
+    return [await present(conv, flow, step, snapshot(run), run.seq + 1, t(conv, "flow-idle-resumed"))];
   }
 
   return {

@@ -5,7 +5,10 @@ import { codeMatches, hashCode, newOneTimeCode, normalizeCode, shownCode } from 
 
 /** Wrong codes one chat account may type within the window before it must wait. */
 export const ACTIVATION_MAX_FAILURES = 5;
-/** Wrong codes typed for one NIP within the window before its code is voided (the admin issues a new one). */
+/**
+ * Wrong codes typed for one NIP within the window before that NIP takes no code until the window
+ * ends. The code stays valid: voiding it would let anyone who knows a NIP cancel its owner's code.
+ */
 export const ACTIVATION_MAX_FAILURES_PER_NIP = 5;
 /** Wrong codes typed by everyone together within the window before activation pauses. */
 export const ACTIVATION_MAX_FAILURES_GLOBAL = 100;
@@ -24,7 +27,7 @@ export interface IssuedCode {
 export type ActivationCheck =
   | { ok: true; personId: string; hash: string }
   | { ok: false; reason: "wrong"; left: number }
-  | { ok: false; reason: "locked" | "busy" | "voided" };
+  | { ok: false; reason: "locked" | "nip-locked" | "busy" };
 
 // Failure counters share the linking attempts collection; these prefixes keep them apart.
 const ACCOUNT = (identityId: string) => `act:${identityId}`;
@@ -92,6 +95,9 @@ export function createActivation(deps: {
         return { ok: false, reason: "busy" };
       if ((await repos.linkCodes.failures(ACCOUNT(identityId), since)) >= ACTIVATION_MAX_FAILURES)
         return { ok: false, reason: "locked" };
+      // Counted for every NIP typed, known or not, so the pause tells nothing about the NIP.
+      if ((await repos.linkCodes.failures(NIP(nip), since)) >= ACTIVATION_MAX_FAILURES_PER_NIP)
+        return { ok: false, reason: "nip-locked" };
       const code = normalizeCode(typed);
       const ownerId = await repos.nipClaims.ownerOf(nip);
       const stored = ownerId ? await repos.activationCodes.forPerson(ownerId) : null;
@@ -101,7 +107,7 @@ export function createActivation(deps: {
       }
       const mine = await repos.linkCodes.fail(ACCOUNT(identityId), now, since);
       await repos.linkCodes.fail(GLOBAL, now, since);
-      const forNip = await repos.linkCodes.fail(NIP(nip), now, since);
+      await repos.linkCodes.fail(NIP(nip), now, since);
       // Addressed to the person whose NIP was tried, so their admin sees the attempts in /audit.
       await repos.audit.append({
         at: now,
@@ -110,17 +116,6 @@ export function createActivation(deps: {
         outcome: "refused",
         ...(ownerId ? { targetKind: "person", targetId: ownerId } : {}),
       });
-      if (forNip >= ACTIVATION_MAX_FAILURES_PER_NIP && stored && ownerId) {
-        await repos.activationCodes.remove(ownerId);
-        await repos.audit.append({
-          at: now,
-          actorIdentityId: identityId,
-          action: "activation.voided",
-          outcome: "ok",
-          targetKind: "person",
-          targetId: ownerId,
-        });
-      }
       if (mine >= ACTIVATION_MAX_FAILURES) return { ok: false, reason: "locked" };
       return { ok: false, reason: "wrong", left: ACTIVATION_MAX_FAILURES - mine };
     },

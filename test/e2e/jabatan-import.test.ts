@@ -64,7 +64,9 @@ const PEOPLE = [
 async function importFile(kind: string, content: string) {
   const file = join(dir, `${kind}-${randomBytes(3).toString("hex")}.csv`);
   await writeFile(file, content);
-  return run(process.execPath, ["--import", "tsx", "src/cli/import.ts", kind, file], {
+  // A people import writes the activation codes it issued: into the test's own folder.
+  const codes = kind === "people" ? [join(dir, `codes-${randomBytes(3).toString("hex")}.csv`)] : [];
+  return run(process.execPath, ["--import", "tsx", "src/cli/import.ts", kind, file, ...codes], {
     cwd: REPO_ROOT,
     env: { ...process.env, MONGODB_URI: uriWithDatabase(inject("mongoUri"), dbName), LOG_LEVEL: "warn" },
   }).then(

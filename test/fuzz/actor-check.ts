@@ -16,7 +16,8 @@ import type { Outbound } from "../../src/engine/types.js";
  * and named responses, conversations, mentor profile, the broadcasts they wrote, and messages
  * waiting for them. Left out by design: the audit log (a refused attempt about someone is written
  * down, that is the point) and mentoring requests with their notices (mentors offer themselves to
- * the whole organisation; a request is the mentee's act, and the mentor is told).
+ * the whole organisation; a request is the mentee's act, and the mentor is told), and the notice a
+ * move request sends to the admins of the unit asked for (the mover's act, naming only the mover).
  */
 
 /** Collections read for the snapshot, with the field naming whose document it is. */
@@ -35,7 +36,12 @@ const OWNED: readonly { model: string; owner: string; skip?: (doc: Record<string
   { model: "MentorProfile", owner: "_id" },
   { model: "Broadcast", owner: "createdBy" },
   // A mentor is told of a request from anyone: that notice is the mentee's act, not a change.
-  { model: "Delivery", owner: "personId", skip: (d) => String(d.purpose).startsWith("mentoring.") },
+  // A move request tells the admins of the unit asked for: the mover's own act, naming only them.
+  {
+    model: "Delivery",
+    owner: "personId",
+    skip: (d) => String(d.purpose).startsWith("mentoring.") || d.purpose === "unit-move.request",
+  },
 ];
 
 /** A person the fuzzer must never see out of scope: a distinctive name and NIP. */

@@ -186,11 +186,17 @@ export function createOnboarding(deps: RegistrationDeps) {
       String(answers.activation_code ?? ""),
       conversation.identityId,
     );
-    if (checked.ok) return { setAnswers: { adopt: checked.personId, activationHash: checked.hash } };
+    // The code itself is not kept in the run: it is checked now and only its hash goes on.
+    if (checked.ok)
+      return { setAnswers: { adopt: checked.personId, activationHash: checked.hash, activation_code: "" } };
     const text = deps.translate(conversation.profile.locale, `onboarding-activation-${checked.reason}`, {
       left: checked.reason === "wrong" ? checked.left : 0,
     });
-    return { outbound: [{ text }], setAnswers: NOT_ADOPTING, goto: "activation_has" };
+    return {
+      outbound: [{ text }],
+      setAnswers: { ...NOT_ADOPTING, activation_code: "" },
+      goto: "activation_has",
+    };
   };
 
   /** No code: the person registers "belum terverifikasi", and is told what that means. */

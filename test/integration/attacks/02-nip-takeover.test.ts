@@ -17,7 +17,7 @@ import { useTestDatabase } from "../../support/database.js";
  * which NIPs are registered."
  *
  * A stranger knows Sri's NIP (HR imported her; she has not registered) and an unknown NIP. Both get
- * the same question; no code opens Sri's record; guessing voids her code; registering without one
+ * the same question; no code opens Sri's record; guessing pauses her NIP; registering without one
  * leaves the stranger "belum terverifikasi", holding nothing of hers; a re-import reports the
  * conflict instead of copying her data onto them; only Sri, with her code, becomes her record.
  */
@@ -25,6 +25,7 @@ const translator = loadTranslations(LOCALES_DIR);
 const id = (key: string, args?: Record<string, string | number>) => translator.t("id", key, args);
 const ctx = useTestDatabase();
 const clock = new Date("2026-12-04T03:00:00Z");
+let now = clock;
 let app: App;
 const { cmd, text, all } = chatDriver(() => app);
 const tg = (n: number): IncomingIdentity => ({ id: `telegram:${n}`, channel: "telegram" });
@@ -51,7 +52,7 @@ beforeAll(async () => {
   app = createApp({
     database: ctx.db,
     translate: translator.t.bind(translator),
-    now: () => clock,
+    now: () => now,
     adminIds: [ADMIN.id],
   });
   await seedDemoIfEmpty(app.repos, app.seedFile);
@@ -70,7 +71,7 @@ describe("finding 2: registering with someone else's NIP", () => {
     expect(forSri).not.toContain("sudah terdaftar");
   });
 
-  it("refuses a guessed code with a clear message, audits it against Sri, and voids her code after a few", async () => {
+  it("refuses a guessed code with a clear message, audits it against Sri, and pauses her NIP after a few", async () => {
     await upToCode(STRANGER, "Orang Asing", SRI_NIP);
     for (let i = 1; i <= ACTIVATION_MAX_FAILURES_PER_NIP; i++) {
       await text(STRANGER, "ya");
@@ -83,11 +84,14 @@ describe("finding 2: registering with someone else's NIP", () => {
     const refused = await ctx.repos.audit.list({ action: "activation.refused" });
     expect(refused).toHaveLength(ACTIVATION_MAX_FAILURES_PER_NIP);
     expect(refused[0]).toMatchObject({ outcome: "refused", actorIdentityId: STRANGER.id, targetId: sriId });
-    expect((await ctx.repos.audit.list({ action: "activation.voided" }))[0]).toMatchObject({
-      targetId: sriId,
-    });
-    // Voided: even the right code no longer opens her record (her admin issues a new one).
-    expect(await ctx.repos.activationCodes.forPerson(sriId)).toBeNull();
+    // Paused for 10 minutes: from any account, even the right code opens nothing now. Her code
+    // stays valid (voiding it would let anyone who knows her NIP cancel it).
+    const other = tg(68);
+    await upToCode(other, "Orang Asing Dua", SRI_NIP);
+    await text(other, "ya");
+    expect(all(await text(other, sriCode))).toContain(id("onboarding-activation-nip-locked"));
+    await cmd(other, "batal");
+    expect(await ctx.repos.activationCodes.forPerson(sriId)).not.toBeNull();
     expect(await ctx.repos.identities.listForPerson(sriId)).toEqual([]);
   });
 
@@ -116,9 +120,8 @@ describe("finding 2: registering with someone else's NIP", () => {
     expect(again).toMatchObject({ ok: true, conflicts: [{ row: 2, nip: SRI_NIP }] });
     const stranger = await ctx.repos.people.get((await ctx.repos.identities.get(STRANGER.id))!.personId);
     expect(stranger).toMatchObject({ name: "Orang Asing", unverified: true });
-    // Her voided code is replaced by the re-import (a record awaiting registration without one).
-    expect(again.ok && again.codes.map((c) => c.personId)).toEqual([sriId]);
-    sriCode = again.ok ? again.codes[0]!.code : "";
+    // The code she was given stays hers: a re-import hands out codes only to those without one.
+    expect(again.ok && again.codes).toEqual([]);
   });
 
   it("gives the stranger no role: /peran by that NIP reaches Sri's record, and the picker does not list them", async () => {
@@ -134,6 +137,7 @@ describe("finding 2: registering with someone else's NIP", () => {
   });
 
   it("lets only Sri, with her code, become her record, once", async () => {
+    now = new Date(clock.getTime() + 11 * 60_000); // the pause on her NIP is over
     await upToCode(SRI, "Sri Wahyuni", SRI_NIP);
     await text(SRI, "ya");
     // HR's unit and jabatan stand: the next question is the zone.

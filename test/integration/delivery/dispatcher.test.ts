@@ -158,7 +158,11 @@ describe("the outbox dispatcher (real database, Bot API emulator)", () => {
     expect(parts.every((m) => /^panjang \d+:/.test(m.text))).toBe(true);
     expect(parts.at(-1)!.buttons).toEqual([[{ text: "Hadir", callback_data: "rem|h|y" }]]);
     expect(parts.slice(0, -1).every((m) => m.buttons.length === 0)).toBe(true);
-    const logged = await ctx.db.models.DeliveryLog.findOne({ personId: "p5002" }).lean().exec();
+    // The log is written once the last part is accepted, a moment after the emulator has it.
+    const logged = await waitFor(
+      async () => (await ctx.db.models.DeliveryLog.findOne({ personId: "p5002" }).lean().exec()) ?? undefined,
+      15_000,
+    );
     expect(logged).toMatchObject({ status: "sent", resends: 0 });
   });
 

@@ -273,4 +273,32 @@ for (const cached of [false, true])
       expect(await engine.cancel(c)).toEqual([{ text: "[flow-nothing-to-cancel]" }]);
       expect(await engine.handle(c, { kind: "text", text: "halo" })).toBeUndefined();
     });
+
+    it("resumes a conversation left longer than the idle time with a word, instead of taking what is typed", async () => {
+      const idle = createEngine({
+        catalog: createCatalog([parseFlowFile(FLOW, "demo.yaml")]),
+        runs: engineRuns as ReturnType<typeof cachedRunStore>,
+        translate,
+        services: { "demo.save": async () => ({}) },
+        optionSources: { units: async () => UNITS },
+        now: () => now,
+        idleMs: 24 * 3_600_000,
+      });
+      const c = conv("idle");
+      let out = await idle.start(c, "demo");
+      out = (await idle.handle(c, { kind: "button", data: press(out, "Merah") }))!;
+      expect(last(out)).toContain("Umur Anda?");
+      now = new Date(now.getTime() + 25 * 3_600_000);
+      // Days later "30" might answer anything: the question comes again, with the word, unanswered.
+      out = (await idle.handle(c, { kind: "text", text: "30" }))!;
+      expect(out).toHaveLength(1);
+      expect(out[0]!.text).toContain("[flow-idle-resumed]");
+      expect(out[0]!.text).toContain("Umur Anda?");
+      // Now it counts, and the answer before is kept.
+      out = (await idle.handle(c, { kind: "text", text: "30" }))!;
+      expect(last(out)).toContain("Cara belajar?");
+      const [run] = await ctx.repos.flowRuns.listForPerson(c.subjectId);
+      expect(run!.answers).toMatchObject({ colour: "merah", age: 30 });
+      await idle.cancel(c);
+    });
   });
