@@ -73,6 +73,13 @@ export function createActorCheck(deps: { app: App; database: Database; bootstrap
   const state = new Map<string, Map<string, string>>();
   let people = new Map<string, Person>();
   let units = new Map<string, OrgUnit>();
+  /** Person → units they asked to move to, still waiting (as before the input being checked). */
+  let moveTargets = new Map<string, string[]>();
+  const readMoves = async () => {
+    moveTargets = new Map();
+    for (const m of await deps.app.repos.unitMoves.pendingInUnits(undefined))
+      moveTargets.set(m.personId, [...(moveTargets.get(m.personId) ?? []), m.toUnitId]);
+  };
   const written = new Set<string>();
   let commandsSeen = 0;
   let inFlight = 0;
@@ -103,13 +110,18 @@ export function createActorCheck(deps: { app: App; database: Database; bootstrap
 
   /**
    * True when the person acting (or a bootstrap identity) may act on `target`: a role of theirs
-   * covers the target's unit, or a role the target holds (an admin lists and revokes the holders
-   * of roles on their units, wherever those people work).
+   * covers the target's unit, a role the target holds (an admin lists and revokes the holders
+   * of roles on their units, wherever those people work), or a unit the target asked to move to
+   * (the admin of that unit decides the target's own request).
    */
   function reaches(identityId: string, actor: Person | undefined, target: Person): boolean {
     if (deps.bootstrapIds.includes(identityId)) return true;
     if (!actor) return false;
-    const places = [target.unitId, ...target.roles.map((r) => r.unitId)];
+    const places = [
+      target.unitId,
+      ...target.roles.map((r) => r.unitId),
+      ...(moveTargets.get(target._id) ?? []),
+    ];
     return places.some((id) => {
       const unit = id ? units.get(id) : undefined;
       return unit !== undefined && actor.roles.some((g) => covers(g.unitId, unit));
@@ -135,6 +147,7 @@ export function createActorCheck(deps: { app: App; database: Database; bootstrap
       });
       units = new Map((await deps.app.repos.orgUnits.all()).map((u) => [u._id, u]));
       for (const o of OWNED) await read(o);
+      await readMoves();
       written.clear();
       commandsSeen = 0;
     },
@@ -161,6 +174,7 @@ export function createActorCheck(deps: { app: App; database: Database; bootstrap
       if (commandsSeen === 0)
         throw new Error("actor check: no database commands seen; open the database with onCommand");
       const dirty = OWNED.filter((o) => [...written].some((c) => byCollection.get(c) === o));
+      const movesWritten = written.has("unit_moves");
       written.clear();
       // Scope as it was when the input came (the people before the re-read).
       const before = people;
@@ -193,6 +207,8 @@ export function createActorCheck(deps: { app: App; database: Database; bootstrap
         if (shown.includes(s.name)) violations.push(`showed the name of ${s.name}`);
         if (shown.includes(s.nip)) violations.push(`showed the NIP of ${s.name}`);
       }
+      // Requests made or decided by this input are the scope of the next one.
+      if (movesWritten) await readMoves();
       return violations;
     },
   };
