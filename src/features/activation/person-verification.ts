@@ -67,14 +67,15 @@ export function createPersonVerification(deps: {
     /** The unverified people in the admin's scope, oldest first, each with a button to verify. */
     async list(conv: Conversation, bootstrapAdmin: boolean): Promise<Outbound[]> {
       const t = tr(conv);
-      const { actor } = await actingPerson(repos, conv, bootstrapAdmin);
+      const { me, actor } = await actingPerson(repos, conv, bootstrapAdmin);
       const units = await repos.orgUnits.inScope(scopeRoots(actor, "admin"));
       const names = new Map(units.map((u) => [u._id, u.name]));
       const waiting = await repos.people.unverifiedInUnits(units.map((u) => u._id));
       if (waiting.length === 0)
         return [{ text: [t("activation-none-waiting"), "", t("activation-hint")].join("\n") }];
       const shown = waiting.slice(0, LIST_SIZE);
-      const zone = "Asia/Jakarta";
+      // Dates as the admin reads them (a bootstrap admin with no person: Jakarta time).
+      const zone = me?.timeZone ?? "Asia/Jakarta";
       const lines = shown.map((p, i) =>
         t("activation-line", {
           n: i + 1,
