@@ -539,6 +539,10 @@ export function createApp(deps: {
     onProfileChanged(listener: (identityId: string) => void | Promise<void>) {
       events.on("profileChanged", ({ identityId }) => listener(identityId));
     },
+    /** Tells `listener` whenever a person's staff roles were granted or revoked. */
+    onRolesChanged(listener: (personId: string) => void | Promise<void>) {
+      events.on("rolesChanged", ({ personId }) => listener(personId));
+    },
   };
 }
 export type App = ReturnType<typeof createApp>;

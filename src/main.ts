@@ -1,11 +1,10 @@
 import { appSettingsOf, createApp } from "./app.js";
-import type { ChannelContext, ChannelSetup, MenuCommand } from "./channels/channel.js";
+import type { ChannelContext, ChannelSetup } from "./channels/channel.js";
+import { commandMenus } from "./channels/menus.js";
 import { slackChannel } from "./channels/slack/index.js";
 import { telegramChannel } from "./channels/telegram/index.js";
 import { runTerminal } from "./channels/terminal/terminal.js";
 import { type Config, ConfigError, loadConfig } from "./config/config.js";
-import type { ListedCommand } from "./conversation/registry.js";
-import { roleMenus } from "./conversation/role-menus.js";
 import { GoMissingError } from "./db/embedded/build.js";
 import type { Delivery } from "./db/models/index.js";
 import { embeddedSqliteDir, openStorage, type Storage } from "./db/open-storage.js";
@@ -183,8 +182,6 @@ async function main(): Promise<number> {
       },
     },
   };
-  const describe = (locale: Locale, commands: readonly ListedCommand[]): MenuCommand[] =>
-    commands.map((c) => ({ command: c.name, description: translate(locale, c.descriptionKey) }));
   // Each channel sets itself up from its own configuration section and what it needs of the app.
   const channels: ChannelSetup[] = [];
   if (config.telegram)
@@ -192,21 +189,15 @@ async function main(): Promise<number> {
       telegramChannel(config.telegram, context, {
         perSecond: config.outbox.telegramPerSecond,
         registerFileReader: (read) => app.files.register("telegram", read),
-        menus: {
-          everyone: (locale) => describe(locale, app.registry.commandsFor([])),
-          withRoles: async (channel) =>
-            (
-              await roleMenus({
-                repos: app.repos,
-                adminIds: config.adminIds,
-                channel,
-                commandsFor: app.registry.commandsFor,
-              })
-            ).map((menu) => ({
-              identityId: menu.identityId,
-              commands: describe(menu.locale, menu.commands),
-            })),
-        },
+        menus: commandMenus({
+          repos: app.repos,
+          adminIds: config.adminIds,
+          commandsFor: app.registry.commandsFor,
+          translate,
+          logger,
+          onRolesChanged: (listener) => app.onRolesChanged(listener),
+          onProfileChanged: (listener) => app.onProfileChanged(listener),
+        }),
       }),
     );
   if (config.slack)

@@ -74,6 +74,14 @@ export interface CommandMenus {
   everyone(locale: Locale): MenuCommand[];
   /** A menu per identity on `channel` whose person holds roles (and per bootstrap admin). */
   withRoles(channel: Channel): Promise<{ identityId: string; commands: MenuCommand[] }[]>;
+  /**
+   * Calls `publish` with a chat's menu whenever it changed (a role granted or revoked, a language
+   * chosen): the commands in the person's language, or null when they hold no role any more.
+   */
+  follow(
+    channel: Channel,
+    publish: (menu: { identityId: string; commands: MenuCommand[] | null }) => Promise<void>,
+  ): void;
 }
 
 /**

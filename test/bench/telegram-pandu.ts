@@ -1,9 +1,8 @@
 import { type App, appSettingsOf, createApp } from "../../src/app.js";
-import type { ChannelContext, ChannelSetup, MenuCommand } from "../../src/channels/channel.js";
+import type { ChannelContext, ChannelSetup } from "../../src/channels/channel.js";
+import { commandMenus } from "../../src/channels/menus.js";
 import { telegramChannel } from "../../src/channels/telegram/index.js";
 import { type Config, parseConfig } from "../../src/config/config.js";
-import type { ListedCommand } from "../../src/conversation/registry.js";
-import { roleMenus } from "../../src/conversation/role-menus.js";
 import type { Database } from "../../src/db/connection.js";
 import { isDatabaseUnavailable } from "../../src/db/repositories/errors.js";
 import { INSTANCE_ID } from "../../src/delivery/runtime.js";
@@ -143,8 +142,15 @@ export async function wireTelegramPandu(opts: PanduOptions & { apiRoot: string }
       events: { error: (err) => logger.error({ err }, "outbox dispatcher failed") },
     },
   };
-  const describe = (locale: Locale, commands: readonly ListedCommand[]): MenuCommand[] =>
-    commands.map((c) => ({ command: c.name, description: translate(locale, c.descriptionKey) }));
+  const menus = commandMenus({
+    repos: app.repos,
+    adminIds: config.adminIds,
+    commandsFor: app.registry.commandsFor,
+    translate,
+    logger,
+    onRolesChanged: (listener) => app.onRolesChanged(listener),
+    onProfileChanged: (listener) => app.onProfileChanged(listener),
+  });
   // The per-role menus read every person with a role once at start; wait for that before timing.
   let menusRead!: () => void;
   const menusDone = new Promise<void>((ok) => {
@@ -154,21 +160,8 @@ export async function wireTelegramPandu(opts: PanduOptions & { apiRoot: string }
     perSecond: config.outbox.telegramPerSecond,
     registerFileReader: (read) => app.files.register("telegram", read),
     menus: {
-      everyone: (locale) => describe(locale, app.registry.commandsFor([])),
-      withRoles: async (ch) => {
-        try {
-          return (
-            await roleMenus({
-              repos: app.repos,
-              adminIds: config.adminIds,
-              channel: ch,
-              commandsFor: app.registry.commandsFor,
-            })
-          ).map((menu) => ({ identityId: menu.identityId, commands: describe(menu.locale, menu.commands) }));
-        } finally {
-          menusRead();
-        }
-      },
+      ...menus,
+      withRoles: (ch) => menus.withRoles(ch).finally(menusRead),
     },
   });
   await channel.start();
@@ -183,10 +176,12 @@ export async function startTelegramPandu(
   opts: PanduOptions & {
     /** How long one command may take before the benchmark gives up on it. */
     timeoutMs?: number;
+    /** Keep the emulator's log of every call (a test reads it; a benchmark makes thousands). */
+    logCalls?: boolean;
   },
 ): Promise<TelegramPandu> {
   const emulator = new TelegramEmulator();
-  emulator.logCalls = false;
+  emulator.logCalls = opts.logCalls ?? false;
   await emulator.start();
   const wired = await wireTelegramPandu({ ...opts, apiRoot: emulator.apiRoot });
   const { app, config } = wired;

@@ -81,7 +81,11 @@ describe("onboarding on Telegram (real app, Bot API emulator)", () => {
     expect(names).toContain("peran");
     expect(names).toContain("asesmen");
     expect(names).not.toContain("ringkasan");
-    const general = tg.calls.find((c) => c.method === "setMyCommands" && !c.body.scope)!;
+    // Everyone's menu is for private chats: groups get no personal commands.
+    const general = tg.calls.find(
+      (c) =>
+        c.method === "setMyCommands" && (c.body.scope as { type?: string })?.type === "all_private_chats",
+    )!;
     expect((general.body.commands as { command: string }[]).map((c) => c.command)).not.toContain("peran");
     expect(await say(5009, "/bantuan", "/peran")).toBeTruthy();
   });

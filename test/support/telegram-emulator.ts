@@ -387,6 +387,7 @@ export class TelegramEmulator {
       case "deleteWebhook":
       case "setWebhook":
       case "setMyCommands":
+      case "deleteMyCommands":
       case "answerCallbackQuery":
         return true;
       case "getUpdates": {

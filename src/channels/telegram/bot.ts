@@ -152,31 +152,48 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   return bot;
 }
 
-/** Sets the command menus; a failure is logged and never stops Pandu. */
+/**
+ * Sets everyone's command menus, per language, for private chats only: groups get no personal
+ * commands (Pandu answers them only with an invitation to a private chat). The menus an earlier
+ * version set as the bot's default, which groups showed, are deleted first. A failure is logged
+ * and never stops Pandu.
+ */
 export async function publishCommands(
   bot: Bot,
   deps: { commands: CommandMenus; logger: Logger },
 ): Promise<void> {
   for (const menu of deps.commands) {
+    const language = menu.language ? { language_code: menu.language } : {};
+    await bot.api
+      .deleteMyCommands(language)
+      .catch((err) => deps.logger.warn({ err, language: menu.language }, "deleting the default menu failed"));
     try {
-      await bot.api.setMyCommands(menu.commands, menu.language ? { language_code: menu.language } : {});
+      await bot.api.setMyCommands(menu.commands, { scope: { type: "all_private_chats" }, ...language });
     } catch (err) {
       deps.logger.warn({ err, language: menu.language }, "setMyCommands failed; menus stay as they were");
     }
   }
 }
 
-/** A menu for one chat (a person with roles sees their role's commands there). */
+/**
+ * Sets one chat's own menu (a person with roles sees their role's commands there), or deletes it
+ * when `commands` is null, so the private-chat menu shows again. A failure is logged only.
+ */
 export async function publishChatMenu(
   bot: Bot,
   chatId: number,
-  commands: { command: string; description: string }[],
+  commands: { command: string; description: string }[] | null,
   logger: Logger,
 ): Promise<void> {
+  const scope = { scope: { type: "chat" as const, chat_id: chatId } };
   try {
-    await bot.api.setMyCommands(commands, { scope: { type: "chat", chat_id: chatId } });
+    if (commands) await bot.api.setMyCommands(commands, scope);
+    else await bot.api.deleteMyCommands(scope);
   } catch (err) {
-    logger.warn({ err, chatId }, "setMyCommands for a chat failed");
+    logger.warn(
+      { err, chatId },
+      commands ? "setMyCommands for a chat failed" : "deleteMyCommands for a chat failed",
+    );
   }
 }
 

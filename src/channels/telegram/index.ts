@@ -69,6 +69,7 @@ export function telegramChannel(
     });
   }
 
+  const chatOf = (identityId: string) => Number(identityId.slice("telegram:".length));
   /** Not essential: runs in the background and only logs when it fails. */
   async function publishMenus(): Promise<void> {
     await publishCommands(bot, {
@@ -80,8 +81,7 @@ export function telegramChannel(
     });
     // People with roles (and the bootstrap admins) see their role's commands in their own chat.
     for (const menu of await deps.menus.withRoles("telegram")) {
-      const chat = Number(menu.identityId.slice("telegram:".length));
-      await publishChatMenu(bot, chat, menu.commands, logger);
+      await publishChatMenu(bot, chatOf(menu.identityId), menu.commands, logger);
     }
   }
 
@@ -102,6 +102,10 @@ export function telegramChannel(
         runner = await startPolling(bot);
       }
       void publishMenus().catch((err) => logger.warn({ err }, "per-role command menus not published"));
+      // From now on a chat's menu follows its person: roles granted or revoked, language chosen.
+      deps.menus.follow("telegram", (menu) =>
+        publishChatMenu(bot, chatOf(menu.identityId), menu.commands, logger),
+      );
     },
     async stopIntake() {
       // Webhook updates stop with the HTTP server.

@@ -56,17 +56,22 @@ export function helpFeature(deps: {
       {
         name: "bahasa",
         access: "anyone",
-        run: async ({ conv }) => [
-          {
-            text: t(conv, "language-choose"),
-            choices: [
-              [
-                { data: languageButton.pack("choose", "id"), label: "Bahasa Indonesia" },
-                { data: languageButton.pack("choose", "en"), label: "English" },
+        // `/bahasa en` switches at once; without a known language code, the choice is offered.
+        run: async ({ conv, args }) => {
+          const code = args.trim().toLowerCase();
+          if (code === "id" || code === "en") return setLanguage(conv, code);
+          return [
+            {
+              text: t(conv, "language-choose"),
+              choices: [
+                [
+                  { data: languageButton.pack("choose", "id"), label: "Bahasa Indonesia" },
+                  { data: languageButton.pack("choose", "en"), label: "English" },
+                ],
               ],
-            ],
-          },
-        ],
+            },
+          ];
+        },
       },
       {
         name: "bantuan",
