@@ -388,6 +388,7 @@ export class TelegramEmulator {
       case "setWebhook":
       case "setMyCommands":
       case "answerCallbackQuery":
+      case "sendChatAction":
         return true;
       case "getUpdates": {
         const offset = Number(body.offset ?? 0);
