@@ -865,6 +865,7 @@ mentor-open = Open /mentor
 mentor-notify-request = 🤝 A colleague in your agency asks for your mentoring in { $competency }. Their name is shown only if you accept. Answer in /mentor.
 mentor-notify-accepted = 🤝 Good news! { $name } agreed to mentor you in { $competency }. Please get in touch; the details are in /mentor.
 mentor-notify-declined = Your mentoring request for { $competency } could not be accepted this time. See other options in /rekomendasi.
+export-preparing = ⏳ Preparing the export… With many employees this can take a few seconds; the file follows here.
 export-empty = There are no employees in your scope yet.
 export-caption = { $count ->
     [one] 📄 1 employee in your scope, { $year }: registration, latest assessment, competency gaps, JP and trainings. It contains personal data; keep it safe.

@@ -790,6 +790,7 @@ mentor-open = Buka /mentor
 mentor-notify-request = 🤝 Ada rekan di instansi Anda yang meminta bimbingan Anda untuk { $competency }. Namanya baru terlihat bila Anda menerima. Jawab di /mentor.
 mentor-notify-accepted = 🤝 Kabar baik! { $name } bersedia menjadi mentor Anda untuk { $competency }. Silakan hubungi beliau; detailnya ada di /mentor.
 mentor-notify-declined = Permintaan mentoring { $competency } Anda belum bisa diterima kali ini. Lihat pilihan lain di /rekomendasi.
+export-preparing = ⏳ Sedang menyiapkan berkas ekspor… Untuk banyak pegawai bisa makan waktu beberapa detik; berkasnya menyusul di sini.
 export-empty = Belum ada pegawai dalam cakupan Anda.
 export-caption = 📄 Data { $count } pegawai dalam cakupan Anda, tahun { $year }: pendaftaran, asesmen terakhir, jumlah kesenjangan kompetensi, JP dan pelatihan. Berisi data pribadi; simpan dengan hati-hati.
 

@@ -6,7 +6,7 @@ import type { Dispatcher, DispatcherEvents } from "../delivery/dispatcher.js";
 import { createChannelDelivery, type DeliveryClock } from "../delivery/runtime.js";
 import type { ChannelSender } from "../delivery/sender.js";
 import type { Translate } from "../engine/text.js";
-import type { Inbound, Outbound } from "../engine/types.js";
+import type { Inbound, Outbound, Progress } from "../engine/types.js";
 import type { Route } from "../http/server.js";
 import type { Locale } from "../i18n/locales.js";
 
@@ -28,8 +28,11 @@ export interface ChannelSetup {
   health(): string | undefined;
 }
 
-/** Answers one message from a person: the conversation service. */
-export type Handle = (who: IncomingIdentity, inbound: Inbound) => Promise<Outbound[]>;
+/**
+ * Answers one message from a person: the conversation service. The channel passes `progress`, its
+ * way of sending a word at once while the replies are still being worked out.
+ */
+export type Handle = (who: IncomingIdentity, inbound: Inbound, progress?: Progress) => Promise<Outbound[]>;
 
 /** What every channel is set up with, whatever its platform. */
 export interface ChannelContext {

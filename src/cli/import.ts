@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
           const units = new Map((await app.repos.orgUnits.all()).map((u) => [u._id, u.name]));
           const out = codesFile ?? `kode-aktivasi-${new Date().toISOString().slice(0, 10)}.csv`;
           // The codes exist in the clear only here: the file is the operator's alone.
-          writeFileSync(out, activationCodesCsv(result.codes, units), { mode: 0o600 });
+          writeFileSync(out, activationCodesCsv(result.codes, units, DEFAULT_LOCALE), { mode: 0o600 });
           process.stdout.write(`${t("cli-import-codes", { count: result.codes.length, file: out })}\n`);
         }
         if (result.ok && result.conflicts.length > 0)

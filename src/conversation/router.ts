@@ -3,7 +3,7 @@ import { withQueryOrigin } from "../db/query-origin.js";
 import type { Repositories } from "../db/repositories/index.js";
 import type { Engine, RunGuard } from "../engine/engine.js";
 import type { Translate } from "../engine/text.js";
-import type { Conversation, Inbound, Outbound } from "../engine/types.js";
+import type { Conversation, Inbound, Outbound, Progress } from "../engine/types.js";
 import type { Access, Acting, CommandContext, CommandDecl } from "../features/feature.js";
 import type { FloodGuard } from "./flood-guard.js";
 import { createPersonCache, rolesOf } from "./person-cache.js";
@@ -152,11 +152,17 @@ export function createConversations(deps: ConversationDeps) {
   }
 
   /** The acting person, with the router's services for handlers that open menus or commands. */
-  function actingOf(conv: Conversation, roles: readonly string[], bootstrapAdmin: boolean): Acting {
+  function actingOf(
+    conv: Conversation,
+    roles: readonly string[],
+    bootstrapAdmin: boolean,
+    progress: Progress,
+  ): Acting {
     const acting: Acting = {
       conv,
       roles,
       bootstrapAdmin,
+      progress,
       router: {
         menu: () => deps.menu(conv),
         runCommand: (name, args = "") => {
@@ -217,8 +223,11 @@ export function createConversations(deps: ConversationDeps) {
       return forChat === "ok" && forPerson === "ok";
     },
 
-    /** Handles one inbound message and returns the replies, in order. */
-    handle(who: IncomingIdentity, inbound: Inbound): Promise<Outbound[]> {
+    /**
+     * Handles one inbound message and returns the replies, in order. `progress` is the channel's
+     * way to say something before them (slow work has started); without it nothing is said early.
+     */
+    handle(who: IncomingIdentity, inbound: Inbound, progress?: Progress): Promise<Outbound[]> {
       // Every query answering a message is labelled, so the storage-rules test can judge it.
       const label =
         inbound.kind === "command"
@@ -226,11 +235,11 @@ export function createConversations(deps: ConversationDeps) {
           : inbound.kind === "button"
             ? `chat:button:${inbound.data.split("|")[0]}`
             : `chat:${inbound.kind}`;
-      return withQueryOrigin(label, () => answer(who, inbound));
+      return withQueryOrigin(label, () => answer(who, inbound, progress ?? (async () => {})));
     },
   };
 
-  async function answer(who: IncomingIdentity, inbound: Inbound): Promise<Outbound[]> {
+  async function answer(who: IncomingIdentity, inbound: Inbound, progress: Progress): Promise<Outbound[]> {
     // Before any database work: a flood is dropped cheaply, with one polite word per window.
     const verdict = deps.floodGuard?.check(who.id) ?? "ok";
     if (verdict === "drop") return [];
@@ -245,7 +254,7 @@ export function createConversations(deps: ConversationDeps) {
     if (inbound.kind === "button" && Buffer.byteLength(inbound.data) > MAX_BUTTON_BYTES) {
       return [{ text: t(conv, "flow-button-expired") }];
     }
-    const acting = actingOf(conv, roles, deps.adminIds?.includes(who.id) ?? false);
+    const acting = actingOf(conv, roles, deps.adminIds?.includes(who.id) ?? false, progress);
     if (inbound.kind === "command") {
       const command = deps.registry.command(inbound.command);
       if (!command) return [{ text: t(conv, "command-unknown", { command: `/${inbound.command}` }) }];

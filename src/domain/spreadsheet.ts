@@ -1,11 +1,18 @@
 /**
- * Cells that start with `=`, `+`, `-`, `@`, a tab or a carriage return are run as formulas by
- * Excel and LibreOffice (CSV injection). A leading apostrophe makes them plain text and is not
- * shown. Everything a person typed goes through this before it lands in an export.
+ * The field separator a spreadsheet expects in a person's language: with Indonesian regional
+ * settings the comma is the decimal mark, so Excel splits a CSV on `;` (a comma-separated file
+ * opens in one column); English settings split on `,`.
  */
-export function neutralizeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+export function csvDelimiter(locale: "id" | "en"): ";" | "," {
+  return locale === "id" ? ";" : ",";
 }
 
-/** A CSV file's text for Excel: UTF-8 with a byte order mark, or Excel guesses the wrong encoding. */
-export const BOM = "\uFEFF";
+/**
+ * csv-stringify options for a file people open in a spreadsheet: UTF-8 with a byte order mark (or
+ * Excel guesses the wrong encoding), and cells starting with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return (and their full-width forms) prefixed with an apostrophe, so Excel and
+ * LibreOffice show them as text instead of running them as formulas (CSV injection).
+ */
+export function spreadsheetCsvOptions(delimiter: ";" | ",") {
+  return { bom: true, escape_formulas: true, delimiter } as const;
+}

@@ -62,6 +62,13 @@ export interface Outbound {
   media?: { kind: "photo" | "document"; filename: string; mime: string; bytes: Uint8Array };
 }
 
+/**
+ * Tells the person that slow work has started, before its replies come: the channel sends `text`
+ * at once (Telegram also shows its "sending a file…" status when `preparing` says what comes).
+ * A failure to send it is the channel's to log: the work goes on.
+ */
+export type Progress = (note: { text: string; preparing?: "document" | "photo" }) => Promise<void>;
+
 /** Who is talking, as far as the engine needs to know. */
 export interface Profile {
   personId?: string;

@@ -1,6 +1,6 @@
 import type { StaffRole } from "../domain/scope.js";
 import type { ComputeService, OptionSource, TextSource } from "../engine/engine.js";
-import type { Conversation, Outbound } from "../engine/types.js";
+import type { Conversation, Outbound, Progress } from "../engine/types.js";
 import type { Job } from "../scheduler/scheduler.js";
 
 /**
@@ -22,6 +22,11 @@ export interface Acting {
   bootstrapAdmin: boolean;
   /** What the router offers every handler. */
   router: RouterView;
+  /**
+   * Says something at once, before the handler's replies (work that can take seconds says it has
+   * started); does nothing where the channel gave no way to.
+   */
+  progress: Progress;
 }
 
 /** The router's own services, for the few handlers that open menus or other commands. */

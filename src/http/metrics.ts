@@ -80,12 +80,12 @@ export function createMetrics() {
       return latency.startTimer({ channel });
     },
     /** Wraps a conversation handler so an update whose handling throws is counted. */
-    countingFailures<W extends { channel: string }, I, R>(
-      handle: (who: W, inbound: I) => Promise<R>,
-    ): (who: W, inbound: I) => Promise<R> {
-      return async (who, inbound) => {
+    countingFailures<W extends { channel: string }, I, P, R>(
+      handle: (who: W, inbound: I, progress?: P) => Promise<R>,
+    ): (who: W, inbound: I, progress?: P) => Promise<R> {
+      return async (who, inbound, progress) => {
         try {
-          return await handle(who, inbound);
+          return await handle(who, inbound, progress);
         } catch (err) {
           failures.inc({ channel: who.channel });
           throw err;

@@ -1,6 +1,8 @@
 import { stringify } from "csv-stringify/sync";
 import type { Person } from "../db/models/index.js";
 import type { Repositories } from "../db/repositories/index.js";
+import { csvDelimiter, spreadsheetCsvOptions } from "../domain/spreadsheet.js";
+import type { Locale } from "../i18n/locales.js";
 import { codeMatches, hashCode, newOneTimeCode, normalizeCode, shownCode } from "./one-time-code.js";
 
 /** Wrong codes one chat account may type within the window before it must wait. */
@@ -130,17 +132,22 @@ export type Activation = ReturnType<typeof createActivation>;
 
 /**
  * The codes as the CSV an admin hands out unit by unit: sorted by unit, then name, with the code
- * in two halves as people will type it.
+ * in two halves as people will type it; separated as a spreadsheet in the admin's language expects.
  */
 export function activationCodesCsv(
   codes: readonly IssuedCode[],
   unitNames: ReadonlyMap<string, string>,
+  locale: Locale,
 ): string {
   const rows = codes
     .map((c) => ({ unit: c.unitId ? (unitNames.get(c.unitId) ?? c.unitId) : "", ...c }))
     .sort((a, b) => a.unit.localeCompare(b.unit, "id") || a.name.localeCompare(b.name, "id"));
   return stringify(
     rows.map((r) => [r.unit, r.nip, r.name, shownCode(r.code)]),
-    { header: true, columns: ["unit_kerja", "nip", "nama", "kode_aktivasi"] },
+    {
+      header: true,
+      columns: ["unit_kerja", "nip", "nama", "kode_aktivasi"],
+      ...spreadsheetCsvOptions(csvDelimiter(locale)),
+    },
   );
 }

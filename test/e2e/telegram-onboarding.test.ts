@@ -273,7 +273,7 @@ describe("status kepegawaian at registration on Telegram", () => {
       tg.chat(5009).find((m) => m.upload?.filename.startsWith("kode-aktivasi")),
     );
     const row = sheet.upload!.text.split("\n").find((line) => line.includes(nip))!;
-    const code = row.split(",").at(-1)!.trim();
+    const code = row.split(";").at(-1)!.trim();
     expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
     const u = 5104;
     await upToNipWithCode(u, "Dewi Anggraini", nip, code, "jabatan");

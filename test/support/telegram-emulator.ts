@@ -389,6 +389,7 @@ export class TelegramEmulator {
       case "setMyCommands":
       case "deleteMyCommands":
       case "answerCallbackQuery":
+      case "sendChatAction":
         return true;
       case "getUpdates": {
         const offset = Number(body.offset ?? 0);

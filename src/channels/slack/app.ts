@@ -2,9 +2,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, HTTPReceiver, LogLevel, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { IncomingIdentity } from "../../conversation/router.js";
-import type { Inbound, Outbound } from "../../engine/types.js";
+import type { Inbound, Outbound, Progress } from "../../engine/types.js";
 import type { HomeSummary } from "../../services/home.js";
-import type { RecordSend } from "../channel.js";
+import type { Handle, RecordSend } from "../channel.js";
 import { createRepeatFilter } from "../repeats.js";
 import { homeBlocks, slackText, toBlocks } from "./render.js";
 
@@ -13,7 +13,7 @@ export interface SlackDeps {
   signingSecret?: string;
   appToken?: string;
   apiUrl: string;
-  handle: (who: IncomingIdentity, inbound: Inbound) => Promise<Outbound[]>;
+  handle: Handle;
   /** The App Home view for a person (profile, latest result, JP, upcoming trainings). */
   homeView: (who: IncomingIdentity) => Promise<HomeSummary>;
   /** What to tell a person when their message could not be handled (by the kind of failure). */
@@ -166,9 +166,18 @@ export function createSlackApp(deps: SlackDeps) {
     inbound: Inbound,
     prompt?: { channel: string; ts: string },
   ): Promise<void> {
+    // Slow work says so at once, in the conversation its replies will go to.
+    const progress: Progress = async (note) => {
+      try {
+        const to = prompt?.channel ?? (await dmChannel(user));
+        await client.chat.postMessage({ channel: to, text: slackText(note.text), blocks: toBlocks(note) });
+      } catch (err) {
+        deps.logger.warn({ err }, "sending a progress note to slack failed; the work goes on");
+      }
+    };
     let replies: Outbound[];
     try {
-      replies = await deps.handle(who, inbound);
+      replies = await deps.handle(who, inbound, progress);
     } catch (err) {
       deps.logger.error({ err }, "handling slack message failed");
       replies = [{ text: deps.errorText(err) }];

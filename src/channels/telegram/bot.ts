@@ -3,8 +3,8 @@ import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
 import { Bot, type Context, InputFile, webhookCallback } from "grammy";
 import type { Logger } from "pino";
 import type { IncomingIdentity } from "../../conversation/router.js";
-import type { Inbound, Outbound } from "../../engine/types.js";
-import type { RecordSend } from "../channel.js";
+import type { Outbound, Progress } from "../../engine/types.js";
+import type { Handle, RecordSend } from "../channel.js";
 import { SeenIds } from "../seen-ids.js";
 import { normalizeUpdate } from "./normalize.js";
 import { keyboard, MAX_CAPTION, MAX_TEXT, splitText } from "./render.js";
@@ -12,7 +12,7 @@ import { keyboard, MAX_CAPTION, MAX_TEXT, splitText } from "./render.js";
 export interface TelegramDeps {
   token: string;
   apiRoot: string;
-  handle: (who: IncomingIdentity, inbound: Inbound) => Promise<Outbound[]>;
+  handle: Handle;
   /** Text for a group chat: Pandu talks about personal data only in private chats. */
   groupText: (languageCode?: string) => string;
   /** What to tell a person when their message could not be handled (by the kind of failure). */
@@ -59,7 +59,9 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   if (recordSend)
     bot.api.config.use(async (prev, method, payload, signal) => {
       const chat = (payload as { chat_id?: number | string }).chat_id;
-      const done = chat !== undefined && /^(send|edit)/.test(method) ? recordSend(String(chat)) : undefined;
+      // A chat action ("sending a file…") is no message: it takes nothing from the budget.
+      const counted = /^(send|edit)/.test(method) && method !== "sendChatAction";
+      const done = chat !== undefined && counted ? recordSend(String(chat)) : undefined;
       try {
         return await prev(method, payload, signal);
       } finally {
@@ -100,9 +102,22 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
       await ctx.reply(deps.groupText(n.languageCode));
       return;
     }
+    // Slow work says so at once, and the chat shows "sending a file…" while it goes on.
+    const progress: Progress = async (note) => {
+      try {
+        await ctx.api.sendMessage(n.chatId, note.text);
+        if (note.preparing)
+          await ctx.api.sendChatAction(
+            n.chatId,
+            note.preparing === "photo" ? "upload_photo" : "upload_document",
+          );
+      } catch (err) {
+        log.warn({ err }, "sending a progress note failed; the work goes on");
+      }
+    };
     let replies: Outbound[];
     try {
-      replies = await deps.handle(who, n.inbound);
+      replies = await deps.handle(who, n.inbound, progress);
     } catch (err) {
       log.error({ err }, "handling update failed");
       replies = [{ text: deps.errorText(n.languageCode, err) }];

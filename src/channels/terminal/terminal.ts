@@ -3,11 +3,12 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { parseCommand } from "../../conversation/parse-command.js";
 import type { IncomingIdentity } from "../../conversation/router.js";
-import type { Inbound, Outbound } from "../../engine/types.js";
+import type { Inbound, Outbound, Progress } from "../../engine/types.js";
+import type { Handle } from "../channel.js";
 import { renderForTerminal, type TerminalKeys } from "./render.js";
 
 export interface TerminalDeps {
-  handle: (who: IncomingIdentity, inbound: Inbound) => Promise<Outbound[]>;
+  handle: Handle;
   input: Readable;
   output: Writable;
   /** True for a person at a keyboard: Pandu greets first. False for piped scripts. */
@@ -57,9 +58,13 @@ export async function runTerminal(
     if (rendered.text) deps.output.write(`\n${rendered.text}\n`);
     if (deps.interactive) deps.output.write("\n> ");
   };
+  // Slow work says so at once; its answer follows when it is ready.
+  const progress: Progress = async (note) => {
+    deps.output.write(`\n${note.text}\n`);
+  };
   const send = async (inbound: Inbound) => {
     try {
-      show(await deps.handle(who, inbound));
+      show(await deps.handle(who, inbound, progress));
     } catch (err) {
       deps.onError?.(err);
       show([{ text: deps.errorText(err) }]);

@@ -10,7 +10,7 @@ export function exportFeature(deps: { peopleExport: Pick<PeopleExport, "exportCs
       {
         name: "ekspor",
         access: ["supervisor"],
-        run: (ctx) => deps.peopleExport.exportCsv(ctx.conv, ctx.bootstrapAdmin),
+        run: (ctx) => deps.peopleExport.exportCsv(ctx.conv, ctx.bootstrapAdmin, ctx.progress),
       },
     ],
   };

@@ -7,9 +7,10 @@ import type { JpStanding } from "../../domain/jp.js";
 import { localClock } from "../../domain/reminder-time.js";
 import { scopeRoots } from "../../domain/scope.js";
 import { TIERS } from "../../domain/skj.js";
-import { BOM, neutralizeCell } from "../../domain/spreadsheet.js";
+import { csvDelimiter, spreadsheetCsvOptions } from "../../domain/spreadsheet.js";
 import type { Translate } from "../../engine/text.js";
-import type { Conversation, Outbound } from "../../engine/types.js";
+import type { Conversation, Outbound, Progress } from "../../engine/types.js";
+import type { Locale } from "../../i18n/locales.js";
 import { actingPerson } from "../../services/actor.js";
 import { createAuditLog } from "../../services/audit-log.js";
 import { type JpLedger, jpOfYear } from "../../services/jp-ledger.js";
@@ -75,8 +76,8 @@ export function createPeopleExport(deps: {
     return deps.repos.people.listByUnits(units.map((u) => u._id));
   }
 
-  /** The CSV text (with BOM) for these people in `year`. */
-  async function csv(people: Person[], year: number): Promise<string> {
+  /** The CSV text for these people in `year`, separated as a spreadsheet in `locale` expects. */
+  async function csv(people: Person[], year: number, locale: Locale): Promise<string> {
     const units = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u.name]));
     const jabatan = new Map((await deps.repos.jabatan.all()).map((j) => [j._id, j.name]));
     const trainings = await deps.repos.completions.countsOfYear(
@@ -105,14 +106,19 @@ export function createPeopleExport(deps: {
       String((standings.get(p._id) as JpStanding).total),
       String(trainings.get(p._id) ?? 0),
     ]);
-    return `${BOM}${stringify([[...EXPORT_COLUMNS], ...rows.map((r) => r.map(neutralizeCell))])}`;
+    return stringify([[...EXPORT_COLUMNS], ...rows], spreadsheetCsvOptions(csvDelimiter(locale)));
   }
 
   return {
-    /** /ekspor for a supervisor (or admin): a CSV document, and an audit entry. */
-    async exportCsv(conv: Conversation, bootstrapAdmin: boolean): Promise<Outbound[]> {
+    /**
+     * /ekspor for a supervisor (or admin): a CSV document, and an audit entry. The person hears
+     * through `progress` that it is being prepared before any of the work starts (a large scope
+     * takes seconds).
+     */
+    async exportCsv(conv: Conversation, bootstrapAdmin: boolean, progress?: Progress): Promise<Outbound[]> {
       const t = (key: string, args?: Record<string, string | number>) =>
         deps.translate(conv.profile.locale, key, args);
+      await progress?.({ text: t("export-preparing"), preparing: "document" });
       const { me, actor } = await actingPerson(deps.repos, conv, bootstrapAdmin);
       const roots = scopeRoots(actor, "supervisor");
       const people = await peopleInScope(roots);
@@ -121,7 +127,7 @@ export function createPeopleExport(deps: {
       });
       if (people.length === 0) return [{ text: t("export-empty") }];
       const year = Number(localClock(deps.now(), me?.timeZone ?? "Asia/Jakarta").date.slice(0, 4));
-      const text = await csv(people, year);
+      const text = await csv(people, year, conv.profile.locale);
       return [
         {
           text: t("export-caption", { count: people.length, year: String(year) }),

@@ -64,7 +64,7 @@ export function createAdminImport(deps: {
           kind: "document",
           filename: `kode-aktivasi-${day}.csv`,
           mime: "text/csv",
-          bytes: new TextEncoder().encode(activationCodesCsv(result.codes, units)),
+          bytes: new TextEncoder().encode(activationCodesCsv(result.codes, units, locale)),
         },
       },
     ];

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import type { Completion } from "../../db/models/index.js";
-import { BOM, neutralizeCell } from "../../domain/spreadsheet.js";
+import { spreadsheetCsvOptions } from "../../domain/spreadsheet.js";
 import type { Translate } from "../../engine/text.js";
 import type { Locale } from "../../i18n/locales.js";
 
@@ -22,7 +22,12 @@ export const SIASN_COLUMNS = [
   "sumber",
 ] as const;
 
-/** The person's completed trainings as a SIASN-ready CSV (UTF-8 with BOM, so Excel reads it). */
+/**
+ * The person's completed trainings as a SIASN-ready CSV (UTF-8 with BOM, so Excel reads it). One
+ * fixed format whatever the person's language: always comma-separated, since what an admin feeds
+ * SIASN from it must not change with who exported it (only the JP's decimal mark follows the
+ * language, as before).
+ */
 export function siasnCsv(completions: readonly Completion[], locale: Locale, translate: Translate): string {
   const rows = [...completions]
     .sort((a, b) => (a.completedOn < b.completedOn ? -1 : 1))
@@ -38,5 +43,5 @@ export function siasnCsv(completions: readonly Completion[], locale: Locale, tra
       translate(locale, `method-${c.method}`),
       c.source === "course" ? "katalog" : "laporan mandiri",
     ]);
-  return `${BOM}${stringify([[...SIASN_COLUMNS], ...rows.map((r) => r.map(neutralizeCell))])}`;
+  return stringify([[...SIASN_COLUMNS], ...rows], spreadsheetCsvOptions(","));
 }

@@ -56,10 +56,12 @@ describe("activation codes handed out by an admin", () => {
     const [reply] = await importAsAdmin(PEOPLE);
     expect(reply!.text).toContain(id("import-people-codes", { count: 2 }));
     expect(reply!.media).toMatchObject({ kind: "document", mime: "text/csv" });
+    // The admin writes in Indonesian: fields separated by ";", as a spreadsheet set to Indonesian
+    // reads them (TextDecoder drops the byte order mark).
     const rows = new TextDecoder().decode(reply!.media!.bytes).trim().split("\n");
-    expect(rows[0]).toBe("unit_kerja,nip,nama,kode_aktivasi");
+    expect(rows[0]).toBe("unit_kerja;nip;nama;kode_aktivasi");
     // Sorted by unit: Bidang Pelayanan Kesehatan before Bidang Pencegahan…
-    expect(rows.slice(1).map((r) => r.split(",").slice(0, 3).join(","))).toEqual([
+    expect(rows.slice(1).map((r) => r.split(";").slice(0, 3).join(","))).toEqual([
       "Bidang Pelayanan Kesehatan,198203142008012005,Sri Wahyuni",
       "Bidang Pencegahan dan Pengendalian Penyakit,199001012015031004,Bayu Saputra",
     ]);

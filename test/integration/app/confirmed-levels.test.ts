@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
@@ -197,17 +198,13 @@ describe("a confirmation lower than the self-assessed level", () => {
   });
 
   it("exports both values, and the gap count by the confirmed level", async () => {
-    const csv = csvOf(await cmd(ATASAN, "ekspor"))
-      .trim()
-      .split("\n");
-    const header = csv[0]!.split(",");
+    // Indonesian: ";" between fields (the level cells, holding "; ", come quoted).
+    const [header, ...rows] = parse(csvOf(await cmd(ATASAN, "ekspor")), { delimiter: ";" }) as string[][];
     expect(header).toContain("level_penilaian_diri");
     expect(header).toContain("level_dikonfirmasi_atasan");
     const cells = (name: string) => {
-      const line = csv.find((l) => l.includes(name))!;
-      // The level cells hold no comma; the row's other cells are simple too.
-      const row = line.split(",");
-      return Object.fromEntries(header.map((h, i) => [h, row[i]]));
+      const row = rows.find((r) => r.includes(name))!;
+      return Object.fromEntries(header!.map((h, i) => [h, row[i]]));
     };
     const sri = cells("Sri Wahyuni");
     expect(sri.jumlah_kesenjangan_kompetensi).toBe("1");

@@ -163,10 +163,12 @@ describe("JP rules per status kepegawaian", () => {
   it("exports each person's status, rule and JP in the rule's own period", async () => {
     const out = await cmd(supervisor, "ekspor");
     const file = out.find((o) => o.media)!.media!;
-    const rows = parse(new TextDecoder().decode(file.bytes), { bom: true, columns: true }) as Record<
-      string,
-      string
-    >[];
+    const rows = parse(new TextDecoder().decode(file.bytes), {
+      bom: true,
+      columns: true,
+      // The supervisor writes in Indonesian: ";" between fields, as Indonesian spreadsheets expect.
+      delimiter: ";",
+    }) as Record<string, string>[];
     const byName = new Map(rows.map((r) => [r.nama, r]));
     expect(byName.get("Sari Wulandari")).toMatchObject({
       status_kepegawaian: "PNS",

@@ -143,9 +143,13 @@ describe("the language of issue 17", () => {
     expect(all(await cmd(SRI, "batal"))).toContain("Baik, profil dibatalkan.");
   });
 
-  it("7. counts in English with the right plural", async () => {
+  it("7. counts in English with the right plural, and separates the export's fields with commas", async () => {
     const [out] = await cmd(ELLEN, "ekspor");
     expect(out!.text).toContain("📄 1 employee in your scope");
+    // An English spreadsheet splits a CSV on ",", an Indonesian one on ";" (test 2's export).
+    expect(csvOf(out!).split("\n")[0]).toMatch(/^\uFEFFnip,nama,unit,/);
+    const [sri] = await cmd(SRI, "ekspor");
+    expect(csvOf(sri!).split("\n")[0]).toMatch(/^\uFEFFnip;nama;unit;/);
   });
 
   it("8. shows labels on /profil, not the codes stored", async () => {

@@ -1,13 +1,19 @@
+import { parse } from "csv-parse/sync";
+import { pino } from "pino";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
+import { createTelegramBot } from "../../../src/channels/telegram/bot.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import type { Role } from "../../../src/db/models/index.js";
 import type { Outbound } from "../../../src/engine/types.js";
+import { EXPORT_COLUMNS } from "../../../src/features/export/people-export.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
 import { shortKey } from "../../../src/services/course-catalog.js";
 import { chatDriver } from "../../support/chat-driver.js";
 import { useTestDatabase } from "../../support/database.js";
+import { TelegramEmulator } from "../../support/telegram-emulator.js";
+import { waitFor } from "../../support/waiters.js";
 
 const translator = loadTranslations(LOCALES_DIR);
 const ctx = useTestDatabase();
@@ -140,27 +146,76 @@ describe("who may use which staff command", () => {
 });
 
 describe("/ekspor", () => {
-  it("sends a supervisor's scope only, as Excel-ready CSV with formulas neutralised", async () => {
+  it("sends a supervisor's scope only, as CSV an Indonesian spreadsheet opens in columns, with formulas neutralised", async () => {
     await person('=HYPERLINK("http://x")', "mataram.setda");
     const [out] = await cmd(who.supervisor!.identity, "ekspor");
     expect(out!.text).toContain("pegawai dalam cakupan Anda");
     const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(out!.media!.bytes);
-    expect(
-      csv.startsWith(
-        "\uFEFFnip,nama,unit,jabatan,jenjang,terdaftar,asesmen_terakhir,jumlah_kesenjangan_kompetensi,",
-      ),
-    ).toBe(true);
-    const names = csv
-      .trim()
-      .split("\n")
-      .slice(1)
-      .map((line) => line.split(",")[1]);
-    // Only mataram.setda (the supervisor's unit): not the BKPSDM, not Jambi.
-    expect(names.sort()).toEqual(['"\'=HYPERLINK(""http://x"")"', "asn", "supervisor", "target"].sort());
+    // A byte order mark, so Excel reads UTF-8, and ";" between fields: the supervisor writes in
+    // Indonesian, whose regional settings split a CSV on ";".
+    expect(csv.startsWith("\uFEFFnip;nama;unit;jabatan;jenjang;terdaftar;")).toBe(true);
+    const rows = parse(csv, { bom: true, delimiter: ";" }) as string[][];
+    expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
+    // One column per field on every row, the levels cell ("M.1:3; M.3:2") included.
+    expect(rows.every((r) => r.length === EXPORT_COLUMNS.length)).toBe(true);
+    // Only mataram.setda (the supervisor's unit): not the BKPSDM, not Jambi; a name that is a
+    // formula is shown as text.
+    const names = rows.slice(1).map((r) => r[1]);
+    expect(names.sort()).toEqual(['\'=HYPERLINK("http://x")', "asn", "supervisor", "target"].sort());
     const log = await ctx.repos.audit.list({ action: "export.people" });
     expect(
       log.filter((e) => e.actorPersonId === who.supervisor!.personId && e.outcome === "ok").length,
     ).toBeGreaterThan(0);
+  });
+
+  it("on Telegram says it is preparing the file before the work starts, then sends the file", async () => {
+    const tg = new TelegramEmulator();
+    await tg.start();
+    const bot = createTelegramBot({
+      token: "123456:TEST-token-for-the-emulator_0021",
+      apiRoot: tg.apiRoot,
+      handle: app.conversations.handle,
+      groupText: () => "",
+      errorText: () => "gagal",
+      logger: pino({ level: "silent" }),
+    });
+    try {
+      await bot.init();
+      const chat = Number(who.supervisor!.identity.id.split(":")[1]);
+      const exports = async () =>
+        (await ctx.repos.audit.list({ action: "export.people" })).filter(
+          (e) => e.actorPersonId === who.supervisor!.personId,
+        ).length;
+      const before = await exports();
+      // The note's answer is held: while it is, the export has not begun (nothing is audited).
+      tg.holdAnswers();
+      const handled = bot.handleUpdate({
+        update_id: 1,
+        message: {
+          message_id: 1,
+          date: 0,
+          chat: { id: chat, type: "private", first_name: "ASN" },
+          from: { id: chat, is_bot: false, first_name: "ASN", language_code: "id" },
+          text: "/ekspor",
+          entities: [{ type: "bot_command", offset: 0, length: 7 }],
+        },
+      });
+      // Polled: the emulator's own waiter wakes only when a call is answered.
+      await waitFor(() => tg.calls.some((c) => c.method === "sendMessage"));
+      expect(await exports()).toBe(before);
+      tg.releaseAnswers();
+      await handled;
+      expect(await exports()).toBe(before + 1);
+      const log = tg.calls.filter((c) => c.method !== "getMe").map((c) => c.method);
+      expect(log).toEqual(["sendMessage", "sendChatAction", "sendDocument"]);
+      expect(tg.calls.find((c) => c.method === "sendMessage")!.body.text).toContain(
+        "Sedang menyiapkan berkas ekspor",
+      );
+      expect(tg.calls.find((c) => c.method === "sendChatAction")!.body.action).toBe("upload_document");
+      expect(tg.chat(chat).at(-1)!.upload!.filename).toMatch(/^pegawai-2026\.csv$/);
+    } finally {
+      await tg.stop();
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChannelContext, ChannelSetup } from "../../../src/channels/channel.js";
 import { slackChannel } from "../../../src/channels/slack/index.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
-import type { Inbound } from "../../../src/engine/types.js";
+import type { Inbound, Progress } from "../../../src/engine/types.js";
 import { type HttpServer, startHttpServer } from "../../../src/http/server.js";
 import { useTestDatabase } from "../../support/database.js";
 import { postToSlackEndpoint, SlackWebApiEmulator } from "../../support/slack-emulator.js";
@@ -28,8 +28,11 @@ beforeAll(async () => {
   await slack.start();
   for (let i = 0; i < 2; i++) {
     const context: ChannelContext = {
-      handle: async (who: IncomingIdentity, inbound: Inbound) => {
+      handle: async (who: IncomingIdentity, inbound: Inbound, progress?: Progress) => {
         handled.push({ who: who.id, inbound });
+        // A slow command says so first, as /ekspor does.
+        if (inbound.kind === "command" && inbound.command === "lama")
+          await progress?.({ text: "Sedang menyiapkan…", preparing: "document" });
         return [{ text: "Baik." }];
       },
       admitGroup: () => true,
@@ -146,5 +149,15 @@ describe("Slack deliveries that arrive twice", () => {
     await postToSlackEndpoint(baseOf(0), SECRET, command(u, "bantuan", "4343.3.cmd"), FORM);
     await postToSlackEndpoint(baseOf(1), SECRET, command(u, "bantuan", "4343.4.cmd"), FORM);
     expect(await handledFor(u, 4)).toHaveLength(4);
+  });
+});
+
+describe("slow work on Slack", () => {
+  it("says it has started in the person's direct message before the reply", async () => {
+    const u = "USLOW";
+    await postToSlackEndpoint(baseOf(0), SECRET, command(u, "lama", "4444.1.cmd"), FORM);
+    const mine = () => slack.of("chat.postMessage").filter((c) => c.body.channel === `D${u}`);
+    await waitFor(() => mine().length >= 2 || undefined, 10_000);
+    expect(mine().map((c) => c.body.text)).toEqual(["Sedang menyiapkan…", "Baik."]);
   });
 });

@@ -13,23 +13,30 @@ describe("activation codes", () => {
     expect(codeMatches(code, "not-a-hash")).toBe(false);
   });
 
-  it("are handed out as a CSV sorted by unit then name, with the code in two halves", () => {
-    const csv = activationCodesCsv(
-      [
-        { personId: "p1", nip: "198203142008012005", name: "Sri Wahyuni", unitId: "u2", code: "ABCDEFGHJK" },
-        { personId: "p2", nip: "199001012015031004", name: "Bayu, S.Kom", unitId: "u1", code: "MNPQRSTWXY" },
-        { personId: "p3", nip: "198507172010012003", name: "Ani", unitId: "u2", code: "2345678923" },
-      ],
-      new Map([
-        ["u1", "Bidang A"],
-        ["u2", "Bidang B"],
-      ]),
-    );
-    expect(csv.trim().split("\n")).toEqual([
-      "unit_kerja,nip,nama,kode_aktivasi",
-      'Bidang A,199001012015031004,"Bayu, S.Kom",MNPQR-STWXY',
-      "Bidang B,198507172010012003,Ani,23456-78923",
-      "Bidang B,198203142008012005,Sri Wahyuni,ABCDE-FGHJK",
+  const issued = [
+    { personId: "p1", nip: "198203142008012005", name: "Sri Wahyuni", unitId: "u2", code: "ABCDEFGHJK" },
+    { personId: "p2", nip: "199001012015031004", name: "Bayu, S.Kom", unitId: "u1", code: "MNPQRSTWXY" },
+    { personId: "p3", nip: "198507172010012003", name: "Ani", unitId: "u2", code: "2345678923" },
+  ];
+  const units = new Map([
+    ["u1", "Bidang A"],
+    ["u2", "Bidang B"],
+  ]);
+
+  it("are handed out as a CSV sorted by unit then name, with the code in two halves, for an Indonesian spreadsheet", () => {
+    const csv = activationCodesCsv(issued, units, "id");
+    // A byte order mark for Excel, then ";" between fields as Indonesian regional settings expect.
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(csv.slice(1).trim().split("\n")).toEqual([
+      "unit_kerja;nip;nama;kode_aktivasi",
+      "Bidang A;199001012015031004;Bayu, S.Kom;MNPQR-STWXY",
+      "Bidang B;198507172010012003;Ani;23456-78923",
+      "Bidang B;198203142008012005;Sri Wahyuni;ABCDE-FGHJK",
     ]);
+  });
+
+  it("are separated by commas for an admin writing in English", () => {
+    const csv = activationCodesCsv(issued, units, "en");
+    expect(csv.slice(1).trim().split("\n")[1]).toBe('Bidang A,199001012015031004,"Bayu, S.Kom",MNPQR-STWXY');
   });
 });
