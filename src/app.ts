@@ -365,6 +365,7 @@ export function createApp(deps: {
     now,
     onPeopleChanged: (ids) => summaries.touchMany(ids),
     onProfileChanged: profileChanged,
+    onRolesChanged: (personId) => events.emit("rolesChanged", { personId }),
   });
   const roles = createRoles({
     repos,

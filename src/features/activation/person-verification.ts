@@ -51,6 +51,8 @@ export function createPersonVerification(deps: {
   onPeopleChanged?: (personIds: string[]) => Promise<unknown>;
   /** Told which chat accounts' cached profiles are stale. */
   onProfileChanged?: (identityId: string) => void;
+  /** Told when a merge gave the person the imported record's roles (menus and caches follow). */
+  onRolesChanged?: (personId: string) => void;
 }) {
   const { repos } = deps;
   const audit = createAuditLog(deps);
@@ -188,7 +190,10 @@ export function createPersonVerification(deps: {
         ? Object.fromEntries(HR_FIELDS.filter((f) => merged[f] !== undefined).map((f) => [f, merged[f]]))
         : {};
       await repos.people.update(person._id, { ...hr, nip }, ["unverified", "declaredNip"]);
-      if (merged?.roles.length) await repos.people.setRoles(person._id, [...person.roles, ...merged.roles]);
+      if (merged?.roles.length) {
+        await repos.people.setRoles(person._id, [...person.roles, ...merged.roles]);
+        deps.onRolesChanged?.(person._id);
+      }
       await audit(conv, me, "person.verified", "ok", {
         target: { kind: "person", id: person._id },
         ...(person.unitId ? { scopeUnitId: person.unitId } : {}),
