@@ -143,6 +143,7 @@ export function createApp(deps: {
     if (identity) await touch(identity.personId);
   });
   const profileChanged = (identityId: string) => events.emit("profileChanged", { identityId });
+  const rolesChanged = (personId: string) => events.emit("rolesChanged", { personId });
   const profileServices = {
     repos,
     regions: content.regions,
@@ -365,13 +366,13 @@ export function createApp(deps: {
     now,
     onPeopleChanged: (ids) => summaries.touchMany(ids),
     onProfileChanged: profileChanged,
-    onRolesChanged: (personId) => events.emit("rolesChanged", { personId }),
+    onRolesChanged: rolesChanged,
   });
   const roles = createRoles({
     repos,
     translate: deps.translate,
     now,
-    onRolesChanged: (personId) => events.emit("rolesChanged", { personId }),
+    onRolesChanged: rolesChanged,
     ...(deps.adminIds ? { adminIds: deps.adminIds } : {}),
   });
   // One run store for the engine and for erasure, so a run erased is gone from the cache too.

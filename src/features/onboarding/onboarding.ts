@@ -44,7 +44,7 @@ export interface OnboardingDeps {
 
 /** Onboarding also checks activation codes (the profile flow shares the rest of its dependencies). */
 export interface RegistrationDeps extends OnboardingDeps {
-  activation: Pick<Activation, "check" | "consume">;
+  activation: Pick<Activation, "check" | "consume" | "awaitingRegistration">;
 }
 
 /** The zone choices offered in flows, by option id. */
@@ -149,11 +149,10 @@ export function createOnboarding(deps: RegistrationDeps) {
     };
   };
 
-  /** A person an admin imported who has not registered yet: whoever registers with the NIP becomes them. */
+  /** A person an admin imported who has not registered yet: whoever registers with the NIP and code becomes them. */
   const adoptableOwner = async (ownerId: string): Promise<Person | null> => {
     const owner = await repos.people.get(ownerId);
-    if (!owner || owner.onboardedAt) return null;
-    return (await repos.identities.listForPerson(ownerId)).length === 0 ? owner : null;
+    return owner && (await deps.activation.awaitingRegistration(owner)) ? owner : null;
   };
   /** The imported record this run is becoming, if its activation code was accepted. */
   const adoptingOf = (answers: Record<string, unknown>): string | undefined =>
