@@ -46,10 +46,20 @@ export function holdsRole(actor: Actor, role: StaffRole): boolean {
   return Boolean(actor.bootstrapAdmin) || actor.grants.some((g) => g.role === role || g.role === "admin");
 }
 
-/** The units where `actor` may act as `role`: the roots of their reach (undefined = everything). */
-export function scopeRoots(actor: Actor, role: StaffRole): string[] | undefined {
+/**
+ * The roles that may read a unit's figures (/ringkasan, /ekspor): a coordinator needs to see the
+ * units they organise training for as much as the supervisor who leads them.
+ */
+export const READER_ROLES: readonly StaffRole[] = ["koordinator", "supervisor"];
+
+/**
+ * The units where `actor` may act as `role` (or as any of several roles): the roots of their
+ * reach (undefined = everything).
+ */
+export function scopeRoots(actor: Actor, role: StaffRole | readonly StaffRole[]): string[] | undefined {
   if (actor.bootstrapAdmin) return undefined;
-  const roots = actor.grants.filter((g) => g.role === role || g.role === "admin").map((g) => g.unitId);
+  const roles: readonly StaffRole[] = typeof role === "string" ? [role] : role;
+  const roots = actor.grants.filter((g) => roles.includes(g.role) || g.role === "admin").map((g) => g.unitId);
   return [...new Set(roots)].sort();
 }
 

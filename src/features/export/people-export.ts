@@ -5,7 +5,7 @@ import { compareCompetencyCodes } from "../../domain/competency.js";
 import { isConfirmed } from "../../domain/counted-level.js";
 import type { JpStanding } from "../../domain/jp.js";
 import { localClock } from "../../domain/reminder-time.js";
-import { scopeRoots } from "../../domain/scope.js";
+import { READER_ROLES, scopeRoots } from "../../domain/scope.js";
 import { TIERS } from "../../domain/skj.js";
 import { csvDelimiter, spreadsheetCsvOptions } from "../../domain/spreadsheet.js";
 import type { Translate } from "../../engine/text.js";
@@ -120,7 +120,7 @@ export function createPeopleExport(deps: {
         deps.translate(conv.profile.locale, key, args);
       await progress?.({ text: t("export-preparing"), preparing: "document" });
       const { me, actor } = await actingPerson(deps.repos, conv, bootstrapAdmin);
-      const roots = scopeRoots(actor, "supervisor");
+      const roots = scopeRoots(actor, READER_ROLES);
       const people = await peopleInScope(roots);
       await audit(conv, me, "export.people", "ok", {
         details: { people: people.length, scope: roots ?? "all" },

@@ -1,3 +1,4 @@
+import { READER_ROLES } from "../../domain/scope.js";
 import { INDONESIAN_IANA_ZONE_IDS } from "../../domain/timezone.js";
 import type { Job } from "../../scheduler/scheduler.js";
 import type { SummaryTotals } from "../../services/summary-totals.js";
@@ -5,7 +6,7 @@ import { defineFeature } from "../context.js";
 import { button, type Feature } from "../feature.js";
 import { type SummaryReport, summaryButton } from "./summary-report.js";
 
-/** /ringkasan: unit summaries for supervisors, the weekly summary, and keeping the totals current. */
+/** /ringkasan: unit summaries for supervisors and coordinators, the weekly summary, and keeping the totals current. */
 export function summariesFeature(deps: {
   report: Pick<SummaryReport, "show" | "handleButton" | "weekly">;
   totals: Pick<SummaryTotals, "fold" | "rebuild">;
@@ -15,14 +16,14 @@ export function summariesFeature(deps: {
     commands: [
       {
         name: "ringkasan",
-        access: ["supervisor"],
+        access: READER_ROLES,
         run: (ctx) => deps.report.show(ctx.conv, ctx.args, ctx.bootstrapAdmin),
       },
     ],
     buttons: [
       button({
         codec: summaryButton,
-        access: ["supervisor"],
+        access: READER_ROLES,
         command: "ringkasan",
         run: (ctx, press) => deps.report.handleButton(ctx.conv, press, ctx.bootstrapAdmin),
       }),

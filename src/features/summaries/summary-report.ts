@@ -5,7 +5,7 @@ import type { Outbox } from "../../delivery/outbox.js";
 import type { HolidayCalendar } from "../../domain/holidays.js";
 import { ikmGrade } from "../../domain/ikm.js";
 import { localClock, morningOf, quietHoursOf } from "../../domain/reminder-time.js";
-import { scopeRoots } from "../../domain/scope.js";
+import { READER_ROLES, scopeRoots } from "../../domain/scope.js";
 import {
   addTotals,
   MIN_CELL,
@@ -73,7 +73,7 @@ export function createSummaryReport(deps: {
 
   /** The units a person may summarise (every unit for a bootstrap admin). */
   async function unitsInScope(me: Person | null, bootstrapAdmin: boolean): Promise<OrgUnit[] | "none"> {
-    const roots = scopeRoots(actorOf(me, bootstrapAdmin), "supervisor");
+    const roots = scopeRoots(actorOf(me, bootstrapAdmin), READER_ROLES);
     if (roots && roots.length === 0) return "none";
     return deps.repos.orgUnits.inScope(roots);
   }

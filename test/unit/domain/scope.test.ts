@@ -3,6 +3,7 @@ import {
   covers,
   holdsRole,
   mayAct,
+  READER_ROLES,
   scopeRoots,
   supervisorsOf,
   type UnitRef,
@@ -36,6 +37,25 @@ describe("roles cover a unit and its subtree", () => {
     expect(holdsRole(admin, "supervisor")).toBe(true);
     expect(scopeRoots(admin, "koordinator")).toEqual(["mataram"]);
     expect(scopeRoots({ grants: [], bootstrapAdmin: true }, "koordinator")).toBeUndefined();
+  });
+});
+
+describe("who reads a unit's figures", () => {
+  it("joins the units of every reading role, so a coordinator reads where they coordinate", () => {
+    const both = {
+      grants: [
+        { role: "koordinator" as const, unitId: "mataram.bkpsdm" },
+        { role: "supervisor" as const, unitId: "mataram.setda" },
+        { role: "supervisor" as const, unitId: "mataram.bkpsdm" },
+      ],
+    };
+    expect(scopeRoots(both, READER_ROLES)).toEqual(["mataram.bkpsdm", "mataram.setda"]);
+    expect(scopeRoots({ grants: [{ role: "koordinator" as const, unitId: "jambi" }] }, READER_ROLES)).toEqual(
+      ["jambi"],
+    );
+    expect(scopeRoots({ grants: [{ role: "admin" as const, unitId: "jambi" }] }, "supervisor")).toEqual([
+      "jambi",
+    ]);
   });
 });
 
