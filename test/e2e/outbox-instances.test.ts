@@ -18,6 +18,12 @@ let db: Database;
 let repos: Repositories;
 let apps: AppProcess[] = [];
 const dbName = `e2e_outbox_${randomBytes(4).toString("hex")}`;
+/**
+ * The bot's overall sending budget, configured (TELEGRAM_MAX_PER_SECOND) above Telegram's default
+ * 30/s so 2,000 messages take seconds rather than a minute: what is tested is that three
+ * processes together never exceed the budget, whatever it is.
+ */
+const PER_SECOND = 120;
 
 async function boot(n: number, sendLeaseSeconds = 60) {
   for (let i = 0; i < n; i++) {
@@ -30,6 +36,7 @@ async function boot(n: number, sendLeaseSeconds = 60) {
         LOG_LEVEL: "warn",
         OUTBOX_LEASE_SECONDS: "2",
         OUTBOX_SEND_LEASE_SECONDS: String(sendLeaseSeconds),
+        TELEGRAM_MAX_PER_SECOND: String(PER_SECOND),
       },
       cwd,
     );
@@ -61,7 +68,7 @@ beforeAll(async () => {
   tg = new TelegramEmulator();
   tg.logCalls = false;
   // The emulator enforces Telegram's limits: any excess would show up as 429s.
-  tg.limits = { perSecond: 30, perChatMs: 1000 };
+  tg.limits = { perSecond: PER_SECOND, perChatMs: 1000 };
   await tg.start();
   cwd = await mkdtemp(join(tmpdir(), "pandu-outbox-"));
   db = await connectDatabase({ uri: inject("mongoUri"), dbName, poolSize: 4 });
@@ -81,7 +88,7 @@ afterAll(async () => {
 });
 
 describe("the outbox across app processes (real npm start processes, one database, Bot API emulator)", () => {
-  it("delivers 2,000 messages exactly once from three processes, never above 30 a second together", {
+  it("delivers 2,000 messages exactly once from three processes, never above the bot's budget per second together", {
     timeout: 240_000,
   }, async () => {
     await enqueue("tiga-proses", 2000, 100_000);
@@ -98,8 +105,10 @@ describe("the outbox across app processes (real npm start processes, one databas
     );
     expect(got).toHaveLength(2000);
     expect(unique).toBe(2000);
-    // Accepted messages never exceed the limit; refused attempts (429, reported above) are retried.
-    expect(tg.maxInWindow()).toBeLessThanOrEqual(30);
+    // The emulator refuses anything over the budget, so what shows the processes kept to it
+    // together is that Telegram never had to refuse one (no 429).
+    expect(tg.stats.throttled).toBe(0);
+    expect(tg.maxInWindow()).toBeLessThanOrEqual(PER_SECOND);
     expect((await repos.deliveries.counts()).outbox).toBe(0);
   });
 
