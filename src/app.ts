@@ -24,6 +24,7 @@ import { createLevelConfirmation } from "./features/assessment/level-confirmatio
 import { createBroadcasts } from "./features/broadcasts/broadcasts.js";
 import { createCatalogBrowser } from "./features/catalog/catalog-browser.js";
 import type { FeatureContext } from "./features/context.js";
+import { createCoordinatorDigest } from "./features/digest/coordinator-digest.js";
 import { FEATURE_MODULES } from "./features/discover.js";
 import { createEnrollment } from "./features/enrolment/enrollment.js";
 import { createPlaceRequests } from "./features/enrolment/place-requests.js";
@@ -346,6 +347,13 @@ export function createApp(deps: {
     translate: deps.translate,
     now,
   });
+  const coordinatorDigest = createCoordinatorDigest({
+    repos,
+    outbox,
+    holidays: content.holidays,
+    translate: deps.translate,
+    now,
+  });
   const adminImport = createAdminImport({
     repos,
     now,
@@ -422,6 +430,7 @@ export function createApp(deps: {
       retention,
       broadcasts,
       summaryReport,
+      coordinatorDigest,
       summaries,
       peopleExport,
       roles,
@@ -518,6 +527,8 @@ export function createApp(deps: {
     /** The running totals behind /ringkasan (fold, rebuild, and the marks writers leave). */
     summaries,
     summaryReport,
+    /** The coordinators' weekly digest (/rekap). */
+    coordinatorDigest,
     /** /dataku and /hapusdata, and the erasure itself (tests drive an interrupted one). */
     privacy,
     retention,

@@ -8,6 +8,7 @@ import type { createAssessment } from "./assessment/assessment.js";
 import type { ConfirmLevel } from "./assessment/level-confirmation.js";
 import type { Broadcasts } from "./broadcasts/broadcasts.js";
 import type { CatalogBrowser } from "./catalog/catalog-browser.js";
+import type { CoordinatorDigest } from "./digest/coordinator-digest.js";
 import type { EnrollmentService } from "./enrolment/enrollment.js";
 import type { PlaceRequests } from "./enrolment/place-requests.js";
 import type { PeopleExport } from "./export/people-export.js";
@@ -64,6 +65,8 @@ export interface AppServices {
   retention: Retention;
   broadcasts: Broadcasts;
   summaryReport: SummaryReport;
+  /** /rekap: the coordinators' weekly digest of their scope. */
+  coordinatorDigest: CoordinatorDigest;
   summaries: SummaryTotals;
   peopleExport: PeopleExport;
   roles: Roles;

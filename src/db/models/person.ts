@@ -71,6 +71,8 @@ export interface Person {
   shareProgress?: boolean;
   /** A supervisor's weekly summary of this unit (Monday 07:00 their time). */
   weeklySummary?: { unitId: string; since: Date };
+  /** A coordinator's weekly digest of their scope (Monday 07:00 their time), since when. */
+  coordinatorDigest?: { since: Date };
   onboardedAt?: Date;
   /**
    * "Belum terverifikasi": registered without an activation code, so neither the NIP nor the unit
@@ -132,6 +134,7 @@ export const personSchema = new Schema<Person>(
       type: new Schema({ unitId: { type: String, required: true }, since: Date }, { _id: false }),
       default: undefined,
     },
+    coordinatorDigest: { type: new Schema({ since: Date }, { _id: false }), default: undefined },
     reminders: {
       type: new Schema(
         {

@@ -1,4 +1,5 @@
 import type { Enrollment, Models } from "../models/index.js";
+import { readInBatches } from "./batches.js";
 import { isDuplicateKeyError } from "./errors.js";
 
 export type EnrollOutcome =
@@ -52,6 +53,14 @@ export function enrollmentsRepository({ Enrollment }: Pick<Models, "Enrollment">
     /** A person's places, soonest first. */
     async listForPerson(personId: string): Promise<Enrollment[]> {
       return Enrollment.find({ personId }).sort({ startsAt: 1 }).lean<Enrollment[]>().exec();
+    },
+    /** The places of several people, by the indexed person id (in batches of the storage limit). */
+    async listForPeople(personIds: readonly string[]): Promise<Enrollment[]> {
+      return readInBatches(personIds, (batch) =>
+        Enrollment.find({ personId: { $in: batch } })
+          .lean<Enrollment[]>()
+          .exec(),
+      );
     },
     /** Places in sessions starting in [from, to). */
     async listStartingBetween(from: Date, to: Date): Promise<Enrollment[]> {

@@ -27,6 +27,7 @@ export type PersonPatch = Partial<
     | "reminders"
     | "shareProgress"
     | "weeklySummary"
+    | "coordinatorDigest"
     | "unverified"
     | "declaredNip"
   >
@@ -80,6 +81,33 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
       ).filter((p) => p.unverified !== true);
       // By name, as one sorted query gave them (code-unit order, as the database compares).
       return found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    },
+    /**
+     * When each official member of these units registered and last assessed, and nothing else
+     * (a coordinator's weekly digest over a scope of tens of thousands reads only this).
+     */
+    async activityByUnits(
+      unitIds: readonly string[],
+    ): Promise<Pick<Person, "_id" | "onboardedAt" | "status">[]> {
+      type Row = Pick<Person, "_id" | "onboardedAt" | "status" | "unverified">;
+      const found = await readInBatches(unitIds, (batch) =>
+        Person.find({ unitId: { $in: batch } }, { onboardedAt: 1, status: 1, unverified: 1 })
+          .lean<Row[]>()
+          .exec(),
+      );
+      return found
+        .filter((p) => p.unverified !== true)
+        .map((p) => ({
+          _id: p._id,
+          ...(p.onboardedAt ? { onboardedAt: p.onboardedAt } : {}),
+          status: p.status ?? {},
+        }));
+    },
+    /** Coordinators who asked for the weekly digest (few; staff are found by index). */
+    async listDigestSubscribers(): Promise<Person[]> {
+      return Person.find({ hasRoles: true, coordinatorDigest: { $exists: true } })
+        .lean<Person[]>()
+        .exec();
     },
     /** People who work in one unit (not its subtree). */
     async listByUnit(unitId: string): Promise<Person[]> {

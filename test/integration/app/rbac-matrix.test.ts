@@ -6,6 +6,7 @@ import type { StaffRole } from "../../../src/domain/scope.js";
 import type { Outbound } from "../../../src/engine/types.js";
 import { activationButton } from "../../../src/features/activation/person-verification.js";
 import { broadcastButton } from "../../../src/features/broadcasts/broadcasts.js";
+import { digestButton } from "../../../src/features/digest/coordinator-digest.js";
 import { summaryButton, unitKey } from "../../../src/features/summaries/summary-report.js";
 import { unitMoveButton } from "../../../src/features/unit-moves/unit-moves.js";
 import { listButton } from "../../../src/features/verification/buttons.js";
@@ -161,6 +162,26 @@ async function placeRequest() {
     state: "pending",
   });
   return { key, state: async () => (await ctx.repos.placeRequests.byKey(key))?.state };
+}
+
+const SENTINEL_SESSION = "Pelatihan Rekap Sentinel";
+/** The sentinel's place in a session two days ahead, which a coordinator's digest lists. */
+async function sentinelPlace() {
+  const startsAt = new Date(clock.getTime() + 2 * 86_400_000);
+  await ctx.repos.enrollments.enroll(
+    {
+      personId: sentinelId,
+      courseId: "c-rekap",
+      sessionId: "s-rekap",
+      title: SENTINEL_SESSION,
+      jp: 8,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 8 * 3_600_000),
+      timeZone: "Asia/Makassar",
+      enrolledAt: clock,
+    },
+    30,
+  );
 }
 
 /** Someone who registered without an activation code, saying they work in Sekretariat Daerah. */
@@ -495,6 +516,34 @@ const scenarios: Record<string, Scenario> = {
       for (const data of [summaryButton.pack("unit", unitKey(SETDA), 2026), `rks|w|on|${unitKey(SETDA)}`])
         expect(all(await press(s.tg, data)), data).toContain(t("summary-out-of-scope"));
       expect((await ctx.repos.people.get(s.personId))!.weeklySummary).toBeUndefined();
+    },
+  },
+  "command:rekap": {
+    async inScope(s) {
+      await sentinelPlace();
+      const said = all(await cmd(s.tg, "rekap"));
+      expect(said).toContain("Sekretariat Daerah");
+      expect(said).toContain(SENTINEL_SESSION);
+    },
+    async outOfScope(s) {
+      await sentinelPlace();
+      const said = all(await cmd(s.tg, "rekap"));
+      expect(said).not.toContain("Sekretariat Daerah");
+      expect(said).not.toContain(SENTINEL_SESSION);
+    },
+  },
+  "button:rkp": {
+    async inScope(s) {
+      expect(all(await press(s.tg, digestButton.pack("on")))).toContain(t("digest-subscribed"));
+      expect((await ctx.repos.people.get(s.personId))!.coordinatorDigest).toBeDefined();
+      expect(all(await press(s.tg, digestButton.pack("off")))).toContain(t("digest-stopped"));
+      expect((await ctx.repos.people.get(s.personId))!.coordinatorDigest).toBeUndefined();
+    },
+    async outOfScope(s) {
+      // The digest covers the subscriber's own units: subscribing elsewhere reveals nothing here.
+      await press(s.tg, digestButton.pack("on"));
+      await press(s.tg, digestButton.pack("off"));
+      expect((await ctx.repos.people.get(s.personId))!.coordinatorDigest).toBeUndefined();
     },
   },
   "command:ekspor": {
