@@ -305,6 +305,7 @@ import-units-done = Import finished: { $created ->
     }, { $updated } updated, { $unchanged } unchanged.
 import-people-done = Import finished: { $created } new employees, { $updated } updated, { $unchanged } unchanged. Employees who have not registered are joined to their chat account when they register with their NIP and activation code.
 import-people-codes = { $count } new activation codes are in the attached file, grouped by work unit. They are shown only this once: hand each one to its employee, then delete the file. A lost code can be replaced with /aktivasi NIP.
+import-people-unknown-atasan = { $count } supervisor NIPs (rows { $rows }) are not known to Pandu: not in this file and never imported. The relation is kept and holds as soon as that NIP is imported; check for typos.
 import-people-conflicts = { $count } NIPs in this file (rows { $rows }) were also given by someone who registered without an activation code. Their data was not changed; check and verify them with /aktivasi.
         [one] 1 new employee
        *[other] { $created } new employees
@@ -339,6 +340,8 @@ import-unknown-unit = unit "{ $unit }" is not in the org tree; import the units 
 import-unknown-jabatan = position code "{ $code }" is not in Pandu yet; import the position file first
 import-status-nip-pppk = this NIP is a PPPK NIP (digit 13 is 2), so the status must be PPPK
 import-status-nip-not-pppk = this NIP is not a PPPK NIP, so the status cannot be PPPK; check the status or the NIP
+import-atasan-nip = the supervisor's NIP is not valid; type the direct supervisor's 18-digit NIP, or leave it empty
+import-atasan-self = the supervisor's NIP is the employee's own; nobody can be their own direct supervisor
 import-contract-start-not-pppk = the contract start is only for PPPK; leave it empty, or check the status column
 import-contract-start-format = write the date as YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY, e.g. 2025-03-01 or 01/03/2025
 import-contract-start-future = the contract start date has not come yet
