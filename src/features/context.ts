@@ -27,6 +27,7 @@ import type { AssessmentResults } from "./results/assessment-result.js";
 import type { Roles } from "./roles/roles.js";
 import type { SummaryReport } from "./summaries/summary-report.js";
 import type { Surveys } from "./surveys/surveys.js";
+import type { Team } from "./team/team.js";
 import type { createCompletion } from "./training/completion.js";
 import type { JpNudge } from "./training/jp-nudge.js";
 import type { TrainingView } from "./training/training.js";
@@ -64,6 +65,8 @@ export interface AppServices {
   retention: Retention;
   broadcasts: Broadcasts;
   summaryReport: SummaryReport;
+  /** /tim: a direct atasan's consenting staff, and the review of their levels. */
+  team: Team;
   summaries: SummaryTotals;
   peopleExport: PeopleExport;
   roles: Roles;
