@@ -78,6 +78,8 @@ export async function renderTeamHeatmap(heatmap: TeamHeatmap, labels: HeatmapLab
         orient: "horizontal",
         left: 16,
         bottom: 12,
+        // Server-side text measuring runs short: wide gaps keep the labels apart.
+        itemGap: 48,
         textStyle: { fontSize: 12 },
         pieces: [
           { lt: 0, label: labels.below, color: "#e8833a" },
