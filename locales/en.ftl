@@ -306,6 +306,7 @@ import-units-done = Import finished: { $created ->
     }, { $updated } updated, { $unchanged } unchanged.
 import-people-done = Import finished: { $created } new employees, { $updated } updated, { $unchanged } unchanged. Employees who have not registered are joined to their chat account when they register with their NIP and activation code.
 import-people-codes = { $count } new activation codes are in the attached file, grouped by work unit. They are shown only this once: hand each one to its employee, then delete the file. A lost code can be replaced with /aktivasi NIP.
+import-people-unknown-atasan = { $count } supervisor NIPs (rows { $rows }) are not known to Pandu: not in this file and never imported. The relation is kept and holds as soon as that NIP is imported; check for typos.
 import-people-conflicts = { $count } NIPs in this file (rows { $rows }) were also given by someone who registered without an activation code. Their data was not changed; check and verify them with /aktivasi.
         [one] 1 new employee
        *[other] { $created } new employees
@@ -340,6 +341,8 @@ import-unknown-unit = unit "{ $unit }" is not in the org tree; import the units 
 import-unknown-jabatan = position code "{ $code }" is not in Pandu yet; import the position file first
 import-status-nip-pppk = this NIP is a PPPK NIP (digit 13 is 2), so the status must be PPPK
 import-status-nip-not-pppk = this NIP is not a PPPK NIP, so the status cannot be PPPK; check the status or the NIP
+import-atasan-nip = the supervisor's NIP is not valid; type the direct supervisor's 18-digit NIP, or leave it empty
+import-atasan-self = the supervisor's NIP is the employee's own; nobody can be their own direct supervisor
 import-contract-start-not-pppk = the contract start is only for PPPK; leave it empty, or check the status column
 import-contract-start-format = write the date as YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY, e.g. 2025-03-01 or 01/03/2025
 import-contract-start-future = the contract start date has not come yet
@@ -1052,3 +1055,80 @@ digest-stopped = Weekly digest stopped. You can still see it any time with /reka
 digest-no-scope = The weekly digest is for coordinators, and you do not hold the coordinator role for any unit yet. Ask a BKPSDM admin to grant one with /peran.
 digest-weekly-intro = Good morning. Here is your weekly digest from Pandu:
 digest-preparing = Preparing the digest for a large scope, one moment…
+# /tim: atasan langsung dan izin staf / direct supervisors and staff consent
+cmd-tim = your direct staff who agreed: levels, JP, training; review their levels
+team-none = Pandu does not know you as anyone's direct supervisor. Admins set direct supervisors in the people import (nip_atasan column) or in /profil.
+team-title = { $count ->
+    [0] 👥 Your team: no direct report has agreed yet.
+   *[other] 👥 Your team: { $count } direct reports who let you see their results for development.
+}
+team-withheld = 🔒 { $count } direct reports have not agreed yet, so nothing of theirs is shown here.
+team-help = Press Review to confirm or correct a staff member's self-assessed level, with a short note for them. The level you confirm counts for gaps, unit summaries and mentoring; they still see their own self-assessment.
+team-not-assessed = Not assessed yet.
+team-assessed-on = Assessed on { $date }: { $gaps } of { $total } competencies below the standard
+team-row = { $level ->
+    [0] below level 1
+   *[other] level { $level }
+    } / standard { $required }
+team-row-confirmed = { $level ->
+    [0] below level 1
+   *[other] level { $level }
+    } / standard { $required } (self-assessed { $self }, confirmed)
+team-enrolments = 📚 { $count } enrolled courses: { $titles }
+team-enrolments-none = 📚 Not enrolled in upcoming courses.
+team-requests = 📝 { $count } requests awaiting a decision: { $titles }
+team-review-button = Review { $name }
+team-chart-title = Direct reports' levels against the standard
+team-chart-below = below standard
+team-chart-meets = meets standard
+team-chart-above = above standard
+team-chart-caption = Your team's levels: each cell is the level that counts / the required level.
+team-not-your-staff = You are not (or no longer) this person's direct supervisor, so their data cannot be opened. Type /tim for the current list.
+team-no-consent-now = This staff member does not (or no longer) let their direct supervisor see their results, so their data cannot be opened. Type /tim for the current list.
+team-review-not-assessed = { $name } has not taken the assessment, so there is no level to review yet.
+team-review-gone = The assessment result under review is no longer there (perhaps a newer one exists). Type /tim to start again.
+team-level-question-plain = Which level do you think is right?
+team-level-question = { $competency }: self-assessed { $self ->
+    [0] below level 1
+   *[other] level { $self }
+    }, required { $required }. Which level do you think is right?
+team-level-agree = As self-assessed ({ $level ->
+    [0] below level 1
+   *[other] level { $level }
+    })
+team-level-zero = Below level 1
+team-level-n = Level { $level }
+team-review-saved = ✅ Saved: { $competency } for { $name } is now level { $level }. { $name } is told, with your note.
+team-review-saved-unreachable = ✅ Saved: { $competency } for { $name } is now level { $level }. { $name } cannot be reached by chat yet and will see it in /hasil.
+team-told = 📋 Your direct supervisor, { $atasan }, reviewed your assessment. { $competency }: self-assessed { $self }, confirmed at level { $level }.
+    Note: { $note }
+    Type /hasil to see both levels.
+team-consent-question = 🤝 May your direct supervisor see this result, with your JP and training, for your development? They may also confirm your levels. You can change this answer at any time in /profil.
+team-consent-allow = Yes
+team-consent-deny = No
+team-consent-yes = Thank you. Your direct supervisor can now see your results in /tim. Change it at any time in /profil.
+team-consent-no = All right, your results are not shown to your direct supervisor. Change it at any time in /profil.
+results-confirmed-note-text = 📝 Supervisor's note: { $note }
+atasan-show = 🧑‍💼 Your direct supervisor: { $atasan }
+    Consent to see your results for development: { $consent }
+atasan-none = not recorded
+atasan-unknown-nip = NIP { $nip } (not registered in Pandu yet)
+atasan-consent-unanswered = not answered (taken as no)
+atasan-consent-allowed = given
+atasan-consent-refused = not given
+atasan-action-allow = Let my direct supervisor see my results
+atasan-action-refuse = Do not allow
+atasan-action-withdraw = Withdraw consent
+atasan-action-staff = Set an employee's direct supervisor (admin)
+atasan-action-back = Back to the profile
+atasan-admin-only = Setting employees' direct supervisors is for admins only.
+atasan-staff-unknown = That NIP was not found among the verified employees in your scope.
+atasan-staff-current = { $name }: current direct supervisor { $atasan }.
+atasan-nip-invalid = That is not a valid NIP. Type the supervisor's 18-digit NIP, or hapus.
+atasan-problem-self = Nobody can be their own direct supervisor. Type someone else's NIP.
+atasan-problem-unknown = That NIP was not found among the employees in your scope. Check it, or ask an admin with a wider scope.
+atasan-problem-unverified = Whoever holds that NIP is not verified yet, so cannot be a direct supervisor.
+atasan-problem-other-instansi = A direct supervisor must be of the same agency as the employee.
+atasan-confirm-set = Make { $atasan } the direct supervisor of { $name }?
+atasan-confirm-remove = Remove the recorded direct supervisor of { $name }?
+atasan-saved = ✅ The direct supervisor of { $name } is saved.

@@ -292,6 +292,7 @@ import-units-done = Impor selesai: { $created } unit baru, { $updated } diperbar
 import-people-done = Impor selesai: { $created } pegawai baru, { $updated } diperbarui, { $unchanged } tidak berubah. Pegawai yang belum mendaftar terhubung ke akun obrolannya saat mendaftar dengan NIP dan kode aktivasinya.
 import-people-codes = { $count } kode aktivasi baru ada di berkas terlampir, dikelompokkan per unit kerja. Kode ini hanya ditampilkan sekali: serahkan langsung ke masing-masing pegawai, lalu hapus berkasnya. Kode yang hilang bisa diganti dengan /aktivasi NIP.
 import-people-conflicts = { $count } NIP dalam berkas ini (baris { $rows }) juga dipakai seseorang yang mendaftar tanpa kode aktivasi. Data mereka tidak diubah; periksa dan verifikasi lewat /aktivasi.
+import-people-unknown-atasan = { $count } NIP atasan (baris { $rows }) belum dikenal Pandu: tidak ada di berkas ini dan belum pernah diimpor. Relasinya disimpan dan langsung berlaku begitu NIP itu diimpor; periksa kalau ada salah ketik.
 import-jabatan-done = Impor selesai: { $created } jabatan baru, { $updated } diperbarui, { $unchanged } tidak berubah. Jabatan yang berisi level kompetensi kini diukur dengan SKJ itu; yang tanpa level tetap memakai standar bawaan per jenjang.
 import-teknis-done = Impor selesai: { $created } kompetensi teknis baru, { $updated } diperbarui, { $unchanged } tidak berubah. Kodenya kini boleh dipakai di kolom teknis berkas jabatan.
 import-jabatan-code = kode jabatan memakai huruf, angka, titik, garis bawah, atau tanda -, paling panjang 80 karakter
@@ -316,6 +317,8 @@ import-unknown-unit = unit "{ $unit }" tidak ada di struktur organisasi; impor u
 import-unknown-jabatan = kode jabatan "{ $code }" belum ada di Pandu; impor berkas jabatan lebih dulu
 import-status-nip-pppk = NIP ini adalah NIP PPPK (angka ke-13 bernilai 2), jadi statusnya harus PPPK
 import-status-nip-not-pppk = NIP ini bukan NIP PPPK, jadi statusnya tidak mungkin PPPK; periksa status atau NIP-nya
+import-atasan-nip = NIP atasan tidak sah; tulis 18 angka NIP atasan langsung, atau kosongkan
+import-atasan-self = NIP atasan sama dengan NIP pegawai itu sendiri; seseorang tidak bisa menjadi atasannya sendiri
 import-contract-start-not-pppk = mulai kontrak hanya diisi untuk PPPK; kosongkan, atau periksa kolom status
 import-contract-start-format = tulis tanggal sebagai TTTT-BB-HH, HH/BB/TTTT, atau HH-BB-TTTT, misalnya 2025-03-01 atau 01/03/2025
 import-contract-start-future = tanggal mulai kontrak belum tiba
@@ -930,3 +933,80 @@ digest-stopped = Rekap mingguan dihentikan. Anda tetap bisa melihatnya kapan saj
 digest-no-scope = Rekap mingguan hanya untuk koordinator, dan Anda belum memegang peran koordinator untuk unit mana pun. Minta admin BKPSDM memberi peran lewat /peran.
 digest-weekly-intro = Selamat pagi. Ini rekap mingguan Anda dari Pandu:
 digest-preparing = Menyusun rekap untuk cakupan yang besar, sebentar…
+# /tim: atasan langsung dan izin staf / direct supervisors and staff consent
+cmd-tim = staf langsung Anda yang memberi izin: level, JP, pelatihan; tinjau levelnya
+team-none = Anda belum tercatat sebagai atasan langsung siapa pun di Pandu. Relasi atasan langsung diisi admin lewat impor pegawai (kolom nip_atasan) atau /profil.
+team-title = { $count ->
+    [0] 👥 Tim Anda: belum ada staf langsung yang memberi izin.
+   *[other] 👥 Tim Anda: { $count } staf langsung yang mengizinkan hasilnya Anda lihat untuk pembinaan.
+}
+team-withheld = 🔒 { $count } staf langsung belum memberi izin, jadi datanya tidak ditampilkan di sini.
+team-help = Tekan Tinjau untuk mengonfirmasi atau mengoreksi level penilaian diri seorang staf, dengan catatan singkat untuknya. Level yang Anda konfirmasi dipakai untuk kesenjangan, ringkasan unit dan mentoring; staf tetap melihat penilaian dirinya.
+team-not-assessed = Belum mengikuti asesmen.
+team-assessed-on = Asesmen { $date }: { $gaps } dari { $total } kompetensi di bawah standar
+team-row = { $level ->
+    [0] belum level 1
+   *[other] level { $level }
+    } / standar { $required }
+team-row-confirmed = { $level ->
+    [0] belum level 1
+   *[other] level { $level }
+    } / standar { $required } (penilaian diri { $self }, dikonfirmasi)
+team-enrolments = 📚 { $count } pelatihan terdaftar: { $titles }
+team-enrolments-none = 📚 Belum terdaftar di pelatihan mendatang.
+team-requests = 📝 { $count } pengajuan menunggu keputusan: { $titles }
+team-review-button = Tinjau { $name }
+team-chart-title = Level staf langsung terhadap standar jabatan
+team-chart-below = di bawah standar
+team-chart-meets = sesuai standar
+team-chart-above = di atas standar
+team-chart-caption = Peta level tim Anda: setiap kotak berisi level yang berlaku / standar jabatan.
+team-not-your-staff = Anda bukan (lagi) atasan langsung orang ini, jadi datanya tidak bisa dibuka. Ketik /tim untuk daftar terbaru.
+team-no-consent-now = Staf ini tidak (lagi) mengizinkan hasilnya dilihat atasan langsung, jadi datanya tidak bisa dibuka. Ketik /tim untuk daftar terbaru.
+team-review-not-assessed = { $name } belum mengikuti asesmen, jadi belum ada level untuk ditinjau.
+team-review-gone = Hasil asesmen yang sedang ditinjau tidak ditemukan lagi (mungkin ada asesmen yang lebih baru). Ketik /tim untuk mulai lagi.
+team-level-question-plain = Level berapa yang menurut Anda tepat?
+team-level-question = { $competency }: penilaian diri { $self ->
+    [0] belum level 1
+   *[other] level { $self }
+    }, standar jabatan { $required }. Level berapa yang menurut Anda tepat?
+team-level-agree = Sesuai penilaian diri ({ $level ->
+    [0] belum level 1
+   *[other] level { $level }
+    })
+team-level-zero = Belum mencapai level 1
+team-level-n = Level { $level }
+team-review-saved = ✅ Tersimpan: { $competency } untuk { $name } kini level { $level }. { $name } diberi tahu beserta catatan Anda.
+team-review-saved-unreachable = ✅ Tersimpan: { $competency } untuk { $name } kini level { $level }. { $name } belum bisa dihubungi lewat chat, jadi akan melihatnya di /hasil.
+team-told = 📋 Atasan langsung Anda, { $atasan }, meninjau hasil asesmen Anda. { $competency }: penilaian diri { $self }, dikonfirmasi level { $level }.
+    Catatan: { $note }
+    Ketik /hasil untuk melihat kedua level.
+team-consent-question = 🤝 Bolehkah atasan langsung Anda melihat hasil asesmen ini, beserta JP dan pelatihan Anda, untuk keperluan pembinaan? Atasan juga bisa mengonfirmasi level Anda. Anda bisa mengubah jawaban ini kapan saja di /profil.
+team-consent-allow = Ya, boleh
+team-consent-deny = Tidak
+team-consent-yes = Terima kasih. Atasan langsung Anda kini bisa melihat hasil Anda di /tim. Ubah kapan saja di /profil.
+team-consent-no = Baik, hasil Anda tidak ditampilkan kepada atasan langsung. Ubah kapan saja di /profil.
+results-confirmed-note-text = 📝 Catatan atasan: { $note }
+atasan-show = 🧑‍💼 Atasan langsung Anda: { $atasan }
+    Izin melihat hasil untuk pembinaan: { $consent }
+atasan-none = belum tercatat
+atasan-unknown-nip = NIP { $nip } (belum terdaftar di Pandu)
+atasan-consent-unanswered = belum dijawab (dianggap tidak)
+atasan-consent-allowed = diizinkan
+atasan-consent-refused = tidak diizinkan
+atasan-action-allow = Izinkan atasan langsung melihat hasil saya
+atasan-action-refuse = Jangan izinkan
+atasan-action-withdraw = Tarik izin
+atasan-action-staff = Atur atasan langsung pegawai (admin)
+atasan-action-back = Kembali ke profil
+atasan-admin-only = Mengatur atasan langsung pegawai hanya untuk admin.
+atasan-staff-unknown = NIP itu tidak ditemukan di antara pegawai terverifikasi dalam cakupan Anda.
+atasan-staff-current = { $name }: atasan langsung saat ini { $atasan }.
+atasan-nip-invalid = Itu bukan NIP yang sah. Ketik 18 angka NIP atasan, atau hapus.
+atasan-problem-self = Seseorang tidak bisa menjadi atasan langsungnya sendiri. Ketik NIP orang lain.
+atasan-problem-unknown = NIP itu tidak ditemukan di antara pegawai dalam cakupan Anda. Periksa lagi, atau minta admin yang lebih luas cakupannya.
+atasan-problem-unverified = Pemilik NIP itu belum terverifikasi, jadi belum bisa menjadi atasan langsung.
+atasan-problem-other-instansi = Atasan langsung harus dari instansi yang sama dengan pegawainya.
+atasan-confirm-set = Jadikan { $atasan } atasan langsung { $name }?
+atasan-confirm-remove = Hapus atasan langsung yang tercatat untuk { $name }?
+atasan-saved = ✅ Atasan langsung { $name } tersimpan.

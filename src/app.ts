@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { renderAssessmentChart } from "./charts/assessment-chart.js";
+import { renderTeamHeatmap } from "./charts/team-heatmap.js";
 import type { Config } from "./config/config.js";
 import { loadDomainContent } from "./content/load.js";
 import { createFloodGuard } from "./conversation/flood-guard.js";
@@ -49,6 +50,7 @@ import { createAssessmentResults, type RenderChart } from "./features/results/as
 import { createRoles } from "./features/roles/roles.js";
 import { createSummaryReport } from "./features/summaries/summary-report.js";
 import { createSurveys } from "./features/surveys/surveys.js";
+import { createTeam, type RenderTeamHeatmap } from "./features/team/team.js";
 import { createCompletion } from "./features/training/completion.js";
 import { createJpNudge } from "./features/training/jp-nudge.js";
 import { createTrainingView } from "./features/training/training.js";
@@ -87,6 +89,8 @@ export function createApp(deps: {
   assessmentIntervalDays?: number;
   /** Draws the result chart; defaults to ECharts + resvg (tests pass a failing one). */
   renderChart?: RenderChart;
+  /** Draws /tim's heatmap; defaults to ECharts + resvg (tests record what it is given). */
+  renderTeamHeatmap?: RenderTeamHeatmap;
   /** When the JP nudge runs, read in each person's zone (default: 08:00 on the 1st of the month). */
   jpNudgeCron?: string;
   /** Days delivery history and audit entries are kept (RETENTION_DELIVERY_LOG_DAYS, RETENTION_AUDIT_DAYS). */
@@ -170,7 +174,11 @@ export function createApp(deps: {
   });
   const activation = createActivation({ repos, now });
   const onboarding = createOnboarding({ ...profileServices, activation });
-  const profile = createProfile({ ...profileServices, unitMoves });
+  const profile = createProfile({
+    ...profileServices,
+    unitMoves,
+    ...(deps.adminIds ? { adminIds: deps.adminIds } : {}),
+  });
   const results = createAssessmentResults({
     repos,
     competencies: content.allCompetencies,
@@ -354,6 +362,16 @@ export function createApp(deps: {
     translate: deps.translate,
     now,
   });
+  const team = createTeam({
+    repos,
+    ledger,
+    confirmLevel,
+    outbox,
+    competencies: content.allCompetencies,
+    translate: deps.translate,
+    now,
+    renderHeatmap: deps.renderTeamHeatmap ?? ((heatmap, labels) => renderTeamHeatmap(heatmap, labels)),
+  });
   const adminImport = createAdminImport({
     repos,
     now,
@@ -431,6 +449,7 @@ export function createApp(deps: {
       broadcasts,
       summaryReport,
       coordinatorDigest,
+      team,
       summaries,
       peopleExport,
       roles,

@@ -45,6 +45,10 @@ async function main(argv: string[]): Promise<number> {
           process.stdout.write(
             `${t("import-people-conflicts", { count: result.conflicts.length, rows: result.conflicts.map((c) => c.row).join(", ") })}\n`,
           );
+        if (result.ok && result.unknownAtasan.length > 0)
+          process.stdout.write(
+            `${t("import-people-unknown-atasan", { count: result.unknownAtasan.length, rows: result.unknownAtasan.map((c) => c.row).join(", ") })}\n`,
+          );
         return result;
       },
       jabatan: (csv: string) => app.jabatanImport.jabatan(csv, OPERATOR),

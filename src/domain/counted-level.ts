@@ -14,7 +14,12 @@ export interface LevelConfirmation {
   /** Who confirmed it; `ERASED_CONFIRMER` once that person's own data was erased. */
   byPersonId: string;
   at: Date;
+  /** The atasan's short note to the person (why this level), when they wrote one. */
+  note?: string;
 }
+
+/** The longest note an atasan may write with a confirmation. */
+export const CONFIRMATION_NOTE_MAX = 300;
 
 /**
  * What a confirmation's `byPersonId` becomes when the confirmer erases their data: the level stays

@@ -28,6 +28,7 @@ import type { AssessmentResults } from "./results/assessment-result.js";
 import type { Roles } from "./roles/roles.js";
 import type { SummaryReport } from "./summaries/summary-report.js";
 import type { Surveys } from "./surveys/surveys.js";
+import type { Team } from "./team/team.js";
 import type { createCompletion } from "./training/completion.js";
 import type { JpNudge } from "./training/jp-nudge.js";
 import type { TrainingView } from "./training/training.js";
@@ -67,6 +68,8 @@ export interface AppServices {
   summaryReport: SummaryReport;
   /** /rekap: the coordinators' weekly digest of their scope. */
   coordinatorDigest: CoordinatorDigest;
+  /** /tim: a direct atasan's consenting staff, and the review of their levels. */
+  team: Team;
   summaries: SummaryTotals;
   peopleExport: PeopleExport;
   roles: Roles;

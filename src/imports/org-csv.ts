@@ -38,11 +38,25 @@ const PEOPLE_ALIASES: Record<string, string> = {
   tanggal_mulai_kontrak: "contract_start",
   tmt_kontrak: "contract_start",
   awal_kontrak: "contract_start",
+  atasan: "nip_atasan",
+  nip_atasan_langsung: "nip_atasan",
+  atasan_langsung: "nip_atasan",
+  supervisor_nip: "nip_atasan",
 };
 const UNIT_COLUMNS = ["id", "name", "parent", "region", "slack"];
 /** A Slack channel id: public (C…) or private (G…), as Slack's "Copy link" shows it. */
 const SLACK_CHANNEL = /^[CG][A-Z0-9]{6,20}$/;
-const PEOPLE_COLUMNS = ["nip", "name", "unit", "jabatan", "tier", "region", "status", "contract_start"];
+const PEOPLE_COLUMNS = [
+  "nip",
+  "name",
+  "unit",
+  "jabatan",
+  "tier",
+  "region",
+  "status",
+  "contract_start",
+  "nip_atasan",
+];
 
 export interface Row {
   row: number;
@@ -231,6 +245,11 @@ export interface PersonRow {
   employmentSource?: "import" | "nip";
   /** PPPK only: the current contract's first day, YYYY-MM-DD. */
   contractStart?: string;
+  /**
+   * The direct atasan's NIP; null when the file has the column but this row's cell is empty (the
+   * relation is removed), absent when the file has no such column (left as stored).
+   */
+  atasanNip?: string | null;
 }
 
 type EmploymentFields = Pick<PersonRow, "employment" | "employmentSource" | "contractStart">;
@@ -362,6 +381,8 @@ export function parsePeopleCsv(
     const region = cell("region") || unit?.regionId;
     if (cell("region") && !ctx.regionIds.has(cell("region")))
       problems.push({ row, column: "region", key: "import-region" });
+    const atasan = atasanOfRow(row, cells.nip_atasan, nip.ok ? nip.nip.digits : undefined, ctx.today);
+    problems.push(...atasan.problems);
     if (!nip.ok || !unit) continue;
     seen.set(nip.nip.digits, row);
     people.push({
@@ -374,7 +395,29 @@ export function parsePeopleCsv(
       ...(tier ? { tier } : {}),
       ...(region ? { regionId: region } : {}),
       ...status.fields,
+      ...(atasan.nip !== undefined ? { atasanNip: atasan.nip } : {}),
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, people };
+}
+
+/**
+ * The `nip_atasan` cell of one row: a NIP checked as any other, never the row's own. Undefined
+ * without the column, null for an empty cell. Whether someone holds that NIP is the import's
+ * question (the atasan may come later in the file, or in a later file).
+ */
+function atasanOfRow(
+  row: number,
+  cell: string | undefined,
+  ownNip: string | undefined,
+  today: Date,
+): { nip?: string | null; problems: ImportProblem[] } {
+  if (cell === undefined) return { problems: [] };
+  const text = cell.trim();
+  if (!text) return { nip: null, problems: [] };
+  const parsed = parseNip(text, today);
+  if (!parsed.ok) return { problems: [{ row, column: "nip_atasan", key: "import-atasan-nip" }] };
+  if (parsed.nip.digits === ownNip)
+    return { problems: [{ row, column: "nip_atasan", key: "import-atasan-self" }] };
+  return { nip: parsed.nip.digits, problems: [] };
 }

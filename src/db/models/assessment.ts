@@ -75,6 +75,7 @@ export const assessmentSchema = new Schema<Assessment>(
                   level: { type: Number, min: 0, max: 5, required: true },
                   byPersonId: { type: String, required: true },
                   at: { type: Date, required: true },
+                  note: { type: String, maxlength: 300 },
                 },
                 { _id: false },
               ),

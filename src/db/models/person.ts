@@ -69,6 +69,17 @@ export interface Person {
   reminders?: ReminderPrefs;
   /** Agreed that their supervisors hear when they reach 20 JP or close a gap. */
   shareProgress?: boolean;
+  /**
+   * The NIP of this person's direct supervisor (atasan langsung), from the people import or an admin
+   * in /profil. A NIP rather than a person id: it resolves to whoever holds it when read, so an atasan
+   * imported later, or whose imported record merged into a registered account, still resolves.
+   */
+  atasanNip?: string;
+  /**
+   * Whether the direct atasan may see this person's results for pembinaan (asked once after
+   * /asesmen, changed in /profil). Absent: not answered yet, which is a no.
+   */
+  atasanConsent?: { allowed: boolean; at: Date };
   /** A supervisor's weekly summary of this unit (Monday 07:00 their time). */
   weeklySummary?: { unitId: string; since: Date };
   /** A coordinator's weekly digest of their scope (Monday 07:00 their time), since when. */
@@ -130,6 +141,11 @@ export const personSchema = new Schema<Person>(
     declaredNip: { type: String, match: /^\d{18}$/ },
     mentorOptIn: Boolean,
     shareProgress: Boolean,
+    atasanNip: { type: String, match: /^\d{18}$/ },
+    atasanConsent: {
+      type: new Schema({ allowed: { type: Boolean, required: true }, at: Date }, { _id: false }),
+      default: undefined,
+    },
     weeklySummary: {
       type: new Schema({ unitId: { type: String, required: true }, since: Date }, { _id: false }),
       default: undefined,
@@ -159,3 +175,5 @@ personSchema.index({ instansiId: 1 });
 personSchema.index({ hasRoles: 1 });
 personSchema.index({ declaredNip: 1 });
 personSchema.index({ unverified: 1 });
+// A direct atasan's reports (/tim), by top-level equality.
+personSchema.index({ atasanNip: 1 });

@@ -26,6 +26,8 @@ export type PersonPatch = Partial<
     | "mentorOptIn"
     | "reminders"
     | "shareProgress"
+    | "atasanNip"
+    | "atasanConsent"
     | "weeklySummary"
     | "coordinatorDigest"
     | "unverified"
@@ -167,6 +169,10 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
           .exec(),
       );
       return found.sort((a, b) => (a.onboardedAt?.getTime() ?? 0) - (b.onboardedAt?.getTime() ?? 0));
+    },
+    /** The people whose direct atasan is whoever holds `nip`, by name (few: one atasan's staff). */
+    async listByAtasanNip(nip: string): Promise<Person[]> {
+      return Person.find({ atasanNip: nip }).sort({ name: 1 }).lean<Person[]>().exec();
     },
     /** Supervisors who asked for the weekly summary (few). */
     async listWeeklySubscribers(): Promise<Person[]> {

@@ -31,6 +31,7 @@ const HR_FIELDS = [
   "employmentSource",
   "contractStart",
   "regionId",
+  "atasanNip",
 ] as const;
 
 /**

@@ -8,6 +8,7 @@ import {
 } from "../../domain/assessment.js";
 import type { Competency } from "../../domain/competency.js";
 import { compareCompetencyCodes, isLevel, type Level } from "../../domain/competency.js";
+import { asksAtasanConsent } from "../../domain/direct-report.js";
 import type { Instrument } from "../../domain/instrument.js";
 import { isJabatanTier, requiredLevels, type SkjDefaults } from "../../domain/skj.js";
 import type { ComputeService, TextSource } from "../../engine/engine.js";
@@ -16,6 +17,7 @@ import type { Conversation, Outbound } from "../../engine/types.js";
 import { formatDate } from "../../i18n/format.js";
 import type { Locale } from "../../i18n/locales.js";
 import type { AssessmentResults } from "../results/assessment-result.js";
+import { consentChoices } from "../team/buttons.js";
 import { nextAssessmentAllowedAt, type RecordAssessment } from "./assessment-record.js";
 
 export interface AssessmentDeps {
@@ -187,6 +189,15 @@ export function createAssessment(deps: AssessmentDeps) {
         }),
       });
     }
+    // Asked once, after the first result: whether the direct atasan may see it (see /tim).
+    const person = await deps.repos.people.get(personId);
+    if (person && asksAtasanConsent(person))
+      out.push({
+        text: t(conversation, "team-consent-question"),
+        choices: consentChoices((a) =>
+          t(conversation, a === "y" ? "team-consent-allow" : "team-consent-deny"),
+        ),
+      });
     return { outbound: out };
   };
 

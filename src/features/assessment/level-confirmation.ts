@@ -1,6 +1,12 @@
 import type { Achievement, Assessment, Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
-import { gapClosed, gapCountOf, isAssessedLevel, withConfirmation } from "../../domain/counted-level.js";
+import {
+  CONFIRMATION_NOTE_MAX,
+  gapClosed,
+  gapCountOf,
+  isAssessedLevel,
+  withConfirmation,
+} from "../../domain/counted-level.js";
 import { syncMentorProfile } from "../mentoring/mentor-profile.js";
 import { gapAchievementId, gapClosedAchievement } from "./assessment-record.js";
 
@@ -14,12 +20,15 @@ export interface LevelConfirmationInput {
   byPersonId: string;
   /** The chat account they acted from, for the audit log. */
   actorIdentityId?: string;
+  /** A short note for the person (at most CONFIRMATION_NOTE_MAX characters; longer is refused). */
+  note?: string;
 }
 
 export type LevelConfirmationOutcome =
   | { kind: "confirmed"; assessment: Assessment }
   | { kind: "not-found" }
   | { kind: "invalid-level" }
+  | { kind: "invalid-note" }
   | { kind: "own-assessment" };
 
 /**
@@ -56,6 +65,8 @@ export function createLevelConfirmation(deps: {
 
   return async function confirmLevel(input: LevelConfirmationInput): Promise<LevelConfirmationOutcome> {
     if (!isAssessedLevel(input.level)) return { kind: "invalid-level" };
+    const note = input.note?.trim();
+    if (note !== undefined && note.length > CONFIRMATION_NOTE_MAX) return { kind: "invalid-note" };
     const assessment = await deps.repos.assessments.get(input.assessmentId);
     const result = assessment?.results.find((r) => r.competency === input.competency);
     if (!assessment || !result) return { kind: "not-found" };
@@ -66,6 +77,7 @@ export function createLevelConfirmation(deps: {
       level: input.level,
       byPersonId: input.byPersonId,
       at,
+      ...(note ? { note } : {}),
     });
     const stored = await deps.repos.assessments.confirmLevel(assessment._id, input.competency, {
       confirmation,
@@ -96,7 +108,7 @@ export function createLevelConfirmation(deps: {
       targetKind: "person",
       targetId: stored.personId,
       ...(stored.unitId ? { scopeUnitId: stored.unitId } : {}),
-      // No levels: the audit log outlives an erasure of the person, and their levels must not.
+      // No levels, no note: the audit log outlives an erasure of the person, and those must not.
       details: { assessmentId: stored._id, competency: input.competency },
     });
     await deps.onConfirmed?.(stored.personId);

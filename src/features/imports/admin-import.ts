@@ -53,6 +53,13 @@ export function createAdminImport(deps: {
           rows: result.conflicts.map((c) => c.row).join(", "),
         }),
       );
+    if (result.unknownAtasan.length > 0)
+      lines.push(
+        t("import-people-unknown-atasan", {
+          count: result.unknownAtasan.length,
+          rows: result.unknownAtasan.map((c) => c.row).join(", "),
+        }),
+      );
     if (result.codes.length === 0) return [{ text: lines.join("\n\n") }];
     const units = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u.name]));
     lines.push(t("import-people-codes", { count: result.codes.length }));

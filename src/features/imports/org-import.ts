@@ -23,6 +23,11 @@ export type PeopleImportResult =
       codes: IssuedCode[];
       /** Rows whose NIP an unverified person also gave: that person is not touched. */
       conflicts: { row: number; nip: string }[];
+      /**
+       * Rows whose `nip_atasan` nobody holds yet (neither in this file nor stored): the NIP is kept
+       * and the relation holds as soon as that NIP is imported, but the admin is told by row.
+       */
+      unknownAtasan: { row: number; nip: string }[];
     }
   | { ok: false; problems: ImportProblem[] };
 
@@ -122,6 +127,16 @@ export function createOrgImport(deps: {
       let unchanged = 0;
       const changed: string[] = [];
       const needCodes: Person[] = [];
+      // An atasan later in the same file counts as known: the file is one import, in any order.
+      const inFile = new Set(parsed.people.map((r) => r.nip));
+      const unknownAtasan: { row: number; nip: string }[] = [];
+      for (const row of parsed.people)
+        if (
+          row.atasanNip &&
+          !inFile.has(row.atasanNip) &&
+          !(await deps.repos.nipClaims.ownerOf(row.atasanNip))
+        )
+          unknownAtasan.push({ row: row.row, nip: row.atasanNip });
       for (const row of parsed.people) {
         const owner = owners.get(row.nip) ?? null;
         // A status only read from the NIP (the column was empty) fills a gap, never replaces one.
@@ -135,15 +150,19 @@ export function createOrgImport(deps: {
           ...(row.regionId ? { regionId: row.regionId } : {}),
           ...(setsStatus ? { employment: row.employment, employmentSource: row.employmentSource } : {}),
           ...(row.contractStart ? { contractStart: row.contractStart } : {}),
+          ...(row.atasanNip ? { atasanNip: row.atasanNip } : {}),
         };
         if (owner) {
           if (await deps.activation.awaitingRegistration(owner)) needCodes.push({ ...owner, ...fields });
-          const differs = Object.entries(fields).some(([k, v]) => owner[k as keyof typeof owner] !== v);
+          // An empty nip_atasan cell removes the relation; a file without the column leaves it.
+          const clear: "atasanNip"[] = row.atasanNip === null && owner.atasanNip ? ["atasanNip"] : [];
+          const differs =
+            clear.length > 0 || Object.entries(fields).some(([k, v]) => owner[k as keyof typeof owner] !== v);
           if (!differs) {
             unchanged++;
             continue;
           }
-          await deps.repos.people.update(owner._id, fields);
+          await deps.repos.people.update(owner._id, fields, clear);
           changed.push(owner._id);
           updated++;
           continue;
@@ -176,7 +195,7 @@ export function createOrgImport(deps: {
       const conflicts = parsed.people
         .filter((r) => declared.has(r.nip))
         .map((r) => ({ row: r.row, nip: r.nip }));
-      return { ok: true, created, updated, unchanged, codes, conflicts };
+      return { ok: true, created, updated, unchanged, codes, conflicts, unknownAtasan };
     },
   };
 }

@@ -8,6 +8,8 @@ export function profileFeature(deps: { profile: ReturnType<typeof createProfile>
     name: "profile",
     commands: [{ name: "profil", access: "registered", flow: "profil" }],
     services: deps.profile.services,
+    optionSources: deps.profile.optionSources,
+    textSources: deps.profile.textSources,
   };
 }
 

@@ -18,9 +18,12 @@ import {
   ZONE_OPTIONS,
 } from "../onboarding/onboarding.js";
 import type { UnitMoves } from "../unit-moves/unit-moves.js";
+import { createAtasanSettings } from "./atasan-settings.js";
 
 export interface ProfileDeps {
-  repos: Pick<Repositories, "people" | "orgUnits" | "jabatan" | "audit">;
+  repos: Pick<Repositories, "people" | "orgUnits" | "jabatan" | "audit" | "nipClaims">;
+  /** ADMIN_IDS: bootstrap admins may set anyone's direct atasan. */
+  adminIds?: readonly string[];
   regions: readonly RegionInfo[];
   tiers: readonly TierInfo[];
   translate: Translate;
@@ -274,8 +277,16 @@ export function createProfile(deps: ProfileDeps) {
     return { outbound: [{ text: deps.translate(profile.locale, "profile-saved") }], profile };
   };
 
+  const atasan = createAtasanSettings({
+    repos,
+    translate: deps.translate,
+    ...(deps.adminIds ? { adminIds: deps.adminIds } : {}),
+  });
   return {
+    optionSources: atasan.optionSources,
+    textSources: atasan.textSources,
     services: {
+      ...atasan.services,
       "profile.show": show,
       "profile.regionCheck": regionCheck,
       "profile.employmentCheck": employmentCheck,

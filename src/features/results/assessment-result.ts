@@ -66,7 +66,11 @@ export function createAssessmentResults(deps: {
       const row = isConfirmed(r)
         ? t("assessment-row-confirmed", { level, self: r.assessed, required: r.required })
         : t("assessment-row", { assessed: r.assessed, required: r.required });
-      return `${mark} ${nameOf(r.competency, conv)}: ${row}${change}${mixed}`;
+      // The atasan's note goes with the level it explains.
+      const note = r.confirmation?.note
+        ? `\n   ${t("results-confirmed-note-text", { note: r.confirmation.note })}`
+        : "";
+      return `${mark} ${nameOf(r.competency, conv)}: ${row}${change}${mixed}${note}`;
     });
     const gaps = rows.filter((r) => r.gap > 0).length;
     const mixed = rows.filter((r) => r.mixed).map((r) => nameOf(r.competency, conv));

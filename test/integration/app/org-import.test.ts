@@ -273,3 +273,76 @@ describe("importing people", () => {
     expect((await personByNip("198503012010011007"))!.employment).toBe("CPNS");
   });
 });
+
+describe("importing direct supervisors (nip_atasan)", () => {
+  const KASI = "197805052005011002";
+  const STAF = "199204042019032011";
+  const STAF2 = "199306062020121003";
+  const personByNip = async (nip: string) => ctx.repos.people.get((await ctx.repos.nipClaims.ownerOf(nip))!);
+  const nipAtasanOf = async (nip: string) => (await personByNip(nip))!.atasanNip;
+
+  it("resolves an atasan later in the same file, keeps one from a later file and tells the admin by row", async () => {
+    // The staff row comes before its atasan's row: one file is one import, in any order.
+    const sameFile = [
+      "NIP;Nama;Unit Kerja;NIP Atasan",
+      `${STAF};Rina Oktaviani;jambi.dinkes.farmasi;${KASI}`,
+      `${KASI};Hendra Gunawan;jambi.dinkes.farmasi;`,
+    ].join("\n");
+    const first = await app.orgImport.people(sameFile, OPERATOR);
+    expect(first).toMatchObject({ ok: true, created: 2, unknownAtasan: [] });
+    expect(await nipAtasanOf(STAF)).toBe(KASI);
+    expect(await nipAtasanOf(KASI)).toBeUndefined();
+
+    // An atasan nobody holds yet: kept and named by row, and holds once a later file imports them.
+    const before = [
+      "nip,nama,unit,nip_atasan",
+      `${STAF2},Yudi Pranata,jambi.dinkes.farmasi,199011112015031005`,
+    ];
+    const second = await app.orgImport.people(before.join("\n"), OPERATOR);
+    expect(second).toMatchObject({
+      ok: true,
+      created: 1,
+      unknownAtasan: [{ row: 2, nip: "199011112015031005" }],
+    });
+    expect(await nipAtasanOf(STAF2)).toBe("199011112015031005");
+    const later = ["nip,nama,unit", "199011112015031005,Bambang Sutrisno,jambi.dinkes.farmasi"].join("\n");
+    expect(await app.orgImport.people(later, OPERATOR)).toMatchObject({ ok: true, unknownAtasan: [] });
+    const atasan = await personByNip("199011112015031005");
+    const reports = await ctx.repos.people.listByAtasanNip(atasan!.nip!);
+    expect(reports.map((p) => p.name)).toEqual(["Yudi Pranata"]);
+
+    // The same file again writes nothing; an empty cell removes the relation; no column leaves it.
+    expect(await app.orgImport.people(sameFile, OPERATOR)).toMatchObject({ ok: true, updated: 0 });
+    const cleared = ["nip;nama;unit;nip_atasan", `${STAF};Rina Oktaviani;jambi.dinkes.farmasi;`].join("\n");
+    expect(await app.orgImport.people(cleared, OPERATOR)).toMatchObject({ ok: true, updated: 1 });
+    expect(await nipAtasanOf(STAF)).toBeUndefined();
+    expect(await nipAtasanOf(STAF2)).toBe("199011112015031005");
+  });
+
+  it("refuses a malformed atasan NIP and a person as their own atasan, by row, importing nothing", async () => {
+    const bad = [
+      "nip,nama,unit,nip_atasan",
+      `${STAF},Rina Oktaviani,jambi.dinkes.farmasi,12345`,
+      `${KASI},Hendra Gunawan,jambi.dinkes.farmasi,${KASI}`,
+    ].join("\n");
+    app.files.register("telegram", async () => new TextEncoder().encode(bad));
+    await cmd(tg(1), "impor");
+    const said = all(await csvFile(tg(1), "pegawai.csv", 200));
+    expect(said).toContain("Baris 2, kolom nip_atasan: NIP atasan tidak sah");
+    expect(said).toContain("Baris 3, kolom nip_atasan: NIP atasan sama dengan NIP pegawai itu sendiri");
+    expect(await nipAtasanOf(STAF)).toBeUndefined();
+    expect(await nipAtasanOf(KASI)).toBeUndefined();
+  });
+
+  it("says through /impor which atasan NIPs are not known yet", async () => {
+    const file = [
+      "nip,nama,unit,atasan",
+      `${STAF},Rina Oktaviani,jambi.dinkes.farmasi,198001012006041009`,
+    ].join("\n");
+    app.files.register("telegram", async () => new TextEncoder().encode(file));
+    await cmd(tg(1), "impor");
+    const said = all(await csvFile(tg(1), "pegawai.csv", 200));
+    expect(said).toContain("1 NIP atasan (baris 2) belum dikenal Pandu");
+    expect(await nipAtasanOf(STAF)).toBe("198001012006041009");
+  });
+});

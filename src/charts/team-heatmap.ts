@@ -1,0 +1,105 @@
+import { existsSync } from "node:fs";
+import { Resvg } from "@resvg/resvg-js";
+import * as echarts from "echarts";
+
+/** One person's row: their levels that count against the required ones, per competency column. */
+export interface HeatmapRow {
+  /** The person's name as the atasan reads it. */
+  person: string;
+  /** One per column, in the columns' order; null where the person was not assessed in it. */
+  cells: ({ level: number; required: number } | null)[];
+}
+
+export interface TeamHeatmap {
+  /** Column headers: competency codes (M.1, SK.1, T.AK.1), short enough for a phone. */
+  columns: string[];
+  rows: HeatmapRow[];
+}
+
+export interface HeatmapLabels {
+  title: string;
+  /** The legend's three bands: below the standard, at it, above it. */
+  below: string;
+  meets: string;
+  above: string;
+}
+
+const COLUMN_WIDTH = 64;
+const ROW_HEIGHT = 44;
+const LEFT = 220;
+
+// The same faces as the assessment chart, when the system has them (see assessment-chart.ts).
+const DEJAVU = [
+  "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+  "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+];
+const FONT = DEJAVU.every((f) => existsSync(f))
+  ? { loadSystemFonts: false, fontFiles: DEJAVU, defaultFontFamily: "DejaVu Sans" }
+  : { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" };
+
+/**
+ * Draws a direct atasan's team as a person × competency heatmap PNG: each cell is coloured by the
+ * level that counts minus the required level (orange below, green at or above) and labelled
+ * "level/required". ECharts renders SVG on the server, resvg rasterises it.
+ */
+export async function renderTeamHeatmap(heatmap: TeamHeatmap, labels: HeatmapLabels): Promise<Uint8Array> {
+  const width = Math.max(560, LEFT + 24 + heatmap.columns.length * COLUMN_WIDTH);
+  const height = 150 + heatmap.rows.length * ROW_HEIGHT;
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+  try {
+    // The first person on top, as in the text.
+    const people = heatmap.rows.map((r) => r.person).reverse();
+    const data = heatmap.rows.flatMap((row, i) =>
+      row.cells.flatMap((cell, x) =>
+        cell
+          ? [
+              {
+                value: [x, heatmap.rows.length - 1 - i, cell.level - cell.required],
+                label: { formatter: `${cell.level}/${cell.required}` },
+              },
+            ]
+          : [],
+      ),
+    );
+    chart.setOption({
+      animation: false,
+      backgroundColor: "#ffffff",
+      textStyle: { fontFamily: "DejaVu Sans, Noto Sans, Arial, sans-serif" },
+      title: { text: labels.title, left: 16, top: 12, textStyle: { fontSize: 18 } },
+      grid: { left: LEFT, right: 24, top: 60, bottom: 64 },
+      xAxis: { type: "category", data: heatmap.columns, position: "top", axisLabel: { fontSize: 13 } },
+      yAxis: {
+        type: "category",
+        data: people,
+        axisLabel: { fontSize: 13, width: LEFT - 20, overflow: "truncate" },
+      },
+      visualMap: {
+        type: "piecewise",
+        orient: "horizontal",
+        left: 16,
+        bottom: 12,
+        // Server-side text measuring runs short: wide gaps keep the labels apart.
+        itemGap: 48,
+        textStyle: { fontSize: 12 },
+        pieces: [
+          { lt: 0, label: labels.below, color: "#e8833a" },
+          { value: 0, label: labels.meets, color: "#8fd19e" },
+          { gt: 0, label: labels.above, color: "#2f9e6b" },
+        ],
+      },
+      series: [
+        {
+          type: "heatmap",
+          data,
+          label: { show: true, fontSize: 13, color: "#1f2933" },
+          itemStyle: { borderColor: "#ffffff", borderWidth: 2 },
+        },
+      ],
+    });
+    const svg = chart.renderToSVGString();
+    const png = new Resvg(svg, { background: "#ffffff", font: FONT }).render().asPng();
+    return new Uint8Array(png);
+  } finally {
+    chart.dispose();
+  }
+}
