@@ -119,3 +119,33 @@ export function suppressedFigures(top: Cells, path: readonly PathStep[]): Set<st
   }
   return hidden;
 }
+
+/** One person the reader sees one by one (a consenting direct report), as the totals count them. */
+export interface SeenPerson {
+  /** The unit the totals count them in. */
+  unitId: string;
+  /** Counted in "reached the minimum" (their JP rule is a minimum, not a ceiling). */
+  minimum: boolean;
+  /** The competencies their result of the year is counted in. */
+  competencies: readonly string[];
+}
+
+/**
+ * How many of the people the reader sees one by one each figure of a cell counts, for `figureCells`:
+ * the seen people whose unit `inCell` accepts. Satisfaction answers are anonymous, so nobody is
+ * seen in `ikm`.
+ */
+export function seenCounts(
+  seen: readonly SeenPerson[],
+  inCell: (unitId: string) => boolean,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const p of seen) {
+    if (!inCell(p.unitId)) continue;
+    add("people");
+    if (p.minimum) add("minimum");
+    for (const c of p.competencies) add(`c:${c}`);
+  }
+  return counts;
+}

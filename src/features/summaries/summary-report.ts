@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { OrgUnit, Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { Outbox } from "../../delivery/outbox.js";
+import { reportAccess } from "../../domain/direct-report.js";
 import type { HolidayCalendar } from "../../domain/holidays.js";
 import { ikmGrade } from "../../domain/ikm.js";
 import { localClock, morningOf, quietHoursOf } from "../../domain/reminder-time.js";
@@ -15,7 +16,13 @@ import {
   type UnitHeadcount,
   type UnitYearTotals,
 } from "../../domain/summary.js";
-import { figureCells, type PathStep, suppressedFigures } from "../../domain/suppression.js";
+import {
+  figureCells,
+  type PathStep,
+  type SeenPerson,
+  seenCounts,
+  suppressedFigures,
+} from "../../domain/suppression.js";
 import type { Translate } from "../../engine/text.js";
 import type { Choice, Conversation, Outbound } from "../../engine/types.js";
 import { formatNumber } from "../../i18n/format.js";
@@ -113,12 +120,50 @@ export function createSummaryReport(deps: {
   }
 
   /**
+   * The people `reader` sees one by one elsewhere: their consenting direct reports (/tim), as the
+   * totals of `year` count them. Few (one atasan's staff), so read person by person.
+   */
+  async function seenBy(reader: Person | null, year: number): Promise<SeenPerson[]> {
+    if (!reader?.nip || reader.unverified) return [];
+    const reports = (await deps.repos.people.listByAtasanNip(reader.nip)).filter(
+      (p) => reportAccess(reader, p) === "ok",
+    );
+    const seen: SeenPerson[] = [];
+    for (const p of reports) {
+      const [member, contributions] = await Promise.all([
+        deps.repos.summaries.member(p._id),
+        deps.repos.summaries.contributionsOfPerson(p._id),
+      ]);
+      if (!member?.unitId) continue;
+      const ofYear = contributions.find((c) => c.year === year);
+      seen.push({
+        unitId: member.unitId,
+        minimum: !member.underCeiling,
+        competencies: ofYear?.results.map((r) => r.competency) ?? [],
+      });
+    }
+    return seen;
+  }
+
+  /**
    * A target's totals and the figures to hide in them beyond its own small cells: each level from
    * the reader's whole scope down to the unit is checked against its siblings (`suppression.ts`),
-   * two reads per level. Nobody is "seen" one by one here yet: a view that shows people one by one
-   * to a summary's reader must pass them to `figureCells`.
+   * two reads per level. The people the reader sees one by one (`seen`) count as seen in every
+   * cell holding them, so no figure lets them be subtracted to leave 1–4 others.
    */
-  async function figuresFor(target: Target, year: number): Promise<Figures> {
+  async function figuresFor(
+    target: Target,
+    year: number,
+    seen: readonly SeenPerson[] = [],
+  ): Promise<Figures> {
+    const pathOf = new Map(target.scope.map((u) => [u._id, u.path] as const));
+    /** The seen counts of the subtree under `id` (the whole scope when undefined). */
+    const seenUnder = (id?: string) =>
+      seenCounts(seen, (unitId) =>
+        id === undefined ? pathOf.has(unitId) : unitId === id || Boolean(pathOf.get(unitId)?.includes(id)),
+      );
+    const cellsOf = (totals: ScopeTotals, id?: string) =>
+      figureCells(totals, seen.length > 0 ? seenUnder(id) : undefined);
     const roots = rootsOf(target.scope);
     const read = await deps.repos.summaries.trees(
       roots.map((u) => u._id),
@@ -126,7 +171,7 @@ export function createSummaryReport(deps: {
     );
     const top = addTotals(year, read.totals, read.heads);
     const byRoot = eachUnit(roots, year, read);
-    if (!target.unit) return { totals: top, suppressed: suppressedFigures(figureCells(top), []) };
+    if (!target.unit) return { totals: top, suppressed: suppressedFigures(cellsOf(top), []) };
     const inScope = new Set(target.scope.map((u) => u._id));
     const chain = [...target.unit.path.filter((id) => inScope.has(id)), target.unit._id];
     const path: PathStep[] = [];
@@ -146,11 +191,11 @@ export function createSummaryReport(deps: {
           { totals, heads },
         );
       }
-      path.push({ children: level.map((c) => ({ id: c.id, cells: figureCells(c.totals) })), chosen: id });
+      path.push({ children: level.map((c) => ({ id: c.id, cells: cellsOf(c.totals, c.id) })), chosen: id });
     }
     const own =
       level.find((c) => c.id === target.unit!._id)?.totals ?? (await totalsFor([target.unit], year));
-    return { totals: own, suppressed: suppressedFigures(figureCells(top), path) };
+    return { totals: own, suppressed: suppressedFigures(cellsOf(top), path) };
   }
 
   /** The summary as text, Indonesian or English. */
@@ -279,7 +324,10 @@ export function createSummaryReport(deps: {
     const t = (key: string, args?: Record<string, string | number>) => deps.translate(locale, key, args);
     // Take in what was recorded a moment ago, so a supervisor checking a change sees it.
     await deps.totals.fold(FOLD_ON_REQUEST, { rebuild: false }).catch(() => undefined);
-    const [figures, waiting] = await Promise.all([figuresFor(target, year), deps.totals.pending()]);
+    const [figures, waiting] = await Promise.all([
+      seenBy(me, year).then((seen) => figuresFor(target, year, seen)),
+      deps.totals.pending(),
+    ]);
     const title = titleOf(target, locale);
     let text = render(figures, title, locale);
     if (waiting > 0) text += `\n\n${t("summary-catching-up", { count: waiting })}`;
@@ -425,7 +473,11 @@ export function createSummaryReport(deps: {
         }
         const locale = person.locale;
         const text = render(
-          await figuresFor({ unit, units: subtreeOf(unit, units), scope: units }, year),
+          await figuresFor(
+            { unit, units: subtreeOf(unit, units), scope: units },
+            year,
+            await seenBy(person, year),
+          ),
           unit.name,
           locale,
         );

@@ -180,3 +180,19 @@ describe("adjusting a level from /tim", () => {
     );
   });
 });
+
+describe("unit summaries read by an atasan who also supervises the unit", () => {
+  it("hides the figures that, minus the staff they see in /tim, would describe fewer than five others", async () => {
+    // The unit's five counted people include three the Kepala Seksi sees one by one in /tim.
+    await ctx.repos.people.setRoles(ids.kasi!, [{ role: "supervisor", unitId: UNIT, grantedAt: clock }]);
+    app.events.emit("rolesChanged", { personId: ids.kasi! });
+    await app.summaries.settle();
+    const kasi = all(await cmd(KASI, "ringkasan"));
+    expect(kasi).toContain("Unit ini berisi 5 orang, tetapi rinciannya tidak ditampilkan");
+    expect(kasi).not.toContain("Komunikasi:");
+    // The Kepala Bidang sees nobody one by one, so the same unit is shown to them in full.
+    expect(await komunikasiInSummary()).toContain("(5 orang)");
+    await ctx.repos.people.setRoles(ids.kasi!, []);
+    app.events.emit("rolesChanged", { personId: ids.kasi! });
+  });
+});

@@ -6,6 +6,7 @@ import {
   hiddenChildren,
   isSmallCell,
   type PathStep,
+  seenCounts,
   suppressedFigures,
 } from "../../../src/domain/suppression.js";
 
@@ -222,5 +223,19 @@ describe("the view with suppressed figures", () => {
     expect(summaryView(t, new Set(["ikm"])).ikm).toBeUndefined();
     expect(summaryView(t, new Set(["people"]))).toMatchObject({ shown: false, protected: true });
     expect(summaryView(t).ikm).toEqual({ score: 100, respondents: 5 });
+  });
+});
+
+describe("people the reader sees one by one", () => {
+  it("counts each seen person in the cells holding their unit, per figure they are counted in", () => {
+    const seen = [
+      { unitId: "a", minimum: true, competencies: ["M.1", "M.3"] },
+      { unitId: "a.b", minimum: false, competencies: ["M.1"] },
+      { unitId: "c", minimum: true, competencies: [] },
+    ];
+    const underA = seenCounts(seen, (u) => u === "a" || u.startsWith("a."));
+    expect(Object.fromEntries(underA)).toEqual({ people: 2, minimum: 1, "c:M.1": 2, "c:M.3": 1 });
+    expect(underA.get("ikm")).toBeUndefined();
+    expect(seenCounts(seen, (u) => u === "z").size).toBe(0);
   });
 });
