@@ -27,6 +27,7 @@ import type { FeatureContext } from "./features/context.js";
 import { FEATURE_MODULES } from "./features/discover.js";
 import { createEnrollment } from "./features/enrolment/enrollment.js";
 import { createPlaceRequests } from "./features/enrolment/place-requests.js";
+import { createWaitlist } from "./features/enrolment/waitlist.js";
 import { createPeopleExport } from "./features/export/people-export.js";
 import type { Feature } from "./features/feature.js";
 import { mainMenu } from "./features/help/index.js";
@@ -239,7 +240,16 @@ export function createApp(deps: {
     now,
     ...(deps.adminIds ? { adminIds: deps.adminIds } : {}),
   });
+  const waitlist = createWaitlist({
+    repos,
+    catalog: courseCatalog,
+    outbox,
+    access: courseAccess,
+    translate: deps.translate,
+    now,
+  });
   const enrollment = createEnrollment({
+    waitlist,
     access: courseAccess,
     requestPlace: placeRequests.request,
     repos,
@@ -406,6 +416,7 @@ export function createApp(deps: {
       recommendations,
       catalog: catalogBrowser,
       enrollment,
+      waitlist,
       placeRequests,
       unitMoves,
       training,
@@ -506,6 +517,8 @@ export function createApp(deps: {
     recommendations,
     /** Places in courses by request ("Ajukan"). */
     placeRequests,
+    /** Waiting lists of full sessions (the expiry job runs `expireOffers`). */
+    waitlist,
     outbox,
     /** The one function that records assessment results (flows use it through /asesmen). */
     recordAssessment,

@@ -10,6 +10,7 @@ import type { Broadcasts } from "./broadcasts/broadcasts.js";
 import type { CatalogBrowser } from "./catalog/catalog-browser.js";
 import type { EnrollmentService } from "./enrolment/enrollment.js";
 import type { PlaceRequests } from "./enrolment/place-requests.js";
+import type { Waitlist } from "./enrolment/waitlist.js";
 import type { PeopleExport } from "./export/people-export.js";
 import type { Feature } from "./feature.js";
 import type { createAdminImport } from "./imports/admin-import.js";
@@ -45,6 +46,8 @@ export interface AppServices {
   /** /katalog: the catalog searched and paged, showing only what the person may take. */
   catalog: CatalogBrowser;
   enrollment: EnrollmentService;
+  /** Waiting lists of full sessions: joining, offers of freed seats, their expiry. */
+  waitlist: Waitlist;
   /** Places in courses by request ("Ajukan"), decided by coordinators. */
   placeRequests: PlaceRequests;
   /** Moves of verified people between units: asked in /profil, decided by an admin of the new unit. */

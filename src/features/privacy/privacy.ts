@@ -45,6 +45,7 @@ export interface PrivacyDeps {
     | "mentoring"
     | "placeRequests"
     | "unitMoves"
+    | "waitlist"
     | "surveys"
     | "deliveries"
     | "audit"
@@ -326,6 +327,7 @@ export function createPrivacy(deps: PrivacyDeps) {
     // Announcements they wrote stay with their audience, without the author.
     ["broadcastAuthor", (req) => repos.broadcasts.forgetAuthor(req._id)],
     ["placeRequests", (req) => repos.placeRequests.removeForPerson(req._id)],
+    ["waitlist", (req) => repos.waitlist.removeForPerson(req._id)],
     [
       "unitMoves",
       async (req) => {
