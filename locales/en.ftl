@@ -163,6 +163,7 @@ cmd-hapusdata = delete your personal data
 cmd-umumkan = send an announcement (coordinators)
 cmd-siaran = announcement delivery reports (coordinators)
 cmd-ringkasan = unit summary (supervisors)
+cmd-peserta = session rosters: attendance, attendance sheet, mark completed (coordinators)
 cmd-ekspor = export unit data (supervisors)
 cmd-peran = manage roles (admins)
 cmd-aktivasi = activation codes and verifying employees (admins)
@@ -1053,3 +1054,60 @@ privacy-erase-no = Cancel
 privacy-erase-cancelled = All right, nothing was deleted. Your data stays as it was.
 privacy-erase-expired = This button has expired, so nothing was deleted. Type /hapusdata again if you still want to delete your data.
 privacy-erase-done = Your personal data has been deleted from Pandu. Thank you for using Pandu. If you ever want to come back, type /start to register anew.
+
+## Session roster (/peserta)
+roster-not-koordinator = /peserta is for coordinators only.
+roster-none = There is no training session you can see yet: sessions of courses your instansi runs, or that staff in your scope enrolled in (from the start of last month to a year ahead).
+roster-none-match = No session matches "{ $query }". Try other words from the title or provider, or type /peserta alone to see them all.
+roster-list-title = 📋 Your training sessions, this month first (page { $page } of { $pages }):
+roster-list-title-query = 📋 Sessions matching "{ $query }" (page { $page } of { $pages }):
+roster-list-line = { $n }. { $title } — { $when } ({ $count } enrolled, quota { $quota })
+roster-list-help = Pick a session to see who is enrolled. Search with /peserta followed by words from the title or provider, e.g. /peserta communication.
+roster-prev = ‹ Previous
+roster-next = Next ›
+roster-gone = This session is no longer in the catalog. Type /peserta to pick another.
+roster-out-of-scope = This session or person is outside your scope.
+roster-session = { $when } · { $provider }
+roster-counts = Enrolled: { $count } (quota { $quota }) · Attending: { $hadir } · Cannot attend: { $tidak } · No answer yet: { $none }
+roster-present = Counted present when the session is marked completed: { $present } (marked present, or answered Attending and not marked absent).
+roster-scope-note = Another provider runs this course: only enrolees in your scope are shown.
+roster-empty = Nobody is enrolled yet.
+roster-page = Page { $page } of { $pages }:
+roster-erased = (data erased)
+roster-answer-hadir = ✅ Attending
+roster-answer-tidak = ❌ Cannot attend
+roster-answer-none = ⏳ No answer yet
+roster-marked-hadir = marked present
+roster-marked-tidak = marked absent
+roster-waitlist-empty = Waiting list: empty.
+roster-waitlist = Waiting list: { $count } { $count ->
+        [one] person
+       *[other] people
+    }
+roster-waitlist-offered = being offered a seat
+roster-help = Press a name to mark attendance or remove the person. "Mark completed" records the JP of everyone present, once.
+roster-sheet = Download attendance sheet
+roster-sheet-preparing = Preparing the attendance sheet…
+roster-sheet-caption = Attendance sheet of "{ $title }": { $count } enrolled.
+roster-complete = Mark completed
+roster-complete-too-early = This session has not started yet, so it cannot be marked completed.
+roster-complete-confirm = Mark "{ $title }" completed? { $count } people present will be recorded as having completed it and get { $jp } JP, and each is told.
+roster-complete-yes = Yes, mark completed
+roster-complete-done = ✅ Session marked completed: { $count } people recorded with { $jp } JP and told. { $already } were recorded before.
+roster-complete-again = This session was already marked completed for the { $count } people present: nothing changed, and no JP was added again.
+roster-complete-nobody = Nobody is present yet: mark attendance first by pressing the names.
+roster-completed-person = 🎓 Your attendance at "{ $title }" was recorded by the coordinator: { $jp } JP added to your record. See /pelatihan.
+roster-back = Back
+roster-back-list = Sessions
+roster-person = { $name }
+    NIP: { $nip } · Unit: { $unit }
+    Course: { $title }
+roster-mark-hadir = Mark present
+roster-mark-tidak = Mark absent
+roster-remove = Remove
+roster-remove-confirm = Remove { $name } from "{ $title }"? The seat is offered to the first person on the waiting list, and { $name } is told.
+roster-remove-yes = Yes, remove
+roster-remove-started = This session has started: people can no longer be removed. Mark them absent instead.
+roster-person-gone = This person is no longer enrolled in this session.
+roster-removed = { $name } was removed from "{ $title }". The seat is offered to the waiting list.
+roster-removed-person = The coordinator removed you from "{ $title }" ({ $when }). If this is a mistake, contact your training coordinator.

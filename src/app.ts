@@ -47,6 +47,7 @@ import { createReminderSettings } from "./features/reminders/reminder-settings.j
 import { createTrainingReminders } from "./features/reminders/training-reminders.js";
 import { createAssessmentResults, type RenderChart } from "./features/results/assessment-result.js";
 import { createRoles } from "./features/roles/roles.js";
+import { createRoster } from "./features/roster/roster.js";
 import { createSummaryReport } from "./features/summaries/summary-report.js";
 import { createSurveys } from "./features/surveys/surveys.js";
 import { createCompletion } from "./features/training/completion.js";
@@ -404,6 +405,16 @@ export function createApp(deps: {
     now,
     ledger,
   });
+  const roster = createRoster({
+    repos,
+    catalog: courseCatalog,
+    ledger,
+    waitlist,
+    outbox,
+    competencies: content.allCompetencies,
+    translate: deps.translate,
+    now,
+  });
   const housekeeping = createHousekeeping({ repos, finishErasures: (at) => privacy.finishInterrupted(at) });
   const retention = createRetention({ repos, rules: deps.retention ?? DEFAULT_RETENTION });
   const featureContext: FeatureContext = {
@@ -436,6 +447,7 @@ export function createApp(deps: {
       summaries,
       peopleExport,
       roles,
+      roster,
       personVerification,
       adminImport,
     },

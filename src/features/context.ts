@@ -26,6 +26,7 @@ import type { ReminderSettings } from "./reminders/reminder-settings.js";
 import type { TrainingReminders } from "./reminders/training-reminders.js";
 import type { AssessmentResults } from "./results/assessment-result.js";
 import type { Roles } from "./roles/roles.js";
+import type { Roster } from "./roster/roster.js";
 import type { SummaryReport } from "./summaries/summary-report.js";
 import type { Surveys } from "./surveys/surveys.js";
 import type { createCompletion } from "./training/completion.js";
@@ -70,6 +71,8 @@ export interface AppServices {
   summaries: SummaryTotals;
   peopleExport: PeopleExport;
   roles: Roles;
+  /** /peserta: session rosters for koordinators. */
+  roster: Roster;
   /** /aktivasi: activation codes re-issued and self-registered people verified by admins. */
   personVerification: PersonVerification;
   adminImport: ReturnType<typeof createAdminImport>;
