@@ -63,6 +63,9 @@ interface Row {
   person: Person | undefined;
 }
 
+/** The number of a place's seat (`<session>#<n>`), to keep the enrolment order among equal times. */
+const seatOf = (e: Pick<Enrollment, "seat">) => Number(e.seat.slice(e.seat.lastIndexOf("#") + 1)) || 0;
+
 /** True when a reminder answer and a koordinator's mark say the person was there. */
 export function wasPresent(e: Pick<Enrollment, "attendance" | "checkedIn">): boolean {
   return e.checkedIn ? e.checkedIn === "hadir" : e.attendance === "hadir";
@@ -122,15 +125,23 @@ export function createRoster(deps: {
     return Boolean(unit && mayAct(r.actor, "koordinator", unit));
   };
 
-  /** A session's enrolees the reader may see, by name. */
-  async function visibleRows(r: Reader, course: Course, session: CourseSession): Promise<Row[]> {
-    const places = await deps.repos.enrollments.listForSession(session.id);
+  /**
+   * A session's places the reader may see, in the order people enrolled. For a course the reader's
+   * instansi runs that is every place, without reading anyone; otherwise each person's unit now.
+   */
+  async function visiblePlaces(r: Reader, course: Course, session: CourseSession): Promise<Enrollment[]> {
+    const places = (await deps.repos.enrollments.listForSession(session.id)).sort(
+      (a, b) => a.enrolledAt.getTime() - b.enrolledAt.getTime() || seatOf(a) - seatOf(b),
+    );
+    if (seesAll(r, course)) return places;
+    const units = await deps.repos.people.unitsOf(places.map((p) => p.personId));
+    return places.filter((p) => inScope(r, units.get(p.personId)));
+  }
+
+  /** Places with their people (only those shown or written: a page, or the daftar hadir). */
+  async function withPeople(places: readonly Enrollment[]): Promise<Row[]> {
     const people = await deps.repos.people.byIds(places.map((p) => p.personId));
-    const all = seesAll(r, course);
-    return places
-      .map((enrollment) => ({ enrollment, person: people.get(enrollment.personId) }))
-      .filter((x) => all || inScope(r, x.person?.unitId))
-      .sort((a, b) => (a.person?.name ?? "").localeCompare(b.person?.name ?? "", "id"));
+    return places.map((enrollment) => ({ enrollment, person: people.get(enrollment.personId) }));
   }
 
   /**
@@ -245,33 +256,33 @@ export function createRoster(deps: {
     r: Reader,
     course: Course,
     session: CourseSession,
-    rows: readonly Row[],
+    places: readonly Enrollment[],
     page: number,
   ): Promise<Outbound[]> {
     const t = tr(r);
     const key = shortKey(session.id);
     const all = seesAll(r, course);
-    const count = (answer: Enrollment["attendance"]) =>
-      rows.filter((x) => x.enrollment.attendance === answer).length;
-    const present = rows.filter((x) => wasPresent(x.enrollment)).length;
+    const count = (answer: Enrollment["attendance"]) => places.filter((e) => e.attendance === answer).length;
+    const present = places.filter(wasPresent).length;
+    // The waiting list: positions among everyone on it; names only of those the reader may see.
     const waiting = await deps.repos.waitlist.openForSession(session.id);
-    const waitingPeople = await deps.repos.people.byIds(waiting.map((w) => w.personId));
-    const waitingShown = waiting
-      .map((w, i) => ({
-        position: i + 1,
-        person: waitingPeople.get(w.personId),
-        offered: w.state === "offered",
-      }))
-      .filter((w) => all || inScope(r, w.person?.unitId));
-    const pages = Math.max(1, Math.ceil(rows.length / PEOPLE_PER_PAGE));
+    const waitingUnits = all ? undefined : await deps.repos.people.unitsOf(waiting.map((w) => w.personId));
+    const waitingVisible = waiting
+      .map((w, i) => ({ w, position: i + 1, offered: w.state === "offered" }))
+      .filter((x) => all || inScope(r, waitingUnits?.get(x.w.personId)));
+    const waitingPeople = await deps.repos.people.byIds(
+      waitingVisible.slice(0, WAITING_SHOWN).map((x) => x.w.personId),
+    );
+    const waitingShown = waitingVisible.map((x) => ({ ...x, person: waitingPeople.get(x.w.personId) }));
+    const pages = Math.max(1, Math.ceil(places.length / PEOPLE_PER_PAGE));
     const p = Math.min(Math.max(page, 1), pages);
     const first = (p - 1) * PEOPLE_PER_PAGE;
-    const shown = rows.slice(first, first + PEOPLE_PER_PAGE);
+    const shown = await withPeople(places.slice(first, first + PEOPLE_PER_PAGE));
     const lines = [
       `📋 ${course.title}`,
       t("roster-session", { when: when(r, session), provider: course.provider }),
       t("roster-counts", {
-        count: rows.length,
+        count: places.length,
         quota: session.quota,
         hadir: count("hadir"),
         tidak: count("tidak"),
@@ -280,7 +291,7 @@ export function createRoster(deps: {
       t("roster-present", { present }),
       ...(all ? [] : [t("roster-scope-note")]),
       "",
-      ...(rows.length === 0
+      ...(places.length === 0
         ? [t("roster-empty")]
         : [
             t("roster-page", { page: p, pages }),
@@ -538,17 +549,21 @@ export function createRoster(deps: {
         case "completeConfirm": {
           if (press.action === "sheet")
             await progress?.({ text: t("roster-sheet-preparing"), preparing: "document" });
-          const rows = await visibleRows(r, course, session);
+          const places = await visiblePlaces(r, course, session);
           // Another provider's session with nobody of the reader's in it is none of theirs.
-          if (!seesAll(r, course) && rows.length === 0) return refused(conv, r, press.action, session.id);
-          if (press.action === "open") return roster(r, course, session, rows, Number(a1) || 1);
-          if (press.action === "sheet") return sheet(conv, r, course, session, rows);
+          if (!seesAll(r, course) && places.length === 0) return refused(conv, r, press.action, session.id);
+          if (press.action === "open") return roster(r, course, session, places, Number(a1) || 1);
+          if (press.action === "sheet") return sheet(conv, r, course, session, await withPeople(places));
           if (session.startsAt > deps.now()) return [{ text: t("roster-complete-too-early") }];
-          const present = rows.filter((x) => wasPresent(x.enrollment)).length;
+          const present = places.filter(wasPresent);
           if (press.action === "complete")
             return [
               {
-                text: t("roster-complete-confirm", { count: present, title: course.title, jp: course.jp }),
+                text: t("roster-complete-confirm", {
+                  count: present.length,
+                  title: course.title,
+                  jp: course.jp,
+                }),
                 choices: [
                   [
                     { data: rosterButton.pack("completeConfirm", a0!), label: t("roster-complete-yes") },
@@ -557,7 +572,7 @@ export function createRoster(deps: {
                 ],
               },
             ];
-          return complete(conv, r, course, session, rows);
+          return complete(conv, r, course, session, await withPeople(present));
         }
         default: {
           // One person: their place, and whether the reader may act on them now.
@@ -586,7 +601,7 @@ export function createRoster(deps: {
                 ...(person?.unitId ? { scopeUnitId: person.unitId } : {}),
                 details: { session: session.id, mark },
               });
-              return roster(r, course, session, await visibleRows(r, course, session), page);
+              return roster(r, course, session, await visiblePlaces(r, course, session), page);
             }
             case "remove":
               return [
