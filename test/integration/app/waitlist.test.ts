@@ -3,6 +3,7 @@ import { type App, createApp } from "../../../src/app.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import type { Outbound } from "../../../src/engine/types.js";
 import { WAITLIST_OFFER_HOURS, waitlistButton } from "../../../src/features/enrolment/waitlist.js";
+import { rosterButton } from "../../../src/features/roster/roster.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
 import { shortKey } from "../../../src/services/course-catalog.js";
@@ -47,6 +48,20 @@ async function sentTo(personId: string, purpose: string) {
 
 beforeAll(async () => {
   app = createApp({ database: ctx.db, translate: translator.t.bind(translator), now: () => clock });
+  await ctx.repos.orgUnits.upsertMany(
+    [
+      ["jambi", "Pemerintah Provinsi Jambi", null],
+      ["jambi.dinkes", "Dinas Kesehatan", "jambi"],
+      ["jambi.bkpsdm", "BKPSDM", "jambi"],
+    ].map(([id, name, parent]) => ({
+      _id: id!,
+      name: name!,
+      kind: parent ? ("unit" as const) : ("instansi" as const),
+      parentId: parent ?? null,
+      instansiId: "jambi",
+      path: parent ? [parent] : [],
+    })),
+  );
   const imported = await app.importCourses(CATALOG);
   expect(imported.ok).toBe(true);
 });
@@ -145,5 +160,31 @@ describe("the waiting list of a full session", () => {
     expect(await app.waitlist.positionOf(BIG, second.personId)).toBe(1);
     // Joining again goes to the end of the line, after 39 others.
     expect(all(await press(tg(firstN), `crs|w|${big}`))).toContain("di urutan 40");
+  });
+
+  it("offers the seat of someone a koordinator removes from the roster to the first in line", async () => {
+    const koord = await person(400);
+    await ctx.repos.people.setRoles(koord._id, [
+      { role: "koordinator", unitId: "jambi.dinkes", grantedAt: clock },
+    ]);
+    const seated = (await ctx.repos.enrollments.listForSession(BIG))[0]!;
+    const next = (await ctx.repos.waitlist.openForSession(BIG))[0]!;
+    const big = shortKey(BIG);
+    const ask = await press(tg(400), rosterButton.pack("remove", big, seated.personId));
+    expect(all(ask)).toContain("Keluarkan Pegawai");
+    expect(all(await press(tg(400), rosterButton.pack("removeConfirm", big, seated.personId)))).toContain(
+      "sudah dikeluarkan",
+    );
+    expect(await ctx.repos.enrollments.get(BIG, seated.personId)).toBeNull();
+    expect((await sentTo(seated.personId, "roster.removed"))[0]?.message.text).toContain("mengeluarkan Anda");
+    expect(await sentTo(next.personId, "waitlist.offer")).toHaveLength(1);
+    expect(
+      (await ctx.repos.audit.list({ action: "roster.removed", limit: 5 })).map((e) => e.targetId),
+    ).toEqual([seated.personId]);
+    // Pressed again: nobody left to remove, nothing offered twice.
+    expect(all(await press(tg(400), rosterButton.pack("removeConfirm", big, seated.personId)))).toContain(
+      "tidak lagi terdaftar",
+    );
+    expect(await sentTo(next.personId, "waitlist.offer")).toHaveLength(1);
   });
 });
