@@ -270,7 +270,7 @@ export function createApp(deps: {
     translate: deps.translate,
     now,
   });
-  const training = createTrainingView({ repos, ledger, translate: deps.translate, now });
+  const training = createTrainingView({ repos, ledger, translate: deps.translate, now, waitlist });
   const importCourses = createCourseImport({
     catalog: courseCatalog,
     context: {

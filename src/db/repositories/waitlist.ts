@@ -107,6 +107,10 @@ export function waitlistRepository({ WaitlistEntry }: Pick<Models, "WaitlistEntr
       const offered = await entry.find({ state: "offered" }).lean<WaitlistEntry[]>().exec();
       return offered.filter((e) => e.offerExpiresAt && e.offerExpiresAt <= now);
     },
+    /** Every entry of a person's, those closed too (the /dataku file). */
+    async listForPerson(personId: string): Promise<WaitlistEntry[]> {
+      return entry.find({ personId }).sort({ joinedAt: 1 }).lean<WaitlistEntry[]>().exec();
+    },
     /** Deletes a person's entries (data erasure); returns how many. */
     async removeForPerson(personId: string): Promise<number> {
       return (await entry.deleteMany({ personId }).exec()).deletedCount;

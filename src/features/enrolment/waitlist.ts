@@ -215,9 +215,26 @@ export function createWaitlist(deps: {
     return [{ text: t(locale, "waitlist-accepted", { title: course.title, when }), replacesPrompt: true }];
   }
 
+  /** A person's places on waiting lists: each session, its title and the person's position. */
+  async function waitingOf(personId: string) {
+    const mine = await deps.repos.waitlist.openForPerson(personId);
+    const out: { sessionId: string; title: string; position: number; offered: boolean }[] = [];
+    for (const e of mine) {
+      const open = await deps.repos.waitlist.openForSession(e.sessionId);
+      out.push({
+        sessionId: e.sessionId,
+        title: e.title,
+        position: positionIn(open, e),
+        offered: e.state === "offered",
+      });
+    }
+    return out;
+  }
+
   return {
     seatOrQueue,
     positionOf,
+    waitingOf,
     queueLength,
     offerFree,
     expireOffers,

@@ -14,7 +14,7 @@ const translator = loadTranslations(LOCALES_DIR);
 const ctx = useTestDatabase();
 let app: App;
 let clock = new Date("2026-11-24T02:00:00Z");
-const { press, all } = chatDriver(() => app);
+const { cmd, press, all } = chatDriver(() => app);
 const tg = (id: number): IncomingIdentity => ({ id: `telegram:${id}`, channel: "telegram" });
 const buttons = (out: Outbound[]) => out.flatMap((o) => (o.choices ?? []).flat());
 
@@ -160,6 +160,10 @@ describe("the waiting list of a full session", () => {
     expect(await app.waitlist.positionOf(BIG, second.personId)).toBe(1);
     // Joining again goes to the end of the line, after 39 others.
     expect(all(await press(tg(firstN), `crs|w|${big}`))).toContain("di urutan 40");
+    // /pelatihan shows the place in line, with a way off the list.
+    const view = await cmd(tg(firstN), "pelatihan");
+    expect(all(view)).toContain("Coaching Kelas Besar — urutan 40");
+    expect(buttons(view).map((x) => x.data)).toContain(waitlistButton.pack("leave", big));
   });
 
   it("offers the seat of someone a koordinator removes from the roster to the first in line", async () => {
