@@ -29,6 +29,7 @@ import { createCoordinatorDigest } from "./features/digest/coordinator-digest.js
 import { FEATURE_MODULES } from "./features/discover.js";
 import { createEnrollment } from "./features/enrolment/enrollment.js";
 import { createPlaceRequests } from "./features/enrolment/place-requests.js";
+import { createWaitlist } from "./features/enrolment/waitlist.js";
 import { createPeopleExport } from "./features/export/people-export.js";
 import type { Feature } from "./features/feature.js";
 import { mainMenu } from "./features/help/index.js";
@@ -48,6 +49,7 @@ import { createReminderSettings } from "./features/reminders/reminder-settings.j
 import { createTrainingReminders } from "./features/reminders/training-reminders.js";
 import { createAssessmentResults, type RenderChart } from "./features/results/assessment-result.js";
 import { createRoles } from "./features/roles/roles.js";
+import { createRoster } from "./features/roster/roster.js";
 import { createSummaryReport } from "./features/summaries/summary-report.js";
 import { createSurveys } from "./features/surveys/surveys.js";
 import { createTeam, type RenderTeamHeatmap } from "./features/team/team.js";
@@ -248,7 +250,16 @@ export function createApp(deps: {
     now,
     ...(deps.adminIds ? { adminIds: deps.adminIds } : {}),
   });
+  const waitlist = createWaitlist({
+    repos,
+    catalog: courseCatalog,
+    outbox,
+    access: courseAccess,
+    translate: deps.translate,
+    now,
+  });
   const enrollment = createEnrollment({
+    waitlist,
     access: courseAccess,
     requestPlace: placeRequests.request,
     repos,
@@ -268,7 +279,7 @@ export function createApp(deps: {
     translate: deps.translate,
     now,
   });
-  const training = createTrainingView({ repos, ledger, translate: deps.translate, now });
+  const training = createTrainingView({ repos, ledger, translate: deps.translate, now, waitlist });
   const importCourses = createCourseImport({
     catalog: courseCatalog,
     context: {
@@ -420,6 +431,16 @@ export function createApp(deps: {
     now,
     ledger,
   });
+  const roster = createRoster({
+    repos,
+    catalog: courseCatalog,
+    ledger,
+    waitlist,
+    outbox,
+    competencies: content.allCompetencies,
+    translate: deps.translate,
+    now,
+  });
   const housekeeping = createHousekeeping({ repos, finishErasures: (at) => privacy.finishInterrupted(at) });
   const retention = createRetention({ repos, rules: deps.retention ?? DEFAULT_RETENTION });
   const featureContext: FeatureContext = {
@@ -432,6 +453,7 @@ export function createApp(deps: {
       recommendations,
       catalog: catalogBrowser,
       enrollment,
+      waitlist,
       placeRequests,
       unitMoves,
       training,
@@ -453,6 +475,7 @@ export function createApp(deps: {
       summaries,
       peopleExport,
       roles,
+      roster,
       personVerification,
       adminImport,
     },
@@ -534,6 +557,8 @@ export function createApp(deps: {
     recommendations,
     /** Places in courses by request ("Ajukan"). */
     placeRequests,
+    /** Waiting lists of full sessions (the expiry job runs `expireOffers`). */
+    waitlist,
     outbox,
     /** The one function that records assessment results (flows use it through /asesmen). */
     recordAssessment,

@@ -58,6 +58,11 @@ export const courseInputSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, "import-id-format"),
     title: z.string().trim().min(3).max(200),
     provider: z.string().trim().min(2).max(200),
+    /** The id of the instansi that runs it, when it is one in Pandu: its koordinators see its rosters. */
+    providerInstansi: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, "import-instansi-format")
+      .optional(),
     method: z.enum(METHODS),
     jp: z.number().positive().max(2000),
     competencies: z.array(courseCompetencySchema).min(1).max(8),
@@ -111,6 +116,8 @@ export interface Course {
   id: string;
   title: string;
   provider: string;
+  /** The instansi (org root id) that runs it, when known: its koordinators see every enrolee (/peserta). */
+  providerInstansiId?: string;
   method: Method;
   kind: MethodKind;
   jp: number;
@@ -147,6 +154,7 @@ export function toCourse(input: CourseInput): Course {
     id: input.id,
     title: input.title,
     provider: input.provider,
+    ...(input.providerInstansi ? { providerInstansiId: input.providerInstansi } : {}),
     method: input.method,
     kind: kindOf(input.method),
     jp: input.jp,

@@ -11,6 +11,7 @@ import type { CatalogBrowser } from "./catalog/catalog-browser.js";
 import type { CoordinatorDigest } from "./digest/coordinator-digest.js";
 import type { EnrollmentService } from "./enrolment/enrollment.js";
 import type { PlaceRequests } from "./enrolment/place-requests.js";
+import type { Waitlist } from "./enrolment/waitlist.js";
 import type { PeopleExport } from "./export/people-export.js";
 import type { Feature } from "./feature.js";
 import type { createAdminImport } from "./imports/admin-import.js";
@@ -26,6 +27,7 @@ import type { ReminderSettings } from "./reminders/reminder-settings.js";
 import type { TrainingReminders } from "./reminders/training-reminders.js";
 import type { AssessmentResults } from "./results/assessment-result.js";
 import type { Roles } from "./roles/roles.js";
+import type { Roster } from "./roster/roster.js";
 import type { SummaryReport } from "./summaries/summary-report.js";
 import type { Surveys } from "./surveys/surveys.js";
 import type { Team } from "./team/team.js";
@@ -47,6 +49,8 @@ export interface AppServices {
   /** /katalog: the catalog searched and paged, showing only what the person may take. */
   catalog: CatalogBrowser;
   enrollment: EnrollmentService;
+  /** Waiting lists of full sessions: joining, offers of freed seats, their expiry. */
+  waitlist: Waitlist;
   /** Places in courses by request ("Ajukan"), decided by coordinators. */
   placeRequests: PlaceRequests;
   /** Moves of verified people between units: asked in /profil, decided by an admin of the new unit. */
@@ -73,6 +77,8 @@ export interface AppServices {
   summaries: SummaryTotals;
   peopleExport: PeopleExport;
   roles: Roles;
+  /** /peserta: session rosters for koordinators. */
+  roster: Roster;
   /** /aktivasi: activation codes re-issued and self-registered people verified by admins. */
   personVerification: PersonVerification;
   adminImport: ReturnType<typeof createAdminImport>;

@@ -14,6 +14,7 @@ export const COURSE_COLUMNS = [
   "id",
   "title",
   "provider",
+  "provider_instansi",
   "method",
   "jp",
   "competencies",
@@ -40,6 +41,7 @@ const ALIASES: Record<string, Column> = {
   judul: "title",
   nama: "title",
   penyelenggara: "provider",
+  instansi_penyelenggara: "provider_instansi",
   metode: "method",
   kompetensi: "competencies",
   moda: "mode",
@@ -99,6 +101,7 @@ const REQUIRED: Column[] = ["id", "title", "provider", "method", "jp", "competen
 const COURSE_LEVEL: Column[] = [
   "title",
   "provider",
+  "provider_instansi",
   "method",
   "jp",
   "competencies",
@@ -188,6 +191,7 @@ function columnOf(path: readonly PropertyKey[]): { column: string; session?: num
     const column = field === "timeZone" ? "timezone" : typeof field === "string" ? field : "start";
     return { column, session: index };
   }
+  if (head === "providerInstansi") return { column: "provider_instansi" };
   return { column: String(head ?? "id") };
 }
 
@@ -312,6 +316,7 @@ export function parseCourseCsv(text: string, context: CourseCsvContext): CourseC
       id: cell("id") || undefined,
       title: cell("title") || undefined,
       provider: cell("provider") || undefined,
+      ...(cell("provider_instansi") ? { providerInstansi: cell("provider_instansi").toLowerCase() } : {}),
       method: cell("method").toLowerCase() || undefined,
       jp: cell("jp") === "" ? undefined : jp,
       competencies: competencies ?? [],

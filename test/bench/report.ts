@@ -50,6 +50,7 @@ const HEADLINES: Record<string, [string, string]> = {
   recommend: ["p95_ms", "≤ 50 ms (/rekomendasi, 5,000 courses, 50,000 people)"],
   catalog: ["p95_ms", "≤ 100 ms (5,000 courses, 50,000 people)"],
   memory: ["rss_mb", "≤ 300 MB (10,000 people mid-flow)"],
+  roster: ["p95_ms", "≤ 300 ms (/peserta roster of a 500-person session)"],
   "scale.sqlite": ["answer_p95_ms", "≤ 25 ms (a Telegram answer, 50,000 people, SQLite storage)"],
   "scale.postgresql": ["answer_p95_ms", "≤ 25 ms (a Telegram answer, 50,000 people, PostgreSQL storage)"],
   run: ["seconds", "≤ 600 s (the whole npm run bench)"],

@@ -12,6 +12,7 @@ import { runLoadBench } from "./load-bench.js";
 import { runMemoryBench } from "./memory-bench.js";
 import { runRecommendBench } from "./recommend-bench.js";
 import { progress, readReport, resetReport, writeReport } from "./report.js";
+import { runRosterBench } from "./roster-bench.js";
 import { runScaleBench } from "./scale-bench.js";
 import { runSummaryBench } from "./summary-bench.js";
 import { runUpdateBench } from "./update-bench.js";
@@ -34,6 +35,8 @@ const QUICK_SIZES: Record<string, number> = {
   BENCH_REGISTERED: 300,
   BENCH_PEOPLE: 20,
   BENCH_LOAD_PEOPLE: 20,
+  BENCH_ROSTER_PEOPLE: 1_500,
+  BENCH_ROSTER_RUNS: 20,
 };
 
 /** A benchmark size: its environment variable when set, else the full (or quick) default. */
@@ -52,6 +55,7 @@ const KEYS = [
   "summary",
   "export",
   "scale",
+  "roster",
   "load",
   "update",
   "run",
@@ -253,6 +257,27 @@ async function main(): Promise<void> {
           "Pandu started. find_id_ms: the median findOne({_id}) on the people collection.",
         "Targets: answer p95 ≤ 25 ms; each command and the first message p95 ≤ 50 ms; find_id ≤ 3 ms; on both storages.",
       ]);
+    }
+    if (!only || only === "roster") {
+      const roster = await runRosterBench({
+        database: opened.database,
+        translate: translator.t.bind(translator),
+        peopleInDb: size("BENCH_ROSTER_PEOPLE", 10_000),
+        enrolled: 500,
+        runs: size("BENCH_ROSTER_RUNS", 100),
+      });
+      writeReport("roster", { db, ...roster }, [
+        "/peserta's roster of a session with `people` enrolled (most with a reminder answer, 20 more on the waiting " +
+          "list), for a koordinator of the instansi that runs the course, through the Telegram path: Pandu wired as " +
+          "main.ts wires it, the koordinator's chat on the local Bot API emulator, people_in_db people of an agency " +
+          "seeded with their history (bulk inserts, seed_s). Each run presses the session's button under /peserta's " +
+          "list (a page of the roster: counts, ten people, the waiting list; the message edited in place), cycling " +
+          "through the pages, timed from the emulator handing over the update until Pandu has handled it; every page " +
+          "reads the whole session (counts), its people by id, and the waiting list. list_p95_ms times /peserta typed.",
+        "Target: p95 ≤ 300 ms for a 500-person session.",
+      ]);
+      progress(`roster: ${JSON.stringify(roster)}`);
+      await startAfresh();
     }
     if (!only || only === "load") {
       const load = await runLoadBench({

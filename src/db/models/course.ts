@@ -14,6 +14,8 @@ export interface StoredCourse {
   _id: string;
   title: string;
   provider: string;
+  /** The instansi that runs it (an org root id), when it is one in Pandu. */
+  providerInstansiId?: string;
   method: string;
   kind: "klasikal" | "nonklasikal";
   jp: number;
@@ -43,6 +45,7 @@ export const courseSchema = new Schema<StoredCourse>(
     _id: { type: String, required: true },
     title: { type: String, required: true },
     provider: { type: String, required: true },
+    providerInstansiId: String,
     method: { type: String, required: true },
     kind: { type: String, enum: ["klasikal", "nonklasikal"], required: true },
     jp: { type: Number, required: true },

@@ -21,6 +21,12 @@ export interface Enrollment {
   /** The person's answer to a reminder: coming, or cannot come (for the coordinator). */
   attendance?: "hadir" | "tidak";
   attendanceAt?: Date;
+  /** The person's unit when they enrolled (a hint for /peserta's session list; scope reads the person). */
+  unitId?: string;
+  /** What a koordinator marked in /peserta: present or absent (overrides the answer above). */
+  checkedIn?: "hadir" | "tidak";
+  checkedInAt?: Date;
+  checkedInBy?: string;
 }
 
 export const enrollmentSchema = new Schema<Enrollment>(
@@ -38,6 +44,10 @@ export const enrollmentSchema = new Schema<Enrollment>(
     enrolledAt: { type: Date, required: true },
     attendance: { type: String, enum: ["hadir", "tidak"] },
     attendanceAt: Date,
+    unitId: String,
+    checkedIn: { type: String, enum: ["hadir", "tidak"] },
+    checkedInAt: Date,
+    checkedInBy: String,
   },
   { collection: "enrollments", versionKey: false },
 );

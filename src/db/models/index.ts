@@ -69,6 +69,7 @@ import {
 } from "./survey.js";
 import { type TeknisCompetency, teknisCompetencySchema } from "./teknis-competency.js";
 import { type UnitMove, unitMoveSchema } from "./unit-move.js";
+import { type WaitlistEntry, waitlistEntrySchema } from "./waitlist-entry.js";
 
 export type { CompetencyResult } from "./assessment.js";
 export type { BroadcastAttachment, BroadcastAudience } from "./broadcast.js";
@@ -83,6 +84,7 @@ export type {
 export type { Channel } from "./identity.js";
 export type { JabatanKind, StandardSource } from "./jabatan.js";
 export type { EmploymentStatus, ReminderPrefs, Role, RoleGrant } from "./person.js";
+export type { WaitlistState } from "./waitlist-entry.js";
 export type {
   Achievement,
   ActivationCode,
@@ -123,6 +125,7 @@ export type {
   UnitHeadcount,
   UnitMove,
   UnitYearTotals,
+  WaitlistEntry,
 };
 
 /** Every model Pandu stores, bound to one connection. */
@@ -167,6 +170,7 @@ export interface Models {
   ErasureRequest: Model<ErasureRequest>;
   TeknisCompetency: Model<TeknisCompetency>;
   UnitMove: Model<UnitMove>;
+  WaitlistEntry: Model<WaitlistEntry>;
 }
 
 // Every schema reports its queries to the query log (the storage-rules test listens to it).
@@ -222,5 +226,6 @@ export function createModels(conn: Connection): Models {
     ErasureRequest: bind<ErasureRequest>(conn, "ErasureRequest", erasureRequestSchema),
     TeknisCompetency: bind<TeknisCompetency>(conn, "TeknisCompetency", teknisCompetencySchema),
     UnitMove: bind<UnitMove>(conn, "UnitMove", unitMoveSchema),
+    WaitlistEntry: bind<WaitlistEntry>(conn, "WaitlistEntry", waitlistEntrySchema),
   };
 }

@@ -79,6 +79,22 @@ export function enrollmentsRepository({ Enrollment }: Pick<Models, "Enrollment">
       const res = await Enrollment.updateOne({ _id }, { $set: { attendance, attendanceAt: at } }).exec();
       return res.matchedCount === 1;
     },
+    /** Records what a koordinator marked: present or absent; false when the place is gone. */
+    async setCheckedIn(_id: string, checkedIn: "hadir" | "tidak", at: Date, by: string): Promise<boolean> {
+      const res = await Enrollment.updateOne(
+        { _id },
+        { $set: { checkedIn, checkedInAt: at, checkedInBy: by } },
+      ).exec();
+      return res.matchedCount === 1;
+    },
+    /** The places in many sessions (batches of 1,000 ids, each served by the index). */
+    async listForSessions(sessionIds: readonly string[]): Promise<Enrollment[]> {
+      return readInBatches(sessionIds, (batch) =>
+        Enrollment.find({ sessionId: { $in: batch } })
+          .lean<Enrollment[]>()
+          .exec(),
+      );
+    },
     /** The places in one session. */
     async listForSession(sessionId: string): Promise<Enrollment[]> {
       return Enrollment.find({ sessionId }).lean<Enrollment[]>().exec();

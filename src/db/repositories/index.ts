@@ -24,6 +24,7 @@ import { summariesRepository } from "./summaries.js";
 import { surveysRepository } from "./surveys.js";
 import { teknisCompetenciesRepository } from "./teknis-competencies.js";
 import { unitMovesRepository } from "./unit-moves.js";
+import { waitlistRepository } from "./waitlist.js";
 
 /** Every repository over one set of models; services receive this, never the models. */
 export function createRepositories(models: Models) {
@@ -53,6 +54,7 @@ export function createRepositories(models: Models) {
     erasures: erasuresRepository(models),
     teknisCompetencies: teknisCompetenciesRepository(models),
     unitMoves: unitMovesRepository(models),
+    waitlist: waitlistRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

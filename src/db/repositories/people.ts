@@ -130,6 +130,15 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
         .lean<Person[]>()
         .exec();
     },
+    /** The current unit of each of these people (only that field is read: a roster's scope check). */
+    async unitsOf(ids: readonly string[]): Promise<Map<string, string | undefined>> {
+      const found = await readInBatches(ids, (batch) =>
+        Person.find({ _id: { $in: batch } }, { unitId: 1 })
+          .lean<Pick<Person, "_id" | "unitId">[]>()
+          .exec(),
+      );
+      return new Map(found.map((p) => [p._id, p.unitId]));
+    },
     /** Several people by id, keyed by id (one read). */
     async byIds(ids: readonly string[]): Promise<Map<string, Person>> {
       const found = await readInBatches(ids, (batch) =>

@@ -10,6 +10,7 @@ import { formatDateTime } from "../../i18n/format.js";
 import type { CourseAccess, CourseAccessService } from "../../services/course-access.js";
 import { type CourseCatalog, shortKey } from "../../services/course-catalog.js";
 import { type ButtonPress, buttonCodec } from "../feature.js";
+import { WAITLIST_OFFER_HOURS, type Waitlist } from "./waitlist.js";
 
 /** Course buttons: detail, enrol (asked, then confirmed), later, and cancelling a place. */
 export const courseButton = buttonCodec("course", "crs", {
@@ -21,6 +22,7 @@ export const courseButton = buttonCodec("course", "crs", {
   notNow: ["n", 1],
   cancel: ["c", 1],
   cancelConfirm: ["x", 1],
+  wait: ["w", 1],
 });
 type CourseAction = Parameters<typeof courseButton.pack>[0];
 
@@ -64,6 +66,8 @@ export function createEnrollment(deps: {
   regions?: readonly { id: string; name: string }[];
   /** Asks the person's coordinator for a place in a course by request ("Ajukan"). */
   requestPlace?: (conv: Conversation, course: Course, session: CourseSession) => Promise<Outbound[]>;
+  /** Waiting lists of full sessions: without it a full session is simply refused. */
+  waitlist?: Pick<Waitlist, "seatOrQueue" | "positionOf" | "queueLength" | "offerFree" | "leaveChoice">;
 }) {
   const tr = (conv: Conversation) => (key: string, args?: Record<string, string | number>) =>
     deps.translate(conv.profile.locale, key, args);
@@ -97,6 +101,74 @@ export function createEnrollment(deps: {
         text: t("course-by-nomination", { contact: course.contact ?? t("course-contact-default") }),
       },
     ];
+  }
+
+  /** True when a session has no seat for a newcomer: every seat taken, or people waiting for one. */
+  async function isFull(session: CourseSession): Promise<boolean> {
+    if (!deps.waitlist) return false;
+    if ((await deps.waitlist.queueLength(session.id)) > 0) return true;
+    return (await deps.repos.enrollments.countForSession(session.id)) >= session.quota;
+  }
+
+  /** The refusal of a full session, with "Masuk daftar tunggu" where there is a list to join. */
+  function fullReply(conv: Conversation, course: Course, session: CourseSession): Outbound[] {
+    const t = tr(conv);
+    if (!deps.waitlist) return [{ text: t("enrol-full", { title: course.title }) }];
+    return [
+      {
+        text: t("enrol-full-waitlist", { title: course.title }),
+        choices: [[{ data: courseButton.pack("wait", shortKey(session.id)), label: t("waitlist-join") }]],
+      },
+    ];
+  }
+
+  /** Seat or waiting list for a person who asked to wait (a seat if one is free and nobody waits). */
+  async function wait(conv: Conversation, course: Course, session: CourseSession): Promise<Outbound[]> {
+    const t = tr(conv);
+    if (!deps.waitlist) return enrol(conv, course, session);
+    if (session.startsAt <= deps.now()) return [{ text: t("enrol-started") }];
+    const person = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
+    const outcome = await deps.waitlist.seatOrQueue(
+      {
+        personId: conv.profile.personId!,
+        courseId: course.id,
+        sessionId: session.id,
+        title: course.title,
+        jp: course.jp,
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        timeZone: session.timeZone,
+        enrolledAt: deps.now(),
+        ...(person?.unitId ? { unitId: person.unitId } : {}),
+      },
+      session.quota,
+    );
+    switch (outcome.kind) {
+      case "already":
+        return [{ text: t("enrol-already", { title: course.title }) }];
+      case "enrolled":
+        return [
+          {
+            text: t("enrol-done", {
+              title: course.title,
+              when: sessionLine(conv, session, await zoneOf(conv)),
+            }),
+            replacesPrompt: true,
+          },
+        ];
+      default:
+        return [
+          {
+            text: t(outcome.kind === "queued" ? "waitlist-joined" : "waitlist-already", {
+              title: course.title,
+              position: outcome.position,
+              hours: WAITLIST_OFFER_HOURS,
+            }),
+            choices: deps.waitlist.leaveChoice(conv.profile.locale, session.id),
+            replacesPrompt: true,
+          },
+        ];
+    }
   }
 
   async function detail(conv: Conversation, course: Course): Promise<Outbound[]> {
@@ -135,17 +207,36 @@ export function createEnrollment(deps: {
       lines.push("", t("course-by-request", { contact: course.contact ?? t("course-contact-default") }));
     const reachable = attendableSession(course, person?.regionId, now) !== null;
     const action = access.may && access.admission === "request" ? "request" : "enrol";
-    const rows: Choice[][] =
-      reachable && access.may && access.admission !== "nomination"
-        ? upcoming.slice(0, 3).map((s) => [
-            {
-              data: courseButton.pack(action, shortKey(s.id)),
-              label: t(action === "request" ? "course-request-on" : "course-enrol-on", {
-                date: formatDateTime(s.startsAt, { locale, timeZone }),
-              }),
-            },
-          ])
-        : [];
+    const shown = upcoming.slice(0, 3);
+    const rows: Choice[][] = [];
+    if (reachable && access.may && access.admission !== "nomination")
+      for (const s of shown) {
+        const date = formatDateTime(s.startsAt, { locale, timeZone });
+        // A full open session offers its waiting list instead of a Daftar that would be refused.
+        const full = action === "enrol" && (await isFull(s));
+        rows.push([
+          {
+            data: courseButton.pack(full ? "wait" : action, shortKey(s.id)),
+            label: t(
+              full ? "waitlist-join-on" : action === "request" ? "course-request-on" : "course-enrol-on",
+              {
+                date,
+              },
+            ),
+          },
+        ]);
+      }
+    // Where the person stands on the waiting lists of this course's sessions, with a way off them.
+    if (deps.waitlist && person)
+      for (const s of upcoming) {
+        const position = await deps.waitlist.positionOf(s.id, person._id);
+        if (position === undefined) continue;
+        lines.push(
+          "",
+          t("waitlist-position", { position, date: formatDateTime(s.startsAt, { locale, timeZone }) }),
+        );
+        rows.push(...deps.waitlist.leaveChoice(locale, s.id));
+      }
     return [{ text: lines.join("\n"), ...(rows.length ? { choices: rows } : {}) }];
   }
 
@@ -155,6 +246,7 @@ export function createEnrollment(deps: {
     const mine = await deps.repos.enrollments.get(session.id, conv.profile.personId!);
     if (mine) return [{ text: t("enrol-already", { title: course.title }) }];
     if (session.startsAt <= deps.now()) return [{ text: t("enrol-started") }];
+    if (await isFull(session)) return fullReply(conv, course, session);
     const where = course.mode === "online" ? t("course-online") : placeOf(course, deps.regions, "");
     return [
       {
@@ -178,6 +270,10 @@ export function createEnrollment(deps: {
     const t = tr(conv);
     const personId = conv.profile.personId!;
     if (session.startsAt <= deps.now()) return [{ text: t("enrol-started") }];
+    // People waiting for a seat come first: a seat freed for them is not taken by a Daftar.
+    if (deps.waitlist && (await deps.waitlist.queueLength(session.id)) > 0)
+      return fullReply(conv, course, session);
+    const person = await deps.repos.people.get(personId);
     const outcome = await deps.repos.enrollments.enroll(
       {
         personId,
@@ -189,10 +285,11 @@ export function createEnrollment(deps: {
         endsAt: session.endsAt,
         timeZone: session.timeZone,
         enrolledAt: deps.now(),
+        ...(person?.unitId ? { unitId: person.unitId } : {}),
       },
       session.quota,
     );
-    if (outcome.kind === "full") return [{ text: t("enrol-full", { title: course.title }) }];
+    if (outcome.kind === "full") return fullReply(conv, course, session);
     if (outcome.kind === "already") return [{ text: t("enrol-already", { title: course.title }) }];
     return [
       {
@@ -232,6 +329,8 @@ export function createEnrollment(deps: {
     if (mine.startsAt <= deps.now()) return [{ text: t("enrol-cancel-started") }];
     const removed = await deps.repos.enrollments.cancel(sessionId, personId);
     if (!removed) return [{ text: t("enrol-cancel-none") }];
+    // The freed seat goes to the first on the waiting list, through the outbox.
+    await deps.waitlist?.offerFree(sessionId);
     return [{ text: t("enrol-cancelled", { title: mine.title }), replacesPrompt: true }];
   }
 
@@ -261,6 +360,7 @@ export function createEnrollment(deps: {
         }
         case "enrol":
         case "enrolConfirm":
+        case "wait":
         case "request": {
           const found = await deps.catalog.sessionByKey(key);
           if (!found) return [{ text: t("course-gone") }];
@@ -278,6 +378,7 @@ export function createEnrollment(deps: {
                     }),
                   },
                 ];
+          if (action === "wait") return wait(conv, found.course, found.session);
           return action === "enrol"
             ? askEnrol(conv, found.course, found.session)
             : enrol(conv, found.course, found.session);

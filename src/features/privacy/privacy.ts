@@ -45,6 +45,7 @@ export interface PrivacyDeps {
     | "mentoring"
     | "placeRequests"
     | "unitMoves"
+    | "waitlist"
     | "surveys"
     | "deliveries"
     | "audit"
@@ -115,7 +116,7 @@ export function createPrivacy(deps: PrivacyDeps) {
         repos.mentoring.forMentee(id),
         repos.mentoring.forMentor(id),
       ]);
-    const [invitations, responses, deliveries, placeRequests, unitMoves, auditEntries, runs] =
+    const [invitations, responses, deliveries, placeRequests, unitMoves, auditEntries, runs, waiting] =
       await Promise.all([
         repos.surveys.listForPerson(id),
         repos.surveys.responsesOfPerson(id),
@@ -124,6 +125,7 @@ export function createPrivacy(deps: PrivacyDeps) {
         repos.unitMoves.forPerson(id),
         repos.audit.aboutPerson(id),
         deps.runs.listForPerson(id),
+        repos.waitlist.listForPerson(id),
       ]);
     const unitIds = [
       person.instansiId,
@@ -225,7 +227,10 @@ export function createPrivacy(deps: PrivacyDeps) {
       })),
       // Every record says whether it counts: `verified` also for one that never needed verifying.
       completions: completions.map(({ personId: _, ...c }) => ({ ...c, state: stateOf(c) })),
-      enrollments: enrollments.map(({ personId: _, seat: _s, ...e }) => e),
+      // Who marked attendance is another person (a koordinator).
+      enrollments: enrollments.map(({ personId: _, seat: _s, checkedInBy: _c, ...e }) => e),
+      // Places on waiting lists of full sessions, those left too.
+      waitingLists: waiting.map(({ personId: _, member: _m, _id: _i, ...w }) => w),
       // Who decided is another person; the decision and its reason are this person's record.
       placeRequests: placeRequests.map(({ personId: _, decidedBy: _d, ...r }) => r),
       // Requests to move to another unit; who decided is another person, as above.
@@ -326,6 +331,7 @@ export function createPrivacy(deps: PrivacyDeps) {
     // Announcements they wrote stay with their audience, without the author.
     ["broadcastAuthor", (req) => repos.broadcasts.forgetAuthor(req._id)],
     ["placeRequests", (req) => repos.placeRequests.removeForPerson(req._id)],
+    ["waitlist", (req) => repos.waitlist.removeForPerson(req._id)],
     [
       "unitMoves",
       async (req) => {

@@ -8,6 +8,7 @@ import { shortKey } from "../../services/course-catalog.js";
 import type { JpLedger } from "../../services/jp-ledger.js";
 import { jpBasis, jpStandingLines, periodLabel } from "../../services/jp-standing-text.js";
 import { courseButton } from "../enrolment/enrollment.js";
+import type { Waitlist } from "../enrolment/waitlist.js";
 import { buttonCodec } from "../feature.js";
 import { startFlowButton } from "../help/buttons.js";
 import { siasnCsv } from "./siasn-export.js";
@@ -25,6 +26,8 @@ export function createTrainingView(deps: {
   ledger: JpLedger;
   translate: Translate;
   now: () => Date;
+  /** The person's places on waiting lists, shown with their position and a way off. */
+  waitlist?: Pick<Waitlist, "waitingOf" | "leaveChoice">;
 }) {
   return {
     async show(conv: Conversation): Promise<Outbound[]> {
@@ -80,6 +83,14 @@ export function createTrainingView(deps: {
             label: t("training-cancel", { title: e.title.slice(0, 40) }),
           },
         ]);
+      }
+      const queued = (await deps.waitlist?.waitingOf(person._id)) ?? [];
+      if (queued.length > 0) {
+        lines.push("", t("training-waiting"));
+        for (const w of queued) {
+          lines.push(t("training-waiting-line", { title: w.title, position: w.position }));
+          rows.push(...deps.waitlist!.leaveChoice(locale, w.sessionId));
+        }
       }
       if (running.length > 0) {
         lines.push("", t("training-running"));

@@ -7,6 +7,7 @@ import type { Outbound } from "../../../src/engine/types.js";
 import { activationButton } from "../../../src/features/activation/person-verification.js";
 import { broadcastButton } from "../../../src/features/broadcasts/broadcasts.js";
 import { digestButton } from "../../../src/features/digest/coordinator-digest.js";
+import { rosterButton } from "../../../src/features/roster/roster.js";
 import { summaryButton, unitKey } from "../../../src/features/summaries/summary-report.js";
 import { unitMoveButton } from "../../../src/features/unit-moves/unit-moves.js";
 import { listButton } from "../../../src/features/verification/buttons.js";
@@ -183,6 +184,11 @@ async function sentinelPlace() {
     30,
   );
 }
+/** The session /peserta is tried on: another provider's course, the sentinel enrolled in it. */
+const ROSTER_COURSE = "Pelatihan Roster Matriks";
+const ROSTER_SESSION = "roster-matriks@202611200800";
+const rosterKey = shortKey(ROSTER_SESSION);
+const sentinelMark = async () => (await ctx.repos.enrollments.get(ROSTER_SESSION, sentinelId))?.checkedIn;
 
 /** Someone who registered without an activation code, saying they work in Sekretariat Daerah. */
 async function unverifiedInSetda() {
@@ -660,6 +666,43 @@ const scenarios: Record<string, Scenario> = {
       });
     },
   },
+  "command:peserta": {
+    async inScope(s) {
+      expect(all(await cmd(s.tg, "peserta"))).toContain(ROSTER_COURSE);
+      expect(all(await cmd(s.tg, "peserta", "roster matriks"))).toContain(ROSTER_COURSE);
+    },
+    async outOfScope(s) {
+      // Nobody of theirs is enrolled and their instansi does not run it: the session is not listed.
+      expect(all(await cmd(s.tg, "peserta"))).not.toContain(ROSTER_COURSE);
+      expect(all(await cmd(s.tg, "peserta", "roster matriks"))).not.toContain(ROSTER_COURSE);
+    },
+  },
+  "button:pst": {
+    async inScope(s) {
+      expect(all(await press(s.tg, rosterButton.pack("open", rosterKey)))).toContain(SENTINEL);
+      expect(printed(await press(s.tg, rosterButton.pack("sheet", rosterKey)))).toContain(SENTINEL_NIP);
+      await press(s.tg, rosterButton.pack("absent", rosterKey, sentinelId));
+      expect(await sentinelMark()).toBe("tidak");
+      await press(s.tg, rosterButton.pack("present", rosterKey, sentinelId));
+      expect(await sentinelMark()).toBe("hadir");
+    },
+    async outOfScope(s) {
+      const before = await sentinelMark();
+      for (const data of [
+        rosterButton.pack("open", rosterKey),
+        rosterButton.pack("sheet", rosterKey),
+        rosterButton.pack("complete", rosterKey),
+        rosterButton.pack("completeConfirm", rosterKey),
+        rosterButton.pack("person", rosterKey, sentinelId),
+        rosterButton.pack("absent", rosterKey, sentinelId),
+        rosterButton.pack("removeConfirm", rosterKey, sentinelId),
+      ])
+        expect(all(await press(s.tg, data)), data).toContain(t("roster-out-of-scope"));
+      expect(await sentinelMark()).toBe(before);
+      expect(await ctx.repos.enrollments.get(ROSTER_SESSION, sentinelId)).not.toBeNull();
+      expect(await ctx.repos.completions.get(`${sentinelId}|course|roster-matriks`)).toBeNull();
+    },
+  },
   "variant:survei-hasil": {
     async inScope(s) {
       expect(all(await cmd(s.tg, "survei", "hasil"))).toContain("6 responden");
@@ -726,6 +769,29 @@ beforeAll(async () => {
       staff.set(`${role}/${scope}`, { role, scope, name, ...p });
     }
   sentinelId = (await person(SENTINEL, SETDA)).personId;
+  // /peserta: a course another provider runs (no instansi of Pandu's), with the sentinel enrolled.
+  const imported = await app.importCourses(
+    [
+      "id,title,provider,method,jp,competencies,mode,url,start,end,timezone,quota",
+      `roster-matriks,${ROSTER_COURSE},LAN RI,coaching,8,M.6:1-2,online,https://lan.example.id/m,2026-11-20 08:00,2026-11-20 12:00,WITA,30`,
+    ].join("\n"),
+  );
+  expect(imported.ok).toBe(true);
+  await ctx.repos.enrollments.enroll(
+    {
+      personId: sentinelId,
+      courseId: "roster-matriks",
+      sessionId: ROSTER_SESSION,
+      title: ROSTER_COURSE,
+      jp: 8,
+      startsAt: new Date("2026-11-20T00:00:00Z"),
+      endsAt: new Date("2026-11-20T04:00:00Z"),
+      timeZone: "Asia/Makassar",
+      enrolledAt: clock,
+      unitId: SETDA,
+    },
+    30,
+  );
   // Something about the sentinel in the audit log, and enough survey answers from their unit to show.
   await ctx.repos.audit.append({
     at: clock,

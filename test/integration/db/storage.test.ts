@@ -52,6 +52,7 @@ describe("storage on a real MongoDB-protocol server", () => {
       "unit_headcounts",
       "unit_moves",
       "unit_totals",
+      "waitlist",
     ]);
     expect(await ensureSchema(ctx.db)).toEqual([]);
     // The indexes the repositories rely on (MongoDB and the patched embedded FerretDB search them).
@@ -105,6 +106,7 @@ describe("storage on a real MongoDB-protocol server", () => {
     ]);
     expect(await indexes("delivery_log")).toEqual(["_id_", "createdAt_1", "personId_1", "purpose_1"]);
     expect(await indexes("erasure_requests")).toEqual(["_id_", "requestedAt_1"]);
+    expect(await indexes("waitlist")).toEqual(["_id_", "member_1!", "personId_1", "sessionId_1", "state_1"]);
   });
 
   it("writes and reads a person with roles, consent and status", async () => {

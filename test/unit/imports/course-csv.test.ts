@@ -51,6 +51,22 @@ describe("reading a course CSV", () => {
     ]);
   });
 
+  it("reads the instansi that runs a course (instansi_penyelenggara), and refuses an unreadable one", () => {
+    const csv = [
+      "id;judul;penyelenggara;instansi_penyelenggara;metode;jp;kompetensi;moda",
+      "ok-course;Kursus Baik;BKPSDM Kota Mataram;Mataram;seminar;2;M.1:1;online",
+      "bad-course;Kursus Buruk;BKPSDM;Kota Mataram!;seminar;2;M.1:1;online",
+    ].join("\n");
+    const r = parseCourseCsv(csv, context);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => `${p.row}:${p.column}:${p.key}`)).toEqual([
+      "3:provider_instansi:import-instansi-format",
+    ]);
+    const good = parseCourseCsv(csv.split("\n").slice(0, 2).join("\n"), context);
+    expect(good.ok && good.courses[0]!.providerInstansi).toBe("mataram");
+  });
+
   it("names a wrong status, tier, jabatan kind or admission with the options", () => {
     const csv = [
       "id,title,provider,method,jp,competencies,mode,status,tiers,jabatan_kinds,admission",
