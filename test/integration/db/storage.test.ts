@@ -63,6 +63,7 @@ describe("storage on a real MongoDB-protocol server", () => {
     expect(await indexes("flow_runs")).toEqual(["_id_", "personId_1_flowId_1!"]);
     expect(await indexes("people")).toEqual([
       "_id_",
+      "atasanNip_1",
       "declaredNip_1",
       "hasRoles_1",
       "instansiId_1",
