@@ -1,4 +1,4 @@
-import type { Broadcast, Models } from "../models/index.js";
+import type { Broadcast, BroadcastProgress, Models } from "../models/index.js";
 import { insertOnce } from "./errors.js";
 import { latestByMonth, monthOf } from "./months.js";
 
@@ -30,6 +30,17 @@ export function broadcastsRepository({ Broadcast }: Pick<Models, "Broadcast">) {
           { $unset: { createdBy: "" }, $set: { createdByIdentity: "erased" } },
         ).exec()
       ).modifiedCount;
+    },
+    /** Broadcasts whose status message has not shown its final counts yet (resumed after a restart). */
+    async withOpenProgress(): Promise<Broadcast[]> {
+      return Broadcast.find({ progressOpen: true }).lean<Broadcast[]>().exec();
+    },
+    /**
+     * Records what the status message shows now (and its platform reference once posted); `done`
+     * when that was the final count, so it is not looked at again.
+     */
+    async progressShown(id: string, progress: BroadcastProgress, done: boolean): Promise<void> {
+      await Broadcast.updateOne({ _id: id }, { $set: { progress, progressOpen: !done } }).exec();
     },
     async cancel(id: string, at: Date): Promise<void> {
       await Broadcast.updateOne({ _id: id }, { $set: { status: "cancelled", cancelledAt: at } }).exec();

@@ -7,18 +7,15 @@ import type { Translate } from "../../engine/text.js";
 import type { Conversation } from "../../engine/types.js";
 import { formatDateTime } from "../../i18n/format.js";
 import { createAuditLog } from "../../services/audit-log.js";
+import { ackChoices, ackOf } from "./acknowledgement.js";
 import { attachmentOf } from "./attachment.js";
 import { type AudienceResolver, audienceOf, unitsOf } from "./audience.js";
 import type { ActorOf } from "./broadcast-access.js";
 import type { PostChannels } from "./post-channels.js";
+import { channelPurpose, peoplePurpose } from "./purposes.js";
 
 /** Telegram and Slack show at most a few thousand characters; the flow allows 3,000. */
 const MAX_TEXT = 3_000;
-
-/** The outbox purpose of a broadcast's messages to people. */
-export const peoplePurpose = (id: string) => `broadcast.${id}`;
-/** The outbox purpose of a broadcast's channel post, apart from its people's `broadcast.<id>`. */
-export const channelPurpose = (id: string) => `broadcast.${id}.channel`;
 
 /**
  * The compute services of flows/umumkan.yaml: the preview counts exactly the people who can be
@@ -96,6 +93,8 @@ export function createComposeServices(deps: {
     }
     const channel = await deps.channels.chosen((await deps.actor(conversation)).roots, answers);
     if (channel) lines.push(t(conversation, "brd-also-channel", { name: channel.name }));
+    const ack = ackOf(answers);
+    if (ack) lines.push(t(conversation, `brd-asks-${ack}`));
     return {
       setAnswers: {
         extras: lines.map((l) => `\n${l}`).join(""),
@@ -128,6 +127,7 @@ export function createComposeServices(deps: {
     const file = attachmentOf(answers);
     const channel = await deps.channels.chosen(roots, answers);
     const id = `b${runId.replace(/^r/, "")}`;
+    const ack = ackOf(answers);
     const broadcast: Broadcast = {
       _id: id,
       ...(me ? { createdBy: me._id } : {}),
@@ -141,6 +141,7 @@ export function createComposeServices(deps: {
       dueAt,
       status: "scheduled",
       createdAt: deps.now(),
+      ...(ack ? { ack } : {}),
     };
     /**
      * The message where the file cannot go (another platform), in the recipient's language: the
@@ -164,14 +165,19 @@ export function createComposeServices(deps: {
       const { channel: _, ...attachment } = file;
       return { text, attachment };
     };
+    /** A person's message carries the answer buttons, in their language, when one is asked. */
+    const answerable = (m: DeliveryMessage, locale: Person["locale"]): DeliveryMessage => ({
+      ...m,
+      ...ackChoices(deps.translate, locale, id, ack),
+    });
     // The messages first: their keys make a retried confirmation add nothing, and a crash before
     // the broadcast is stored leaves nothing unsent (the retry stores it).
     await deps.outbox.scheduleMany(
       // Each person hears it outside their own quiet hours.
       people.map((p) => ({
         personId: p._id,
-        message: textOnly(p.locale),
-        ...(file ? { byChannel: { [file.channel]: withFile() } } : {}),
+        message: answerable(textOnly(p.locale), p.locale),
+        ...(file ? { byChannel: { [file.channel]: answerable(withFile()!, p.locale) } } : {}),
         dueAt: afterQuiet(dueAt, p.timeZone, quietHoursOf(p)),
       })),
       peoplePurpose(id),
@@ -198,6 +204,7 @@ export function createComposeServices(deps: {
           ...(audience.values ? { units: audience.values.length } : {}),
           ...(file ? { attachment: file.kind } : {}),
           ...(channel ? { slackChannel: channel.id } : {}),
+          ...(ack ? { ack } : {}),
         },
       });
     }

@@ -6,8 +6,10 @@ import { formatDateTime } from "../../i18n/format.js";
 import { createAuditLog } from "../../services/audit-log.js";
 import { shortKey } from "../../services/course-catalog.js";
 import { type ButtonPress, buttonCodec } from "../feature.js";
+import type { Acknowledgements } from "./acknowledgement.js";
 import type { ActorOf } from "./broadcast-access.js";
-import { channelPurpose, peoplePurpose } from "./compose.js";
+import { channelPurpose, peoplePurpose } from "./purposes.js";
+import { unansweredButton } from "./unanswered.js";
 
 /** How many of the latest broadcasts an admin's /siaran looks through for those in their scope. */
 export const SCANNED = 200;
@@ -25,6 +27,7 @@ export const BLOCKED = /403|blocked|deactivated|account_inactive|not found|user_
 export function createOverview(deps: {
   repos: Pick<Repositories, "broadcasts" | "deliveries" | "audit">;
   actor: ActorOf;
+  acks: Pick<Acknowledgements, "counts">;
   translate: Translate;
   now: () => Date;
 }) {
@@ -39,6 +42,22 @@ export function createOverview(deps: {
     const post = b.slackChannel ? await deps.repos.deliveries.statusOf(channelPurpose(b._id)) : undefined;
     const waiting = b.status === "scheduled" && (status.pending > 0 || (post?.pending ?? 0) > 0);
     const units = b.audience.values?.length ?? 0;
+    const acks = b.ack ? await deps.acks.counts(b) : undefined;
+    const choices = [
+      ...(waiting
+        ? [[{ data: broadcastButton.pack("cancel", shortKey(b._id)), label: t(conv, "brd-cancel") }]]
+        : []),
+      ...(acks && acks.unanswered > 0
+        ? [
+            [
+              {
+                data: unansweredButton.pack("page", b._id, 0),
+                label: t(conv, "brd-unanswered-show", { count: acks.unanswered }),
+              },
+            ],
+          ]
+        : []),
+    ];
     return {
       text: [
         `📣 ${b.text.slice(0, 80)}${b.text.length > 80 ? "…" : ""}`,
@@ -73,14 +92,18 @@ export function createOverview(deps: {
               }),
             ]
           : []),
+        ...(b.ack && acks
+          ? [
+              t(conv, `brd-ack-counts-${b.ack}`, {
+                read: acks.answers.read,
+                attend: acks.answers.attend,
+                absent: acks.answers.absent,
+                none: acks.unanswered,
+              }),
+            ]
+          : []),
       ].join("\n"),
-      ...(waiting
-        ? {
-            choices: [
-              [{ data: broadcastButton.pack("cancel", shortKey(b._id)), label: t(conv, "brd-cancel") }],
-            ],
-          }
-        : {}),
+      ...(choices.length > 0 ? { choices } : {}),
     };
   }
 

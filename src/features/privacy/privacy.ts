@@ -49,6 +49,7 @@ export interface PrivacyDeps {
     | "deliveries"
     | "audit"
     | "broadcasts"
+    | "broadcastAcks"
     | "erasures"
     | "orgUnits"
     | "jabatan"
@@ -325,6 +326,8 @@ export function createPrivacy(deps: PrivacyDeps) {
     ["mentoring", (req) => repos.mentoring.removeInvolving(req._id)],
     // Announcements they wrote stay with their audience, without the author.
     ["broadcastAuthor", (req) => repos.broadcasts.forgetAuthor(req._id)],
+    // Their answers to announcements go with them (the counts of those broadcasts drop by one).
+    ["broadcastAcks", (req) => repos.broadcastAcks.removeForPerson(req._id)],
     ["placeRequests", (req) => repos.placeRequests.removeForPerson(req._id)],
     [
       "unitMoves",
