@@ -222,6 +222,22 @@ export function deliveriesRepository({
         dead: logged.filter((d) => d.status === "dead"),
       };
     },
+    /**
+     * How far a purpose's sending is, counted without reading every sent row (a broadcast's
+     * progress is read every few seconds while it sends): waiting, sent, and dead with their errors.
+     */
+    async progressOf(
+      purpose: string,
+    ): Promise<{ pending: number; sent: number; dead: { lastError?: string }[] }> {
+      const [pending, sent, dead] = await Promise.all([
+        Delivery.countDocuments({ purpose }).exec(),
+        DeliveryLog.countDocuments({ purpose, status: "sent" }).exec(),
+        DeliveryLog.find({ purpose, status: "dead" }, { lastError: 1 })
+          .lean<{ lastError?: string }[]>()
+          .exec(),
+      ]);
+      return { pending, sent, dead };
+    },
     /** The people a purpose's messages reached (sent, in the log), e.g. a broadcast's recipients. */
     async reachedBy(purpose: string): Promise<string[]> {
       const found = await DeliveryLog.find({ purpose, status: "sent" }, { personId: 1 })

@@ -12,6 +12,7 @@ import { attachmentOf } from "./attachment.js";
 import { type AudienceResolver, audienceOf, unitsOf } from "./audience.js";
 import type { ActorOf } from "./broadcast-access.js";
 import type { PostChannels } from "./post-channels.js";
+import { progressTarget } from "./progress.js";
 import { channelPurpose, peoplePurpose } from "./purposes.js";
 
 /** Telegram and Slack show at most a few thousand characters; the flow allows 3,000. */
@@ -128,6 +129,8 @@ export function createComposeServices(deps: {
     const channel = await deps.channels.chosen(roots, answers);
     const id = `b${runId.replace(/^r/, "")}`;
     const ack = ackOf(answers);
+    // The coordinator's chat shows the sending as it goes, in one message edited in place.
+    const progress = people.length > 0 ? progressTarget(conversation) : undefined;
     const broadcast: Broadcast = {
       _id: id,
       ...(me ? { createdBy: me._id } : {}),
@@ -142,7 +145,9 @@ export function createComposeServices(deps: {
       status: "scheduled",
       createdAt: deps.now(),
       ...(ack ? { ack } : {}),
+      ...(progress ? { progress, progressOpen: true } : {}),
     };
+
     /**
      * The message where the file cannot go (another platform), in the recipient's language: the
      * text and a short note that a file came with it and whom to ask, since the text may well say

@@ -8,7 +8,7 @@ import { shortKey } from "../../services/course-catalog.js";
 import { type ButtonPress, buttonCodec } from "../feature.js";
 import type { Acknowledgements } from "./acknowledgement.js";
 import type { ActorOf } from "./broadcast-access.js";
-import { channelPurpose, peoplePurpose } from "./purposes.js";
+import { BLOCKED, channelPurpose, peoplePurpose } from "./purposes.js";
 import { unansweredButton } from "./unanswered.js";
 
 /** How many of the latest broadcasts an admin's /siaran looks through for those in their scope. */
@@ -16,9 +16,6 @@ export const SCANNED = 200;
 
 /** /siaran's button: cancel what of a broadcast has not gone yet. */
 export const broadcastButton = buttonCodec("broadcast", "brd", { cancel: ["x", 1] });
-
-/** Errors that mean the person blocked the bot or left the platform (counted apart from failures). */
-export const BLOCKED = /403|blocked|deactivated|account_inactive|not found|user_not_found/i;
 
 /**
  * /siaran: the coordinator's latest broadcasts with live sent / pending / failed / blocked counts,
