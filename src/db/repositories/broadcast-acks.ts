@@ -29,6 +29,12 @@ export function broadcastAcksRepository({ BroadcastAck }: Pick<Models, "Broadcas
         .exec();
       return new Map(found.map((a) => [a.personId, a.answer]));
     },
+    /** A person's own answers (/dataku). */
+    async ofPerson(personId: string): Promise<{ broadcastId: string; answer: BroadcastAnswer; at: Date }[]> {
+      return BroadcastAck.find({ personId }, { _id: 0, broadcastId: 1, answer: 1, at: 1 })
+        .lean<{ broadcastId: string; answer: BroadcastAnswer; at: Date }[]>()
+        .exec();
+    },
     /** Removes a person's answers (data erasure); returns how many. */
     async removeForPerson(personId: string): Promise<number> {
       return (await BroadcastAck.deleteMany({ personId }).exec()).deletedCount;

@@ -21,13 +21,17 @@ export function broadcastsRepository({ Broadcast }: Pick<Models, "Broadcast">) {
     },
     /**
      * Erasure: the broadcasts a person wrote stay (their audience got them) but no longer name
-     * the author's person or chat account. Returns how many.
+     * the author's person or chat account, nor where their progress message is. Returns how many.
      */
     async forgetAuthor(personId: string): Promise<number> {
       return (
         await Broadcast.updateMany(
           { createdBy: personId },
-          { $unset: { createdBy: "" }, $set: { createdByIdentity: "erased" } },
+          // The progress message lives in the author's chat: where it is goes too.
+          {
+            $unset: { createdBy: "", progress: "", progressOpen: "" },
+            $set: { createdByIdentity: "erased" },
+          },
         ).exec()
       ).modifiedCount;
     },

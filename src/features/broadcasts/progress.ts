@@ -63,9 +63,15 @@ export function createBroadcastProgress(deps: {
   /** Brings one broadcast's status message up to date; says whether the platform was called. */
   async function update(b: Broadcast, now: Date): Promise<boolean> {
     const p = b.progress;
-    const board = p ? boards.get(p.channel) : undefined;
+    if (!p) return false;
+    // Cancelled before anything was shown: there is no sending to report.
+    if (b.status === "cancelled" && !p.ref) {
+      await deps.repos.broadcasts.progressShown(b._id, p, true);
+      return false;
+    }
     // Not yet due (a scheduled broadcast), or a platform this process cannot edit on.
-    if (!p || !board || b.dueAt.getTime() > now.getTime()) return false;
+    const board = boards.get(p.channel);
+    if (!board || b.dueAt.getTime() > now.getTime()) return false;
     const { text, done } = await textOf(b, p);
     if (text === p.text) {
       // Already shown; a final text shown earlier closes it.

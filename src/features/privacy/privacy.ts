@@ -116,7 +116,7 @@ export function createPrivacy(deps: PrivacyDeps) {
         repos.mentoring.forMentee(id),
         repos.mentoring.forMentor(id),
       ]);
-    const [invitations, responses, deliveries, placeRequests, unitMoves, auditEntries, runs] =
+    const [invitations, responses, deliveries, placeRequests, unitMoves, auditEntries, runs, answers] =
       await Promise.all([
         repos.surveys.listForPerson(id),
         repos.surveys.responsesOfPerson(id),
@@ -125,6 +125,7 @@ export function createPrivacy(deps: PrivacyDeps) {
         repos.unitMoves.forPerson(id),
         repos.audit.aboutPerson(id),
         deps.runs.listForPerson(id),
+        repos.broadcastAcks.ofPerson(id),
       ]);
     const unitIds = [
       person.instansiId,
@@ -254,6 +255,8 @@ export function createPrivacy(deps: PrivacyDeps) {
         waiting: deliveries.waiting.map(deliveryView),
         sent: deliveries.logged.map(deliveryView),
       },
+      // Their answers to announcements that asked for one ("Sudah dibaca", "Saya hadir"…).
+      broadcastAnswers: answers,
       // What the person did as staff and what was done about them; the other party is named by
       // role only (made / about), as elsewhere in this file.
       audit: auditEntries.map((e) => ({

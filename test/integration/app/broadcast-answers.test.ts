@@ -317,4 +317,33 @@ describe("a broadcast asking for an answer", () => {
       t("brd-progress-done", { sent: 2, failed: 0, blocked: 0 }),
     ]);
   });
+
+  it("shows no progress for a scheduled broadcast cancelled before its time", async () => {
+    const tomorrow = new Date(now().getTime() + 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    await cmd(COORD, "umumkan");
+    for (const answer of [
+      "Rapat evaluasi diundur, jadwal menyusul.",
+      "lewati",
+      "Unit tertentu (satu atau beberapa)",
+      "Unit mataram.setda",
+      "Selesai memilih",
+      "Tidak perlu dijawab",
+      "Jadwalkan",
+      tomorrow,
+      "08.00",
+    ])
+      await text(COORD, answer);
+    expect(all(await text(COORD, "ya"))).toContain(`dijadwalkan untuk ${RECIPIENTS} orang`);
+    const cancel = (await cmd(COORD, "siaran"))
+      .filter((o) => o.text.includes("Rapat evaluasi diundur"))
+      .flatMap((o) => o.choices ?? [])
+      .flat()
+      .find((c) => c.label === t("brd-cancel"))!;
+    await press(COORD, cancel.data);
+    const before = tg.chat(7000).length;
+    expect(await app.broadcastProgress.tick()).toBe(0);
+    expect(tg.chat(7000)).toHaveLength(before);
+    const [b] = await ctx.repos.broadcasts.list(undefined, 1);
+    expect(b).toMatchObject({ status: "cancelled", progressOpen: false });
+  });
 });
