@@ -23,6 +23,7 @@ import { createAssessment } from "./features/assessment/assessment.js";
 import { createAssessmentRecorder } from "./features/assessment/assessment-record.js";
 import { createLevelConfirmation } from "./features/assessment/level-confirmation.js";
 import { createBroadcasts } from "./features/broadcasts/broadcasts.js";
+import { createBroadcastProgress } from "./features/broadcasts/progress.js";
 import { createCatalogBrowser } from "./features/catalog/catalog-browser.js";
 import type { FeatureContext } from "./features/context.js";
 import { createCoordinatorDigest } from "./features/digest/coordinator-digest.js";
@@ -333,6 +334,20 @@ export function createApp(deps: {
     now,
     ...(deps.adminIds ? { adminIds: deps.adminIds } : {}),
   });
+  // One process at a time edits the coordinators' progress messages, so an edit is never doubled.
+  const progressLease = createSlotLease({
+    leases: repos.leases,
+    name: "broadcast-progress",
+    holder: deps.instanceId ?? "app",
+    slotMs: 30_000,
+    now: () => now().getTime(),
+  });
+  const broadcastProgress = createBroadcastProgress({
+    repos,
+    translate: deps.translate,
+    now,
+    mayRun: () => progressLease.holds(),
+  });
   const files = createFileReaders();
   const verification = createVerification({
     repos,
@@ -568,6 +583,8 @@ export function createApp(deps: {
     jpNudge,
     surveys,
     broadcasts,
+    /** The coordinators' progress messages of sending broadcasts (main.ts gives it the channels). */
+    broadcastProgress,
     /** The running totals behind /ringkasan (fold, rebuild, and the marks writers leave). */
     summaries,
     summaryReport,
@@ -582,11 +599,12 @@ export function createApp(deps: {
     registry,
     events,
     /**
-     * Gives up what this process holds in the database (the summary folder's lease) when it stops,
-     * so another process folds at once. Call it after the scheduler and the handlers stopped.
+     * Gives up what this process holds in the database (the summary folder's and the progress lease)
+     * when it stops, so another process takes over at once. Call it after the scheduler and the handlers stopped.
      */
-    releaseLeases(): Promise<void> {
-      return summaryLease.release();
+    async releaseLeases(): Promise<void> {
+      await summaryLease.release();
+      await progressLease.release();
     },
     /** Tells `listener` whenever something is put in the outbox (the running dispatchers). */
     onDeliveryScheduled(listener: () => void) {

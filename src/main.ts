@@ -241,6 +241,11 @@ async function main(): Promise<number> {
     for (const d of dispatchers) d.poke();
   });
   for (const d of dispatchers) d.start();
+  // A sending broadcast's progress, edited in its coordinator's chat where the platform can edit.
+  for (const c of channels) if (c.statusMessages) app.broadcastProgress.useChannel(c.statusMessages);
+  app.broadcastProgress.start({
+    failed: (err, broadcast) => logger.warn({ err, broadcast }, "broadcast progress not shown; tried again"),
+  });
   const scheduler = config.schedulerEnabled
     ? createScheduler({
         jobs: app.jobs,
@@ -306,8 +311,9 @@ async function main(): Promise<number> {
     const stopped = channel.stopIntake().catch((err) => logger.warn({ err }, "stopping intake failed"));
     if (!(await settleBy(stopped, deadline))) logger.warn("taking updates did not stop in time");
   }
-  // 2. Start no more jobs; a tick in progress finishes.
+  // 2. Start no more jobs (nor progress edits); a tick in progress finishes.
   await scheduler?.stop(deadline);
+  await settleBy(app.broadcastProgress.stop(), deadline);
   stopLagSampling();
   // 3. Let updates being answered and sends on the wire finish. A dispatcher puts back what it
   //    claimed but did not send, and a send still unanswered at the deadline as in doubt, then
@@ -319,8 +325,8 @@ async function main(): Promise<number> {
     ),
   ]);
   if (!answered) logger.warn({ unfinished: work.active() }, "stopped with updates still being answered");
-  // 4. The summary folder's lease, so another process folds at once.
-  await app.releaseLeases().catch((err) => logger.warn({ err }, "summary lease not released"));
+  // 4. The summary folder's and progress leases, so another process takes over at once.
+  await app.releaseLeases().catch((err) => logger.warn({ err }, "leases not released"));
   await settleBy(httpClosed, deadline);
   await settleBy(internalClosed, deadline);
   await storage.close();

@@ -5,6 +5,7 @@ import type { Repositories } from "../db/repositories/index.js";
 import type { Dispatcher, DispatcherEvents } from "../delivery/dispatcher.js";
 import { createChannelDelivery, type DeliveryClock } from "../delivery/runtime.js";
 import type { ChannelSender } from "../delivery/sender.js";
+import type { StatusMessages } from "../delivery/status-message.js";
 import type { Translate } from "../engine/text.js";
 import type { Inbound, Outbound, Progress } from "../engine/types.js";
 import type { Route } from "../http/server.js";
@@ -24,6 +25,8 @@ export interface ChannelSetup {
   stopIntake(): Promise<void>;
   /** Sends the channel's outbox, paced by the same limiter its replies are recorded in. */
   dispatcher: Dispatcher;
+  /** Messages posted once and edited from background work (a broadcast's progress), if it can. */
+  statusMessages?: StatusMessages;
   /** What is wrong with the channel for readiness (`/readyz`), or undefined when nothing is. */
   health(): string | undefined;
 }

@@ -24,6 +24,8 @@ export class SlackWebApiEmulator {
   private server?: Server;
   private readonly conditions = new Waiters();
   private ts = 1_700_000_000;
+  /** Messages posted, by `<channel>:<ts>`, with their text (chat.update changes it). */
+  readonly posted = new Map<string, { text: string; updates: string[] }>();
   port = 0;
 
   /** `now` stamps each call: a test's controllable clock, or the real one. */
@@ -94,10 +96,20 @@ export class SlackWebApiEmulator {
       case "chat.postMessage": {
         const error = this.refuse.get(String(body.channel));
         if (error) return { ok: false, error };
-        return { ok: true, channel: body.channel, ts: String(++this.ts) };
+        // As Slack: a message to a user id lands in the bot's direct message with them (D…).
+        const channel = String(body.channel).replace(/^U/, "DU");
+        const ts = String(++this.ts);
+        this.posted.set(`${channel}:${ts}`, { text: String(body.text ?? ""), updates: [] });
+        return { ok: true, channel, ts };
       }
-      case "chat.update":
+      case "chat.update": {
+        const msg = this.posted.get(`${String(body.channel)}:${String(body.ts)}`);
+        if (msg) {
+          msg.text = String(body.text ?? "");
+          msg.updates.push(msg.text);
+        }
         return { ok: true, channel: body.channel, ts: body.ts };
+      }
       case "views.publish":
         return { ok: true };
       case "conversations.list": {

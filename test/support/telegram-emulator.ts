@@ -8,6 +8,8 @@ export interface SentMessage {
   text: string;
   buttons: { text: string; callback_data: string }[][];
   edits: number;
+  /** Every text it showed, oldest first (the first as sent, then each edit). */
+  history: string[];
   kind: "text" | "photo" | "document";
   /** The file_id a photo or document was sent by (absent for uploaded bytes and texts). */
   file?: string;
@@ -466,11 +468,22 @@ export class TelegramEmulator {
       }
       case "editMessageText": {
         const msg = this.messages.get(Number(body.message_id));
-        if (!msg) return Promise.reject(new Error("no such message"));
+        // As Telegram: a message is found only in its own chat, so no chat edits another's.
+        if (!msg || msg.chat_id !== Number(body.chat_id))
+          return Promise.reject(new ApiRefusal(400, "Bad Request: message to edit not found"));
         if (String(body.text ?? "").length > 4096)
           return Promise.reject(new ApiRefusal(400, "Bad Request: MESSAGE_TOO_LONG"));
+        const buttons = buttonsOf(body.reply_markup);
+        if (String(body.text) === msg.text && JSON.stringify(buttons) === JSON.stringify(msg.buttons))
+          return Promise.reject(
+            new ApiRefusal(
+              400,
+              "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+            ),
+          );
         msg.text = String(body.text);
-        msg.buttons = buttonsOf(body.reply_markup);
+        msg.buttons = buttons;
+        msg.history.push(msg.text);
         msg.edits++;
         return {
           message_id: msg.message_id,
@@ -535,6 +548,7 @@ export class TelegramEmulator {
       text,
       buttons: buttonsOf(markup),
       edits: 0,
+      history: [text],
       kind,
       ...(file ? { file } : {}),
       at: performance.now(),

@@ -4,6 +4,7 @@ import { type ChannelContext, type ChannelSetup, channelOutbox } from "../channe
 import { createSlackApp, type SlackDeps } from "./app.js";
 import { slackChannelLister } from "./channels.js";
 import { createSlackSender } from "./sender.js";
+import { createSlackStatusMessages } from "./status.js";
 
 /** What only Slack needs besides the channel context. */
 export interface SlackChannelDeps {
@@ -69,6 +70,11 @@ export function slackChannel(
     // HTTP events stop with Pandu's HTTP server; Socket Mode disconnects here.
     stopIntake: slack.stop,
     dispatcher: outbox.dispatcher,
+    statusMessages: createSlackStatusMessages({
+      botToken: config.botToken,
+      apiUrl: config.apiUrl,
+      recordSend: outbox.recordSend,
+    }),
     health: () => (slack.isStarted() ? undefined : "slack not started"),
   };
 }

@@ -12,6 +12,7 @@ import {
   telegramWebhook,
 } from "./bot.js";
 import { createTelegramSender, TELEGRAM_LIMITS } from "./sender.js";
+import { createTelegramStatusMessages } from "./status.js";
 
 /** What only Telegram needs besides the channel context. */
 export interface TelegramChannelDeps {
@@ -112,6 +113,12 @@ export function telegramChannel(
       if (runner?.isRunning()) await runner.stop();
     },
     dispatcher: outbox.dispatcher,
+    // Edits count against the bot's budget like any send.
+    statusMessages: createTelegramStatusMessages({
+      token: config.token,
+      apiRoot: config.apiRoot,
+      recordSend: outbox.recordSend,
+    }),
     health() {
       if (webhook) return undefined;
       return runner?.isRunning() ? undefined : "telegram polling stopped";

@@ -4,7 +4,7 @@ import { type Achievement, achievementSchema } from "./achievement.js";
 import { type ActivationCode, activationCodeSchema } from "./activation-code.js";
 import { type Assessment, assessmentSchema } from "./assessment.js";
 import { type AuditEntry, auditEntrySchema } from "./audit-entry.js";
-import { type Broadcast, broadcastSchema } from "./broadcast.js";
+import { type Broadcast, type BroadcastAckEntry, broadcastAckSchema, broadcastSchema } from "./broadcast.js";
 import { type ChangeStamp, changeStampSchema } from "./change-stamp.js";
 import { type Completion, completionSchema } from "./completion.js";
 import { courseSchema, type StoredCourse } from "./course.js";
@@ -72,7 +72,13 @@ import { type UnitMove, unitMoveSchema } from "./unit-move.js";
 import { type WaitlistEntry, waitlistEntrySchema } from "./waitlist-entry.js";
 
 export type { CompetencyResult } from "./assessment.js";
-export type { BroadcastAttachment, BroadcastAudience } from "./broadcast.js";
+export type {
+  BroadcastAck,
+  BroadcastAnswer,
+  BroadcastAttachment,
+  BroadcastAudience,
+  BroadcastProgress,
+} from "./broadcast.js";
 export type { Certificate } from "./completion.js";
 export type { StoredSession } from "./course.js";
 export type {
@@ -91,6 +97,7 @@ export type {
   Assessment,
   AuditEntry,
   Broadcast,
+  BroadcastAckEntry,
   ChangeStamp,
   Completion,
   Contribution,
@@ -159,6 +166,7 @@ export interface Models {
   SurveyAnswerKey: Model<SurveyAnswerKey>;
   SurveyDraft: Model<SurveyDraft>;
   Broadcast: Model<Broadcast>;
+  BroadcastAck: Model<BroadcastAckEntry>;
   ChangeStamp: Model<ChangeStamp>;
   SummaryMark: Model<SummaryMark>;
   Contribution: Model<Contribution>;
@@ -215,6 +223,7 @@ export function createModels(conn: Connection): Models {
     SurveyAnswerKey: bind<SurveyAnswerKey>(conn, "SurveyAnswerKey", surveyAnswerKeySchema),
     SurveyDraft: bind<SurveyDraft>(conn, "SurveyDraft", surveyDraftSchema),
     Broadcast: bind<Broadcast>(conn, "Broadcast", broadcastSchema),
+    BroadcastAck: bind<BroadcastAckEntry>(conn, "BroadcastAck", broadcastAckSchema),
     ChangeStamp: bind<ChangeStamp>(conn, "ChangeStamp", changeStampSchema),
     SummaryMark: bind<SummaryMark>(conn, "SummaryMark", summaryMarkSchema),
     Contribution: bind<Contribution>(conn, "Contribution", contributionSchema),

@@ -1,4 +1,4 @@
-import type { Broadcast, Models } from "../models/index.js";
+import type { Broadcast, BroadcastProgress, Models } from "../models/index.js";
 import { insertOnce } from "./errors.js";
 import { latestByMonth, monthOf } from "./months.js";
 
@@ -21,15 +21,30 @@ export function broadcastsRepository({ Broadcast }: Pick<Models, "Broadcast">) {
     },
     /**
      * Erasure: the broadcasts a person wrote stay (their audience got them) but no longer name
-     * the author's person or chat account. Returns how many.
+     * the author's person or chat account, nor where their progress message is. Returns how many.
      */
     async forgetAuthor(personId: string): Promise<number> {
       return (
         await Broadcast.updateMany(
           { createdBy: personId },
-          { $unset: { createdBy: "" }, $set: { createdByIdentity: "erased" } },
+          // The progress message lives in the author's chat: where it is goes too.
+          {
+            $unset: { createdBy: "", progress: "", progressOpen: "" },
+            $set: { createdByIdentity: "erased" },
+          },
         ).exec()
       ).modifiedCount;
+    },
+    /** Broadcasts whose status message has not shown its final counts yet (resumed after a restart). */
+    async withOpenProgress(): Promise<Broadcast[]> {
+      return Broadcast.find({ progressOpen: true }).lean<Broadcast[]>().exec();
+    },
+    /**
+     * Records what the status message shows now (and its platform reference once posted); `done`
+     * when that was the final count, so it is not looked at again.
+     */
+    async progressShown(id: string, progress: BroadcastProgress, done: boolean): Promise<void> {
+      await Broadcast.updateOne({ _id: id }, { $set: { progress, progressOpen: !done } }).exec();
     },
     async cancel(id: string, at: Date): Promise<void> {
       await Broadcast.updateOne({ _id: id }, { $set: { status: "cancelled", cancelledAt: at } }).exec();

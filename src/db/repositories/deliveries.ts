@@ -222,6 +222,34 @@ export function deliveriesRepository({
         dead: logged.filter((d) => d.status === "dead"),
       };
     },
+    /**
+     * How far a purpose's sending is, counted without reading every sent row (a broadcast's
+     * progress is read every few seconds while it sends): waiting, sent, and dead with their errors.
+     */
+    async progressOf(
+      purpose: string,
+    ): Promise<{ pending: number; sent: number; dead: { lastError?: string }[] }> {
+      const [pending, sent, dead] = await Promise.all([
+        Delivery.countDocuments({ purpose }).exec(),
+        DeliveryLog.countDocuments({ purpose, status: "sent" }).exec(),
+        DeliveryLog.find({ purpose, status: "dead" }, { lastError: 1 })
+          .lean<{ lastError?: string }[]>()
+          .exec(),
+      ]);
+      return { pending, sent, dead };
+    },
+    /** The people a purpose's messages reached (sent, in the log), e.g. a broadcast's recipients. */
+    async reachedBy(purpose: string): Promise<string[]> {
+      const found = await DeliveryLog.find({ purpose, status: "sent" }, { personId: 1 })
+        .lean<{ personId?: string }[]>()
+        .exec();
+      return found.flatMap((d) => (d.personId ? [d.personId] : []));
+    },
+    /** Whether a message under this key is waiting in the outbox or was sent (not given up). */
+    async existsOrSent(id: string): Promise<boolean> {
+      if (await Delivery.exists({ _id: id })) return true;
+      return (await DeliveryLog.exists({ _id: id, status: "sent" })) !== null;
+    },
     /** Removes what is still waiting for a purpose (a cancelled broadcast); returns how many. */
     async cancelPending(purpose: string): Promise<number> {
       return (await Delivery.deleteMany({ purpose, status: "pending" }).exec()).deletedCount;

@@ -3,6 +3,7 @@ import { achievementsRepository } from "./achievements.js";
 import { activationCodesRepository } from "./activation-codes.js";
 import { assessmentsRepository } from "./assessments.js";
 import { auditRepository } from "./audit.js";
+import { broadcastAcksRepository } from "./broadcast-acks.js";
 import { broadcastsRepository } from "./broadcasts.js";
 import { changeStampsRepository } from "./change-stamps.js";
 import { completionsRepository } from "./completions.js";
@@ -50,6 +51,7 @@ export function createRepositories(models: Models) {
     leases: leasesRepository(models),
     surveys: surveysRepository(models),
     broadcasts: broadcastsRepository(models),
+    broadcastAcks: broadcastAcksRepository(models),
     summaries: summariesRepository(models),
     erasures: erasuresRepository(models),
     teknisCompetencies: teknisCompetenciesRepository(models),

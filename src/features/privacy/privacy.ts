@@ -50,6 +50,7 @@ export interface PrivacyDeps {
     | "deliveries"
     | "audit"
     | "broadcasts"
+    | "broadcastAcks"
     | "erasures"
     | "orgUnits"
     | "jabatan"
@@ -116,17 +117,27 @@ export function createPrivacy(deps: PrivacyDeps) {
         repos.mentoring.forMentee(id),
         repos.mentoring.forMentor(id),
       ]);
-    const [invitations, responses, deliveries, placeRequests, unitMoves, auditEntries, runs, waiting] =
-      await Promise.all([
-        repos.surveys.listForPerson(id),
-        repos.surveys.responsesOfPerson(id),
-        repos.deliveries.ofPerson(id),
-        repos.placeRequests.forPerson(id),
-        repos.unitMoves.forPerson(id),
-        repos.audit.aboutPerson(id),
-        deps.runs.listForPerson(id),
-        repos.waitlist.listForPerson(id),
-      ]);
+    const [
+      invitations,
+      responses,
+      deliveries,
+      placeRequests,
+      unitMoves,
+      auditEntries,
+      runs,
+      waiting,
+      answers,
+    ] = await Promise.all([
+      repos.surveys.listForPerson(id),
+      repos.surveys.responsesOfPerson(id),
+      repos.deliveries.ofPerson(id),
+      repos.placeRequests.forPerson(id),
+      repos.unitMoves.forPerson(id),
+      repos.audit.aboutPerson(id),
+      deps.runs.listForPerson(id),
+      repos.waitlist.listForPerson(id),
+      repos.broadcastAcks.ofPerson(id),
+    ]);
     const unitIds = [
       person.instansiId,
       person.unitId,
@@ -258,6 +269,8 @@ export function createPrivacy(deps: PrivacyDeps) {
         waiting: deliveries.waiting.map(deliveryView),
         sent: deliveries.logged.map(deliveryView),
       },
+      // Their answers to announcements that asked for one ("Sudah dibaca", "Saya hadir"…).
+      broadcastAnswers: answers,
       // What the person did as staff and what was done about them; the other party is named by
       // role only (made / about), as elsewhere in this file.
       audit: auditEntries.map((e) => ({
@@ -330,6 +343,8 @@ export function createPrivacy(deps: PrivacyDeps) {
     ["mentoring", (req) => repos.mentoring.removeInvolving(req._id)],
     // Announcements they wrote stay with their audience, without the author.
     ["broadcastAuthor", (req) => repos.broadcasts.forgetAuthor(req._id)],
+    // Their answers to announcements go with them (the counts of those broadcasts drop by one).
+    ["broadcastAcks", (req) => repos.broadcastAcks.removeForPerson(req._id)],
     ["placeRequests", (req) => repos.placeRequests.removeForPerson(req._id)],
     ["waitlist", (req) => repos.waitlist.removeForPerson(req._id)],
     [

@@ -107,6 +107,8 @@ async function announce(
     last = opts.file ? await send(who, { kind: "file", file: opts.file }) : await text(who, "lewati");
   }
   for (const c of choices) last = await text(who, c);
+  // No answer asked of recipients (broadcast-answers.test.ts covers that).
+  if (/Minta penerima menjawab/.test(all(last))) last = await text(who, "Tidak perlu dijawab");
   const preview = all(last);
   const count = Number(/diterima (\d+) orang/.exec(preview)?.[1] ?? Number.NaN);
   let said: Outbound[] = [];
@@ -443,7 +445,8 @@ describe("coordinator broadcasts", () => {
     expect(all(await text(COORD, "kembali"))).toContain("Unit terpilih (1): Unit mataram.setda.");
     await text(COORD, "Tambah unit lain");
     await text(COORD, "Unit mataram.bkpsdm");
-    const preview = all(await text(COORD, "Selesai memilih"));
+    expect(all(await text(COORD, "Selesai memilih"))).toContain("Minta penerima menjawab?");
+    const preview = all(await text(COORD, "Tidak perlu dijawab"));
     // Setda (Ani, Budi) and BKPSDM (the coordinator, Citra; Dedi never registered); not Dinkes (Eka).
     expect(preview).toContain("diterima 4 orang");
     expect(all(await text(COORD, "Kirim sekarang"))).toContain("Kirim sekarang ke 4 orang?");
@@ -534,7 +537,8 @@ describe("coordinator broadcasts", () => {
         .flat()
         .map((c) => c.label),
     ).toEqual(["#info-asn", "⬅️ Kembali"]);
-    const preview = all(await text(SLACK_COORD, "#info-asn"));
+    expect(all(await text(SLACK_COORD, "#info-asn"))).toContain("Minta penerima menjawab?");
+    const preview = all(await text(SLACK_COORD, "Tidak perlu dijawab"));
     // The channel is no recipient: the count stays the people's.
     expect(preview).toContain("diterima 1 orang");
     expect(preview).toContain("Juga diunggah ke kanal Slack #info-asn");
@@ -560,7 +564,14 @@ describe("coordinator broadcasts", () => {
     await cmd(SLACK_COORD, "batal");
     await cmd(SLACK_COORD, "umumkan");
     await text(SLACK_COORD, written);
-    for (const answer of [UNITS, "Unit mataram.setda", "Selesai memilih", "Ya, pilih kanalnya", "#info-asn"])
+    for (const answer of [
+      UNITS,
+      "Unit mataram.setda",
+      "Selesai memilih",
+      "Ya, pilih kanalnya",
+      "#info-asn",
+      "Tidak perlu dijawab",
+    ])
       await text(SLACK_COORD, answer);
     await text(SLACK_COORD, "Kirim sekarang");
     expect(all(await text(SLACK_COORD, "ya"))).toContain("dikirim ke 3 orang");

@@ -5,7 +5,7 @@ import type { Completion } from "../../../src/db/models/index.js";
 import type { StaffRole } from "../../../src/domain/scope.js";
 import type { Outbound } from "../../../src/engine/types.js";
 import { activationButton } from "../../../src/features/activation/person-verification.js";
-import { broadcastButton } from "../../../src/features/broadcasts/broadcasts.js";
+import { broadcastButton, unansweredButton } from "../../../src/features/broadcasts/broadcasts.js";
 import { digestButton } from "../../../src/features/digest/coordinator-digest.js";
 import { rosterButton } from "../../../src/features/roster/roster.js";
 import { summaryButton, unitKey } from "../../../src/features/summaries/summary-report.js";
@@ -259,6 +259,28 @@ async function broadcastToSetda(): Promise<{ id: string; text: string }> {
   return { id, text: body };
 }
 
+/** A broadcast to Sekretariat Daerah asking "Sudah dibaca", delivered to the sentinel, who has not answered. */
+async function answerableBroadcastToSetda(): Promise<string> {
+  const { id } = await broadcastToSetda();
+  await ctx.db.models.Broadcast.updateOne({ _id: id }, { $set: { ack: "read" } }).exec();
+  const key = `broadcast.${id}:${id}:${sentinelId}`;
+  await ctx.repos.deliveries.enqueue(
+    {
+      _id: key,
+      purpose: `broadcast.${id}`,
+      personId: sentinelId,
+      identityId: "telegram:sentinel",
+      channel: "telegram",
+      address: "1",
+      message: { text: "Siaran" },
+      dueAt: clock,
+    },
+    clock,
+  );
+  await ctx.repos.deliveries.finish((await ctx.repos.deliveries.get(key))!, "sent", clock);
+  return id;
+}
+
 /** Sends `csv` to an /impor the admin started; returns what Pandu said. */
 async function importAs(who: IncomingIdentity, csv: string): Promise<string> {
   app.files.register("telegram", async () => new TextEncoder().encode(csv));
@@ -298,10 +320,11 @@ async function announce(s: Staff, message: string, channel: string) {
   const offered = labels(await text(who, "Ya, pilih kanalnya"));
   const picked = all(await text(who, channel));
   // Refused: back to the question, and on without a channel (the people are still told).
-  if (!picked.includes("Kapan dikirim")) {
+  if (!picked.includes("Minta penerima menjawab")) {
     await text(who, "kembali");
     await text(who, "Tidak perlu");
   }
+  await text(who, "Tidak perlu dijawab");
   await text(who, "Kirim sekarang");
   const sent = all(await text(who, "ya"));
   await driver.cmd(who, "batal");
@@ -411,6 +434,16 @@ const scenarios: Record<string, Scenario> = {
       const b = await broadcastToSetda();
       expect(all(await press(s.tg, broadcastButton.pack("cancel", shortKey(b.id))))).toContain(t("brd-gone"));
       expect((await ctx.repos.broadcasts.get(b.id))!.status).toBe("scheduled");
+    },
+  },
+  "button:brn": {
+    async inScope(s) {
+      const id = await answerableBroadcastToSetda();
+      expect(all(await press(s.tg, unansweredButton.pack("page", id, 0)))).toContain(SENTINEL);
+    },
+    async outOfScope(s) {
+      const id = await answerableBroadcastToSetda();
+      expect(all(await press(s.tg, unansweredButton.pack("page", id, 0)))).toContain(t("brd-gone"));
     },
   },
   "command:verifikasi": {

@@ -69,6 +69,7 @@ describe("a demoted staff member finishing a conversation opened with the role",
     await text(tg(5), "Rapat koordinasi pelatihan hari Senin.");
     await text(tg(5), "Lewati");
     await text(tg(5), "Semua orang dalam cakupan saya");
+    await text(tg(5), "Tidak perlu dijawab");
     const asked = all(await text(tg(5), "Kirim sekarang"));
     expect(asked).toMatch(/Kirim sekarang ke \d+ orang\?/);
     await ctx.repos.people.setRoles(me, []);

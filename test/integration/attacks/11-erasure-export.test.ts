@@ -39,7 +39,12 @@ beforeAll(async () => {
     expect.objectContaining({ role: "koordinator", unitId: "jambi.dinkes" }),
   );
   await cmd(SARI.who, "umumkan");
-  for (const answer of ["Bimtek SAKIP dimulai Senin.", "Lewati", "Semua orang dalam cakupan saya"])
+  for (const answer of [
+    "Bimtek SAKIP dimulai Senin.",
+    "Lewati",
+    "Semua orang dalam cakupan saya",
+    "Tidak perlu dijawab",
+  ])
     await text(SARI.who, answer);
   await text(SARI.who, "Kirim sekarang");
   expect(all(await text(SARI.who, "ya"))).toMatch(/dikirim ke \d+ orang/);

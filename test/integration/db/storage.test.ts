@@ -16,6 +16,7 @@ describe("storage on a real MongoDB-protocol server", () => {
       "activation_codes",
       "assessments",
       "audit_log",
+      "broadcast_acks",
       "broadcasts",
       "change_stamps",
       "completions",
@@ -81,7 +82,8 @@ describe("storage on a real MongoDB-protocol server", () => {
       "sessionId_1",
       "startsAt_1",
     ]);
-    expect(await indexes("broadcasts")).toEqual(["_id_", "createdBy_1", "month_1"]);
+    expect(await indexes("broadcasts")).toEqual(["_id_", "createdBy_1", "month_1", "progressOpen_1"]);
+    expect(await indexes("broadcast_acks")).toEqual(["_id_", "broadcastId_1", "personId_1"]);
     expect(await indexes("completions")).toEqual(["_id_", "personId_1", "state_1", "year_1"]);
     expect(await indexes("unit_moves")).toEqual(["_id_", "personId_1", "state_1_toUnitId_1"]);
     expect(await indexes("survey_invitations")).toEqual(["_id_", "personId_1", "status_1"]);

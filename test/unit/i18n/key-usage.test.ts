@@ -5,6 +5,7 @@ import { CONTRACT_START_PROBLEMS, EMPLOYMENT_STATUSES } from "../../../src/domai
 import { NIP_PROBLEMS } from "../../../src/domain/nip.js";
 import { STAFF_ROLES } from "../../../src/domain/scope.js";
 import { MEDIA_KINDS } from "../../../src/engine/types.js";
+import { ANSWERS_OF } from "../../../src/features/broadcasts/acknowledgement.js";
 import { AUDIENCES } from "../../../src/features/broadcasts/broadcasts.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { FLOWS_DIR, LOCALES_DIR, REPO_ROOT } from "../../../src/paths.js";
@@ -35,6 +36,10 @@ const DYNAMIC_KEYS = [
   ]),
   ...AUDIENCES.map((a) => `brd-audience-${a}`),
   ...["sent", "pending", "failed", "cancelled"].map((s) => `brd-channel-${s}`),
+  ...Object.keys(ANSWERS_OF).flatMap((k) => [`brd-asks-${k}`, `brd-ack-counts-${k}`]),
+  ...Object.values(ANSWERS_OF)
+    .flat()
+    .flatMap((a) => [`brd-ack-${a}`, `brd-ack-noted-${a}`]),
   ...["courses", "units", "people", "jabatan", "teknis"].map((k) => `import-${k}-done`),
   ...MEDIA_KINDS.map((k) => `media-${k}`),
   ...STAFF_ROLES.map((r) => `role-${r}`),
