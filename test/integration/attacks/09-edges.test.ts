@@ -161,7 +161,8 @@ describe("markup in a coordinator's broadcast, on Slack", () => {
     await step("/umumkan", "pengumuman");
     await step(written, "foto atau berkas");
     await step("Lewati", "Untuk siapa");
-    await step("Semua orang dalam cakupan saya", "Kapan dikirim");
+    await step("Semua orang dalam cakupan saya", "Minta penerima menjawab");
+    await step("Tidak perlu dijawab", "Kapan dikirim");
     await step("Kirim sekarang", /Kirim sekarang ke 2 orang/);
     await step("ya", /dikirim ke 2 orang/);
 
