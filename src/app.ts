@@ -22,6 +22,7 @@ import { createAssessment } from "./features/assessment/assessment.js";
 import { createAssessmentRecorder } from "./features/assessment/assessment-record.js";
 import { createLevelConfirmation } from "./features/assessment/level-confirmation.js";
 import { createBroadcasts } from "./features/broadcasts/broadcasts.js";
+import { createCampaigns } from "./features/campaigns/campaigns.js";
 import { createCatalogBrowser } from "./features/catalog/catalog-browser.js";
 import type { FeatureContext } from "./features/context.js";
 import { FEATURE_MODULES } from "./features/discover.js";
@@ -313,6 +314,15 @@ export function createApp(deps: {
     now,
     ...(deps.adminIds ? { adminIds: deps.adminIds } : {}),
   });
+  const campaigns = createCampaigns({
+    repos,
+    outbox,
+    ledger,
+    holidays: content.holidays,
+    surveys: content.surveys,
+    translate: deps.translate,
+    now,
+  });
   const files = createFileReaders();
   const verification = createVerification({
     repos,
@@ -421,6 +431,7 @@ export function createApp(deps: {
       housekeeping,
       retention,
       broadcasts,
+      campaigns,
       summaryReport,
       summaries,
       peopleExport,
@@ -515,6 +526,8 @@ export function createApp(deps: {
     jpNudge,
     surveys,
     broadcasts,
+    /** /belum: non-responder lists and their campaigns (the deadline job). */
+    campaigns,
     /** The running totals behind /ringkasan (fold, rebuild, and the marks writers leave). */
     summaries,
     summaryReport,

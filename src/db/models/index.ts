@@ -5,6 +5,7 @@ import { type ActivationCode, activationCodeSchema } from "./activation-code.js"
 import { type Assessment, assessmentSchema } from "./assessment.js";
 import { type AuditEntry, auditEntrySchema } from "./audit-entry.js";
 import { type Broadcast, broadcastSchema } from "./broadcast.js";
+import { type Campaign, type CampaignReminder, campaignReminderSchema, campaignSchema } from "./campaign.js";
 import { type ChangeStamp, changeStampSchema } from "./change-stamp.js";
 import { type Completion, completionSchema } from "./completion.js";
 import { courseSchema, type StoredCourse } from "./course.js";
@@ -89,6 +90,8 @@ export type {
   Assessment,
   AuditEntry,
   Broadcast,
+  Campaign,
+  CampaignReminder,
   ChangeStamp,
   Completion,
   Contribution,
@@ -167,6 +170,8 @@ export interface Models {
   ErasureRequest: Model<ErasureRequest>;
   TeknisCompetency: Model<TeknisCompetency>;
   UnitMove: Model<UnitMove>;
+  Campaign: Model<Campaign>;
+  CampaignReminder: Model<CampaignReminder>;
 }
 
 // Every schema reports its queries to the query log (the storage-rules test listens to it).
@@ -222,5 +227,7 @@ export function createModels(conn: Connection): Models {
     ErasureRequest: bind<ErasureRequest>(conn, "ErasureRequest", erasureRequestSchema),
     TeknisCompetency: bind<TeknisCompetency>(conn, "TeknisCompetency", teknisCompetencySchema),
     UnitMove: bind<UnitMove>(conn, "UnitMove", unitMoveSchema),
+    Campaign: bind<Campaign>(conn, "Campaign", campaignSchema),
+    CampaignReminder: bind<CampaignReminder>(conn, "CampaignReminder", campaignReminderSchema),
   };
 }

@@ -4,6 +4,7 @@ import { activationCodesRepository } from "./activation-codes.js";
 import { assessmentsRepository } from "./assessments.js";
 import { auditRepository } from "./audit.js";
 import { broadcastsRepository } from "./broadcasts.js";
+import { campaignsRepository } from "./campaigns.js";
 import { changeStampsRepository } from "./change-stamps.js";
 import { completionsRepository } from "./completions.js";
 import { coursesRepository } from "./courses.js";
@@ -53,6 +54,7 @@ export function createRepositories(models: Models) {
     erasures: erasuresRepository(models),
     teknisCompetencies: teknisCompetenciesRepository(models),
     unitMoves: unitMovesRepository(models),
+    campaigns: campaignsRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

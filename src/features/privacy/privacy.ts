@@ -49,6 +49,7 @@ export interface PrivacyDeps {
     | "deliveries"
     | "audit"
     | "broadcasts"
+    | "campaigns"
     | "erasures"
     | "orgUnits"
     | "jabatan"
@@ -325,6 +326,8 @@ export function createPrivacy(deps: PrivacyDeps) {
     ["mentoring", (req) => repos.mentoring.removeInvolving(req._id)],
     // Announcements they wrote stay with their audience, without the author.
     ["broadcastAuthor", (req) => repos.broadcasts.forgetAuthor(req._id)],
+    // When they were reminded in /belum campaigns, and the campaigns they started no longer name them.
+    ["campaigns", (req) => repos.campaigns.forgetPerson(req._id)],
     ["placeRequests", (req) => repos.placeRequests.removeForPerson(req._id)],
     [
       "unitMoves",

@@ -6,6 +6,7 @@ import { NIP_PROBLEMS } from "../../../src/domain/nip.js";
 import { STAFF_ROLES } from "../../../src/domain/scope.js";
 import { MEDIA_KINDS } from "../../../src/engine/types.js";
 import { AUDIENCES } from "../../../src/features/broadcasts/broadcasts.js";
+import { NON_RESPONDER_CATEGORIES } from "../../../src/features/campaigns/categories/index.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { FLOWS_DIR, LOCALES_DIR, REPO_ROOT } from "../../../src/paths.js";
 import { declaredApp } from "../../support/declarations.js";
@@ -38,6 +39,12 @@ const DYNAMIC_KEYS = [
   ...["courses", "units", "people", "jabatan", "teknis"].map((k) => `import-${k}-done`),
   ...MEDIA_KINDS.map((k) => `media-${k}`),
   ...STAFF_ROLES.map((r) => `role-${r}`),
+  ...NON_RESPONDER_CATEGORIES.flatMap((c) => [
+    `${c.textPrefix}-line`,
+    `${c.textPrefix}-title`,
+    `${c.textPrefix}-open`,
+    ...(c.remindable ? [`${c.textPrefix}-reminder`] : []),
+  ]),
 ];
 
 describe("every text the code or flows use exists in both languages", () => {

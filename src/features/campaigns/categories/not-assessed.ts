@@ -1,0 +1,34 @@
+import { assessedThisPeriod } from "../../../domain/campaign.js";
+import { commandButton } from "../../help/buttons.js";
+import { defineCategory } from "./category.js";
+
+/**
+ * Registered but not assessed in the current period: no assessment completed this calendar year in
+ * their zone, which is what unit summaries count as "sudah asesmen". Read from the status each
+ * person keeps (no assessment history is scanned).
+ */
+export const notAssessed = defineCategory({
+  id: "asm",
+  textPrefix: "nonresp-asm",
+  remindable: true,
+  async find(people, now) {
+    return {
+      pending: people
+        .filter((p) => p.onboardedAt && !assessedThisPeriod(p.status?.assessedAt, now, p.timeZone))
+        .map((person) => ({ person })),
+    };
+  },
+  reminder({ person }, { translate }) {
+    return {
+      text: translate(person.locale, "nonresp-asm-reminder", { name: person.name }),
+      choices: [
+        [
+          {
+            data: commandButton.pack("open", "asesmen"),
+            label: translate(person.locale, "nonresp-asm-open-button"),
+          },
+        ],
+      ],
+    };
+  },
+});
