@@ -17,10 +17,8 @@ export interface Campaign {
   /** Who started it: a person id, or "admin" for a bootstrap admin without one. */
   createdBy: string;
   createdAt: Date;
-  /** When the people should have acted by; automatic reminders go before it. */
+  /** When the people should have acted by; automatic reminders go before it (who set it: the audit log). */
   deadline?: Date;
-  /** Who set the deadline last. */
-  deadlineBy?: string;
 }
 
 export const campaignSchema = new Schema<Campaign>(
@@ -32,12 +30,12 @@ export const campaignSchema = new Schema<Campaign>(
     createdBy: { type: String, required: true },
     createdAt: { type: Date, required: true },
     deadline: Date,
-    deadlineBy: String,
   },
   { collection: "campaigns", versionKey: false },
 );
-// The deadline job reads the campaigns whose deadline is still ahead (few).
+// The deadline job reads the campaigns whose deadline is still ahead (few); erasure finds a creator's.
 campaignSchema.index({ deadline: 1 });
+campaignSchema.index({ createdBy: 1 });
 
 /**
  * When one person was last reminded in one campaign, and which automatic reminders before the

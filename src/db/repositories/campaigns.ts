@@ -17,10 +17,10 @@ export function campaignsRepository({
       return Campaign.findById(id).lean<Campaign>().exec();
     },
     /** Sets (or, with undefined, removes) a campaign's deadline. */
-    async setDeadline(id: string, deadline: Date | undefined, by: string): Promise<void> {
+    async setDeadline(id: string, deadline: Date | undefined): Promise<void> {
       await Campaign.updateOne(
         { _id: id },
-        deadline ? { $set: { deadline, deadlineBy: by } } : { $unset: { deadline: "", deadlineBy: "" } },
+        deadline ? { $set: { deadline } } : { $unset: { deadline: "" } },
       ).exec();
     },
     /** Campaigns whose deadline is after `now` (the deadline job; few). */
@@ -72,7 +72,6 @@ export function campaignsRepository({
       const anonymised = (
         await Campaign.updateMany({ createdBy: personId }, { $set: { createdBy: "erased" } }).exec()
       ).modifiedCount;
-      await Campaign.updateMany({ deadlineBy: personId }, { $set: { deadlineBy: "erased" } }).exec();
       return removed + anonymised;
     },
   };

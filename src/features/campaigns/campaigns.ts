@@ -329,7 +329,7 @@ export function createCampaigns(deps: {
     if (deadlineDays > 0) {
       // The end of that day in the coordinator's zone.
       deadline = atLocal(addDays(localClock(now, zone).date, deadlineDays), 23 * 60 + 59, zone);
-      await deps.repos.campaigns.setDeadline(campaign._id, deadline, by);
+      await deps.repos.campaigns.setDeadline(campaign._id, deadline);
     }
     const { pending } = await category.find(await peopleOf(target.units), now, catDeps);
     const p = await plan(campaign._id, pending, now);
@@ -343,7 +343,13 @@ export function createCampaigns(deps: {
     await audit(conv, me, "nonresponders.remind", "ok", {
       ...(target.unit ? { scopeUnitId: target.unit._id } : {}),
       target: { kind: "campaign", id: campaign._id },
-      details: { category: category.id, scheduled, recent: p.recent, unreachable: p.unreachable },
+      details: {
+        category: category.id,
+        scheduled,
+        recent: p.recent,
+        unreachable: p.unreachable,
+        ...(deadlineDays > 0 ? { deadlineDays } : {}),
+      },
     });
     const lines = [
       scheduled > 0 ? t("nonresp-sent", { count: scheduled }) : nothingToSend(locale, p, zone),

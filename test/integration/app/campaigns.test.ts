@@ -191,7 +191,7 @@ describe("/belum: a campaign with a deadline", () => {
   it("reminds before the deadline, automatically, only those who still have not acted", async () => {
     // Wednesday 2 December 2026, 10:00 WITA.
     clock = new Date("2026-12-02T02:00:00Z");
-    const staff = [];
+    const staff: Awaited<ReturnType<typeof person>>[] = [];
     for (let i = 0; i < 6; i++) staff.push(await person(`Staf BKPSDM ${i + 1}`, BKPSDM));
     const overview = await driver.cmd(coordinator, "belum", "BKPSDM Mataram");
     expect(all(overview)).toContain("Belum asesmen tahun ini: 6 orang");

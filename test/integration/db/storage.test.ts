@@ -74,7 +74,7 @@ describe("storage on a real MongoDB-protocol server", () => {
     expect(await indexes("identities")).toEqual(["_id_", "personId_1"]);
     // /belum: reminders read by `<campaign>:<person>` ids, erasure by person; the deadline job by deadline.
     expect(await indexes("campaign_reminders")).toEqual(["_id_", "personId_1"]);
-    expect(await indexes("campaigns")).toEqual(["_id_", "deadline_1"]);
+    expect(await indexes("campaigns")).toEqual(["_id_", "createdBy_1", "deadline_1"]);
     expect(await indexes("enrollments")).toEqual([
       "_id_",
       "courseId_1",
