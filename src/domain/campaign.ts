@@ -1,5 +1,5 @@
 import type { HolidayCalendar } from "./holidays.js";
-import { addDays, afterQuiet, localClock, morningOf, type QuietHours } from "./reminder-time.js";
+import { addDays, afterQuiet, atLocal, localClock, morningOf, type QuietHours } from "./reminder-time.js";
 
 /**
  * Campaigns: a coordinator reminding the people of a list ("belum asesmen", "belum mengisi
@@ -68,10 +68,17 @@ export function deadlineReminderAt(
   return at < deadline ? at : undefined;
 }
 
-/** True when someone's latest assessment falls in the current period: the calendar year in their zone, as unit summaries count it. */
+/**
+ * When the current assessment period began for someone in `timeZone`: 1 January of this year there,
+ * the calendar year unit summaries count "sudah asesmen" in.
+ */
+export function periodStart(now: Date, timeZone: string): Date {
+  return atLocal(`${localClock(now, timeZone).date.slice(0, 4)}-01-01`, 0, timeZone);
+}
+
+/** True when someone's latest assessment falls in the current period (see `periodStart`). */
 export function assessedThisPeriod(assessedAt: Date | undefined, now: Date, timeZone: string): boolean {
-  if (!assessedAt) return false;
-  return localClock(assessedAt, timeZone).date.slice(0, 4) === localClock(now, timeZone).date.slice(0, 4);
+  return assessedAt !== undefined && assessedAt >= periodStart(now, timeZone);
 }
 
 /** The page `page` (0-based, clamped) of `items`, `size` a page, and how many pages there are. */

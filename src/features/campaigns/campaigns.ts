@@ -53,6 +53,8 @@ export const PAGE_SIZE = 20;
 /** Deadlines a coordinator may give a campaign, in days from today. */
 const DEADLINE_DAYS = [7, 14] as const;
 const MAX_UNIT_CHOICES = 8;
+/** How old a list shown for browsing may be (see `peopleOf`). */
+export const ROSTER_TTL_MS = 5 * 60_000;
 const ALL = "all";
 
 /** What a list is about: the units read, the unit chosen (if any), and the key on buttons. */
@@ -79,7 +81,7 @@ type Resolved =
 export function createCampaigns(deps: {
   repos: Repositories;
   outbox: Pick<Outbox, "scheduleMany" | "routes">;
-  ledger: Pick<JpLedger, "standingsOf">;
+  ledger: Pick<JpLedger, "standingsOf" | "ruleOf">;
   holidays: HolidayCalendar;
   surveys: readonly SurveyDefinition[];
   translate: Translate;
@@ -128,8 +130,38 @@ export function createCampaigns(deps: {
     return `cmp-${createHash("sha1").update(`${category}|${scope}`).digest("base64url").slice(0, 16)}`;
   }
 
-  /** Everyone officially in the target's units, by name. */
-  const peopleOf = (units: readonly OrgUnit[]) => deps.repos.people.listForLists(units.map((u) => u._id));
+  /**
+   * The people of each unit as last read, for browsing: paging through a list of a large scope
+   * must not read every person again (on FerretDB 50,000 people take seconds). A unit read more
+   * than ROSTER_TTL_MS ago is read again, so a list is at most that old; reminders, the CSV and the
+   * deadline job always read afresh (and refresh this).
+   */
+  const roster = new Map<string, { at: number; people: ListedPerson[] }>();
+
+  /** Reads the people of these units now, and keeps them for browsing. */
+  async function readUnits(unitIds: readonly string[]): Promise<void> {
+    if (unitIds.length === 0) return;
+    const at = deps.now().getTime();
+    const byUnit = new Map<string, ListedPerson[]>(unitIds.map((id) => [id, []]));
+    for (const p of await deps.repos.people.listForLists([...unitIds])) byUnit.get(p.unitId!)?.push(p);
+    for (const [id, people] of byUnit) roster.set(id, { at, people });
+    // Units no longer asked about are let go once their copy is old, so memory follows what is used.
+    for (const [id, r] of roster) if (at - r.at > 4 * ROSTER_TTL_MS) roster.delete(id);
+  }
+
+  /** Everyone officially in the target's units, by name: as read at most ROSTER_TTL_MS ago, or `fresh`. */
+  async function peopleOf(units: readonly OrgUnit[], fresh = false): Promise<ListedPerson[]> {
+    const now = deps.now().getTime();
+    const toRead = fresh
+      ? units.map((u) => u._id)
+      : units
+          .filter((u) => now - (roster.get(u._id)?.at ?? Number.NEGATIVE_INFINITY) > ROSTER_TTL_MS)
+          .map((u) => u._id);
+    await readUnits(toRead);
+    const people = units.flatMap((u) => roster.get(u._id)?.people ?? []);
+    // By name, as one sorted query gives them (code-unit order).
+    return people.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
 
   function titleOf(target: Target, locale: "id" | "en"): string {
     if (target.unit) return target.unit.name;
@@ -260,7 +292,7 @@ export function createCampaigns(deps: {
     const t = (k: string, a?: Record<string, string | number>) => deps.translate(locale, k, a);
     const now = deps.now();
     const id = campaignId(category.id, target);
-    const { pending } = await category.find(await peopleOf(target.units), now, catDeps);
+    const { pending } = await category.find(await peopleOf(target.units, true), now, catDeps);
     const p = await plan(id, pending, now);
     const campaign = await deps.repos.campaigns.get(id);
     const notes = [
@@ -331,7 +363,7 @@ export function createCampaigns(deps: {
       deadline = atLocal(addDays(localClock(now, zone).date, deadlineDays), 23 * 60 + 59, zone);
       await deps.repos.campaigns.setDeadline(campaign._id, deadline);
     }
-    const { pending } = await category.find(await peopleOf(target.units), now, catDeps);
+    const { pending } = await category.find(await peopleOf(target.units, true), now, catDeps);
     const p = await plan(campaign._id, pending, now);
     const scheduled = await schedule(
       campaign,
@@ -428,7 +460,7 @@ export function createCampaigns(deps: {
       if (!category?.remindable || !deadline || deadline.getTime() - tick.getTime() > horizon) continue;
       const units = await unitsOfCampaign(c);
       if (units.length === 0) continue;
-      const { pending } = await category.find(await peopleOf(units), tick, catDeps);
+      const { pending } = await category.find(await peopleOf(units, true), tick, catDeps);
       const routes = await deps.outbox.routes(pending.map((p) => p.person._id));
       const reachable = pending.filter((p) => routes.has(p.person._id));
       const reminded = await deps.repos.campaigns.remindersOf(
@@ -462,7 +494,9 @@ export function createCampaigns(deps: {
   ): Promise<Outbound[]> {
     const locale = conv.profile.locale;
     const t = (k: string, a?: Record<string, string | number>) => deps.translate(locale, k, a);
-    const people: ListedPerson[] = (await peopleOf(target.units)).filter((p) => p.nip && !p.onboardedAt);
+    const people: ListedPerson[] = (await peopleOf(target.units, true)).filter(
+      (p) => p.nip && !p.onboardedAt,
+    );
     const known = new Set(
       (await deps.repos.identities.listForPeople(people.map((p) => p._id))).map((i) => i.personId),
     );

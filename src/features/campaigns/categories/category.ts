@@ -24,7 +24,7 @@ export interface PendingList {
 /** What a category may read to find who has not acted and to word their reminder. */
 export interface CategoryDeps {
   repos: Repositories;
-  ledger: Pick<JpLedger, "standingsOf">;
+  ledger: Pick<JpLedger, "standingsOf" | "ruleOf">;
   surveys: readonly SurveyDefinition[];
   translate: (locale: Locale, key: string, args?: Record<string, string | number>) => string;
 }

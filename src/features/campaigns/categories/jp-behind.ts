@@ -12,7 +12,8 @@ export const jpBehind = defineCategory({
   textPrefix: "nonresp-jp",
   remindable: true,
   async find(people, now, { ledger }) {
-    const registered = people.filter((p) => p.onboardedAt);
+    // Only people with a minimum can be behind it (no completions are read for a PPPK's ceiling).
+    const registered = people.filter((p) => p.onboardedAt && ledger.ruleOf(p).kind === "minimum");
     const standings = await ledger.standingsOf(registered, now);
     return {
       pending: registered.flatMap((person) => {

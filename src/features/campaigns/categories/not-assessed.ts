@@ -1,4 +1,4 @@
-import { assessedThisPeriod } from "../../../domain/campaign.js";
+import { periodStart } from "../../../domain/campaign.js";
 import { commandButton } from "../../help/buttons.js";
 import { defineCategory } from "./category.js";
 
@@ -12,9 +12,22 @@ export const notAssessed = defineCategory({
   textPrefix: "nonresp-asm",
   remindable: true,
   async find(people, now) {
+    // The period's start once per zone (there are three), not once per person.
+    const starts = new Map<string, Date>();
+    const startIn = (zone: string) => {
+      const known = starts.get(zone);
+      if (known) return known;
+      const start = periodStart(now, zone);
+      starts.set(zone, start);
+      return start;
+    };
     return {
       pending: people
-        .filter((p) => p.onboardedAt && !assessedThisPeriod(p.status?.assessedAt, now, p.timeZone))
+        .filter((p) => {
+          if (!p.onboardedAt) return false;
+          const at = p.status?.assessedAt;
+          return !at || new Date(at) < startIn(p.timeZone);
+        })
         .map((person) => ({ person })),
     };
   },
