@@ -303,8 +303,10 @@ async function main(): Promise<void> {
           "the local Bot API emulator as main.ts wires it; each figure is the list button pressed under the /belum " +
           "message (a different page each time, one at a time), from the emulator handing over the update until " +
           "the list was sent. The list reads the people of the scope's units by an indexed `$in` in batches of " +
-          "1,000 with a projection, and decides from each person's status (no history is read). listed: people on " +
-          "the list; overview_p50_ms: /belum itself, counting all four lists.",
+          "1,000 with a projection, decides from each person's status (no history is read), and keeps each unit's " +
+          "people for 5 minutes of browsing: first_overview_ms is the first /belum, which reads them all (with the " +
+          "clock at February, when nobody has assessed yet: listed is everyone registered); overview_p50_ms is " +
+          "/belum counting all four lists.",
         "Target: p95 ≤ 2,000 ms for 50,000 people with 450,000 results and 100,000 delivery-log entries.",
       ]);
       progress(`nonresponders: ${JSON.stringify(nonresponders)}`);
