@@ -263,3 +263,17 @@ describe("/belum: imported people Pandu cannot reach", () => {
     );
   });
 });
+
+describe("erasure and campaigns", () => {
+  it("removes a person's reminder records, and a campaign no longer names its creator", async () => {
+    const reminded = (await campaignDeliveries())[0]!;
+    const campaignId = reminded.purpose.slice("campaign.".length);
+    const before = await ctx.repos.campaigns.remindersOf(campaignId, [reminded.personId!]);
+    expect(before.get(reminded.personId!)?.lastAt).toBeInstanceOf(Date);
+    expect(await ctx.repos.campaigns.forgetPerson(reminded.personId!)).toBeGreaterThan(0);
+    expect((await ctx.repos.campaigns.remindersOf(campaignId, [reminded.personId!])).size).toBe(0);
+    const campaign = (await ctx.repos.campaigns.get(campaignId))!;
+    await ctx.repos.campaigns.forgetPerson(campaign.createdBy);
+    expect((await ctx.repos.campaigns.get(campaignId))!.createdBy).toBe("erased");
+  });
+});
