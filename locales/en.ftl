@@ -166,6 +166,7 @@ cmd-rekap = weekly digest (coordinators)
 cmd-ringkasan = unit summary (supervisors, coordinators)
 cmd-ekspor = export unit data (supervisors, coordinators)
 cmd-peserta = session rosters: attendance, attendance sheet, mark completed (coordinators)
+cmd-belum = who has not acted yet, and remind them (coordinators)
 cmd-peran = manage roles (admins)
 cmd-aktivasi = activation codes and verifying employees (admins)
 cmd-impor = import data (admins)
@@ -1231,3 +1232,93 @@ roster-remove-started = This session has started: people can no longer be remove
 roster-person-gone = This person is no longer enrolled in this session.
 roster-removed = { $name } was removed from "{ $title }". The seat is offered to the waiting list.
 roster-removed-person = The coordinator removed you from "{ $title }" ({ $when }). If this is a mistake, contact your training coordinator.
+## /belum: who has not acted yet, and reminder campaigns (coordinators)
+nonresp-no-scope = You do not hold the coordinator role for any unit, so there is no list to show.
+nonresp-out-of-scope = That unit is outside your scope, so its lists cannot be shown. This request has been recorded.
+nonresp-unit-unknown = There is no unit called "{ $query }" in your scope. Check the spelling, or type just /belum for your whole scope.
+nonresp-choose-unit = { $count ->
+    [one] One unit matches:
+   *[other] { $count } units match. Choose one:
+}
+nonresp-scope = { $count ->
+    [one] 1 unit in your scope
+   *[other] { $count } units in your scope
+}
+nonresp-title = 📋 Who has not acted yet: { $unit }
+nonresp-help = Press a button to see the names and remind them. For one unit only, type /belum followed by the unit's name.
+nonresp-help-unit = Press a button to see the names and remind them. Type just /belum for your whole scope.
+nonresp-gone = This button no longer works. Type /belum to open the list again.
+nonresp-not-remindable = The people on this list have never contacted Pandu, so Pandu cannot message them. Download the CSV so the agency can contact them directly.
+nonresp-reg-line = Not registered in Pandu: { $count } of { $of } (cannot be reached through Pandu)
+nonresp-reg-title = { $count ->
+    [one] Imported but not registered in { $unit }: 1 person
+   *[other] Imported but not registered in { $unit }: { $count } people
+}
+nonresp-reg-open = Not registered ({ $count })
+nonresp-asm-line = { $count ->
+    [one] Not assessed this year: 1 person
+   *[other] Not assessed this year: { $count } people
+}
+nonresp-asm-title = { $count ->
+    [one] Registered but not assessed this year in { $unit }: 1 person
+   *[other] Registered but not assessed this year in { $unit }: { $count } people
+}
+nonresp-asm-open = Not assessed ({ $count })
+nonresp-asm-reminder = Hello { $name }, you have not taken this year's competency self-assessment yet. It takes about 15 minutes, and the result helps find the training that suits you best.
+nonresp-asm-open-button = Start the assessment
+nonresp-srv-line = Survey not answered: { $count } of { $of } invitations
+nonresp-srv-title = { $count ->
+    [one] Invited to a survey but not answered in { $unit }: 1 person (of { $of } invitations)
+   *[other] Invited to a survey but not answered in { $unit }: { $count } people (of { $of } invitations)
+}
+nonresp-srv-open = Survey not answered ({ $count })
+nonresp-srv-reminder = Hello { $name }, the { $title } survey is still waiting for your answers. They help improve the next training.
+nonresp-jp-line = { $count ->
+    [one] Behind the yearly JP pace: 1 person
+   *[other] Behind the yearly JP pace: { $count } people
+}
+nonresp-jp-title = { $count ->
+    [one] Behind the yearly JP pace in { $unit }: 1 person
+   *[other] Behind the yearly JP pace in { $unit }: { $count } people
+}
+nonresp-jp-open = Behind on JP ({ $count })
+nonresp-jp-reminder = Hello { $name }, your JP this year is still below the pace needed to reach your target. See training that suits you with the button below.
+nonresp-jp-open-button = See recommendations
+nonresp-unreachable-note = ⚠️ They have never contacted Pandu, so they cannot be reminded through Pandu. Download the "never contacted" CSV (NIP, name, unit) so the agency can contact them.
+nonresp-none = Nobody. Everyone has done it. 🎉
+nonresp-page = Page { $page } of { $pages }
+nonresp-prev = « Previous
+nonresp-next = Next »
+nonresp-remind = 🔔 Remind those who have not
+nonresp-csv = 📄 Download the never-contacted CSV
+nonresp-back = ↩️ Back to the overview
+nonresp-back-list = ↩️ Back to the list
+nonresp-recent = { $count ->
+    [one] 1 person was reminded in the last 3 days, so they are not sent another.
+   *[other] { $count } people were reminded in the last 3 days, so they are not sent another.
+}
+nonresp-unreachable = { $count ->
+    [one] 1 person cannot be reached through Pandu.
+   *[other] { $count } people cannot be reached through Pandu.
+}
+nonresp-deadline-now = This campaign's deadline: { $date }.
+nonresp-confirm = { $count ->
+    [one] 🔔 A reminder will go to 1 person.
+   *[other] 🔔 A reminder will go to { $count } people.
+}
+nonresp-confirm-help = Messages go outside each person's quiet hours and not on holidays. You can also give a deadline: Pandu then reminds again 3 days and 1 day before it, only those who still have not acted.
+nonresp-send = Send now
+nonresp-send-deadline = Send, deadline in { $days } days
+nonresp-cancel = Cancel
+nonresp-none-due = No reminder was sent: everyone on this list was reminded in the last 3 days. Each person is reminded at most once in 3 days; the next reminder can go from { $date }.
+nonresp-none-reachable = No reminder was sent: nobody on this list can be reached through Pandu.
+nonresp-sent = { $count ->
+    [one] ✅ 1 reminder scheduled. Anyone in their quiet hours or on a holiday gets it afterwards.
+   *[other] ✅ { $count } reminders scheduled. Anyone in their quiet hours or on a holiday gets it afterwards.
+}
+nonresp-deadline-set = Deadline: { $date }. Those who still have not acted will be reminded automatically 3 days and 1 day before it.
+nonresp-csv-empty = There are no imported employees who have never contacted Pandu.
+nonresp-csv-caption = { $count ->
+    [one] 📄 1 employee has never contacted Pandu: NIP, name and unit, so the agency can contact them directly. Contains personal data; keep it safe.
+   *[other] 📄 { $count } employees have never contacted Pandu: NIP, name and unit, so the agency can contact them directly. Contains personal data; keep it safe.
+}

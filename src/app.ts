@@ -24,6 +24,7 @@ import { createAssessmentRecorder } from "./features/assessment/assessment-recor
 import { createLevelConfirmation } from "./features/assessment/level-confirmation.js";
 import { createBroadcasts } from "./features/broadcasts/broadcasts.js";
 import { createBroadcastProgress } from "./features/broadcasts/progress.js";
+import { createCampaigns } from "./features/campaigns/campaigns.js";
 import { createCatalogBrowser } from "./features/catalog/catalog-browser.js";
 import type { FeatureContext } from "./features/context.js";
 import { createCoordinatorDigest } from "./features/digest/coordinator-digest.js";
@@ -348,6 +349,15 @@ export function createApp(deps: {
     now,
     mayRun: () => progressLease.holds(),
   });
+  const campaigns = createCampaigns({
+    repos,
+    outbox,
+    ledger,
+    holidays: content.holidays,
+    surveys: content.surveys,
+    translate: deps.translate,
+    now,
+  });
   const files = createFileReaders();
   const verification = createVerification({
     repos,
@@ -484,6 +494,7 @@ export function createApp(deps: {
       housekeeping,
       retention,
       broadcasts,
+      campaigns,
       summaryReport,
       coordinatorDigest,
       team,
@@ -585,6 +596,8 @@ export function createApp(deps: {
     broadcasts,
     /** The coordinators' progress messages of sending broadcasts (main.ts gives it the channels). */
     broadcastProgress,
+    /** /belum: non-responder lists and their campaigns (the deadline job). */
+    campaigns,
     /** The running totals behind /ringkasan (fold, rebuild, and the marks writers leave). */
     summaries,
     summaryReport,

@@ -7,6 +7,7 @@ import type { PersonVerification } from "./activation/person-verification.js";
 import type { createAssessment } from "./assessment/assessment.js";
 import type { ConfirmLevel } from "./assessment/level-confirmation.js";
 import type { Broadcasts } from "./broadcasts/broadcasts.js";
+import type { Campaigns } from "./campaigns/campaigns.js";
 import type { CatalogBrowser } from "./catalog/catalog-browser.js";
 import type { CoordinatorDigest } from "./digest/coordinator-digest.js";
 import type { EnrollmentService } from "./enrolment/enrollment.js";
@@ -69,6 +70,8 @@ export interface AppServices {
   housekeeping: ReturnType<typeof createHousekeeping>;
   retention: Retention;
   broadcasts: Broadcasts;
+  /** /belum: non-responder lists and the campaigns that remind them. */
+  campaigns: Campaigns;
   summaryReport: SummaryReport;
   /** /rekap: the coordinators' weekly digest of their scope. */
   coordinatorDigest: CoordinatorDigest;

@@ -27,6 +27,9 @@ export type RecordOutcome = {
   goalReachedNow: boolean;
 };
 
+/** What a standing reads of a person: the rule (status kepegawaian, contract), zone and JP so far. */
+export type LedgerPerson = Pick<Person, "_id" | "employment" | "timeZone" | "contractStart" | "status">;
+
 /**
  * The JP ledger: completions are facts, totals are derived from them in the person's own calendar
  * and against the person's own rule (a minimum per calendar year for a PNS, a ceiling per contract
@@ -52,7 +55,7 @@ export function createJpLedger(deps: {
 
   /** A person's standing against their rule on a day (today in their zone when not given). */
   async function standing(
-    person: Person,
+    person: LedgerPerson,
     now: Date,
     onDate?: string,
   ): Promise<{ standing: JpStanding; completions: Completion[] }> {
@@ -68,7 +71,7 @@ export function createJpLedger(deps: {
    * The same standing, cheaply where the rule counts calendar years: from the total the status keeps
    * (no completions read), which is what monthly nudges and audiences over thousands of people need.
    */
-  async function standingOf(person: Person, now: Date): Promise<JpStanding> {
+  async function standingOf(person: LedgerPerson, now: Date): Promise<JpStanding> {
     const rule = ruleOf(person);
     const { date, year } = localDateOf(now, person.timeZone);
     if (rule.period !== "calendar-year") return (await standing(person, now, date)).standing;
@@ -130,7 +133,7 @@ export function createJpLedger(deps: {
    * `standingOf` for many people at once (an export): the calendar-year ones from their status,
    * the others' completions read in batches instead of one query each.
    */
-  async function standingsOf(people: readonly Person[], now: Date): Promise<Map<string, JpStanding>> {
+  async function standingsOf(people: readonly LedgerPerson[], now: Date): Promise<Map<string, JpStanding>> {
     const out = new Map<string, JpStanding>();
     const rolling = people.filter((p) => ruleOf(p).period !== "calendar-year");
     const completions = await deps.repos.completions.listForPeople(rolling.map((p) => p._id));

@@ -32,7 +32,7 @@ const FIRST_CHAT = 800_000_000;
 const COMMANDS = ["/hasil", "/rekomendasi", "/pelatihan"] as const;
 
 /** Sent-and-logged deliveries from the past months, as reminders and broadcasts leave them. */
-async function seedDeliveryLog(database: Database, seed: AgencySeed, count: number, today: Date) {
+export async function seedDeliveryLog(database: Database, seed: AgencySeed, count: number, today: Date) {
   const { DeliveryLog } = database.models;
   for (let i = 0; i < count; i += 2_000) {
     const batch = Array.from({ length: Math.min(2_000, count - i) }, (_, j) => {

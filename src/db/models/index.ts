@@ -5,6 +5,7 @@ import { type ActivationCode, activationCodeSchema } from "./activation-code.js"
 import { type Assessment, assessmentSchema } from "./assessment.js";
 import { type AuditEntry, auditEntrySchema } from "./audit-entry.js";
 import { type Broadcast, type BroadcastAckEntry, broadcastAckSchema, broadcastSchema } from "./broadcast.js";
+import { type Campaign, type CampaignReminder, campaignReminderSchema, campaignSchema } from "./campaign.js";
 import { type ChangeStamp, changeStampSchema } from "./change-stamp.js";
 import { type Completion, completionSchema } from "./completion.js";
 import { courseSchema, type StoredCourse } from "./course.js";
@@ -98,6 +99,8 @@ export type {
   AuditEntry,
   Broadcast,
   BroadcastAckEntry,
+  Campaign,
+  CampaignReminder,
   ChangeStamp,
   Completion,
   Contribution,
@@ -179,6 +182,8 @@ export interface Models {
   TeknisCompetency: Model<TeknisCompetency>;
   UnitMove: Model<UnitMove>;
   WaitlistEntry: Model<WaitlistEntry>;
+  Campaign: Model<Campaign>;
+  CampaignReminder: Model<CampaignReminder>;
 }
 
 // Every schema reports its queries to the query log (the storage-rules test listens to it).
@@ -236,5 +241,7 @@ export function createModels(conn: Connection): Models {
     TeknisCompetency: bind<TeknisCompetency>(conn, "TeknisCompetency", teknisCompetencySchema),
     UnitMove: bind<UnitMove>(conn, "UnitMove", unitMoveSchema),
     WaitlistEntry: bind<WaitlistEntry>(conn, "WaitlistEntry", waitlistEntrySchema),
+    Campaign: bind<Campaign>(conn, "Campaign", campaignSchema),
+    CampaignReminder: bind<CampaignReminder>(conn, "CampaignReminder", campaignReminderSchema),
   };
 }

@@ -5,6 +5,7 @@ import { assessmentsRepository } from "./assessments.js";
 import { auditRepository } from "./audit.js";
 import { broadcastAcksRepository } from "./broadcast-acks.js";
 import { broadcastsRepository } from "./broadcasts.js";
+import { campaignsRepository } from "./campaigns.js";
 import { changeStampsRepository } from "./change-stamps.js";
 import { completionsRepository } from "./completions.js";
 import { coursesRepository } from "./courses.js";
@@ -57,6 +58,7 @@ export function createRepositories(models: Models) {
     teknisCompetencies: teknisCompetenciesRepository(models),
     unitMoves: unitMovesRepository(models),
     waitlist: waitlistRepository(models),
+    campaigns: campaignsRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,5 +1,12 @@
 import type { Models, SurveyInvitation, SurveyResponse } from "../models/index.js";
+import { readInBatches } from "./batches.js";
 import { insertOnce } from "./errors.js";
+
+/** An invitation as a non-responder list reads it: whether it was answered, not what. */
+export type InvitationState = Pick<
+  SurveyInvitation,
+  "_id" | "surveyId" | "occurrence" | "personId" | "status" | "openedAt" | "closesAt" | "subject"
+>;
 
 /** How many places in the order of arrival an anonymous response tries before giving up. */
 const SEQ_TRIES = 50;
@@ -26,6 +33,20 @@ export function surveysRepository({
     /** A person's invitations, newest first. */
     async listForPerson(personId: string): Promise<SurveyInvitation[]> {
       return SurveyInvitation.find({ personId }).sort({ openedAt: -1 }).lean<SurveyInvitation[]>().exec();
+    },
+    /**
+     * These people's invitations with whether each was answered, and never what was answered (an
+     * anonymous survey's answers so far are not even on the invitation; a named one's are left out).
+     */
+    async invitationStates(personIds: readonly string[]): Promise<InvitationState[]> {
+      return readInBatches(personIds, (batch) =>
+        SurveyInvitation.find(
+          { personId: { $in: batch } },
+          { surveyId: 1, occurrence: 1, personId: 1, status: 1, openedAt: 1, closesAt: 1, subject: 1 },
+        )
+          .lean<InvitationState[]>()
+          .exec(),
+      );
     },
     async setReminded(id: string, reminded: number): Promise<void> {
       await SurveyInvitation.updateOne({ _id: id }, { $set: { reminded } }).exec();

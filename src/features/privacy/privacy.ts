@@ -51,6 +51,7 @@ export interface PrivacyDeps {
     | "audit"
     | "broadcasts"
     | "broadcastAcks"
+    | "campaigns"
     | "erasures"
     | "orgUnits"
     | "jabatan"
@@ -345,6 +346,8 @@ export function createPrivacy(deps: PrivacyDeps) {
     ["broadcastAuthor", (req) => repos.broadcasts.forgetAuthor(req._id)],
     // Their answers to announcements go with them (the counts of those broadcasts drop by one).
     ["broadcastAcks", (req) => repos.broadcastAcks.removeForPerson(req._id)],
+    // When they were reminded in /belum campaigns, and the campaigns they started no longer name them.
+    ["campaigns", (req) => repos.campaigns.forgetPerson(req._id)],
     ["placeRequests", (req) => repos.placeRequests.removeForPerson(req._id)],
     ["waitlist", (req) => repos.waitlist.removeForPerson(req._id)],
     [

@@ -6,6 +6,7 @@ import type { StaffRole } from "../../../src/domain/scope.js";
 import type { Outbound } from "../../../src/engine/types.js";
 import { activationButton } from "../../../src/features/activation/person-verification.js";
 import { broadcastButton, unansweredButton } from "../../../src/features/broadcasts/broadcasts.js";
+import { nonResponderButton } from "../../../src/features/campaigns/campaigns.js";
 import { digestButton } from "../../../src/features/digest/coordinator-digest.js";
 import { rosterButton } from "../../../src/features/roster/roster.js";
 import { summaryButton, unitKey } from "../../../src/features/summaries/summary-report.js";
@@ -734,6 +735,42 @@ const scenarios: Record<string, Scenario> = {
       expect(await sentinelMark()).toBe(before);
       expect(await ctx.repos.enrollments.get(ROSTER_SESSION, sentinelId)).not.toBeNull();
       expect(await ctx.repos.completions.get(`${sentinelId}|course|roster-matriks`)).toBeNull();
+    },
+  },
+  "command:belum": {
+    async inScope(s) {
+      expect(all(await cmd(s.tg, "belum"))).toContain("Belum asesmen tahun ini");
+      expect(all(await cmd(s.tg, "belum", "Sekretariat Daerah"))).toContain("Sekretariat Daerah");
+    },
+    async outOfScope(s) {
+      expect(all(await cmd(s.tg, "belum", "Sekretariat Daerah"))).toContain(t("nonresp-out-of-scope"));
+      expect(all(await cmd(s.tg, "belum"))).not.toContain("Sekretariat Daerah");
+    },
+  },
+  "button:blm": {
+    async inScope(s) {
+      const setda = unitKey(SETDA);
+      expect(all(await press(s.tg, nonResponderButton.pack("list", "asm", setda, 0)))).toContain(SENTINEL);
+      expect(all(await press(s.tg, nonResponderButton.pack("list", "asm", "all", 0)))).toContain(SENTINEL);
+      expect(all(await press(s.tg, nonResponderButton.pack("preview", "asm", setda)))).toMatch(
+        /Pengingat akan dikirim ke \d+ orang/,
+      );
+    },
+    async outOfScope(s) {
+      const setda = unitKey(SETDA);
+      for (const data of [
+        nonResponderButton.pack("list", "asm", setda, 0),
+        nonResponderButton.pack("preview", "asm", setda),
+        nonResponderButton.pack("send", "asm", setda, 7),
+        nonResponderButton.pack("csv", setda),
+        nonResponderButton.pack("overview", setda),
+      ])
+        expect(all(await press(s.tg, data)), data).toContain(t("nonresp-out-of-scope"));
+      // Their whole scope holds nobody of Sekretariat Daerah, and nothing reached the sentinel.
+      await press(s.tg, nonResponderButton.pack("list", "asm", "all", 0));
+      await press(s.tg, nonResponderButton.pack("send", "asm", "all", 0));
+      const { waiting, logged } = await ctx.repos.deliveries.ofPerson(sentinelId);
+      expect([...waiting, ...logged].filter((d) => d.purpose.startsWith("campaign."))).toEqual([]);
     },
   },
   "variant:survei-hasil": {

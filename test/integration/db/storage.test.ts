@@ -18,6 +18,8 @@ describe("storage on a real MongoDB-protocol server", () => {
       "audit_log",
       "broadcast_acks",
       "broadcasts",
+      "campaign_reminders",
+      "campaigns",
       "change_stamps",
       "completions",
       "courses",
@@ -73,6 +75,9 @@ describe("storage on a real MongoDB-protocol server", () => {
       "unverified_1",
     ]);
     expect(await indexes("identities")).toEqual(["_id_", "personId_1"]);
+    // /belum: reminders read by `<campaign>:<person>` ids, erasure by person; the deadline job by deadline.
+    expect(await indexes("campaign_reminders")).toEqual(["_id_", "personId_1"]);
+    expect(await indexes("campaigns")).toEqual(["_id_", "createdBy_1", "deadline_1"]);
     expect(await indexes("enrollments")).toEqual([
       "_id_",
       "courseId_1",

@@ -7,6 +7,7 @@ import { STAFF_ROLES } from "../../../src/domain/scope.js";
 import { MEDIA_KINDS } from "../../../src/engine/types.js";
 import { ANSWERS_OF } from "../../../src/features/broadcasts/acknowledgement.js";
 import { AUDIENCES } from "../../../src/features/broadcasts/broadcasts.js";
+import { NON_RESPONDER_CATEGORIES } from "../../../src/features/campaigns/categories/index.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { FLOWS_DIR, LOCALES_DIR, REPO_ROOT } from "../../../src/paths.js";
 import { declaredApp } from "../../support/declarations.js";
@@ -43,6 +44,12 @@ const DYNAMIC_KEYS = [
   ...["courses", "units", "people", "jabatan", "teknis"].map((k) => `import-${k}-done`),
   ...MEDIA_KINDS.map((k) => `media-${k}`),
   ...STAFF_ROLES.map((r) => `role-${r}`),
+  ...NON_RESPONDER_CATEGORIES.flatMap((c) => [
+    `${c.textPrefix}-line`,
+    `${c.textPrefix}-title`,
+    `${c.textPrefix}-open`,
+    ...(c.remindable ? [`${c.textPrefix}-reminder`] : []),
+  ]),
 ];
 
 describe("every text the code or flows use exists in both languages", () => {

@@ -1,0 +1,14 @@
+import { defineCategory } from "./category.js";
+
+/**
+ * Imported by HR but not registered in Pandu: Pandu has no chat account to reach them on, so the
+ * list says so and the agency gets their NIP and unit as a CSV ("belum pernah dihubungi") instead.
+ */
+export const notRegistered = defineCategory({
+  id: "reg",
+  textPrefix: "nonresp-reg",
+  remindable: false,
+  async find(people) {
+    return { pending: people.filter((p) => p.nip && !p.onboardedAt).map((person) => ({ person })) };
+  },
+});
