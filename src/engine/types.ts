@@ -44,6 +44,11 @@ export interface IncomingFile {
 export interface Choice {
   data: string;
   label: string;
+  /**
+   * A button that opens this address instead of answering (Telegram's URL buttons); channels
+   * without them leave it out, so the address must be in the text too.
+   */
+  url?: string;
   /** Navigation (back, skip, done) rather than an answer; text channels show it as a word to type. */
   nav?: "back" | "skip" | "done";
 }

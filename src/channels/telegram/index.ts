@@ -20,6 +20,8 @@ export interface TelegramChannelDeps {
   /** Lets services read the files people send (certificates, imports). */
   registerFileReader(read: (fileId: string) => Promise<Uint8Array>): void;
   menus: CommandMenus;
+  /** Told the bot's username once it is known (getMe at start-up): deep links are t.me/<username>. */
+  onBotKnown?: (username: string) => void;
 }
 
 /** Telegram's language code as one of Pandu's locales. */
@@ -101,6 +103,7 @@ export function telegramChannel(
       } else {
         runner = await startPolling(bot);
       }
+      deps.onBotKnown?.(bot.botInfo.username);
       void publishMenus().catch((err) => logger.warn({ err }, "per-role command menus not published"));
       // From now on a chat's menu follows its person: roles granted or revoked, language chosen.
       deps.menus.follow("telegram", (menu) =>
