@@ -4,6 +4,7 @@ import type { Route } from "../../http/server.js";
 import type { Locale } from "../../i18n/locales.js";
 import { type ChannelContext, type ChannelSetup, type CommandMenus, channelOutbox } from "../channel.js";
 import {
+  ALLOWED_UPDATES,
   createTelegramBot,
   publishChatMenu,
   publishCommands,
@@ -97,7 +98,7 @@ export function telegramChannel(
         await bot.api
           .setWebhook(webhook.url, {
             secret_token: webhook.secret,
-            allowed_updates: ["message", "callback_query"],
+            allowed_updates: ALLOWED_UPDATES,
           })
           .catch((err) => logger.warn({ err }, "setWebhook failed; set it by hand or restart"));
       } else {
