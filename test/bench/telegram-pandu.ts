@@ -112,9 +112,9 @@ export async function wireTelegramPandu(opts: PanduOptions & { apiRoot: string }
     },
   };
   const context: ChannelContext = {
-    handle: async (who, inbound) => {
+    handle: async (who, inbound, progress) => {
       try {
-        return await counted(who, inbound);
+        return await counted(who, inbound, progress);
       } catch (err) {
         failures++;
         throw err;
