@@ -169,6 +169,7 @@ cmd-peserta = session rosters: attendance, attendance sheet, mark completed (coo
 cmd-belum = who has not acted yet, and remind them (coordinators)
 cmd-peran = manage roles (admins)
 cmd-aktivasi = activation codes and verifying employees (admins)
+cmd-undangan = a registration link and QR code for your agency (admins)
 cmd-impor = import data (admins)
 
 ## Home (Slack App Home)
@@ -241,6 +242,26 @@ unit-move-told-declined = An admin did not approve your move to { $unit }, so yo
 ## Linking accounts (/tautkan)
 
 link-code-issued = Your linking code: { $code }. From your other Telegram or Slack account, send /tautkan { $code } within { $minutes } minutes, then approve the link on this account. Do not share this code with anyone.
+link-code-link = Or open this link from your other Telegram account, without typing the code: { $url }
+link-code-open = Link via Telegram
+deeplink-invalid = This link is not valid (it may be cut short or changed), so I did not open it. Ask whoever shared it for a new one.
+deeplink-expired = This link has expired. Ask whoever shared it for a new one.
+deeplink-unit-gone = The unit in this registration link is no longer in Pandu. Ask your agency's administrator for a new link, or type /start to register without one.
+deeplink-already-registered = You are already registered with Pandu, so this registration link is not needed.
+onboarding-invited = You are registering through an invitation link of { $unit }, so I will not ask for your agency.
+invite-choose = Which unit is the registration link for? Whoever opens it joins that unit's agency and chooses their work unit within it.
+invite-none = There is no unit in your scope to make a registration link for.
+invite-made = Registration link for { $unit }, valid until { $until }:
+    { $url }
+
+    Share this link or the QR code above, for example in the agency's WhatsApp group. Whoever opens it registers with { $instansi } already chosen and picks their own work unit; without an activation code they stay unverified.
+invite-open = Open the link
+invite-no-telegram = Registration links open through the Telegram bot, and this Pandu is not connected to Telegram yet.
+invite-out-of-scope = That unit is outside your scope, so I did not make a link for it.
+invite-too-long = That unit's code is too long to fit in a Telegram link.
+edit-taken = ✏️ I took your edited message as your new answer.
+edit-ignored = Pandu does not read edited messages. To change an answer, send it again as a new message.
+import-progress = Importing… { $done } of { $total } rows processed.
 link-done = This account is now linked to your profile. Your data and history are the same on both accounts.
 link-already = This account is already linked to your profile.
 link-code-wrong = That code does not match or has expired. Tries left: { $left }.

@@ -164,6 +164,7 @@ cmd-peserta = peserta sesi pelatihan: kehadiran, daftar hadir, tandai selesai (k
 cmd-belum = siapa yang belum, dan ingatkan mereka (koordinator)
 cmd-peran = kelola peran (admin)
 cmd-aktivasi = kode aktivasi dan verifikasi pegawai (admin)
+cmd-undangan = tautan pendaftaran dan kode QR untuk instansi (admin)
 cmd-impor = impor data (admin)
 
 ## Beranda (Slack App Home)
@@ -233,6 +234,26 @@ unit-move-told-declined = Permintaan pindah Anda ke { $unit } tidak disetujui ad
 ## Menautkan akun (/tautkan)
 
 link-code-issued = Kode penautan Anda: { $code }. Dari akun Telegram atau Slack Anda yang lain, kirim /tautkan { $code } dalam { $minutes } menit, lalu setujui penautannya di akun ini. Jangan berikan kode ini kepada siapa pun.
+link-code-link = Atau buka tautan ini dari akun Telegram Anda yang lain, tanpa mengetik kode: { $url }
+link-code-open = Tautkan lewat Telegram
+deeplink-invalid = Tautan ini tidak sah (mungkin terpotong atau diubah), jadi tidak saya buka. Minta tautan baru kepada yang membagikannya.
+deeplink-expired = Masa berlaku tautan ini sudah habis. Minta tautan baru kepada yang membagikannya.
+deeplink-unit-gone = Unit dalam tautan pendaftaran ini sudah tidak ada di Pandu. Minta tautan baru kepada admin instansi Anda, atau ketik /start untuk mendaftar tanpa tautan.
+deeplink-already-registered = Anda sudah terdaftar di Pandu, jadi tautan pendaftaran ini tidak diperlukan lagi.
+onboarding-invited = Anda mendaftar lewat tautan undangan { $unit }, jadi instansi tidak saya tanyakan lagi.
+invite-choose = Untuk unit mana tautan pendaftaran ini? Pegawai yang membukanya langsung masuk ke instansi unit itu dan memilih unit kerjanya di dalamnya.
+invite-none = Tidak ada unit dalam wewenang Anda untuk dibuatkan tautan pendaftaran.
+invite-made = Tautan pendaftaran untuk { $unit }, berlaku sampai { $until }:
+    { $url }
+
+    Bagikan tautan ini atau kode QR di atas, misalnya di grup WhatsApp instansi. Pegawai yang membukanya mendaftar dengan { $instansi } sudah terpilih dan memilih sendiri unit kerjanya; tanpa kode aktivasi mereka tetap belum terverifikasi.
+invite-open = Buka tautan
+invite-no-telegram = Tautan pendaftaran dibuka lewat bot Telegram, dan Pandu ini belum tersambung ke Telegram.
+invite-out-of-scope = Unit itu di luar wewenang Anda, jadi tautannya tidak saya buat.
+invite-too-long = Kode unit itu terlalu panjang untuk dimuat dalam tautan Telegram.
+edit-taken = ✏️ Pesan yang Anda ubah saya pakai sebagai jawaban baru.
+edit-ignored = Pandu tidak membaca pesan yang diubah. Bila ingin mengganti jawaban, kirim ulang sebagai pesan baru.
+import-progress = Sedang mengimpor… { $done } dari { $total } baris sudah diproses.
 link-done = Akun ini sudah tertaut ke profil Anda. Data dan riwayat Anda kini sama di kedua akun.
 link-already = Akun ini sudah tertaut ke profil Anda.
 link-code-wrong = Kode itu tidak cocok atau sudah kedaluwarsa. Sisa percobaan: { $left }.

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { renderAssessmentChart } from "./charts/assessment-chart.js";
 import { renderTeamHeatmap } from "./charts/team-heatmap.js";
-import type { Config } from "./config/config.js";
+import { type Config, DEV_DEEP_LINK_SECRET } from "./config/config.js";
 import { loadDomainContent } from "./content/load.js";
 import { createFloodGuard } from "./conversation/flood-guard.js";
 import { createRegistry } from "./conversation/registry.js";
@@ -27,6 +27,8 @@ import { createBroadcastProgress } from "./features/broadcasts/progress.js";
 import { createCampaigns } from "./features/campaigns/campaigns.js";
 import { createCatalogBrowser } from "./features/catalog/catalog-browser.js";
 import type { FeatureContext } from "./features/context.js";
+import { createInvitations } from "./features/deep-links/invitations.js";
+import { createLinkOpener } from "./features/deep-links/open-link.js";
 import { createCoordinatorDigest } from "./features/digest/coordinator-digest.js";
 import { FEATURE_MODULES } from "./features/discover.js";
 import { createEnrollment } from "./features/enrolment/enrollment.js";
@@ -64,10 +66,12 @@ import { FLOWS_DIR } from "./paths.js";
 import { createActivation } from "./services/activation.js";
 import { createCourseAccess } from "./services/course-access.js";
 import { createCourseCatalog } from "./services/course-catalog.js";
+import { createDeepLinks } from "./services/deep-links.js";
 import { type AppEvents, createEventHub, type EventHub } from "./services/events.js";
 import { createFileReaders } from "./services/file-readers.js";
 import { createImprovements } from "./services/improvements.js";
 import { createJpLedger } from "./services/jp-ledger.js";
+import { type RenderQr, renderQrPng } from "./services/qr-code.js";
 import { createSummaryTotals } from "./services/summary-totals.js";
 
 /** The app settings a deployment's configuration decides (main.ts, and benchmarks wired like it). */
@@ -79,6 +83,7 @@ export function appSettingsOf(config: Config) {
     rateLimit: config.rateLimit,
     staffIdleHours: config.staffIdleHours,
     ...(config.surveyHashKey ? { surveyHashKey: config.surveyHashKey } : {}),
+    deepLinkSecret: config.deepLinkSecret,
   };
 }
 
@@ -101,6 +106,10 @@ export function createApp(deps: {
   retention?: RetentionRules;
   /** SURVEY_HASH_KEY: without it anonymous surveys are not sent. */
   surveyHashKey?: string;
+  /** The key deep links are signed with (Config.deepLinkSecret); a development key when not given. */
+  deepLinkSecret?: string;
+  /** Draws the registration link's QR code; defaults to the `qrcode` package's PNG. */
+  renderQr?: RenderQr;
   /** Per-person update limit (RATE_LIMIT_UPDATES in RATE_LIMIT_WINDOW_SECONDS); none when not given. */
   rateLimit?: { updates: number; windowSeconds: number };
   /** STAFF_CONVERSATION_IDLE_HOURS: a staff conversation idle longer ends (default 24). */
@@ -449,7 +458,31 @@ export function createApp(deps: {
     surveyDrafts: surveys,
     onErased: (identityIds) => events.emit("identitiesErased", { identityIds }),
   });
-  const linking = createLinking({ repos, outbox, translate: deps.translate, now, onLinked: profileChanged });
+  // Signed t.me links; the Telegram channel tells it the bot's username when it starts.
+  const deepLinks = createDeepLinks({ secret: deps.deepLinkSecret ?? DEV_DEEP_LINK_SECRET, now });
+  const linking = createLinking({
+    repos,
+    outbox,
+    translate: deps.translate,
+    now,
+    onLinked: profileChanged,
+    // The code travels lower-case in a link; typing it takes any case.
+    linkFor: (code, expiresAt) => deepLinks.make("link", code.toLowerCase(), expiresAt)?.url,
+  });
+  const linkOpener = createLinkOpener({
+    links: deepLinks,
+    linking,
+    repos,
+    translate: deps.translate,
+    finishErasure: (identityId) => privacy.finishFor(identityId),
+  });
+  const invitations = createInvitations({
+    repos,
+    links: deepLinks,
+    renderQr: deps.renderQr ?? renderQrPng,
+    translate: deps.translate,
+    now,
+  });
   const peopleExport = createPeopleExport({
     repos,
     translate: deps.translate,
@@ -490,6 +523,9 @@ export function createApp(deps: {
       reminderSettings,
       surveys,
       linking,
+      deepLinks,
+      linkOpener,
+      invitations,
       privacy,
       housekeeping,
       retention,
@@ -603,6 +639,11 @@ export function createApp(deps: {
     summaryReport,
     /** The coordinators' weekly digest (/rekap). */
     coordinatorDigest,
+    /**
+     * Pandu's signed deep links: the Telegram channel passes the bot's username (`useTelegramBot`),
+     * and `openCommand("asesmen")` makes a link a broadcast or survey may carry.
+     */
+    deepLinks,
     /** /dataku and /hapusdata, and the erasure itself (tests drive an interrupted one). */
     privacy,
     retention,

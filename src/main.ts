@@ -189,6 +189,7 @@ async function main(): Promise<number> {
       telegramChannel(config.telegram, context, {
         perSecond: config.outbox.telegramPerSecond,
         registerFileReader: (read) => app.files.register("telegram", read),
+        onBotKnown: (username) => app.deepLinks.useTelegramBot(username),
         menus: commandMenus({
           repos: app.repos,
           adminIds: config.adminIds,

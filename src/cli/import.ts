@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { OPERATOR } from "../domain/scope.js";
 import { describeImport } from "../features/imports/course-import.js";
 import { DEFAULT_LOCALE } from "../i18n/locales.js";
+import { type ImportProgress, PROGRESS_ABOVE } from "../imports/import-progress.js";
 import { activationCodesCsv } from "../services/activation.js";
 import { cliText, runCli, withCliApp } from "./cli-app.js";
 
@@ -29,11 +30,15 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   return withCliApp(t, async (app) => {
+    // A long file says how far it got on stderr (stdout carries the outcome).
+    const onProgress: ImportProgress = async (done, total) => {
+      if (total > PROGRESS_ABOVE) process.stderr.write(`${t("import-progress", { done, total })}\n`);
+    };
     // The operator at the command line holds the whole tree (OPERATOR): scope is for chat admins.
     const importers = {
-      units: (csv: string) => app.orgImport.units(csv, OPERATOR),
+      units: (csv: string) => app.orgImport.units(csv, OPERATOR, onProgress),
       people: async (csv: string) => {
-        const result = await app.orgImport.people(csv, OPERATOR);
+        const result = await app.orgImport.people(csv, OPERATOR, undefined, onProgress);
         if (result.ok && result.codes.length > 0) {
           const units = new Map((await app.repos.orgUnits.all()).map((u) => [u._id, u.name]));
           const out = codesFile ?? `kode-aktivasi-${new Date().toISOString().slice(0, 10)}.csv`;
@@ -53,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
       },
       jabatan: (csv: string) => app.jabatanImport.jabatan(csv, OPERATOR),
       teknis: app.jabatanImport.teknis,
-      courses: app.importCourses,
+      courses: (csv: string) => app.importCourses(csv, onProgress),
     };
     const result = await importers[kind](text);
     process.stdout.write(

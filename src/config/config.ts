@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { existsSync } from "node:fs";
 import { configSchema, type RawConfig } from "./schema.js";
 
@@ -31,6 +32,11 @@ export interface Config {
   rateLimit: { updates: number; windowSeconds: number };
   /** How long a staff conversation (an import, a broadcast) may sit idle before it ends. */
   staffIdleHours: number;
+  /**
+   * Key deep links are signed with: DEEP_LINK_SECRET, else derived from the Telegram bot token
+   * (the only channel that opens them), else a development key.
+   */
+  deepLinkSecret: string;
   /** Secret for anonymous surveys' answer keys; without it anonymous surveys are not sent. */
   surveyHashKey?: string;
   /** Days sent messages and audit entries are kept before the nightly purge deletes them. */
@@ -50,6 +56,19 @@ export class ConfigError extends Error {
     super(`${variable} ${problem}`);
     this.name = "ConfigError";
   }
+}
+
+/** Signs deep links where nothing secret is configured: no Telegram bot opens them there. */
+export const DEV_DEEP_LINK_SECRET = "pandu-development-deep-links-not-secret";
+
+/**
+ * The deep links' key: the one configured, else one derived from the bot token (secret already,
+ * and the same in every process of the deployment), else the development key.
+ */
+function deepLinkSecretOf(configured: string | undefined, botToken: string | undefined): string {
+  if (configured) return configured;
+  if (botToken) return createHmac("sha256", botToken).update("pandu-deep-links").digest("hex");
+  return DEV_DEEP_LINK_SECRET;
 }
 
 /** Validates the environment; throws ConfigError for the first variable at fault. */
@@ -105,6 +124,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     schedulerEnabled: c.SCHEDULER_ENABLED === "true",
     rateLimit: { updates: c.RATE_LIMIT_UPDATES, windowSeconds: c.RATE_LIMIT_WINDOW_SECONDS },
     staffIdleHours: c.STAFF_CONVERSATION_IDLE_HOURS,
+    deepLinkSecret: deepLinkSecretOf(c.DEEP_LINK_SECRET, c.TELEGRAM_BOT_TOKEN),
     ...(c.SURVEY_HASH_KEY ? { surveyHashKey: c.SURVEY_HASH_KEY } : {}),
     retention: { deliveryLogDays: c.RETENTION_DELIVERY_LOG_DAYS, auditDays: c.RETENTION_AUDIT_DAYS },
     shutdownTimeoutSeconds: c.SHUTDOWN_TIMEOUT_SECONDS,

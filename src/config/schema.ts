@@ -148,6 +148,9 @@ export const configSchema = z
     ),
     OUTBOX_SEND_LEASE_SECONDS: withDefault(wholeNumber(2, 3600), 60),
     SCHEDULER_ENABLED: withDefault(z.enum(["true", "false"], "must be true or false"), "true"),
+    DEEP_LINK_SECRET: optional(
+      z.string().trim().min(32, "must be at least 32 characters (openssl rand -hex 32)"),
+    ),
     SURVEY_HASH_KEY: optional(
       z.string().trim().min(32, "must be at least 32 characters (openssl rand -hex 32)"),
     ),

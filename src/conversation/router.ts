@@ -136,7 +136,8 @@ export function createConversations(deps: ConversationDeps) {
 
   async function pressButton(acting: Acting, data: string): Promise<Outbound[] | undefined> {
     const declared = deps.registry.button(data);
-    if (!declared) return deps.engine.handle(acting.conv, { kind: "button", data }, staffGuard(acting));
+    if (!declared)
+      return deps.engine.handle(acting.conv, { kind: "button", data }, staffGuard(acting), acting.progress);
     const press = declared.codec.parse(data);
     if (!press) return undefined;
     const refusal = refusalFor(declared.access, acting);
@@ -246,7 +247,8 @@ export function createConversations(deps: ConversationDeps) {
     const { conv, roles } = await people.resolve(who);
     if (verdict === "warn") return [{ text: t(conv, "flood-slow-down") }];
     if (
-      (inbound.kind === "text" && inbound.text.length > MAX_TEXT_CHARS) ||
+      ((inbound.kind === "text" || inbound.kind === "edit") &&
+        (inbound.text?.length ?? 0) > MAX_TEXT_CHARS) ||
       (inbound.kind === "command" && inbound.args.length > MAX_ARGS_CHARS)
     ) {
       return [{ text: t(conv, "message-too-long", { max: MAX_TEXT_CHARS }) }];
@@ -263,8 +265,10 @@ export function createConversations(deps: ConversationDeps) {
     const replies =
       inbound.kind === "button"
         ? await pressButton(acting, inbound.data)
-        : await deps.engine.handle(conv, inbound, staffGuard(acting));
+        : await deps.engine.handle(conv, inbound, staffGuard(acting), progress);
     if (replies) return replies;
+    // An edit outside a conversation answered nothing: it is not read.
+    if (inbound.kind === "edit") return [{ text: t(conv, "edit-ignored") }];
     if (inbound.kind === "button") return [{ text: t(conv, "flow-button-expired") }];
     if (!conv.profile.onboarded) return [{ text: t(conv, "onboarding-needed") }];
     return [{ text: t(conv, "chat-no-conversation") }, ...deps.menu(conv)];

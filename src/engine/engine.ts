@@ -10,7 +10,7 @@ import type { RunStore } from "./run-cache.js";
 import type { Flow, Step } from "./schema.js";
 import { isQuestion, MAX_HOPS, type OptionItem, type QuestionStep, type RunView, stepOf } from "./steps.js";
 import { resolveText, type Translate } from "./text.js";
-import type { Conversation, Inbound, Outbound, Profile } from "./types.js";
+import type { Conversation, Inbound, Outbound, Profile, Progress } from "./types.js";
 
 export { buttonData, MAX_BUTTON_OPTIONS, parseButtonData } from "./present-step.js";
 export type { OptionItem } from "./steps.js";
@@ -51,6 +51,8 @@ export type ComputeService = (ctx: {
   answers: Record<string, unknown>;
   flow: Flow;
   now: Date;
+  /** The channel's way to say something before the step's replies (slow work's progress). */
+  progress?: Progress;
 }) => Promise<ComputeResult>;
 
 /** A named list of options computed at run time (org tree, jabatan…), optionally filtered by words. */
@@ -170,6 +172,7 @@ export function createEngine(deps: EngineDeps) {
     target: string,
     change: { setAnswers?: Record<string, unknown>; unsetAnswers?: string[]; trail: string[] },
     out: Outbound[],
+    progress?: Progress,
   ): Promise<Outbound[] | null> {
     const answers = { ...run.answers, ...change.setAnswers };
     for (const k of change.unsetAnswers ?? []) delete answers[k];
@@ -215,7 +218,14 @@ export function createEngine(deps: EngineDeps) {
           }
           const service = deps.services[step.service];
           if (!service) throw new Error(`flow ${flow.id} calls unknown service ${step.service}`);
-          const result = await service({ runId: run.id, conversation, answers, flow, now: deps.now() });
+          const result = await service({
+            runId: run.id,
+            conversation,
+            answers,
+            flow,
+            now: deps.now(),
+            ...(progress ? { progress } : {}),
+          });
           out.push(...(result.outbound ?? []));
           Object.assign(answers, result.setAnswers);
           Object.assign(pendingSet, result.setAnswers);
@@ -311,13 +321,14 @@ export function createEngine(deps: EngineDeps) {
     flow: Flow,
     doc: FlowRun,
     input: AnswerInput,
+    progress?: Progress,
   ): Promise<Outbound[] | null> {
     const run = snapshot(doc);
     conv = withRunLocale(conv, run.answers);
     const step = stepOf(flow, run.stepId);
     if (!isQuestion(step)) {
       // A crash between claiming a compute step and finishing it: carry on from there.
-      return proceed(conv, flow, run, run.stepId, { trail: run.trail }, []);
+      return proceed(conv, flow, run, run.stepId, { trail: run.trail }, [], progress);
     }
     const decision = await decide(conv, step, run, input);
     const byButton = "token" in input;
@@ -348,8 +359,8 @@ export function createEngine(deps: EngineDeps) {
         const trail = run.trail.slice(0, -1);
         const previous = run.trail[run.trail.length - 1]!;
         const echo = byButton ? await answered("back") : [];
-        if (decision.to) return proceed(conv, flow, run, decision.to, { trail }, echo);
-        return proceed(conv, flow, run, previous, { trail, unsetAnswers: [previous] }, echo);
+        if (decision.to) return proceed(conv, flow, run, decision.to, { trail }, echo, progress);
+        return proceed(conv, flow, run, previous, { trail, unsetAnswers: [previous] }, echo, progress);
       }
       case "skip": {
         const echo = byButton ? await answered("skipped") : [];
@@ -360,6 +371,7 @@ export function createEngine(deps: EngineDeps) {
           decision.next,
           { trail: [...run.trail, step.id], unsetAnswers: [step.id] },
           echo,
+          progress,
         );
       }
       case "answer": {
@@ -371,6 +383,7 @@ export function createEngine(deps: EngineDeps) {
           decision.next,
           { trail: [...run.trail, step.id], setAnswers: { [step.id]: decision.value } },
           echo,
+          progress,
         );
       }
     }
@@ -391,12 +404,37 @@ export function createEngine(deps: EngineDeps) {
     return refusal;
   }
 
+  /**
+   * An edited message is the new answer only to the question still open: the person's latest
+   * message, sent while the run waited at a typed question it has not left since (a refused NIP
+   * corrected in place). Any other edit is not read, and the person is told to send it again.
+   */
+  async function editedAnswer(
+    conv: Conversation,
+    flow: Flow,
+    run: FlowRun,
+    edit: Extract<Inbound, { kind: "edit" }>,
+    progress?: Progress,
+  ): Promise<Outbound[] | null> {
+    const step = stepOf(flow, run.stepId);
+    const open =
+      edit.text !== undefined &&
+      edit.latest &&
+      step.kind === "input" &&
+      // The run last moved before the message was sent, so the message did not answer anything.
+      run.updatedAt.getTime() < edit.sentAt.getTime();
+    if (!open) return [{ text: t(conv, "edit-ignored") }];
+    const out = await apply(conv, flow, run, { text: edit.text! }, progress);
+    return out && [{ text: t(conv, "edit-taken") }, ...out];
+  }
+
   async function handleOnce(
     conv: Conversation,
     inbound: Exclude<Inbound, { kind: "command" }>,
     parsed: ReturnType<typeof parseButtonData>,
     fresh: boolean,
     guard: RunGuard | undefined,
+    progress?: Progress,
   ): Promise<Outbound[] | undefined | null> {
     if (parsed) {
       const run = await deps.runs.get(parsed.runId);
@@ -415,7 +453,7 @@ export function createEngine(deps: EngineDeps) {
         if (!isQuestion(step)) return [];
         return [await present(conv, flow, step, snapshot(run), run.seq, t(conv, "flow-button-stale"))];
       }
-      return apply(conv, flow, run, { token: parsed.token });
+      return apply(conv, flow, run, { token: parsed.token }, progress);
     }
     const [run] = await deps.runs.listForPerson(conv.subjectId);
     if (!run) return fresh ? undefined : null;
@@ -432,11 +470,12 @@ export function createEngine(deps: EngineDeps) {
         await present(conv, flow, step, snapshot(run), run.seq),
       ];
     }
+    if (inbound.kind === "edit") return editedAnswer(conv, flow, run, inbound, progress);
     if (inbound.kind !== "text" && inbound.kind !== "file") return undefined;
     const resumed = await resumeIdle(conv, flow, run);
     if (resumed) return resumed;
-    if (inbound.kind === "file") return apply(conv, flow, run, { file: inbound.file });
-    return apply(conv, flow, run, { text: inbound.text });
+    if (inbound.kind === "file") return apply(conv, flow, run, { file: inbound.file }, progress);
+    return apply(conv, flow, run, { text: inbound.text }, progress);
   }
 
   /**
@@ -499,14 +538,19 @@ export function createEngine(deps: EngineDeps) {
      * wants it (the caller then treats it as a command or small talk). `guard` is asked on every
      * step whether the run may go on (the caller's role checks); a refusal ends the run.
      */
-    async handle(conv: Conversation, inbound: Inbound, guard?: RunGuard): Promise<Outbound[] | undefined> {
+    async handle(
+      conv: Conversation,
+      inbound: Inbound,
+      guard?: RunGuard,
+      progress?: Progress,
+    ): Promise<Outbound[] | undefined> {
       if (inbound.kind === "command") return undefined;
       const parsed = inbound.kind === "button" ? parseButtonData(inbound.data) : undefined;
       if (inbound.kind === "button" && !parsed) return undefined;
       // A cached run may be behind another instance: on a conflict, read it again and retry once.
       for (let attempt = 0; attempt < 2; attempt++) {
         if (attempt > 0) deps.runs.forget?.(conv.subjectId);
-        const out = await handleOnce(conv, inbound, parsed, attempt > 0, guard);
+        const out = await handleOnce(conv, inbound, parsed, attempt > 0, guard, progress);
         if (out !== null) return out;
       }
       return [];

@@ -28,7 +28,13 @@ export type Inbound =
   /** A photo or document the person sent; the bytes stay on the platform until a service reads them. */
   | { kind: "file"; file: IncomingFile }
   /** A sticker, voice note… anything the current step cannot take. */
-  | { kind: "unsupported"; what: MediaKind };
+  | { kind: "unsupported"; what: MediaKind }
+  /**
+   * A message the person edited after sending it (Telegram). `text` is the new text, absent when
+   * it is no plain text (a command, a caption); `sentAt` is when the original was sent; `latest`
+   * says no message of the person's came after it.
+   */
+  | { kind: "edit"; text?: string; sentAt: Date; latest: boolean };
 
 /** A file reference from a channel: enough to fetch it later, never the bytes themselves. */
 export interface IncomingFile {
@@ -44,6 +50,11 @@ export interface IncomingFile {
 export interface Choice {
   data: string;
   label: string;
+  /**
+   * A button that opens this address instead of answering (Telegram's URL buttons); channels
+   * without them leave it out, so the address must be in the text too.
+   */
+  url?: string;
   /** Navigation (back, skip, done) rather than an answer; text channels show it as a word to type. */
   nav?: "back" | "skip" | "done";
 }
@@ -65,9 +76,15 @@ export interface Outbound {
 /**
  * Tells the person that slow work has started, before its replies come: the channel sends `text`
  * at once (Telegram also shows its "sending a file…" status when `preparing` says what comes).
+ * A note with `replace` takes the place of the earlier note with the same key while the same
+ * message is answered: edited in place where the channel can (Telegram), else sent as a new note.
  * A failure to send it is the channel's to log: the work goes on.
  */
-export type Progress = (note: { text: string; preparing?: "document" | "photo" }) => Promise<void>;
+export type Progress = (note: {
+  text: string;
+  preparing?: "document" | "photo";
+  replace?: string;
+}) => Promise<void>;
 
 /** Who is talking, as far as the engine needs to know. */
 export interface Profile {

@@ -1,6 +1,7 @@
 import type { DomainContent } from "../content/load.js";
 import type { Repositories } from "../db/repositories/index.js";
 import type { Translate } from "../engine/text.js";
+import type { DeepLinks } from "../services/deep-links.js";
 import type { EventHub } from "../services/events.js";
 import type { SummaryTotals } from "../services/summary-totals.js";
 import type { PersonVerification } from "./activation/person-verification.js";
@@ -9,6 +10,8 @@ import type { ConfirmLevel } from "./assessment/level-confirmation.js";
 import type { Broadcasts } from "./broadcasts/broadcasts.js";
 import type { Campaigns } from "./campaigns/campaigns.js";
 import type { CatalogBrowser } from "./catalog/catalog-browser.js";
+import type { Invitations } from "./deep-links/invitations.js";
+import type { LinkOpener } from "./deep-links/open-link.js";
 import type { CoordinatorDigest } from "./digest/coordinator-digest.js";
 import type { EnrollmentService } from "./enrolment/enrollment.js";
 import type { PlaceRequests } from "./enrolment/place-requests.js";
@@ -66,6 +69,12 @@ export interface AppServices {
   reminderSettings: ReminderSettings;
   surveys: Surveys;
   linking: Linking;
+  /** Signed t.me deep links; `openCommand` makes one that opens a command (for broadcasts, surveys). */
+  deepLinks: DeepLinks;
+  /** `/start <payload>`: what an opened deep link does. */
+  linkOpener: LinkOpener;
+  /** /undangan: admins' registration links with their QR codes. */
+  invitations: Invitations;
   privacy: Privacy;
   housekeeping: ReturnType<typeof createHousekeeping>;
   retention: Retention;

@@ -5,6 +5,7 @@ import type { Level } from "../domain/competency.js";
 import type { Course, CourseInput, CourseSession } from "../domain/course.js";
 import { toCourse } from "../domain/course.js";
 import { isMethod } from "../domain/learning-methods.js";
+import { batchesOf, type ImportProgress } from "../imports/import-progress.js";
 import { refreshingValue } from "./refreshing-value.js";
 
 /** A short stable key for a course or session id: Telegram allows only 64 bytes of button data. */
@@ -125,8 +126,21 @@ export function createCourseCatalog(deps: {
       return (await current()).byKey.get(shortKey(id));
     },
     /** Stores validated courses (upsert by id) and reloads the catalog. */
-    async save(inputs: CourseInput[]) {
-      const result = await deps.repos.courses.upsertMany(inputs.map(toCourse).map(toStored), deps.now());
+    async save(inputs: CourseInput[], onProgress?: ImportProgress) {
+      // In batches of at most 1,000 rows (a session is a row), so a long file reports as it goes.
+      const rowsOf = (c: CourseInput) => Math.max(1, c.sessions.length);
+      const total = inputs.reduce((n, c) => n + rowsOf(c), 0);
+      const result = { created: 0, updated: 0, unchanged: 0 };
+      let done = 0;
+      await onProgress?.(0, total);
+      for (const batch of batchesOf(inputs, rowsOf)) {
+        const saved = await deps.repos.courses.upsertMany(batch.map(toCourse).map(toStored), deps.now());
+        result.created += saved.created;
+        result.updated += saved.updated;
+        result.unchanged += saved.unchanged;
+        done += batch.reduce((n, c) => n + rowsOf(c), 0);
+        await onProgress?.(done, total);
+      }
       // Other processes see the stamp move at their next check and load the catalog again.
       await deps.repos.changeStamps.touch(CATALOG_STAMP);
       cache.invalidate();

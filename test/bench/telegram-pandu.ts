@@ -112,9 +112,9 @@ export async function wireTelegramPandu(opts: PanduOptions & { apiRoot: string }
     },
   };
   const context: ChannelContext = {
-    handle: async (who, inbound) => {
+    handle: async (who, inbound, progress) => {
       try {
-        return await counted(who, inbound);
+        return await counted(who, inbound, progress);
       } catch (err) {
         failures++;
         throw err;
@@ -159,6 +159,7 @@ export async function wireTelegramPandu(opts: PanduOptions & { apiRoot: string }
   const channel: ChannelSetup = telegramChannel(telegram, context, {
     perSecond: config.outbox.telegramPerSecond,
     registerFileReader: (read) => app.files.register("telegram", read),
+    onBotKnown: (username) => app.deepLinks.useTelegramBot(username),
     menus: {
       ...menus,
       withRoles: (ch) => menus.withRoles(ch).finally(menusRead),

@@ -27,8 +27,12 @@ async function importFile(content: string, kind = "courses", ...extra: string[])
     cwd: REPO_ROOT,
     env: { ...process.env, MONGODB_URI: uriWithDatabase(inject("mongoUri"), dbName), LOG_LEVEL: "warn" },
   }).then(
-    (r) => ({ code: 0, out: r.stdout }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+    (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({
+      code: e.code,
+      out: e.stdout + e.stderr,
+      err: e.stderr,
+    }),
   );
 }
 
@@ -104,6 +108,17 @@ describe("npm run import -- courses FILE", () => {
       /Selesai dalam [\d.]+ detik: 1 orang, 0 catatan tahunan, 1 unit; 4 dokumen diperbaiki/,
     );
     expect((await summaries("status")).stdout).toContain("belum masuk ringkasan unit: 0");
+  });
+
+  it("reports the progress of a file of more than 1,000 rows on stderr, at least every 1,000 rows", async () => {
+    const rows = ["id,name,parent"];
+    for (let i = 1; i <= 1500; i++) rows.push(`sumbawa.u${i},Unit ${i},sumbawa`);
+    const units = await importFile(rows.join("\n"), "units");
+    expect(units.out).toContain("Impor selesai: 1.500 unit baru");
+    const counts = [...units.err.matchAll(/([\d.]+) dari 1\.500 baris/g)].map((m) =>
+      Number(m[1]!.replace(/\./g, "")),
+    );
+    expect(counts).toEqual([0, 1000, 1500]);
   });
 
   it("explains its usage", async () => {

@@ -6,7 +6,7 @@ export interface SentMessage {
   message_id: number;
   chat_id: number;
   text: string;
-  buttons: { text: string; callback_data: string }[][];
+  buttons: { text: string; callback_data: string; url?: string }[][];
   edits: number;
   /** Every text it showed, oldest first (the first as sent, then each edit). */
   history: string[];
@@ -147,17 +147,21 @@ export class TelegramEmulator {
     await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
   }
 
+  /** The message id of the latest text a person typed (for `editText`). */
+  lastTextId = 0;
+
   /** A person types a message in a private chat (or a group). Returns the update id. */
   sendText(
     userId: number,
     text: string,
-    opts: { languageCode?: string; chatId?: number; group?: boolean } = {},
+    opts: { languageCode?: string; chatId?: number; group?: boolean; date?: Date } = {},
   ): number {
     const chatId = opts.chatId ?? userId;
+    this.lastTextId = this.nextMessageId;
     return this.push({
       message: {
         message_id: this.nextMessageId++,
-        date: Math.floor(Date.now() / 1000),
+        date: Math.floor((opts.date?.getTime() ?? Date.now()) / 1000),
         chat: opts.group
           ? { id: chatId, type: "group", title: "Grup" }
           : { id: chatId, type: "private", first_name: "ASN" },
@@ -166,6 +170,20 @@ export class TelegramEmulator {
         ...(text.startsWith("/")
           ? { entities: [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0]!.length }] }
           : {}),
+      },
+    });
+  }
+
+  /** A person edits a text they sent in their private chat (`date` is when it was first sent). */
+  editText(userId: number, messageId: number, text: string, opts: { date?: Date } = {}): number {
+    return this.push({
+      edited_message: {
+        message_id: messageId,
+        date: Math.floor((opts.date?.getTime() ?? Date.now()) / 1000),
+        edit_date: Math.floor(Date.now() / 1000),
+        chat: { id: userId, type: "private", first_name: "ASN" },
+        from: { id: userId, is_bot: false, first_name: "ASN", language_code: "id" },
+        text,
       },
     });
   }
@@ -565,9 +583,14 @@ export class TelegramEmulator {
 }
 
 function buttonsOf(markup: unknown): SentMessage["buttons"] {
-  const rows = (markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)
-    ?.inline_keyboard;
-  return rows?.map((r) => r.map((b) => ({ text: b.text, callback_data: b.callback_data }))) ?? [];
+  const rows = (
+    markup as { inline_keyboard?: { text: string; callback_data: string; url?: string }[][] } | undefined
+  )?.inline_keyboard;
+  return (
+    rows?.map((r) =>
+      r.map((b) => ({ text: b.text, callback_data: b.callback_data, ...(b.url ? { url: b.url } : {}) })),
+    ) ?? []
+  );
 }
 
 /** An error the emulated Bot API answers with (status, description, parameters). */

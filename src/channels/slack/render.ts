@@ -32,7 +32,10 @@ export function toBlocks(reply: Outbound): KnownBlock[] {
       text: { type: "plain_text", text: reply.text.slice(i, i + MAX_SECTION), emoji: true },
     });
   }
-  reply.choices?.forEach((row, r) => {
+  reply.choices?.forEach((all, r) => {
+    // An address button would come back as a press: the address is in the text instead.
+    const row = all.filter((c) => !c.url);
+    if (row.length === 0) return;
     blocks.push({
       type: "actions",
       block_id: `pandu_row_${r}`,

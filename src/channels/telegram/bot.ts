@@ -72,10 +72,13 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
 
   const seen = new SeenIds();
+  const latest = new LatestMessages();
   bot.use(async (ctx) => {
     if (!seen.first(ctx.update.update_id)) return;
     const n = normalizeUpdate(ctx.update, ctx.me.username);
     if (!n) return;
+    if (n.inbound.kind === "edit") n.inbound.latest = latest.isLatest(n.chatId, n.messageId);
+    else if (n.messageId !== undefined) latest.saw(n.chatId, n.messageId);
     const done = deps.observe?.(n.privateChat ? n.inbound.kind : "group");
     try {
       await answer(ctx, n);
@@ -102,10 +105,25 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
       await ctx.reply(deps.groupText(n.languageCode));
       return;
     }
-    // Slow work says so at once, and the chat shows "sending a file…" while it goes on.
+    // Slow work says so at once, and the chat shows "sending a file…" while it goes on. A note
+    // that replaces an earlier one (an import's count) edits that message in place.
+    const notes = new Map<string, number>();
     const progress: Progress = async (note) => {
       try {
-        await ctx.api.sendMessage(n.chatId, note.text);
+        const earlier = note.replace ? notes.get(note.replace) : undefined;
+        const edited =
+          earlier !== undefined &&
+          (await ctx.api.editMessageText(n.chatId, earlier, note.text).then(
+            () => true,
+            (err) => {
+              log.debug({ err }, "editing a progress note failed, sending it instead");
+              return false;
+            },
+          ));
+        if (!edited) {
+          const sent = await ctx.api.sendMessage(n.chatId, note.text);
+          if (note.replace) notes.set(note.replace, sent.message_id);
+        }
         if (note.preparing)
           await ctx.api.sendChatAction(
             n.chatId,
@@ -212,11 +230,33 @@ export async function publishChatMenu(
   }
 }
 
+/** The updates Pandu asks Telegram for: messages, their edits, and button presses. */
+export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
+
 /** Long polling through grammY's runner; returns a handle to stop it. */
 export async function startPolling(bot: Bot): Promise<RunnerHandle> {
   await bot.init();
   await bot.api.deleteWebhook().catch(() => {});
-  return run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
+  return run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+}
+
+/**
+ * The newest message each person sent per chat, kept in this process (at most `max` chats, the
+ * oldest forgotten first): an edit of anything older is not the answer to the open question.
+ * A chat not seen since start-up counts as latest; the flow's own check still applies.
+ */
+class LatestMessages {
+  private readonly last = new Map<number, number>();
+  constructor(private readonly max = 10_000) {}
+  saw(chat: number, messageId: number): void {
+    this.last.delete(chat);
+    this.last.set(chat, messageId);
+    if (this.last.size > this.max) this.last.delete(this.last.keys().next().value!);
+  }
+  isLatest(chat: number, messageId: number | undefined): boolean {
+    const last = this.last.get(chat);
+    return last === undefined || messageId === undefined || messageId >= last;
+  }
 }
 
 /** The webhook handler for node:http, refusing requests without the secret header (401). */

@@ -4,6 +4,7 @@ import type { Route } from "../../http/server.js";
 import type { Locale } from "../../i18n/locales.js";
 import { type ChannelContext, type ChannelSetup, type CommandMenus, channelOutbox } from "../channel.js";
 import {
+  ALLOWED_UPDATES,
   createTelegramBot,
   publishChatMenu,
   publishCommands,
@@ -21,6 +22,8 @@ export interface TelegramChannelDeps {
   /** Lets services read the files people send (certificates, imports). */
   registerFileReader(read: (fileId: string) => Promise<Uint8Array>): void;
   menus: CommandMenus;
+  /** Told the bot's username once it is known (getMe at start-up): deep links are t.me/<username>. */
+  onBotKnown?: (username: string) => void;
 }
 
 /** Telegram's language code as one of Pandu's locales. */
@@ -96,12 +99,13 @@ export function telegramChannel(
         await bot.api
           .setWebhook(webhook.url, {
             secret_token: webhook.secret,
-            allowed_updates: ["message", "callback_query"],
+            allowed_updates: ALLOWED_UPDATES,
           })
           .catch((err) => logger.warn({ err }, "setWebhook failed; set it by hand or restart"));
       } else {
         runner = await startPolling(bot);
       }
+      deps.onBotKnown?.(bot.botInfo.username);
       void publishMenus().catch((err) => logger.warn({ err }, "per-role command menus not published"));
       // From now on a chat's menu follows its person: roles granted or revoked, language chosen.
       deps.menus.follow("telegram", (menu) =>

@@ -11,6 +11,8 @@ export interface TelegramInbound {
   inbound: Inbound;
   /** The message a pressed button belongs to (edited to show the answer). */
   buttonMessageId?: number;
+  /** The person's message (sent or edited), so the adapter knows which of theirs is the latest. */
+  messageId?: number;
 }
 
 /** Telegram message fields Pandu cannot read, by the kind the reply names (in the person's language). */
@@ -45,6 +47,27 @@ export function normalizeUpdate(update: Update, me: string | undefined): Telegra
       buttonMessageId: cq.message?.message_id,
     };
   }
+  const edited = update.edited_message;
+  if (edited) {
+    if (!edited.from || edited.from.is_bot) return undefined;
+    const text = typeof edited.text === "string" ? edited.text : undefined;
+    // An edited command is not run again, and an edited caption is no answer: neither is read.
+    const plain = text !== undefined && !parseCommand(text) ? text : undefined;
+    return {
+      userId: edited.from.id,
+      chatId: edited.chat.id,
+      privateChat: edited.chat.type === "private",
+      languageCode: edited.from.language_code,
+      messageId: edited.message_id,
+      // `latest` is the adapter's to say: it knows the person's later messages.
+      inbound: {
+        kind: "edit",
+        ...(plain !== undefined ? { text: plain } : {}),
+        sentAt: new Date(edited.date * 1000),
+        latest: true,
+      },
+    };
+  }
   const m = update.message;
   if (!m?.from || m.from.is_bot) return undefined;
   const base = {
@@ -52,6 +75,7 @@ export function normalizeUpdate(update: Update, me: string | undefined): Telegra
     chatId: m.chat.id,
     privateChat: m.chat.type === "private",
     languageCode: m.from.language_code,
+    messageId: m.message_id,
   };
   if (typeof m.text === "string") {
     const command = parseCommand(m.text);

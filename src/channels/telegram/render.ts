@@ -11,7 +11,11 @@ export function keyboard(choices: Choice[][] | undefined): InlineKeyboardMarkup 
   if (!choices?.length) return undefined;
   return {
     inline_keyboard: choices.map((row) =>
-      row.map((c) => ({ text: c.label.slice(0, 64), callback_data: c.data })),
+      row.map((c) =>
+        c.url
+          ? { text: c.label.slice(0, 64), url: c.url }
+          : { text: c.label.slice(0, 64), callback_data: c.data },
+      ),
     ),
   };
 }

@@ -25,7 +25,8 @@ export function renderForTerminal(replies: Outbound[]): { text: string; keys?: T
     }
     const lines = [reply.text];
     if (reply.choices) {
-      const options = reply.choices.flat().filter((c) => !c.nav);
+      // Address buttons are left out: the address is in the text.
+      const options = reply.choices.flat().filter((c) => !c.nav && !c.url);
       const navs = reply.choices.flat().filter((c) => c.nav);
       for (const [i, c] of options.entries()) lines.push(`  ${i + 1}) ${c.label}`);
       // The renderer does not know the person's language, so it names both words that work.

@@ -4,6 +4,7 @@ import type { ComputeService } from "../../engine/engine.js";
 import type { Translate } from "../../engine/text.js";
 import type { IncomingFile, Outbound } from "../../engine/types.js";
 import type { Locale } from "../../i18n/locales.js";
+import { type ImportProgress, PROGRESS_ABOVE } from "../../imports/import-progress.js";
 import { csvKind } from "../../imports/org-csv.js";
 import { activationCodesCsv } from "../../services/activation.js";
 import { actingPerson } from "../../services/actor.js";
@@ -25,8 +26,13 @@ export function createAdminImport(deps: {
   now: () => Date;
   files: FileReaders;
   importCourses: ImportCourses;
-  importUnits: (text: string, actor: Actor) => ReturnType<ImportCourses>;
-  importPeople: (text: string, actor: Actor, issuedBy?: string) => Promise<PeopleImportResult>;
+  importUnits: (text: string, actor: Actor, onProgress?: ImportProgress) => ReturnType<ImportCourses>;
+  importPeople: (
+    text: string,
+    actor: Actor,
+    issuedBy?: string,
+    onProgress?: ImportProgress,
+  ) => Promise<PeopleImportResult>;
   importJabatan: (text: string, actor: Actor) => ReturnType<ImportCourses>;
   importTeknis: (text: string) => ReturnType<ImportCourses>;
   translate: Translate;
@@ -77,7 +83,7 @@ export function createAdminImport(deps: {
     ];
   };
 
-  const run: ComputeService = async ({ conversation, answers }) => {
+  const run: ComputeService = async ({ conversation, answers, progress }) => {
     const locale = conversation.profile.locale;
     const t = (key: string) => deps.translate(locale, key);
     // Roles are read again here, where the import acts, not trusted from when /impor began.
@@ -106,12 +112,20 @@ export function createAdminImport(deps: {
       await audit(conversation, me, `import.${kind}`, "refused", { details: { reason: "shared" } });
       return { outbound: [{ text: t(`import-scope-${kind}`) }] };
     }
+    // A long file says how far it got, in one note that is updated in place where the channel can.
+    const onProgress: ImportProgress = async (done, total) => {
+      if (total > PROGRESS_ABOVE && progress)
+        await progress({
+          text: deps.translate(locale, "import-progress", { done, total }),
+          replace: "import",
+        });
+    };
     const importers = {
-      people: (csv: string) => deps.importPeople(csv, actor, me?._id),
-      units: (csv: string) => deps.importUnits(csv, actor),
+      people: (csv: string) => deps.importPeople(csv, actor, me?._id, onProgress),
+      units: (csv: string) => deps.importUnits(csv, actor, onProgress),
       teknis: deps.importTeknis,
       jabatan: (csv: string) => deps.importJabatan(csv, actor),
-      courses: deps.importCourses,
+      courses: (csv: string) => deps.importCourses(csv, onProgress),
     };
     const result = await importers[kind](text);
     const outside = result.ok ? [] : result.problems.filter((p) => p.key.startsWith("import-scope-"));

@@ -1,6 +1,7 @@
 import type { Translate } from "../../engine/text.js";
 import type { Locale } from "../../i18n/locales.js";
 import { type CourseCsvContext, type ImportProblem, parseCourseCsv } from "../../imports/course-csv.js";
+import type { ImportProgress } from "../../imports/import-progress.js";
 import type { CourseCatalog } from "../../services/course-catalog.js";
 
 export type CourseImportResult =
@@ -9,10 +10,13 @@ export type CourseImportResult =
 
 /** Imports a course CSV all-or-nothing; used by /impor and `npm run import -- courses FILE`. */
 export function createCourseImport(deps: { catalog: CourseCatalog; context: CourseCsvContext }) {
-  return async function importCourses(text: string): Promise<CourseImportResult> {
+  return async function importCourses(
+    text: string,
+    onProgress?: ImportProgress,
+  ): Promise<CourseImportResult> {
     const parsed = parseCourseCsv(text, deps.context);
     if (!parsed.ok) return parsed;
-    return { ok: true, ...(await deps.catalog.save(parsed.courses)) };
+    return { ok: true, ...(await deps.catalog.save(parsed.courses, onProgress)) };
   };
 }
 export type ImportCourses = ReturnType<typeof createCourseImport>;

@@ -4,6 +4,7 @@ import type { Repositories } from "../../db/repositories/index.js";
 import type { Actor } from "../../domain/scope.js";
 import { type Region, zoneForRegion } from "../../domain/timezone.js";
 import type { ImportProblem } from "../../imports/course-csv.js";
+import { batchesOf, type ImportProgress, PROGRESS_EVERY } from "../../imports/import-progress.js";
 import { peopleRowsOutOfScope, unitRowsOutOfScope } from "../../imports/import-scope.js";
 import { parsePeopleCsv, parseUnitsCsv } from "../../imports/org-csv.js";
 import type { Activation, IssuedCode } from "../../services/activation.js";
@@ -59,7 +60,7 @@ export function createOrgImport(deps: {
   const regionIds = new Set(deps.regions.map((r) => r.id));
   return {
     /** Imports units as `actor`; a row outside their scope fails the whole file. */
-    async units(text: string, actor: Actor): Promise<OrgImportResult> {
+    async units(text: string, actor: Actor, onProgress?: ImportProgress): Promise<OrgImportResult> {
       const existing = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u]));
       const parsed = parseUnitsCsv(text, { existing, regionIds });
       if (!parsed.ok) return parsed;
@@ -78,7 +79,16 @@ export function createOrgImport(deps: {
         const before = existing.get(u._id);
         return !before || !sameUnit(before, u);
       });
-      const created = await deps.repos.orgUnits.upsertMany(changed);
+      // Saved in batches of at most 1,000 rows (parents first, as the file orders them), so a long
+      // file reports as it goes; the rows that change nothing count as done at once.
+      let created = 0;
+      let done = units.length - changed.length;
+      await onProgress?.(done, units.length);
+      for (const batch of batchesOf(changed)) {
+        created += await deps.repos.orgUnits.upsertMany(batch);
+        done += batch.length;
+        await onProgress?.(done, units.length);
+      }
       if (changed.length > 0) await deps.onUnitsChanged?.();
       return {
         ok: true,
@@ -92,7 +102,12 @@ export function createOrgImport(deps: {
      * Imports people as `actor`; a row outside their scope (where to, or where from) fails the whole
      * file. Everyone imported who has not registered and has no code yet gets an activation code.
      */
-    async people(text: string, actor: Actor, issuedBy?: string): Promise<PeopleImportResult> {
+    async people(
+      text: string,
+      actor: Actor,
+      issuedBy?: string,
+      onProgress?: ImportProgress,
+    ): Promise<PeopleImportResult> {
       const units = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u]));
       const jabatan = new Map((await deps.repos.jabatan.all()).map((j) => [j._id, j]));
       const parsed = parsePeopleCsv(text, {
@@ -137,7 +152,10 @@ export function createOrgImport(deps: {
           !(await deps.repos.nipClaims.ownerOf(row.atasanNip))
         )
           unknownAtasan.push({ row: row.row, nip: row.atasanNip });
-      for (const row of parsed.people) {
+      const total = parsed.people.length;
+      await onProgress?.(0, total);
+      for (const [i, row] of parsed.people.entries()) {
+        if (i > 0 && i % PROGRESS_EVERY === 0) await onProgress?.(i, total);
         const owner = owners.get(row.nip) ?? null;
         // A status only read from the NIP (the column was empty) fills a gap, never replaces one.
         const setsStatus = row.employment && !(row.employmentSource === "nip" && owner?.employment);
@@ -179,6 +197,7 @@ export function createOrgImport(deps: {
         changed.push(_id);
         created++;
       }
+      await onProgress?.(total, total);
       if (changed.length) await deps.onPeopleChanged?.(changed);
       // A re-import does not void codes already handed out: only people without one get a code.
       const holders = await deps.repos.activationCodes.holders(needCodes.map((p) => p._id));

@@ -33,6 +33,11 @@ export interface LinkingDeps {
   newCode?: () => string;
   /** Called after an identity moved to a person, so cached profiles are dropped. */
   onLinked?: (identityId: string) => void;
+  /**
+   * The deep link that redeems `code` when opened from the other account (valid until
+   * `expiresAt`); undefined when there is none to give (no Telegram bot known).
+   */
+  linkFor?: (code: string, expiresAt: Date) => string | undefined;
 }
 
 const channelName = (identityId: string) => (identityId.startsWith("slack:") ? "Slack" : "Telegram");
@@ -74,14 +79,25 @@ export function createLinking(deps: LinkingDeps) {
       const now = deps.now();
       for (let i = 0; i < 5; i++) {
         const code = newCode();
+        const expiresAt = new Date(now.getTime() + LINK_CODE_TTL_MS);
         const stored = await deps.repos.linkCodes.create({
           _id: code,
           personId,
           issuedBy: conv.identityId,
           createdAt: now,
-          expiresAt: new Date(now.getTime() + LINK_CODE_TTL_MS),
+          expiresAt,
         });
-        if (stored) return [{ text: t(conv, "link-code-issued", { code: shownCode(code), minutes }) }];
+        if (!stored) continue;
+        const text = t(conv, "link-code-issued", { code: shownCode(code), minutes });
+        // The same code as a link: opened from the other account, it is typed for the person.
+        const url = deps.linkFor?.(code, expiresAt);
+        if (!url) return [{ text }];
+        return [
+          {
+            text: `${text}\n\n${t(conv, "link-code-link", { url })}`,
+            choices: [[{ data: "", label: t(conv, "link-code-open"), url }]],
+          },
+        ];
       }
       return [{ text: t(conv, "error-generic") }];
     },

@@ -205,10 +205,10 @@ export function createOnboarding(deps: RegistrationDeps) {
   });
 
   /** An activated person works where HR says: their instansi, unit and (if HR gave one) position are not asked. */
-  const hrPlacement: ComputeService = async ({ answers }) => {
+  const hrPlacement: ComputeService = async ({ conversation, answers }) => {
     const adopting = adoptingOf(answers);
     const owner = adopting ? await adoptableOwner(adopting) : null;
-    if (!owner?.unitId || !owner.instansiId) return {};
+    if (!owner?.unitId || !owner.instansiId) return invitedPlacement(conversation, answers);
     const jabatan = owner.jabatanId ? await repos.jabatan.get(owner.jabatanId) : null;
     return {
       setAnswers: {
@@ -217,6 +217,26 @@ export function createOnboarding(deps: RegistrationDeps) {
         ...(jabatan ? { jabatan: jabatan._id } : {}),
       },
       goto: jabatan ? "region_known" : "jabatan",
+    };
+  };
+
+  /**
+   * Someone who opened an admin's registration link (`invitedUnit`, seeded by the link) has the
+   * link's instansi chosen and picks a unit within the linked unit; everyone else is asked.
+   */
+  const invitedPlacement = async (
+    conversation: Conversation,
+    answers: Record<string, unknown>,
+  ): Promise<ComputeResult> => {
+    const invited =
+      typeof answers.invitedUnit === "string" ? await repos.orgUnits.get(answers.invitedUnit) : null;
+    if (!invited) return {};
+    return {
+      outbound: [
+        { text: deps.translate(conversation.profile.locale, "onboarding-invited", { unit: invited.name }) },
+      ],
+      setAnswers: { instansi: invited.instansiId },
+      goto: "unit",
     };
   };
 
@@ -371,7 +391,9 @@ export function createOnboarding(deps: RegistrationDeps) {
       .map((u) => ({ id: u._id, label: u.name }));
 
   const units: OptionSource = async ({ conversation, answers, query }) => {
-    const all = await repos.orgUnits.subtree(String(answers.instansi ?? conversation.profile.instansiId));
+    // A registration link narrows the choice to the linked unit's subtree (its instansi, or a part).
+    const root = answers.invitedUnit ?? answers.instansi ?? conversation.profile.instansiId;
+    const all = await repos.orgUnits.subtree(String(root));
     const names = new Map(all.map((u) => [u._id, u.name]));
     return all
       .filter((u) => u.kind === "unit")

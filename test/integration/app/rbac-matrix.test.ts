@@ -7,6 +7,7 @@ import type { Outbound } from "../../../src/engine/types.js";
 import { activationButton } from "../../../src/features/activation/person-verification.js";
 import { broadcastButton, unansweredButton } from "../../../src/features/broadcasts/broadcasts.js";
 import { nonResponderButton } from "../../../src/features/campaigns/campaigns.js";
+import { inviteButton } from "../../../src/features/deep-links/invitations.js";
 import { digestButton } from "../../../src/features/digest/coordinator-digest.js";
 import { rosterButton } from "../../../src/features/roster/roster.js";
 import { summaryButton, unitKey } from "../../../src/features/summaries/summary-report.js";
@@ -367,6 +368,25 @@ const scenarios: Record<string, Scenario> = {
         t("activation-verify-out-of-scope"),
       );
       expect(await u.unverified()).toBe(true);
+    },
+  },
+  "command:undangan": {
+    async inScope(s) {
+      const out = all(await cmd(s.tg, "undangan"));
+      expect(out).toContain("Sekretariat Daerah");
+      expect(out).toMatch(/t\.me\/PanduBot\?start=r/);
+    },
+    async outOfScope(s) {
+      expect(all(await cmd(s.tg, "undangan"))).not.toContain("Sekretariat Daerah");
+    },
+  },
+  "button:udg": {
+    async inScope(s) {
+      expect(all(await press(s.tg, inviteButton.pack("make", SETDA)))).toMatch(/t\.me\/PanduBot\?start=r/);
+    },
+    async outOfScope(s) {
+      const out = all(await press(s.tg, inviteButton.pack("make", SETDA)));
+      expect(out).toBe(t("invite-out-of-scope"));
     },
   },
   "command:pindah": {
@@ -821,6 +841,7 @@ beforeAll(async () => {
     now: () => clock,
     adminIds: ["telegram:1"],
   });
+  app.deepLinks.useTelegramBot("PanduBot");
   await ctx.repos.orgUnits.upsertMany([
     unit("mataram", "Pemerintah Kota Mataram", null, []),
     unit(SETDA, "Sekretariat Daerah", "mataram", ["mataram"], ["C0SETDA"]),
