@@ -395,11 +395,28 @@ describe.skipIf(dbKind === "mongodb-uri")(
         "Selesai memilih",
       ])
         said = await text(RINA.who, answer);
-      expect(all(said)).toContain("diterima");
+      expect(all(said)).toContain("Minta penerima menjawab");
+      expect(all(await text(RINA.who, 'Tombol "Sudah dibaca"'))).toContain("diterima");
       await text(RINA.who, "Kirim sekarang");
       expect(all(await text(RINA.who, "ya"))).toContain("dikirim ke");
       await deliverDue(emulator!);
-      expect(all(await cmd(RINA.who, "siaran"))).toContain("Terkirim");
+      const siaran = await cmd(RINA.who, "siaran");
+      expect(all(siaran)).toContain("Terkirim");
+      await press(RINA.who, buttonOf(siaran, "belum menjawab"));
+
+      // The coordinator's weekly work: session rosters, who has not acted yet, the digest.
+      const sessions = await cmd(RINA.who, "peserta");
+      const firstSession = buttons(sessions)[0]?.data;
+      if (firstSession) await press(RINA.who, firstSession);
+      const belum = await cmd(RINA.who, "belum");
+      await press(RINA.who, buttonOf(belum, "Belum asesmen"));
+      await cmd(RINA.who, "rekap");
+      // The atasan's own staff: Budi names them and agrees to be seen.
+      await app.repos.people.update(ids.BUDI!, {
+        atasanNip: ATASAN.nip,
+        atasanConsent: { allowed: true, at: clock },
+      });
+      expect(all(await cmd(ATASAN.who, "tim"))).toContain("Budi");
 
       // The admin of Kota Mataram: a role in scope, the audit log.
       expect(all(await cmd(LALU.who, "peran", `beri ${MADE.nip} koordinator mataram.ampenan`))).toContain(
