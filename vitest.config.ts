@@ -6,8 +6,11 @@ export default defineConfig({
     globalSetup: ["test/setup/global-setup.ts"],
     // Per-message queries are held to the storage rules in every file (the Storage rules in the README).
     setupFiles: ["test/setup/storage-rules.ts"],
-    // Integration files each use their own database, so they run in parallel; two cores here.
+    // Integration files each use their own database, so they run in parallel. Vitest's default
+    // (one worker per core, less one) gives this 2-core machine a single worker, which left a
+    // core idle while a file waits on the database or an app process: three keep both busy.
     pool: "forks",
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || 3,
     testTimeout: 30_000,
     hookTimeout: 180_000,
   },

@@ -53,7 +53,8 @@ afterAll(async () => {
   await dropDatabase(inject("mongoUri"), dbName);
 });
 
-describe("npm run import -- courses FILE", () => {
+// Each test starts `npm run import` as a real process (a few seconds each, more on a busy machine).
+describe("npm run import -- courses FILE", { timeout: 120_000 }, () => {
   it("refuses a bad file naming each problem, imports a good one, and re-imports it without change", async () => {
     const bad = await importFile(GOOD.replace("e-learning", "ngobrol").replace(",30", ",tiga puluh"));
     expect(bad.code).toBe(1);

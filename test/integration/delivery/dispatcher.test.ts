@@ -41,22 +41,29 @@ function dispatcher(holder: string, perSecond: number, opts: { slotMs?: number; 
   return d;
 }
 
-/** People 1…n reachable on Telegram, each with one delivery due now. */
+/** People 1…n reachable on Telegram, each with one delivery due now (bound and queued in bulk). */
 async function schedule(n: number, purpose: string, first = 1) {
+  const numbers = Array.from({ length: n }, (_, k) => first + k);
+  for (let k = 0; k < numbers.length; k += 50)
+    await Promise.all(
+      numbers
+        .slice(k, k + 50)
+        .map((i) =>
+          ctx.repos.identities
+            .bind({ id: `telegram:${i}`, channel: "telegram", personId: `p${i}`, now: new Date() })
+            .catch(() => {}),
+        ),
+    );
   const outbox = createOutbox({ repos: ctx.repos, now: () => new Date() });
-  for (let i = first; i < first + n; i++) {
-    const personId = `p${i}`;
-    await ctx.repos.identities
-      .bind({ id: `telegram:${i}`, channel: "telegram", personId, now: new Date() })
-      .catch(() => {});
-    await outbox.schedule({
-      purpose,
-      occurrence: "o1",
-      personId,
+  await outbox.scheduleMany(
+    numbers.map((i) => ({
+      personId: `p${i}`,
       message: { text: `${purpose} untuk ${i}` },
       dueAt: new Date(Date.now() - 1000),
-    });
-  }
+    })),
+    purpose,
+    "o1",
+  );
 }
 
 const textsTo = (purpose: string) => [...tg.messages.values()].filter((m) => m.text.startsWith(purpose));
