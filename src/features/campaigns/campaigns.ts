@@ -48,7 +48,7 @@ const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? 
  * (the reader's whole scope) or a unit's short key.
  */
 export const nonResponderButton = buttonCodec("nonresponders", "blm", {
-  list: ["l", [3, 5]],
+  list: ["l", [3, 6]],
   csv: ["c", 1],
   preview: ["p", 2],
   send: ["s", 3],
@@ -234,33 +234,49 @@ export function createCampaigns(deps: {
   }
 
   /**
-   * One page of a list walked unit by unit from `from`: each unit's people are read by index (its
-   * own people only), its names found and taken in order until the page is full. With `counts` (a
-   * unit's own count from the totals) units counted 0 are not read; with `budget`, a page stops
-   * after reading that many people, so it costs a few units whatever the scope.
+   * The names of one unit at a time for a list walked unit by unit: each unit's own people read by
+   * index when first asked for (kept for this one request only), with how many people were read.
+   */
+  function unitReader(category: NonResponderCategory, target: Target, scope: CategoryScope, now: Date) {
+    const memo = new Map<number, Pending[]>();
+    const reader = {
+      read: 0,
+      async pendingAt(u: number): Promise<Pending[]> {
+        const known = memo.get(u);
+        if (known) return known;
+        const people = await deps.repos.people.listForLists([target.units[u]!._id]);
+        reader.read += people.length;
+        const { pending } = await category.find(people, now, catDeps, scope);
+        memo.set(u, pending);
+        return pending;
+      },
+    };
+    return reader;
+  }
+  type UnitReader = ReturnType<typeof unitReader>;
+
+  /**
+   * One page of a list walked unit by unit from `from`: each unit's names are taken in order until
+   * the page is full. With `counts` (a unit's own count from the totals) units counted 0 are not
+   * read; with `budget`, a page stops after reading that many people, so a page costs a few units
+   * whatever the scope.
    */
   async function walk(
-    category: NonResponderCategory,
-    target: Target,
-    scope: CategoryScope,
-    now: Date,
+    units: readonly OrgUnit[],
+    reader: UnitReader,
     from: Cursor,
     opts: { counts?: ReadonlyMap<string, number>; budget?: number },
   ): Promise<{ items: Pending[]; next?: Cursor }> {
-    const units = target.units;
     const empty = (u: number) => opts.counts !== undefined && !((opts.counts.get(units[u]!._id) ?? 0) > 0);
     const items: Pending[] = [];
     let { u, o } = from;
-    let read = 0;
     while (u < units.length && items.length < PAGE_SIZE) {
       if (o === 0 && empty(u)) {
         u++;
         continue;
       }
-      if (opts.budget !== undefined && read >= opts.budget) break;
-      const people = await deps.repos.people.listForLists([units[u]!._id]);
-      read += people.length;
-      const { pending } = await category.find(people, now, catDeps, scope);
+      if (opts.budget !== undefined && reader.read >= opts.budget) break;
+      const pending = await reader.pendingAt(u);
       const take = pending.slice(o, o + PAGE_SIZE - items.length);
       items.push(...take);
       if (o + take.length < pending.length) return { items, next: { u, o: o + take.length } };
@@ -271,16 +287,25 @@ export function createCampaigns(deps: {
     return { items, ...(u < units.length ? { next: { u, o: 0 } } : {}) };
   }
 
-  /** Where the page before the one starting at `at` starts, by the units' counts in the totals. */
-  function pageBefore(units: readonly OrgUnit[], counts: ReadonlyMap<string, number>, at: Cursor): Cursor {
+  /**
+   * Where the page before the one starting at `at` starts: the units before it read backwards (those
+   * the totals count 0 skipped) until a page of names lies between.
+   */
+  async function pageBefore(
+    units: readonly OrgUnit[],
+    reader: UnitReader,
+    counts: ReadonlyMap<string, number>,
+    at: Cursor,
+  ): Promise<Cursor> {
     let need = PAGE_SIZE;
     let { u, o } = at;
     for (;;) {
       if (o >= need) return { u, o: o - need };
       need -= o;
-      u--;
+      do u--;
+      while (u >= 0 && !((counts.get(units[u]!._id) ?? 0) > 0));
       if (u < 0) return { u: 0, o: 0 };
-      o = counts.get(units[u]!._id) ?? 0;
+      o = (await reader.pendingAt(u)).length;
     }
   }
 
@@ -387,7 +412,7 @@ export function createCampaigns(deps: {
     pages?: number;
     count?: number;
     of?: number;
-    prev?: { page: number; at?: Cursor };
+    prev?: { page: number; at?: Cursor; before?: boolean };
     next?: { page: number; at?: Cursor };
     /** True when the count comes from the running totals (and may lag). */
     lagging?: boolean;
@@ -401,6 +426,7 @@ export function createCampaigns(deps: {
     me: Person | null,
     page: number,
     at: Cursor | undefined,
+    before: boolean,
   ): Promise<Page> {
     const now = deps.now();
     const year = yearOf(me, now);
@@ -432,7 +458,10 @@ export function createCampaigns(deps: {
         { headcount: 0, registered: 0, assessed: 0 },
       );
       const { count, of } = category.fromTotals(sum);
-      const { items, next } = await walk(category, target, scope, now, start, { counts });
+      const reader = unitReader(category, target, scope, now);
+      // "Previous" names where the page after it starts: the start is found by reading backwards.
+      const from = before ? await pageBefore(target.units, reader, counts, start) : start;
+      const { items, next } = await walk(target.units, reader, from, { counts });
       const pages = Math.max(1, Math.ceil(count / PAGE_SIZE), p + 1 + (next ? 1 : 0));
       return {
         items,
@@ -441,14 +470,15 @@ export function createCampaigns(deps: {
         count,
         of: of ?? sum.headcount,
         lagging: true,
-        ...(p > 0 ? { prev: { page: p - 1, at: pageBefore(target.units, counts, start) } } : {}),
+        ...(p > 0 ? { prev: { page: p - 1, at: from, before: true } } : {}),
         ...(next ? { next: { page: p + 1, at: next } } : {}),
       };
     }
     const totals = await scopeTotals(target, year);
     if (totals.headcount <= SMALL_SCOPE) return inMemory(await everyone(target));
     // A large scope whose count the totals do not keep: read a few units a page, uncounted.
-    const { items, next } = await walk(category, target, scope, now, start, { budget: WALK_BUDGET });
+    const reader = unitReader(category, target, scope, now);
+    const { items, next } = await walk(target.units, reader, start, { budget: WALK_BUDGET });
     return {
       items,
       page: p,
@@ -466,10 +496,11 @@ export function createCampaigns(deps: {
     category: NonResponderCategory,
     page: number,
     at: Cursor | undefined,
+    before = false,
   ): Promise<Outbound[]> {
     const locale = conv.profile.locale;
     const t = (k: string, a?: Record<string, string | number>) => deps.translate(locale, k, a);
-    const shown = await pageOfList(category, target, scope, me, page, at);
+    const shown = await pageOfList(category, target, scope, me, page, at, before);
     const units = new Map(target.units.map((u) => [u._id, u.name]));
     const unit = titleOf(target, locale);
     const lines = [
@@ -493,9 +524,17 @@ export function createCampaigns(deps: {
       lines.push("", t("nonresp-page", { page: shown.page + 1, pages: shown.pages }));
     else if (shown.pages === undefined && (shown.page > 0 || shown.next))
       lines.push("", t("nonresp-page-open", { page: shown.page + 1 }));
-    const move = (to: { page: number; at?: Cursor }) =>
+    const move = (to: { page: number; at?: Cursor; before?: boolean }) =>
       to.at
-        ? nonResponderButton.pack("list", category.id, target.key, to.page, to.at.u, to.at.o)
+        ? nonResponderButton.pack(
+            "list",
+            category.id,
+            target.key,
+            to.page,
+            to.at.u,
+            to.at.o,
+            ...(to.before ? ["b"] : []),
+          )
         : nonResponderButton.pack("list", category.id, target.key, to.page);
     const choices: Choice[][] = [];
     const nav: Choice[] = [];
@@ -852,7 +891,7 @@ export function createCampaigns(deps: {
       progress?: Progress,
     ): Promise<Outbound[] | undefined> {
       const t = (k: string) => deps.translate(conv.profile.locale, k);
-      const [a = "", b = "", c = "", d, e] = press.args;
+      const [a = "", b = "", c = "", d, e, f] = press.args;
       const scopeKey = press.action === "csv" || press.action === "overview" ? a : b;
       const category = press.action === "csv" || press.action === "overview" ? undefined : categoryOf(a);
       if (press.action !== "csv" && press.action !== "overview" && !category)
@@ -869,7 +908,7 @@ export function createCampaigns(deps: {
         case "list": {
           const at =
             d !== undefined && e !== undefined ? { u: Number(d) || 0, o: Number(e) || 0 } : undefined;
-          return listPage(conv, r.me, r.target, scope, category!, Number(c) || 0, at);
+          return listPage(conv, r.me, r.target, scope, category!, Number(c) || 0, at, f === "b");
         }
         case "preview":
           if (!category!.remindable) return [{ text: t("nonresp-not-remindable") }];
