@@ -928,7 +928,7 @@ export function createCampaigns(deps: {
     /**
      * What waits in a coordinator's whole scope, one line per category counted without reading the
      * scope (see the overview): for the weekly digest, each pointing at /belum. A category whose
-     * count would need reading a large scope is left out.
+     * count would need reading a large scope is left out, and so is one with nobody waiting.
      */
     async openCounts(
       actor: Actor,
@@ -946,7 +946,7 @@ export function createCampaigns(deps: {
         yearOf(me, now),
       );
       return counts.flatMap(({ category, count }) =>
-        count === undefined
+        count === undefined || count === 0
           ? []
           : [{ label: deps.translate(locale, `${category.textPrefix}-label`), count, command: "/belum" }],
       );
