@@ -906,9 +906,10 @@ export function createCampaigns(deps: {
           await noteIfLarge(conv, r.me, r.target, undefined, progress, "document");
           return neverContactedCsv(conv, r.me, r.target);
         case "list": {
-          const at =
-            d !== undefined && e !== undefined ? { u: Number(d) || 0, o: Number(e) || 0 } : undefined;
-          return listPage(conv, r.me, r.target, scope, category!, Number(c) || 0, at, f === "b");
+          // Numbers from outside: whole and not negative (a cursor past the units starts over).
+          const whole = (x: string) => Math.max(0, Math.floor(Number(x) || 0));
+          const at = d !== undefined && e !== undefined ? { u: whole(d), o: whole(e) } : undefined;
+          return listPage(conv, r.me, r.target, scope, category!, whole(c), at, f === "b");
         }
         case "preview":
           if (!category!.remindable) return [{ text: t("nonresp-not-remindable") }];

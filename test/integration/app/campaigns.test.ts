@@ -370,6 +370,8 @@ describe("/belum: a list's pages walk the scope unit by unit", () => {
     );
     const back = buttons(last).find((b) => b.label.startsWith("«"))!;
     expect(all(await press(back.data))).toBe(pages[0]);
+    // A cursor from outside that makes no sense is read as whole, non-negative numbers.
+    expect(all(await press("blm|l|asm|all|-2|-3|99999|b"))).toContain("Sudah mendaftar tetapi belum asesmen");
   });
 });
 
