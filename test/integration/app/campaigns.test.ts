@@ -3,6 +3,7 @@ import { type App, createApp } from "../../../src/app.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import type { Delivery } from "../../../src/db/models/index.js";
 import { isQuiet, localClock, quietHoursOf } from "../../../src/domain/reminder-time.js";
+import { unitTotalsOf } from "../../../src/domain/summary.js";
 import type { Outbound } from "../../../src/engine/types.js";
 import { ackButton } from "../../../src/features/broadcasts/acknowledgement.js";
 import { deliveryKey, peoplePurpose } from "../../../src/features/broadcasts/purposes.js";
@@ -340,6 +341,30 @@ describe("/belum: a broadcast that asked for an answer", () => {
     const late = recipients[9]!;
     await driver.press(late.identity, ackButton.pack("read", id));
     expect(all(await press(nonResponderButton.pack("list", "ack", bkpsdm, 0)))).toContain(": 3 orang");
+  });
+});
+
+describe("/belum's reads, with exact values", () => {
+  it("own headcounts and assessed counts by unit id, and broadcasts created since a time", async () => {
+    const heads = await ctx.repos.summaries.headcountsOf([SETDA, "mataram.nowhere"]);
+    // 40 invited + 4 imported, registered 40; the unverified person counts nowhere.
+    expect(heads.map((h) => [h._id, h.headcount, h.registered])).toEqual([[SETDA, 44, 40]]);
+    await ctx.repos.summaries.putTotals({
+      ...unitTotalsOf("mataram.totals-check", 2026, [], []),
+      assessed: 3,
+    });
+    expect([...(await ctx.repos.summaries.assessedIn(["mataram.totals-check", SETDA], 2026))]).toEqual([
+      ["mataram.totals-check", 3],
+    ]);
+    expect(await ctx.repos.summaries.assessedIn(["mataram.totals-check"], 2027)).toEqual(new Map());
+    const ids = (xs: { _id: string }[]) => xs.map((b) => b._id);
+    const dayBefore = new Date(clock.getTime() - DAY);
+    expect(ids(await ctx.repos.broadcasts.createdSince(dayBefore, clock, coordinatorId))).toEqual([
+      "brd-rapat-koordinasi",
+    ]);
+    expect(ids(await ctx.repos.broadcasts.createdSince(dayBefore, clock))).toEqual(["brd-rapat-koordinasi"]);
+    expect(await ctx.repos.broadcasts.createdSince(dayBefore, clock, "someone-else")).toEqual([]);
+    expect(await ctx.repos.broadcasts.createdSince(new Date(clock.getTime() + 1), clock)).toEqual([]);
   });
 });
 
