@@ -1305,6 +1305,29 @@ nonresp-jp-title = { $count ->
 nonresp-jp-open = Behind on JP ({ $count })
 nonresp-jp-reminder = Hello { $name }, your JP this year is still below the pace needed to reach your target. See training that suits you with the button below.
 nonresp-jp-open-button = See recommendations
+nonresp-reg-label = Not registered in Pandu
+nonresp-asm-label = Not assessed this year
+nonresp-srv-label = Survey not answered
+nonresp-jp-label = Behind the yearly JP pace
+nonresp-ack-label = Broadcast not answered
+nonresp-ack-line = { $count ->
+    [one] Broadcast of the last 30 days not answered: 1 person
+   *[other] Broadcast of the last 30 days not answered: { $count } people
+}
+nonresp-ack-title = { $count ->
+    [one] Sent a broadcast that asks for an answer but not answered, in { $unit }: 1 person
+   *[other] Sent a broadcast that asks for an answer but not answered, in { $unit }: { $count } people
+}
+nonresp-ack-open = Broadcast not answered ({ $count })
+nonresp-ack-reminder = Hello { $name }, the announcement below asks for your answer and you have not given it yet. Just press one of the buttons under it.
+nonresp-uncounted = { $label }: counted when you open the list (this scope is large)
+nonresp-lag-note = ℹ️ Registration and assessment figures come from the running summary, so they can lag by about a minute.
+nonresp-walk-title = { $label } in { $unit }
+nonresp-walk-note = This scope is large, so the list is read unit by unit and no total is shown. Press "Next" to go on.
+nonresp-walk-end = No more names after this.
+nonresp-page-open = Page { $page }
+nonresp-first = « From the start
+nonresp-reading = ⏳ Reading { $count } people in this scope; this takes a moment.
 nonresp-unreachable-note = ⚠️ They have never contacted Pandu, so they cannot be reminded through Pandu. Download the "never contacted" CSV (NIP, name, unit) so the agency can contact them.
 nonresp-none = Nobody. Everyone has done it. 🎉
 nonresp-page = Page { $page } of { $pages }

@@ -406,6 +406,7 @@ export function createApp(deps: {
     holidays: content.holidays,
     translate: deps.translate,
     now,
+    openCounts: (actor, locale, me) => campaigns.openCounts(actor, locale, me ?? null),
   });
   const team = createTeam({
     repos,

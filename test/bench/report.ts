@@ -51,6 +51,7 @@ const HEADLINES: Record<string, [string, string]> = {
   catalog: ["p95_ms", "≤ 100 ms (5,000 courses, 50,000 people)"],
   memory: ["rss_mb", "≤ 300 MB (10,000 people mid-flow)"],
   roster: ["p95_ms", "≤ 300 ms (/peserta roster of a 500-person session)"],
+  nonresponders: ["p95_ms", "≤ 2,000 ms (/belum not-assessed list opened cold and paged, 50,000 people)"],
   "scale.sqlite": ["answer_p95_ms", "≤ 25 ms (a Telegram answer, 50,000 people, SQLite storage)"],
   "scale.postgresql": ["answer_p95_ms", "≤ 25 ms (a Telegram answer, 50,000 people, PostgreSQL storage)"],
   run: ["seconds", "≤ 600 s (the whole npm run bench)"],

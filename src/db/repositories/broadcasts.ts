@@ -20,6 +20,25 @@ export function broadcastsRepository({ Broadcast }: Pick<Models, "Broadcast">) {
       return latestByMonth(now, limit, (month, n) => newest({ month }, n));
     },
     /**
+     * Broadcasts created since `since`: one coordinator's (by index on the author), or everyone's
+     * (admins: one indexed read per month bucket since then).
+     */
+    async createdSince(since: Date, now: Date, createdBy?: string): Promise<Broadcast[]> {
+      const months: string[] = [];
+      for (
+        const at = new Date(Date.UTC(since.getUTCFullYear(), since.getUTCMonth(), 1));
+        at <= now;
+        at.setUTCMonth(at.getUTCMonth() + 1)
+      )
+        months.push(monthOf(at));
+      const found = createdBy
+        ? await Broadcast.find({ createdBy }).lean<Broadcast[]>().exec()
+        : await Broadcast.find({ month: { $in: months } })
+            .lean<Broadcast[]>()
+            .exec();
+      return found.filter((b) => b.createdAt >= since && b.createdAt <= now);
+    },
+    /**
      * Erasure: the broadcasts a person wrote stay (their audience got them) but no longer name
      * the author's person or chat account, nor where their progress message is. Returns how many.
      */

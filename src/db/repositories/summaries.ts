@@ -8,6 +8,7 @@ import type {
   UnitHeadcount,
   UnitYearTotals,
 } from "../models/index.js";
+import { readInBatches } from "./batches.js";
 import { duplicateKeyPositions, isDuplicateKeyError } from "./errors.js";
 
 /** Batch size for reads that want every document at once (a few thousand units at most). */
@@ -215,6 +216,25 @@ export function summariesRepository(m: SummaryModels) {
         totals: totals.filter((t): t is TreeYearTotals => t !== null),
         heads: heads.filter((h): h is TreeHeadcount => h !== null),
       };
+    },
+    /** The own headcounts (not their subtrees') of these units; a unit nobody works in has none. */
+    async headcountsOf(unitIds: readonly string[]): Promise<UnitHeadcount[]> {
+      return readInBatches(unitIds, (batch) =>
+        m.UnitHeadcount.find({ _id: { $in: batch } })
+          .lean<UnitHeadcount[]>()
+          .exec(),
+      );
+    },
+    /** How many of each unit's own people have an assessment in `year` (units with none are absent). */
+    async assessedIn(unitIds: readonly string[], year: number): Promise<Map<string, number>> {
+      const found = await readInBatches(
+        unitIds.map((u) => `${u}|${year}`),
+        (batch) =>
+          m.UnitTotals.find({ _id: { $in: batch } }, { unitId: 1, assessed: 1 })
+            .lean<Pick<UnitYearTotals, "unitId" | "assessed">[]>()
+            .exec(),
+      );
+      return new Map(found.map((t) => [t.unitId, t.assessed]));
     },
     /** Everything derived, as stored (the rebuild compares it with the facts). */
     async allDerived(): Promise<Derived> {

@@ -1,4 +1,4 @@
-import type { Broadcast, Person } from "../../db/models/index.js";
+import type { Broadcast, OrgUnit, Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import { type Actor, mayAct, scopeRoots } from "../../domain/scope.js";
 import type { Conversation } from "../../engine/types.js";
@@ -19,6 +19,32 @@ export interface BroadcastActor {
   visible(list: Broadcast[]): Promise<Broadcast[]>;
 }
 
+/**
+ * The broadcasts of `list` that a person may see and act on: their own, and for an admin those
+ * whose whole audience lay inside the admin's scope (a bootstrap admin: all). `units` is the org
+ * tree. Shared with the non-responder lists, which show who has not answered a broadcast.
+ */
+export function visibleBroadcasts(
+  list: readonly Broadcast[],
+  who: { me: Person | null; actor: Actor; bootstrapAdmin: boolean },
+  units: readonly OrgUnit[],
+): Broadcast[] {
+  if (who.bootstrapAdmin) return [...list];
+  const admin = who.me?.roles.some((r) => r.role === "admin") ?? false;
+  const byId = new Map(units.map((u) => [u._id, u]));
+  return list.filter(
+    (b) =>
+      (who.me && b.createdBy === who.me._id) ||
+      (admin &&
+        b.scopeRoots !== undefined &&
+        b.scopeRoots.length > 0 &&
+        b.scopeRoots.every((r) => {
+          const unit = byId.get(r);
+          return unit !== undefined && mayAct(who.actor, "admin", unit);
+        })),
+  );
+}
+
 /** Resolves the person behind a conversation as the broadcast screens check them. */
 export function createBroadcastActor(deps: {
   repos: Pick<Repositories, "people" | "orgUnits">;
@@ -34,18 +60,10 @@ export function createBroadcastActor(deps: {
       roots: scopeRoots(acting, "koordinator"),
       owner: admin ? undefined : me?._id,
       async visible(list) {
-        if (bootstrapAdmin) return list;
-        const units = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u]));
-        return list.filter(
-          (b) =>
-            (me && b.createdBy === me._id) ||
-            (admin &&
-              b.scopeRoots !== undefined &&
-              b.scopeRoots.length > 0 &&
-              b.scopeRoots.every((r) => {
-                const unit = units.get(r);
-                return unit !== undefined && mayAct(acting, "admin", unit);
-              })),
+        return visibleBroadcasts(
+          list,
+          { me, actor: acting, bootstrapAdmin },
+          await deps.repos.orgUnits.all(),
         );
       },
     };

@@ -20,7 +20,7 @@ export function campaignsFeature(deps: {
         codec: nonResponderButton,
         access: ["koordinator"],
         command: "belum",
-        run: (ctx, press) => deps.campaigns.handleButton(ctx.conv, press, ctx.bootstrapAdmin),
+        run: (ctx, press) => deps.campaigns.handleButton(ctx.conv, press, ctx.bootstrapAdmin, ctx.progress),
       }),
     ],
     jobs: [

@@ -28,6 +28,8 @@ export type DigestAction = typeof digestButton extends { parse(d: string): infer
 export type OpenCounts = (
   actor: Actor,
   locale: Locale,
+  /** The coordinator (their own broadcasts are counted), when known. */
+  me?: Person | null,
 ) => Promise<readonly { label: string; count: number; command: string }[]>;
 
 /** A scope this large takes seconds to read: the coordinator is told it is being prepared. */
@@ -118,7 +120,7 @@ export function createCoordinatorDigest(deps: {
         lines.push(t("digest-sessions-more", { count: f.sessions.length - MAX_SESSIONS }));
       lines.push(t("digest-sessions-act"));
     }
-    const open = (await deps.openCounts?.(actor, locale)) ?? [];
+    const open = (await deps.openCounts?.(actor, locale, reader)) ?? [];
     if (open.length > 0) {
       lines.push("", t("digest-open-head"));
       for (const o of open)

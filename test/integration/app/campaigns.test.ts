@@ -3,7 +3,10 @@ import { type App, createApp } from "../../../src/app.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import type { Delivery } from "../../../src/db/models/index.js";
 import { isQuiet, localClock, quietHoursOf } from "../../../src/domain/reminder-time.js";
+import { unitTotalsOf } from "../../../src/domain/summary.js";
 import type { Outbound } from "../../../src/engine/types.js";
+import { ackButton } from "../../../src/features/broadcasts/acknowledgement.js";
+import { deliveryKey, peoplePurpose } from "../../../src/features/broadcasts/purposes.js";
 import { nonResponderButton } from "../../../src/features/campaigns/campaigns.js";
 import { unitKey } from "../../../src/features/summaries/summary-report.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
@@ -62,7 +65,7 @@ async function person(
       personId: p._id,
       now: clock,
     });
-  return { ...p, nip };
+  return { ...p, nip, identity: { id: `telegram:${n}`, channel: "telegram" } as IncomingIdentity };
 }
 
 const campaignDeliveries = async () =>
@@ -75,6 +78,7 @@ const buttons = (out: Outbound[]) => out.flatMap((o) => (o.choices ?? []).flat()
 const invitedIds: string[] = [];
 const answeredIds = new Set<string>();
 const neverContacted: string[] = [];
+let coordinatorId = "";
 
 beforeAll(async () => {
   app = createApp({
@@ -99,6 +103,7 @@ beforeAll(async () => {
     roles: [{ role: "koordinator", unitId: "mataram", grantedAt: clock }],
   });
   await ctx.repos.identities.bind({ id: coordinator.id, channel: "telegram", personId: me._id, now: clock });
+  coordinatorId = me._id;
   // 40 people of Sekretariat Daerah invited to the anonymous quarterly survey; 25 answered. Some
   // keep their own quiet hours.
   for (let i = 0; i < 40; i++) {
@@ -129,6 +134,8 @@ beforeAll(async () => {
   // Neither counts: someone not yet verified, and someone of another instansi.
   await person("Belum Terverifikasi", SETDA, { unverified: true, registered: false, identity: false });
   await person("Pegawai Jambi", "jambi", { registered: false });
+  // Seeded past the app's writers: the running totals the counts come from are built once.
+  await app.summaries.rebuild();
 });
 
 describe("/belum: a survey's non-responders", () => {
@@ -193,6 +200,9 @@ describe("/belum: a campaign with a deadline", () => {
     clock = new Date("2026-12-02T02:00:00Z");
     const staff: Awaited<ReturnType<typeof person>>[] = [];
     for (let i = 0; i < 6; i++) staff.push(await person(`Staf BKPSDM ${i + 1}`, BKPSDM));
+    // The counts come from the running totals: the folding job takes the new people in.
+    await app.summaries.touchMany(staff.map((p) => p._id));
+    await app.summaries.settle();
     const overview = await driver.cmd(coordinator, "belum", "BKPSDM Mataram");
     expect(all(overview)).toContain("Belum asesmen tahun ini: 6 orang");
     const bkpsdm = unitKey(BKPSDM);
@@ -261,6 +271,132 @@ describe("/belum: imported people Pandu cannot reach", () => {
     expect(all(await press(nonResponderButton.pack("preview", "reg", "all")))).toContain(
       "belum pernah menghubungi Pandu",
     );
+  });
+});
+
+describe("/belum: a broadcast that asked for an answer", () => {
+  it("lists exactly the 4 of 10 recipients who did not press 'Sudah dibaca' and reminds them with its buttons", async () => {
+    const recipients: Awaited<ReturnType<typeof person>>[] = [];
+    for (let i = 0; i < 10; i++) recipients.push(await person(`Penerima Siaran ${i + 1}`, BKPSDM));
+    const id = "brd-rapat-koordinasi";
+    const text = "Rapat koordinasi Senin pukul 09.00 di aula BKPSDM.";
+    await ctx.repos.broadcasts.create({
+      _id: id,
+      createdBy: coordinatorId,
+      createdByIdentity: coordinator.id,
+      text,
+      audience: { kind: "unit", values: [BKPSDM] },
+      scopeRoots: ["mataram"],
+      recipients: 10,
+      dueAt: clock,
+      status: "scheduled",
+      createdAt: clock,
+      ack: "read",
+    });
+    // The outbox sent it to all ten (its log, as the dispatcher leaves it).
+    await ctx.db.models.DeliveryLog.insertMany(
+      recipients.map((p) => ({
+        _id: deliveryKey(id, p._id),
+        purpose: peoplePurpose(id),
+        personId: p._id,
+        identityId: p.identity.id,
+        channel: "telegram",
+        address: p.identity.id.slice("telegram:".length),
+        message: { text },
+        dueAt: clock,
+        status: "sent",
+        attempts: 1,
+        resends: 0,
+        createdAt: clock,
+        sentAt: clock,
+      })),
+    );
+    // Six answer with the broadcast's own button.
+    for (const p of recipients.slice(0, 6))
+      expect(all(await driver.press(p.identity, ackButton.pack("read", id)))).not.toContain("tidak berlaku");
+
+    const bkpsdm = unitKey(BKPSDM);
+    expect(all(await press(nonResponderButton.pack("overview", bkpsdm)))).toContain(
+      "Belum menjawab siaran 30 hari terakhir: 4 orang",
+    );
+    const list = all(await press(nonResponderButton.pack("list", "ack", bkpsdm, 0)));
+    expect(list).toContain(": 4 orang");
+    const listed = recipients.filter((p) => list.includes(`${p.name} —`)).map((p) => p._id);
+    expect(listed).toEqual(recipients.slice(6).map((p) => p._id));
+
+    expect(all(await press(nonResponderButton.pack("preview", "ack", bkpsdm)))).toContain(
+      "Pengingat akan dikirim ke 4 orang.",
+    );
+    expect(all(await press(nonResponderButton.pack("send", "ack", bkpsdm, 0)))).toContain(
+      "4 pengingat dijadwalkan",
+    );
+    const sent = (await campaignDeliveries()).filter((d) => recipients.some((p) => p._id === d.personId));
+    expect(new Set(sent.map((d) => d.personId))).toEqual(new Set(recipients.slice(6).map((p) => p._id)));
+    for (const d of sent) {
+      const stored = await ctx.repos.deliveries.get(d._id);
+      expect(stored!.message.text).toContain(text);
+      // The broadcast's own answer button: pressing it records the answer.
+      expect(stored!.message.choices!.flat().map((c) => c.data)).toEqual([ackButton.pack("read", id)]);
+    }
+    const late = recipients[9]!;
+    await driver.press(late.identity, ackButton.pack("read", id));
+    expect(all(await press(nonResponderButton.pack("list", "ack", bkpsdm, 0)))).toContain(": 3 orang");
+  });
+});
+
+describe("/belum's reads, with exact values", () => {
+  it("own headcounts and assessed counts by unit id, and broadcasts created since a time", async () => {
+    const heads = await ctx.repos.summaries.headcountsOf([SETDA, "mataram.nowhere"]);
+    // 40 invited + 4 imported, registered 40; the unverified person counts nowhere.
+    expect(heads.map((h) => [h._id, h.headcount, h.registered])).toEqual([[SETDA, 44, 40]]);
+    await ctx.repos.summaries.putTotals({
+      ...unitTotalsOf("mataram.totals-check", 2026, [], []),
+      assessed: 3,
+    });
+    expect([...(await ctx.repos.summaries.assessedIn(["mataram.totals-check", SETDA], 2026))]).toEqual([
+      ["mataram.totals-check", 3],
+    ]);
+    expect(await ctx.repos.summaries.assessedIn(["mataram.totals-check"], 2027)).toEqual(new Map());
+    const ids = (xs: { _id: string }[]) => xs.map((b) => b._id);
+    const dayBefore = new Date(clock.getTime() - DAY);
+    expect(ids(await ctx.repos.broadcasts.createdSince(dayBefore, clock, coordinatorId))).toEqual([
+      "brd-rapat-koordinasi",
+    ]);
+    expect(ids(await ctx.repos.broadcasts.createdSince(dayBefore, clock))).toEqual(["brd-rapat-koordinasi"]);
+    expect(await ctx.repos.broadcasts.createdSince(dayBefore, clock, "someone-else")).toEqual([]);
+    expect(await ctx.repos.broadcasts.createdSince(new Date(clock.getTime() + 1), clock)).toEqual([]);
+  });
+});
+
+describe("/belum: a list's pages walk the scope unit by unit", () => {
+  it("pages through every registered person not assessed, each once, and back", async () => {
+    await app.summaries.touchMany((await ctx.repos.people.listForLists([BKPSDM])).map((p) => p._id));
+    await app.summaries.settle();
+    const expected = (await ctx.repos.people.listForLists(["mataram", SETDA, BKPSDM]))
+      .filter((p) => p.onboardedAt && !p.status?.assessedAt)
+      .map((p) => p.name);
+    const seen: string[] = [];
+    const pages: string[] = [];
+    let data: string | undefined = nonResponderButton.pack("list", "asm", "all", 0);
+    while (data) {
+      const out = await press(data);
+      const text = all(out);
+      pages.push(text);
+      seen.push(...[...text.matchAll(/^\d+\. (.+?)(?: — .*)?$/gm)].map((m) => m[1]!));
+      data = buttons(out).find((b) => b.label.startsWith("Berikutnya"))?.data;
+    }
+    expect(seen.sort()).toEqual(expected.sort());
+    expect(pages.length).toBe(Math.ceil(expected.length / 20));
+    // "Previous" from the last page shows the one before it again.
+    const last = await press(
+      buttons(await press(nonResponderButton.pack("list", "asm", "all", 0))).find((b) =>
+        b.label.startsWith("Berikutnya"),
+      )!.data,
+    );
+    const back = buttons(last).find((b) => b.label.startsWith("«"))!;
+    expect(all(await press(back.data))).toBe(pages[0]);
+    // A cursor from outside that makes no sense is read as whole, non-negative numbers.
+    expect(all(await press("blm|l|asm|all|-2|-3|99999|b"))).toContain("Sudah mendaftar tetapi belum asesmen");
   });
 });
 

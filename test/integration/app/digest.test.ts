@@ -145,6 +145,14 @@ describe("/rekap", () => {
     expect(all(await cmd(coordinators.supervisor!.identity, "rekap"))).toContain("hanya untuk petugas");
   });
 
+  it("lists what still waits in the scope with /belum, counted from the running totals", async () => {
+    // The people above were seeded past the app's writers (a status, no assessment record): the
+    // totals count the 8 registered in Dinas Kesehatan's subtree and no assessment.
+    await app.summaries.rebuild();
+    const said = all(await cmd(coordinators.wita!.identity, "rekap"));
+    expect(said).toContain("Belum asesmen tahun ini: 8 orang (/belum)");
+  });
+
   it("reaches opted-in coordinators on Monday 07:00 in WIB, WITA and WIT, and nobody else", async () => {
     for (const key of ["wib", "wita", "wit"]) {
       const out = await cmd(coordinators[key]!.identity, "rekap");

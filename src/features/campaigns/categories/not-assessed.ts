@@ -31,6 +31,9 @@ export const notAssessed = defineCategory({
         .map((person) => ({ person })),
     };
   },
+  // An assessment is only taken after registering, so those assessed this year are registered ones:
+  // the totals count a person's latest assessment of the year in their own zone, as `find` does.
+  fromTotals: (t) => ({ count: Math.max(0, t.registered - t.assessed) }),
   reminder({ person }, { translate }) {
     return {
       text: translate(person.locale, "nonresp-asm-reminder", { name: person.name }),

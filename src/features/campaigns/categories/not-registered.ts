@@ -11,4 +11,6 @@ export const notRegistered = defineCategory({
   async find(people) {
     return { pending: people.filter((p) => p.nip && !p.onboardedAt).map((person) => ({ person })) };
   },
+  // Everyone counted in a headcount who is not registered (the unverified are in neither).
+  fromTotals: (t) => ({ count: Math.max(0, t.headcount - t.registered), of: t.headcount }),
 });
