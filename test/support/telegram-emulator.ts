@@ -25,11 +25,50 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
+/** The Bot API methods the emulator knows; any other answers 404 Not Found, as Telegram does. */
+const KNOWN_METHODS = new Set([
+  "getUpdates",
+  "getMe",
+  "getFile",
+  "deleteWebhook",
+  "setWebhook",
+  "setMyCommands",
+  "deleteMyCommands",
+  "answerCallbackQuery",
+  "sendChatAction",
+  "sendMessage",
+  "sendPhoto",
+  "sendDocument",
+  "editMessageText",
+]);
+
+/** Telegram refuses callback data longer than this many bytes (UTF-8). */
+export const MAX_CALLBACK_BYTES = 64;
+
 /**
  * A local Telegram Bot API: the methods Pandu uses, long-polled getUpdates, and a log of every
- * call. Tests push updates as a person would and read what the bot sent.
+ * call. Tests push updates as a person would and read what the bot sent. It fails the way the Bot
+ * API does: a wrong token in the path is 401, an unknown method 404, over-long texts, captions and
+ * button data 400, and flood limits 429 with a `retry_after` that is not always 1.
  */
 export class TelegramEmulator {
+  /**
+   * The bot token every call's path must carry (`/bot<token>/<method>`); anything else is 401
+   * Unauthorized. Left unset, the first token the bot calls with becomes the token, so one run
+   * can never mix two.
+   */
+  token: string | undefined;
+  /**
+   * The `retry_after` (seconds) a 429 carries, given how long (ms) until the send would have been
+   * accepted. By default that wait rounded up (at least 1), as Telegram's varies with the flood.
+   */
+  retryAfter: (waitMs: number) => number = (waitMs) => Math.max(1, Math.ceil(waitMs / 1000));
+
+  /** `token`: the bot's token (see `token`); tests pass the one their bot is configured with. */
+  constructor(opts: { token?: string } = {}) {
+    this.token = opts.token;
+  }
+
   readonly calls: { method: string; body: Record<string, unknown> }[] = [];
   readonly messages = new Map<number, SentMessage>();
   /** Methods that answer 500 (to prove a failure there does not stop Pandu). */
@@ -55,7 +94,7 @@ export class TelegramEmulator {
   sendDelayMs = 0;
   private hung: (() => void)[] = [];
   /** sendMessage calls refused with 429, 500 and 403, and accepted ones. */
-  readonly stats = { throttled: 0, failed: 0, forbidden: 0, accepted: 0 };
+  readonly stats = { throttled: 0, failed: 0, forbidden: 0, accepted: 0, unauthorized: 0, badButtons: 0 };
   /** When each 429 was answered (performance clock), to see where pacing failed. */
   readonly throttledAt: number[] = [];
   private recentSends: number[] = [];
@@ -92,9 +131,13 @@ export class TelegramEmulator {
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
-      const file = /^\/file\/bot[^/]+\/(.+)$/.exec(req.url ?? "");
+      const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(req.url ?? "");
       if (file) {
-        const bytes = this.files.get(decodeURIComponent(file[1]!));
+        if (!this.authorised(decodeURIComponent(file[1]!))) {
+          res.writeHead(401).end();
+          return;
+        }
+        const bytes = this.files.get(decodeURIComponent(file[2]!));
         res.writeHead(bytes ? 200 : 404).end(bytes);
         return;
       }
@@ -354,8 +397,8 @@ export class TelegramEmulator {
   }
 
   private async route(req: IncomingMessage): Promise<Record<string, unknown>> {
-    const m = /^\/bot[^/]+\/(\w+)$/.exec(req.url ?? "");
-    const method = m?.[1] ?? "";
+    const m = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
+    const method = m?.[2] ?? "";
     const raw = await new Promise<string>((ok) => {
       let data = "";
       req.setEncoding("utf8").on("data", (d: string) => {
@@ -368,6 +411,17 @@ export class TelegramEmulator {
     if (method !== "getUpdates" && this.logCalls) this.calls.push({ method, body });
     if (method !== "getUpdates") this.hooks.called?.(method, body, performance.now());
     try {
+      // As the Bot API: the token is checked before the method, and an unknown method is 404.
+      if (!m || !this.authorised(decodeURIComponent(m[1]!))) {
+        this.stats.unauthorized++;
+        return { ok: false, error_code: 401, description: "Unauthorized" };
+      }
+      if (!KNOWN_METHODS.has(method)) return { ok: false, error_code: 404, description: "Not Found" };
+      const badButton = tooLongButtonData(body.reply_markup ?? multipartField(raw, "reply_markup"));
+      if (badButton !== undefined) {
+        this.stats.badButtons++;
+        return { ok: false, error_code: 400, description: "Bad Request: BUTTON_DATA_INVALID" };
+      }
       if (this.failing.has(method)) {
         return { ok: false, error_code: 500, description: "Internal Server Error: emulated" };
       }
@@ -511,8 +565,14 @@ export class TelegramEmulator {
         };
       }
       default:
-        return { ok: false };
+        return Promise.reject(new ApiRefusal(404, "Not Found"));
     }
+  }
+
+  /** Whether `token` is the bot's (the first one seen becomes it when none was given). */
+  private authorised(token: string): boolean {
+    this.token ??= token;
+    return token === this.token;
   }
 
   /** Applies the emulated limits and failures to one sendMessage; an error to answer with, or undefined. */
@@ -529,13 +589,16 @@ export class TelegramEmulator {
     if (this.limits) {
       this.recentSends = this.recentSends.filter((t) => now - t < 1000);
       const last = this.lastSendByChat.get(chat);
-      if (
-        this.recentSends.length >= this.limits.perSecond ||
-        (last !== undefined && now - last < this.limits.perChatMs)
-      ) {
+      const overall =
+        this.recentSends.length >= this.limits.perSecond ? 1000 - (now - this.recentSends[0]!) : 0;
+      const perChat = last !== undefined ? this.limits.perChatMs - (now - last) : 0;
+      if (overall > 0 || perChat > 0) {
         this.stats.throttled++;
         this.throttledAt.push(now);
-        return new ApiRefusal(429, "Too Many Requests: retry after 1", { retry_after: 1 });
+        const retryAfter = this.retryAfter(Math.max(overall, perChat));
+        return new ApiRefusal(429, `Too Many Requests: retry after ${retryAfter}`, {
+          retry_after: retryAfter,
+        });
       }
       this.recentSends.push(now);
       this.lastSendByChat.set(chat, now);
@@ -591,6 +654,24 @@ function buttonsOf(markup: unknown): SentMessage["buttons"] {
       r.map((b) => ({ text: b.text, callback_data: b.callback_data, ...(b.url ? { url: b.url } : {}) })),
     ) ?? []
   );
+}
+
+/** A multipart field's value (sendPhoto/sendDocument with uploaded bytes send their options so). */
+function multipartField(raw: string, name: string): string | undefined {
+  return new RegExp(`name="${name}"\r\n\r\n([^\r]*)`).exec(raw)?.[1];
+}
+
+/** The first button's callback data that Telegram would refuse (empty or over 64 bytes), if any. */
+function tooLongButtonData(markup: unknown): string | undefined {
+  const parsed = typeof markup === "string" ? (JSON.parse(markup) as unknown) : markup;
+  const rows = (parsed as { inline_keyboard?: { callback_data?: string; url?: string }[][] } | undefined)
+    ?.inline_keyboard;
+  for (const b of rows?.flat() ?? []) {
+    if (b.url !== undefined) continue;
+    const data = b.callback_data ?? "";
+    if (data.length === 0 || Buffer.byteLength(data, "utf8") > MAX_CALLBACK_BYTES) return data;
+  }
+  return undefined;
 }
 
 /** An error the emulated Bot API answers with (status, description, parameters). */
