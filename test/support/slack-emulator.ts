@@ -2,7 +2,29 @@ import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { Waiters } from "./waiters.js";
 
-/** A local fake of the Slack Web API: records every call and answers what Bolt needs. */
+/** Slack's limits on a message: 40,000 characters of text, 50 blocks, 3,000 characters a section. */
+export const SLACK_MAX_TEXT = 40_000;
+export const SLACK_MAX_BLOCKS = 50;
+export const SLACK_MAX_SECTION = 3_000;
+
+/** A file uploaded through the external upload flow, as Slack keeps it once completed. */
+export interface SlackUpload {
+  id: string;
+  filename: string;
+  title?: string;
+  /** The conversation it was shared in (`channel_id` at completion). */
+  channel: string;
+  initialComment?: string;
+  bytes: Buffer;
+}
+
+/**
+ * A local fake of the Slack Web API: records every call and answers what Bolt needs. It fails the
+ * way Slack does: a call without the bot's token is `not_authed`, with another token
+ * `invalid_auth`; a method over its configured rate answers HTTP 429 `ratelimited` with a
+ * Retry-After header; a message over Slack's text or block limits is refused; files go through the
+ * external upload flow (an upload URL on this server, the bytes posted there, then completion).
+ */
 export class SlackWebApiEmulator {
   /** Every call in the order it arrived, `at` the time it arrived by the emulator's clock. */
   readonly calls: {
@@ -28,8 +50,33 @@ export class SlackWebApiEmulator {
   readonly posted = new Map<string, { text: string; updates: string[] }>();
   port = 0;
 
-  /** `now` stamps each call: a test's controllable clock, or the real one. */
-  constructor(private readonly now: () => number = Date.now) {}
+  /**
+   * The bot token every call must carry as `Authorization: Bearer <token>` (or a `token` field).
+   * Left unset, the first token a client calls with becomes it, so one run never mixes two.
+   */
+  token: string | undefined;
+  /**
+   * Per-method rate limits: at most `max` calls in `windowMs` (a minute by default, as Slack's
+   * tiers); more answers 429 with Retry-After `retryAfterSec` (by default the wait until the
+   * oldest call leaves the window, rounded up).
+   */
+  readonly rateLimits = new Map<string, { max: number; windowMs?: number; retryAfterSec?: number }>();
+  private readonly hits = new Map<string, number[]>();
+  /** Calls refused: without a token or with a wrong one, and over a rate limit. */
+  readonly stats = { unauthed: 0, ratelimited: 0 };
+  /** Files completed through the external upload flow, oldest first. */
+  readonly uploads: SlackUpload[] = [];
+  /** Upload URLs handed out and not yet completed, by file id (bytes once posted). */
+  private readonly pending = new Map<string, { filename: string; length: number; bytes?: Buffer }>();
+  private nextFile = 1;
+
+  /** `now` stamps each call and times rate windows: a test's controllable clock, or the real one. */
+  constructor(
+    private readonly now: () => number = Date.now,
+    opts: { token?: string } = {},
+  ) {
+    this.token = opts.token;
+  }
 
   /** The base URL to pass as SLACK_API_URL. */
   get apiUrl(): string {
@@ -38,11 +85,22 @@ export class SlackWebApiEmulator {
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
-      let raw = "";
-      req.setEncoding("utf8").on("data", (d: string) => {
-        raw += d;
-      });
+      const chunks: Buffer[] = [];
+      req.on("data", (d: Buffer) => chunks.push(d));
       req.on("end", () => {
+        const bytes = Buffer.concat(chunks);
+        const upload = /^\/upload\/(\w+)$/.exec((req.url ?? "").split("?")[0]!);
+        if (upload) {
+          // The upload URL is signed by Slack: it takes the bytes (raw or as one multipart file).
+          const file = this.pending.get(upload[1]!);
+          if (file) file.bytes = fileBytes(bytes, req.headers["content-type"]);
+          res
+            .writeHead(file ? 200 : 404, { "content-type": "text/plain" })
+            .end(file ? `OK - ${bytes.length}` : "");
+          this.conditions.notify();
+          return;
+        }
+        const raw = bytes.toString("utf8");
         const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0]!;
         const body: Record<string, unknown> = req.headers["content-type"]?.includes("json")
           ? JSON.parse(raw || "{}")
@@ -62,9 +120,20 @@ export class SlackWebApiEmulator {
           this.conditions.notify();
           return;
         }
-        const result = this.answer(method, body);
+        const authError = this.authError(req.headers.authorization, body.token);
+        const retryAfter = authError ? undefined : this.overRate(method);
+        const result = authError
+          ? { ok: false, error: authError }
+          : retryAfter !== undefined
+            ? { ok: false, error: "ratelimited" }
+            : this.answer(method, body);
         this.calls.push({ method, body, result, at: this.now() });
-        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result));
+        res
+          .writeHead(retryAfter !== undefined ? 429 : 200, {
+            "content-type": "application/json",
+            ...(retryAfter !== undefined ? { "retry-after": String(retryAfter) } : {}),
+          })
+          .end(JSON.stringify(result));
         this.conditions.notify();
       });
     });
@@ -87,7 +156,59 @@ export class SlackWebApiEmulator {
     return this.conditions.waitFor(check, ms, what, () => `last: ${JSON.stringify(this.calls.slice(-3))}`);
   }
 
+  /** Files completed in one conversation, oldest first. */
+  uploadsTo(channel: string): SlackUpload[] {
+    return this.uploads.filter((u) => u.channel === channel);
+  }
+
+  /** Slack's error for a call's credentials (`not_authed`, `invalid_auth`), or undefined when right. */
+  private authError(header: string | undefined, field: unknown): string | undefined {
+    const token = /^Bearer (.+)$/.exec(header ?? "")?.[1] ?? (typeof field === "string" ? field : undefined);
+    this.token ??= token;
+    const error = !token ? "not_authed" : token !== this.token ? "invalid_auth" : undefined;
+    if (error) this.stats.unauthed++;
+    return error;
+  }
+
+  /** The Retry-After (seconds) when `method` is over its rate limit, counting this call if not. */
+  private overRate(method: string): number | undefined {
+    const limit = this.rateLimits.get(method);
+    if (!limit) return undefined;
+    const now = this.now();
+    const windowMs = limit.windowMs ?? 60_000;
+    const recent = (this.hits.get(method) ?? []).filter((t) => now - t < windowMs);
+    this.hits.set(method, recent);
+    if (recent.length < limit.max) {
+      recent.push(now);
+      return undefined;
+    }
+    this.stats.ratelimited++;
+    return limit.retryAfterSec ?? Math.max(1, Math.ceil((recent[0]! + windowMs - now) / 1000));
+  }
+
+  /** Slack's error for a message over its limits (text, blocks, sections, buttons), if any. */
+  private messageError(body: Record<string, unknown>): string | undefined {
+    const text = typeof body.text === "string" ? body.text : "";
+    const blocks = Array.isArray(body.blocks) ? (body.blocks as Record<string, unknown>[]) : undefined;
+    if (!text && !blocks?.length) return "no_text";
+    if (text.length > SLACK_MAX_TEXT) return "msg_too_long";
+    if (!blocks) return undefined;
+    if (blocks.length > SLACK_MAX_BLOCKS) return "invalid_blocks";
+    for (const b of blocks) {
+      const t = (b.text as { text?: string } | undefined)?.text ?? "";
+      if (b.type === "section" && (t.length === 0 || t.length > SLACK_MAX_SECTION)) return "invalid_blocks";
+      const elements = (b.elements as { value?: string }[] | undefined) ?? [];
+      if (b.type === "actions" && (elements.length === 0 || elements.length > 25)) return "invalid_blocks";
+      if (elements.some((e) => (e.value?.length ?? 0) > 2_000)) return "invalid_blocks";
+    }
+    return undefined;
+  }
+
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    if (method === "chat.postMessage" || method === "chat.update" || method === "chat.postEphemeral") {
+      const error = this.messageError(body);
+      if (error) return { ok: false, error };
+    }
     switch (method) {
       case "auth.test":
         return { ok: true, user_id: "UBOT", team_id: "T01", bot_id: "B01" };
@@ -110,8 +231,37 @@ export class SlackWebApiEmulator {
         }
         return { ok: true, channel: body.channel, ts: body.ts };
       }
-      case "views.publish":
-        return { ok: true };
+      case "views.publish": {
+        const blocks = (body.view as { blocks?: unknown[] } | undefined)?.blocks ?? [];
+        return blocks.length > 100 ? { ok: false, error: "invalid_blocks" } : { ok: true };
+      }
+      case "files.getUploadURLExternal": {
+        const length = Number(body.length);
+        if (!body.filename || !(length > 0)) return { ok: false, error: "invalid_arguments" };
+        const id = `F${String(this.nextFile++).padStart(8, "0")}`;
+        this.pending.set(id, { filename: String(body.filename), length });
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
+      }
+      case "files.completeUploadExternal": {
+        const files = JSON.parse(String(body.files ?? "[]")) as { id: string; title?: string }[];
+        if (files.length === 0) return { ok: false, error: "invalid_arguments" };
+        // Slack completes only files whose bytes arrived at their upload URL.
+        if (files.some((f) => !this.pending.get(f.id)?.bytes)) return { ok: false, error: "file_not_found" };
+        const channel = String(body.channel_id ?? body.channels ?? "");
+        for (const f of files) {
+          const file = this.pending.get(f.id)!;
+          this.pending.delete(f.id);
+          this.uploads.push({
+            id: f.id,
+            filename: file.filename,
+            ...(f.title ? { title: f.title } : {}),
+            channel,
+            ...(typeof body.initial_comment === "string" ? { initialComment: body.initial_comment } : {}),
+            bytes: file.bytes!,
+          });
+        }
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? "" })) };
+      }
       case "conversations.list": {
         // Two channels a page, so Pandu's paging is exercised too.
         const start = Number(body.cursor || 0);
@@ -123,6 +273,14 @@ export class SlackWebApiEmulator {
         return { ok: true };
     }
   }
+}
+
+/** The file in an upload: the body itself, or the one file part of a multipart body. */
+function fileBytes(body: Buffer, contentType: string | undefined): Buffer {
+  const boundary = /boundary=([^;]+)/.exec(contentType ?? "")?.[1];
+  if (!contentType?.startsWith("multipart/") || !boundary) return body;
+  const start = body.indexOf("\r\n\r\n", body.indexOf(`--${boundary}`)) + 4;
+  return body.subarray(start, body.indexOf(`\r\n--${boundary}`, start));
 }
 
 /** Signs a request body the way Slack does (v0 HMAC-SHA256 over "v0:<ts>:<body>"). */
