@@ -61,7 +61,8 @@ export class SlackWebApiEmulator {
    * oldest call leaves the window, rounded up).
    */
   readonly rateLimits = new Map<string, { max: number; windowMs?: number; retryAfterSec?: number }>();
-  private readonly hits = new Map<string, number[]>();
+  /** Calls counted against each limit (a limit set anew starts with none). */
+  private readonly hits = new WeakMap<object, number[]>();
   /** Calls refused: without a token or with a wrong one, and over a rate limit. */
   readonly stats = { unauthed: 0, ratelimited: 0 };
   /** Files completed through the external upload flow, oldest first. */
@@ -176,8 +177,8 @@ export class SlackWebApiEmulator {
     if (!limit) return undefined;
     const now = this.now();
     const windowMs = limit.windowMs ?? 60_000;
-    const recent = (this.hits.get(method) ?? []).filter((t) => now - t < windowMs);
-    this.hits.set(method, recent);
+    const recent = (this.hits.get(limit) ?? []).filter((t) => now - t < windowMs);
+    this.hits.set(limit, recent);
     if (recent.length < limit.max) {
       recent.push(now);
       return undefined;

@@ -6,7 +6,7 @@ import type { Inbound, Outbound, Progress } from "../../engine/types.js";
 import type { HomeSummary } from "../../services/home.js";
 import type { Handle, RecordSend } from "../channel.js";
 import { createRepeatFilter } from "../repeats.js";
-import { homeBlocks, slackText, toBlocks } from "./render.js";
+import { homeBlocks, slackMessages, slackText, toBlocks } from "./render.js";
 
 export interface SlackDeps {
   botToken: string;
@@ -186,14 +186,11 @@ export function createSlackApp(deps: SlackDeps) {
     if (prompt?.channel.startsWith("D")) rememberDm(prompt.channel, user);
     const channel = prompt?.channel ?? (await dmChannel(user));
     for (const reply of replies) {
-      const fallback = slackText(reply.text);
+      // A reply longer than one message holds goes as several, never cut (the first replaces the prompt).
+      const [first, ...rest] = slackMessages(reply);
       if (reply.replacesPrompt && prompt) {
-        await client.chat.update({
-          channel: prompt.channel,
-          ts: prompt.ts,
-          text: fallback,
-          blocks: toBlocks(reply),
-        });
+        await client.chat.update({ channel: prompt.channel, ts: prompt.ts, ...first! });
+        for (const message of rest) await client.chat.postMessage({ channel: prompt.channel, ...message });
         continue;
       }
       if (reply.media) {
@@ -209,7 +206,7 @@ export function createSlackApp(deps: SlackDeps) {
           deps.logger.warn({ err }, "slack upload failed; the text still goes");
         }
       }
-      await client.chat.postMessage({ channel, text: fallback, blocks: toBlocks(reply) });
+      for (const message of [first!, ...rest]) await client.chat.postMessage({ channel, ...message });
     }
   }
 

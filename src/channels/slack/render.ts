@@ -4,6 +4,7 @@ type KnownBlock = types.KnownBlock;
 
 import type { Outbound } from "../../engine/types.js";
 import type { HomeSummary } from "../../services/home.js";
+import { splitAtBreaks } from "../split-text.js";
 
 /** Slack shows at most 3000 characters in a section and 25 elements in an actions block. */
 const MAX_SECTION = 3000;
@@ -48,6 +49,29 @@ export function toBlocks(reply: Outbound): KnownBlock[] {
     });
   });
   return blocks;
+}
+
+/** Slack refuses a message of more than 50 blocks (invalid_blocks). */
+const MAX_BLOCKS = 50;
+
+/** One Slack message: its fallback text and its blocks. */
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/**
+ * A reply as the Slack messages it takes: a text longer than one message's blocks hold is split at
+ * a paragraph or line break (never cut), with the buttons under the last part.
+ */
+export function slackMessages(reply: Outbound): SlackMessage[] {
+  const rows = toBlocks({ text: "", ...(reply.choices ? { choices: reply.choices } : {}) }).length;
+  const parts = splitAtBreaks(reply.text, Math.max(1, MAX_BLOCKS - rows) * MAX_SECTION);
+  return parts.map((text, i) => {
+    const part: Outbound =
+      i === parts.length - 1 && reply.choices ? { text, choices: reply.choices } : { text };
+    return { text: slackText(text), blocks: toBlocks(part) };
+  });
 }
 
 /** App Home blocks: a header and a short section per part of the summary. */

@@ -1,7 +1,7 @@
 import { webApi } from "@slack/bolt";
 import type { DeliveryMessage } from "../../db/models/index.js";
 import type { ChannelSender, SendOutcome } from "../../delivery/sender.js";
-import { slackText, toBlocks } from "./render.js";
+import { slackMessages } from "./render.js";
 
 /** Slack allows about one message a second per channel; overall we stay well inside its tiers. */
 export const SLACK_LIMITS = { perSecond: 20, perChatMs: 1_000 };
@@ -47,20 +47,27 @@ export function createSlackSender(opts: { botToken: string; apiUrl: string }): C
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
   });
+  /** The messages an outbox message takes: one, unless its text is longer than one holds. */
+  const messagesOf = (message: DeliveryMessage) =>
+    slackMessages({ text: message.text, ...(message.choices ? { choices: message.choices } : {}) });
   return {
     channel: "slack",
     limits: SLACK_LIMITS,
-    async send(address: string, message: DeliveryMessage): Promise<SendOutcome> {
+    partsOf: (message) => messagesOf(message).length,
+    async send(address: string, message: DeliveryMessage, progress): Promise<SendOutcome> {
+      // Escaped as replies are: a broadcast's text is a coordinator's, never markup. A long text
+      // goes in parts; a retry after a failure resumes at the first part that did not go.
+      let partsSent = progress?.partsSent ?? 0;
       try {
-        await client.chat.postMessage({
-          channel: address,
-          // Escaped as replies are: a broadcast's text is a coordinator's, never markup.
-          text: slackText(message.text),
-          blocks: toBlocks({ text: message.text, ...(message.choices ? { choices: message.choices } : {}) }),
-        });
+        const messages = messagesOf(message);
+        for (let k = partsSent; k < messages.length; k++) {
+          await client.chat.postMessage({ channel: address, ...messages[k]! });
+          partsSent = k + 1;
+        }
         return { kind: "sent" };
       } catch (err) {
-        return classifySlackError(err);
+        const outcome = classifySlackError(err);
+        return partsSent > 0 ? { ...outcome, partsSent } : outcome;
       }
     },
   };

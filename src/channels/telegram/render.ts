@@ -1,5 +1,6 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Choice } from "../../engine/types.js";
+import { splitAtBreaks } from "../split-text.js";
 
 /** Telegram's limits: 4096 characters a message, 64 bytes of callback data. */
 export const MAX_TEXT = 4096;
@@ -22,16 +23,5 @@ export function keyboard(choices: Choice[][] | undefined): InlineKeyboardMarkup 
 
 /** Splits a long text at paragraph or line breaks into messages Telegram accepts. */
 export function splitText(text: string, max = MAX_TEXT): string[] {
-  if (text.length <= max) return [text];
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf("\n\n", max);
-    if (cut < max / 2) cut = rest.lastIndexOf("\n", max);
-    if (cut < max / 2) cut = max;
-    parts.push(rest.slice(0, cut));
-    rest = rest.slice(cut).replace(/^\n+/, "");
-  }
-  if (rest) parts.push(rest);
-  return parts;
+  return splitAtBreaks(text, max);
 }

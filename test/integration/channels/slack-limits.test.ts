@@ -32,6 +32,10 @@ let channel: ChannelSetup;
 let http: HttpServer;
 let rateLimited = 0;
 const { onboard } = chatDriver(() => app);
+/** 60 paragraphs of about 2,900 characters: 174,000 in all, more than 50 blocks of 3,000 hold. */
+const LONG = Array.from({ length: 60 }, (_, i) => `paragraf ${i}: ${"kata ".repeat(578)}`.trim()).join(
+  "\n\n",
+);
 const sl = (user: string): IncomingIdentity => ({ id: `slack:${TEAM}:${user}`, channel: "slack" });
 
 beforeAll(async () => {
@@ -46,8 +50,12 @@ beforeAll(async () => {
   await seedDemoIfEmpty(app.repos, app.seedFile);
   await onboard(sl("U1"), "Ani Lestari", "198203142008012005");
   const context: ChannelContext = {
-    handle: (who: IncomingIdentity, inbound: Inbound, progress) =>
-      app.conversations.handle(who, inbound, progress),
+    // The real conversation service; `/pandu panjang` stands for a reply longer than one Slack
+    // message holds (a long roster), which no command gives with this little seeded data.
+    handle: async (who: IncomingIdentity, inbound: Inbound, progress) =>
+      inbound.kind === "command" && inbound.command === "panjang"
+        ? [{ text: LONG, choices: [[{ data: "cmd|bantuan", label: "Bantuan" }]] }]
+        : app.conversations.handle(who, inbound, progress),
     admitGroup: () => true,
     translate: translator.t.bind(translator),
     failureText: () => "gagal",
@@ -184,43 +192,87 @@ describe("Pandu keeps within the Web API's limits", () => {
 
   it("waits out Slack's Retry-After on a reply, then sends it (the replies' client retries)", async () => {
     const before = slack.of("chat.postMessage").length;
-    // One post a minute: the next reply is refused until the 1 s Retry-After has passed.
-    slack.rateLimits.set("chat.postMessage", { max: 1, windowMs: 60_000, retryAfterSec: 1 });
+    // One post a second, and Slack says to wait 1 s: a client that retried sooner would be refused
+    // again, so one refusal per reply message shows each wait was long enough.
+    slack.rateLimits.set("chat.postMessage", { max: 1, windowMs: 1_000, retryAfterSec: 1 });
     try {
       expect((await call("chat.postMessage", { channel: "C1", text: "mengisi jatah" })).status).toBe(200);
       expect((await command("U1", "bantuan")).status).toBe(200);
-      // The refused attempt was not lost: once the limit lifts, the reply goes.
-      await slack.waitFor(() =>
+      const mine = () =>
         slack
           .of("chat.postMessage")
           .slice(before)
-          .some((c) => c.result.error === "ratelimited"),
-      );
-      slack.rateLimits.delete("chat.postMessage");
-      const sent = await slack.waitFor(() =>
-        slack
-          .of("chat.postMessage")
-          .slice(before)
-          .find((c) => c.body.channel === "DU1" && c.result.ok === true),
-      );
+          .filter((c) => c.body.channel === "DU1");
+      const sent = await slack.waitFor(() => mine().find((c) => c.result.ok === true));
       expect(sent.body.text).toBeTruthy();
-      expect(rateLimited).toBeGreaterThan(0);
+      const refused = mine().filter((c) => c.result.error === "ratelimited");
+      expect(refused.map((c) => c.body.text)).toEqual([sent.body.text]);
+      expect(rateLimited).toBe(1);
     } finally {
       slack.rateLimits.delete("chat.postMessage");
     }
   });
 
-  it("tells the outbox to wait exactly the Retry-After Slack gave", async () => {
-    slack.rateLimits.set("chat.postMessage", { max: 0, retryAfterSec: 23 });
+  it("sends a reply longer than one message's 50 blocks as several messages split at paragraphs, none cut", async () => {
+    const before = slack.of("chat.postMessage").length;
+    expect((await command("U2", "panjang")).status).toBe(200);
+    const posts = await slack.waitFor(() => {
+      const mine = slack
+        .of("chat.postMessage")
+        .slice(before)
+        .filter((c) => c.body.channel === "DU2");
+      return mine.some((c) => JSON.stringify(c.body.blocks).includes("cmd|bantuan")) ? mine : undefined;
+    });
+    expect(posts.every((c) => c.result.ok === true)).toBe(true);
+    expect(posts.length).toBeGreaterThan(1);
+    type Block = { type: string; text?: { text: string }; elements?: unknown[] };
+    const blocksOf = (c: (typeof posts)[number]) => c.body.blocks as Block[];
+    expect(posts.every((c) => blocksOf(c).length <= SLACK_MAX_BLOCKS)).toBe(true);
+    // Each message's sections are one part of the text; the parts, joined at paragraph breaks, are it.
+    const parts = posts.map((c) =>
+      blocksOf(c)
+        .filter((b) => b.type === "section")
+        .map((b) => b.text!.text)
+        .join(""),
+    );
+    expect(parts.join("\n\n")).toBe(LONG);
+    expect(parts.every((p) => /^paragraf \d+:/.test(p))).toBe(true);
+    // The buttons go under the last part only.
+    expect(posts.map((c) => blocksOf(c).some((b) => b.type === "actions"))).toEqual(
+      posts.map((_, i) => i === posts.length - 1),
+    );
+  });
+
+  it("tells the outbox to wait exactly the Retry-After Slack gave, and resumes a long message where it stopped", async () => {
+    const sender = createSlackSender({ botToken: TOKEN, apiUrl: slack.apiUrl });
+    const message = { text: LONG, choices: [[{ data: "rem|h|x", label: "Hadir" }]] };
+    const parts = sender.partsOf!(message);
+    expect(parts).toBeGreaterThan(1);
+    // Slack takes the first part, then asks for 23 s.
+    slack.rateLimits.set("chat.postMessage", { max: 1, retryAfterSec: 23 });
+    const before = slack.of("chat.postMessage").length;
     try {
-      const sender = createSlackSender({ botToken: TOKEN, apiUrl: slack.apiUrl });
-      expect(await sender.send("U9", { text: "Pengingat pelatihan" })).toEqual({
+      expect(await sender.send("U9", message)).toEqual({
         kind: "rate-limited",
         retryAfterMs: 23_000,
         error: "ratelimited",
+        partsSent: 1,
       });
     } finally {
       slack.rateLimits.delete("chat.postMessage");
     }
+    expect(await sender.send("U9", message, { partsSent: 1 })).toEqual({ kind: "sent" });
+    const accepted = slack
+      .of("chat.postMessage")
+      .slice(before)
+      .filter((c) => c.result.ok === true);
+    expect(accepted).toHaveLength(parts);
+    const text = accepted.map((c) =>
+      (c.body.blocks as { type: string; text?: { text: string } }[])
+        .filter((b) => b.type === "section")
+        .map((b) => b.text!.text)
+        .join(""),
+    );
+    expect(text.join("\n\n")).toBe(LONG);
   });
 });
