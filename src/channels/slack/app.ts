@@ -6,7 +6,7 @@ import type { Inbound, Outbound, Progress } from "../../engine/types.js";
 import type { HomeSummary } from "../../services/home.js";
 import type { Handle, RecordSend } from "../channel.js";
 import { createRepeatFilter } from "../repeats.js";
-import { homeBlocks, slackMessages, slackText, toBlocks } from "./render.js";
+import { fitsComment, homeBlocks, slackMessages, slackText, toBlocks } from "./render.js";
 
 export interface SlackDeps {
   botToken: string;
@@ -194,14 +194,16 @@ export function createSlackApp(deps: SlackDeps) {
         continue;
       }
       if (reply.media) {
+        // A text longer than a comment follows the file as messages of its own, whole.
+        const commented = fitsComment(reply.text);
         try {
           await client.files.uploadV2({
             channel_id: channel,
             file: Buffer.from(reply.media.bytes),
             filename: reply.media.filename,
-            initial_comment: slackText(reply.text),
+            ...(commented && reply.text ? { initial_comment: slackText(reply.text) } : {}),
           });
-          continue;
+          if (commented) continue;
         } catch (err) {
           deps.logger.warn({ err }, "slack upload failed; the text still goes");
         }

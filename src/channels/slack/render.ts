@@ -24,6 +24,11 @@ export function slackText(text: string, max = MAX_SECTION): string {
   return escaped.length <= max ? escaped : escaped.slice(0, max).replace(/&[a-z]{0,3}$/, "");
 }
 
+/** Whether `text` goes whole as a file's comment (slackText would not cut it). */
+export function fitsComment(text: string): boolean {
+  return escapeSlack(text).length <= MAX_SECTION;
+}
+
 /** Block Kit for one reply: plain-text sections (never markup) and button rows. */
 export function toBlocks(reply: Outbound): KnownBlock[] {
   const blocks: KnownBlock[] = [];

@@ -36,6 +36,12 @@ const { onboard } = chatDriver(() => app);
 const LONG = Array.from({ length: 60 }, (_, i) => `paragraf ${i}: ${"kata ".repeat(578)}`.trim()).join(
   "\n\n",
 );
+const FILE = {
+  kind: "document" as const,
+  filename: "rekap.csv",
+  mime: "text/csv",
+  bytes: new TextEncoder().encode("nip,nama\n1,Ani\n"),
+};
 const sl = (user: string): IncomingIdentity => ({ id: `slack:${TEAM}:${user}`, channel: "slack" });
 
 beforeAll(async () => {
@@ -55,7 +61,9 @@ beforeAll(async () => {
     handle: async (who: IncomingIdentity, inbound: Inbound, progress) =>
       inbound.kind === "command" && inbound.command === "panjang"
         ? [{ text: LONG, choices: [[{ data: "cmd|bantuan", label: "Bantuan" }]] }]
-        : app.conversations.handle(who, inbound, progress),
+        : inbound.kind === "command" && inbound.command === "berkas"
+          ? [{ text: LONG.slice(0, 6_000), media: FILE }]
+          : app.conversations.handle(who, inbound, progress),
     admitGroup: () => true,
     translate: translator.t.bind(translator),
     failureText: () => "gagal",
@@ -241,6 +249,26 @@ describe("Pandu keeps within the Web API's limits", () => {
     expect(posts.map((c) => blocksOf(c).some((b) => b.type === "actions"))).toEqual(
       posts.map((_, i) => i === posts.length - 1),
     );
+  });
+
+  it("uploads a file whose text is longer than a comment without the comment, then the text whole", async () => {
+    const before = slack.of("chat.postMessage").length;
+    expect((await command("U3", "berkas")).status).toBe(200);
+    const posts = await slack.waitFor(() => {
+      const mine = slack
+        .of("chat.postMessage")
+        .slice(before)
+        .filter((c) => c.body.channel === "DU3");
+      return mine.length ? mine : undefined;
+    });
+    const [upload] = slack.uploadsTo("DU3");
+    expect(upload).toMatchObject({ filename: "rekap.csv" });
+    expect(upload!.initialComment).toBeUndefined();
+    expect(upload!.bytes.toString()).toBe("nip,nama\n1,Ani\n");
+    const sections = (posts[0]!.body.blocks as { type: string; text?: { text: string } }[])
+      .filter((b) => b.type === "section")
+      .map((b) => b.text!.text);
+    expect(sections.join("")).toBe(LONG.slice(0, 6_000));
   });
 
   it("tells the outbox to wait exactly the Retry-After Slack gave, and resumes a long message where it stopped", async () => {
