@@ -55,6 +55,23 @@ beforeAll(async () => {
   });
   await seedDemoIfEmpty(app.repos, app.seedFile);
   await onboard(sl("U1"), "Ani Lestari", "198203142008012005");
+  // Ani's supervisor, on Slack: /ekspor gives them their unit as a CSV file.
+  const ani = (await ctx.repos.people.get((await ctx.repos.identities.get(sl("U1").id))!.personId))!;
+  const atasan = await ctx.repos.people.create({
+    name: "Atasan Yankes",
+    timeZone: "Asia/Jakarta",
+    instansiId: ani.instansiId!,
+    unitId: ani.unitId!,
+    onboardedAt: new Date(),
+    roles: [{ role: "supervisor", unitId: ani.unitId!, grantedAt: new Date() }],
+  });
+  await ctx.repos.identities.bind({
+    id: sl("U5").id,
+    channel: "slack",
+    personId: atasan._id,
+    address: `${TEAM}:U5`,
+    now: new Date(),
+  });
   const context: ChannelContext = {
     // The real conversation service; `/pandu panjang` stands for a reply longer than one Slack
     // message holds (a long roster), which no command gives with this little seeded data.
@@ -196,6 +213,16 @@ describe("Pandu keeps within the Web API's limits", () => {
     expect(data.identities.map((i) => i.id)).toContain("slack:T01:U1");
     expect(upload!.initialComment).toBeTruthy();
     expect(slack.stats.unauthed).toBe(2); // only the two refused calls above: Pandu always sends its token
+  });
+
+  it("sends /ekspor's CSV to a supervisor as a file through the upload flow", async () => {
+    expect((await command("U5", "ekspor")).status).toBe(200);
+    const [upload] = await slack.waitFor(() => {
+      const mine = slack.uploadsTo("DU5");
+      return mine.length ? mine : undefined;
+    });
+    expect(upload!.filename).toMatch(/\.csv$/);
+    expect(upload!.bytes.toString("utf8")).toContain("198203142008012005");
   });
 
   it("waits out Slack's Retry-After on a reply, then sends it (the replies' client retries)", async () => {
