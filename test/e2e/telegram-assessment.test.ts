@@ -27,7 +27,7 @@ let db: Database;
 let repos: Repositories;
 
 beforeAll(async () => {
-  tg = new TelegramEmulator();
+  tg = new TelegramEmulator({ token: TOKEN });
   await tg.start();
   cwd = await mkdtemp(join(tmpdir(), "pandu-tga-"));
   const uri = uriWithDatabase(inject("mongoUri"), dbName);

@@ -36,7 +36,7 @@ const CATALOG = [
 ].join("\n");
 
 beforeAll(async () => {
-  tg = new TelegramEmulator();
+  tg = new TelegramEmulator({ token: TOKEN });
   await tg.start();
   cwd = await mkdtemp(join(tmpdir(), "pandu-tgk-"));
   app = startApp(

@@ -35,7 +35,7 @@ async function shutdown() {
 }
 
 beforeAll(async () => {
-  tg = new TelegramEmulator();
+  tg = new TelegramEmulator({ token: TOKEN });
   await tg.start();
   cwd = await mkdtemp(join(tmpdir(), "pandu-tg-"));
 });

@@ -15,7 +15,7 @@ let cwd: string;
 let base: string;
 
 beforeAll(async () => {
-  tg = new TelegramEmulator();
+  tg = new TelegramEmulator({ token: "123456:TEST-token-for-the-emulator_0002" });
   await tg.start();
   cwd = await mkdtemp(join(tmpdir(), "pandu-tgwh-"));
   ({ app, base } = await startServingApp(

@@ -69,7 +69,7 @@ async function schedule(n: number, purpose: string, first = 1) {
 const textsTo = (purpose: string) => [...tg.messages.values()].filter((m) => m.text.startsWith(purpose));
 
 beforeAll(async () => {
-  tg = new TelegramEmulator();
+  tg = new TelegramEmulator({ token: TOKEN });
   await tg.start();
 });
 afterEach(async () => {
