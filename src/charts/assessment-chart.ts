@@ -1,6 +1,5 @@
-import { existsSync } from "node:fs";
-import { Resvg } from "@resvg/resvg-js";
 import * as echarts from "echarts";
+import { CHART_FONT_FAMILY, rasterise } from "./rasterise.js";
 
 export interface ChartRow {
   /** The competency's name as the person reads it. */
@@ -22,16 +21,6 @@ export interface ChartLabels {
 const WIDTH = 800;
 const ROW_HEIGHT = 50;
 
-// The two faces the chart uses, when the system has them (Debian's fonts-dejavu-core): reading
-// two files is about 7 ms faster per chart than resvg scanning every system font each time.
-const DEJAVU = [
-  "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-  "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-];
-const FONT = DEJAVU.every((f) => existsSync(f))
-  ? { loadSystemFonts: false, fontFiles: DEJAVU, defaultFontFamily: "DejaVu Sans" }
-  : { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" };
-
 /**
  * Draws assessed against required level per competency as a PNG: horizontal bars, so long Indonesian
  * names stay readable on a phone. ECharts renders SVG on the server, resvg rasterises it with the
@@ -49,7 +38,7 @@ export async function renderAssessmentChart(
     chart.setOption({
       animation: false,
       backgroundColor: "#ffffff",
-      textStyle: { fontFamily: "DejaVu Sans, Noto Sans, Arial, sans-serif" },
+      textStyle: { fontFamily: CHART_FONT_FAMILY },
       title: { text: labels.title, left: 16, top: 12, textStyle: { fontSize: 20 } },
       legend: {
         top: 48,
@@ -92,7 +81,7 @@ export async function renderAssessmentChart(
     const svg = chart.renderToSVGString();
     // Rasterised here, not with resvg's renderAsync on libuv's pool: one chart alone then took about
     // 4 ms longer (the pool's hand-over), and under load the event loop gained nothing measurable.
-    const png = new Resvg(svg, { background: "#ffffff", font: FONT }).render().asPng();
+    const png = rasterise(svg);
     return new Uint8Array(png);
   } finally {
     // The chart holds its whole scene graph until disposed.

@@ -1,6 +1,5 @@
-import { existsSync } from "node:fs";
-import { Resvg } from "@resvg/resvg-js";
 import * as echarts from "echarts";
+import { CHART_FONT_FAMILY, rasterise } from "./rasterise.js";
 
 /** One person's row: their levels that count against the required ones, per competency column. */
 export interface HeatmapRow {
@@ -27,15 +26,6 @@ export interface HeatmapLabels {
 const COLUMN_WIDTH = 64;
 const ROW_HEIGHT = 44;
 const LEFT = 220;
-
-// The same faces as the assessment chart, when the system has them (see assessment-chart.ts).
-const DEJAVU = [
-  "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-  "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-];
-const FONT = DEJAVU.every((f) => existsSync(f))
-  ? { loadSystemFonts: false, fontFiles: DEJAVU, defaultFontFamily: "DejaVu Sans" }
-  : { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" };
 
 /**
  * Draws a direct atasan's team as a person × competency heatmap PNG: each cell is coloured by the
@@ -64,7 +54,7 @@ export async function renderTeamHeatmap(heatmap: TeamHeatmap, labels: HeatmapLab
     chart.setOption({
       animation: false,
       backgroundColor: "#ffffff",
-      textStyle: { fontFamily: "DejaVu Sans, Noto Sans, Arial, sans-serif" },
+      textStyle: { fontFamily: CHART_FONT_FAMILY },
       title: { text: labels.title, left: 16, top: 12, textStyle: { fontSize: 18 } },
       grid: { left: LEFT, right: 24, top: 60, bottom: 64 },
       xAxis: { type: "category", data: heatmap.columns, position: "top", axisLabel: { fontSize: 13 } },
@@ -97,7 +87,7 @@ export async function renderTeamHeatmap(heatmap: TeamHeatmap, labels: HeatmapLab
       ],
     });
     const svg = chart.renderToSVGString();
-    const png = new Resvg(svg, { background: "#ffffff", font: FONT }).render().asPng();
+    const png = rasterise(svg);
     return new Uint8Array(png);
   } finally {
     chart.dispose();

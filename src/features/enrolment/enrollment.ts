@@ -10,6 +10,7 @@ import { formatDateTime } from "../../i18n/format.js";
 import type { CourseAccess, CourseAccessService } from "../../services/course-access.js";
 import { type CourseCatalog, shortKey } from "../../services/course-catalog.js";
 import { type ButtonPress, buttonCodec } from "../feature.js";
+import { newPlace } from "./new-place.js";
 import { WAITLIST_OFFER_HOURS, type Waitlist } from "./waitlist.js";
 
 /** Course buttons: detail, enrol (asked, then confirmed), later, and cancelling a place. */
@@ -129,18 +130,7 @@ export function createEnrollment(deps: {
     if (session.startsAt <= deps.now()) return [{ text: t("enrol-started") }];
     const person = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
     const outcome = await deps.waitlist.seatOrQueue(
-      {
-        personId: conv.profile.personId!,
-        courseId: course.id,
-        sessionId: session.id,
-        title: course.title,
-        jp: course.jp,
-        startsAt: session.startsAt,
-        endsAt: session.endsAt,
-        timeZone: session.timeZone,
-        enrolledAt: deps.now(),
-        ...(person?.unitId ? { unitId: person.unitId } : {}),
-      },
+      newPlace(course, session, { id: conv.profile.personId!, unitId: person?.unitId }, deps.now()),
       session.quota,
     );
     switch (outcome.kind) {
@@ -275,18 +265,7 @@ export function createEnrollment(deps: {
       return fullReply(conv, course, session);
     const person = await deps.repos.people.get(personId);
     const outcome = await deps.repos.enrollments.enroll(
-      {
-        personId,
-        courseId: course.id,
-        sessionId: session.id,
-        title: course.title,
-        jp: course.jp,
-        startsAt: session.startsAt,
-        endsAt: session.endsAt,
-        timeZone: session.timeZone,
-        enrolledAt: deps.now(),
-        ...(person?.unitId ? { unitId: person.unitId } : {}),
-      },
+      newPlace(course, session, { id: personId, unitId: person?.unitId }, deps.now()),
       session.quota,
     );
     if (outcome.kind === "full") return fullReply(conv, course, session);

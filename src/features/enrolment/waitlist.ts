@@ -9,6 +9,7 @@ import type { Locale } from "../../i18n/locales.js";
 import type { CourseAccessService } from "../../services/course-access.js";
 import { type CourseCatalog, shortKey } from "../../services/course-catalog.js";
 import { type ButtonPress, buttonCodec } from "../feature.js";
+import { type NewPlace, newPlace } from "./new-place.js";
 
 /** How long the first on the list has to take a freed seat before it passes to the next. */
 export const WAITLIST_OFFER_HOURS = 24;
@@ -22,9 +23,6 @@ export const waitlistButton = buttonCodec("waitlist", "wl", {
   stay: ["s", 1],
 });
 type WaitlistAction = Parameters<typeof waitlistButton.pack>[0];
-
-/** What a place would be: the enrolment written when a seat is taken. */
-export type NewPlace = Omit<Enrollment, "_id" | "seat">;
 
 export type SeatOrQueue =
   | { kind: "enrolled" | "already"; enrollment: Enrollment }
@@ -191,18 +189,7 @@ export function createWaitlist(deps: {
         return [{ text: t(locale, `course-not-for-you-${access.why}`, { title: course.title }) }];
     }
     const outcome = await deps.repos.enrollments.enroll(
-      {
-        personId: person._id,
-        courseId: course.id,
-        sessionId: session.id,
-        title: course.title,
-        jp: course.jp,
-        startsAt: session.startsAt,
-        endsAt: session.endsAt,
-        timeZone: session.timeZone,
-        enrolledAt: now,
-        ...(person.unitId ? { unitId: person.unitId } : {}),
-      },
+      newPlace(course, session, { id: person._id, unitId: person.unitId }, now),
       session.quota,
     );
     if (outcome.kind === "full") {
