@@ -1,4 +1,3 @@
-import { TZDate } from "@date-fns/tz";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
@@ -6,9 +5,9 @@ import type { Delivery } from "../../../src/db/models/index.js";
 import { digestButton } from "../../../src/features/digest/coordinator-digest.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
-import { createScheduler } from "../../../src/scheduler/scheduler.js";
 import { chatDriver } from "../../support/chat-driver.js";
 import { useTestDatabase } from "../../support/database.js";
+import { expectWeeklyMonday0700, MONDAY_0700_TICKS } from "../../support/weekly-jobs.js";
 
 /**
  * The coordinator's weekly digest (/rekap): what it counts in the coordinator's scope, and who
@@ -163,31 +162,11 @@ describe("/rekap", () => {
       expect(button, key).toBeDefined();
       expect(all(await press(coordinators[key]!.identity, button!.data))).toContain(t("digest-subscribed"));
     }
-    const scheduler = createScheduler({
-      jobs: app.jobs.filter((j) => j.name.startsWith("coordinator-digest@")),
-      coordinator: { shouldRun: () => false },
+    await expectWeeklyMonday0700(app.jobs, "coordinator-digest", (at) => {
+      clock = at;
     });
-    scheduler.start();
-    const next = scheduler.nextRuns();
-    await scheduler.stop();
-    for (const zone of ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]) {
-      const at = new TZDate(next[`coordinator-digest@${zone}`]!.getTime(), zone);
-      expect([at.getDay(), at.getHours(), at.getMinutes()]).toEqual([1, 7, 0]);
-    }
-    // Monday 30 November 2026, 07:00: 00:00 UTC in WIB, 23:00 UTC on Sunday in WITA, 22:00 in WIT.
-    const ticks: Record<string, string> = {
-      "Asia/Jakarta": "2026-11-30T00:00:00.000Z",
-      "Asia/Makassar": "2026-11-29T23:00:00.000Z",
-      "Asia/Jayapura": "2026-11-29T22:00:00.000Z",
-    };
-    for (const [zone, tick] of Object.entries(ticks)) {
-      clock = new Date(tick);
-      const job = app.jobs.find((j) => j.name === `coordinator-digest@${zone}`)!;
-      expect(await job.run(new Date(tick)), zone).toEqual({ scheduled: 1, skipped: 0 });
-      expect(await job.run(new Date(tick)), zone).toEqual({ scheduled: 0, skipped: 0 });
-    }
     const sent = await ctx.db.models.Delivery.find({ purpose: "digest.weekly" }).lean<Delivery[]>().exec();
-    expect(sent.map((d) => d.dueAt.toISOString()).sort()).toEqual(Object.values(ticks).sort());
+    expect(sent.map((d) => d.dueAt.toISOString()).sort()).toEqual(Object.values(MONDAY_0700_TICKS).sort());
     expect(sent.map((d) => d.personId).sort()).toEqual(
       [coordinators.wib!._id, coordinators.wita!._id, coordinators.wit!._id].sort(),
     );

@@ -1,4 +1,3 @@
-import { TZDate } from "@date-fns/tz";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
@@ -8,9 +7,9 @@ import { OPERATOR } from "../../../src/domain/scope.js";
 import { unitKey } from "../../../src/features/summaries/summary-report.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
-import { createScheduler } from "../../../src/scheduler/scheduler.js";
 import { chatDriver } from "../../support/chat-driver.js";
 import { useTestDatabase } from "../../support/database.js";
+import { expectWeeklyMonday0700, MONDAY_0700_TICKS } from "../../support/weekly-jobs.js";
 
 const translator = loadTranslations(LOCALES_DIR);
 const ctx = useTestDatabase();
@@ -390,31 +389,11 @@ describe("the weekly summary", () => {
       expect(button?.data).toBe(`rks|w|on|${unitKey("kota.keu")}`);
       expect(all(await press(supervisors[key]!, button!.data))).toContain("setiap Senin pukul 07.00");
     }
-    const scheduler = createScheduler({
-      jobs: app.jobs.filter((j) => j.name.startsWith("weekly-summary@")),
-      coordinator: { shouldRun: () => false },
+    await expectWeeklyMonday0700(app.jobs, "weekly-summary", (at) => {
+      clock = at;
     });
-    scheduler.start();
-    const next = scheduler.nextRuns();
-    await scheduler.stop();
-    for (const zone of ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]) {
-      const at = new TZDate(next[`weekly-summary@${zone}`]!.getTime(), zone);
-      expect([at.getDay(), at.getHours(), at.getMinutes()]).toEqual([1, 7, 0]);
-    }
-    // Monday 30 November 2026: 07:00 is 00:00 UTC in WIB, 23:00 UTC on Sunday in WITA, 22:00 in WIT.
-    const ticks: Record<string, string> = {
-      "Asia/Jakarta": "2026-11-30T00:00:00.000Z",
-      "Asia/Makassar": "2026-11-29T23:00:00.000Z",
-      "Asia/Jayapura": "2026-11-29T22:00:00.000Z",
-    };
-    for (const [zone, tick] of Object.entries(ticks)) {
-      clock = new Date(tick);
-      const job = app.jobs.find((j) => j.name === `weekly-summary@${zone}`)!;
-      expect(await job.run(new Date(tick))).toEqual({ scheduled: 1, skipped: 0 });
-      expect(await job.run(new Date(tick))).toEqual({ scheduled: 0, skipped: 0 });
-    }
     const weekly = await ctx.db.models.Delivery.find({ purpose: "summary.weekly" }).lean<Delivery[]>().exec();
-    expect(weekly.map((d) => d.dueAt.toISOString()).sort()).toEqual(Object.values(ticks).sort());
+    expect(weekly.map((d) => d.dueAt.toISOString()).sort()).toEqual(Object.values(MONDAY_0700_TICKS).sort());
     const stored = await ctx.repos.deliveries.get(weekly[0]!._id);
     expect(stored!.message.text).toContain("ringkasan mingguan");
     expect(stored!.message.text).toContain("📊 Ringkasan Bagian Keuangan, tahun 2026");
