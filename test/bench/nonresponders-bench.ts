@@ -4,6 +4,7 @@ import { type AgencySeed, seedAgency } from "./agency-seed.js";
 import { movingClock } from "./moving-clock.js";
 import { percentile, progress, round1 } from "./report.js";
 import { seedDeliveryLog } from "./scale-bench.js";
+import { seedStaffMember } from "./seed-people.js";
 import { syntheticCatalog } from "./synthetic-catalog.js";
 import { startTelegramPandu, type TelegramPandu } from "./telegram-pandu.js";
 
@@ -80,19 +81,12 @@ export async function runNonRespondersBench(opts: {
         await seedDeliveryLog(opts.database, seed, opts.deliveryLog, today);
         // The coordinator: koordinator on every instansi, so the scope is everyone.
         const roots = (await app.repos.orgUnits.all()).filter((u) => !u.parentId);
-        const me = await app.repos.people.create({
+        await seedStaffMember(app.repos, {
           name: "Koordinator Provinsi",
-          timeZone: "Asia/Jakarta",
-          unitId: roots[0]!._id,
-          instansiId: roots[0]!._id,
-          onboardedAt: today,
-          roles: roots.map((u) => ({ role: "koordinator" as const, unitId: u._id, grantedAt: today })),
-        });
-        await app.repos.identities.bind({
-          id: `telegram:${COORDINATOR_CHAT}`,
-          channel: "telegram",
-          personId: me._id,
-          now: today,
+          chat: COORDINATOR_CHAT,
+          role: "koordinator",
+          units: roots.map((u) => u._id),
+          at: today,
         });
       },
     });

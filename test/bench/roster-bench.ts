@@ -6,6 +6,7 @@ import { shortKey } from "../../src/services/course-catalog.js";
 import { type AgencySeed, seedAgency } from "./agency-seed.js";
 import { movingClock } from "./moving-clock.js";
 import { percentile, progress, round1 } from "./report.js";
+import { seedStaffMember } from "./seed-people.js";
 import { syntheticCatalog } from "./synthetic-catalog.js";
 import { startTelegramPandu, type TelegramPandu } from "./telegram-pandu.js";
 
@@ -120,19 +121,12 @@ export async function runRosterBench(opts: {
             title: "Pelatihan Pelayanan Publik Angkatan Besar",
             joinedAt: today,
           });
-        const koord = await app.repos.people.create({
+        await seedStaffMember(app.repos, {
           name: "Koordinator Bench",
-          timeZone: "Asia/Jakarta",
-          unitId: instansi,
-          instansiId: instansi,
-          onboardedAt: today,
-          roles: [{ role: "koordinator", unitId: instansi, grantedAt: today }],
-        });
-        await app.repos.identities.bind({
-          id: `telegram:${KOORD_CHAT}`,
-          channel: "telegram",
-          personId: koord._id,
-          now: today,
+          chat: KOORD_CHAT,
+          role: "koordinator",
+          units: [instansi],
+          at: today,
         });
       },
     });

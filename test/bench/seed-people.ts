@@ -1,4 +1,6 @@
 import type { Database } from "../../src/db/connection.js";
+import type { Person, Role } from "../../src/db/models/index.js";
+import type { Repositories } from "../../src/db/repositories/index.js";
 
 /**
  * Bulk-inserts `count` registered people (consented, onboarded, in one unit of the demo tree),
@@ -38,4 +40,30 @@ export async function seedRegisteredPeople(
       { ordered: false },
     );
   }
+}
+
+/**
+ * Registers one staff member reachable on Telegram chat `chat`, holding `role` on each of `units`
+ * (the first is their own unit and instansi), as an admin's grant would leave them.
+ */
+export async function seedStaffMember(
+  repos: Pick<Repositories, "people" | "identities">,
+  opts: { name: string; chat: number | string; role: Role; units: readonly string[]; at: Date },
+): Promise<Person> {
+  const home = opts.units[0]!;
+  const person = await repos.people.create({
+    name: opts.name,
+    timeZone: "Asia/Jakarta",
+    unitId: home,
+    instansiId: home,
+    onboardedAt: opts.at,
+    roles: opts.units.map((unitId) => ({ role: opts.role, unitId, grantedAt: opts.at })),
+  });
+  await repos.identities.bind({
+    id: `telegram:${opts.chat}`,
+    channel: "telegram",
+    personId: person._id,
+    now: opts.at,
+  });
+  return person;
 }
