@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import SlowFirstSequencer from "./test/setup/slow-first-sequencer.js";
 
 export default defineConfig({
   test: {
@@ -11,6 +12,7 @@ export default defineConfig({
     // core idle while a file waits on the database or an app process: three keep both busy.
     pool: "forks",
     maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || 3,
+    sequence: { sequencer: SlowFirstSequencer },
     testTimeout: 30_000,
     hookTimeout: 180_000,
   },
