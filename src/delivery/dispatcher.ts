@@ -140,6 +140,12 @@ export function createDispatcher(opts: DispatcherOptions) {
     const attempt = await claim(d);
     if (attempt === undefined) return undefined;
     const resend = d.status === "sending" || d.inDoubt === true;
+    // A sender that logged a delivery as sent and stopped (the database went away) before removing
+    // it from the outbox leaves it there as still sending: it arrived, so it is only removed.
+    if (resend && (await repos.deliveries.getLogged(d._id))) {
+      await repos.deliveries.dropLogged(d._id);
+      return undefined;
+    }
     await repos.deliveries.markSending(d._id, attempt, new Date(opts.now().getTime() + sendLeaseMs), resend);
     return { d, attempt, resend };
   }

@@ -176,6 +176,10 @@ export function deliveriesRepository({
       }
       await Delivery.deleteOne({ _id: d._id }).exec();
     },
+    /** Removes from the outbox a delivery already in the log (a finish cut off before its delete). */
+    async dropLogged(id: string): Promise<void> {
+      await Delivery.deleteOne({ _id: id }).exec();
+    },
     /** One delivery still in the outbox. */
     async get(id: string): Promise<Delivery | null> {
       return fromStored(await Delivery.findById(id).lean<Delivery>().exec());

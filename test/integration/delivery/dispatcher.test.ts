@@ -265,6 +265,20 @@ describe("the outbox dispatcher (real database, Bot API emulator)", () => {
     });
   });
 
+  it("never sends again a delivery logged as sent whose removal from the outbox was cut off", async () => {
+    await schedule(1, "tujuh", 7000);
+    const id = "tujuh:o1:p7000";
+    // A sender sent attempt 1 and logged it, then lost the database before deleting it from the outbox.
+    await ctx.repos.deliveries.claim(id, 1, new Date());
+    await ctx.repos.deliveries.markSending(id, 1, new Date(Date.now() - 10), false);
+    const stillThere = (await ctx.repos.deliveries.get(id))!;
+    await ctx.db.models.DeliveryLog.create({ ...stillThere, status: "sent", sentAt: new Date() });
+    dispatcher("d", 100).start();
+    await waitFor(async () => ((await ctx.repos.deliveries.get(id)) === null ? true : undefined), 10_000);
+    expect(textsTo("tujuh")).toHaveLength(0);
+    expect(await ctx.repos.deliveries.getLogged(id)).toMatchObject({ status: "sent", resends: 0 });
+  });
+
   it("sends again, and counts it, a delivery whose sender died mid-send; a lapsed lease passes to another instance", async () => {
     await schedule(1, "empat", 3000);
     // A worker claimed attempt 1 and marked it sending, then died: its lease lapsed a moment ago.
