@@ -14,6 +14,8 @@ export interface SlackChannelDeps {
   usePostChannels(list: () => Promise<{ id: string; name: string }[]>): void;
   /** Subscribes to changes of a person's profile, told the identity they came through. */
   onProfileChanged(listener: (identityId: string) => Promise<void>): void;
+  /** How replies retry (tests pass a clock of their own); by default a few times within a minute. */
+  replyRetry?: SlackDeps["replyRetry"];
 }
 
 /**
@@ -46,6 +48,7 @@ export function slackChannel(
     // A unique key in leases: the instances behind a load balancer agree on who answers a retry.
     // Housekeeping purges keys older than a day, long after Slack stops retrying.
     claimOnce: (key) => context.outbox.repos.leases.takeKey(`slack-once:${key}`, "slack", new Date()),
+    ...(deps.replyRetry ? { replyRetry: deps.replyRetry } : {}),
   });
   // Coordinators on Slack may also post a broadcast to a channel the bot is in.
   deps.usePostChannels(slackChannelLister({ botToken: config.botToken, apiUrl: config.apiUrl }));
