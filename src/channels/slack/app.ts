@@ -18,7 +18,7 @@ export interface SlackDeps {
   /** The App Home view for a person (profile, latest result, JP, upcoming trainings). */
   homeView: (who: IncomingIdentity) => Promise<HomeSummary>;
   /** What to tell a person when their message could not be handled (by the kind of failure). */
-  errorText: (err: unknown) => string;
+  errorText: (who: IncomingIdentity, err: unknown) => string;
   logger: Logger;
   /**
    * Told when an event from a person is taken up, with its kind (text, command, button, home…);
@@ -187,7 +187,7 @@ export function createSlackApp(deps: SlackDeps) {
       replies = await deps.handle(who, inbound, progress);
     } catch (err) {
       deps.logger.error({ err }, "handling slack message failed");
-      replies = [{ text: deps.errorText(err) }];
+      replies = [{ text: deps.errorText(who, err) }];
     }
     // A button pressed in a direct message (Slack's ids for those start with D): the person's own.
     if (prompt?.channel.startsWith("D")) rememberDm(prompt.channel, user);

@@ -1,6 +1,5 @@
 import type { Config } from "../../config/config.js";
-import { DEFAULT_LOCALE } from "../../i18n/locales.js";
-import { type ChannelContext, type ChannelSetup, channelOutbox } from "../channel.js";
+import { type ChannelContext, type ChannelSetup, channelOutbox, replyLocale } from "../channel.js";
 import { createSlackApp, type SlackDeps } from "./app.js";
 import { slackChannelLister } from "./channels.js";
 import { createSlackSender } from "./sender.js";
@@ -40,7 +39,7 @@ export function slackChannel(
     apiUrl: config.apiUrl,
     handle: context.handle,
     homeView: deps.homeView,
-    errorText: (err) => context.failureText(DEFAULT_LOCALE, err),
+    errorText: (who, err) => context.failureText(replyLocale(context, who), err),
     logger: logger.child({ channel: "slack" }),
     observe: (kind) => context.observe("slack", kind),
     onRateLimited: () => context.onRateLimited("slack"),
