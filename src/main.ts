@@ -3,7 +3,7 @@ import type { ChannelContext, ChannelSetup } from "./channels/channel.js";
 import { commandMenus } from "./channels/menus.js";
 import { slackChannel } from "./channels/slack/index.js";
 import { telegramChannel } from "./channels/telegram/index.js";
-import { runTerminal } from "./channels/terminal/terminal.js";
+import { runTerminal, terminalIdentity } from "./channels/terminal/terminal.js";
 import { type Config, ConfigError, loadConfig } from "./config/config.js";
 import { GoMissingError } from "./db/embedded/build.js";
 import type { Delivery } from "./db/models/index.js";
@@ -155,6 +155,7 @@ async function main(): Promise<number> {
     admitGroup: app.conversations.admitGroup,
     translate,
     failureText,
+    knownLocale: app.conversations.knownLocale,
     logger,
     observe,
     onRateLimited: (channel) => metrics.rateLimited(channel, "reply"),
@@ -294,7 +295,8 @@ async function main(): Promise<number> {
         input: process.stdin,
         output: process.stdout,
         interactive: process.stdin.isTTY === true,
-        errorText: (err) => failureText(DEFAULT_LOCALE, err),
+        errorText: (err) =>
+          failureText(app.conversations.knownLocale(terminalIdentity()) ?? DEFAULT_LOCALE, err),
         onError: (err) => logger.error({ err }, "terminal message failed"),
       }).then(() => stop("end of input"));
     }

@@ -45,6 +45,8 @@ export interface ChannelContext {
   translate: Translate;
   /** What to tell a person whose message could not be handled, by the kind of failure. */
   failureText: (locale: Locale, err: unknown) => string;
+  /** The person's language as the router last knew it, without database work (see `replyLocale`). */
+  knownLocale?: (who: IncomingIdentity) => Locale | undefined;
   logger: Logger;
   /**
    * Marks an update of `kind` taken up on `channel`; the returned function is called once its
@@ -54,6 +56,14 @@ export interface ChannelContext {
   /** Told of every 429 the platform answered a reply with. */
   onRateLimited: (channel: Channel) => void;
   outbox: OutboxSettings;
+}
+
+/**
+ * The language to answer `who` in when the conversation service could not (a failure): their own
+ * as last known, else the platform's hint (Telegram's language_code), else Indonesian.
+ */
+export function replyLocale(context: Pick<ChannelContext, "knownLocale">, who: IncomingIdentity): Locale {
+  return context.knownLocale?.(who) ?? (who.languageHint?.toLowerCase().startsWith("en") ? "en" : "id");
 }
 
 /** How every channel's dispatcher reads, claims and reports deliveries. */

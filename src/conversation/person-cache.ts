@@ -62,6 +62,13 @@ export function createPersonCache(deps: {
 
   return {
     resolve,
+    /**
+     * The language the identity was last answered in, from this cache alone (no database work):
+     * what a failure's apology is said in, also when the database is what failed.
+     */
+    knownLocale(identityId: string): Locale | undefined {
+      return cache.get(identityId)?.conv.profile.locale;
+    },
     /** Forgets one identity, so its next message reads the person again. */
     invalidate(identityId: string) {
       cache.delete(identityId);

@@ -5,6 +5,7 @@ import type { Engine, RunGuard } from "../engine/engine.js";
 import type { Translate } from "../engine/text.js";
 import type { Conversation, Inbound, Outbound, Progress } from "../engine/types.js";
 import type { Access, Acting, CommandContext, CommandDecl } from "../features/feature.js";
+import type { Locale } from "../i18n/locales.js";
 import type { FloodGuard } from "./flood-guard.js";
 import { createPersonCache, rolesOf } from "./person-cache.js";
 import type { Registry } from "./registry.js";
@@ -189,6 +190,11 @@ export function createConversations(deps: ConversationDeps) {
   return {
     /** The person behind an identity (cached briefly), as the router sees them. */
     resolve: people.resolve,
+    /**
+     * The person's language as last resolved on this instance (their profile's, or the platform's
+     * hint for a newcomer), without database work; undefined when not known here.
+     */
+    knownLocale: (who: IncomingIdentity): Locale | undefined => people.knownLocale(who.id),
     /** Drops a cached profile after it changed (language, onboarding, linking). */
     invalidate: people.invalidate,
     /** Drops every cached profile of a person (their roles changed). */

@@ -273,14 +273,19 @@ export class TelegramEmulator {
     });
   }
 
-  /** A person sends a sticker. */
-  sendSticker(userId: number) {
+  /** A person sends a sticker (`languageCode`: their app's language, as Telegram reports it). */
+  sendSticker(userId: number, opts: { languageCode?: string } = {}) {
     this.push({
       message: {
         message_id: this.nextMessageId++,
         date: Math.floor(Date.now() / 1000),
         chat: { id: userId, type: "private", first_name: "ASN" },
-        from: { id: userId, is_bot: false, first_name: "ASN" },
+        from: {
+          id: userId,
+          is_bot: false,
+          first_name: "ASN",
+          ...(opts.languageCode ? { language_code: opts.languageCode } : {}),
+        },
         sticker: {
           file_id: "s",
           file_unique_id: "s",

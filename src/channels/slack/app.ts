@@ -7,6 +7,7 @@ import type { HomeSummary } from "../../services/home.js";
 import type { Handle, RecordSend } from "../channel.js";
 import { createRepeatFilter } from "../repeats.js";
 import { fitsComment, homeBlocks, slackMessages, slackText, toBlocks } from "./render.js";
+import { BoundedWebClient, type ReplyRetryPolicy, replyRetryPolicy } from "./retry.js";
 
 export interface SlackDeps {
   botToken: string;
@@ -17,7 +18,7 @@ export interface SlackDeps {
   /** The App Home view for a person (profile, latest result, JP, upcoming trainings). */
   homeView: (who: IncomingIdentity) => Promise<HomeSummary>;
   /** What to tell a person when their message could not be handled (by the kind of failure). */
-  errorText: (err: unknown) => string;
+  errorText: (who: IncomingIdentity, err: unknown) => string;
   logger: Logger;
   /**
    * Told when an event from a person is taken up, with its kind (text, command, button, home…);
@@ -37,6 +38,8 @@ export interface SlackDeps {
    * reaches another instance is dropped there too; without it repeats are caught per process.
    */
   claimOnce?: (key: string) => Promise<boolean>;
+  /** How replies retry (default: a few times within a minute, see retry.ts); tests pass their clock. */
+  replyRetry?: Partial<ReplyRetryPolicy>;
 }
 
 /** Slack retries an event for a few minutes; a repeat within this window is answered once. */
@@ -53,17 +56,17 @@ const SENT_TO: Record<string, (args: Record<string, unknown>) => unknown> = {
 
 /**
  * A Web API client that tells `sending` of every send before it leaves, and calls what that
- * returned once Slack's final answer came (after the client's own retries). Every method, and
- * files.uploadV2's steps, go through `apiCall`, which the method shortcuts are bound to when the
- * client is built; so overriding it here catches them all.
+ * returned once Slack's final answer came (after its bounded retries): one send in the budget,
+ * however often it was tried.
  */
-class RecordingWebClient extends webApi.WebClient {
+class RecordingWebClient extends BoundedWebClient {
   constructor(
     token: string,
     options: webApi.WebClientOptions,
+    policy: ReplyRetryPolicy,
     private readonly sending: (method: string, args: Record<string, unknown>) => (() => void) | undefined,
   ) {
-    super(token, options);
+    super(token, options, policy);
   }
 
   override async apiCall(
@@ -125,6 +128,10 @@ export function createSlackApp(deps: SlackDeps) {
   const client = new RecordingWebClient(
     deps.botToken,
     { slackApiUrl: deps.apiUrl, logLevel: LogLevel.WARN },
+    replyRetryPolicy({
+      onRetry: (info) => deps.logger.warn(info, "slack reply failed; retrying"),
+      ...deps.replyRetry,
+    }),
     (method, args) => {
       const where = SENT_TO[method]?.(args);
       if (!recordSend || typeof where !== "string") return undefined;
@@ -180,7 +187,7 @@ export function createSlackApp(deps: SlackDeps) {
       replies = await deps.handle(who, inbound, progress);
     } catch (err) {
       deps.logger.error({ err }, "handling slack message failed");
-      replies = [{ text: deps.errorText(err) }];
+      replies = [{ text: deps.errorText(who, err) }];
     }
     // A button pressed in a direct message (Slack's ids for those start with D): the person's own.
     if (prompt?.channel.startsWith("D")) rememberDm(prompt.channel, user);

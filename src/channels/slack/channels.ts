@@ -1,5 +1,5 @@
-import { webApi } from "@slack/bolt";
 import { z } from "zod";
+import { BoundedWebClient, replyRetryPolicy } from "./retry.js";
 
 /** One page of conversations.list, as far as Pandu reads it. */
 const listPage = z.object({
@@ -29,10 +29,12 @@ export function slackChannelLister(opts: {
   now?: () => number;
   maxPages?: number;
 }): () => Promise<{ id: string; name: string }[]> {
-  const client = new webApi.WebClient(opts.botToken, {
-    slackApiUrl: opts.apiUrl,
-    retryConfig: { retries: 1 },
-  });
+  // The coordinator waits for the list: one retry, within the replies' minute.
+  const client = new BoundedWebClient(
+    opts.botToken,
+    { slackApiUrl: opts.apiUrl },
+    replyRetryPolicy({ retries: 1 }),
+  );
   const now = opts.now ?? Date.now;
   let cached: { at: number; channels: { id: string; name: string }[] } | undefined;
   return async () => {

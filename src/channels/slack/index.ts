@@ -1,6 +1,5 @@
 import type { Config } from "../../config/config.js";
-import { DEFAULT_LOCALE } from "../../i18n/locales.js";
-import { type ChannelContext, type ChannelSetup, channelOutbox } from "../channel.js";
+import { type ChannelContext, type ChannelSetup, channelOutbox, replyLocale } from "../channel.js";
 import { createSlackApp, type SlackDeps } from "./app.js";
 import { slackChannelLister } from "./channels.js";
 import { createSlackSender } from "./sender.js";
@@ -14,6 +13,8 @@ export interface SlackChannelDeps {
   usePostChannels(list: () => Promise<{ id: string; name: string }[]>): void;
   /** Subscribes to changes of a person's profile, told the identity they came through. */
   onProfileChanged(listener: (identityId: string) => Promise<void>): void;
+  /** How replies retry (tests pass a clock of their own); by default a few times within a minute. */
+  replyRetry?: SlackDeps["replyRetry"];
 }
 
 /**
@@ -38,7 +39,7 @@ export function slackChannel(
     apiUrl: config.apiUrl,
     handle: context.handle,
     homeView: deps.homeView,
-    errorText: (err) => context.failureText(DEFAULT_LOCALE, err),
+    errorText: (who, err) => context.failureText(replyLocale(context, who), err),
     logger: logger.child({ channel: "slack" }),
     observe: (kind) => context.observe("slack", kind),
     onRateLimited: () => context.onRateLimited("slack"),
@@ -46,6 +47,7 @@ export function slackChannel(
     // A unique key in leases: the instances behind a load balancer agree on who answers a retry.
     // Housekeeping purges keys older than a day, long after Slack stops retrying.
     claimOnce: (key) => context.outbox.repos.leases.takeKey(`slack-once:${key}`, "slack", new Date()),
+    ...(deps.replyRetry ? { replyRetry: deps.replyRetry } : {}),
   });
   // Coordinators on Slack may also post a broadcast to a channel the bot is in.
   deps.usePostChannels(slackChannelLister({ botToken: config.botToken, apiUrl: config.apiUrl }));

@@ -16,7 +16,7 @@ export interface TelegramDeps {
   /** Text for a group chat: Pandu talks about personal data only in private chats. */
   groupText: (languageCode?: string) => string;
   /** What to tell a person when their message could not be handled (by the kind of failure). */
-  errorText: (languageCode: string | undefined, err: unknown) => string;
+  errorText: (who: IncomingIdentity, err: unknown) => string;
   logger: Logger;
   /**
    * Told when an update from a person is taken up, with its kind (text, command, button…); the
@@ -138,7 +138,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
       replies = await deps.handle(who, n.inbound, progress);
     } catch (err) {
       log.error({ err }, "handling update failed");
-      replies = [{ text: deps.errorText(n.languageCode, err) }];
+      replies = [{ text: deps.errorText(who, err) }];
     }
     for (const reply of replies) {
       // An answer too long for one message is sent in parts below rather than cut into the prompt.

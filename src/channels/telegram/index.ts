@@ -2,7 +2,13 @@ import type { RunnerHandle } from "@grammyjs/runner";
 import type { Config } from "../../config/config.js";
 import type { Route } from "../../http/server.js";
 import type { Locale } from "../../i18n/locales.js";
-import { type ChannelContext, type ChannelSetup, type CommandMenus, channelOutbox } from "../channel.js";
+import {
+  type ChannelContext,
+  type ChannelSetup,
+  type CommandMenus,
+  channelOutbox,
+  replyLocale,
+} from "../channel.js";
 import {
   ALLOWED_UPDATES,
   createTelegramBot,
@@ -52,7 +58,7 @@ export function telegramChannel(
     apiRoot: config.apiRoot,
     handle: context.handle,
     groupText: (code) => context.translate(localeOf(code), "telegram-group-only"),
-    errorText: (code, err) => context.failureText(localeOf(code), err),
+    errorText: (who, err) => context.failureText(replyLocale(context, who), err),
     logger: logger.child({ channel: "telegram" }),
     observe: (kind) => context.observe("telegram", kind),
     onRateLimited: () => context.onRateLimited("telegram"),
