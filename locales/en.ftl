@@ -185,7 +185,14 @@ home-assessed = { $gaps ->
 home-not-assessed = You have not taken the assessment yet. Type /pandu asesmen to begin.
 home-jp = Learning hours (JP)
 home-trainings = Upcoming trainings
-home-no-trainings = You are not enrolled in any training yet.
+home-no-trainings = You hold no place in an upcoming training session.
+# Slack App Home with current data (issue 21)
+home-assessed-on = Taken on { $date }.
+home-gap = • { $name }: level { $level }, your position requires { $required }
+home-see-result = 📊 Results & chart
+home-more = …and { $count } more
+home-surveys = Surveys for you
+home-no-surveys = No survey is waiting for your answer right now.
 
 ## Profile
 

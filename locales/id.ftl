@@ -179,7 +179,14 @@ home-assessed = { $gaps ->
 home-not-assessed = Anda belum mengikuti asesmen. Ketik /pandu asesmen untuk mulai.
 home-jp = Jam pelajaran (JP)
 home-trainings = Pelatihan mendatang
-home-no-trainings = Belum ada pelatihan yang Anda ikuti.
+home-no-trainings = Tidak ada sesi pelatihan mendatang yang Anda ikuti.
+# Slack App Home dengan data terkini (issue 21)
+home-assessed-on = Diisi pada { $date }.
+home-gap = • { $name }: level { $level }, standar jabatan { $required }
+home-see-result = 📊 Hasil & grafik
+home-more = …dan { $count } lainnya
+home-surveys = Survei untuk Anda
+home-no-surveys = Saat ini tidak ada survei yang perlu Anda isi.
 
 ## Profil
 

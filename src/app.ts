@@ -36,6 +36,7 @@ import { createPlaceRequests } from "./features/enrolment/place-requests.js";
 import { createWaitlist } from "./features/enrolment/waitlist.js";
 import { createPeopleExport } from "./features/export/people-export.js";
 import type { Feature } from "./features/feature.js";
+import { commandButton } from "./features/help/buttons.js";
 import { mainMenu } from "./features/help/index.js";
 import { createAdminImport } from "./features/imports/admin-import.js";
 import { createCourseImport } from "./features/imports/course-import.js";
@@ -55,7 +56,7 @@ import { createAssessmentResults, type RenderChart } from "./features/results/as
 import { createRoles } from "./features/roles/roles.js";
 import { createRoster } from "./features/roster/roster.js";
 import { createSummaryReport } from "./features/summaries/summary-report.js";
-import { createSurveys } from "./features/surveys/surveys.js";
+import { createSurveys, surveyButton } from "./features/surveys/surveys.js";
 import { createTeam, type RenderTeamHeatmap } from "./features/team/team.js";
 import { createCompletion } from "./features/training/completion.js";
 import { createJpNudge } from "./features/training/jp-nudge.js";
@@ -65,10 +66,12 @@ import { createVerification } from "./features/verification/verification.js";
 import { FLOWS_DIR } from "./paths.js";
 import { createActivation } from "./services/activation.js";
 import { createCourseAccess } from "./services/course-access.js";
-import { createCourseCatalog } from "./services/course-catalog.js";
+import { createCourseCatalog, shortKey } from "./services/course-catalog.js";
 import { createDeepLinks } from "./services/deep-links.js";
+import { announceEnrolments } from "./services/enrolment-changes.js";
 import { type AppEvents, createEventHub, type EventHub } from "./services/events.js";
 import { createFileReaders } from "./services/file-readers.js";
+import { createHome } from "./services/home.js";
 import { createImprovements } from "./services/improvements.js";
 import { createJpLedger } from "./services/jp-ledger.js";
 import { type RenderQr, renderQrPng } from "./services/qr-code.js";
@@ -127,8 +130,13 @@ export function createApp(deps: {
     ? createCatalog([...loadFlowDirectory(flowsDir).all(), ...deps.extra.flows])
     : loadFlowDirectory(flowsDir);
   const content = loadDomainContent(flowsDir);
-  const repos: Repositories = createRepositories(deps.database.models);
   const events: EventHub = createEventHub<AppEvents>();
+  const progressChanged = (personId: string, what: AppEvents["progressChanged"]["what"]) =>
+    events.emit("progressChanged", { personId, what });
+  // Every place taken or given up is announced (a person's App Home lists their sessions).
+  const repos: Repositories = announceEnrolments(createRepositories(deps.database.models), (personId) =>
+    progressChanged(personId, "enrolment"),
+  );
   // The running dispatchers listen, so something scheduled for now goes at once.
   const outbox = createOutbox({ repos, now, onScheduled: () => events.emit("deliveryScheduled", {}) });
   const announceImprovement = createImprovements({
@@ -203,6 +211,7 @@ export function createApp(deps: {
     repos,
     onAchievement: announceImprovement,
     onRecorded: async (personId) => {
+      progressChanged(personId, "assessment");
       await mentoring.profilesChanged();
       await touch(personId);
     },
@@ -212,6 +221,7 @@ export function createApp(deps: {
     now,
     onAchievement: announceImprovement,
     onConfirmed: async (personId) => {
+      progressChanged(personId, "assessment");
       await mentoring.profilesChanged();
       await touch(personId);
     },
@@ -231,7 +241,10 @@ export function createApp(deps: {
     repos,
     rules: content.jpRules,
     onAchievement: announceImprovement,
-    onRecorded: touch,
+    onRecorded: (personId) => {
+      progressChanged(personId, "jp");
+      return touch(personId);
+    },
   });
   const mentoring = createMentoring({
     outbox,
@@ -332,6 +345,7 @@ export function createApp(deps: {
     now,
     ...(deps.surveyHashKey ? { hashKey: deps.surveyHashKey } : {}),
     onAnswered: (surveyId, unitId, answeredOn) => summaries.surveyAnswered(surveyId, unitId, answeredOn),
+    onInvitationChanged: (personId) => progressChanged(personId, "survey"),
   });
   const broadcasts = createBroadcasts({
     repos,
@@ -500,6 +514,19 @@ export function createApp(deps: {
     translate: deps.translate,
     now,
   });
+  // The person's overview (Slack's App Home); its buttons are the chat's own, so a press starts the flow.
+  const home = createHome({
+    repos,
+    ledger,
+    competencies: content.allCompetencies,
+    surveys: content.surveys,
+    buttons: {
+      command: (name) => commandButton.pack("open", name),
+      survey: (invitationId) => surveyButton.pack("open", shortKey(invitationId)),
+    },
+    translate: deps.translate,
+    now,
+  });
   const housekeeping = createHousekeeping({ repos, finishErasures: (at) => privacy.finishInterrupted(at) });
   const retention = createRetention({ repos, rules: deps.retention ?? DEFAULT_RETENTION });
   const featureContext: FeatureContext = {
@@ -653,6 +680,8 @@ export function createApp(deps: {
     /** Every feature's declaration, indexed (the router, menus and the access table read it). */
     registry,
     events,
+    /** A person's overview by one of their identities (Slack renders it as App Home). */
+    home,
     /**
      * Gives up what this process holds in the database (the summary folder's and the progress lease)
      * when it stops, so another process takes over at once. Call it after the scheduler and the handlers stopped.
@@ -668,6 +697,13 @@ export function createApp(deps: {
     /** Tells `listener` whenever a person's profile changed through one of their identities. */
     onProfileChanged(listener: (identityId: string) => void | Promise<void>) {
       events.on("profileChanged", ({ identityId }) => listener(identityId));
+    },
+    /**
+     * Tells `listener` whenever something a person's overview shows changed other than the profile
+     * (assessment, enrolment, JP, survey invitations), once per change.
+     */
+    onProgressChanged(listener: (personId: string) => void | Promise<void>) {
+      events.on("progressChanged", ({ personId }) => listener(personId));
     },
     /** Tells `listener` whenever a person's staff roles were granted or revoked. */
     onRolesChanged(listener: (personId: string) => void | Promise<void>) {

@@ -24,7 +24,6 @@ import { mongoRunCoordinator } from "./scheduler/run-coordinator.js";
 import { createScheduler } from "./scheduler/scheduler.js";
 import { seedCoursesIfEmpty } from "./services/course-seed.js";
 import { seedDemoIfEmpty } from "./services/demo-seed.js";
-import { createHome } from "./services/home.js";
 
 /**
  * How long start-up waits for the database, and how long a message waits for it later before the
@@ -205,12 +204,10 @@ async function main(): Promise<number> {
   if (config.slack)
     channels.push(
       slackChannel(config.slack, context, {
-        homeView: labelled(
-          "chat:home",
-          createHome({ repos: app.repos, ledger: app.ledger, translate, now: () => new Date() }),
-        ),
+        homeView: labelled("chat:home", app.home),
         usePostChannels: (list) => app.broadcasts.useSlackChannels(list),
         onProfileChanged: (listener) => app.onProfileChanged(listener),
+        onProgressChanged: (listener) => app.onProgressChanged(listener),
       }),
     );
 

@@ -2,6 +2,11 @@
 export interface AppEvents {
   /** A person's profile changed through one of their identities (language, onboarding, linking). */
   profileChanged: { identityId: string };
+  /**
+   * Something a person's own overview shows changed: an assessment recorded or confirmed, a place
+   * taken or given up, JP credited, a survey invitation opened, answered or closed.
+   */
+  progressChanged: { personId: string; what: "assessment" | "enrolment" | "jp" | "survey" };
   /** A person's staff roles changed. */
   rolesChanged: { personId: string };
   /** A person's identities were erased. */

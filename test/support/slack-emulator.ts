@@ -233,8 +233,9 @@ export class SlackWebApiEmulator {
         return { ok: true, channel: body.channel, ts: body.ts };
       }
       case "views.publish": {
-        const blocks = (body.view as { blocks?: unknown[] } | undefined)?.blocks ?? [];
-        return blocks.length > 100 ? { ok: false, error: "invalid_blocks" } : { ok: true };
+        const view = body.view as { type?: string; blocks?: Record<string, unknown>[] } | undefined;
+        if (!body.user_id || view?.type !== "home") return { ok: false, error: "invalid_arguments" };
+        return viewBlocksError(view.blocks ?? []) ? { ok: false, error: "invalid_blocks" } : { ok: true };
       }
       case "files.getUploadURLExternal": {
         const length = Number(body.length);
@@ -274,6 +275,29 @@ export class SlackWebApiEmulator {
         return { ok: true };
     }
   }
+}
+
+/**
+ * Whether Slack refuses a view's blocks: more than 100, a header over 150 characters, an empty or
+ * over-long section, an actions block with no or more than 25 elements, a button's text over 75 or
+ * value over 2,000 characters, a block_id used twice in the view or an action_id twice in a block.
+ */
+function viewBlocksError(blocks: Record<string, unknown>[]): boolean {
+  if (blocks.length > 100) return true;
+  const blockIds = blocks.flatMap((b) => (typeof b.block_id === "string" ? [b.block_id] : []));
+  if (new Set(blockIds).size < blockIds.length) return true;
+  for (const b of blocks) {
+    const t = (b.text as { text?: string } | undefined)?.text ?? "";
+    if (b.type === "header" && (t.length === 0 || t.length > 150)) return true;
+    if (b.type === "section" && (t.length === 0 || t.length > SLACK_MAX_SECTION)) return true;
+    if (b.type !== "actions") continue;
+    const elements = (b.elements as { action_id?: string; value?: string; text?: { text?: string } }[]) ?? [];
+    if (elements.length === 0 || elements.length > 25) return true;
+    // Action ids are unique within their block.
+    if (new Set(elements.map((e) => e.action_id)).size < elements.length) return true;
+    if (elements.some((e) => (e.text?.text?.length ?? 0) > 75 || (e.value?.length ?? 0) > 2_000)) return true;
+  }
+  return false;
 }
 
 /** The file in an upload: the body itself, or the one file part of a multipart body. */

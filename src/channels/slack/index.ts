@@ -2,12 +2,13 @@ import type { Config } from "../../config/config.js";
 import { type ChannelContext, type ChannelSetup, channelOutbox, replyLocale } from "../channel.js";
 import { createSlackApp, type SlackDeps } from "./app.js";
 import { slackChannelLister } from "./channels.js";
+import { createHomePublisher } from "./home-publisher.js";
 import { createSlackSender } from "./sender.js";
 import { createSlackStatusMessages } from "./status.js";
 
 /** What only Slack needs besides the channel context. */
 export interface SlackChannelDeps {
-  /** A person's App Home (profile, latest result, JP, upcoming trainings). */
+  /** A person's App Home (profile, latest result, JP, upcoming sessions, open surveys, buttons). */
   homeView: SlackDeps["homeView"];
   /** Hands features the list of Slack channels the bot is in (a broadcast may also go to one). */
   usePostChannels(list: () => Promise<{ id: string; name: string }[]>): void;
@@ -15,6 +16,8 @@ export interface SlackChannelDeps {
   onProfileChanged(listener: (identityId: string) => Promise<void>): void;
   /** How replies retry (tests pass a clock of their own); by default a few times within a minute. */
   replyRetry?: SlackDeps["replyRetry"];
+  /** Subscribes to the other changes App Home shows (assessment, enrolment, JP, surveys), told the person. */
+  onProgressChanged?(listener: (personId: string) => Promise<void>): void;
 }
 
 /**
@@ -51,19 +54,24 @@ export function slackChannel(
   });
   // Coordinators on Slack may also post a broadcast to a channel the bot is in.
   deps.usePostChannels(slackChannelLister({ botToken: config.botToken, apiUrl: config.apiUrl }));
-  // App Home shows profile and JP: publish it again when they change, on every Slack account.
+  // App Home shows the profile, results, JP, sessions and surveys: it is published again when any
+  // of them changes, on every Slack account of the person.
   const { identities } = context.outbox.repos;
+  const homes = createHomePublisher({
+    slackIdentitiesOf: async (personId) =>
+      (await identities.listForPerson(personId)).filter((i) => i.channel === "slack").map((i) => i._id),
+    publish: (id) => slack.refreshHome({ id, channel: "slack" }),
+    logger,
+  });
   deps.onProfileChanged(async (identityId) => {
     try {
       const identity = await identities.get(identityId);
-      const all = identity ? await identities.listForPerson(identity.personId) : [];
-      for (const i of all.filter((x) => x.channel === "slack")) {
-        await slack.refreshHome({ id: i._id, channel: "slack" });
-      }
+      if (identity) homes.changed(identity.personId);
     } catch (err) {
       logger.warn({ err }, "App Home refresh failed");
     }
   });
+  deps.onProgressChanged?.(async (personId) => homes.changed(personId));
 
   return {
     name: "slack",

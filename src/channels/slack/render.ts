@@ -79,18 +79,39 @@ export function slackMessages(reply: Outbound): SlackMessage[] {
   });
 }
 
-/** App Home blocks: a header and a short section per part of the summary. */
+/**
+ * App Home blocks: a header, a short section and a row of buttons per part of the summary. The
+ * buttons carry the chat's own button data, so a press goes through the same path as one in a
+ * message (its replies go to the person's direct message: a view has no conversation).
+ */
 export function homeBlocks(summary: HomeSummary): KnownBlock[] {
-  return summary.sections.flatMap((s, i): KnownBlock[] => [
-    ...(i > 0 ? [{ type: "divider" } as KnownBlock] : []),
-    { type: "header", text: { type: "plain_text", text: s.heading.slice(0, 150), emoji: true } },
-    ...(s.lines.length
-      ? [
-          {
-            type: "section",
-            text: { type: "plain_text", text: s.lines.join("\n").slice(0, MAX_SECTION), emoji: true },
-          } as KnownBlock,
-        ]
-      : []),
-  ]);
+  return summary.sections.flatMap((s, i): KnownBlock[] => {
+    const buttons = (s.choices ?? []).filter((c) => !c.url).slice(0, 25);
+    return [
+      ...(i > 0 ? [{ type: "divider" } as KnownBlock] : []),
+      { type: "header", text: { type: "plain_text", text: s.heading.slice(0, 150), emoji: true } },
+      ...(s.lines.length
+        ? [
+            {
+              type: "section",
+              text: { type: "plain_text", text: s.lines.join("\n").slice(0, MAX_SECTION), emoji: true },
+            } as KnownBlock,
+          ]
+        : []),
+      ...(buttons.length
+        ? [
+            {
+              type: "actions",
+              block_id: `pandu_home_${i}`,
+              elements: buttons.map((c, j) => ({
+                type: "button" as const,
+                action_id: `pandu_home_${i}_${j}`,
+                text: { type: "plain_text" as const, text: c.label.slice(0, 75), emoji: true },
+                value: c.data,
+              })),
+            } as KnownBlock,
+          ]
+        : []),
+    ];
+  });
 }

@@ -52,6 +52,8 @@ export function createSurveys(deps: {
   hashKey?: string;
   /** Told of each stored answer set (summary totals count post-training satisfaction by unit). */
   onAnswered?: (surveyId: string, unitId: string | undefined, answeredOn: string) => Promise<unknown>;
+  /** Told when one of a person's invitations was opened, answered or closed (their App Home lists the open ones). */
+  onInvitationChanged?: (personId: string) => void;
 }) {
   const byId = new Map(deps.surveys.map((s) => [s.id, s]));
   const t = (locale: Locale, key: string, args?: Record<string, string | number>) =>
@@ -138,6 +140,7 @@ export function createSurveys(deps: {
       ...(person.unitId ? { unitId: person.unitId } : {}),
     };
     if (!(await deps.repos.surveys.invite(inv))) return false;
+    deps.onInvitationChanged?.(person._id);
     await deps.outbox.schedule({
       purpose: `survey.${def.id}`,
       occurrence,
@@ -194,6 +197,7 @@ export function createSurveys(deps: {
       if (!def || now >= inv.closesAt) {
         await dropDraft(inv);
         await deps.repos.surveys.close(inv._id);
+        deps.onInvitationChanged?.(inv.personId);
         closed++;
         continue;
       }
@@ -284,6 +288,7 @@ export function createSurveys(deps: {
       if (!(await deps.repos.surveys.takeAnswerKey(key))) {
         await dropDraft(inv);
         await deps.repos.surveys.markAnswered(inv._id);
+        deps.onInvitationChanged?.(person._id);
         return [{ text: t(locale, "srv-already"), replacesPrompt: true }];
       }
       // Next in the order of arrival, which results count in steps of MIN_GROUP.
@@ -308,10 +313,12 @@ export function createSurveys(deps: {
       });
       if (!fresh) {
         await deps.repos.surveys.markAnswered(inv._id);
+        deps.onInvitationChanged?.(person._id);
         return [{ text: t(locale, "srv-already"), replacesPrompt: true }];
       }
     }
     await deps.repos.surveys.markAnswered(inv._id);
+    deps.onInvitationChanged?.(person._id);
     await deps.onAnswered?.(
       def.id,
       inv.unitId,
