@@ -705,6 +705,10 @@ export function createApp(deps: {
     onProgressChanged(listener: (personId: string) => void | Promise<void>) {
       events.on("progressChanged", ({ personId }) => listener(personId));
     },
+    /** Tells `listener` of the accounts erased with their person (/hapusdata). */
+    onIdentitiesErased(listener: (identityIds: readonly string[]) => void) {
+      events.on("identitiesErased", ({ identityIds }) => listener(identityIds));
+    },
     /** Tells `listener` whenever a person's staff roles were granted or revoked. */
     onRolesChanged(listener: (personId: string) => void | Promise<void>) {
       events.on("rolesChanged", ({ personId }) => listener(personId));

@@ -198,6 +198,7 @@ async function main(): Promise<number> {
           logger,
           onRolesChanged: (listener) => app.onRolesChanged(listener),
           onProfileChanged: (listener) => app.onProfileChanged(listener),
+          onIdentitiesErased: (listener) => app.onIdentitiesErased(listener),
         }),
       }),
     );

@@ -17,6 +17,8 @@ export function commandMenus(
     onRolesChanged(listener: (personId: string) => void): void;
     /** Where the app tells of a profile (the language among it) changing, by identity. */
     onProfileChanged(listener: (identityId: string) => void): void;
+    /** Where the app tells of accounts erased with their person. */
+    onIdentitiesErased(listener: (identityIds: readonly string[]) => void): void;
   },
 ): CommandMenus {
   const describe = (locale: Locale, commands: readonly ListedCommand[]): MenuCommand[] =>

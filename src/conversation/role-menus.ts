@@ -73,9 +73,9 @@ export async function personMenus(
 
 /**
  * Follows the changes that alter a chat's menu and hands each affected chat's menu to `publish`:
- * a role granted or revoked (every chat of that person, null when no role is left), and a
- * language or other profile change of someone holding roles (people without roles have no menu of
- * their own to redo). Changes of one person are handled in order, each reading the roles then, so
+ * a role granted or revoked (every chat of that person, null when no role is left), a language
+ * or other profile change of someone holding roles (people without roles have no menu of their own
+ * to redo), and an erasure (null for each erased chat). Changes of one person are handled in order, each reading the roles then, so
  * a grant quickly followed by a revocation never ends with the grant's menu.
  */
 export function followRoleMenus(
@@ -83,6 +83,8 @@ export function followRoleMenus(
     channel: Channel;
     onRolesChanged(listener: (personId: string) => void): void;
     onProfileChanged(listener: (identityId: string) => void): void;
+    /** Where the app tells of accounts erased with their person (/hapusdata). */
+    onIdentitiesErased(listener: (identityIds: readonly string[]) => void): void;
     /** Told when reading the menus or publishing one failed; the change itself stands. */
     onError(err: unknown): void;
   },
@@ -103,6 +105,12 @@ export function followRoleMenus(
     }
   };
   deps.onRolesChanged((personId) => enqueue(personId, () => republish(personId, false)));
+  // An erased person's chats lose any menu of their own: nothing is left to say what they held,
+  // so each chat on this channel is reset (erasures are rare; one call per chat).
+  deps.onIdentitiesErased((identityIds) => {
+    for (const identityId of identityIds.filter((id) => id.startsWith(`${deps.channel}:`)))
+      void publish({ identityId, locale: "id", commands: null }).catch(deps.onError);
+  });
   deps.onProfileChanged((identityId) => {
     void deps.repos.identities.get(identityId).then((identity) => {
       if (identity) enqueue(identity.personId, () => republish(identity.personId, true));

@@ -150,6 +150,7 @@ export async function wireTelegramPandu(opts: PanduOptions & { apiRoot: string }
     logger,
     onRolesChanged: (listener) => app.onRolesChanged(listener),
     onProfileChanged: (listener) => app.onProfileChanged(listener),
+    onIdentitiesErased: (listener) => app.onIdentitiesErased(listener),
   });
   // The per-role menus read every person with a role once at start; wait for that before timing.
   let menusRead!: () => void;

@@ -119,4 +119,18 @@ describe("Telegram command menus that follow the person", () => {
     await waitForCall("deleteMyCommands", RINA_OTHER, since);
     expect(chatCalls("setMyCommands", RINA, since)).toEqual([]);
   });
+
+  it("an erased person's chats lose the staff menu they had", async () => {
+    await pandu.time(ADMIN, `/peran beri ${NIP} supervisor jambi`);
+    await waitForCall("setMyCommands", RINA_OTHER, 0);
+    const since = pandu.emulator.calls.length;
+    const asked = await pandu.time(RINA, "/hapusdata");
+    const question = asked.replies.at(-1)!;
+    const yes = question.buttons.flat().find((b) => b.callback_data.startsWith("prv|y"));
+    expect(yes, question.text).toBeDefined();
+    await pandu.press(RINA, question.message_id, yes!.callback_data);
+    await waitForCall("deleteMyCommands", RINA, since);
+    await waitForCall("deleteMyCommands", RINA_OTHER, since);
+    expect(await ctx.repos.identities.get(`telegram:${RINA}`)).toBeNull();
+  });
 });
