@@ -140,10 +140,13 @@ export function createDispatcher(opts: DispatcherOptions) {
     const attempt = await claim(d);
     if (attempt === undefined) return undefined;
     const resend = d.status === "sending" || d.inDoubt === true;
-    // A sender that logged a delivery as sent and stopped (the database went away) before removing
-    // it from the outbox leaves it there as still sending: it arrived, so it is only removed.
-    if (resend && (await repos.deliveries.getLogged(d._id))) {
+    // A sender that logged a delivery and stopped (the database went away) before removing it from
+    // the outbox leaves it there as still sending: it arrived, so it is only removed, and what
+    // that sender could not tell of its outcome (metrics, unit counts) is told now.
+    const logged = resend ? await repos.deliveries.getLogged(d._id) : null;
+    if (logged) {
       await repos.deliveries.dropLogged(d._id);
+      if (logged.status === "sent") opts.events?.sent?.(logged, false);
       return undefined;
     }
     await repos.deliveries.markSending(d._id, attempt, new Date(opts.now().getTime() + sendLeaseMs), resend);
