@@ -209,6 +209,7 @@ async function main(): Promise<number> {
           createHome({ repos: app.repos, ledger: app.ledger, translate, now: () => new Date() }),
         ),
         usePostChannels: (list) => app.broadcasts.useSlackChannels(list),
+        registerFileReader: (read) => app.files.register("slack", read),
         onProfileChanged: (listener) => app.onProfileChanged(listener),
       }),
     );

@@ -3,6 +3,7 @@ import { DEFAULT_LOCALE } from "../../i18n/locales.js";
 import { type ChannelContext, type ChannelSetup, channelOutbox } from "../channel.js";
 import { createSlackApp, type SlackDeps } from "./app.js";
 import { slackChannelLister } from "./channels.js";
+import { slackFileReader } from "./files.js";
 import { createSlackSender } from "./sender.js";
 import { createSlackStatusMessages } from "./status.js";
 
@@ -14,12 +15,14 @@ export interface SlackChannelDeps {
   usePostChannels(list: () => Promise<{ id: string; name: string }[]>): void;
   /** Subscribes to changes of a person's profile, told the identity they came through. */
   onProfileChanged(listener: (identityId: string) => Promise<void>): void;
+  /** Lets services read the files people share in a direct message (certificates, imports). */
+  registerFileReader?(read: (fileId: string) => Promise<Uint8Array>): void;
 }
 
 /**
- * The Slack channel: Bolt over HTTP events (or Socket Mode with an app token), App Home kept up to
- * date, the channel lister for broadcasts, and its outbox dispatcher sharing the bot's send budget
- * with its replies.
+ * The Slack channel: Bolt over HTTP events (or Socket Mode with an app token), its file reader,
+ * App Home kept up to date, the channel lister for broadcasts, and its outbox dispatcher sharing
+ * the bot's send budget with its replies.
  */
 export function slackChannel(
   config: NonNullable<Config["slack"]>,
@@ -47,6 +50,7 @@ export function slackChannel(
     // Housekeeping purges keys older than a day, long after Slack stops retrying.
     claimOnce: (key) => context.outbox.repos.leases.takeKey(`slack-once:${key}`, "slack", new Date()),
   });
+  deps.registerFileReader?.(slackFileReader({ botToken: config.botToken, apiUrl: config.apiUrl }));
   // Coordinators on Slack may also post a broadcast to a channel the bot is in.
   deps.usePostChannels(slackChannelLister({ botToken: config.botToken, apiUrl: config.apiUrl }));
   // App Home shows profile and JP: publish it again when they change, on every Slack account.
