@@ -1,4 +1,4 @@
-import { webApi } from "@slack/bolt";
+import { LogLevel, webApi } from "@slack/bolt";
 import { z } from "zod";
 import type { Inbound } from "../../engine/types.js";
 
@@ -89,6 +89,7 @@ export function slackFileReader(opts: { botToken: string; apiUrl: string; maxByt
   // Few retries: a person waits for the answer, and the import says when a file could not be read.
   const client = new webApi.WebClient(opts.botToken, {
     slackApiUrl: opts.apiUrl,
+    logLevel: LogLevel.WARN,
     retryConfig: { retries: 2, maxRetryTime: 10_000 },
   });
   return async (fileId: string): Promise<Uint8Array> => {
