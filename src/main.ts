@@ -210,6 +210,7 @@ async function main(): Promise<number> {
         ),
         usePostChannels: (list) => app.broadcasts.useSlackChannels(list),
         registerFileReader: (read) => app.files.register("slack", read),
+        readFile: (file) => app.files.read(file),
         onProfileChanged: (listener) => app.onProfileChanged(listener),
       }),
     );

@@ -187,6 +187,11 @@ export class SlackWebApiEmulator {
     return id;
   }
 
+  /** Deletes a shared file, as its owner can: files.info then answers file_not_found. */
+  deleteFile(id: string): void {
+    this.shared.delete(id);
+  }
+
   /** A shared file as Slack describes it, in a message event's `files` and in files.info. */
   fileObject(id: string): Record<string, unknown> {
     const f = this.shared.get(id);
@@ -328,6 +333,9 @@ export class SlackWebApiEmulator {
         // Slack completes only files whose bytes arrived at their upload URL.
         if (files.some((f) => !this.pending.get(f.id)?.bytes)) return { ok: false, error: "file_not_found" };
         const channel = String(body.channel_id ?? body.channels ?? "");
+        // As Slack: a conversation id (C…, G…, D…), never a user id; a DM is opened first.
+        if (body.channel_id !== undefined && !/^[CGDZ][A-Z0-9]+$/.test(channel))
+          return { ok: false, error: "invalid_arguments" };
         for (const f of files) {
           const file = this.pending.get(f.id)!;
           this.pending.delete(f.id);

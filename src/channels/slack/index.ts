@@ -17,6 +17,11 @@ export interface SlackChannelDeps {
   onProfileChanged(listener: (identityId: string) => Promise<void>): void;
   /** Lets services read the files people share in a direct message (certificates, imports). */
   registerFileReader?(read: (fileId: string) => Promise<Uint8Array>): void;
+  /**
+   * Reads a file of any platform (the app's file readers): a broadcast's attachment is uploaded to
+   * each Slack recipient from its bytes. Without it, recipients get the text and the note.
+   */
+  readFile?(file: { channel: string; fileId: string }): Promise<Uint8Array>;
 }
 
 /**
@@ -32,7 +37,12 @@ export function slackChannel(
   const { logger } = context;
   const outbox = channelOutbox(
     context.outbox,
-    createSlackSender({ botToken: config.botToken, apiUrl: config.apiUrl }),
+    createSlackSender({
+      botToken: config.botToken,
+      apiUrl: config.apiUrl,
+      ...(deps.readFile ? { readFile: deps.readFile } : {}),
+      logger: logger.child({ channel: "slack" }),
+    }),
   );
   const slack = createSlackApp({
     botToken: config.botToken,

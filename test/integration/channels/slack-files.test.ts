@@ -1,5 +1,5 @@
 import { pino } from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
 import type { ChannelContext, ChannelSetup } from "../../../src/channels/channel.js";
 import { slackChannel } from "../../../src/channels/slack/index.js";
@@ -10,8 +10,9 @@ import { useTestDatabase } from "../../support/database.js";
 import { postToSlackEndpoint, SlackWebApiEmulator } from "../../support/slack-emulator.js";
 
 // Files shared in a Slack direct message reach the flows as Telegram documents and photos do:
-// /impor takes a CSV, /selesai a certificate; Pandu reads them through files.info and the file's
-// private URL with its own token, and refuses a file over the size limit before downloading it.
+// /impor takes a CSV, /selesai a certificate, /umumkan an attachment; Pandu reads them through
+// files.info and the file's private URL with its own token, and refuses a file over the size limit
+// before downloading it. A broadcast's file is read once and uploaded into each recipient's DM.
 
 const SECRET = "slack-signing-secret-files";
 const TOKEN = "xoxb-files-token";
@@ -74,6 +75,7 @@ beforeAll(async () => {
     usePostChannels: () => {},
     onProfileChanged: () => {},
     registerFileReader: (read) => app.files.register("slack", read),
+    readFile: (f) => app.files.read(f),
   });
   http = await startHttpServer(0, channel.routes);
   await channel.start();
@@ -218,5 +220,105 @@ describe("files shared in a Slack direct message", () => {
       expect.stringMatching(/^\/signin/),
     ]);
     expect((await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+  });
+
+  it("a koordinator's /umumkan with a shared PDF is uploaded into each recipient's DM; a deleted one leaves a note", async () => {
+    const KOOR = "UKOOR";
+    const BUDI = "UBUDI";
+    await ctx.repos.orgUnits.upsertMany(
+      [
+        ["jambi", null, []],
+        ["jambi.bappeda", "jambi", ["jambi"]],
+      ].map(([unit, parent, path]) => ({
+        _id: unit as string,
+        name: `Unit ${unit}`,
+        kind: parent ? ("unit" as const) : ("instansi" as const),
+        parentId: parent as string | null,
+        instansiId: "jambi",
+        path: path as string[],
+      })),
+    );
+    for (const [user, name, roles] of [
+      [KOOR, "Koordinator Jambi", [{ role: "koordinator" as const, unitId: "jambi", grantedAt: clock }]],
+      [BUDI, "Budi Santoso", []],
+    ] as const) {
+      const p = await ctx.repos.people.create({
+        name,
+        timeZone: "Asia/Jakarta",
+        // The koordinator works outside the scope they announce to: the audience is Ani and Budi.
+        unitId: user === KOOR ? "pusat" : "jambi.bappeda",
+        instansiId: user === KOOR ? "pusat" : "jambi",
+        onboardedAt: clock,
+        reminders: { quietStart: "00:00", quietEnd: "00:00" },
+        roles: [...roles],
+      });
+      await ctx.repos.identities.bind({
+        id: `slack:${TEAM}:${user}`,
+        channel: "slack",
+        personId: p._id,
+        now: clock,
+      });
+    }
+    /** /umumkan from Slack to everyone in scope, with `pdf` as the attachment (after `tooBig`), sent now. */
+    const announce = async (
+      message: string,
+      pdf: Record<string, unknown>,
+      tooBig?: Record<string, unknown>,
+    ) => {
+      await expectReply(KOOR, () => command(KOOR, "umumkan"), "Tulis pengumuman");
+      await expectReply(KOOR, () => type(KOOR, message), "foto atau berkas");
+      // A file over 5 MB could not be read again to upload it: it is asked for again.
+      if (tooBig) await expectReply(KOOR, () => share(KOOR, [tooBig]), "lebih besar dari 5 MB");
+      await expectReply(KOOR, () => share(KOOR, [pdf]), "Untuk siapa");
+      await expectReply(KOOR, () => type(KOOR, "Semua orang dalam cakupan saya"), "Minta penerima menjawab");
+      await expectReply(KOOR, () => type(KOOR, "Tidak perlu dijawab"), "Kapan dikirim");
+      await expectReply(KOOR, () => type(KOOR, "Kirim sekarang"), "Kirim sekarang ke 2 orang");
+      await expectReply(KOOR, () => type(KOOR, "ya"), "dikirim ke 2 orang");
+    };
+    // The Slack outbox sends from here on (a stopped dispatcher gives its lease up for good).
+    channel.dispatcher.start();
+    onTestFinished(() => channel.dispatcher.stop());
+    const deliver = <T>(done: () => T | undefined | false, what: string) => slack.waitFor(done, 15_000, what);
+
+    const text = "Undangan rapat koordinasi SKP, Senin 09.00 di aula Bappeda.";
+    const invitation = file("%PDF-1.4 undangan", "undangan-rapat.pdf", "application/pdf", KOOR);
+    const big = file(new Uint8Array(5_000_001), "besar.pdf", "application/pdf", KOOR);
+    await announce(text, invitation, big);
+    // Not read at the step: the reference is kept, and the bytes are read when sending.
+    expect(slack.downloads.filter((d) => d.file === invitation.id || d.file === big.id)).toEqual([]);
+    await deliver(
+      () => slack.uploadsTo(`D${ANI}`).length + slack.uploadsTo(`D${BUDI}`).length >= 2,
+      "two uploads",
+    );
+    for (const user of [ANI, BUDI]) {
+      const [upload] = slack.uploadsTo(`D${user}`);
+      expect(upload).toMatchObject({ filename: "undangan-rapat.pdf", initialComment: text });
+      expect(upload!.bytes.toString()).toBe("%PDF-1.4 undangan");
+    }
+    // Read once for both recipients (files.info and the download), and no message besides the file.
+    expect(slack.of("files.info").filter((c) => c.body.file === invitation.id)).toHaveLength(1);
+    expect(slack.downloads.filter((d) => d.file === invitation.id)).toEqual([
+      { file: invitation.id, authorized: true },
+    ]);
+    expect(slack.of("chat.postMessage").filter((c) => String(c.body.text).startsWith("Undangan"))).toEqual(
+      [],
+    );
+
+    // A file deleted after it was shared, before the broadcast goes out: the text still goes, with
+    // a note, to both.
+    const gone = file("%PDF-1.4 denah", "denah.pdf", "application/pdf", KOOR);
+    slack.deleteFile(String(gone.id));
+    await announce("Denah lokasi pelatihan terlampir.", gone);
+    const noted = () =>
+      slack.of("chat.postMessage").filter((c) => String(c.body.text).startsWith("Denah lokasi pelatihan"));
+    await deliver(() => noted().length >= 2 && noted(), "the text with a note");
+    expect(
+      noted()
+        .map((c) => c.body.channel)
+        .sort(),
+    ).toEqual([ANI, BUDI]);
+    for (const c of noted()) expect(String(c.body.text)).toContain("tidak dapat dikirim lagi");
+    expect(slack.uploads.filter((u) => u.filename === "denah.pdf")).toEqual([]);
+    expect(slack.of("files.info").filter((c) => c.body.file === gone.id)).toHaveLength(1);
   });
 });
