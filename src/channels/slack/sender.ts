@@ -112,6 +112,13 @@ export function createSlackSender(opts: {
     text: attachment?.note ? `${rest.text}\n\n${attachment.note}` : rest.text,
   });
 
+  /** Whether the file can be read (from the cache while it keeps the answer). */
+  const readable = (file: NonNullable<DeliveryMessage["attachment"]>) =>
+    files.get({ channel: file.channel ?? "slack", fileId: file.fileId }).then(
+      () => true,
+      () => false,
+    );
+
   /**
    * Uploads the file, with the text as comment when `comment`; false when it cannot go (not
    * readable, or refused by Slack), which the caller answers with the text and the note.
@@ -170,6 +177,9 @@ export function createSlackSender(opts: {
             partsSent = 1;
             if (uploaded && comment) return { kind: "sent" };
             if (!uploaded) text = withoutFile(message);
+          } else if (!(await readable(message.attachment))) {
+            // A retry after the file's turn: the note goes with the text if the file could not.
+            text = withoutFile(message);
           }
         }
         const messages = messagesOf(text);
