@@ -1373,3 +1373,12 @@ nonresp-csv-caption = { $count ->
     [one] 📄 1 employee has never contacted Pandu: NIP, name and unit, so the agency can contact them directly. Contains personal data; keep it safe.
    *[other] 📄 { $count } employees have never contacted Pandu: NIP, name and unit, so the agency can contact them directly. Contains personal data; keep it safe.
 }
+
+## Issue 21, /umumkan attachments from Slack (s21-files)
+brd-attachment-too-large = This file is larger than 5 MB, so Pandu cannot upload it again to the recipients. Send a smaller file, or press Skip.
+brd-attached-elsewhere-slack = { $count ->
+    [one] 1 recipient uses Telegram: they get the text only, with a note that the attachment is only on Slack.
+   *[other] { $count } recipients use Telegram: they get the text only, with a note that the attachment is only on Slack.
+}
+brd-file-note-slack = 📎 This announcement came with an attachment ({ $name }) that can only be sent on Slack. If you need it, please ask { $sender }.
+brd-file-unsent = 📎 This announcement came with an attachment ({ $name }) that could not be sent (it may have been deleted). If you need it, please ask { $sender }.

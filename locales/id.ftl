@@ -1203,3 +1203,9 @@ nonresp-sent = ✅ { $count } pengingat dijadwalkan. Yang sedang dalam jam tenan
 nonresp-deadline-set = Batas waktu: { $date }. Yang masih belum akan diingatkan otomatis 3 hari dan 1 hari sebelumnya.
 nonresp-csv-empty = Tidak ada pegawai impor yang belum pernah menghubungi Pandu.
 nonresp-csv-caption = 📄 { $count } pegawai belum pernah menghubungi Pandu: NIP, nama dan unit, agar instansi bisa menghubungi mereka langsung. Berisi data pribadi; simpan dengan hati-hati.
+
+## Issue 21, lampiran /umumkan dari Slack (s21-files)
+brd-attachment-too-large = Berkas ini lebih besar dari 5 MB, jadi Pandu tidak bisa mengunggahnya lagi ke para penerima. Kirim berkas yang lebih kecil, atau tekan Lewati.
+brd-attached-elsewhere-slack = { $count } penerima memakai Telegram: mereka mendapat teksnya saja, dengan catatan bahwa lampirannya hanya ada di Slack.
+brd-file-note-slack = 📎 Pengumuman ini disertai lampiran ({ $name }) yang hanya dapat dikirim lewat Slack. Bila Anda memerlukannya, hubungi { $sender }.
+brd-file-unsent = 📎 Pengumuman ini semestinya disertai lampiran ({ $name }), tetapi berkas itu tidak dapat dikirim lagi (mungkin sudah dihapus). Bila Anda memerlukannya, hubungi { $sender }.

@@ -207,6 +207,8 @@ async function main(): Promise<number> {
       slackChannel(config.slack, context, {
         homeView: labelled("chat:home", app.home),
         usePostChannels: (list) => app.broadcasts.useSlackChannels(list),
+        registerFileReader: (read) => app.files.register("slack", read),
+        readFile: (file) => app.files.read(file),
         onProfileChanged: (listener) => app.onProfileChanged(listener),
         onProgressChanged: (listener) => app.onProgressChanged(listener),
       }),

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import { Waiters } from "./waiters.js";
 
 /** Slack's limits on a message: 40,000 characters of text, 50 blocks, 3,000 characters a section. */
@@ -23,7 +23,9 @@ export interface SlackUpload {
  * way Slack does: a call without the bot's token is `not_authed`, with another token
  * `invalid_auth`; a method over its configured rate answers HTTP 429 `ratelimited` with a
  * Retry-After header; a message over Slack's text or block limits is refused; files go through the
- * external upload flow (an upload URL on this server, the bytes posted there, then completion).
+ * external upload flow (an upload URL on this server, the bytes posted there, then completion);
+ * a file a person shared is described by files.info and downloaded from its private URL, both only
+ * with the bot's token.
  */
 export class SlackWebApiEmulator {
   /** Every call in the order it arrived, `at` the time it arrived by the emulator's clock. */
@@ -70,6 +72,13 @@ export class SlackWebApiEmulator {
   /** Upload URLs handed out and not yet completed, by file id (bytes once posted). */
   private readonly pending = new Map<string, { filename: string; length: number; bytes?: Buffer }>();
   private nextFile = 1;
+  /** Files people shared in a conversation (shareFile), by id: what files.info and downloads serve. */
+  private readonly shared = new Map<
+    string,
+    { name: string; mimetype: string; user: string; bytes: Buffer }
+  >();
+  /** Every request for a shared file's bytes, and whether it carried the bot's token. */
+  readonly downloads: { file: string; authorized: boolean }[] = [];
 
   /** `now` stamps each call and times rate windows: a test's controllable clock, or the real one. */
   constructor(
@@ -90,6 +99,7 @@ export class SlackWebApiEmulator {
       req.on("data", (d: Buffer) => chunks.push(d));
       req.on("end", () => {
         const bytes = Buffer.concat(chunks);
+        if (this.serveFile(req.url ?? "", req.headers.authorization, res)) return;
         const upload = /^\/upload\/(\w+)$/.exec((req.url ?? "").split("?")[0]!);
         if (upload) {
           // The upload URL is signed by Slack: it takes the bytes (raw or as one multipart file).
@@ -160,6 +170,80 @@ export class SlackWebApiEmulator {
   /** Files completed in one conversation, oldest first. */
   uploadsTo(channel: string): SlackUpload[] {
     return this.uploads.filter((u) => u.channel === channel);
+  }
+
+  /**
+   * A file a person shares (its bytes, name and type), as Slack keeps it once uploaded: its id,
+   * which files.info answers and whose `url_private_download` serves the bytes.
+   */
+  shareFile(file: { bytes: Uint8Array; name: string; mimetype: string; user?: string }): string {
+    const id = `F${String(this.nextFile++).padStart(8, "0")}`;
+    this.shared.set(id, {
+      name: file.name,
+      mimetype: file.mimetype,
+      user: file.user ?? "U0",
+      bytes: Buffer.from(file.bytes),
+    });
+    return id;
+  }
+
+  /** Deletes a shared file, as its owner can: files.info then answers file_not_found. */
+  deleteFile(id: string): void {
+    this.shared.delete(id);
+  }
+
+  /** A shared file as Slack describes it, in a message event's `files` and in files.info. */
+  fileObject(id: string): Record<string, unknown> {
+    const f = this.shared.get(id);
+    if (!f) throw new Error(`no shared file ${id}`);
+    const path = `files-pri/T01-${id}`;
+    const base = `http://127.0.0.1:${this.port}`;
+    return {
+      id,
+      created: 1_700_000_000,
+      name: f.name,
+      title: f.name,
+      mimetype: f.mimetype,
+      filetype: f.name.split(".").pop() ?? "",
+      user: f.user,
+      mode: "hosted",
+      is_external: false,
+      size: f.bytes.length,
+      url_private: `${base}/${path}/${encodeURIComponent(f.name)}`,
+      url_private_download: `${base}/${path}/download/${encodeURIComponent(f.name)}`,
+    };
+  }
+
+  /**
+   * Serves a shared file's private URLs (true when `url` is one). With the bot's token it answers
+   * the bytes; without it (or with another token) Slack does not answer 401 but redirects to the
+   * workspace's sign-in page, which then answers 200 with HTML: a client that follows redirects
+   * gets a login page instead of the file and must notice that itself.
+   */
+  private serveFile(url: string, authorization: string | undefined, res: ServerResponse): boolean {
+    const path = url.split("?")[0]!;
+    if (path === "/signin") {
+      res
+        .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+        .end("<!DOCTYPE html><title>Sign in</title>");
+      return true;
+    }
+    const match = /^\/files-pri\/T01-(F\w+)\/(?:download\/)?[^/]+$/.exec(path);
+    if (!match) return false;
+    const file = this.shared.get(match[1]!);
+    const authorized = this.token !== undefined && authorization === `Bearer ${this.token}`;
+    this.downloads.push({ file: match[1]!, authorized });
+    if (!authorized) {
+      res.writeHead(302, { location: `/signin?redir=${encodeURIComponent(path)}` }).end();
+    } else if (!file) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("File not found");
+    } else {
+      res
+        .writeHead(200, { "content-type": file.mimetype, "content-length": String(file.bytes.length) })
+        .end(file.bytes);
+    }
+    this.conditions.notify();
+    return true;
   }
 
   /** Slack's error for a call's credentials (`not_authed`, `invalid_auth`), or undefined when right. */
@@ -250,6 +334,9 @@ export class SlackWebApiEmulator {
         // Slack completes only files whose bytes arrived at their upload URL.
         if (files.some((f) => !this.pending.get(f.id)?.bytes)) return { ok: false, error: "file_not_found" };
         const channel = String(body.channel_id ?? body.channels ?? "");
+        // As Slack: a conversation id (C…, G…, D…), never a user id; a DM is opened first.
+        if (body.channel_id !== undefined && !/^[CGDZ][A-Z0-9]+$/.test(channel))
+          return { ok: false, error: "invalid_arguments" };
         for (const f of files) {
           const file = this.pending.get(f.id)!;
           this.pending.delete(f.id);
@@ -263,6 +350,13 @@ export class SlackWebApiEmulator {
           });
         }
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? "" })) };
+      }
+      case "files.info": {
+        // Only files shared where the bot can see them; any other id is not found.
+        const id = String(body.file ?? "");
+        return this.shared.has(id)
+          ? { ok: true, file: this.fileObject(id) }
+          : { ok: false, error: "file_not_found" };
       }
       case "conversations.list": {
         // Two channels a page, so Pandu's paging is exercised too.

@@ -6,6 +6,7 @@ import type { Inbound, Outbound, Progress } from "../../engine/types.js";
 import type { HomeSummary } from "../../services/home.js";
 import type { Handle, RecordSend } from "../channel.js";
 import { createRepeatFilter } from "../repeats.js";
+import { slackInboundFiles } from "./files.js";
 import { fitsComment, homeBlocks, slackMessages, slackText, toBlocks } from "./render.js";
 import { BoundedWebClient, type ReplyRetryPolicy, replyRetryPolicy } from "./retry.js";
 
@@ -270,12 +271,20 @@ export function createSlackApp(deps: SlackDeps) {
     // Only what would be answered is claimed: other messages cost no write.
     if (!(await firstTime("message", eventKey(body)))) return;
     const who = identityOf((body as { team_id?: string }).team_id, e.user);
-    const inbound: Inbound =
+    // Files go to the flow as Telegram documents and photos do, each in turn; the text with them is
+    // no answer (as a caption is not).
+    const inbounds: Inbound[] =
       e.files?.length || e.subtype === "file_share"
-        ? { kind: "unsupported", what: "document" }
-        : { kind: "text", text: e.text ?? "" };
-    await observed(inbound.kind, () => deliver(who, e.user!, inbound));
+        ? slackInboundFiles(e.files)
+        : [{ kind: "text", text: e.text ?? "" }];
+    await observed(inbounds[0]!.kind, async () => {
+      for (const inbound of inbounds) await deliver(who, e.user!, inbound);
+    });
   });
+
+  // A workspace subscribed to file_shared (Pandu's manifest is not) gets it for every file a
+  // message carries: the message event above is the one taken, so a file never reaches a flow twice.
+  app.event("file_shared", async () => {});
 
   app.event("app_home_opened", async ({ event, body }) => {
     if (event.tab !== "home") return;

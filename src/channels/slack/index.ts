@@ -2,6 +2,7 @@ import type { Config } from "../../config/config.js";
 import { type ChannelContext, type ChannelSetup, channelOutbox, replyLocale } from "../channel.js";
 import { createSlackApp, type SlackDeps } from "./app.js";
 import { slackChannelLister } from "./channels.js";
+import { slackFileReader } from "./files.js";
 import { createHomePublisher } from "./home-publisher.js";
 import { createSlackSender } from "./sender.js";
 import { createSlackStatusMessages } from "./status.js";
@@ -18,12 +19,19 @@ export interface SlackChannelDeps {
   replyRetry?: SlackDeps["replyRetry"];
   /** Subscribes to the other changes App Home shows (assessment, enrolment, JP, surveys), told the person. */
   onProgressChanged?(listener: (personId: string) => Promise<void>): void;
+  /** Lets services read the files people share in a direct message (certificates, imports). */
+  registerFileReader?(read: (fileId: string) => Promise<Uint8Array>): void;
+  /**
+   * Reads a file of any platform (the app's file readers): a broadcast's attachment is uploaded to
+   * each Slack recipient from its bytes. Without it, recipients get the text and the note.
+   */
+  readFile?(file: { channel: string; fileId: string }): Promise<Uint8Array>;
 }
 
 /**
- * The Slack channel: Bolt over HTTP events (or Socket Mode with an app token), App Home kept up to
- * date, the channel lister for broadcasts, and its outbox dispatcher sharing the bot's send budget
- * with its replies.
+ * The Slack channel: Bolt over HTTP events (or Socket Mode with an app token), its file reader,
+ * App Home kept up to date, the channel lister for broadcasts, and its outbox dispatcher sharing
+ * the bot's send budget with its replies.
  */
 export function slackChannel(
   config: NonNullable<Config["slack"]>,
@@ -33,7 +41,12 @@ export function slackChannel(
   const { logger } = context;
   const outbox = channelOutbox(
     context.outbox,
-    createSlackSender({ botToken: config.botToken, apiUrl: config.apiUrl }),
+    createSlackSender({
+      botToken: config.botToken,
+      apiUrl: config.apiUrl,
+      ...(deps.readFile ? { readFile: deps.readFile } : {}),
+      logger: logger.child({ channel: "slack" }),
+    }),
   );
   const slack = createSlackApp({
     botToken: config.botToken,
@@ -52,6 +65,7 @@ export function slackChannel(
     claimOnce: (key) => context.outbox.repos.leases.takeKey(`slack-once:${key}`, "slack", new Date()),
     ...(deps.replyRetry ? { replyRetry: deps.replyRetry } : {}),
   });
+  deps.registerFileReader?.(slackFileReader({ botToken: config.botToken, apiUrl: config.apiUrl }));
   // Coordinators on Slack may also post a broadcast to a channel the bot is in.
   deps.usePostChannels(slackChannelLister({ botToken: config.botToken, apiUrl: config.apiUrl }));
   // App Home shows the profile, results, JP, sessions and surveys: it is published again when any

@@ -9,8 +9,8 @@ export interface BroadcastAudience {
   values?: string[];
 }
 
-/** A broadcast's file: a platform reference that only `channel` can send (a Telegram file_id). */
-export interface BroadcastAttachment extends DeliveryAttachment {
+/** A broadcast's file: a reference of platform `channel` (a Telegram file_id, a Slack file id). */
+export interface BroadcastAttachment extends Omit<DeliveryAttachment, "note"> {
   channel: string;
 }
 

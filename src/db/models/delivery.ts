@@ -1,14 +1,22 @@
 import { Schema } from "mongoose";
 
 /**
- * A file sent with a message, by the platform's own reference (a Telegram file_id): Pandu never
- * keeps the bytes. Only valid on the channel it came from; the sender of another channel ignores it.
+ * A file sent with a message, by the platform's own reference (a Telegram file_id, a Slack file
+ * id): Pandu never keeps the bytes. Telegram sends its own files again by reference; Slack's sender
+ * reads the bytes through the file readers (`channel` says whose reference it is) and uploads them.
  */
 export interface DeliveryAttachment {
   kind: "photo" | "document";
   fileId: string;
   filename?: string;
   mime?: string;
+  /** The platform the reference belongs to; absent on older deliveries (then the sender's own). */
+  channel?: string;
+  /**
+   * What the text says instead when the file cannot be sent after all (deleted, too large to
+   * read), in the recipient's language; absent, the text goes alone.
+   */
+  note?: string;
 }
 
 /** A message Pandu sends on its own, as stored: channel-neutral text and buttons, maybe a file. */
@@ -76,7 +84,10 @@ export const attachmentFields = {
   mime: String,
 };
 
-const attachmentSchema = new Schema<DeliveryAttachment>(attachmentFields, { _id: false });
+const attachmentSchema = new Schema<DeliveryAttachment>(
+  { ...attachmentFields, channel: String, note: String },
+  { _id: false },
+);
 
 const messageSchema = new Schema<StoredDeliveryMessage>(
   {

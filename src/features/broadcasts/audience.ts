@@ -37,7 +37,7 @@ export function audienceOf(answers: Record<string, unknown>): BroadcastAudience 
 
 /**
  * Resolves a broadcast's audience inside a coordinator's scope: the onboarded, reachable people it
- * selects, with the channel each would be reached on (a file goes only to those on its own channel).
+ * selects, with the channel each would be reached on (which decides whether a file can go with it).
  */
 export function createAudienceResolver(deps: {
   repos: Pick<Repositories, "people" | "orgUnits" | "enrollments">;

@@ -8,7 +8,7 @@ import type { Conversation } from "../../engine/types.js";
 import { formatDateTime } from "../../i18n/format.js";
 import { createAuditLog } from "../../services/audit-log.js";
 import { ackChoices, ackOf } from "./acknowledgement.js";
-import { attachmentOf } from "./attachment.js";
+import { attachmentOf, attachmentTooLarge, carriesFile } from "./attachment.js";
 import { type AudienceResolver, audienceOf, unitsOf } from "./audience.js";
 import type { ActorOf } from "./broadcast-access.js";
 import type { PostChannels } from "./post-channels.js";
@@ -49,12 +49,20 @@ export function createComposeServices(deps: {
     return atLocal(String(answers.date), minutesOf(time.padStart(5, "0")) ?? 0, timeZone);
   }
 
+  // A file can be attached on both platforms: Telegram sends it again by reference, Slack's sender
+  // reads it and uploads it to each recipient.
   const where: ComputeService = async ({ conversation }) => ({
     setAnswers: {
-      on_telegram: conversation.identityId.startsWith("telegram:"),
+      can_attach: /^(telegram|slack):/.test(conversation.identityId),
       on_slack: conversation.identityId.startsWith("slack:") && deps.channels.available(),
     },
   });
+
+  /** A file too large to be read again for sending is refused here, and asked for again. */
+  const checkAttachment: ComputeService = async ({ conversation, answers }) =>
+    attachmentTooLarge(answers)
+      ? { outbound: [{ text: t(conversation, "brd-attachment-too-large") }], goto: "attachment" }
+      : {};
 
   const addUnit: ComputeService = async ({ answers }) => {
     const picked = typeof answers.unit === "string" ? [answers.unit] : [];
@@ -74,8 +82,8 @@ export function createComposeServices(deps: {
       return { outbound: [{ text: t(conversation, "brd-nobody") }], goto: "audience" };
     }
     const file = attachmentOf(answers);
-    // People reached elsewhere than the file's channel get the text with a note instead of the file.
-    const withoutFile = file ? people.filter((p) => routes.get(p._id) !== file.channel).length : 0;
+    // People whose platform cannot carry the file get the text with a note instead.
+    const withoutFile = file ? people.filter((p) => !carriesFile(routes.get(p._id), file.channel)).length : 0;
     return { setAnswers: { count: people.length, withoutFile } };
   };
 
@@ -90,7 +98,8 @@ export function createComposeServices(deps: {
           : t(conversation, "brd-attached-document", { name: file.filename ?? "—" }),
       );
       const withoutFile = Number(answers.withoutFile ?? 0);
-      if (withoutFile > 0) lines.push(t(conversation, "brd-attached-elsewhere", { count: withoutFile }));
+      const elsewhere = file.channel === "slack" ? "brd-attached-elsewhere-slack" : "brd-attached-elsewhere";
+      if (withoutFile > 0) lines.push(t(conversation, elsewhere, { count: withoutFile }));
     }
     const channel = await deps.channels.chosen((await deps.actor(conversation)).roots, answers);
     if (channel) lines.push(t(conversation, "brd-also-channel", { name: channel.name }));
@@ -148,28 +157,43 @@ export function createComposeServices(deps: {
       ...(progress ? { progress, progressOpen: true } : {}),
     };
 
+    /** A note on the file in the recipient's language (`key`: only on its platform, or not sent). */
+    const noteOf = (locale: Person["locale"], key: string) =>
+      deps.translate(locale, key, {
+        // A file without a name is named by its kind, in the recipient's language.
+        name:
+          file?.filename ??
+          deps.translate(locale, file?.kind === "photo" ? "brd-file-photo" : "brd-file-document"),
+        sender: me?.name ?? deps.translate(locale, "brd-sender-unknown"),
+      });
+    /** The note that the file is only on its own platform. */
+    const onlyThereKey = file?.channel === "slack" ? "brd-file-note-slack" : "brd-file-note";
     /**
      * The message where the file cannot go (another platform), in the recipient's language: the
      * text and a short note that a file came with it and whom to ask, since the text may well say
      * "see attached" and silence would leave them looking for it.
      */
-    const textOnly = (locale: Person["locale"]): DeliveryMessage => {
+    const textOnly = (locale: Person["locale"]): DeliveryMessage =>
+      file ? { text: `${text}\n\n${noteOf(locale, onlyThereKey)}` } : { text };
+    /**
+     * The message where the file can go (see carriesFile): the file by its reference, the text as
+     * its caption or comment, and the note that stands in for the file should it not go after all
+     * (Slack reads it first: it may have been deleted, or be too large to bring over).
+     */
+    const withFile = (locale: Person["locale"], to: string): DeliveryMessage => {
       if (!file) return { text };
-      const note = deps.translate(locale, "brd-file-note", {
-        // A file without a name is named by its kind, in the recipient's language.
-        name:
-          file.filename ??
-          deps.translate(locale, file.kind === "photo" ? "brd-file-photo" : "brd-file-document"),
-        sender: me?.name ?? deps.translate(locale, "brd-sender-unknown"),
-      });
-      return { text: `${text}\n\n${note}` };
+      const note = noteOf(locale, to === file.channel ? "brd-file-unsent" : onlyThereKey);
+      return { text, attachment: { ...file, note } };
     };
-    /** The message on the file's own platform: the file by its reference, the text as its caption. */
-    const withFile = (): DeliveryMessage | undefined => {
-      if (!file) return undefined;
-      const { channel: _, ...attachment } = file;
-      return { text, attachment };
-    };
+    /** The recipient platforms that get the file itself, each with its message. */
+    const fileMessages = (locale: Person["locale"]) =>
+      file
+        ? Object.fromEntries(
+            [...new Set([file.channel, "slack"])]
+              .filter((c) => carriesFile(c, file.channel))
+              .map((c) => [c, answerable(withFile(locale, c), locale)]),
+          )
+        : undefined;
     /** A person's message carries the answer buttons, in their language, when one is asked. */
     const answerable = (m: DeliveryMessage, locale: Person["locale"]): DeliveryMessage => ({
       ...m,
@@ -182,7 +206,7 @@ export function createComposeServices(deps: {
       people.map((p) => ({
         personId: p._id,
         message: answerable(textOnly(p.locale), p.locale),
-        ...(file ? { byChannel: { [file.channel]: answerable(withFile()!, p.locale) } } : {}),
+        ...(file ? { byChannel: fileMessages(p.locale) } : {}),
         dueAt: afterQuiet(dueAt, p.timeZone, quietHoursOf(p)),
       })),
       peoplePurpose(id),
@@ -196,7 +220,7 @@ export function createComposeServices(deps: {
         occurrence: id,
         channel: "slack",
         address: channel.id,
-        message: (file?.channel === "slack" && withFile()) || textOnly(conversation.profile.locale),
+        message: withFile(conversation.profile.locale, "slack"),
         dueAt,
       });
     }
@@ -230,6 +254,7 @@ export function createComposeServices(deps: {
 
   return {
     "broadcast.where": where,
+    "broadcast.checkAttachment": checkAttachment,
     "broadcast.addUnit": addUnit,
     "broadcast.dropUnit": dropUnit,
     "broadcast.summary": summary,

@@ -280,6 +280,7 @@ describe("a broadcast asking for an answer", () => {
     // BKPSDM: the coordinator on Telegram, and this one on Slack.
     for (const answer of [
       "Rapat evaluasi BKPSDM dipercepat.",
+      "lewati",
       "Unit tertentu (satu atau beberapa)",
       "Unit mataram.bkpsdm",
       "Selesai memilih",

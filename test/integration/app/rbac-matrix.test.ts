@@ -318,6 +318,7 @@ async function announce(s: Staff, message: string, channel: string) {
   await driver.cmd(who, "batal");
   await cmd(who, "umumkan");
   await text(who, message);
+  await text(who, "lewati");
   await text(who, "Semua orang dalam cakupan saya");
   const offered = labels(await text(who, "Ya, pilih kanalnya"));
   const picked = all(await text(who, channel));

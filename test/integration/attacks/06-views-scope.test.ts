@@ -181,6 +181,7 @@ describe("a coordinator posts only to the Slack channels listed for units in the
     await ctx.db.models.OrgUnit.updateOne({ _id: "jambi" }, { $set: { slackChannels: ["C0JAMBI"] } }).exec();
     await cmd(onSlack, "umumkan");
     await text(onSlack, "Rapat koordinasi diundur.");
+    await text(onSlack, "lewati");
     await text(onSlack, "Semua orang dalam cakupan saya");
     const offered = await text(onSlack, "Ya, pilih kanalnya");
     const labels = offered

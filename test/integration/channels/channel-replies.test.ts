@@ -183,13 +183,13 @@ describe("texts in the person's language", () => {
     expect(await slackTexts("DU1", from, (x) => x === t("en", "error-generic"))).toContain(
       t("en", "error-generic"),
     );
-    // A file where /selesai asks for the training's name is named in English.
+    // A file shared where /selesai asks which training is refused in English.
     from = slack.of("chat.postMessage").length;
     expect((await command("U1", "selesai")).status).toBe(200);
     await slackTexts("DU1", from, () => true);
     from = slack.of("chat.postMessage").length;
     expect((await fileShared("U1")).status).toBe(200);
-    const unread = t("en", "flow-unsupported-input", { what: t("en", "media-document") });
+    const unread = t("en", "flow-file-not-expected");
     expect(await slackTexts("DU1", from, (x) => x === unread)).toContain(unread);
     await cmd(sl("U1"), "batal");
   });

@@ -39,7 +39,8 @@ const EVENTS: Record<string, { events: string[]; scopes: string[] }> = {
   // Only direct messages are read (channel_type "im").
   message: { events: ["message.im"], scopes: ["im:history"] },
   app_home_opened: { events: ["app_home_opened"], scopes: [] },
-  file_shared: { events: ["file_shared"], scopes: ["files:read"] },
+  // Only acknowledged (the message.im event carries the same share): Pandu needs no subscription.
+  file_shared: { events: [], scopes: [] },
   app_mention: { events: ["app_mention"], scopes: ["app_mentions:read"] },
 };
 
