@@ -1366,3 +1366,11 @@ nonresp-csv-caption = { $count ->
     [one] 📄 1 employee has never contacted Pandu: NIP, name and unit, so the agency can contact them directly. Contains personal data; keep it safe.
    *[other] 📄 { $count } employees have never contacted Pandu: NIP, name and unit, so the agency can contact them directly. Contains personal data; keep it safe.
 }
+
+## Feedback on long work and Excel files (issue 21: feedback & .xlsx)
+export-progress = ⏳ Preparing the export… { $done } of { $total } rows done.
+export-xlsx-offer = Prefer Excel? The .xlsx file has numbers and dates ready to sum and sort, with a header row that stays in view.
+export-xlsx-button = 📊 Download as Excel (.xlsx)
+summary-preparing = ⏳ Putting the summary together… one moment, the figures follow here.
+training-export-preparing = ⏳ Preparing your training history file for SIASN…
+privacy-export-preparing = ⏳ Gathering your data into one file… it will be sent here shortly.

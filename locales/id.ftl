@@ -1196,3 +1196,11 @@ nonresp-sent = ✅ { $count } pengingat dijadwalkan. Yang sedang dalam jam tenan
 nonresp-deadline-set = Batas waktu: { $date }. Yang masih belum akan diingatkan otomatis 3 hari dan 1 hari sebelumnya.
 nonresp-csv-empty = Tidak ada pegawai impor yang belum pernah menghubungi Pandu.
 nonresp-csv-caption = 📄 { $count } pegawai belum pernah menghubungi Pandu: NIP, nama dan unit, agar instansi bisa menghubungi mereka langsung. Berisi data pribadi; simpan dengan hati-hati.
+
+## Tanda pekerjaan panjang dan berkas Excel (isu 21: umpan balik & .xlsx)
+export-progress = ⏳ Sedang menyiapkan berkas ekspor… { $done } dari { $total } baris selesai.
+export-xlsx-offer = Lebih suka Excel? Berkas .xlsx berisi angka dan tanggal yang langsung bisa dihitung dan diurutkan, dengan baris judul yang tetap terlihat.
+export-xlsx-button = 📊 Unduh versi Excel (.xlsx)
+summary-preparing = ⏳ Sedang menyusun ringkasan… sebentar, angkanya menyusul di sini.
+training-export-preparing = ⏳ Sedang menyiapkan berkas riwayat pelatihan untuk SIASN…
+privacy-export-preparing = ⏳ Sedang mengumpulkan data Anda ke dalam satu berkas… sebentar lagi dikirim ke sini.

@@ -1,3 +1,4 @@
+import readXlsxFile from "read-excel-file/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
@@ -9,6 +10,7 @@ import { broadcastButton, unansweredButton } from "../../../src/features/broadca
 import { nonResponderButton } from "../../../src/features/campaigns/campaigns.js";
 import { inviteButton } from "../../../src/features/deep-links/invitations.js";
 import { digestButton } from "../../../src/features/digest/coordinator-digest.js";
+import { exportButton } from "../../../src/features/export/people-export.js";
 import { rosterButton } from "../../../src/features/roster/roster.js";
 import { summaryButton, unitKey } from "../../../src/features/summaries/summary-report.js";
 import { unitMoveButton } from "../../../src/features/unit-moves/unit-moves.js";
@@ -53,6 +55,15 @@ const csvFile = (who: IncomingIdentity, name: string, size: number) => hear(driv
 const { all } = driver;
 const printed = (out: Outbound[]) =>
   out.map((o) => `${o.text}\n${o.media ? Buffer.from(o.media.bytes).toString("utf8") : ""}`).join("\n");
+/** The cells of every Excel file in the replies, as text (the blanket check cannot read inside a zip). */
+const sheetsOf = async (out: Outbound[]) => {
+  const cells: string[] = [];
+  for (const o of out)
+    if (o.media?.filename.endsWith(".xlsx"))
+      for (const sheet of await readXlsxFile(Buffer.from(o.media.bytes)))
+        cells.push(...sheet.data.flat().map(String));
+  return cells.join("\n");
+};
 const labels = (out: Outbound[]) => out.flatMap((o) => (o.choices ?? []).flat()).map((c) => c.label);
 
 /** The sentinel: works in Sekretariat Daerah; nobody outside it may see or touch them. */
@@ -613,6 +624,16 @@ const scenarios: Record<string, Scenario> = {
     async outOfScope(s) {
       // The blanket check of every out-of-scope cell reads the CSV for the NIP and the name.
       await cmd(s.tg, "ekspor");
+    },
+  },
+  "button:eks": {
+    async inScope(s) {
+      expect(await sheetsOf(await press(s.tg, exportButton.pack("xlsx")))).toContain(SENTINEL_NIP);
+    },
+    async outOfScope(s) {
+      const cells = await sheetsOf(await press(s.tg, exportButton.pack("xlsx")));
+      expect(cells).not.toContain(SENTINEL);
+      expect(cells).not.toContain(SENTINEL_NIP);
     },
   },
   "command:peran": {
