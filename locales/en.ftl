@@ -1374,3 +1374,4 @@ export-xlsx-button = 📊 Download as Excel (.xlsx)
 summary-preparing = ⏳ Putting the summary together… one moment, the figures follow here.
 training-export-preparing = ⏳ Preparing your training history file for SIASN…
 privacy-export-preparing = ⏳ Gathering your data into one file… it will be sent here shortly.
+roster-sheet-xlsx = 📊 Excel version

@@ -1204,3 +1204,4 @@ export-xlsx-button = 📊 Unduh versi Excel (.xlsx)
 summary-preparing = ⏳ Sedang menyusun ringkasan… sebentar, angkanya menyusul di sini.
 training-export-preparing = ⏳ Sedang menyiapkan berkas riwayat pelatihan untuk SIASN…
 privacy-export-preparing = ⏳ Sedang mengumpulkan data Anda ke dalam satu berkas… sebentar lagi dikirim ke sini.
+roster-sheet-xlsx = 📊 Versi Excel

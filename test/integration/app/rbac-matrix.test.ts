@@ -11,6 +11,7 @@ import { nonResponderButton } from "../../../src/features/campaigns/campaigns.js
 import { inviteButton } from "../../../src/features/deep-links/invitations.js";
 import { digestButton } from "../../../src/features/digest/coordinator-digest.js";
 import { exportButton } from "../../../src/features/export/people-export.js";
+import { ATTENDANCE_COLUMNS } from "../../../src/features/roster/attendance-sheet.js";
 import { rosterButton } from "../../../src/features/roster/roster.js";
 import { summaryButton, unitKey } from "../../../src/features/summaries/summary-report.js";
 import { unitMoveButton } from "../../../src/features/unit-moves/unit-moves.js";
@@ -756,6 +757,13 @@ const scenarios: Record<string, Scenario> = {
     async inScope(s) {
       expect(all(await press(s.tg, rosterButton.pack("open", rosterKey)))).toContain(SENTINEL);
       expect(printed(await press(s.tg, rosterButton.pack("sheet", rosterKey)))).toContain(SENTINEL_NIP);
+      // The Excel daftar hadir: the header, one column per field on every row, the person in it.
+      const xlsx = await press(s.tg, rosterButton.pack("sheet", rosterKey, "xlsx"));
+      expect(xlsx[0]!.media!.filename).toMatch(/^daftar-hadir-.*\.xlsx$/);
+      const [sheet] = await readXlsxFile(Buffer.from(xlsx[0]!.media!.bytes));
+      expect(sheet!.data[0]).toEqual([...ATTENDANCE_COLUMNS]);
+      expect(sheet!.data.every((r) => r.length === ATTENDANCE_COLUMNS.length)).toBe(true);
+      expect(await sheetsOf(xlsx)).toContain(SENTINEL_NIP);
       await press(s.tg, rosterButton.pack("absent", rosterKey, sentinelId));
       expect(await sentinelMark()).toBe("tidak");
       await press(s.tg, rosterButton.pack("present", rosterKey, sentinelId));
@@ -766,6 +774,7 @@ const scenarios: Record<string, Scenario> = {
       for (const data of [
         rosterButton.pack("open", rosterKey),
         rosterButton.pack("sheet", rosterKey),
+        rosterButton.pack("sheet", rosterKey, "xlsx"),
         rosterButton.pack("complete", rosterKey),
         rosterButton.pack("completeConfirm", rosterKey),
         rosterButton.pack("person", rosterKey, sentinelId),
