@@ -1382,3 +1382,12 @@ brd-attached-elsewhere-slack = { $count ->
 }
 brd-file-note-slack = 📎 This announcement came with an attachment ({ $name }) that can only be sent on Slack. If you need it, please ask { $sender }.
 brd-file-unsent = 📎 This announcement came with an attachment ({ $name }) that could not be sent (it may have been deleted). If you need it, please ask { $sender }.
+
+## Feedback on long work and Excel files (issue 21: feedback & .xlsx)
+export-progress = ⏳ Preparing the export… { $done } of { $total } rows done.
+export-xlsx-offer = Prefer Excel? The .xlsx file has numbers and dates ready to sum and sort, with a header row that stays in view.
+export-xlsx-button = 📊 Download as Excel (.xlsx)
+summary-preparing = ⏳ Putting the summary together… one moment, the figures follow here.
+training-export-preparing = ⏳ Preparing your training history file for SIASN…
+privacy-export-preparing = ⏳ Gathering your data into one file… it will be sent here shortly.
+roster-sheet-xlsx = 📊 Excel version

@@ -1209,3 +1209,12 @@ brd-attachment-too-large = Berkas ini lebih besar dari 5 MB, jadi Pandu tidak bi
 brd-attached-elsewhere-slack = { $count } penerima memakai Telegram: mereka mendapat teksnya saja, dengan catatan bahwa lampirannya hanya ada di Slack.
 brd-file-note-slack = 📎 Pengumuman ini disertai lampiran ({ $name }) yang hanya dapat dikirim lewat Slack. Bila Anda memerlukannya, hubungi { $sender }.
 brd-file-unsent = 📎 Pengumuman ini semestinya disertai lampiran ({ $name }), tetapi berkas itu tidak dapat dikirim lagi (mungkin sudah dihapus). Bila Anda memerlukannya, hubungi { $sender }.
+
+## Tanda pekerjaan panjang dan berkas Excel (isu 21: umpan balik & .xlsx)
+export-progress = ⏳ Sedang menyiapkan berkas ekspor… { $done } dari { $total } baris selesai.
+export-xlsx-offer = Lebih suka Excel? Berkas .xlsx berisi angka dan tanggal yang langsung bisa dihitung dan diurutkan, dengan baris judul yang tetap terlihat.
+export-xlsx-button = 📊 Unduh versi Excel (.xlsx)
+summary-preparing = ⏳ Sedang menyusun ringkasan… sebentar, angkanya menyusul di sini.
+training-export-preparing = ⏳ Sedang menyiapkan berkas riwayat pelatihan untuk SIASN…
+privacy-export-preparing = ⏳ Sedang mengumpulkan data Anda ke dalam satu berkas… sebentar lagi dikirim ke sini.
+roster-sheet-xlsx = 📊 Versi Excel

@@ -75,14 +75,15 @@ export interface Outbound {
 
 /**
  * Tells the person that slow work has started, before its replies come: the channel sends `text`
- * at once (Telegram also shows its "sending a file…" status when `preparing` says what comes).
- * A note with `replace` takes the place of the earlier note with the same key while the same
- * message is answered: edited in place where the channel can (Telegram), else sent as a new note.
- * A failure to send it is the channel's to log: the work goes on.
+ * at once (Telegram also shows its "typing…" or "sending a file…" status when `preparing` says
+ * what comes: a text, a document or a photo). A note with `replace` takes the place of the earlier
+ * note with the same key while the same message is answered: edited in place where the channel
+ * can (Telegram, Slack), else sent as a new note. A failure to send it is the channel's to log:
+ * the work goes on.
  */
 export type Progress = (note: {
   text: string;
-  preparing?: "document" | "photo";
+  preparing?: "text" | "document" | "photo";
   replace?: string;
 }) => Promise<void>;
 

@@ -174,11 +174,26 @@ export function createSlackApp(deps: SlackDeps) {
     inbound: Inbound,
     prompt?: { channel: string; ts: string },
   ): Promise<void> {
-    // Slow work says so at once, in the conversation its replies will go to.
+    // Slow work says so at once, in the conversation its replies will go to. A note that replaces
+    // an earlier one (an export's or an import's count) updates that message in place.
+    const notes = new Map<string, { channel: string; ts: string }>();
     const progress: Progress = async (note) => {
       try {
         const to = prompt?.channel ?? (await dmChannel(user));
-        await client.chat.postMessage({ channel: to, text: slackText(note.text), blocks: toBlocks(note) });
+        const message = { text: slackText(note.text), blocks: toBlocks(note) };
+        const earlier = note.replace ? notes.get(note.replace) : undefined;
+        const updated =
+          earlier !== undefined &&
+          (await client.chat.update({ ...earlier, ...message }).then(
+            () => true,
+            (err) => {
+              deps.logger.debug({ err }, "updating a slack progress note failed, posting it instead");
+              return false;
+            },
+          ));
+        if (updated) return;
+        const sent = await client.chat.postMessage({ channel: to, ...message });
+        if (note.replace && sent.ts) notes.set(note.replace, { channel: sent.channel ?? to, ts: sent.ts });
       } catch (err) {
         deps.logger.warn({ err }, "sending a progress note to slack failed; the work goes on");
       }

@@ -9,6 +9,9 @@ import { SeenIds } from "../seen-ids.js";
 import { normalizeUpdate } from "./normalize.js";
 import { keyboard, MAX_CAPTION, MAX_TEXT, splitText } from "./render.js";
 
+/** The status Telegram shows while slow work prepares what comes: a text, a file or a picture. */
+const CHAT_ACTIONS = { text: "typing", document: "upload_document", photo: "upload_photo" } as const;
+
 export interface TelegramDeps {
   token: string;
   apiRoot: string;
@@ -124,11 +127,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
           const sent = await ctx.api.sendMessage(n.chatId, note.text);
           if (note.replace) notes.set(note.replace, sent.message_id);
         }
-        if (note.preparing)
-          await ctx.api.sendChatAction(
-            n.chatId,
-            note.preparing === "photo" ? "upload_photo" : "upload_document",
-          );
+        if (note.preparing) await ctx.api.sendChatAction(n.chatId, CHAT_ACTIONS[note.preparing]);
       } catch (err) {
         log.warn({ err }, "sending a progress note failed; the work goes on");
       }

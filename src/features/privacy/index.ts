@@ -13,7 +13,11 @@ export function privacyFeature(deps: {
   return {
     name: "privacy",
     commands: [
-      { name: "dataku", access: "registered", run: ({ conv }) => deps.privacy.exportOwnData(conv) },
+      {
+        name: "dataku",
+        access: "registered",
+        run: ({ conv, progress }) => deps.privacy.exportOwnData(conv, progress),
+      },
       // Answers a stranger too: an erasure cut short after their account went is finished here.
       { name: "hapusdata", access: "anyone", run: ({ conv }) => deps.privacy.askErasure(conv) },
     ],

@@ -6,7 +6,7 @@ import { stateOf } from "../../domain/completion-state.js";
 import { quietHoursOf } from "../../domain/reminder-time.js";
 import type { RunStore } from "../../engine/run-cache.js";
 import type { Translate } from "../../engine/text.js";
-import type { Conversation, Outbound } from "../../engine/types.js";
+import type { Conversation, Outbound, Progress } from "../../engine/types.js";
 import { formatDate } from "../../i18n/format.js";
 import type { Locale } from "../../i18n/locales.js";
 import { createAuditLog } from "../../services/audit-log.js";
@@ -463,11 +463,15 @@ export function createPrivacy(deps: PrivacyDeps) {
       return stale.length;
     },
 
-    /** /dataku: the person's data as a JSON document, with a caption, and an audit entry. */
-    async exportOwnData(conv: Conversation): Promise<Outbound[]> {
+    /**
+     * /dataku: the person's data as a JSON document, with a caption, and an audit entry. Gathering
+     * it reads every collection: `progress` hears first that the file is being prepared.
+     */
+    async exportOwnData(conv: Conversation, progress?: Progress): Promise<Outbound[]> {
       const t = tr(conv.profile.locale);
       const person = conv.profile.personId ? await repos.people.get(conv.profile.personId) : null;
       if (!person) return [{ text: t("onboarding-needed") }];
+      await progress?.({ text: t("privacy-export-preparing"), preparing: "document" });
       const data = await collect(person, conv.profile.locale);
       await audit(conv, person, "privacy.export", "ok", {
         target: { kind: "person", id: person._id },

@@ -60,7 +60,8 @@ export function createButtonHandler(deps: RosterContext, handlers: Handlers) {
           // Another provider's session with nobody of the reader's in it is none of theirs.
           if (!seesAll(r, course) && places.length === 0) return refused(conv, r, press.action, session.id);
           if (press.action === "open") return roster(r, course, session, places, Number(a1) || 1);
-          if (press.action === "sheet") return sheet(conv, r, course, session, await withPeople(places));
+          if (press.action === "sheet")
+            return sheet(conv, r, course, session, await withPeople(places), a1 === "xlsx" ? "xlsx" : "csv");
           if (session.startsAt > deps.now()) return [{ text: t("roster-complete-too-early") }];
           const present = places.filter(wasPresent);
           if (press.action === "complete") return confirmComplete(r, course, a0!, present.length);

@@ -2,7 +2,7 @@ import { buttonCodec } from "../feature.js";
 
 /**
  * /peserta's buttons: the session list (page, query words), a session's roster (page), one person
- * (mark present or absent, remove after confirming), the daftar hadir, and marking the session
+ * (mark present or absent, remove after confirming), the daftar hadir (CSV or Excel), and marking the session
  * completed (after confirming). Every press re-reads the koordinator's role and scope.
  */
 export const rosterButton = buttonCodec("roster", "pst", {
@@ -13,7 +13,8 @@ export const rosterButton = buttonCodec("roster", "pst", {
   absent: ["t", [2, 3]],
   remove: ["k", [2, 3]],
   removeConfirm: ["kx", 2],
-  sheet: ["c", 1],
+  // The daftar hadir: a CSV, or with "xlsx" an Excel file.
+  sheet: ["c", [1, 2]],
   complete: ["s", 1],
   completeConfirm: ["sx", 1],
 });

@@ -112,8 +112,9 @@ export function createRosterView(deps: RosterContext, { withPeople }: Pick<Reade
           ...(nav.length ? [nav] : []),
           [
             { data: rosterButton.pack("sheet", key), label: t("roster-sheet") },
-            { data: rosterButton.pack("complete", key), label: t("roster-complete") },
+            { data: rosterButton.pack("sheet", key, "xlsx"), label: t("roster-sheet-xlsx") },
           ],
+          [{ data: rosterButton.pack("complete", key), label: t("roster-complete") }],
           [{ data: rosterButton.pack("list", 1), label: t("roster-back-list") }],
         ],
         replacesPrompt: true,

@@ -17,7 +17,7 @@ export function summariesFeature(deps: {
       {
         name: "ringkasan",
         access: READER_ROLES,
-        run: (ctx) => deps.report.show(ctx.conv, ctx.args, ctx.bootstrapAdmin),
+        run: (ctx) => deps.report.show(ctx.conv, ctx.args, ctx.bootstrapAdmin, ctx.progress),
       },
     ],
     buttons: [
@@ -25,7 +25,7 @@ export function summariesFeature(deps: {
         codec: summaryButton,
         access: READER_ROLES,
         command: "ringkasan",
-        run: (ctx, press) => deps.report.handleButton(ctx.conv, press, ctx.bootstrapAdmin),
+        run: (ctx, press) => deps.report.handleButton(ctx.conv, press, ctx.bootstrapAdmin, ctx.progress),
       }),
     ],
     jobs: [

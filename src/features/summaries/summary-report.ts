@@ -24,7 +24,7 @@ import {
   suppressedFigures,
 } from "../../domain/suppression.js";
 import type { Translate } from "../../engine/text.js";
-import type { Choice, Conversation, Outbound } from "../../engine/types.js";
+import type { Choice, Conversation, Outbound, Progress } from "../../engine/types.js";
 import { formatNumber } from "../../i18n/format.js";
 import type { Locale } from "../../i18n/locales.js";
 import { actorOf } from "../../services/actor.js";
@@ -313,15 +313,21 @@ export function createSummaryReport(deps: {
       : deps.translate(locale, "summary-scope", { count: roots.length });
   }
 
-  /** The full answer for a target: the text (always), the chart, and the buttons. */
+  /**
+   * The full answer for a target: the text (always), the chart, and the buttons. Taking in waiting
+   * changes, reading each level's totals and drawing the chart can take seconds: `progress` hears
+   * of it first.
+   */
   async function answer(
     conv: Conversation,
     me: Person | null,
     target: Target,
     year: number,
+    progress?: Progress,
   ): Promise<Outbound[]> {
     const locale = conv.profile.locale;
     const t = (key: string, args?: Record<string, string | number>) => deps.translate(locale, key, args);
+    await progress?.({ text: t("summary-preparing"), preparing: "text" });
     // Take in what was recorded a moment ago, so a supervisor checking a change sees it.
     await deps.totals.fold(FOLD_ON_REQUEST, { rebuild: false }).catch(() => undefined);
     const [figures, waiting] = await Promise.all([
@@ -377,8 +383,13 @@ export function createSummaryReport(deps: {
   }
 
   return {
-    /** /ringkasan [unit] [tahun] for a supervisor (or admin). */
-    async show(conv: Conversation, args: string, bootstrapAdmin: boolean): Promise<Outbound[]> {
+    /** /ringkasan [unit] [tahun] for a supervisor (or admin); `progress` hears first when a summary is being put together. */
+    async show(
+      conv: Conversation,
+      args: string,
+      bootstrapAdmin: boolean,
+      progress?: Progress,
+    ): Promise<Outbound[]> {
       const t = (key: string, args2?: Record<string, string | number>) =>
         deps.translate(conv.profile.locale, key, args2);
       const me = conv.profile.personId ? await deps.repos.people.get(conv.profile.personId) : null;
@@ -390,10 +401,16 @@ export function createSummaryReport(deps: {
       if (year < 2000 || year > thisYear(me) + 1)
         return [{ text: t("summary-bad-year", { year: String(year) }) }];
       const query = words.join(" ").trim().slice(0, 200);
-      if (!query) return answer(conv, me, { units, scope: units }, year);
+      if (!query) return answer(conv, me, { units, scope: units }, year, progress);
       const found = matchUnits(query, units);
       if (found.length === 1)
-        return answer(conv, me, { unit: found[0]!, units: subtreeOf(found[0]!, units), scope: units }, year);
+        return answer(
+          conv,
+          me,
+          { unit: found[0]!, units: subtreeOf(found[0]!, units), scope: units },
+          year,
+          progress,
+        );
       if (found.length === 0) {
         // Outside the scope is refused (and written down); a name that matches nothing is a typo.
         const anywhere = matchUnits(query, await deps.repos.orgUnits.all());
@@ -418,6 +435,7 @@ export function createSummaryReport(deps: {
       conv: Conversation,
       press: ButtonPress<SummaryAction>,
       bootstrapAdmin: boolean,
+      progress?: Progress,
     ): Promise<Outbound[] | undefined> {
       const t = (key: string) => deps.translate(conv.profile.locale, key);
       // rks|u|<unit>|<year> (drill down), rks|w|on|<unit> (subscribe), rks|w|off (stop).
@@ -438,7 +456,7 @@ export function createSummaryReport(deps: {
         return [{ text: t("summary-out-of-scope") }];
       }
       if (action === "u" && b && /^\d{4}$/.test(b))
-        return answer(conv, me, { unit, units: subtreeOf(unit, units), scope: units }, Number(b));
+        return answer(conv, me, { unit, units: subtreeOf(unit, units), scope: units }, Number(b), progress);
       if (action === "w" && a === "on" && me) {
         await deps.repos.people.update(me._id, { weeklySummary: { unitId: unit._id, since: deps.now() } });
         await audit(conv, me, "summary.subscribe", "ok", { scopeUnitId: unit._id });

@@ -2,7 +2,7 @@ import type { Completion } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import { countsTowardJp, stateOf } from "../../domain/completion-state.js";
 import type { Translate } from "../../engine/text.js";
-import type { Choice, Conversation, Outbound } from "../../engine/types.js";
+import type { Choice, Conversation, Outbound, Progress } from "../../engine/types.js";
 import { formatDate, formatDateTime, formatNumber } from "../../i18n/format.js";
 import { shortKey } from "../../services/course-catalog.js";
 import type { JpLedger } from "../../services/jp-ledger.js";
@@ -117,12 +117,16 @@ export function createTrainingView(deps: {
       return [{ text: lines.join("\n"), choices: rows }];
     },
 
-    /** The person's completed trainings that count (verified, or never needing it) as a SIASN-ready CSV file. */
-    async exportSiasn(conv: Conversation): Promise<Outbound[]> {
+    /**
+     * The person's completed trainings that count (verified, or never needing it) as a SIASN-ready
+     * CSV file; `progress` hears first that the file is being prepared.
+     */
+    async exportSiasn(conv: Conversation, progress?: Progress): Promise<Outbound[]> {
       const locale = conv.profile.locale;
       const t = (key: string, args?: Record<string, string | number>) => deps.translate(locale, key, args);
       const personId = conv.profile.personId;
       if (!personId) return [{ text: t("onboarding-needed") }];
+      await progress?.({ text: t("training-export-preparing"), preparing: "document" });
       const all = await deps.repos.completions.listForPerson(personId);
       // SIASN gets only what a koordinator would stand behind: nothing waiting or returned.
       const completions = all.filter(countsTowardJp);

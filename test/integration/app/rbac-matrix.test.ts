@@ -1,3 +1,4 @@
+import readXlsxFile from "read-excel-file/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
@@ -9,6 +10,8 @@ import { broadcastButton, unansweredButton } from "../../../src/features/broadca
 import { nonResponderButton } from "../../../src/features/campaigns/campaigns.js";
 import { inviteButton } from "../../../src/features/deep-links/invitations.js";
 import { digestButton } from "../../../src/features/digest/coordinator-digest.js";
+import { exportButton } from "../../../src/features/export/people-export.js";
+import { ATTENDANCE_COLUMNS } from "../../../src/features/roster/attendance-sheet.js";
 import { rosterButton } from "../../../src/features/roster/roster.js";
 import { summaryButton, unitKey } from "../../../src/features/summaries/summary-report.js";
 import { unitMoveButton } from "../../../src/features/unit-moves/unit-moves.js";
@@ -53,6 +56,15 @@ const csvFile = (who: IncomingIdentity, name: string, size: number) => hear(driv
 const { all } = driver;
 const printed = (out: Outbound[]) =>
   out.map((o) => `${o.text}\n${o.media ? Buffer.from(o.media.bytes).toString("utf8") : ""}`).join("\n");
+/** The cells of every Excel file in the replies, as text (the blanket check cannot read inside a zip). */
+const sheetsOf = async (out: Outbound[]) => {
+  const cells: string[] = [];
+  for (const o of out)
+    if (o.media?.filename.endsWith(".xlsx"))
+      for (const sheet of await readXlsxFile(Buffer.from(o.media.bytes)))
+        cells.push(...sheet.data.flat().map(String));
+  return cells.join("\n");
+};
 const labels = (out: Outbound[]) => out.flatMap((o) => (o.choices ?? []).flat()).map((c) => c.label);
 
 /** The sentinel: works in Sekretariat Daerah; nobody outside it may see or touch them. */
@@ -616,6 +628,16 @@ const scenarios: Record<string, Scenario> = {
       await cmd(s.tg, "ekspor");
     },
   },
+  "button:eks": {
+    async inScope(s) {
+      expect(await sheetsOf(await press(s.tg, exportButton.pack("xlsx")))).toContain(SENTINEL_NIP);
+    },
+    async outOfScope(s) {
+      const cells = await sheetsOf(await press(s.tg, exportButton.pack("xlsx")));
+      expect(cells).not.toContain(SENTINEL);
+      expect(cells).not.toContain(SENTINEL_NIP);
+    },
+  },
   "command:peran": {
     async inScope(s) {
       expect(all(await cmd(s.tg, "peran", `beri ${SENTINEL_NIP} koordinator ${SETDA}`))).toContain(
@@ -736,6 +758,13 @@ const scenarios: Record<string, Scenario> = {
     async inScope(s) {
       expect(all(await press(s.tg, rosterButton.pack("open", rosterKey)))).toContain(SENTINEL);
       expect(printed(await press(s.tg, rosterButton.pack("sheet", rosterKey)))).toContain(SENTINEL_NIP);
+      // The Excel daftar hadir: the header, one column per field on every row, the person in it.
+      const xlsx = await press(s.tg, rosterButton.pack("sheet", rosterKey, "xlsx"));
+      expect(xlsx[0]!.media!.filename).toMatch(/^daftar-hadir-.*\.xlsx$/);
+      const [sheet] = await readXlsxFile(Buffer.from(xlsx[0]!.media!.bytes));
+      expect(sheet!.data[0]).toEqual([...ATTENDANCE_COLUMNS]);
+      expect(sheet!.data.every((r) => r.length === ATTENDANCE_COLUMNS.length)).toBe(true);
+      expect(await sheetsOf(xlsx)).toContain(SENTINEL_NIP);
       await press(s.tg, rosterButton.pack("absent", rosterKey, sentinelId));
       expect(await sentinelMark()).toBe("tidak");
       await press(s.tg, rosterButton.pack("present", rosterKey, sentinelId));
@@ -746,6 +775,7 @@ const scenarios: Record<string, Scenario> = {
       for (const data of [
         rosterButton.pack("open", rosterKey),
         rosterButton.pack("sheet", rosterKey),
+        rosterButton.pack("sheet", rosterKey, "xlsx"),
         rosterButton.pack("complete", rosterKey),
         rosterButton.pack("completeConfirm", rosterKey),
         rosterButton.pack("person", rosterKey, sentinelId),

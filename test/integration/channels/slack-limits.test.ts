@@ -223,6 +223,10 @@ describe("Pandu keeps within the Web API's limits", () => {
     });
     expect(upload!.filename).toMatch(/\.csv$/);
     expect(upload!.bytes.toString("utf8")).toContain("198203142008012005");
+    // The offer of an Excel file follows the upload: waited for, so it lands in no later test.
+    await slack.waitFor(() =>
+      slack.of("chat.postMessage").some((c) => c.body.channel === "DU5" && /Excel/.test(String(c.body.text))),
+    );
   });
 
   it("waits out Slack's Retry-After on a reply, then sends it (the replies' client retries)", async () => {
