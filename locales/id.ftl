@@ -1196,3 +1196,13 @@ nonresp-sent = ✅ { $count } pengingat dijadwalkan. Yang sedang dalam jam tenan
 nonresp-deadline-set = Batas waktu: { $date }. Yang masih belum akan diingatkan otomatis 3 hari dan 1 hari sebelumnya.
 nonresp-csv-empty = Tidak ada pegawai impor yang belum pernah menghubungi Pandu.
 nonresp-csv-caption = 📄 { $count } pegawai belum pernah menghubungi Pandu: NIP, nama dan unit, agar instansi bisa menghubungi mereka langsung. Berisi data pribadi; simpan dengan hati-hati.
+
+# Slack modals (issue 21, modals slice)
+slack-modal-submit = Lanjut
+slack-modal-close = Tutup
+slack-modal-answer = Jawaban Anda
+slack-modal-search = Atau ketik sebagian nama untuk mencari
+slack-modal-file-skip = Formulir ini belum bisa menerima berkas. Tekan Lewati untuk meneruskan tanpa berkas, atau tutup formulir lalu kirim berkasnya lewat pesan langsung ke Pandu.
+slack-modal-file-chat = Langkah ini memerlukan berkas, dan formulir ini belum bisa menerimanya. Pertanyaannya sudah kami kirim ke pesan langsung Anda dengan Pandu: kirim berkasnya di sana.
+slack-modal-working = Sedang diproses… Formulir ini akan berganti sendiri begitu selesai.
+slack-modal-closed = Formulir ditutup. Jawaban yang sudah Anda isi tetap tersimpan: { $command } membukanya lagi di pertanyaan terakhir, atau ketik /pandu batal untuk membatalkannya.

@@ -14,6 +14,8 @@ export interface SlackChannelDeps {
   usePostChannels(list: () => Promise<{ id: string; name: string }[]>): void;
   /** Subscribes to changes of a person's profile, told the identity they came through. */
   onProfileChanged(listener: (identityId: string) => Promise<void>): void;
+  /** How long a modal submission's answer may take before the modal says it is working (tests). */
+  modalAnswerInTimeMs?: () => number;
 }
 
 /**
@@ -39,6 +41,8 @@ export function slackChannel(
     handle: context.handle,
     homeView: deps.homeView,
     errorText: (err) => context.failureText(DEFAULT_LOCALE, err),
+    translate: context.translate,
+    ...(deps.modalAnswerInTimeMs ? { modalAnswerInTimeMs: deps.modalAnswerInTimeMs } : {}),
     logger: logger.child({ channel: "slack" }),
     observe: (kind) => context.observe("slack", kind),
     onRateLimited: () => context.onRateLimited("slack"),
