@@ -3,7 +3,6 @@ import type { Logger } from "pino";
 import type { IncomingIdentity } from "../../conversation/router.js";
 import type { Translate } from "../../engine/text.js";
 import type { Inbound, Outbound } from "../../engine/types.js";
-import { DEFAULT_LOCALE } from "../../i18n/locales.js";
 import type { Handle } from "../channel.js";
 import {
   answerOf,
@@ -96,16 +95,13 @@ export function createFlowModals(deps: FlowModalDeps) {
   /** The modal's next state after an answer: the next question, a field error, or the end. */
   function next(
     replies: Outbound[],
-    command: ModalMetadata["c"],
+    meta: ModalMetadata,
     title: string,
   ): { view: ModalView; errors?: Record<string, string>; toChat: Outbound[] } {
     const question = openQuestion(replies);
     const media = replies.filter((r) => r.media);
-    if (!question) {
-      const locale = replies.find((r) => r.asks)?.asks?.locale ?? DEFAULT_LOCALE;
-      return { view: finalView(replies, title, locale, translate), toChat: media };
-    }
-    const view = questionView(replies, question, command, translate);
+    if (!question) return { view: finalView(replies, title, meta.l, translate), toChat: media };
+    const view = questionView(replies, question, meta.c, translate);
     const refused = question.asks.refused;
     const errors = refused ? fieldErrors(view, refused) : undefined;
     // A file the modal cannot take: the question also goes to the chat, where it is answered.
@@ -144,26 +140,26 @@ export function createFlowModals(deps: FlowModalDeps) {
       });
       const early = await Promise.race([work, late]);
       clearTimeout(timer);
+      // Nothing to say (a flood dropped, or the run moved on elsewhere): the modal just closes.
+      if (early?.length === 0) {
+        await ack();
+        return;
+      }
       if (early) {
-        const { view: shown, errors, toChat } = next(early, meta.c, title);
+        const { view: shown, errors, toChat } = next(early, meta, title);
         await ack(
           errors ? { response_action: "errors", errors } : { response_action: "update", view: shown },
         );
         if (toChat.length > 0) await deps.sendToChat(user.id, toChat);
         return;
       }
-      // Slack waits 3 s for this answer: the modal says it is working, and is updated when done
-      // (a refused answer then shows above its question, since field errors go only with the answer).
+      // Slack waits 3 s for this answer: the modal says it is working, and is updated when done.
       await ack({ response_action: "update", view: workingView(title, meta.l, translate) });
+      // (A refused answer then shows as the text above its question: field errors go only in the ack.)
       const replies = await work;
-      const { view: shown, errors, toChat } = next(replies, meta.c, title);
-      const question = openQuestion(replies);
-      const final =
-        errors && question
-          ? questionView(replies, question, meta.c, translate, question.asks.refused)
-          : shown;
+      const { view: shown, toChat } = next(replies, meta, title);
       try {
-        await client.views.update({ view_id: view.id, view: final });
+        await client.views.update({ view_id: view.id, view: shown });
       } catch (err) {
         deps.logger.warn({ err }, "updating a slack modal failed; the answer goes to the chat");
         toChat.splice(0, toChat.length, ...replies);

@@ -121,6 +121,39 @@ const dm = (user: string) =>
     .filter((c) => c.body.channel === `D${user}` && c.result.ok)
     .map((c) => String(c.body.text));
 
+describe("the Slack emulator's modals refuse what Slack refuses", () => {
+  it("a missing, unknown or reused trigger, a title or button over 24 characters, inputs without submit", async () => {
+    const open = async (body: Record<string, unknown>) => {
+      const res = await fetch(`${slack.apiUrl}views.open`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify(body),
+      });
+      return (await res.json()) as { ok: boolean; error?: string };
+    };
+    const title = (text: string) => ({ type: "plain_text", text });
+    const input = { type: "input", label: title("Jawaban"), element: { type: "plain_text_input" } };
+    const view = { type: "modal", title: title("Pandu"), submit: title("Lanjut"), blocks: [input] };
+    expect(await open({ view })).toEqual({ ok: false, error: "invalid_arguments" });
+    expect(await open({ trigger_id: "1.U9.made-up", view })).toEqual({
+      ok: false,
+      error: "invalid_trigger_id",
+    });
+    const trigger = slack.views.issueTrigger("U9");
+    expect(
+      await open({ trigger_id: trigger, view: { ...view, title: title("x".repeat(25)) } }),
+    ).toMatchObject({
+      error: "invalid_arguments",
+    });
+    expect(await open({ trigger_id: trigger, view: { ...view, submit: undefined } })).toMatchObject({
+      error: "invalid_arguments",
+    });
+    expect(await open({ trigger_id: trigger, view })).toMatchObject({ ok: true });
+    expect(await open({ trigger_id: trigger, view })).toEqual({ ok: false, error: "exchanged_trigger_id" });
+    slack.views.open.clear();
+  });
+});
+
 describe("flows in Slack modals", () => {
   it("records a training from the /selesai modal as the chat does, a future date refused on its field", async () => {
     const aniId = await person("Ani Lestari", sl(ANI));
@@ -176,6 +209,52 @@ describe("flows in Slack modals", () => {
     await slack.waitFor(() => dm(ANI).some((t) => t.includes("/umumkan hanya untuk petugas")), 10_000);
     expect(slack.of("views.open")).toHaveLength(opened);
     expect(all(await cmd(sl(ANI), "umumkan"))).toContain("/umumkan hanya untuk petugas");
+  });
+
+  it("sends a koordinator's announcement composed in the /umumkan modal, and ends it when the role is revoked mid-way", async () => {
+    await ctx.repos.orgUnits.upsertMany([
+      {
+        _id: "jambi",
+        name: "Provinsi Jambi",
+        kind: "instansi",
+        parentId: null,
+        instansiId: "jambi",
+        path: [],
+      },
+      {
+        _id: "jambi.bappeda",
+        name: "Bappeda",
+        kind: "unit",
+        parentId: "jambi",
+        instansiId: "jambi",
+        path: ["jambi"],
+      },
+    ]);
+    const KOORD = "U4";
+    const koordId = await person("Kusuma", sl(KOORD));
+    await ctx.repos.people.setRoles(koordId, [{ role: "koordinator", unitId: "jambi", grantedAt: clock }]);
+    await command(KOORD, "umumkan");
+    await slack.waitFor(() => slack.views.topOf(KOORD), 10_000, "the /umumkan modal");
+    expect(shown(KOORD)).toContain("Tulis pengumuman Anda");
+    await submit(KOORD, { answer: { value: "Rapat evaluasi diundur ke Kamis." } });
+    expect(shown(KOORD)).toContain("Untuk siapa pengumuman ini?");
+    await submit(KOORD, { answer: option(KOORD, "Semua orang") });
+    await submit(KOORD, { answer: option(KOORD, "Tidak perlu dijawab") });
+    await submit(KOORD, { answer: option(KOORD, "Kirim sekarang") });
+    expect(shown(KOORD)).toContain("Kirim sekarang ke");
+    await submit(KOORD, { answer: option(KOORD, "Ya") });
+    expect(shown(KOORD)).toMatch(/dikirim ke \d+ orang/);
+    const [sent] = await ctx.repos.broadcasts.list(koordId, 10, clock);
+    expect(sent?.text).toBe("Rapat evaluasi diundur ke Kamis.");
+    await slack.views.close(endpoint(), KOORD);
+
+    // The role is checked again at every step, as in the chat: revoked mid-way, the flow ends.
+    await command(KOORD, "umumkan");
+    await slack.waitFor(() => slack.views.topOf(KOORD), 10_000, "the second /umumkan modal");
+    await ctx.repos.people.setRoles(koordId, []);
+    await submit(KOORD, { answer: { value: "Pengumuman yang tidak jadi dikirim." } });
+    expect(shown(KOORD)).toContain("tidak lagi Anda pegang");
+    expect(await ctx.repos.broadcasts.list(koordId, 10, clock)).toHaveLength(1);
   });
 
   it("changes the name from the /profil modal, and closing it keeps the run for the chat", async () => {
