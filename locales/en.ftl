@@ -1391,3 +1391,13 @@ summary-preparing = ⏳ Putting the summary together… one moment, the figures 
 training-export-preparing = ⏳ Preparing your training history file for SIASN…
 privacy-export-preparing = ⏳ Gathering your data into one file… it will be sent here shortly.
 roster-sheet-xlsx = 📊 Excel version
+
+# Slack modals (issue 21, modals slice)
+slack-modal-submit = Next
+slack-modal-close = Close
+slack-modal-answer = Your answer
+slack-modal-search = Or type part of a name to search
+slack-modal-file-skip = This form cannot take files yet. Press Skip to go on without one, or close the form and send the file to Pandu in a direct message.
+slack-modal-file-chat = This step needs a file, which this form cannot take yet. The question has been sent to your direct message with Pandu: send the file there.
+slack-modal-working = Working on it… This form will change by itself once done.
+slack-modal-closed = Form closed. The answers you gave are kept: { $command } opens it again at the last question, or type /pandu batal to cancel it.

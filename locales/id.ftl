@@ -1218,3 +1218,13 @@ summary-preparing = ⏳ Sedang menyusun ringkasan… sebentar, angkanya menyusul
 training-export-preparing = ⏳ Sedang menyiapkan berkas riwayat pelatihan untuk SIASN…
 privacy-export-preparing = ⏳ Sedang mengumpulkan data Anda ke dalam satu berkas… sebentar lagi dikirim ke sini.
 roster-sheet-xlsx = 📊 Versi Excel
+
+# Slack modals (issue 21, modals slice)
+slack-modal-submit = Lanjut
+slack-modal-close = Tutup
+slack-modal-answer = Jawaban Anda
+slack-modal-search = Atau ketik sebagian nama untuk mencari
+slack-modal-file-skip = Formulir ini belum bisa menerima berkas. Tekan Lewati untuk meneruskan tanpa berkas, atau tutup formulir lalu kirim berkasnya lewat pesan langsung ke Pandu.
+slack-modal-file-chat = Langkah ini memerlukan berkas, dan formulir ini belum bisa menerimanya. Pertanyaannya sudah kami kirim ke pesan langsung Anda dengan Pandu: kirim berkasnya di sana.
+slack-modal-working = Sedang diproses… Formulir ini akan berganti sendiri begitu selesai.
+slack-modal-closed = Formulir ditutup. Jawaban yang sudah Anda isi tetap tersimpan: { $command } membukanya lagi di pertanyaan terakhir, atau ketik /pandu batal untuk membatalkannya.

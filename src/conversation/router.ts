@@ -255,6 +255,7 @@ export function createConversations(deps: ConversationDeps) {
     if (
       ((inbound.kind === "text" || inbound.kind === "edit") &&
         (inbound.text?.length ?? 0) > MAX_TEXT_CHARS) ||
+      (inbound.kind === "form" && "text" in inbound.answer && inbound.answer.text.length > MAX_TEXT_CHARS) ||
       (inbound.kind === "command" && inbound.args.length > MAX_ARGS_CHARS)
     ) {
       return [{ text: t(conv, "message-too-long", { max: MAX_TEXT_CHARS }) }];

@@ -5,8 +5,11 @@ import type { Translate } from "./text.js";
 import type { IncomingFile } from "./types.js";
 import { validateInput } from "./validate-input.js";
 
-/** An answer to a question: a button token the engine issued, typed text, or a file. */
-export type AnswerInput = { token: string } | { text: string } | { file: IncomingFile };
+/**
+ * An answer to a question: a button token the engine issued, typed text, a file, or the option
+ * tokens a form field held (several only at a multiple choice).
+ */
+export type AnswerInput = { token: string } | { text: string } | { file: IncomingFile } | { picks: string[] };
 
 /** What an answer means for the run. */
 export type Decision =
@@ -63,6 +66,14 @@ export function decideAnswer(
   input: AnswerInput,
   ctx: DecideContext,
 ): Decision {
+  if ("picks" in input) {
+    if (step.kind === "multi") return decidePicks(step, run, input.picks, ctx);
+    // One option picked in a form is the press of its button.
+    const [only, ...more] = input.picks;
+    if (only === undefined || more.length > 0)
+      return { kind: "invalid", key: step.kind === "confirm" ? "flow-expect-confirm" : "flow-expect-choice" };
+    input = { token: only };
+  }
   if ("file" in input) {
     if (step.kind !== "file") return { kind: "invalid", key: "flow-file-not-expected" };
     const f = input.file;
@@ -161,4 +172,22 @@ export function decideAnswer(
       return { kind: "answer", value: r.value, next: step.next };
     }
   }
+}
+
+/** The options of a multiple choice picked all at once in a form: checked against its bounds. */
+function decidePicks(
+  step: Extract<QuestionStep, { kind: "multi" }>,
+  run: Pick<RunView, "answers" | "offered">,
+  picks: readonly string[],
+  ctx: DecideContext,
+): Decision {
+  const options = optionsOf(step, run, ctx.locale, ctx.translate);
+  const picked = picks.map((p) => (/^o\d{1,3}$/.test(p) ? options[Number(p.slice(1))] : undefined));
+  if (picked.some((o) => o === undefined)) return { kind: "invalid", key: "flow-expect-multi" };
+  const chosen = [...new Set(picked.map((o) => o!.id))];
+  if (chosen.length < step.min) return { kind: "invalid", key: "multi-too-few", args: { min: step.min } };
+  if (step.max !== undefined && chosen.length > step.max)
+    return { kind: "invalid", key: "multi-too-many", args: { max: step.max } };
+  const labels = options.filter((o) => chosen.includes(o.id)).map((o) => o.label);
+  return { kind: "answer", value: chosen, echo: labels.join(", ") || "—", next: step.next };
 }

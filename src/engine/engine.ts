@@ -90,6 +90,13 @@ export interface EngineDeps {
   idleMs?: number;
 }
 
+/** A press or form field's answer, with the run and seq it names. */
+interface Addressed {
+  runId: string;
+  seq: number;
+  input: AnswerInput;
+}
+
 interface RunSnapshot extends RunView {
   seq: number;
   subjectId: string;
@@ -336,11 +343,15 @@ export function createEngine(deps: EngineDeps) {
       answeredPrompt(await stepText(conv, step, run.answers), outcome, conv.profile.locale, deps.translate),
     ];
     switch (decision.kind) {
-      case "invalid":
+      case "invalid": {
+        const problem = t(conv, decision.key, decision.args);
+        const again = await present(conv, flow, step, run, run.seq);
+        // A form shows the problem on its field; a chat reads the message before the question.
         return [
-          { text: t(conv, decision.key, decision.args) },
-          await present(conv, flow, step, run, run.seq),
+          { text: problem },
+          { ...again, ...(again.asks ? { asks: { ...again.asks, refused: problem } } : {}) },
         ];
+      }
       case "rerender": {
         const offered = decision.offered ?? run.offered;
         const answers = { ...run.answers, ...decision.setAnswers };
@@ -428,10 +439,30 @@ export function createEngine(deps: EngineDeps) {
     return out && [{ text: t(conv, "edit-taken") }, ...out];
   }
 
+  /**
+   * The run, seq and answer a button press or a form field is addressed to; undefined for other
+   * messages, and for a press or form that names no run the engine could have issued.
+   */
+  function addressed(inbound: Inbound): Addressed | undefined {
+    if (inbound.kind === "button") {
+      const p = parseButtonData(inbound.data);
+      return p && { runId: p.runId, seq: p.seq, input: { token: p.token } };
+    }
+    if (inbound.kind !== "form" || !/^[a-z0-9]{1,40}$/.test(inbound.runId)) return undefined;
+    const { answer } = inbound;
+    const input: AnswerInput =
+      "skip" in answer
+        ? { token: "skip" }
+        : "picks" in answer
+          ? { picks: answer.picks }
+          : { text: answer.text };
+    return { runId: inbound.runId, seq: inbound.seq, input };
+  }
+
   async function handleOnce(
     conv: Conversation,
     inbound: Exclude<Inbound, { kind: "command" }>,
-    parsed: ReturnType<typeof parseButtonData>,
+    parsed: Addressed | undefined,
     fresh: boolean,
     guard: RunGuard | undefined,
     progress?: Progress,
@@ -453,7 +484,7 @@ export function createEngine(deps: EngineDeps) {
         if (!isQuestion(step)) return [];
         return [await present(conv, flow, step, snapshot(run), run.seq, t(conv, "flow-button-stale"))];
       }
-      return apply(conv, flow, run, { token: parsed.token }, progress);
+      return apply(conv, flow, run, parsed.input, progress);
     }
     const [run] = await deps.runs.listForPerson(conv.subjectId);
     if (!run) return fresh ? undefined : null;
@@ -545,8 +576,8 @@ export function createEngine(deps: EngineDeps) {
       progress?: Progress,
     ): Promise<Outbound[] | undefined> {
       if (inbound.kind === "command") return undefined;
-      const parsed = inbound.kind === "button" ? parseButtonData(inbound.data) : undefined;
-      if (inbound.kind === "button" && !parsed) return undefined;
+      const parsed = addressed(inbound);
+      if ((inbound.kind === "button" || inbound.kind === "form") && !parsed) return undefined;
       // A cached run may be behind another instance: on a conflict, read it again and retry once.
       for (let attempt = 0; attempt < 2; attempt++) {
         if (attempt > 0) deps.runs.forget?.(conv.subjectId);

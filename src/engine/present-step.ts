@@ -11,7 +11,7 @@ import {
   stepOf,
 } from "./steps.js";
 import { resolveText, type Translate } from "./text.js";
-import type { Choice, Outbound, Profile } from "./types.js";
+import type { Asking, Choice, Outbound, Profile } from "./types.js";
 
 /** Dynamic lists longer than this ask the person to type words to search. */
 export const MAX_BUTTON_OPTIONS = 8;
@@ -162,6 +162,8 @@ export function presentQuestion(
     : 0;
   if (flow.progress && total > 1) lines.push(t("flow-progress", { n: pass.length + 1, total }));
   lines.push(q.text);
+  // A form shows its own field: the chat's hints on how to type or press an answer stay out of it.
+  const asked = lines.join("\n").trim();
   const rows: Choice[][] = [];
   const options = optionsOf(step, run, ctx.profile.locale, ctx.translate);
   const selected = step.kind === "multi" ? ((run.answers[step.id] as string[] | undefined) ?? []) : [];
@@ -194,7 +196,54 @@ export function presentQuestion(
   }
   if (step.skippable) nav.push({ data: buttonData(run.id, seq, "skip"), label: t("nav-skip"), nav: "skip" });
   if (nav.length > 0) rows.push(nav);
-  return { text: lines.join("\n").trim(), choices: rows.length > 0 ? rows : undefined };
+  return {
+    text: lines.join("\n").trim(),
+    choices: rows.length > 0 ? rows : undefined,
+    asks: { ...askingOf(flow, step, run.id, seq, options, ctx), text: asked },
+  };
+}
+
+/** The question as a form field: its kind, its options by token, and what it allows. */
+function askingOf(
+  flow: Flow,
+  step: QuestionStep,
+  runId: string,
+  seq: number,
+  options: OptionItem[],
+  ctx: PresentContext,
+): Omit<Asking, "text"> {
+  const { locale } = ctx.profile;
+  const field: Asking["field"] =
+    step.kind === "input"
+      ? step.input
+      : step.kind === "likert"
+        ? "choice"
+        : step.kind === "file"
+          ? "file"
+          : step.kind;
+  const offered =
+    step.kind === "confirm"
+      ? [
+          { token: "y", label: ctx.translate(locale, "nav-yes") },
+          { token: "n", label: ctx.translate(locale, "nav-no") },
+        ]
+      : options.map((o, i) => ({ token: `o${i}`, label: o.label }));
+  const maxLength = step.kind === "input" ? step.validate.maxLength : undefined;
+  return {
+    runId,
+    seq,
+    title: resolveText(flow.title, locale, ctx.translate),
+    locale,
+    field,
+    options: offered,
+    // As the chat's hint says: a long list from a source, or one declared searchable.
+    searchable:
+      (step.kind === "choice" || step.kind === "multi") &&
+      !Array.isArray(step.options) &&
+      (options.length > MAX_BUTTON_OPTIONS || step.options.searchable === true),
+    skippable: step.skippable ?? false,
+    ...(maxLength !== undefined ? { maxLength } : {}),
+  };
 }
 
 /**

@@ -25,6 +25,11 @@ export type Inbound =
   | { kind: "text"; text: string }
   /** A button press; `data` is the opaque callback data the engine issued (never trusted). */
   | { kind: "button"; data: string }
+  /**
+   * An answer given in a form field (a Slack modal) to the question shown at `seq` of run `runId`:
+   * addressed like a button press (never trusted: the run must be the person's, the seq current).
+   */
+  | { kind: "form"; runId: string; seq: number; answer: FormAnswer }
   /** A photo or document the person sent; the bytes stay on the platform until a service reads them. */
   | { kind: "file"; file: IncomingFile }
   /** A sticker, voice note… anything the current step cannot take. */
@@ -35,6 +40,12 @@ export type Inbound =
    * says no message of the person's came after it.
    */
   | { kind: "edit"; text?: string; sentAt: Date; latest: boolean };
+
+/**
+ * What a form field held: typed text, the tokens of the options picked (`Asking.options`), or
+ * nothing at a question that may be skipped.
+ */
+export type FormAnswer = { text: string } | { picks: string[] } | { skip: true };
 
 /** A file reference from a channel: enough to fetch it later, never the bytes themselves. */
 export interface IncomingFile {
@@ -71,6 +82,33 @@ export interface Outbound {
   replacesPrompt?: boolean;
   /** An attachment, e.g. a PNG chart or a JSON/CSV file. */
   media?: { kind: "photo" | "document"; filename: string; mime: string; bytes: Uint8Array };
+  /** Set on a flow's question: what it takes, for channels that show it as a form field. */
+  asks?: Asking;
+}
+
+/**
+ * The open question of a run, channel-neutral, for a form (a Slack modal): which kind of field it
+ * takes and what it offers. A form's answer comes back as an Inbound `form` with `runId` and `seq`.
+ */
+export interface Asking {
+  runId: string;
+  seq: number;
+  /** The question as a form shows it: the text without the chat's hints on how to answer. */
+  text: string;
+  /** The flow's title, in the language of the run. */
+  title: string;
+  locale: Locale;
+  /** `choice` also stands for a Likert scale; `confirm` offers the tokens y and n. */
+  field: "choice" | "multi" | "confirm" | "text" | "number" | "date" | "file";
+  /** The options, in order: `token` is what a form sends back in `picks`. */
+  options: { token: string; label: string }[];
+  /** Typed words look the options up (a list from a source): a form may offer a search field. */
+  searchable: boolean;
+  skippable: boolean;
+  /** The most characters a text answer may have, when the question says. */
+  maxLength?: number;
+  /** Why the answer just given was refused, in the person's language (the reply before says it too). */
+  refused?: string;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { createServer, type Server, type ServerResponse } from "node:http";
+import { SlackViews } from "./slack-views.js";
 import { Waiters } from "./waiters.js";
 
 /** Slack's limits on a message: 40,000 characters of text, 50 blocks, 3,000 characters a section. */
@@ -79,6 +80,8 @@ export class SlackWebApiEmulator {
   >();
   /** Every request for a shared file's bytes, and whether it carried the bot's token. */
   readonly downloads: { file: string; authorized: boolean }[] = [];
+  /** Modals: views.open, views.update and views.push, and what a person does in a modal. */
+  readonly views: SlackViews;
 
   /** `now` stamps each call and times rate windows: a test's controllable clock, or the real one. */
   constructor(
@@ -86,6 +89,7 @@ export class SlackWebApiEmulator {
     opts: { token?: string } = {},
   ) {
     this.token = opts.token;
+    this.views = new SlackViews(now);
   }
 
   /** The base URL to pass as SLACK_API_URL. */
@@ -294,6 +298,8 @@ export class SlackWebApiEmulator {
       const error = this.messageError(body);
       if (error) return { ok: false, error };
     }
+    const view = this.views.answer(method, body);
+    if (view) return view;
     switch (method) {
       case "auth.test":
         return { ok: true, user_id: "UBOT", team_id: "T01", bot_id: "B01" };

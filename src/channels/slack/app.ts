@@ -2,11 +2,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, HTTPReceiver, LogLevel, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { IncomingIdentity } from "../../conversation/router.js";
+import type { Translate } from "../../engine/text.js";
 import type { Inbound, Outbound, Progress } from "../../engine/types.js";
 import type { HomeSummary } from "../../services/home.js";
 import type { Handle, RecordSend } from "../channel.js";
 import { createRepeatFilter } from "../repeats.js";
 import { slackInboundFiles } from "./files.js";
+import { createFlowModals, opensInModal } from "./modals.js";
 import { fitsComment, homeBlocks, slackMessages, slackText, toBlocks } from "./render.js";
 import { BoundedWebClient, type ReplyRetryPolicy, replyRetryPolicy } from "./retry.js";
 
@@ -20,6 +22,10 @@ export interface SlackDeps {
   homeView: (who: IncomingIdentity) => Promise<HomeSummary>;
   /** What to tell a person when their message could not be handled (by the kind of failure). */
   errorText: (who: IncomingIdentity, err: unknown) => string;
+  /** Words for the flow modals (buttons, field labels), in the run's language. */
+  translate: Translate;
+  /** How long a modal submission's answer may take before the modal says it is working (tests). */
+  modalAnswerInTimeMs?: () => number;
   logger: Logger;
   /**
    * Told when an event from a person is taken up, with its kind (text, command, button, home…);
@@ -207,6 +213,11 @@ export function createSlackApp(deps: SlackDeps) {
     }
     // A button pressed in a direct message (Slack's ids for those start with D): the person's own.
     if (prompt?.channel.startsWith("D")) rememberDm(prompt.channel, user);
+    await sendReplies(user, replies, prompt);
+  }
+
+  /** Sends replies to the person's direct message, or where the button answered was pressed. */
+  async function sendReplies(user: string, replies: Outbound[], prompt?: { channel: string; ts: string }) {
     const channel = prompt?.channel ?? (await dmChannel(user));
     for (const reply of replies) {
       // A reply longer than one message holds goes as several, never cut (the first replaces the prompt).
@@ -235,6 +246,20 @@ export function createSlackApp(deps: SlackDeps) {
     }
   }
 
+  // /selesai, /umumkan and /profil open as modals from the slash command (which carries a trigger).
+  const modals = createFlowModals({
+    app,
+    client,
+    handle: deps.handle,
+    translate: deps.translate,
+    logger: deps.logger,
+    identityOf,
+    sendToChat: (user, replies) => sendReplies(user, replies),
+    observed,
+    errorText: deps.errorText,
+    ...(deps.modalAnswerInTimeMs !== undefined ? { answerInTimeMs: deps.modalAnswerInTimeMs } : {}),
+  });
+
   app.command(/^\/pandu/, async ({ command, ack }) => {
     await ack();
     // A trigger id is Slack's own for one invocation: a second delivery carries the same.
@@ -242,12 +267,16 @@ export function createSlackApp(deps: SlackDeps) {
     if (!(await firstTime("command", key))) return;
     const [name = "menu", ...rest] = command.text.trim().split(/\s+/).filter(Boolean);
     const who = identityOf(command.team_id, command.user_id);
+    const commandName = name.toLowerCase().replace(/^\//, "");
+    if (opensInModal(commandName) && command.trigger_id) {
+      const trigger = command.trigger_id;
+      await observed("command", () =>
+        modals.open(who, command.user_id, commandName, rest.join(" "), trigger),
+      );
+      return;
+    }
     await observed("command", () =>
-      deliver(who, command.user_id, {
-        kind: "command",
-        command: name.toLowerCase().replace(/^\//, ""),
-        args: rest.join(" "),
-      }),
+      deliver(who, command.user_id, { kind: "command", command: commandName, args: rest.join(" ") }),
     );
   });
 

@@ -26,6 +26,8 @@ export interface SlackChannelDeps {
    * each Slack recipient from its bytes. Without it, recipients get the text and the note.
    */
   readFile?(file: { channel: string; fileId: string }): Promise<Uint8Array>;
+  /** How long a modal submission's answer may take before the modal says it is working (tests). */
+  modalAnswerInTimeMs?: () => number;
 }
 
 /**
@@ -56,6 +58,8 @@ export function slackChannel(
     handle: context.handle,
     homeView: deps.homeView,
     errorText: (who, err) => context.failureText(replyLocale(context, who), err),
+    translate: context.translate,
+    ...(deps.modalAnswerInTimeMs ? { modalAnswerInTimeMs: deps.modalAnswerInTimeMs } : {}),
     logger: logger.child({ channel: "slack" }),
     observe: (kind) => context.observe("slack", kind),
     onRateLimited: () => context.onRateLimited("slack"),

@@ -205,6 +205,35 @@ describe("a multiple choice", () => {
   });
 });
 
+describe("an answer from a form field (a Slack modal)", () => {
+  it("takes the options checked all at once, within the bounds, whatever was toggled before", () => {
+    expect(decide("cara", { picks: ["o0", "o2"] }, { answers: { cara: ["elearning"] } })).toEqual({
+      kind: "answer",
+      value: ["klasikal", "mentoring"],
+      echo: "Klasikal, Mentoring",
+      next: "nilai",
+    });
+    expect(decide("cara", { picks: [] })).toEqual({
+      kind: "invalid",
+      key: "multi-too-few",
+      args: { min: 1 },
+    });
+    expect(decide("cara", { picks: ["o0", "o1", "o2"] })).toMatchObject({ key: "multi-too-many" });
+    expect(decide("cara", { picks: ["o9"] })).toEqual({ kind: "invalid", key: "flow-expect-multi" });
+  });
+
+  it("takes one option picked as the press of its button, and refuses two", () => {
+    expect(decide("warna", { picks: ["o1"] })).toEqual({
+      kind: "answer",
+      value: "biru",
+      echo: "Biru",
+      next: "nip",
+    });
+    expect(decide("setuju", { picks: ["n"] })).toMatchObject({ kind: "answer", value: false });
+    expect(decide("warna", { picks: ["o0", "o1"] })).toEqual({ kind: "invalid", key: "flow-expect-choice" });
+  });
+});
+
 describe("a scale", () => {
   it("records the number of the point chosen, by number or label", () => {
     expect(decide("nilai", "4")).toEqual({ kind: "answer", value: 4, echo: "Sangat sesuai", next: "nip" });
