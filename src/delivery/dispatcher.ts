@@ -67,9 +67,9 @@ export function createDispatcher(opts: DispatcherOptions) {
     const now = opts.now();
     // A worker that died between winning a claim and marking the delivery leaves the claim
     // behind; once that claim is older than a send lease, the next attempt number is free to win.
+    // That holds for a delivery still marked sending too (its sender died, then so did the next).
     for (let attempt = d.attempts + 1; attempt <= d.attempts + 3; attempt++) {
       if (await repos.deliveries.claim(d._id, attempt, now)) return attempt;
-      if (d.status === "sending") return undefined;
       const current = await repos.deliveries.get(d._id);
       if (!current || current.attempts >= attempt) return undefined;
       const claimedAt = await repos.deliveries.claimedAt(d._id, attempt);

@@ -265,6 +265,23 @@ describe("the outbox dispatcher (real database, Bot API emulator)", () => {
     });
   });
 
+  it("sends a delivery whose sender died mid-send and whose next claimant died before marking it", async () => {
+    await schedule(1, "delapan", 8000);
+    const id = "delapan:o1:p8000";
+    await ctx.repos.deliveries.claim(id, 1, new Date(Date.now() - 60_000));
+    await ctx.repos.deliveries.markSending(id, 1, new Date(Date.now() - 30_000), false);
+    // Attempt 2 was won a while ago by a worker that stopped before marking it.
+    await ctx.repos.deliveries.claim(id, 2, new Date(Date.now() - 30_000));
+    dispatcher("e", 100).start();
+    await waitFor(async () => (await ctx.repos.deliveries.getLogged(id)) ?? undefined, 10_000);
+    expect(await ctx.repos.deliveries.getLogged(id)).toMatchObject({
+      status: "sent",
+      attempts: 3,
+      resends: 1,
+    });
+    expect(textsTo("delapan")).toHaveLength(1);
+  });
+
   it("never sends again a delivery logged as sent whose removal from the outbox was cut off", async () => {
     await schedule(1, "tujuh", 7000);
     const id = "tujuh:o1:p7000";
