@@ -42,7 +42,8 @@ const sumCount = (w: CommandWindow) => [...w.values()].reduce((n, s) => n + s.co
 
 /**
  * /rekomendasi as a person sends it: a Telegram message through the local emulator to Pandu wired
- * as main.ts wires it, on an agency's data (`people` registered people in the demo org's units,
+ * as main.ts wires it, on an agency's data (`people` registered people in the demo org's units and
+ * `moreUnits` sections below them,
  * each with their latest self-assessment, completions and some enrolments; `mentorShare` of them
  * opted in to mentoring with high levels; `courses` courses, a fifth with eligibility conditions).
  * Up to `runs` requests from `identities` different people, one after another, `gapMs` of app
@@ -55,6 +56,8 @@ export async function runRecommendBench(opts: {
   translate: Translate;
   courses: number;
   people: number;
+  /** Sections added below the demo org's units (an agency's full structure). */
+  moreUnits: number;
   mentorShare: number;
   identities: number;
   runs: number;
@@ -85,6 +88,7 @@ export async function runRecommendBench(opts: {
         mentorShare: opts.mentorShare,
         today,
         firstChat: FIRST_CHAT,
+        moreUnits: opts.moreUnits,
         label: "recommend",
       });
       progress(`recommend: seeded in ${JSON.stringify(seed.seconds)} s; starting Pandu on Telegram`);
@@ -200,6 +204,7 @@ export async function runRecommendBench(opts: {
   return {
     courses: opts.courses,
     people_in_db: seed.people,
+    units: seed.units,
     mentors_opted_in: seed.mentors,
     assessments: seed.assessments,
     completions: seed.completions,

@@ -135,6 +135,7 @@ async function main(): Promise<void> {
         translate: translator.t.bind(translator),
         courses: size("BENCH_COURSES", 5_000),
         people: size("BENCH_RECOMMEND_PEOPLE", 50_000),
+        moreUnits: QUICK ? 40 : 480,
         mentorShare: 0.05,
         identities: size("BENCH_RECOMMEND_IDENTITIES", 300),
         runs: size("BENCH_RECOMMEND_RUNS", 300),
@@ -150,8 +151,9 @@ async function main(): Promise<void> {
           "(intro, course cards, mentor suggestions); requests are sent one at a time. Every reply is checked " +
           "against the person's seeded results: courses (or the text that none fits) for someone with gaps, the " +
           "congratulation for someone without.",
-        "Data: people_in_db people registered in the units of flows/seed/demo-org.yaml (DKI 55%, Jambi 30%, Mataram " +
-          "15%; PNS 76%, PPPK 19%, CPNS 5%; a regional government's tiers and jabatan; NIP, region and zone as " +
+        "Data: people_in_db people registered in the units of flows/seed/demo-org.yaml and the sections added " +
+          "below them (`units` in all; DKI 55%, Jambi 30%, Mataram 15%; PNS 76%, PPPK 19%, CPNS 5%, each with a " +
+          "distinct NIP valid by the app's rules; a regional government's tiers and jabatan; NIP, region and zone as " +
           "onboarding stores them; most on Telegram, some on Slack), each with a latest self-assessment as the recorder " +
           "stores it (a third with an earlier one), completions and some enrolments; 5% opted in to mentoring with high " +
           "levels (mentors_per_instansi). courses courses from syntheticCatalog, a fifth with eligibility conditions and " +
