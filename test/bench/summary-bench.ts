@@ -42,7 +42,8 @@ const id = (n: number) => n.toLocaleString("id-ID");
 
 /** Throws unless the /ringkasan reply holds the expected counts, with nothing left waiting, and its chart. */
 function checkReply(replies: readonly SentMessage[], want: Expected, run: string): void {
-  const text = replies[0]?.text ?? "";
+  // The summary itself, whatever else came with it (a progress note, the chart).
+  const text = replies.find((m) => m.text.startsWith("📊"))?.text ?? replies[0]?.text ?? "";
   const missing = [
     `👥 ${id(want.headcount)} pegawai`,
     `sudah asesmen (${id(want.assessed)} orang)`,
