@@ -32,6 +32,8 @@ export interface HistoryContext {
   courses: readonly Course[];
   competencies: Parameters<typeof competencyTypeOf>[1];
   jpRules: JpCreditRules;
+  /** The latest self-assessment falls within this many days before today (default 200). */
+  assessedWithinDays?: number;
   seed?: number;
 }
 
@@ -208,7 +210,9 @@ export function createHistoryGenerator(ctx: HistoryContext) {
 
   return function history(person: Person, k: number, mentor: boolean): PersonHistory {
     const required = ctx.requiredOf(person);
-    const latestAt = new Date(ctx.today.getTime() - (1 + Math.floor(rnd() * 200)) * DAY);
+    const latestAt = new Date(
+      ctx.today.getTime() - (1 + Math.floor(rnd() * (ctx.assessedWithinDays ?? 200))) * DAY,
+    );
     const assessments: Assessment[] = [];
     const achievements: Achievement[] = [];
     const latestId = `s-rag${k}`;

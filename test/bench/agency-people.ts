@@ -1,6 +1,7 @@
 import type { Identity, NipClaim, OrgUnit, Person } from "../../src/db/models/index.js";
 import type { EmploymentSource, EmploymentStatus } from "../../src/db/models/person.js";
-import { employmentFromNip } from "../../src/domain/employment.js";
+import { CPNS_CONFIRM_MONTHS, employmentFromNip } from "../../src/domain/employment.js";
+import { latestIndonesianDate } from "../../src/domain/local-date.js";
 import { parseNip } from "../../src/domain/nip.js";
 import { CONSENT_TEXT_VERSION } from "../../src/features/onboarding/onboarding.js";
 
@@ -69,51 +70,77 @@ interface Employment {
   contractStart?: string;
 }
 
+/** A NIP drawn for a member of staff, with the status kepegawaian onboarding stores for it. */
+export type DrawnNip = { nip: string } & Employment;
+
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
-/** A PPPK NIP (digit 13 is 2) with the contract start the person typed at onboarding. */
-function pppk(rnd: () => number, seq: string, gender: string): { nip: string } & Employment {
-  const birth = 1972 + Math.floor(rnd() * 28);
-  const appointed = 2022 + Math.floor(rnd() * 4);
-  const born = `${birth}${pad(1 + Math.floor(rnd() * 12))}${pad(1 + Math.floor(rnd() * 28))}`;
-  const nip = `${born}${appointed}2${1 + Math.floor(rnd() * 3)}${gender}${seq}`;
-  // Contracts renew yearly from the appointment; the person typed the month the current one began.
-  const start = `${Math.min(appointed + Math.floor(rnd() * 3), 2026)}-${pad(1 + Math.floor(rnd() * 10))}-01`;
-  return { nip, employment: "PPPK", employmentSource: "nip", contractStart: start };
-}
-
-/** A PNS NIP: a TMT years ago (PNS, nothing asked) or within two years (CPNS, as the person confirmed). */
-function pns(rnd: () => number, seq: string, gender: string, cpns: boolean): { nip: string } & Employment {
-  const birth = cpns ? 1994 + Math.floor(rnd() * 8) : 1966 + Math.floor(rnd() * 32);
-  const tmtYear = cpns
-    ? 2025
-    : Math.min(2023, birth + 22 + Math.floor(rnd() * Math.max(1, 2023 - birth - 22)));
-  const tmtMonth = cpns ? 1 + Math.floor(rnd() * 6) : 1 + Math.floor(rnd() * 12);
-  const born = `${birth}${pad(1 + Math.floor(rnd() * 12))}${pad(1 + Math.floor(rnd() * 28))}`;
-  const nip = `${born}${tmtYear}${pad(tmtMonth)}${gender}${seq}`;
-  return cpns
-    ? { nip, employment: "CPNS", employmentSource: "confirmed" }
-    : { nip, employment: "PNS", employmentSource: "nip" };
-}
-
 /**
- * A NIP and the status onboarding stores for it (`employmentToStore`): mostly PNS, some PPPK, a
- * few CPNS. Checked with the app's own NIP rules, so a person could have registered with it.
+ * Draws NIPs of an agency's staff (src/domain/nip.ts; ASN-DOMAIN.md §7): mostly PNS, some PPPK, a
+ * few CPNS, men and women alike, born and appointed over the decades a payroll spans, relative to
+ * `today`. Every NIP is checked with the app's own rules (parseNip, employmentFromNip), so a
+ * person could register with it, and no NIP is drawn twice by one generator (a real payroll has
+ * no two people with the same one; the NIP claim is unique too).
  */
-function nipAndEmployment(rnd: () => number, k: number, today: Date): { nip: string } & Employment {
-  const status = weighted<EmploymentStatus>(rnd, [
-    ["PNS", 76],
-    ["PPPK", 19],
-    ["CPNS", 5],
-  ]);
-  const seq = pad((k % 997) + 1, 3);
-  const gender = rnd() < 0.5 ? "1" : "2";
-  const drawn = status === "PPPK" ? pppk(rnd, seq, gender) : pns(rnd, seq, gender, status === "CPNS");
-  const parsed = parseNip(drawn.nip, today);
-  const told = parsed.ok ? employmentFromNip(parsed.nip, today) : undefined;
-  const expected = { PNS: null, CPNS: "cpns-confirm", PPPK: "contract-start" }[status];
-  if (!told || told.ask !== expected) throw new Error(`bench drew NIP ${drawn.nip}, not one of a ${status}`);
-  return drawn;
+export function createNipGenerator(opts: { today: Date; seed?: number }): () => DrawnNip {
+  const rnd = lcg(opts.seed ?? 17);
+  const now = latestIndonesianDate(opts.today);
+  const Y = now.year;
+  const drawn = new Set<string>();
+  const monthDay = () => `${pad(1 + Math.floor(rnd() * 12))}${pad(1 + Math.floor(rnd() * 28))}`;
+  const born = (from: number, to: number) => `${from + Math.floor(rnd() * (to - from + 1))}${monthDay()}`;
+  // Sequences run from 001 for each birth date, TMT and gender; low numbers are the common ones.
+  const sequence = () => pad(1 + Math.floor(rnd() ** 2 * 999), 3);
+  const gender = () => (rnd() < 0.5 ? "1" : "2");
+
+  /** PPPK: birth date · appointment year · 2 · intake · gender · sequence, with the month the current contract began. */
+  function pppk(): DrawnNip {
+    const birth = born(1970, Y - 27);
+    const appointed = Y - 1 - Math.floor(rnd() * 4);
+    const nip = `${birth}${appointed}2${1 + Math.floor(rnd() * 3)}${gender()}${sequence()}`;
+    // Contracts renew yearly from the appointment; the person typed the month the current one began.
+    const year = appointed + Math.floor(rnd() * (Y - appointed + 1));
+    const month = 1 + Math.floor(rnd() * (year === Y ? now.month : 12));
+    return { nip, employment: "PPPK", employmentSource: "nip", contractStart: `${year}-${pad(month)}-01` };
+  }
+
+  /** PNS: birth date · TMT CPNS (year, month) · gender · sequence; a CPNS's TMT is under two years old. */
+  function pns(cpns: boolean): DrawnNip {
+    const birthYear = cpns ? Y - 24 - Math.floor(rnd() * 10) : 1968 + Math.floor(rnd() * (Y - 1968 - 27));
+    const birth = `${birthYear}${monthDay()}`;
+    let tmt: number;
+    if (cpns) {
+      // 1 to 22 months ago: inside the window in which onboarding asks whether they are still CPNS.
+      tmt = Y * 12 + now.month - 1 - (1 + Math.floor(rnd() * (CPNS_CONFIRM_MONTHS - 2)));
+    } else {
+      const first = (birthYear + 19) * 12;
+      const last = (Y - 3) * 12;
+      tmt = first + Math.floor(rnd() * Math.max(1, last - first));
+    }
+    const nip = `${birth}${Math.floor(tmt / 12)}${pad((tmt % 12) + 1)}${gender()}${sequence()}`;
+    return cpns
+      ? { nip, employment: "CPNS", employmentSource: "confirmed" }
+      : { nip, employment: "PNS", employmentSource: "nip" };
+  }
+
+  return function next(): DrawnNip {
+    const status = weighted<EmploymentStatus>(rnd, [
+      ["PNS", 76],
+      ["PPPK", 19],
+      ["CPNS", 5],
+    ]);
+    for (let attempt = 0; attempt < 1_000; attempt++) {
+      const d = status === "PPPK" ? pppk() : pns(status === "CPNS");
+      if (drawn.has(d.nip)) continue;
+      const parsed = parseNip(d.nip, opts.today);
+      const told = parsed.ok ? employmentFromNip(parsed.nip, opts.today) : undefined;
+      const expected = { PNS: null, CPNS: "cpns-confirm", PPPK: "contract-start" }[status];
+      if (!told || told.ask !== expected) throw new Error(`bench drew NIP ${d.nip}, not one of a ${status}`);
+      drawn.add(d.nip);
+      return d;
+    }
+    throw new Error("bench: no unused NIP left to draw");
+  };
 }
 
 /** One registered person with what onboarding stores beside them: the NIP claim and the chat identity. */
@@ -137,7 +164,7 @@ export function createPeopleGenerator(opts: {
   const unitsOf = new Map(
     INSTANSI.map(([id]) => [id, opts.units.filter((u) => u.instansiId === id && u.kind === "unit")]),
   );
-  const nips = new Set<string>();
+  const nextNip = createNipGenerator({ today: opts.today, seed: (opts.seed ?? 11) + 6 });
   return function person(k: number): RegisteredPerson {
     const [instansiId, , regionId, timeZone] = weighted(
       rnd,
@@ -147,10 +174,7 @@ export function createPeopleGenerator(opts: {
     const unit = units[Math.floor(rnd() * units.length)]!;
     const { tier, jabatan } = weighted(rnd, TIERS);
     const jabatanId = jabatan[Math.floor(rnd() * jabatan.length)];
-    let drawn = nipAndEmployment(rnd, k, opts.today);
-    while (nips.has(drawn.nip)) drawn = nipAndEmployment(rnd, k, opts.today);
-    nips.add(drawn.nip);
-    const { nip, ...employment } = drawn;
+    const { nip, ...employment } = nextNip();
     const modes = MODES.filter(() => rnd() < 0.4);
     const registeredAt = new Date(opts.today.getTime() - (30 + Math.floor(rnd() * 500)) * 86_400_000);
     const _id = `pag${k}`;

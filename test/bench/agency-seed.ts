@@ -9,11 +9,14 @@ import { createAssessmentResults } from "../../src/features/results/assessment-r
 import { seedDemoIfEmpty } from "../../src/services/demo-seed.js";
 import { createHistoryGenerator } from "./agency-history.js";
 import { createPeopleGenerator, lcg } from "./agency-people.js";
+import { moreUnits } from "./agency-units.js";
 import { progress, round1 } from "./report.js";
 
 /** What was seeded, and where the seconds went. */
 export interface AgencySeed {
   people: number;
+  /** Units of the org tree (instansi and unit kerja). */
+  units: number;
   mentors: number;
   /** Mentors opted in, per instansi: whom each mentee's suggestions are looked up among. */
   mentorsByInstansi: Record<string, number>;
@@ -40,10 +43,22 @@ const BATCH = 1_000;
 export async function seedAgency(
   app: App,
   database: Database,
-  opts: { people: number; mentorShare: number; today: Date; firstChat: number },
+  opts: {
+    people: number;
+    mentorShare: number;
+    today: Date;
+    firstChat: number;
+    /** Sections added below the demo org's units (moreUnits), for an agency's full structure. */
+    moreUnits?: number;
+    /** Latest self-assessments fall within this many days before today (default 200: all this year). */
+    assessedWithinDays?: number;
+    /** The benchmark named in progress lines. */
+    label?: string;
+  },
 ): Promise<AgencySeed> {
   const m = database.models;
   await seedDemoIfEmpty(app.repos, app.seedFile);
+  if (opts.moreUnits) await m.OrgUnit.insertMany(moreUnits(await app.repos.orgUnits.all(), opts.moreUnits));
   const units = await app.repos.orgUnits.all();
   const jabatan = new Map((await app.repos.jabatan.all()).map((j) => [j._id, j]));
 
@@ -88,6 +103,7 @@ export async function seedAgency(
     courses: await app.courseCatalog.all(),
     competencies: app.content.allCompetencies,
     jpRules: app.content.jpRules,
+    ...(opts.assessedWithinDays ? { assessedWithinDays: opts.assessedWithinDays } : {}),
   });
   const pickMentor = lcg(31);
   const seconds: Record<string, number> = {};
@@ -98,6 +114,7 @@ export async function seedAgency(
   };
   const out: AgencySeed = {
     people: 0,
+    units: units.length,
     mentors: 0,
     mentorsByInstansi: {},
     assessments: 0,
@@ -160,7 +177,7 @@ export async function seedAgency(
         });
     }
     if ((start / BATCH) % 2 === 1 || out.people === opts.people)
-      progress(`recommend: seeded ${out.people} of ${opts.people} people`);
+      progress(`${opts.label ?? "agency"}: seeded ${out.people} of ${opts.people} people`);
   }
   for (const key of Object.keys(seconds)) seconds[key] = round1(seconds[key]!);
   return out;

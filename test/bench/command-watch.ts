@@ -1,5 +1,6 @@
 import type { CommandStartedEvent, CommandSucceededEvent } from "mongodb";
 import type { Database } from "../../src/db/connection.js";
+import { round1 } from "./report.js";
 
 /** Database commands of one kind seen in a window: how many, and their summed duration. */
 export interface ShapeStats {
@@ -101,4 +102,13 @@ export function addWindow(total: CommandWindow, w: CommandWindow): void {
     t.ms += s.ms;
     total.set(shape, t);
   }
+}
+
+/** "find assessments {_id} ×812/run 41.0 ms": the commands that took the most database time. */
+export function topShapes(total: CommandWindow, runs: number, n: number): string {
+  return [...total.entries()]
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .slice(0, n)
+    .map(([shape, s]) => `${shape} ×${round1(s.count / runs)}/run ${round1(s.ms / s.count)} ms`)
+    .join("; ");
 }

@@ -4,7 +4,7 @@ import type { Translate } from "../../src/engine/text.js";
 import { courseButton } from "../../src/features/enrolment/enrollment.js";
 import type { SentMessage } from "../support/telegram-emulator.js";
 import { type AgencySeed, seedAgency } from "./agency-seed.js";
-import { addWindow, type CommandWindow, watchCommands } from "./command-watch.js";
+import { addWindow, type CommandWindow, topShapes, watchCommands } from "./command-watch.js";
 import { movingClock } from "./moving-clock.js";
 import { percentile, progress, round1 } from "./report.js";
 import { syntheticCatalog } from "./synthetic-catalog.js";
@@ -37,21 +37,13 @@ function contentOf(replies: readonly SentMessage[]): { courses: number; mentors:
   };
 }
 
-/** "find assessments {_id} ×812/run 41.0 ms": the commands that took the most database time. */
-function topShapes(total: CommandWindow, runs: number, n: number): string {
-  return [...total.entries()]
-    .sort((a, b) => b[1].ms - a[1].ms)
-    .slice(0, n)
-    .map(([shape, s]) => `${shape} ×${round1(s.count / runs)}/run ${round1(s.ms / s.count)} ms`)
-    .join("; ");
-}
-
 const sumMs = (w: CommandWindow) => [...w.values()].reduce((n, s) => n + s.ms, 0);
 const sumCount = (w: CommandWindow) => [...w.values()].reduce((n, s) => n + s.count, 0);
 
 /**
  * /rekomendasi as a person sends it: a Telegram message through the local emulator to Pandu wired
- * as main.ts wires it, on an agency's data (`people` registered people in the demo org's units,
+ * as main.ts wires it, on an agency's data (`people` registered people in the demo org's units and
+ * `moreUnits` sections below them,
  * each with their latest self-assessment, completions and some enrolments; `mentorShare` of them
  * opted in to mentoring with high levels; `courses` courses, a fifth with eligibility conditions).
  * Up to `runs` requests from `identities` different people, one after another, `gapMs` of app
@@ -64,6 +56,8 @@ export async function runRecommendBench(opts: {
   translate: Translate;
   courses: number;
   people: number;
+  /** Sections added below the demo org's units (an agency's full structure). */
+  moreUnits: number;
   mentorShare: number;
   identities: number;
   runs: number;
@@ -94,6 +88,8 @@ export async function runRecommendBench(opts: {
         mentorShare: opts.mentorShare,
         today,
         firstChat: FIRST_CHAT,
+        moreUnits: opts.moreUnits,
+        label: "recommend",
       });
       progress(`recommend: seeded in ${JSON.stringify(seed.seconds)} s; starting Pandu on Telegram`);
       // The one-off load of the whole catalog with the database full (what every reload costs too).
@@ -110,6 +106,25 @@ export async function runRecommendBench(opts: {
   const people = Array.from({ length: opts.identities + WARM_UP }, (_, i) => seed.onTelegram[i * stride]!);
   const warmUp = people.slice(0, WARM_UP);
   const timedPeople = people.slice(WARM_UP);
+  // What each timed person's reply must hold, from their seeded status: courses (or the text that
+  // none fits) for someone with gaps, the congratulation for someone without.
+  const expected = new Map<string, { gaps: number; locale: "id" | "en" }>();
+  for (const p of timedPeople) {
+    const person = await pandu.app.repos.people.get(p.personId);
+    expected.set(p.personId, { gaps: person?.status?.gapCount ?? -1, locale: person?.locale ?? "id" });
+  }
+  /** Throws unless the reply is what the person's seeded results call for. */
+  const checkReply = (personId: string, replies: readonly SentMessage[]) => {
+    const want = expected.get(personId)!;
+    const first = replies[0]?.text ?? "";
+    const ok =
+      want.gaps === 0
+        ? first === opts.translate(want.locale, "rec-no-gaps")
+        : want.gaps > 0 &&
+          (contentOf(replies).courses > 0 || first === opts.translate(want.locale, "rec-none-available"));
+    if (!ok)
+      throw new Error(`recommend: ${personId} (${want.gaps} gaps) was answered: ${first.slice(0, 300)}`);
+  };
   for (const [i, p] of warmUp.entries()) {
     const { ms } = await pandu.time(p.chat, "/rekomendasi");
     progress(`recommend: warm-up request ${i + 1} of ${WARM_UP}, untimed (${round1(ms)} ms)`);
@@ -152,6 +167,7 @@ export async function runRecommendBench(opts: {
     const reply = await pandu.time(who.chat, "/rekomendasi").finally(() => clearInterval(ticker));
     const window = watch.take();
     if (reply.failed) throw new Error(`recommend: /rekomendasi failed for ${who.personId}`);
+    checkReply(who.personId, reply.replies);
     addWindow(total, window);
     runs.push({
       instansi: who.instansiId,
@@ -188,6 +204,7 @@ export async function runRecommendBench(opts: {
   return {
     courses: opts.courses,
     people_in_db: seed.people,
+    units: seed.units,
     mentors_opted_in: seed.mentors,
     assessments: seed.assessments,
     completions: seed.completions,

@@ -1,21 +1,18 @@
-import { createApp } from "../../src/app.js";
-import type { IncomingIdentity } from "../../src/conversation/router.js";
 import type { Database } from "../../src/db/connection.js";
-import type { Assessment, Completion, OrgUnit, Person } from "../../src/db/models/index.js";
+import type { AssessedLevel, Level } from "../../src/domain/competency.js";
 import type { Translate } from "../../src/engine/text.js";
+import type { SentMessage } from "../support/telegram-emulator.js";
+import { lcg } from "./agency-people.js";
+import { type AgencySeed, seedAgency } from "./agency-seed.js";
+import { addWindow, type CommandWindow, topShapes, watchCommands } from "./command-watch.js";
+import { movingClock } from "./moving-clock.js";
 import { percentile, progress, round1 } from "./report.js";
+import { seedStaffMember } from "./seed-people.js";
+import { syntheticCatalog } from "./synthetic-catalog.js";
+import { startTelegramPandu } from "./telegram-pandu.js";
 
 export interface SummaryBenchResult {
   [key: string]: number | string;
-  people: number;
-  results: number;
-  units: number;
-  runs: number;
-  p50_ms: number;
-  p95_ms: number;
-  max_ms: number;
-  seed_s: number;
-  rebuild_s: number;
 }
 
 export interface ExportBenchResult {
@@ -25,186 +22,231 @@ export interface ExportBenchResult {
   bytes: number;
 }
 
-const CODES = ["M.1", "M.2", "M.3", "M.4", "M.5", "M.6", "M.7", "M.8", "SK.1"];
-const BATCH = 1_000;
+/** Telegram user ids of the seeded people start after this one. */
+const FIRST_CHAT = 700_000_000;
+/** The supervisor's Telegram user id (below the seeded people's). */
+const BOSS_CHAT = 600_000_001;
+/** How many people finish /asesmen at the same moment while the benchmark records them. */
+const RECORDING_AT_ONCE = 8;
+/** The latest assessments of the seeded people span 18 months: a third have not assessed this year yet. */
+const ASSESSED_WITHIN_DAYS = 540;
 
-/** A deterministic pseudo-random generator, so every run seeds the same history. */
-function lcg(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
+/** What the reply to /ringkasan must say, computed from the seeded and recorded facts (not from the totals). */
+interface Expected {
+  headcount: number;
+  assessed: number;
+  gapsClosed: number;
+}
+
+const id = (n: number) => n.toLocaleString("id-ID");
+
+/** Throws unless the /ringkasan reply holds the expected counts, with nothing left waiting, and its chart. */
+function checkReply(replies: readonly SentMessage[], want: Expected, run: string): void {
+  // The summary itself, whatever else came with it (a progress note, the chart).
+  const text = replies.find((m) => m.text.startsWith("📊"))?.text ?? replies[0]?.text ?? "";
+  const missing = [
+    `👥 ${id(want.headcount)} pegawai`,
+    `sudah asesmen (${id(want.assessed)} orang)`,
+    `Peningkatan: ${id(want.gapsClosed)} kesenjangan kompetensi tertutup`,
+  ].filter((s) => !text.includes(s));
+  if (missing.length > 0 || text.includes("masih dihitung"))
+    throw new Error(`summary ${run}: expected ${missing.join(" | ") || "no catching-up line"} in: ${text}`);
+  if (!replies.some((m) => m.kind === "photo")) throw new Error(`summary ${run}: no chart`);
 }
 
 /**
- * /ringkasan and /ekspor for a supervisor whose scope holds `people` people in `units` units,
- * each assessed once in all nine competencies (people × 9 competency results) with a completion
- * or two. Seeded with bulk inserts, then the totals built by the rebuild command's code.
+ * /ringkasan and /ekspor for a supervisor of every instansi of an agency (`people` people seeded
+ * as seedAgency seeds them, in the demo org's units and `moreUnits` sections below them), through
+ * the Telegram adapter with Pandu wired as main.ts wires it. Before each of `runs` timed requests,
+ * `pendingPerRun` people finish an assessment through the app's recorder, which leaves a mark for
+ * each that the request then folds into the running totals; the clock moves a minute a run.
  */
 export async function runSummaryBench(opts: {
   database: Database;
   translate: Translate;
   people: number;
-  units: number;
+  moreUnits: number;
   runs: number;
+  pendingPerRun: number;
 }): Promise<{ summary: SummaryBenchResult; export: ExportBenchResult }> {
-  const now = new Date("2026-11-25T03:00:00Z");
-  const app = createApp({ database: opts.database, translate: opts.translate, now: () => now });
+  // 10.00 WIB on a working day.
+  const clock = movingClock(new Date("2026-11-25T03:00:00Z"));
+  const today = clock.now();
+  const year = 2026;
   const m = opts.database.models;
-  const rnd = lcg(7);
+  let seed!: AgencySeed;
+  let instansi: string[] = [];
   const seedStart = performance.now();
-
-  const units: OrgUnit[] = [
-    {
-      _id: "bench",
-      name: "Pemerintah Provinsi Uji",
-      kind: "instansi",
-      parentId: null,
-      instansiId: "bench",
-      path: [],
+  const pandu = await startTelegramPandu({
+    database: opts.database,
+    translate: opts.translate,
+    now: clock.now,
+    // The export of 50,000 people takes tens of seconds.
+    timeoutMs: 600_000,
+    prepare: async (app) => {
+      // Completions and enrolments are drawn from the catalog.
+      await app.courseCatalog.save(syntheticCatalog(200));
+      progress(`summary: seeding ${opts.people} people (bulk inserts)`);
+      seed = await seedAgency(app, opts.database, {
+        people: opts.people,
+        mentorShare: 0.05,
+        today,
+        firstChat: FIRST_CHAT,
+        moreUnits: opts.moreUnits,
+        assessedWithinDays: ASSESSED_WITHIN_DAYS,
+        label: "summary",
+      });
+      instansi = (await app.repos.orgUnits.all()).filter((u) => !u.parentId).map((u) => u._id);
+      await seedStaffMember(app.repos, {
+        name: "Kepala BKPSDM",
+        chat: BOSS_CHAT,
+        role: "supervisor",
+        units: instansi,
+        at: today,
+      });
     },
-  ];
-  const departments = Math.max(1, Math.round(opts.units / 25));
-  for (let d = 0; d < departments; d++)
-    units.push({
-      _id: `bench.d${d}`,
-      name: `Dinas ${d}`,
-      kind: "unit",
-      parentId: "bench",
-      instansiId: "bench",
-      path: ["bench"],
-    });
-  for (let u = 0; units.length < opts.units + departments + 1; u++) {
-    const d = u % departments;
-    units.push({
-      _id: `bench.d${d}.u${u}`,
-      name: `Bidang ${u}`,
-      kind: "unit",
-      parentId: `bench.d${d}`,
-      instansiId: "bench",
-      path: ["bench", `bench.d${d}`],
-    });
-  }
-  await m.OrgUnit.insertMany(units);
-  const leaves = units.filter((u) => u.path.length === 2);
-
-  const total = { people: 0, results: 0 };
-  for (let i = 0; i < opts.people; i += BATCH) {
-    const people: Partial<Person>[] = [];
-    const assessments: Partial<Assessment>[] = [];
-    const completions: Completion[] = [];
-    for (let k = i; k < Math.min(opts.people, i + BATCH); k++) {
-      const unit = leaves[k % leaves.length]!;
-      const id = `pb${k}`;
-      const jp = Math.floor(rnd() * 30);
-      people.push({
-        _id: id,
-        name: `Pegawai ${k}`,
-        nip: `19800101200501${String(1000 + (k % 9000)).padStart(4, "0")}`,
-        unitId: unit._id,
-        instansiId: "bench",
-        timeZone: "Asia/Jakarta",
-        locale: "id",
-        learningModes: [],
-        roles: [],
-        status: { lastAssessmentId: `sb${k}`, assessedAt: now, gapCount: 2, jpYear: 2026, jpTotal: jp },
-        ...(rnd() < 0.8 ? { onboardedAt: now } : {}),
-        createdAt: now,
-        updatedAt: now,
-      });
-      const results = CODES.map((competency) => {
-        const required = 2 + Math.floor(rnd() * 3);
-        const assessed = 1 + Math.floor(rnd() * 5);
-        return { competency, assessed, required, gap: required - assessed };
-      });
-      total.results += results.length;
-      assessments.push({
-        _id: `sb${k}`,
-        personId: id,
-        instansiId: "bench",
-        unitId: unit._id,
-        year: 2026,
-        completedAt: new Date(now.getTime() - Math.floor(rnd() * 200) * 86_400_000),
-        statements: 36,
-        results,
-      });
-      if (jp > 0)
-        completions.push({
-          _id: `${id}|self|b`,
-          personId: id,
-          source: "self",
-          title: "Pelatihan mandiri",
-          method: "e-learning",
-          kind: "nonklasikal",
-          competencyType: "teknis",
-          jp,
-          completedOn: "2026-06-01",
-          year: 2026,
-          recordedAt: now,
-        });
-    }
-    await m.Person.insertMany(people, { lean: true });
-    await m.Assessment.insertMany(assessments, { lean: true });
-    if (completions.length) await m.Completion.insertMany(completions, { lean: true });
-    total.people += people.length;
-    if ((i / BATCH) % 10 === 0) progress(`summary: seeded ${total.people} of ${opts.people} people`);
-  }
+  });
   const seedSeconds = (performance.now() - seedStart) / 1000;
+  const { app } = pandu;
 
   progress("summary: building the totals (npm run summaries -- rebuild)");
   const rebuildStart = performance.now();
   const rebuilt = await app.summaries.rebuild();
   const rebuildSeconds = (performance.now() - rebuildStart) / 1000;
-  if (!rebuilt || rebuilt.people !== opts.people)
-    throw new Error(`rebuild counted ${rebuilt?.people} people`);
+  if (rebuilt?.people !== seed.people + 1) throw new Error(`rebuild counted ${rebuilt?.people} people`);
 
-  // The supervisor of the whole instansi, registered like anyone else.
-  const boss = await app.repos.people.create({
-    name: "Kepala BKPSDM Uji",
-    timeZone: "Asia/Jakarta",
-    unitId: "bench",
-    instansiId: "bench",
-    onboardedAt: now,
-    roles: [{ role: "supervisor", unitId: "bench", grantedAt: now }],
-  });
-  const who: IncomingIdentity = { id: "telegram:777", channel: "telegram" };
-  await app.repos.identities.bind({ id: who.id, channel: "telegram", personId: boss._id, now });
-  await app.summaries.touch(boss._id);
-  await app.summaries.settle();
+  // The expected figures, from the facts: everyone seeded and the supervisor (at the instansi);
+  // whoever has an assessment this year; the gaps closed this year.
+  const results = (
+    await m.Assessment.find({}, { "results.competency": 1 }).lean<{ results: unknown[] }[]>().exec()
+  ).reduce((n, a) => n + a.results.length, 0);
+  const assessedThisYear = new Set((await m.Assessment.distinct("personId", { year })).map(String));
+  const want: Expected = {
+    headcount: await m.Person.countDocuments({ instansiId: { $in: instansi } }),
+    assessed: assessedThisYear.size,
+    gapsClosed: await m.Achievement.countDocuments({ kind: "gap-closed", year }),
+  };
+  if (want.headcount !== seed.people + 1) throw new Error(`summary: ${want.headcount} people in scope`);
 
-  const times: number[] = [];
-  let text = "";
-  for (let r = 0; r < opts.runs; r++) {
-    const t0 = performance.now();
-    const out = await app.conversations.handle(who, { kind: "command", command: "ringkasan", args: "" });
-    times.push(performance.now() - t0);
-    text = out[0]?.text ?? "";
+  // Who finishes an assessment next: everyone in turn, in an order of their own.
+  const rnd = lcg(41);
+  const order = Array.from({ length: seed.people }, (_, k) => k);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
   }
-  // Everyone seeded, and the supervisor who works at the instansi.
-  if (!text.includes(`${(opts.people + 1).toLocaleString("id-ID")} pegawai`))
-    throw new Error(`unexpected summary: ${text.slice(0, 300)}`);
+  let nextInOrder = 0;
+  let recordedCount = 0;
+  /** One person finishing /asesmen: their levels against the standard of their last result, recorded as the flow records them. */
+  async function finishAssessment(personId: string): Promise<void> {
+    const person = await app.repos.people.get(personId);
+    const last = person?.status?.lastAssessmentId
+      ? await app.repos.assessments.get(person.status.lastAssessmentId)
+      : null;
+    if (!last) throw new Error(`summary: ${personId} has no assessment to repeat`);
+    const required = Object.fromEntries(last.results.map((r) => [r.competency, r.required as Level]));
+    const assessed = Object.fromEntries(
+      last.results.map((r) => [
+        r.competency,
+        Math.max(0, Math.min(5, r.required + Math.floor(rnd() * 4) - 2)) as AssessedLevel,
+      ]),
+    );
+    const done = await app.recordAssessment({
+      id: `bench-ringkasan-${++recordedCount}`,
+      personId,
+      assessed,
+      required,
+      statements: 27 + Math.floor(rnd() * 19),
+      completedAt: clock.now(),
+    });
+    assessedThisYear.add(personId);
+    want.gapsClosed += done.closedGaps.length;
+  }
+  /** `count` different people finish their assessments, `RECORDING_AT_ONCE` at a time. */
+  async function recordAssessments(count: number): Promise<void> {
+    const batch = Array.from({ length: count }, () => `pag${order[nextInOrder++ % order.length]!}`);
+    for (let i = 0; i < batch.length; i += RECORDING_AT_ONCE)
+      await Promise.all(batch.slice(i, i + RECORDING_AT_ONCE).map(finishAssessment));
+    want.assessed = assessedThisYear.size;
+  }
+
+  // Untimed first request (JIT, the chart's fonts), with changes waiting like every timed one.
+  await recordAssessments(opts.pendingPerRun);
+  const warm = await pandu.time(BOSS_CHAT, "/ringkasan");
+  checkReply(warm.replies, want, "warm-up");
+  progress(`summary: warm-up /ringkasan untimed (${round1(warm.ms)} ms)`);
+  // For comparison: the same request with nothing waiting (only reading and drawing).
+  const idle: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const reply = await pandu.time(BOSS_CHAT, "/ringkasan");
+    checkReply(reply.replies, want, "with nothing waiting");
+    idle.push(reply.ms);
+  }
+
+  progress(`summary: ${opts.runs} timed /ringkasan, ${opts.pendingPerRun} new assessments before each`);
+  const times: number[] = [];
+  const recordSeconds: number[] = [];
+  const commands: number[] = [];
+  const dbMs: number[] = [];
+  const total: CommandWindow = new Map();
+  const watch = watchCommands(opts.database);
+  for (let r = 0; r < opts.runs; r++) {
+    clock.advance(60_000);
+    const recordStart = performance.now();
+    await recordAssessments(opts.pendingPerRun);
+    recordSeconds.push((performance.now() - recordStart) / 1000);
+    // Each recorded person left one mark, and nothing took them in before the request does.
+    const pending = await app.summaries.pending();
+    if (pending !== opts.pendingPerRun)
+      throw new Error(`summary: ${pending} changes waiting before run ${r}`);
+    watch.take();
+    const reply = await pandu.time(BOSS_CHAT, "/ringkasan");
+    const window = watch.take();
+    addWindow(total, window);
+    commands.push([...window.values()].reduce((n, x) => n + x.count, 0));
+    dbMs.push([...window.values()].reduce((n, x) => n + x.ms, 0));
+    if (reply.failed) throw new Error(`summary: /ringkasan failed in run ${r}`);
+    checkReply(reply.replies, want, `run ${r + 1}`);
+    const left = await app.summaries.pending();
+    if (left !== 0) throw new Error(`summary: ${left} changes still waiting after run ${r}`);
+    times.push(reply.ms);
+    if ((r + 1) % 10 === 0) progress(`  ${r + 1}/${opts.runs}: ${round1(reply.ms)} ms`);
+  }
+
+  watch.stop();
 
   progress("summary: /ekspor of the whole scope");
-  const exportStart = performance.now();
-  const exported = await app.conversations.handle(who, { kind: "command", command: "ekspor", args: "" });
-  const exportSeconds = (performance.now() - exportStart) / 1000;
-  const bytes = exported[0]?.media?.bytes.length ?? 0;
-  const lines = new TextDecoder().decode(exported[0]?.media?.bytes).trim().split("\n").length - 1;
-  if (lines !== opts.people + 1) throw new Error(`export has ${lines} rows`);
+  const exported = await pandu.time(BOSS_CHAT, "/ekspor");
+  const file = exported.replies.find((x) => x.kind === "document")?.upload;
+  if (exported.failed || !file) throw new Error("summary: /ekspor sent no file");
+  const rows = file.text.trim().split("\n").length - 1;
+  if (rows !== want.headcount) throw new Error(`export has ${rows} rows, ${want.headcount} expected`);
+  await pandu.stop();
 
   return {
     summary: {
-      people: opts.people,
-      results: total.results,
-      units: leaves.length,
-      runs: opts.runs,
+      people: seed.people,
+      results,
+      units: seed.units,
+      runs: times.length,
+      pending_per_run: opts.pendingPerRun,
+      assessments_recorded: recordedCount,
+      assessed_this_year: want.assessed,
       p50_ms: round1(percentile(times, 50)),
       p95_ms: round1(percentile(times, 95)),
       max_ms: round1(Math.max(...times)),
+      nothing_pending_p50_ms: round1(percentile(idle, 50)),
+      commands_per_run_p50: percentile(commands, 50),
+      db_ms_per_run_p50: round1(percentile(dbMs, 50)),
+      top_queries: topShapes(total, times.length, 6),
+      record_s_per_run: round1(percentile(recordSeconds, 50)),
       seed_s: round1(seedSeconds),
       rebuild_s: round1(rebuildSeconds),
     },
-    export: { people: lines, seconds: round1(exportSeconds), bytes },
+    export: {
+      people: rows,
+      seconds: round1(exported.ms / 1000),
+      bytes: Buffer.byteLength(file.text),
+    },
   };
 }
