@@ -1,5 +1,4 @@
-import * as echarts from "echarts";
-import { CHART_FONT_FAMILY, rasterise } from "./rasterise.js";
+import { CHART_FONT_FAMILY, type ChartSpec, renderChartPng } from "./chart-renderer.js";
 
 export interface ChartRow {
   /** The competency's name as the person reads it. */
@@ -23,19 +22,21 @@ const ROW_HEIGHT = 50;
 
 /**
  * Draws assessed against required level per competency as a PNG: horizontal bars, so long Indonesian
- * names stay readable on a phone. ECharts renders SVG on the server, resvg rasterises it with the
- * system fonts.
+ * names stay readable on a phone. Drawn in the chart worker (see chart-renderer.ts).
  */
-export async function renderAssessmentChart(
-  rows: readonly ChartRow[],
-  labels: ChartLabels,
-): Promise<Uint8Array> {
+export function renderAssessmentChart(rows: readonly ChartRow[], labels: ChartLabels): Promise<Uint8Array> {
+  return renderChartPng(assessmentChartSpec(rows, labels));
+}
+
+/** The assessment chart as an ECharts option and a size: plain data, drawn wherever it is sent. */
+export function assessmentChartSpec(rows: readonly ChartRow[], labels: ChartLabels): ChartSpec {
   const height = 140 + rows.length * ROW_HEIGHT;
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: WIDTH, height });
-  try {
-    // Top of the chart is the first row, as in the text result.
-    const ordered = [...rows].reverse();
-    chart.setOption({
+  // Top of the chart is the first row, as in the text result.
+  const ordered = [...rows].reverse();
+  return {
+    width: WIDTH,
+    height,
+    option: {
       animation: false,
       backgroundColor: "#ffffff",
       textStyle: { fontFamily: CHART_FONT_FAMILY },
@@ -77,16 +78,8 @@ export async function renderAssessmentChart(
           label: { show: true, position: "right", fontSize: 13 },
         },
       ],
-    });
-    const svg = chart.renderToSVGString();
-    // Rasterised here, not with resvg's renderAsync on libuv's pool: one chart alone then took about
-    // 4 ms longer (the pool's hand-over), and under load the event loop gained nothing measurable.
-    const png = rasterise(svg);
-    return new Uint8Array(png);
-  } finally {
-    // The chart holds its whole scene graph until disposed.
-    chart.dispose();
-  }
+    },
+  };
 }
 
 /** True when `bytes` start with the PNG signature. */

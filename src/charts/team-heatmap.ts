@@ -1,5 +1,4 @@
-import * as echarts from "echarts";
-import { CHART_FONT_FAMILY, rasterise } from "./rasterise.js";
+import { CHART_FONT_FAMILY, type ChartSpec, renderChartPng } from "./chart-renderer.js";
 
 /** One person's row: their levels that count against the required ones, per competency column. */
 export interface HeatmapRow {
@@ -30,28 +29,34 @@ const LEFT = 220;
 /**
  * Draws a direct atasan's team as a person × competency heatmap PNG: each cell is coloured by the
  * level that counts minus the required level (orange below, green at or above) and labelled
- * "level/required". ECharts renders SVG on the server, resvg rasterises it.
+ * "level/required". Drawn in the chart worker (see chart-renderer.ts).
  */
-export async function renderTeamHeatmap(heatmap: TeamHeatmap, labels: HeatmapLabels): Promise<Uint8Array> {
+export function renderTeamHeatmap(heatmap: TeamHeatmap, labels: HeatmapLabels): Promise<Uint8Array> {
+  return renderChartPng(teamHeatmapSpec(heatmap, labels));
+}
+
+/** The heatmap as an ECharts option and a size: plain data, drawn wherever it is sent. */
+export function teamHeatmapSpec(heatmap: TeamHeatmap, labels: HeatmapLabels): ChartSpec {
   const width = Math.max(560, LEFT + 24 + heatmap.columns.length * COLUMN_WIDTH);
   const height = 150 + heatmap.rows.length * ROW_HEIGHT;
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
-  try {
-    // The first person on top, as in the text.
-    const people = heatmap.rows.map((r) => r.person).reverse();
-    const data = heatmap.rows.flatMap((row, i) =>
-      row.cells.flatMap((cell, x) =>
-        cell
-          ? [
-              {
-                value: [x, heatmap.rows.length - 1 - i, cell.level - cell.required],
-                label: { formatter: `${cell.level}/${cell.required}` },
-              },
-            ]
-          : [],
-      ),
-    );
-    chart.setOption({
+  // The first person on top, as in the text.
+  const people = heatmap.rows.map((r) => r.person).reverse();
+  const data = heatmap.rows.flatMap((row, i) =>
+    row.cells.flatMap((cell, x) =>
+      cell
+        ? [
+            {
+              value: [x, heatmap.rows.length - 1 - i, cell.level - cell.required],
+              label: { formatter: `${cell.level}/${cell.required}` },
+            },
+          ]
+        : [],
+    ),
+  );
+  return {
+    width,
+    height,
+    option: {
       animation: false,
       backgroundColor: "#ffffff",
       textStyle: { fontFamily: CHART_FONT_FAMILY },
@@ -85,11 +90,6 @@ export async function renderTeamHeatmap(heatmap: TeamHeatmap, labels: HeatmapLab
           itemStyle: { borderColor: "#ffffff", borderWidth: 2 },
         },
       ],
-    });
-    const svg = chart.renderToSVGString();
-    const png = rasterise(svg);
-    return new Uint8Array(png);
-  } finally {
-    chart.dispose();
-  }
+    },
+  };
 }
