@@ -16,6 +16,7 @@ import {
   seedRuns,
   takeTemplates,
 } from "./live-runs.js";
+import { movingClock } from "./moving-clock.js";
 import { percentile, progress, round1 } from "./report.js";
 import { wireTelegramPandu } from "./telegram-pandu.js";
 import type { PlannedAnswer, WorkerResult } from "./update-worker.js";
@@ -43,12 +44,15 @@ export interface UpdateBenchResult {
   final_answer_roundtrips: number;
   broadcast_queued: number;
   broadcast_sent_during: number;
+  broadcast_sent_by_end: number;
   lost: number;
   duplicates: number;
   failed_updates: number;
 }
 
 const FIRST_CHAT = 3_000_000;
+/** The router's profile cache lifetime (its default). */
+const PROFILE_TTL_MS = 5 * 60_000;
 const BROADCAST_PREFIX = "Pengumuman BKPSDM";
 
 /**
@@ -115,6 +119,9 @@ async function measure(
   client.on("commandStarted", onCommand);
 
   const today = new Date();
+  const clock = movingClock(today);
+  /** How far the app's clock moves on at each /asesmen of the resume phase. */
+  let resumeStep = 0;
   let live: { person: LivePerson; step: RunStep }[] = [];
   let others: LivePerson[] = [];
   let registered = 0;
@@ -125,7 +132,9 @@ async function measure(
     translate: opts.translate,
     apiRoot,
     jobs: true,
+    now: clock.now,
     aroundHandle: (who, inbound, work) => {
+      if (inbound.kind === "command") clock.advance(resumeStep);
       if (!timing || inbound.kind !== "button") return work();
       const store = { commands: 0 };
       perChat.set(Number(who.id.slice("telegram:".length)), store);
@@ -164,14 +173,25 @@ async function measure(
   });
   try {
     if (live.length < opts.liveRuns) throw new Error(`bench: only ${live.length} live runs seeded`);
+    // The order people answer in is shuffled, so final answers fall all over the window.
+    const rnd = lcg(7);
+    const order = live.map((l) => ({ l, r: rnd() })).sort((a, b) => a.r - b.r);
+    // They see their statement again in that order while the app's clock moves on by a profile
+    // cache's lifetime plus the time between two answers of one person (live runs ÷ rate), so at
+    // their answer the profiles they left cached are aged evenly from that time to 5 minutes more,
+    // as in a steady stream of answers: the share that finds its profile expired (about one in
+    // four at 2,000 runs and 25/s) reads the person again. The catalog cache expires too.
     progress(`update: ${live.length} people see their statement again (/asesmen, not timed)`);
+    const gapMs = (live.length / opts.perSecond) * 1000;
+    resumeStep = (PROFILE_TTL_MS + gapMs) / live.length;
     const resumed = await ask<{ problems: string[] }>(
       {
         kind: "resume",
-        people: live.map(({ person, step }) => ({ chat: person.chat, question: step.question })),
+        people: order.map(({ l }) => ({ chat: l.person.chat, question: l.step.question })),
       },
       "resumed",
     );
+    resumeStep = 0;
     if (resumed.problems.length > 0)
       throw new Error(
         `bench: ${resumed.problems.length} runs did not resume: ${resumed.problems.slice(0, 3)}`,
@@ -193,9 +213,6 @@ async function measure(
       new Date(),
     );
 
-    // The order people answer in is shuffled, so final answers fall all over the window.
-    const rnd = lcg(7);
-    const order = live.map((l) => ({ l, r: rnd() })).sort((a, b) => a.r - b.r);
     const plan: PlannedAnswer[] = order.map(({ l }) => ({
       chat: l.person.chat,
       label: SCALE_LABELS[l.person.locale][l.step.score - 1]!,
@@ -264,6 +281,7 @@ async function measure(
       unattributed_commands: unattributed,
       broadcast_queued: opts.broadcast,
       broadcast_sent_during: result.broadcastDuring,
+      broadcast_sent_by_end: result.broadcastTotal,
       lost: lost.length,
       duplicates: result.extraReplies.length,
       failed_updates: failed,

@@ -31,6 +31,8 @@ export interface WorkerResult {
   seconds: number;
   /** Broadcast messages (text starting with the prefix) accepted while answers were timed. */
   broadcastDuring: number;
+  /** Broadcast messages accepted by the end (a second after the last answer). */
+  broadcastTotal: number;
   /** Replies that came to a chat after its answer was complete (a second answer to one update). */
   extraReplies: string[];
 }
@@ -56,6 +58,7 @@ const extraReplies: string[] = [];
 let broadcastPrefix = "\u0000";
 let counting = false;
 let broadcastDuring = 0;
+let broadcastTotal = 0;
 
 /** Chats that sent /asesmen (not timed) and wait to see their statement again. */
 const resuming = new Map<number, (text: string) => void>();
@@ -71,6 +74,7 @@ tg.hooks.called = (method, body, at) => {
     return;
   }
   if (text.startsWith(broadcastPrefix)) {
+    broadcastTotal++;
     if (counting) broadcastDuring++;
     return;
   }
@@ -167,7 +171,7 @@ process.on("message", async (msg: Record<string, unknown>) => {
     counting = false;
     // Anything more that a second handling of an answer would send arrives within a moment.
     await new Promise((r) => setTimeout(r, 1_000));
-    const result: WorkerResult = { outcomes: all, seconds, broadcastDuring, extraReplies };
+    const result: WorkerResult = { outcomes: all, seconds, broadcastDuring, broadcastTotal, extraReplies };
     process.send!({ kind: "done", ...result });
   } else if (msg.kind === "stop") {
     await tg.stop();
