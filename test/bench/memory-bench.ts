@@ -6,7 +6,7 @@ import type { Database } from "../../src/db/connection.js";
 import type { Translate } from "../../src/engine/text.js";
 import { seedCoursesIfEmpty } from "../../src/services/course-seed.js";
 import { seedDemoIfEmpty } from "../../src/services/demo-seed.js";
-import { startServingApp, stopApp } from "../support/app-process.js";
+import { internalBase, startServingApp, stopApp } from "../support/app-process.js";
 import { TelegramEmulator } from "../support/telegram-emulator.js";
 import { type LivePerson, type RunStep, seedLivePeople, seedRuns, takeTemplates } from "./live-runs.js";
 import { progress, round1 } from "./report.js";
@@ -24,6 +24,8 @@ export interface MemoryBenchResult {
   rss_mb: number;
   rss_peak_mb: number;
   rss_ready_mb: number;
+  heap_used_mb: number;
+  external_mb: number;
   db_rss_mb: number | string;
   answer_seconds: number;
   seed_seconds: number;
@@ -164,6 +166,10 @@ export async function runMemoryBench(opts: {
     // Timers that run after a burst (metrics, the dispatcher's polls) settle; then read.
     await new Promise((r) => setTimeout(r, 5_000));
     const after = rssOf(pid);
+    // Where it is: the JavaScript heap and what lives outside it, as Pandu's own metrics say.
+    const metrics = await (await fetch(`${internalBase(pandu)}/metrics`)).text();
+    const gauge = (name: string) =>
+      round1(Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "m").exec(metrics)?.[1]) / 2 ** 20);
     return {
       people: live.length,
       statements_answered: round1(expected / live.length),
@@ -172,6 +178,8 @@ export async function runMemoryBench(opts: {
       rss_mb: after.rss,
       rss_peak_mb: after.peak,
       rss_ready_mb: ready.rss,
+      heap_used_mb: gauge("pandu_nodejs_heap_size_used_bytes"),
+      external_mb: gauge("pandu_nodejs_external_memory_bytes"),
       db_rss_mb: opts.embeddedPid ? rssOf(opts.embeddedPid).rss : "not embedded (MONGODB_URI)",
       answer_seconds: round1(answerSeconds),
       seed_seconds: round1(seedSeconds),

@@ -133,7 +133,8 @@ async function main(): Promise<void> {
           "statement once through the Telegram adapter (a Bot API emulator in the benchmark's process), 32 at a " +
           "time; every reply is checked to be the next statement. rss_mb is read 5 s after the last reply, without " +
           "forcing a garbage collection; rss_peak_mb is the process's high-water mark (VmHWM); rss_ready_mb is the " +
-          "same process once started, before anyone wrote.",
+          "same process once started, before anyone wrote; heap_used_mb and external_mb are from Pandu's own " +
+          "/metrics at the same moment.",
         "db_rss_mb is the embedded FerretDB process (with SQLite inside it; on PostgreSQL storage PostgreSQL's own " +
           "processes are not included).",
         "Target: ≤ 300 MB for Pandu's process with 10,000 people mid-assessment.",
