@@ -21,7 +21,7 @@ import { runUpdateBench } from "./update-bench.js";
 /** `npm run bench -- --quick`: every benchmark at small sizes, to prove each still runs and reports. */
 const QUICK = process.argv.includes("--quick");
 const QUICK_SIZES: Record<string, number> = {
-  BENCH_MEMORY_PEOPLE: 200,
+  BENCH_MEMORY_PEOPLE: 300,
   BENCH_COURSES: 300,
   BENCH_RECOMMEND_PEOPLE: 1_500,
   BENCH_RECOMMEND_IDENTITIES: 20,
@@ -34,8 +34,9 @@ const QUICK_SIZES: Record<string, number> = {
   BENCH_SUMMARY_RUNS: 5,
   BENCH_SCALE_PEOPLE: 1_500,
   BENCH_SCALE_RUNS: 20,
-  BENCH_REGISTERED: 300,
-  BENCH_PEOPLE: 20,
+  BENCH_UPDATE_RUNS: 100,
+  BENCH_UPDATE_OTHERS: 200,
+  BENCH_UPDATE_BROADCAST: 60,
   BENCH_LOAD_PEOPLE: 20,
   BENCH_ROSTER_PEOPLE: 1_500,
   BENCH_ROSTER_RUNS: 20,
@@ -111,20 +112,33 @@ async function main(): Promise<void> {
   };
   const started = Date.now();
   try {
-    // First, while this process holds nothing else: its resident memory is the app's.
+    // Pandu runs in a process of its own here; first anyway, before the others load the machine.
     if (!only || only === "memory") {
       const memory = await runMemoryBench({
         database: opened.database,
         translate: translator.t.bind(translator),
+        serverUri: opened.embedded?.uri ?? process.env.MONGODB_URI!,
+        ...(opened.embedded ? { embeddedPid: opened.embedded.pid } : {}),
         people: size("BENCH_MEMORY_PEOPLE", 10_000),
-        concurrency: 16,
+        statements: 15,
+        concurrency: 32,
       });
       writeReport("memory", { db, ...memory }, [
-        "Resident memory (RSS) of the benchmark process, which is one app process, after every one of `people` " +
-          "registered people sent /asesmen and was left at its first statement (a live run each, cached), measured " +
-          "after a garbage collection. rss_before_mb is the same process after seeding, before the first message; it " +
-          "can be the higher of the two, as the memory the bulk inserts used goes back to the system only later.",
-        "Target: ≤ 300 MB with 10,000 people mid-flow.",
+        "Resident memory (RSS, from /proc) of Pandu's own process as `npm start` runs it (src/main.ts in a process " +
+          "of its own: HTTP and metrics servers, grammY runner, router with its flood guard, the outbox dispatcher, " +
+          "the scheduler, the course catalog), with `people` people statements_answered statements into the real " +
+          "/asesmen, every one of them live and cached. The people are seeded by the benchmark's process, not " +
+          "Pandu's, across the demo org's units and tiers with valid distinct NIPs: one person of each tier, jabatan " +
+          "and language takes the whole assessment through the app, the others get a copy of that run after one " +
+          "answer fewer (seed_seconds). Pandu then starts on that database, and each person types the answer to their " +
+          "statement once through the Telegram adapter (a Bot API emulator in the benchmark's process), 32 at a " +
+          "time; every reply is checked to be the next statement. rss_mb is read 5 s after the last reply, without " +
+          "forcing a garbage collection; rss_peak_mb is the process's high-water mark (VmHWM); rss_ready_mb is the " +
+          "same process once started, before anyone wrote; heap_used_mb and external_mb are from Pandu's own " +
+          "/metrics at the same moment.",
+        "db_rss_mb is the embedded FerretDB process (with SQLite inside it; on PostgreSQL storage PostgreSQL's own " +
+          "processes are not included).",
+        "Target: ≤ 300 MB for Pandu's process with 10,000 people mid-assessment.",
       ]);
       progress(`memory: ${JSON.stringify(memory)}`);
       await startAfresh();
@@ -366,17 +380,33 @@ async function main(): Promise<void> {
     const result = await runUpdateBench({
       database: opened.database,
       translate: translator.t.bind(translator),
-      countCommands: counter,
-      registered: size("BENCH_REGISTERED", 10_000),
-      people: size("BENCH_PEOPLE", 200),
-      offeredPerSecond: 25,
-      latencyAnswersPerPerson: 4,
+      liveRuns: size("BENCH_UPDATE_RUNS", 2_000),
+      others: size("BENCH_UPDATE_OTHERS", 8_000),
+      perSecond: 25,
+      broadcast: size("BENCH_UPDATE_BROADCAST", 1_500),
     });
     writeReport("update", { db, ...result }, [
-      "Update handling: the app's services and the real grammY bot and runner in one process with a local Bot API " +
-        "emulator. Latency is from the moment the emulator hands an update to getUpdates until it receives the next " +
-        "question. Round trips are every command the driver sent during the latency phase, divided by the answers.",
-      "Targets (FerretDB on PostgreSQL): p50 ≤ 15 ms, p95 ≤ 40 ms, ≤ 2 round trips per answer.",
+      "Answers to the real /asesmen (flows/asesmen.yaml) on Telegram. Pandu is wired as main.ts wires it (grammY " +
+        "runner, router with its flood guard and per-person limit, metrics, the outbox dispatcher sharing the bot's " +
+        "send budget with the replies, the scheduler's cron jobs and the broadcast progress loop, the course catalog " +
+        "loaded; the app's own clock, so its caches expire in real time; no HTTP server). registered people are " +
+        "seeded across the demo org's instansi, units and tiers with valid distinct NIPs; one person of each tier, " +
+        "jabatan and language takes the whole assessment through the app first (not timed), and live_runs others get " +
+        "a copy of that run as it stood after 0 to all-but-one answers, spread evenly over the assessment, then send " +
+        "/asesmen once to see their statement again (not timed; their runs and profiles are then cached, as for " +
+        "anyone answering). Meanwhile broadcast_queued broadcast messages to other people wait in the outbox.",
+      "Each live person then presses an answer once, in shuffled order, offered at 25/s by the Bot API emulator in " +
+        "its own process (so a pause in Pandu cannot delay the offers). Latency is from the update being offered " +
+        "(pushed to getUpdates) until the emulator accepted Pandu's last reply: the next statement, or for a final " +
+        "answer (final_answers; it saves the assessment and draws the result and chart) the closing line. Every " +
+        "reply is checked against what the engine said to the same answer, every run against one more recorded " +
+        "response (or one saved assessment), and the run fails on any wrong, lost or extra reply.",
+      "Round trips: every database command is counted against the update it was sent for (async context; on Node " +
+        "20 this tracking costs some CPU, so the latencies are measured with it on); db_roundtrips_per_answer is " +
+        "the mean over every ordinary answer, final_answer_roundtrips over the final ones; unattributed_commands " +
+        "were sent by the dispatcher and jobs meanwhile. broadcast_sent_during counts broadcast messages the " +
+        "dispatcher got out while answers were timed (replies come first in the send budget of 30/s).",
+      "Targets (FerretDB on PostgreSQL): p50 ≤ 15 ms, p95 ≤ 40 ms, ≤ 2 round trips per ordinary answer.",
     ]);
     progress(`update: ${JSON.stringify(result)}`);
     const seconds = Math.round((Date.now() - started) / 1000);

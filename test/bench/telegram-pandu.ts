@@ -3,14 +3,18 @@ import type { ChannelContext, ChannelSetup } from "../../src/channels/channel.js
 import { commandMenus } from "../../src/channels/menus.js";
 import { telegramChannel } from "../../src/channels/telegram/index.js";
 import { type Config, parseConfig } from "../../src/config/config.js";
+import type { IncomingIdentity } from "../../src/conversation/router.js";
 import type { Database } from "../../src/db/connection.js";
 import { isDatabaseUnavailable } from "../../src/db/repositories/errors.js";
 import { INSTANCE_ID } from "../../src/delivery/runtime.js";
 import type { Translate } from "../../src/engine/text.js";
+import type { Inbound } from "../../src/engine/types.js";
 import { createMetrics } from "../../src/http/metrics.js";
 import type { Locale } from "../../src/i18n/locales.js";
 import { createWorkTracker } from "../../src/lifecycle.js";
 import { createLogger } from "../../src/logging/logger.js";
+import { mongoRunCoordinator } from "../../src/scheduler/run-coordinator.js";
+import { createScheduler } from "../../src/scheduler/scheduler.js";
 import { seedCoursesIfEmpty } from "../../src/services/course-seed.js";
 import { seedDemoIfEmpty } from "../../src/services/demo-seed.js";
 import { type SentMessage, TelegramEmulator } from "../support/telegram-emulator.js";
@@ -59,14 +63,19 @@ export interface PanduOptions {
   logLevel?: string;
   /** Environment beside the token and API root (a load test raises the per-person flood limit). */
   env?: Record<string, string>;
+  /** Also run the scheduler's cron jobs and the broadcast progress loop, as main.ts does. */
+  jobs?: boolean;
+  /** Wraps the handling of every update (a benchmark counts each one's database commands). */
+  aroundHandle?: <T>(who: IncomingIdentity, inbound: Inbound, work: () => Promise<T>) => Promise<T>;
 }
 
 /**
  * Starts Pandu on `database` the way `src/main.ts` does (configuration from a production
  * environment with only the bot token and API root set, the app built with those settings, the
  * demo seeds, the catalog warmed, the Telegram channel with its metrics, failure texts, command
- * menus and outbox dispatcher), talking to the Bot API at `apiRoot`. What main.ts does beyond that
- * is left out: the HTTP server, the scheduler's cron jobs and Slack.
+ * menus and outbox dispatcher; with `jobs`, the scheduler's cron jobs and the broadcast progress
+ * loop too), talking to the Bot API at `apiRoot`. What main.ts does beyond that is left out: the
+ * HTTP server and Slack.
  *
  * `prepare` runs after the app is built and before anything is served: a benchmark puts its
  * data there, as an agency's database is full before Pandu starts. `now` replaces the clock.
@@ -100,12 +109,16 @@ export async function wireTelegramPandu(opts: PanduOptions & { apiRoot: string }
 
   let failures = 0;
   const counted = metrics.countingFailures(app.conversations.handle);
+  const around =
+    opts.aroundHandle ?? (<T>(_w: IncomingIdentity, _i: Inbound, work: () => Promise<T>) => work());
   const wired: WiredPandu = {
     app,
     config,
     failures: () => failures,
     async stop() {
       await channel.stopIntake();
+      await scheduler?.stop(Date.now() + 10_000);
+      if (opts.jobs) await app.broadcastProgress.stop();
       await work.idle(Date.now() + 10_000);
       await channel.dispatcher.stop(Date.now() + 10_000);
       await app.releaseLeases();
@@ -114,7 +127,7 @@ export async function wireTelegramPandu(opts: PanduOptions & { apiRoot: string }
   const context: ChannelContext = {
     handle: async (who, inbound, progress) => {
       try {
-        return await counted(who, inbound, progress);
+        return await around(who, inbound, () => counted(who, inbound, progress));
       } catch (err) {
         failures++;
         throw err;
@@ -169,6 +182,23 @@ export async function wireTelegramPandu(opts: PanduOptions & { apiRoot: string }
   await channel.start();
   app.onDeliveryScheduled(() => channel.dispatcher.poke());
   channel.dispatcher.start();
+  if (opts.jobs) {
+    app.broadcastProgress.useChannel(channel.statusMessages!);
+    app.broadcastProgress.start({ failed: (err) => logger.warn({ err }, "broadcast progress not shown") });
+  }
+  // The cron jobs as main.ts runs them (each tick takes a lease, so one instance runs it).
+  const scheduler = opts.jobs
+    ? createScheduler({
+        jobs: app.jobs,
+        coordinator: mongoRunCoordinator({
+          leases: app.repos.leases,
+          holder: INSTANCE_ID,
+          now: () => new Date(),
+        }),
+        events: { failed: (job, _tick, err) => logger.error({ err, job: job.name }, "job failed") },
+      })
+    : undefined;
+  scheduler?.start();
   await menusDone;
   return wired;
 }

@@ -1,230 +1,351 @@
-import type { RunnerHandle } from "@grammyjs/runner";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { fork } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
 import { createApp } from "../../src/app.js";
-import { createTelegramBot, startPolling } from "../../src/channels/telegram/bot.js";
 import type { Database } from "../../src/db/connection.js";
-import { parseFlowFile } from "../../src/engine/catalog.js";
 import type { Translate } from "../../src/engine/text.js";
-import { createLogger } from "../../src/logging/logger.js";
 import { seedDemoIfEmpty } from "../../src/services/demo-seed.js";
-import { TelegramEmulator } from "../support/telegram-emulator.js";
+import { lcg } from "./agency-people.js";
+import {
+  type AssessmentTemplate,
+  type LivePerson,
+  type RunStep,
+  SCALE_LABELS,
+  seedLivePeople,
+  seedRuns,
+  takeTemplates,
+} from "./live-runs.js";
+import { movingClock } from "./moving-clock.js";
 import { percentile, progress, round1 } from "./report.js";
-import { seedRegisteredPeople } from "./seed-people.js";
-
-/** Twelve questions answered with buttons, like the self-assessment; then one compute step and the end. */
-const QUESTIONS = 12;
-const BENCH_FLOW = parseFlowFile(
-  `
-id: latihan
-version: 1
-title: { id: Latihan }
-commands: [latihan]
-start: q1
-steps:
-${Array.from(
-  { length: QUESTIONS },
-  (_, i) => `  - id: q${i + 1}
-    kind: likert
-    text: { id: "Pernyataan ${i + 1}: saya menyampaikan informasi dengan jelas kepada rekan kerja." }
-    scale: [{ id: "Tidak pernah" }, { id: "Kadang-kadang" }, { id: "Sering" }, { id: "Selalu" }]
-    next: ${i + 1 < QUESTIONS ? `q${i + 2}` : "save"}`,
-).join("\n")}
-  - id: save
-    kind: compute
-    service: bench.record
-    next: done
-  - id: done
-    kind: end
-    text: { id: "Selesai." }
-`,
-  "bench/latihan.yaml",
-);
+import { wireTelegramPandu } from "./telegram-pandu.js";
+import type { PlannedAnswer, WorkerResult } from "./update-worker.js";
 
 export interface UpdateBenchResult {
+  [key: string]: string | number;
+  flow: string;
+  live_runs: number;
   registered: number;
-  people: number;
+  units: number;
+  tiers: number;
   offered_per_s: number;
+  answers: number;
   p50_ms: number;
   p95_ms: number;
+  p99_ms: number;
+  max_ms: number;
+  ordinary_p50_ms: number;
+  ordinary_p95_ms: number;
+  final_answers: number;
+  final_p50_ms: number;
+  final_p95_ms: number;
   db_roundtrips_per_answer: number;
-  max_answers_per_s: number;
-  completed: number;
+  db_roundtrips_per_answer_max: number;
+  final_answer_roundtrips: number;
+  broadcast_queued: number;
+  broadcast_sent_during: number;
+  broadcast_sent_by_end: number;
   lost: number;
-  recorded_twice: number;
+  duplicates: number;
+  failed_updates: number;
 }
 
-interface Person {
-  chat: number;
-  /** The update id of the answer waiting for its reply, and when the bot received it. */
-  pending?: { updateId: number; deliveredAt?: number };
-  answered: number;
-  finished: number;
-}
+const FIRST_CHAT = 3_000_000;
+/** The router's profile cache lifetime (its default). */
+const PROFILE_TTL_MS = 5 * 60_000;
+const BROADCAST_PREFIX = "Pengumuman BKPSDM";
 
 /**
- * Runs the update benchmark against an open database: seeds `registered` people, then drives
- * `people` of them through the flow on the Telegram adapter, first at `offeredPerSecond`
- * (latency), then as fast as the bot replies (capacity).
+ * The update benchmark: Pandu wired as main.ts wires it (with its cron jobs) serves `liveRuns`
+ * people in the middle of the real /asesmen, each at a different point of it, while the outbox
+ * dispatcher sends a broadcast to other people. Each live person answers their statement once,
+ * offered at `perSecond` by the emulator's own process; every answer is timed from the offer to
+ * the emulator accepting Pandu's last reply, its reply checked, and its database commands counted.
  */
 export async function runUpdateBench(opts: {
   database: Database;
   translate: Translate;
-  countCommands: { n: number };
-  registered: number;
-  people: number;
-  offeredPerSecond: number;
-  latencyAnswersPerPerson: number;
+  liveRuns: number;
+  /** Registered people besides the live runs (the broadcast goes to them). */
+  others: number;
+  perSecond: number;
+  broadcast: number;
 }): Promise<UpdateBenchResult> {
-  const { database, people: peopleCount } = opts;
-  const recorded = new Map<string, number>();
-  const app = createApp({
+  const worker = fork(fileURLToPath(new URL("./update-worker.ts", import.meta.url)), {
+    execArgv: ["--import", "tsx"],
+  });
+  const ask = async <T>(msg: Record<string, unknown>, reply: string): Promise<T> => {
+    const answer = new Promise<T>((resolve) => {
+      const on = (m: { kind: string }) => {
+        if (m.kind !== reply) return;
+        worker.off("message", on);
+        resolve(m as T);
+      };
+      worker.on("message", on);
+    });
+    worker.send(msg);
+    return answer;
+  };
+  const [ready] = (await once(worker, "message")) as [{ apiRoot: string }];
+  try {
+    return await measure(opts, ready.apiRoot, ask);
+  } finally {
+    await Promise.race([ask({ kind: "stop" }, "stopped"), new Promise((r) => setTimeout(r, 5_000))]);
+    if (worker.exitCode === null) worker.kill();
+  }
+}
+
+type Ask = <T>(msg: Record<string, unknown>, reply: string) => Promise<T>;
+
+/** Seeds, starts Pandu on the emulator at `apiRoot`, and times the answers (see runUpdateBench). */
+async function measure(
+  opts: Parameters<typeof runUpdateBench>[0],
+  apiRoot: string,
+  ask: Ask,
+): Promise<UpdateBenchResult> {
+  const { database } = opts;
+
+  // Every database command is counted against the update it was sent for.
+  const answering = new AsyncLocalStorage<{ commands: number }>();
+  const perChat = new Map<number, { commands: number }>();
+  let timing = false;
+  let unattributed = 0;
+  const client = database.connection.getClient();
+  const onCommand = () => {
+    const store = answering.getStore();
+    if (store) store.commands++;
+    else if (timing) unattributed++;
+  };
+  client.on("commandStarted", onCommand);
+
+  const today = new Date();
+  const clock = movingClock(today);
+  /** How far the app's clock moves on at each /asesmen of the resume phase. */
+  let resumeStep = 0;
+  let live: { person: LivePerson; step: RunStep }[] = [];
+  let others: LivePerson[] = [];
+  let registered = 0;
+  let units = 0;
+  let tiers = 0;
+  const pandu = await wireTelegramPandu({
     database,
     translate: opts.translate,
-    extra: {
-      flows: [BENCH_FLOW],
-      services: {
-        "bench.record": async ({ conversation, answers }) => {
-          const complete = Array.from({ length: QUESTIONS }, (_, i) => answers[`q${i + 1}`]).every(
-            (a) => a === 3,
-          );
-          recorded.set(
-            conversation.subjectId,
-            (recorded.get(conversation.subjectId) ?? 0) + (complete ? 1 : 100),
-          );
-          return {};
-        },
-      },
+    apiRoot,
+    jobs: true,
+    now: clock.now,
+    aroundHandle: (who, inbound, work) => {
+      if (inbound.kind === "command") clock.advance(resumeStep);
+      if (!timing || inbound.kind !== "button") return work();
+      const store = { commands: 0 };
+      perChat.set(Number(who.id.slice("telegram:".length)), store);
+      return answering.run(store, work);
+    },
+    prepare: async (app) => {
+      await seedDemoIfEmpty(app.repos, app.seedFile);
+      const count = opts.liveRuns + opts.others;
+      progress(`update: seeding ${count} registered people (bulk inserts)`);
+      const people = await seedLivePeople(app, database, { count, firstChat: FIRST_CHAT, today });
+      registered = people.length;
+      progress("update: one person of each tier, jabatan and language takes /asesmen (not timed)");
+      const t0 = performance.now();
+      // Through an app of their own (no flood guard, nothing cached in the one being measured).
+      const seeding = createApp({ database, translate: opts.translate });
+      const { templates, takers } = await takeTemplates(seeding, people);
+      await seeding.releaseLeases();
+      progress(
+        `update: ${templates.size} assessments taken in ${round1((performance.now() - t0) / 1000)} s ` +
+          `(${[...templates.values()].map((t) => t.steps.length).join(", ")} statements)`,
+      );
+      const rest = people.filter((p) => !takers.has(p.personId));
+      const chosen = rest.slice(0, opts.liveRuns);
+      others = rest.slice(opts.liveRuns);
+      live = spreadOverTheAssessment(chosen, templates);
+      await seedRuns(database, live, today);
+      const seeded = await database.models.Person.find(
+        { _id: { $in: chosen.map((p) => p.personId) } },
+        { unitId: 1, tier: 1 },
+      )
+        .lean<{ unitId: string; tier: string }[]>()
+        .exec();
+      units = new Set(seeded.map((p) => p.unitId)).size;
+      tiers = new Set(seeded.map((p) => p.tier)).size;
     },
   });
-  await seedDemoIfEmpty(app.repos, app.seedFile);
+  try {
+    if (live.length < opts.liveRuns) throw new Error(`bench: only ${live.length} live runs seeded`);
+    // The order people answer in is shuffled, so final answers fall all over the window.
+    const rnd = lcg(7);
+    const order = live.map((l) => ({ l, r: rnd() })).sort((a, b) => a.r - b.r);
+    // They see their statement again in that order while the app's clock moves on by a profile
+    // cache's lifetime plus the time between two answers of one person (live runs ÷ rate), so at
+    // their answer the profiles they left cached are aged evenly from that time to 5 minutes more,
+    // as in a steady stream of answers: the share that finds its profile expired (about one in
+    // four at 2,000 runs and 25/s) reads the person again. The catalog cache expires too.
+    progress(`update: ${live.length} people see their statement again (/asesmen, not timed)`);
+    const gapMs = (live.length / opts.perSecond) * 1000;
+    resumeStep = (PROFILE_TTL_MS + gapMs) / live.length;
+    const resumed = await ask<{ problems: string[] }>(
+      {
+        kind: "resume",
+        people: order.map(({ l }) => ({ chat: l.person.chat, question: l.step.question })),
+      },
+      "resumed",
+    );
+    resumeStep = 0;
+    if (resumed.problems.length > 0)
+      throw new Error(
+        `bench: ${resumed.problems.length} runs did not resume: ${resumed.problems.slice(0, 3)}`,
+      );
 
-  progress(`seeding ${opts.registered} registered people (bulk inserts)`);
-  const t0 = performance.now();
-  await seedRegisteredPeople(database, {
-    count: opts.registered,
-    idPrefix: "pbench",
-    name: "ASN Uji",
-    firstChat: 0,
-  });
-  progress(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    // A broadcast waits in the outbox for people not answering now: the dispatcher sends it meanwhile.
+    const recipients = Array.from({ length: opts.broadcast }, (_, i) => others[i % others.length]!);
+    await pandu.app.repos.deliveries.enqueueMany(
+      recipients.map((p, i) => ({
+        _id: `broadcast.bench:u1:${p.personId}:${i}`,
+        purpose: "broadcast.bench",
+        personId: p.personId,
+        identityId: `telegram:${p.chat}`,
+        channel: "telegram",
+        address: String(p.chat),
+        message: { text: `${BROADCAST_PREFIX} ${i}: pendaftaran pelatihan kepemimpinan dibuka.` },
+        dueAt: new Date(),
+      })),
+      new Date(),
+    );
 
-  const tg = new TelegramEmulator();
-  tg.logCalls = false;
-  await tg.start();
-  const bot = createTelegramBot({
-    token: "123456:BENCH-token-for-the-emulator_000",
-    apiRoot: tg.apiRoot,
-    handle: app.conversations.handle,
-    groupText: () => "",
-    errorText: () => "error",
-    logger: createLogger("error"),
-  });
-  const runner: RunnerHandle = await startPolling(bot);
+    const plan: PlannedAnswer[] = order.map(({ l }) => ({
+      chat: l.person.chat,
+      label: SCALE_LABELS[l.person.locale][l.step.score - 1]!,
+      expect: l.step.reply,
+      final: l.step.final,
+    }));
+    const finals = plan.filter((a) => a.final).length;
+    progress(`update: ${plan.length} answers (${finals} final) offered at ${opts.perSecond}/s`);
+    const failuresBefore = pandu.failures();
+    timing = true;
+    const result = await ask<WorkerResult>(
+      { kind: "go", plan, perSecond: opts.perSecond, timeoutMs: 60_000, broadcastPrefix: BROADCAST_PREFIX },
+      "done",
+    );
+    timing = false;
+    const failed = pandu.failures() - failuresBefore;
 
-  const people: Person[] = Array.from({ length: peopleCount }, (_, i) => ({
-    chat: i + 1,
-    answered: 0,
-    finished: 0,
-  }));
-  const byChat = new Map(people.map((p) => [p.chat, p]));
-  const latencies: number[] = [];
-  let measuring = false;
-  let onQuestion: ((p: Person) => void) | undefined;
-  const byUpdate = new Map<number, Person>();
+    // Every answer's reply was the expected one, and the runs moved exactly one answer on.
+    const problems = result.outcomes.filter((o) => o.problem);
+    if (problems.length > 0)
+      throw new Error(
+        `bench: ${problems.length} answers went wrong: ${problems
+          .slice(0, 3)
+          .map((o) => `${o.chat}: ${o.problem}`)
+          .join("; ")}`,
+      );
+    const lost = await lostAnswers(database, live);
+    if (lost.length > 0)
+      throw new Error(`bench: ${lost.length} answers not recorded as one: ${lost.slice(0, 3)}`);
+    if (result.extraReplies.length > 0 || failed > 0)
+      throw new Error(
+        `bench: ${result.extraReplies.length} replies too many (${result.extraReplies.slice(0, 3)}), ${failed} failed updates`,
+      );
 
-  tg.hooks.delivered = (updateId, at) => {
-    const p = byUpdate.get(updateId);
-    if (p?.pending?.updateId === updateId) p.pending.deliveredAt = at;
-  };
-  tg.hooks.called = (method, body, at) => {
-    if (method !== "sendMessage") return;
-    const p = byChat.get(Number(body.chat_id));
-    if (!p) return;
-    const text = String(body.text);
-    if (text.startsWith("Selesai")) p.finished++;
-    if (p.pending?.deliveredAt !== undefined) {
-      if (measuring) latencies.push(at - p.pending.deliveredAt);
-      byUpdate.delete(p.pending.updateId);
-      p.pending = undefined;
-    }
-    if (text.includes("Pernyataan")) onQuestion?.(p);
-  };
-  const answer = (p: Person) => {
-    const question = tg.lastByChat.get(p.chat);
-    const button = question?.buttons[0]?.[2];
-    if (!question || !button) return;
-    p.answered++;
-    const updateId = tg.press(p.chat, question.message_id, button.callback_data);
-    p.pending = { updateId };
-    byUpdate.set(updateId, p);
-  };
-  const waitFor = async (check: () => boolean, ms: number, what: string) => {
-    const until = Date.now() + ms;
-    while (!check()) {
-      if (Date.now() > until) throw new Error(`bench: timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
-
-  progress(`starting the flow for ${peopleCount} people`);
-  for (const p of people) tg.sendText(p.chat, "/latihan");
-  await waitFor(
-    () => people.every((p) => tg.lastByChat.get(p.chat)?.text.includes("Pernyataan 1")),
-    60_000,
-    "first questions",
-  ).catch((err) => {
-    progress(`chat 1 last message: ${tg.lastByChat.get(1)?.text}`);
-    throw err;
-  });
-
-  // (a) Latency under a realistic load: every person answers in turn, `offeredPerSecond` in all.
-  const total = peopleCount * opts.latencyAnswersPerPerson;
-  progress(`latency: ${total} answers offered at ${opts.offeredPerSecond}/s`);
-  measuring = true;
-  const commandsBefore = opts.countCommands.n;
-  const started = performance.now();
-  for (let k = 0; k < total; k++) {
-    const due = started + (k * 1000) / opts.offeredPerSecond;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const p = people[k % peopleCount]!;
-    if (p.pending) continue;
-    answer(p);
-    if (k > 0 && k % 200 === 0)
-      progress(`  ${k}/${total} answers, p50 so far ${percentile(latencies, 50).toFixed(1)} ms`);
+    const byChat = new Map(plan.map((a) => [a.chat, a]));
+    const ms = (final?: boolean) =>
+      result.outcomes.filter((o) => final === undefined || o.final === final).map((o) => o.ms!);
+    const trips = (final: boolean) =>
+      [...perChat].filter(([chat]) => byChat.get(chat)?.final === final).map(([, s]) => s.commands);
+    if (perChat.size !== plan.length)
+      throw new Error(`bench: ${perChat.size} updates handled for ${plan.length} answers`);
+    const ordinary = trips(false);
+    const finalTrips = trips(true);
+    const mean = (xs: number[]) => (xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);
+    const all = ms();
+    return {
+      flow: "asesmen",
+      live_runs: live.length,
+      registered,
+      units,
+      tiers,
+      offered_per_s: round1(plan.length / result.seconds),
+      answers: all.length,
+      p50_ms: round1(percentile(all, 50)),
+      p95_ms: round1(percentile(all, 95)),
+      p99_ms: round1(percentile(all, 99)),
+      max_ms: round1(Math.max(...all)),
+      ordinary_p50_ms: round1(percentile(ms(false), 50)),
+      ordinary_p95_ms: round1(percentile(ms(false), 95)),
+      final_answers: finals,
+      final_p50_ms: round1(percentile(ms(true), 50)),
+      final_p95_ms: round1(percentile(ms(true), 95)),
+      db_roundtrips_per_answer: Math.round(mean(ordinary) * 100) / 100,
+      db_roundtrips_per_answer_max: Math.max(...ordinary),
+      final_answer_roundtrips: Math.round(mean(finalTrips) * 100) / 100,
+      unattributed_commands: unattributed,
+      broadcast_queued: opts.broadcast,
+      broadcast_sent_during: result.broadcastDuring,
+      broadcast_sent_by_end: result.broadcastTotal,
+      lost: lost.length,
+      duplicates: result.extraReplies.length,
+      failed_updates: failed,
+    };
+  } finally {
+    client.off("commandStarted", onCommand);
+    await pandu.stop();
   }
-  await waitFor(() => people.every((p) => !p.pending), 30_000, "the last replies");
-  const elapsed = (performance.now() - started) / 1000;
-  measuring = false;
-  const answeredA = people.reduce((n, p) => n + p.answered, 0);
-  const roundTrips = (opts.countCommands.n - commandsBefore) / answeredA;
+}
 
-  // (b) Capacity: everyone answers the moment the next question arrives, to the end of the flow.
-  progress(`capacity: ${peopleCount} people answer as fast as the bot replies`);
-  const capacityStart = performance.now();
-  const answeredBefore = answeredA;
-  onQuestion = (p) => setImmediate(() => answer(p));
-  for (const p of people) answer(p);
-  await waitFor(() => people.every((p) => p.finished > 0), 300_000, "every flow to finish");
-  const capacitySeconds = (performance.now() - capacityStart) / 1000;
-  const answeredB = people.reduce((n, p) => n + p.answered, 0) - answeredBefore;
-  await new Promise((r) => setTimeout(r, 300));
+/**
+ * Puts each kind's people at positions spread evenly from the first statement to the last, so
+ * some answers complete (and save) an assessment; returns each person with the step they are at.
+ */
+function spreadOverTheAssessment(
+  people: LivePerson[],
+  templates: Map<string, AssessmentTemplate>,
+): { person: LivePerson; step: RunStep }[] {
+  const byKey = new Map<string, LivePerson[]>();
+  for (const p of people) byKey.set(p.key, [...(byKey.get(p.key) ?? []), p]);
+  const out: { person: LivePerson; step: RunStep }[] = [];
+  for (const [key, group] of byKey) {
+    const steps = templates.get(key)!.steps;
+    group.forEach((person, j) => {
+      const at = group.length === 1 ? 0 : Math.round((j * (steps.length - 1)) / (group.length - 1));
+      out.push({ person, step: steps[at]! });
+    });
+  }
+  return out;
+}
 
-  await runner.stop();
-  await tg.stop();
-  const completed = people.filter((p) => p.finished === 1).length;
-  const runsLeft = await database.models.FlowRun.countDocuments({ flowId: "latihan" });
-  const recordedTwice = [...recorded.values()].filter((n) => n !== 1).length;
-  return {
-    registered: opts.registered,
-    people: peopleCount,
-    offered_per_s: round1(answeredA / elapsed),
-    p50_ms: round1(percentile(latencies, 50)),
-    p95_ms: round1(percentile(latencies, 95)),
-    db_roundtrips_per_answer: Math.round(roundTrips * 100) / 100,
-    max_answers_per_s: round1(answeredB / capacitySeconds),
-    completed,
-    lost: peopleCount - completed + runsLeft,
-    recorded_twice:
-      recordedTwice + (recorded.size === peopleCount ? 0 : Math.abs(peopleCount - recorded.size)),
-  };
+/**
+ * The people whose answer was not recorded exactly once: a final answer leaves one assessment and
+ * no run; any other leaves the run one response further on.
+ */
+async function lostAnswers(
+  database: Database,
+  live: { person: LivePerson; step: RunStep }[],
+): Promise<string[]> {
+  const ids = live.map((l) => l.person.personId);
+  const m = database.models;
+  const runs = new Map(
+    (
+      await m.FlowRun.find({ personId: { $in: ids } }, { personId: 1, answers: 1 })
+        .lean()
+        .exec()
+    ).map((r) => [r.personId, r]),
+  );
+  const saved = new Map<string, number>();
+  for (const a of await m.Assessment.find({ personId: { $in: ids } }, { personId: 1 })
+    .lean()
+    .exec())
+    saved.set(a.personId, (saved.get(a.personId) ?? 0) + 1);
+  const wrong: string[] = [];
+  for (const { person, step } of live) {
+    const run = runs.get(person.personId);
+    if (step.final) {
+      if (run || saved.get(person.personId) !== 1)
+        wrong.push(`${person.personId}: final answer not saved once`);
+    } else {
+      const responses = (run?.answers.responses as unknown[] | undefined)?.length;
+      if (responses !== step.answered + 1 || saved.has(person.personId))
+        wrong.push(`${person.personId}: ${responses} responses after answer ${step.answered + 1}`);
+    }
+  }
+  return wrong;
 }
