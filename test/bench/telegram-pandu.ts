@@ -11,6 +11,8 @@ import { createMetrics } from "../../src/http/metrics.js";
 import type { Locale } from "../../src/i18n/locales.js";
 import { createWorkTracker } from "../../src/lifecycle.js";
 import { createLogger } from "../../src/logging/logger.js";
+import { mongoRunCoordinator } from "../../src/scheduler/run-coordinator.js";
+import { createScheduler } from "../../src/scheduler/scheduler.js";
 import { seedCoursesIfEmpty } from "../../src/services/course-seed.js";
 import { seedDemoIfEmpty } from "../../src/services/demo-seed.js";
 import { type SentMessage, TelegramEmulator } from "../support/telegram-emulator.js";
@@ -65,8 +67,9 @@ export interface PanduOptions {
  * Starts Pandu on `database` the way `src/main.ts` does (configuration from a production
  * environment with only the bot token and API root set, the app built with those settings, the
  * demo seeds, the catalog warmed, the Telegram channel with its metrics, failure texts, command
- * menus and outbox dispatcher), talking to the Bot API at `apiRoot`. What main.ts does beyond that
- * is left out: the HTTP server, the scheduler's cron jobs and Slack.
+ * menus and outbox dispatcher, a broadcast's progress in its coordinator's chat, and the scheduler's
+ * cron jobs when the configuration enables them, SCHEDULER_ENABLED), talking to the Bot API at
+ * `apiRoot`. What main.ts does beyond that is left out: the HTTP server and Slack.
  *
  * `prepare` runs after the app is built and before anything is served: a benchmark puts its
  * data there, as an agency's database is full before Pandu starts. `now` replaces the clock.
@@ -106,6 +109,8 @@ export async function wireTelegramPandu(opts: PanduOptions & { apiRoot: string }
     failures: () => failures,
     async stop() {
       await channel.stopIntake();
+      await scheduler?.stop(Date.now() + 10_000);
+      await app.broadcastProgress.stop();
       await work.idle(Date.now() + 10_000);
       await channel.dispatcher.stop(Date.now() + 10_000);
       await app.releaseLeases();
@@ -168,6 +173,23 @@ export async function wireTelegramPandu(opts: PanduOptions & { apiRoot: string }
   await channel.start();
   app.onDeliveryScheduled(() => channel.dispatcher.poke());
   channel.dispatcher.start();
+  // As main.ts: a sending broadcast's progress edited in its coordinator's chat, and the cron jobs.
+  if (channel.statusMessages) app.broadcastProgress.useChannel(channel.statusMessages);
+  app.broadcastProgress.start({
+    failed: (err, broadcast) => logger.warn({ err, broadcast }, "broadcast progress not shown; tried again"),
+  });
+  const scheduler = config.schedulerEnabled
+    ? createScheduler({
+        jobs: app.jobs,
+        coordinator: mongoRunCoordinator({
+          leases: app.repos.leases,
+          holder: INSTANCE_ID,
+          now: () => new Date(),
+        }),
+        events: { failed: (job, tick, err) => logger.error({ err, job: job.name, tick }, "job failed") },
+      })
+    : undefined;
+  scheduler?.start();
   await menusDone;
   return wired;
 }
