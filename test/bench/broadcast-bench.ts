@@ -54,6 +54,8 @@ const BROADCASTS = [
 ] as const;
 const textOf = (label: string) =>
   `Pengumuman ${label}: pelatihan penyusunan SKP dibuka minggu depan, daftar lewat /pelatihan.`;
+/** An announcement as it arrives (not the coordinator's conversation about it). */
+const ANNOUNCEMENT = /^Pengumuman [A-Z]:/;
 const unitName = (u: number) => `Bidang ${u}`;
 /** A tenth of the messages are answered with "Sudah dibaca", 1.5 to 8 seconds after they arrive. */
 const PEOPLE = {
@@ -172,7 +174,7 @@ export async function runBroadcastBench(opts: {
     // which would compete with the dispatcher for the CPU.
     while (true) {
       if (coordinatorFailed) throw coordinatorFailed;
-      const { matching } = await tg.accepted("Pengumuman ");
+      const { matching } = await tg.accepted(ANNOUNCEMENT);
       if (matching >= opts.deliveries && coordinatorDone) {
         const waiting = await models.Delivery.countDocuments({ purpose: /^broadcast\./ });
         if (waiting === 0) break;
@@ -204,7 +206,7 @@ export async function runBroadcastBench(opts: {
       progress(
         `broadcast: 429 (${t.limit} limit) in chat ${t.chat} at ${Math.round(t.at - scheduledAt!)} ms`,
       );
-    const isAnnouncement = (text: string) => /^Pengumuman [A-Z]:/.test(text);
+    const isAnnouncement = (text: string) => ANNOUNCEMENT.test(text);
     const announcements = sent.filter(([, , text]) => isAnnouncement(text));
     const pairs = announcements.map(([chat, , text]) => `${text[11]}|${chat}`);
     const distinct = new Set(pairs);

@@ -52,8 +52,9 @@ export async function startEmulatorProcess(
   };
   return {
     apiRoot: ready.apiRoot,
-    /** Messages accepted in all, and those whose text starts with `prefix`. */
-    accepted: (prefix = "") => ask<{ accepted: number; matching: number }>("accepted", { prefix }),
+    /** Messages accepted in all, and those whose text matches `pattern`. */
+    accepted: (pattern: RegExp) =>
+      ask<{ accepted: number; matching: number }>("accepted", { pattern: pattern.source }),
     /** A person types `text` in their chat; resolves with when it reached the emulator (its clock). */
     sendText: async (chat: number, text: string) => (await ask<{ at: number }>("text", { chat, text })).at,
     /** The messages the bot sent in `chat` after message `after`, oldest first. */

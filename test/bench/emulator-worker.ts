@@ -58,15 +58,16 @@ process.on("disconnect", () => process.exit(0));
 process.send!({ kind: "ready", apiRoot: tg.apiRoot });
 process.on(
   "message",
-  async (msg: { kind: string; prefix?: string; chat?: number; text?: string; after?: number }) => {
+  async (msg: { kind: string; pattern?: string; chat?: number; text?: string; after?: number }) => {
     if (msg.kind === "stats") {
       const sent = [...tg.messages.values()].map(
         (m) => [m.chat_id, m.at, m.text.slice(0, 60), m.edits] as const,
       );
       process.send!({ kind: "stats", stats: tg.stats, sent, throttled, presses });
     } else if (msg.kind === "accepted") {
+      const pattern = new RegExp(msg.pattern ?? "");
       let matching = 0;
-      for (const m of tg.messages.values()) if (m.text.startsWith(msg.prefix ?? "")) matching++;
+      for (const m of tg.messages.values()) if (pattern.test(m.text)) matching++;
       process.send!({ kind: "accepted", accepted: tg.stats.accepted, matching });
     } else if (msg.kind === "text") {
       // The moment the person's message reaches the platform, on this process's clock.
