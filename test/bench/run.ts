@@ -214,7 +214,8 @@ async function main(): Promise<void> {
         "rate_per_s is every message the emulator accepted from the moment the first announcement was confirmed " +
           '(the coordinator\'s "ya" reaching the emulator) until the last announcement arrived, divided by that ' +
           "time: announcements, the replies to presses and to the coordinator, and the progress message " +
-          "(replies_during counts all but the announcements; progress_edits are edits, not counted). The run " +
+          "(replies_during counts all but the announcements; progress_edits are edits, not counted); " +
+          "first_send_after_ms runs from that moment to the first announcement's arrival. The run " +
           "fails when any send was refused with 429, an announcement was sent twice, lost or sent outside its " +
           "audience, or a future-dated delivery was sent. due_read_ms is one read of what is due (600 at most, as " +
           "the dispatcher reads it) and progress_read_ms one count of a broadcast's progress (the progress " +
