@@ -3,6 +3,7 @@ import type { IncomingIdentity } from "../conversation/router.js";
 import type { Channel } from "../db/models/index.js";
 import type { Repositories } from "../db/repositories/index.js";
 import type { Dispatcher, DispatcherEvents } from "../delivery/dispatcher.js";
+import type { SendKind } from "../delivery/rate-limiter.js";
 import { createChannelDelivery, type DeliveryClock } from "../delivery/runtime.js";
 import type { ChannelSender } from "../delivery/sender.js";
 import type { StatusMessages } from "../delivery/status-message.js";
@@ -107,19 +108,34 @@ export interface CommandMenus {
 export type RecordSend = (chat: string) => () => void;
 
 /**
+ * Waits for the turn of a send to `chat` in the channel's send budget (see RateLimiter.turn), then
+ * records it; the returned function is called when the platform answered. `reply`: an answer to a
+ * person, which waits only where it would otherwise be refused; `own`: a message Pandu sends on its
+ * own (a progress message), paced like the outbox.
+ */
+export type TakeTurn = (chat: string, kind: SendKind) => Promise<() => void>;
+
+/**
  * A channel's outbox dispatcher over `sender`, and how its replies are recorded in the same rate
- * limiter: replies never wait, but every one the outbox sees in its window makes it send later.
+ * limiter: a reply waits only when Pandu's own sends would make it refused (a message of Pandu's
+ * own in the chat less than the per-chat gap ago, or a window full during a broadcast), and every
+ * reply the outbox sees in its window makes it send later.
  */
 export function channelOutbox(
   settings: OutboxSettings,
   sender: ChannelSender,
-): { dispatcher: Dispatcher; recordSend: RecordSend } {
+): { dispatcher: Dispatcher; recordSend: RecordSend; takeTurn: TakeTurn } {
   const { limiter, dispatcher } = createChannelDelivery({ ...settings, sender });
   const now = () => settings.clock?.now() ?? Date.now();
+  const clock = settings.clock ?? { now, sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
   return {
     dispatcher,
     recordSend: (chat) => {
-      const mark = limiter.record(chat, now());
+      const mark = limiter.record(chat, now(), "reply");
+      return () => mark.done(now());
+    },
+    takeTurn: async (chat, kind) => {
+      const mark = await limiter.turn(chat, kind, clock);
       return () => mark.done(now());
     },
   };

@@ -171,10 +171,22 @@ export function createDispatcher(opts: DispatcherOptions) {
   // Deliveries claimed and marked ahead of their turn (about half a second of sending).
   const depth = Math.max(2, Math.ceil(sender.limits.perSecond / 2));
   let prefetch: Promise<Delivery[]> | undefined;
+  // How long the last read of what is due took (real time): on FerretDB it reads the whole outbox,
+  // future-dated deliveries included, so it can take seconds.
+  let readMs = 0;
+  // Deliveries taken up since the last read was started: that read may still list them as due.
+  let takenSinceRead = new Set<string>();
   /** What is due now; deliveries on the wire may still read as due until marked, so fetch past them. */
   function fetchDue(): Promise<Delivery[]> {
+    const started = performance.now();
+    takenSinceRead = new Set();
     const p = repos.deliveries.due(sender.channel, opts.now(), batch + busy.size);
-    p.catch(() => {}); // a failed prefetch surfaces when the next pass awaits it
+    p.then(
+      () => {
+        readMs = performance.now() - started;
+      },
+      () => {}, // a failed prefetch surfaces when the next pass awaits it
+    );
     return p;
   }
 
@@ -270,15 +282,19 @@ export function createDispatcher(opts: DispatcherOptions) {
       for (const d of due) {
         if (!running || turnLost) break;
         seen++;
-        // Reading what is due costs a scan of the outbox on FerretDB (a third of a second for 3,000):
-        // read the next batch while the last two seconds of this one are still being sent.
-        if (!prefetch && due.length >= batch && due.length - seen < lowWater) prefetch = fetchDue();
-        // One message per chat per pass, and none to a chat still inside its per-chat gap.
-        if (chatsThisPass.has(d.address) || busy.has(d._id)) continue;
+        // Reading what is due costs a scan of the outbox on FerretDB (a third of a second for 3,000,
+        // seconds beside tens of thousands due later): read the next batch while this one still has
+        // the last two seconds, or half again as long as the last read took, to send.
+        const ahead = Math.max(lowWater, Math.ceil((sender.limits.perSecond * readMs * 1.5) / 1_000));
+        if (!prefetch && due.length >= batch && due.length - seen < ahead) prefetch = fetchDue();
+        // One message per chat per pass, and none to a chat still inside its per-chat gap; none
+        // taken up since this list was read (it was sent meanwhile).
+        if (chatsThisPass.has(d.address) || busy.has(d._id) || takenSinceRead.has(d._id)) continue;
         const t = opts.now().getTime();
         if (limiter.readyAt(d.address, t) - limiter.overallReadyAt(t) > 0) continue;
         chatsThisPass.add(d.address);
         busy.add(d._id);
+        takenSinceRead.add(d._id);
         pipeline.push({ id: d._id, chat: d.address, ready: prepare(d) });
         if (pipeline.length >= depth && !(await sendNext())) turnLost = true;
       }

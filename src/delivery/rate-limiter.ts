@@ -1,6 +1,6 @@
 /**
  * Paces sends for one bot: at most `perSecond` overall and one per `perChatMs` per chat. Pure: the
- * caller passes the clock.
+ * caller passes the clock (`turn` also its sleep).
  *
  * The platform counts requests when they arrive, and a request may arrive any time between the
  * moment it left and the moment its answer came back. So a send counts in the window from when it
@@ -16,11 +16,33 @@ export interface RateLimiter {
   overallReadyAt(now: number): number;
   /** True when a send to `chat` may start now. */
   canSend(chat: string, now: number): boolean;
-  /** Records a send (scheduled or a reply) to `chat` leaving at `now`; call `done` when its answer came. */
-  record(chat: string, now: number): SendMark;
+  /**
+   * When a reply to `chat` may start (≥ now). A reply follows the person's own message, so it
+   * waits for nothing of the conversation: only for a second after Pandu's own last send in the
+   * chat, and for room in the window while Pandu's own sends are in it (a broadcast). Replies alone
+   * are never held back, however many.
+   */
+  replyReadyAt(chat: string, now: number): number;
+  /**
+   * Records a send to `chat` leaving at `now`; call `done` when its answer came. `own` (the
+   * default): Pandu's own, such as the outbox's or a progress message; `reply`: an answer to a person.
+   */
+  record(chat: string, now: number, kind?: SendKind): SendMark;
+  /**
+   * Waits until a send of `kind` to `chat` may start, then records it. While a reply waits, Pandu's
+   * own sends wait behind it: the person is waiting for it, the outbox is not.
+   */
+  turn(
+    chat: string,
+    kind: SendKind,
+    clock: { now(): number; sleep(ms: number): Promise<void> },
+  ): Promise<SendMark>;
   /** Holds every send until `until` (a platform-wide 429). */
   pauseUntil(until: number): void;
 }
+
+/** Pandu's own send (the outbox, a progress message), or a reply to a person. */
+export type SendKind = "own" | "reply";
 
 /** A recorded send: tell it when the platform's answer arrived. */
 export interface SendMark {
@@ -35,6 +57,7 @@ const OPEN_POLL_MS = 2;
 
 interface Entry {
   left: number;
+  kind: SendKind;
   /** When the answer came; undefined while the request is on its way. */
   answered?: number;
 }
@@ -57,40 +80,81 @@ export function createRateLimiter(opts: {
   // The last `limit` sends, oldest first.
   const recent: Entry[] = [];
   let pausedUntil = 0;
+  // The last send to each chat, and the last of Pandu's own (what a reply keeps its distance from).
   const lastByChat = new Map<string, Entry>();
+  const lastOwnByChat = new Map<string, Entry>();
+  // Replies waiting for their turn: Pandu's own sends wait while there are any.
+  let repliesWaiting = 0;
   /** When an entry stops counting against a window starting after it. */
   const settledAt = (e: Entry, now: number) => e.answered ?? now + OPEN_POLL_MS - windowMs;
+  /** When the window has room for one more send. */
+  const windowReadyAt = (now: number) =>
+    recent.length >= limit ? settledAt(recent[recent.length - limit]!, now) + windowMs : now;
+  /** When a send to `chat` keeps the per-chat gap after `last`. */
+  const chatReadyAt = (last: Entry | undefined, now: number) =>
+    last === undefined ? now : last.answered === undefined ? now + OPEN_POLL_MS : last.answered + perChat;
   const overallReadyAt = (now: number) => {
-    let at = Math.max(now, pausedUntil);
+    let at = Math.max(now, pausedUntil, windowReadyAt(now));
     const last = recent.at(-1);
     if (last !== undefined) at = Math.max(at, last.left + minGap);
-    if (recent.length >= limit) at = Math.max(at, settledAt(recent[recent.length - limit]!, now) + windowMs);
+    if (repliesWaiting > 0) at = Math.max(at, now + OPEN_POLL_MS);
     return at;
   };
-  const readyAt = (chat: string, now: number) => {
-    const last = lastByChat.get(chat);
-    if (last === undefined) return overallReadyAt(now);
-    const chatReady = last.answered === undefined ? now + OPEN_POLL_MS : last.answered + perChat;
-    return Math.max(overallReadyAt(now), chatReady);
+  const readyAt = (chat: string, now: number) =>
+    Math.max(overallReadyAt(now), chatReadyAt(lastByChat.get(chat), now));
+  const replyReadyAt = (chat: string, now: number) => {
+    let at = Math.max(now, pausedUntil, chatReadyAt(lastOwnByChat.get(chat), now));
+    // Pandu's own sends are in the window: a reply on top of a full window would be refused.
+    const ownInWindow = recent.some((e) => e.kind === "own" && settledAt(e, now) + windowMs > now);
+    if (ownInWindow) at = Math.max(at, windowReadyAt(now));
+    return at;
+  };
+  const forget = (map: Map<string, Entry>, now: number) => {
+    // Bounded: chats not written to for a minute no longer constrain anything.
+    if (map.size > 50_000) for (const [c, e] of map) if (now - e.left > 60_000) map.delete(c);
+  };
+  const record = (chat: string, now: number, kind: SendKind = "own"): SendMark => {
+    const entry: Entry = { left: now, kind };
+    recent.push(entry);
+    if (recent.length > limit) recent.shift();
+    lastByChat.set(chat, entry);
+    forget(lastByChat, now);
+    if (kind === "own") {
+      lastOwnByChat.set(chat, entry);
+      forget(lastOwnByChat, now);
+    }
+    return {
+      done(at) {
+        entry.answered = Math.max(at, entry.left);
+      },
+    };
   };
   return {
     readyAt,
     overallReadyAt,
     canSend: (chat, now) => readyAt(chat, now) <= now,
-    record(chat, now) {
-      const entry: Entry = { left: now };
-      recent.push(entry);
-      if (recent.length > limit) recent.shift();
-      lastByChat.set(chat, entry);
-      // Bounded: chats not written to for a minute no longer constrain anything.
-      if (lastByChat.size > 50_000) {
-        for (const [c, e] of lastByChat) if (now - e.left > 60_000) lastByChat.delete(c);
-      }
-      return {
-        done(at) {
-          entry.answered = Math.max(at, entry.left);
-        },
+    replyReadyAt,
+    record,
+    async turn(chat, kind, clock) {
+      const waitUntil = async (ready: (t: number) => number) => {
+        for (let t = clock.now(), at = ready(t); at > t; t = clock.now(), at = ready(t)) {
+          await clock.sleep(Math.max(1, Math.ceil(at - t)));
+        }
       };
+      if (kind === "own") {
+        await waitUntil((t) => readyAt(chat, t));
+        return record(chat, clock.now(), kind);
+      }
+      // The chat's gap first, with everything else going on meanwhile; then room in the window,
+      // which Pandu's own sends leave to the reply.
+      await waitUntil((t) => Math.max(pausedUntil, chatReadyAt(lastOwnByChat.get(chat), t)));
+      repliesWaiting++;
+      try {
+        await waitUntil((t) => replyReadyAt(chat, t));
+      } finally {
+        repliesWaiting--;
+      }
+      return record(chat, clock.now(), kind);
     },
     pauseUntil(until) {
       pausedUntil = Math.max(pausedUntil, until);

@@ -63,7 +63,7 @@ export interface PanduOptions {
   logLevel?: string;
   /** Environment beside the token and API root (a load test raises the per-person flood limit). */
   env?: Record<string, string>;
-  /** Also run the scheduler's cron jobs and the broadcast progress loop, as main.ts does. */
+  /** Also run the scheduler's cron jobs, as main.ts does (SCHEDULER_ENABLED in the environment does too). */
   jobs?: boolean;
   /** Wraps the handling of every update (a benchmark counts each one's database commands). */
   aroundHandle?: <T>(who: IncomingIdentity, inbound: Inbound, work: () => Promise<T>) => Promise<T>;
@@ -73,9 +73,9 @@ export interface PanduOptions {
  * Starts Pandu on `database` the way `src/main.ts` does (configuration from a production
  * environment with only the bot token and API root set, the app built with those settings, the
  * demo seeds, the catalog warmed, the Telegram channel with its metrics, failure texts, command
- * menus and outbox dispatcher; with `jobs`, the scheduler's cron jobs and the broadcast progress
- * loop too), talking to the Bot API at `apiRoot`. What main.ts does beyond that is left out: the
- * HTTP server and Slack.
+ * menus and outbox dispatcher, a broadcast's progress in its coordinator's chat, and the scheduler's
+ * cron jobs with `jobs` or when the configuration enables them, SCHEDULER_ENABLED), talking to the
+ * Bot API at `apiRoot`. What main.ts does beyond that is left out: the HTTP server and Slack.
  *
  * `prepare` runs after the app is built and before anything is served: a benchmark puts its
  * data there, as an agency's database is full before Pandu starts. `now` replaces the clock.
@@ -118,7 +118,7 @@ export async function wireTelegramPandu(opts: PanduOptions & { apiRoot: string }
     async stop() {
       await channel.stopIntake();
       await scheduler?.stop(Date.now() + 10_000);
-      if (opts.jobs) await app.broadcastProgress.stop();
+      await app.broadcastProgress.stop();
       await work.idle(Date.now() + 10_000);
       await channel.dispatcher.stop(Date.now() + 10_000);
       await app.releaseLeases();
@@ -182,22 +182,23 @@ export async function wireTelegramPandu(opts: PanduOptions & { apiRoot: string }
   await channel.start();
   app.onDeliveryScheduled(() => channel.dispatcher.poke());
   channel.dispatcher.start();
-  if (opts.jobs) {
-    app.broadcastProgress.useChannel(channel.statusMessages!);
-    app.broadcastProgress.start({ failed: (err) => logger.warn({ err }, "broadcast progress not shown") });
-  }
-  // The cron jobs as main.ts runs them (each tick takes a lease, so one instance runs it).
-  const scheduler = opts.jobs
-    ? createScheduler({
-        jobs: app.jobs,
-        coordinator: mongoRunCoordinator({
-          leases: app.repos.leases,
-          holder: INSTANCE_ID,
-          now: () => new Date(),
-        }),
-        events: { failed: (job, _tick, err) => logger.error({ err, job: job.name }, "job failed") },
-      })
-    : undefined;
+  // As main.ts: a sending broadcast's progress edited in its coordinator's chat, and the cron jobs.
+  if (channel.statusMessages) app.broadcastProgress.useChannel(channel.statusMessages);
+  app.broadcastProgress.start({
+    failed: (err, broadcast) => logger.warn({ err, broadcast }, "broadcast progress not shown; tried again"),
+  });
+  const scheduler =
+    opts.jobs || config.schedulerEnabled
+      ? createScheduler({
+          jobs: app.jobs,
+          coordinator: mongoRunCoordinator({
+            leases: app.repos.leases,
+            holder: INSTANCE_ID,
+            now: () => new Date(),
+          }),
+          events: { failed: (job, tick, err) => logger.error({ err, job: job.name, tick }, "job failed") },
+        })
+      : undefined;
   scheduler?.start();
   await menusDone;
   return wired;

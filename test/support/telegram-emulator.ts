@@ -105,6 +105,10 @@ export class TelegramEmulator {
   readonly hooks: {
     delivered?: (updateId: number, at: number) => void;
     called?: (method: string, body: Record<string, unknown>, at: number) => void;
+    /** A message the emulator accepted and recorded (sent, not edited). */
+    recorded?: (message: SentMessage) => void;
+    /** A send refused with 429: to which chat, and whether the overall or the per-chat limit. */
+    throttled?: (chat: number, limit: "overall" | "chat", at: number) => void;
   } = {};
   /**
    * A slow Bot API: sendMessage records the message at once (Telegram has it) but answers only
@@ -600,6 +604,7 @@ export class TelegramEmulator {
       if (overall > 0 || perChat > 0) {
         this.stats.throttled++;
         this.throttledAt.push(now);
+        this.hooks.throttled?.(chat, overall > 0 ? "overall" : "chat", now);
         const retryAfter = this.retryAfter(Math.max(overall, perChat));
         return new ApiRefusal(429, `Too Many Requests: retry after ${retryAfter}`, {
           retry_after: retryAfter,
@@ -641,6 +646,7 @@ export class TelegramEmulator {
     };
     this.messages.set(msg.message_id, msg);
     this.lastByChat.set(chatId, msg);
+    this.hooks.recorded?.(msg);
     return {
       message_id: msg.message_id,
       chat: { id: chatId, type: "private" },

@@ -4,7 +4,7 @@ import { Bot, type Context, InputFile, webhookCallback } from "grammy";
 import type { Logger } from "pino";
 import type { IncomingIdentity } from "../../conversation/router.js";
 import type { Outbound, Progress } from "../../engine/types.js";
-import type { Handle, RecordSend } from "../channel.js";
+import type { Handle, TakeTurn } from "../channel.js";
 import { SeenIds } from "../seen-ids.js";
 import { normalizeUpdate } from "./normalize.js";
 import { keyboard, MAX_CAPTION, MAX_TEXT, splitText } from "./render.js";
@@ -28,8 +28,11 @@ export interface TelegramDeps {
   observe?: (kind: string) => () => void;
   /** Told of every 429 the Bot API answered a reply with (auto-retry then waits and tries again). */
   onRateLimited?: () => void;
-  /** Records each message sent or edited in a chat in the bot's send budget, which the outbox shares. */
-  recordSend?: RecordSend;
+  /**
+   * Takes each message sent or edited in a chat its turn in the bot's send budget, which the outbox
+   * shares: a reply waits only where Pandu's own sends would get it refused.
+   */
+  takeTurn?: TakeTurn;
   /**
    * Whether a command in a group chat may be answered (counted per chat and per person); every
    * one is answered without it.
@@ -58,13 +61,13 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
   // Installed last, so outside auto-retry: a reply is one send in the budget, however often it
   // was retried, and it holds its place there until its final answer came.
-  const recordSend = deps.recordSend;
-  if (recordSend)
+  const takeTurn = deps.takeTurn;
+  if (takeTurn)
     bot.api.config.use(async (prev, method, payload, signal) => {
       const chat = (payload as { chat_id?: number | string }).chat_id;
       // A chat action ("sending a file…") is no message: it takes nothing from the budget.
       const counted = /^(send|edit)/.test(method) && method !== "sendChatAction";
-      const done = chat !== undefined && counted ? recordSend(String(chat)) : undefined;
+      const done = chat !== undefined && counted ? await takeTurn(String(chat), "reply") : undefined;
       try {
         return await prev(method, payload, signal);
       } finally {

@@ -63,7 +63,7 @@ export function telegramChannel(
     observe: (kind) => context.observe("telegram", kind),
     onRateLimited: () => context.onRateLimited("telegram"),
     // Replies to people count against the bot's limit too, and come first.
-    recordSend: outbox.recordSend,
+    takeTurn: outbox.takeTurn,
     admitGroup: context.admitGroup,
   });
   deps.registerFileReader(telegramFileReader(bot, config.apiRoot, config.token));
@@ -127,7 +127,7 @@ export function telegramChannel(
     statusMessages: createTelegramStatusMessages({
       token: config.token,
       apiRoot: config.apiRoot,
-      recordSend: outbox.recordSend,
+      takeTurn: outbox.takeTurn,
     }),
     health() {
       if (webhook) return undefined;

@@ -1,21 +1,23 @@
 import { Api, GrammyError } from "grammy";
+import type { SendKind } from "../../delivery/rate-limiter.js";
 import type { StatusMessages } from "../../delivery/status-message.js";
-import type { RecordSend } from "../channel.js";
+import type { TakeTurn } from "../channel.js";
 import { MAX_TEXT } from "./render.js";
 
 /**
  * Status messages on Telegram: sendMessage, then editMessageText in place. Its own Api without
- * auto-retry (the caller tries again at its next look), and every call is recorded in the bot's
- * send budget, which edits count against too.
+ * auto-retry (the caller tries again at its next look), and every call takes its turn in the bot's
+ * send budget, which edits count against too; the first post is Pandu's own message, so it keeps
+ * the per-chat gap to the coordinator's conversation in the same chat.
  */
 export function createTelegramStatusMessages(opts: {
   token: string;
   apiRoot: string;
-  recordSend?: RecordSend;
+  takeTurn?: TakeTurn;
 }): StatusMessages {
   const api = new Api(opts.token, { apiRoot: opts.apiRoot, timeoutSeconds: 30 });
-  const recorded = async <T>(chat: string, call: () => Promise<T>): Promise<T> => {
-    const done = opts.recordSend?.(chat);
+  const recorded = async <T>(chat: string, kind: SendKind, call: () => Promise<T>): Promise<T> => {
+    const done = await opts.takeTurn?.(chat, kind);
     try {
       return await call();
     } finally {
@@ -25,12 +27,15 @@ export function createTelegramStatusMessages(opts: {
   return {
     channel: "telegram",
     async post(address, text) {
-      const sent = await recorded(address, () => api.sendMessage(Number(address), text.slice(0, MAX_TEXT)));
+      const sent = await recorded(address, "own", () =>
+        api.sendMessage(Number(address), text.slice(0, MAX_TEXT)),
+      );
       return String(sent.message_id);
     },
     async edit(address, ref, text) {
       try {
-        await recorded(address, () =>
+        // An edit is no new message in the chat: it keeps no per-chat gap, only the budget.
+        await recorded(address, "reply", () =>
           api.editMessageText(Number(address), Number(ref), text.slice(0, MAX_TEXT)),
         );
         return "edited";

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { channelOutbox } from "../../../src/channels/channel.js";
+import { createTelegramBot } from "../../../src/channels/telegram/bot.js";
 import { MAX_CAPTION, MAX_TEXT } from "../../../src/channels/telegram/render.js";
 import { createTelegramSender } from "../../../src/channels/telegram/sender.js";
 import { createDispatcher } from "../../../src/delivery/dispatcher.js";
 import { createOutbox } from "../../../src/delivery/outbox.js";
 import { createRateLimiter } from "../../../src/delivery/rate-limiter.js";
 import { createSlotLease } from "../../../src/delivery/slot-lease.js";
+import { createLogger } from "../../../src/logging/logger.js";
 import { useTestDatabase } from "../../support/database.js";
 import { TelegramEmulator } from "../../support/telegram-emulator.js";
 import { waitFor } from "../../support/waiters.js";
@@ -152,6 +155,39 @@ describe("Pandu keeps within the Bot API's limits", () => {
       await dispatcher.stop();
       expect(waiting.lastError).toContain("429");
       expect(waiting.dueAt.getTime() - at.getTime()).toBe(11_000);
+    } finally {
+      tg.limits = undefined;
+    }
+  });
+
+  it("holds a reply back until a second after Pandu's own message in the chat, instead of being refused", async () => {
+    // One bot's budget, as the Telegram channel wires it: the outbox and the replies share it.
+    const sender = createTelegramSender({ token: TOKEN, apiRoot: tg.apiRoot });
+    const { takeTurn } = channelOutbox({ repos: ctx.repos, leaseSeconds: 5, sendLeaseSeconds: 60 }, sender);
+    const bot = createTelegramBot({
+      token: TOKEN,
+      apiRoot: tg.apiRoot,
+      handle: async () => [],
+      groupText: () => "",
+      errorText: () => "",
+      logger: createLogger("silent"),
+      takeTurn,
+    });
+    tg.limits = { perSecond: 30, perChatMs: 1_000 };
+    const before = tg.stats.throttled;
+    try {
+      // The outbox's announcement to chat 43 (its turn taken as the dispatcher takes it)...
+      const done = await takeTurn("43", "own");
+      expect(await sender.send("43", { text: "Pengumuman rapat" })).toEqual({ kind: "sent" });
+      done();
+      // ...and at once the person's answer is replied to, and someone else's too.
+      await Promise.all([
+        bot.api.sendMessage(43, "Terima kasih, tercatat."),
+        bot.api.sendMessage(44, "Halo"),
+      ]);
+      expect(tg.chat(43).map((m) => m.text)).toEqual(["Pengumuman rapat", "Terima kasih, tercatat."]);
+      expect(tg.chat(44).map((m) => m.text)).toEqual(["Halo"]);
+      expect(tg.stats.throttled).toBe(before);
     } finally {
       tg.limits = undefined;
     }

@@ -107,6 +107,121 @@ describe("the send pacing", () => {
   });
 });
 
+/** A clock the test moves: `sleep` resolves when `run` reaches its time. */
+function fakeClock() {
+  let now = 0;
+  const sleepers: { at: number; wake: () => void }[] = [];
+  return {
+    now: () => now,
+    sleep: (ms: number) => new Promise<void>((wake) => sleepers.push({ at: now + ms, wake })),
+    /** Moves the time from sleeper to sleeper until `until`, letting woken work run between. */
+    async run(until: number) {
+      for (;;) {
+        await new Promise((r) => setImmediate(r));
+        sleepers.sort((a, b) => a.at - b.at);
+        const next = sleepers[0];
+        if (!next || next.at > until) break;
+        sleepers.shift();
+        now = Math.max(now, next.at);
+        next.wake();
+      }
+      now = until;
+    },
+  };
+}
+
+describe("replies and Pandu's own sends in one budget", () => {
+  it("never holds replies back for one another, however many, when Pandu sends nothing of its own", () => {
+    const limiter = createRateLimiter({ perSecond: 30, perChatMs: 1000 });
+    for (let i = 0; i < 200; i++) {
+      expect(limiter.replyReadyAt("busy-chat", 10)).toBe(10);
+      expect(limiter.replyReadyAt(`chat-${i}`, 10)).toBe(10);
+      limiter.record(i % 2 === 0 ? "busy-chat" : `chat-${i}`, 10, "reply");
+    }
+  });
+
+  it("keeps a reply a per-chat gap after Pandu's own message in that chat, and nowhere else", () => {
+    const limiter = createRateLimiter({ perSecond: 30, perChatMs: 1000 });
+    const own = limiter.record("7001", 0);
+    // Still on its way: the reply cannot know when it arrives, so it waits for the answer.
+    expect(limiter.replyReadyAt("7001", 50)).toBeGreaterThan(50);
+    own.done(3);
+    expect(limiter.replyReadyAt("7001", 50)).toBeCloseTo(3 + 1000 / 0.99, 5);
+    expect(limiter.replyReadyAt("7002", 50)).toBe(50);
+    // And the outbox keeps its gap after a reply, as after anything sent in the chat.
+    limiter.record("7002", 60, "reply").done(62);
+    expect(limiter.readyAt("7002", 100)).toBeCloseTo(62 + 1000 / 0.99, 5);
+  });
+
+  it("lets a reply wait for room while the outbox fills the window, and sends it before the outbox's next", async () => {
+    const limiter = createRateLimiter({ perSecond: 30, perChatMs: 1000 });
+    const clock = fakeClock();
+    for (let i = 0; i < 30; i++) limiter.record(`o${i}`, i * 31).done(i * 31 + 3);
+    // 30 of Pandu's own in the window: a reply now would be refused, so it waits for the first to leave.
+    expect(limiter.replyReadyAt("r1", 930)).toBeGreaterThan(930);
+    await clock.run(930);
+    const order: string[] = [];
+    // The outbox asked first, and both wait for the same opening: the reply goes first.
+    void limiter.turn("o30", "own", clock).then(() => order.push(`own@${Math.round(clock.now())}`));
+    void limiter.turn("r1", "reply", clock).then(() => order.push(`reply@${Math.round(clock.now())}`));
+    await clock.run(1_100);
+    expect(order).toHaveLength(2);
+    expect(order[0]).toBe(`reply@${Math.ceil(3 + 1000 / 0.99)}`);
+    expect(order[1]).toMatch(/^own@/);
+  });
+
+  it("keeps a saturating broadcast and replies to its recipients within 30 a second and one a second per chat", async () => {
+    const limiter = createRateLimiter({ perSecond: 30, perChatMs: 1000 });
+    const clock = fakeClock();
+    const travelMs = 2;
+    const sends: { chat: string; at: number; kind: "own" | "reply" }[] = [];
+    const send = async (chat: string, kind: "own" | "reply") => {
+      const mark = await limiter.turn(chat, kind, clock);
+      const left = clock.now();
+      sends.push({ chat, at: left + travelMs, kind });
+      await clock.sleep(travelMs + 1);
+      mark.done(clock.now());
+    };
+    // 600 people get three messages each, in rounds; a tenth answer each message 1.5–8 s later.
+    let seed = 5;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const waits: number[] = [];
+    const outbox = (async () => {
+      for (let round = 0; round < 3; round++)
+        for (let p = 0; p < 600; p++) {
+          await send(String(p), "own");
+          if (random() < 0.1) {
+            const chat = String(p);
+            void clock.sleep(1_500 + random() * 6_500).then(async () => {
+              const asked = clock.now();
+              await send(chat, "reply");
+              waits.push(clock.now() - asked);
+            });
+          }
+        }
+    })();
+    await clock.run(90_000);
+    await outbox;
+    const times = sends.map((s) => s.at).sort((a, b) => a - b);
+    expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(30);
+    const byChat = new Map<string, typeof sends>();
+    for (const s of sends) byChat.set(s.chat, [...(byChat.get(s.chat) ?? []), s]);
+    for (const list of byChat.values())
+      for (let i = 1; i < list.length; i++)
+        expect(list[i]!.at - list[i - 1]!.at).toBeGreaterThanOrEqual(1000);
+    const replies = sends.filter((s) => s.kind === "reply").length;
+    expect(replies).toBeGreaterThan(100);
+    const lastOwn = Math.max(...sends.filter((s) => s.kind === "own").map((s) => s.at));
+    const during = sends.filter((s) => s.at <= lastOwn).length;
+    expect(during / (lastOwn / 1000)).toBeGreaterThanOrEqual(28.5);
+    // A reply waits at most for the per-chat gap after the broadcast's message in its chat.
+    expect(Math.max(...waits)).toBeLessThanOrEqual(1_020);
+  });
+});
+
 describe("backoff after transient failures", () => {
   it("doubles from about 2 s, is capped at 10 minutes, and jitters by at most 20%", () => {
     expect(backoffMs(1, () => 0.5)).toBe(2_000);
