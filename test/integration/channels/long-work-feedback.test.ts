@@ -2,17 +2,15 @@ import { pino } from "pino";
 import readXlsxFile from "read-excel-file/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
-import type { ChannelContext, ChannelSetup } from "../../../src/channels/channel.js";
-import { slackChannel } from "../../../src/channels/slack/index.js";
 import { createTelegramBot } from "../../../src/channels/telegram/bot.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import { EXPORT_COLUMNS, exportButton } from "../../../src/features/export/people-export.js";
-import { type HttpServer, startHttpServer } from "../../../src/http/server.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
 import { chatDriver } from "../../support/chat-driver.js";
 import { useTestDatabase } from "../../support/database.js";
-import { postToSlackEndpoint, SlackWebApiEmulator } from "../../support/slack-emulator.js";
+import { SlackWebApiEmulator } from "../../support/slack-emulator.js";
+import { type SlackPandu, startSlackPandu, testChannelContext } from "../../support/slack-pandu.js";
 import { TelegramEmulator } from "../../support/telegram-emulator.js";
 
 // Slow work says so first: a note ("sedang menyiapkan…") and, on Telegram, a chat action before
@@ -29,8 +27,7 @@ const ctx = useTestDatabase();
 const clock = new Date("2026-11-25T02:00:00Z");
 let app: App;
 let slack: SlackWebApiEmulator;
-let channel: ChannelSetup;
-let http: HttpServer;
+let pandu: SlackPandu;
 const { cmd, press } = chatDriver(() => app);
 
 const ANI_CHAT = 7001;
@@ -107,27 +104,16 @@ beforeAll(async () => {
 
   slack = new SlackWebApiEmulator(Date.now, { token: TOKEN });
   await slack.start();
-  const context: ChannelContext = {
-    handle: app.conversations.handle,
-    admitGroup: () => true,
-    translate: translator.t.bind(translator),
-    failureText: () => "gagal",
-    logger: pino({ level: "silent" }),
-    observe: () => () => {},
-    onRateLimited: () => {},
-    outbox: { repos: ctx.repos, leaseSeconds: 30, sendLeaseSeconds: 60 },
-  };
-  channel = slackChannel({ botToken: TOKEN, signingSecret: SECRET, apiUrl: slack.apiUrl }, context, {
-    homeView: async () => ({ sections: [] }),
-    usePostChannels: () => {},
-    onProfileChanged: () => {},
+  pandu = await startSlackPandu({
+    slack,
+    context: testChannelContext(ctx.repos, translator.t.bind(translator), app.conversations.handle),
+    token: TOKEN,
+    secret: SECRET,
+    team: TEAM,
   });
-  http = await startHttpServer(0, channel.routes);
-  await channel.start();
 });
 afterAll(async () => {
-  await channel?.stopIntake();
-  await http?.close(1_000);
+  await pandu?.stop();
   await slack?.stop();
 });
 
@@ -189,21 +175,7 @@ describe("on Telegram, a file that takes a moment is announced first", () => {
 
 let triggers = 0;
 /** `/pandu <text>` typed by `user` in their direct message, as Slack posts it. */
-const slackCommand = (user: string, text: string) =>
-  postToSlackEndpoint(
-    `http://127.0.0.1:${http.port}`,
-    SECRET,
-    new URLSearchParams({
-      command: "/pandu",
-      text,
-      user_id: user,
-      team_id: TEAM,
-      channel_id: `D${user}`,
-      trigger_id: `feedback.${++triggers}`,
-      response_url: "https://hooks.slack.invalid/x",
-    }).toString(),
-    "application/x-www-form-urlencoded",
-  );
+const slackCommand = (user: string, text: string) => pandu.command(user, text, `feedback.${++triggers}`);
 
 describe("/ringkasan on Slack", () => {
   it("posts its note before the summary", async () => {

@@ -1,13 +1,10 @@
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
-import type { ChannelContext, ChannelSetup } from "../../../src/channels/channel.js";
-import { slackChannel } from "../../../src/channels/slack/index.js";
-import { type HttpServer, startHttpServer } from "../../../src/http/server.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
 import { useTestDatabase } from "../../support/database.js";
-import { postToSlackEndpoint, SlackWebApiEmulator } from "../../support/slack-emulator.js";
+import { SlackWebApiEmulator } from "../../support/slack-emulator.js";
+import { type SlackPandu, startSlackPandu, testChannelContext } from "../../support/slack-pandu.js";
 
 // Files shared in a Slack direct message reach the flows as Telegram documents and photos do:
 // /impor takes a CSV, /selesai a certificate, /umumkan an attachment; Pandu reads them through
@@ -25,8 +22,7 @@ const ctx = useTestDatabase();
 const clock = new Date("2026-12-01T02:00:00Z");
 let slack: SlackWebApiEmulator;
 let app: App;
-let channel: ChannelSetup;
-let http: HttpServer;
+let pandu: SlackPandu;
 let aniId: string;
 
 const CATALOG = [
@@ -60,44 +56,31 @@ beforeAll(async () => {
     personId: aniId,
     now: clock,
   });
-  const context: ChannelContext = {
-    handle: (who, inbound, progress) => app.conversations.handle(who, inbound, progress),
-    admitGroup: () => true,
-    translate: translator.t.bind(translator),
-    failureText: () => "gagal",
-    logger: pino({ level: "silent" }),
-    observe: () => () => {},
-    onRateLimited: () => {},
-    outbox: { repos: ctx.repos, leaseSeconds: 30, sendLeaseSeconds: 60 },
-  };
-  channel = slackChannel({ botToken: TOKEN, signingSecret: SECRET, apiUrl: slack.apiUrl }, context, {
-    homeView: async () => ({ sections: [] }),
-    usePostChannels: () => {},
-    onProfileChanged: () => {},
-    registerFileReader: (read) => app.files.register("slack", read),
-    readFile: (f) => app.files.read(f),
+  const context = testChannelContext(ctx.repos, translator.t.bind(translator), (who, inbound, progress) =>
+    app.conversations.handle(who, inbound, progress),
+  );
+  pandu = await startSlackPandu({
+    slack,
+    context,
+    token: TOKEN,
+    secret: SECRET,
+    team: TEAM,
+    deps: {
+      registerFileReader: (read) => app.files.register("slack", read),
+      readFile: (f) => app.files.read(f),
+    },
   });
-  http = await startHttpServer(0, channel.routes);
-  await channel.start();
 });
 afterAll(async () => {
-  await channel?.stopIntake();
-  await http?.close(1_000);
+  await pandu?.stop();
   await slack?.stop();
 });
 
 let deliveries = 0;
 /** Posts one signed Slack delivery to the app; each gets its own id, as Slack gives them. */
-async function post(body: Record<string, unknown>, form = false): Promise<void> {
-  const res = await postToSlackEndpoint(
-    `http://127.0.0.1:${http.port}`,
-    SECRET,
-    form
-      ? new URLSearchParams(body as Record<string, string>).toString()
-      : JSON.stringify({ type: "event_callback", team_id: TEAM, event_id: `EvF${++deliveries}`, ...body }),
-    form ? "application/x-www-form-urlencoded" : "application/json",
-  );
-  expect(res.status).toBe(200);
+async function post(body: Record<string, unknown>): Promise<void> {
+  const event = { type: "event_callback", team_id: TEAM, event_id: `EvF${++deliveries}`, ...body };
+  expect((await pandu.post(JSON.stringify(event), "application/json")).status).toBe(200);
 }
 
 /** What Pandu has said in `user`'s direct message, every message's text joined. */
@@ -118,19 +101,8 @@ async function expectReply(user: string, act: () => Promise<void>, expected: str
   return slack.waitFor(() => said(user, from).includes(expected) && said(user, from), 15_000, expected);
 }
 
-const command = (user: string, text: string) =>
-  post(
-    {
-      command: "/pandu",
-      text,
-      user_id: user,
-      team_id: TEAM,
-      channel_id: `D${user}`,
-      trigger_id: `files.${++deliveries}`,
-      response_url: "https://hooks.slack.invalid/x",
-    },
-    true,
-  );
+const command = async (user: string, text: string) =>
+  expect((await pandu.command(user, text, `files.${++deliveries}`)).status).toBe(200);
 const type = (user: string, text: string) =>
   post({
     event: { type: "message", channel_type: "im", channel: `D${user}`, user, text, ts: `${++deliveries}.1` },
@@ -276,8 +248,8 @@ describe("files shared in a Slack direct message", () => {
       await expectReply(KOOR, () => type(KOOR, "ya"), "dikirim ke 2 orang");
     };
     // The Slack outbox sends from here on (a stopped dispatcher gives its lease up for good).
-    channel.dispatcher.start();
-    onTestFinished(() => channel.dispatcher.stop());
+    pandu.channel.dispatcher.start();
+    onTestFinished(() => pandu.channel.dispatcher.stop());
     const deliver = <T>(done: () => T | undefined | false, what: string) => slack.waitFor(done, 15_000, what);
 
     const text = "Undangan rapat koordinasi SKP, Senin 09.00 di aula Bappeda.";

@@ -1,12 +1,8 @@
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
-import type { ChannelSetup } from "../../../src/channels/channel.js";
-import { slackChannel } from "../../../src/channels/slack/index.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import { labelled } from "../../../src/db/query-origin.js";
 import { courseInputSchema } from "../../../src/domain/course.js";
-import { type HttpServer, startHttpServer } from "../../../src/http/server.js";
 import { formatDateTime } from "../../../src/i18n/format.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
@@ -15,7 +11,8 @@ import { seedDemoIfEmpty } from "../../../src/services/demo-seed.js";
 import { localDateOf } from "../../../src/services/jp-ledger.js";
 import { chatDriver } from "../../support/chat-driver.js";
 import { useTestDatabase } from "../../support/database.js";
-import { postToSlackEndpoint, SlackWebApiEmulator } from "../../support/slack-emulator.js";
+import { SlackWebApiEmulator } from "../../support/slack-emulator.js";
+import { type SlackPandu, startSlackPandu, testChannelContext } from "../../support/slack-pandu.js";
 
 // App Home on the Slack emulator with the real app: current JP and sessions, buttons that start
 // flows in the direct message, and a new home after each change.
@@ -28,8 +25,7 @@ const ctx = useTestDatabase();
 const ani: IncomingIdentity = { id: `slack:${TEAM}:U1`, channel: "slack" };
 let slack: SlackWebApiEmulator;
 let app: App;
-let channel: ChannelSetup;
-let http: HttpServer;
+let pandu: SlackPandu;
 const { onboard } = chatDriver(() => app);
 /** A session a month from now, so it is upcoming whenever the test runs. */
 const start = new Date(Date.now() + 30 * 86_400_000);
@@ -59,38 +55,30 @@ beforeAll(async () => {
   await seedDemoIfEmpty(app.repos, app.seedFile);
   await app.courseCatalog.save([COURSE]);
   await onboard(ani, "Ani Lestari", "198203142008012005");
-  channel = slackChannel(
-    { botToken: TOKEN, signingSecret: SECRET, apiUrl: slack.apiUrl },
-    {
-      handle: (who, inbound, progress) => app.conversations.handle(who, inbound, progress),
-      admitGroup: () => true,
-      translate: translator.t.bind(translator),
-      failureText: () => "gagal",
-      logger: pino({ level: "silent" }),
-      observe: () => () => {},
-      onRateLimited: () => {},
-      outbox: { repos: ctx.repos, leaseSeconds: 30, sendLeaseSeconds: 60 },
-    },
-    {
+  pandu = await startSlackPandu({
+    slack,
+    context: testChannelContext(ctx.repos, translator.t.bind(translator), (who, inbound, progress) =>
+      app.conversations.handle(who, inbound, progress),
+    ),
+    token: TOKEN,
+    secret: SECRET,
+    team: TEAM,
+    deps: {
       // Labelled as main.ts does, so its reads are held to the storage rules of a chat path.
       homeView: labelled("chat:home", app.home),
-      usePostChannels: () => {},
       onProfileChanged: (listener) => app.onProfileChanged(listener),
       onProgressChanged: (listener) => app.onProgressChanged(listener),
     },
-  );
-  http = await startHttpServer(0, channel.routes);
-  await channel.start();
+  });
 });
 afterAll(async () => {
-  await channel?.stopIntake();
-  await http?.close(1_000);
+  await pandu?.stop();
   await slack?.stop();
 });
 
 let n = 0;
 const post = (body: string, type: "application/json" | "application/x-www-form-urlencoded") =>
-  postToSlackEndpoint(`http://127.0.0.1:${http.port}`, SECRET, body, type);
+  pandu.post(body, type);
 
 /** A button press as Slack posts it: in the Home tab (a view, no conversation) or in the DM. */
 const press = (value: string, where: "home" | "dm") =>

@@ -1,23 +1,15 @@
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
-import type { ChannelContext, ChannelSetup } from "../../../src/channels/channel.js";
-import { slackChannel } from "../../../src/channels/slack/index.js";
 import { createSlackSender } from "../../../src/channels/slack/sender.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
-import type { Inbound } from "../../../src/engine/types.js";
-import { type HttpServer, startHttpServer } from "../../../src/http/server.js";
+import type { Inbound, Progress } from "../../../src/engine/types.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
 import { seedDemoIfEmpty } from "../../../src/services/demo-seed.js";
 import { chatDriver } from "../../support/chat-driver.js";
 import { useTestDatabase } from "../../support/database.js";
-import {
-  postToSlackEndpoint,
-  SLACK_MAX_BLOCKS,
-  SLACK_MAX_TEXT,
-  SlackWebApiEmulator,
-} from "../../support/slack-emulator.js";
+import { SLACK_MAX_BLOCKS, SLACK_MAX_TEXT, SlackWebApiEmulator } from "../../support/slack-emulator.js";
+import { type SlackPandu, startSlackPandu, testChannelContext } from "../../support/slack-pandu.js";
 
 // Each Slack Web API limit, refused by the emulator as Slack refuses it, and kept by Pandu.
 
@@ -28,8 +20,7 @@ const translator = loadTranslations(LOCALES_DIR);
 const ctx = useTestDatabase();
 let slack: SlackWebApiEmulator;
 let app: App;
-let channel: ChannelSetup;
-let http: HttpServer;
+let pandu: SlackPandu;
 let rateLimited = 0;
 const { onboard } = chatDriver(() => app);
 /** 60 paragraphs of about 2,900 characters: 174,000 in all, more than 50 blocks of 3,000 hold. */
@@ -72,56 +63,33 @@ beforeAll(async () => {
     address: `${TEAM}:U5`,
     now: new Date(),
   });
-  const context: ChannelContext = {
+  const context = testChannelContext(
+    ctx.repos,
+    translator.t.bind(translator),
     // The real conversation service; `/pandu panjang` stands for a reply longer than one Slack
     // message holds (a long roster), which no command gives with this little seeded data.
-    handle: async (who: IncomingIdentity, inbound: Inbound, progress) =>
+    async (who: IncomingIdentity, inbound: Inbound, progress?: Progress) =>
       inbound.kind === "command" && inbound.command === "panjang"
         ? [{ text: LONG, choices: [[{ data: "cmd|bantuan", label: "Bantuan" }]] }]
         : inbound.kind === "command" && inbound.command === "berkas"
           ? [{ text: LONG.slice(0, 6_000), media: FILE }]
           : app.conversations.handle(who, inbound, progress),
-    admitGroup: () => true,
-    translate: translator.t.bind(translator),
-    failureText: () => "gagal",
-    logger: pino({ level: "silent" }),
-    observe: () => () => {},
-    onRateLimited: () => {
-      rateLimited++;
+    {
+      onRateLimited: () => {
+        rateLimited++;
+      },
     },
-    outbox: { repos: ctx.repos, leaseSeconds: 30, sendLeaseSeconds: 60 },
-  };
-  channel = slackChannel({ botToken: TOKEN, signingSecret: SECRET, apiUrl: slack.apiUrl }, context, {
-    homeView: async () => ({ sections: [] }),
-    usePostChannels: () => {},
-    onProfileChanged: () => {},
-  });
-  http = await startHttpServer(0, channel.routes);
-  await channel.start();
+  );
+  pandu = await startSlackPandu({ slack, context, token: TOKEN, secret: SECRET, team: TEAM });
 });
 afterAll(async () => {
-  await channel?.stopIntake();
-  await http?.close(1_000);
+  await pandu?.stop();
   await slack?.stop();
 });
 
 let triggers = 0;
 /** `/pandu <text>` typed by `user` in their direct message, as Slack posts it. */
-const command = (user: string, text: string) =>
-  postToSlackEndpoint(
-    `http://127.0.0.1:${http.port}`,
-    SECRET,
-    new URLSearchParams({
-      command: "/pandu",
-      text,
-      user_id: user,
-      team_id: TEAM,
-      channel_id: `D${user}`,
-      trigger_id: `limits.${++triggers}`,
-      response_url: "https://hooks.slack.invalid/x",
-    }).toString(),
-    "application/x-www-form-urlencoded",
-  );
+const command = (user: string, text: string) => pandu.command(user, text, `limits.${++triggers}`);
 
 /** Calls the emulated Web API as a client would: form-encoded, `auth` the Authorization header (null: none). */
 async function call(method: string, body: Record<string, string>, auth: string | null = `Bearer ${TOKEN}`) {

@@ -1,15 +1,12 @@
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
-import type { ChannelContext, ChannelSetup } from "../../../src/channels/channel.js";
-import { slackChannel } from "../../../src/channels/slack/index.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
-import { type HttpServer, startHttpServer } from "../../../src/http/server.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
 import { chatDriver } from "../../support/chat-driver.js";
 import { useTestDatabase } from "../../support/database.js";
-import { postToSlackEndpoint, SlackWebApiEmulator } from "../../support/slack-emulator.js";
+import { SlackWebApiEmulator } from "../../support/slack-emulator.js";
+import { type SlackPandu, startSlackPandu, testChannelContext } from "../../support/slack-pandu.js";
 
 // Flows in Slack modals: /pandu selesai, umumkan and profil open a modal whose every submission is
 // one answer to the flow, checked as the chat checks it; the emulator holds Slack's views.
@@ -22,14 +19,13 @@ const ctx = useTestDatabase();
 const clock = new Date("2026-12-01T02:00:00Z");
 let slack: SlackWebApiEmulator;
 let app: App;
-let channel: ChannelSetup;
-let http: HttpServer;
+let pandu: SlackPandu;
 /** How long the app answers a submission in time; 0 makes it show "working" and update later. */
 let answerInTimeMs = 2_500;
 const { cmd, text, all } = chatDriver(() => app);
 const ANI = "U1";
 const sl = (user: string): IncomingIdentity => ({ id: `slack:${TEAM}:${user}`, channel: "slack" });
-const endpoint = () => ({ baseUrl: `http://127.0.0.1:${http.port}`, secret: SECRET, team: TEAM });
+const endpoint = () => ({ baseUrl: `http://127.0.0.1:${pandu.http.port}`, secret: SECRET, team: TEAM });
 
 /** A person in Jambi's Bappeda with an identity, as registration leaves them. */
 async function person(name: string, identity: IncomingIdentity): Promise<string> {
@@ -55,47 +51,26 @@ beforeAll(async () => {
   slack = new SlackWebApiEmulator(Date.now, { token: TOKEN });
   await slack.start();
   app = createApp({ database: ctx.db, translate: translator.t.bind(translator), now: () => clock });
-  const context: ChannelContext = {
-    handle: (who, inbound, progress) => app.conversations.handle(who, inbound, progress),
-    admitGroup: () => true,
-    translate: translator.t.bind(translator),
-    failureText: () => "gagal",
-    logger: pino({ level: "silent" }),
-    observe: () => () => {},
-    onRateLimited: () => {},
-    outbox: { repos: ctx.repos, leaseSeconds: 30, sendLeaseSeconds: 60 },
-  };
-  channel = slackChannel({ botToken: TOKEN, signingSecret: SECRET, apiUrl: slack.apiUrl }, context, {
-    homeView: async () => ({ sections: [] }),
-    usePostChannels: () => {},
-    onProfileChanged: () => {},
-    modalAnswerInTimeMs: () => answerInTimeMs,
+  const context = testChannelContext(ctx.repos, translator.t.bind(translator), (who, inbound, progress) =>
+    app.conversations.handle(who, inbound, progress),
+  );
+  pandu = await startSlackPandu({
+    slack,
+    context,
+    token: TOKEN,
+    secret: SECRET,
+    team: TEAM,
+    deps: { modalAnswerInTimeMs: () => answerInTimeMs },
   });
-  http = await startHttpServer(0, channel.routes);
-  await channel.start();
 });
 afterAll(async () => {
-  await channel?.stopIntake();
-  await http?.close(1_000);
+  await pandu?.stop();
   await slack?.stop();
 });
 
 /** `/pandu <text>` typed by `user`, with a trigger id Slack issued for it. */
 const command = (user: string, commandText: string) =>
-  postToSlackEndpoint(
-    endpoint().baseUrl,
-    SECRET,
-    new URLSearchParams({
-      command: "/pandu",
-      text: commandText,
-      user_id: user,
-      team_id: TEAM,
-      channel_id: `D${user}`,
-      trigger_id: slack.views.issueTrigger(user),
-      response_url: "https://hooks.slack.invalid/x",
-    }).toString(),
-    "application/x-www-form-urlencoded",
-  );
+  pandu.command(user, commandText, slack.views.issueTrigger(user));
 
 type Block = { type: string; block_id?: string; text?: { text: string }; element?: { options?: Opt[] } };
 type Opt = { text: { text: string }; value: string };
