@@ -85,6 +85,16 @@ export function assessmentsRepository({ Assessment }: Pick<Models, "Assessment">
         .lean<Pick<Assessment, "_id" | "personId" | "year" | "completedAt" | "results">[]>()
         .exec();
     },
+    /** These people's assessments, as `allForSummaries` reads them (the summary fold). */
+    async forSummariesOf(
+      personIds: readonly string[],
+    ): Promise<Pick<Assessment, "_id" | "personId" | "year" | "completedAt" | "results">[]> {
+      return readInBatches(personIds, (batch) =>
+        Assessment.find({ personId: { $in: batch } }, { personId: 1, year: 1, completedAt: 1, results: 1 })
+          .lean<Pick<Assessment, "_id" | "personId" | "year" | "completedAt" | "results">[]>()
+          .exec(),
+      );
+    },
     /** Deletes a person's assessments (data erasure); returns how many. */
     async removeForPerson(personId: string): Promise<number> {
       return (await Assessment.deleteMany({ personId }).exec()).deletedCount;

@@ -40,6 +40,16 @@ export function completionsRepository({ Completion }: Pick<Models, "Completion">
         .lean<Pick<Completion, "personId" | "year" | "jp" | "state">[]>()
         .exec();
     },
+    /** These people's completions, as `allForSummaries` reads them (the summary fold). */
+    async forSummariesOf(
+      personIds: readonly string[],
+    ): Promise<Pick<Completion, "personId" | "year" | "jp" | "state">[]> {
+      return readInBatches(personIds, (batch) =>
+        Completion.find({ personId: { $in: batch } }, { personId: 1, year: 1, jp: 1, state: 1 })
+          .lean<Pick<Completion, "personId" | "year" | "jp" | "state">[]>()
+          .exec(),
+      );
+    },
     /** Records waiting for a koordinator, the longest waiting first. */
     async pending(): Promise<Completion[]> {
       return Completion.find({ state: "pending" })

@@ -206,6 +206,19 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
         .lean<Pick<Person, "_id" | "unitId" | "timeZone" | "onboardedAt" | "employment" | "unverified">[]>()
         .exec();
     },
+    /** These people's unit, zone and registration, as `allForSummaries` reads them (the summary fold). */
+    async forSummaries(
+      ids: readonly string[],
+    ): Promise<Pick<Person, "_id" | "unitId" | "timeZone" | "onboardedAt" | "employment" | "unverified">[]> {
+      return readInBatches(ids, (batch) =>
+        Person.find(
+          { _id: { $in: batch } },
+          { unitId: 1, timeZone: 1, onboardedAt: 1, employment: 1, unverified: 1 },
+        )
+          .lean<Pick<Person, "_id" | "unitId" | "timeZone" | "onboardedAt" | "employment" | "unverified">[]>()
+          .exec(),
+      );
+    },
     /** Unverified people who gave any of these NIPs (an import names them as conflicts). */
     async unverifiedWithNips(nips: readonly string[]): Promise<Person[]> {
       return readInBatches(nips, (batch) =>

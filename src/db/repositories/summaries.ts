@@ -13,6 +13,11 @@ import { duplicateKeyPositions, isDuplicateKeyError } from "./errors.js";
 
 /** Batch size for reads that want every document at once (a few thousand units at most). */
 const WHOLE = 100_000;
+/**
+ * Replaces sent in one command. FerretDB 1.24 (SQLite) never answers an update command of 100
+ * statements or more (99 take about 0.15 s, 100 hung for minutes): measured on the embedded server.
+ */
+const REPLACES_PER_COMMAND = 50;
 
 type SummaryModels = Pick<
   Models,
@@ -61,9 +66,9 @@ export function summariesRepository(m: SummaryModels) {
     model: { bulkWrite: (ops: never[], o: object) => Promise<unknown> },
     docs: readonly T[],
   ) => {
-    if (docs.length === 0) return;
     const ops = docs.map((d) => ({ replaceOne: { filter: { _id: d._id }, replacement: d, upsert: true } }));
-    await model.bulkWrite(ops as never[], { ordered: true });
+    for (let i = 0; i < ops.length; i += REPLACES_PER_COMMAND)
+      await model.bulkWrite(ops.slice(i, i + REPLACES_PER_COMMAND) as never[], { ordered: true });
   };
   return {
     /**
@@ -132,6 +137,14 @@ export function summariesRepository(m: SummaryModels) {
     async contributionsOfPerson(personId: string): Promise<Contribution[]> {
       return m.Contribution.find({ personId }).lean<Contribution[]>().exec();
     },
+    /** These people's contributions, every year (the fold reads the people it folds at once). */
+    async contributionsOfPeople(personIds: readonly string[]): Promise<Contribution[]> {
+      return readInBatches(personIds, (batch) =>
+        m.Contribution.find({ personId: { $in: batch } })
+          .lean<Contribution[]>()
+          .exec(),
+      );
+    },
     /** Every contribution's person, year and reminder outcomes (the summary rebuild). */
     async allReminderOutcomes(): Promise<Pick<Contribution, "personId" | "year" | "reminders">[]> {
       return m.Contribution.find({}, { personId: 1, year: 1, reminders: 1 })
@@ -154,6 +167,14 @@ export function summariesRepository(m: SummaryModels) {
     async member(personId: string): Promise<SummaryMember | null> {
       return m.SummaryMember.findById(personId).lean<SummaryMember>().exec();
     },
+    /** Where each of these people was last counted (absent: never counted). */
+    async members(personIds: readonly string[]): Promise<SummaryMember[]> {
+      return readInBatches(personIds, (batch) =>
+        m.SummaryMember.find({ _id: { $in: batch } })
+          .lean<SummaryMember[]>()
+          .exec(),
+      );
+    },
     /** Records where a person is counted now. */
     async putMember(member: SummaryMember): Promise<void> {
       await replaceAll(m.SummaryMember, [member]);
@@ -165,6 +186,40 @@ export function summariesRepository(m: SummaryModels) {
     /** The people counted in a unit. */
     async membersOf(unitId: string): Promise<SummaryMember[]> {
       return m.SummaryMember.find({ unitId }).lean<SummaryMember[]>().exec();
+    },
+    /** The people counted in any of these units. */
+    async membersOfUnits(unitIds: readonly string[]): Promise<SummaryMember[]> {
+      return readInBatches(unitIds, (batch) =>
+        m.SummaryMember.find({ unitId: { $in: batch } })
+          .lean<SummaryMember[]>()
+          .exec(),
+      );
+    },
+    /** Units' own totals by id (`<unit>|<year>`); a unit-year with nothing has none. */
+    async totalsByIds(ids: readonly string[]): Promise<UnitYearTotals[]> {
+      return readInBatches(ids, (batch) =>
+        m.UnitTotals.find({ _id: { $in: batch } })
+          .lean<UnitYearTotals[]>()
+          .exec(),
+      );
+    },
+    /** The rolled-up totals (every year) of the children of these units. */
+    async treesUnder(parentIds: readonly string[]): Promise<TreeYearTotals[]> {
+      return readInBatches(parentIds, (batch) =>
+        m.TreeTotals.find({ parentId: { $in: batch } })
+          .batchSize(WHOLE)
+          .lean<TreeYearTotals[]>()
+          .exec(),
+      );
+    },
+    /** The rolled-up headcounts of the children of these units. */
+    async treeHeadcountsUnder(parentIds: readonly string[]): Promise<TreeHeadcount[]> {
+      return readInBatches(parentIds, (batch) =>
+        m.TreeHeadcount.find({ parentId: { $in: batch } })
+          .batchSize(WHOLE)
+          .lean<TreeHeadcount[]>()
+          .exec(),
+      );
     },
     /** A unit's own totals for a year. */
     async ownTotals(unitId: string, year: number): Promise<UnitYearTotals | null> {

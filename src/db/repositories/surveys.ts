@@ -138,6 +138,14 @@ export function surveysRepository({
     async responsesInUnit(unitId: string): Promise<SurveyResponse[]> {
       return SurveyResponse.find({ unitId }).lean<SurveyResponse[]>().exec();
     },
+    /** The answers given in any of these units (the summary fold recounts their satisfaction). */
+    async responsesInUnits(unitIds: readonly string[]): Promise<SurveyResponse[]> {
+      return readInBatches(unitIds, (batch) =>
+        SurveyResponse.find({ unitId: { $in: batch } })
+          .lean<SurveyResponse[]>()
+          .exec(),
+      );
+    },
     /** Every response to a survey (one occurrence, or all). */
     async responses(surveyId: string, occurrence?: string): Promise<SurveyResponse[]> {
       return SurveyResponse.find({ surveyId, ...(occurrence ? { occurrence } : {}) })

@@ -100,6 +100,8 @@ async function storedAndRebuilt() {
     members: sort(x.members),
     totals: sort(x.totals),
     headcounts: sort(x.headcounts),
+    trees: sort(x.trees),
+    treeHeadcounts: sort(x.treeHeadcounts),
   });
   return { stored: JSON.parse(JSON.stringify(norm(stored))), built: JSON.parse(JSON.stringify(norm(built))) };
 }
@@ -375,6 +377,21 @@ describe("/ringkasan from running totals", () => {
     await app.summaries.settle();
     const { stored, built } = await storedAndRebuilt();
     expect(stored.totals.length).toBeGreaterThan(2);
+    expect(stored).toEqual(built);
+  });
+
+  it("folds many people's changes in a few commands, not a few per person", async () => {
+    for (const [i, key] of PEOPLE.entries())
+      await assess(key, [[C1, (1 + (i % 5)) as Level, 3]], "2026-11-20", `batch-${key}`);
+    expect(await app.summaries.pending()).toBe(PEOPLE.length);
+    const before = ctx.commands.length;
+    expect((await app.summaries.fold()).people).toBe(PEOPLE.length);
+    const sent = ctx.commands.slice(before);
+    // Reads batched by person and by unit, one bulk write per collection: about 20 commands
+    // whatever the number of people (each person read and written one at a time took ~11 each).
+    expect(sent.length).toBeLessThanOrEqual(30);
+    expect(sent.filter((c) => c === "find").length).toBeLessThanOrEqual(16);
+    const { stored, built } = await storedAndRebuilt();
     expect(stored).toEqual(built);
   });
 });
