@@ -202,6 +202,7 @@ export function createSummaryTotals(deps: {
     };
     const personById = new Map(persons.map((p) => [p._id, p]));
     const memberById = new Map(members.map((m) => [m._id, m]));
+    const existingIds = new Set(existing.map((c) => c._id));
     const [existingOf, assessmentsOf, completionsOf, achievementsOf] = [
       group(existing),
       group(assessments),
@@ -294,6 +295,7 @@ export function createSummaryTotals(deps: {
 
     // Own totals: shifted by the contributions that moved; a survey mark recounts satisfaction.
     const own = new Map(storedTotals.map((t) => [t._id, t]));
+    const storedIds = new Set(own.keys());
     const answersByUnit = new Map<string, SurveyResponse[]>();
     for (const r of answered)
       if (r.unitId) answersByUnit.set(r.unitId, [...(answersByUnit.get(r.unitId) ?? []), r]);
@@ -390,7 +392,11 @@ export function createSummaryTotals(deps: {
     const guard = { _id: REBUILD_MARK, v: randomUUID() };
     if (writes > 0) {
       await repos.summaries.mark({ ...guard, kind: "rebuild", at: deps.now() });
-      await repos.summaries.applyDerived(diff);
+      await repos.summaries.applyDerived(diff, {
+        contributions: new Set(put.contributions.filter((c) => !existingIds.has(c._id)).map((c) => c._id)),
+        members: new Set(put.members.filter((m) => !memberById.has(m._id)).map((m) => m._id)),
+        totals: new Set(totals.put.filter((t) => !storedIds.has(t._id)).map((t) => t._id)),
+      });
     }
     // Removed only after they were taken in: a crash before this folds them again, which is harmless.
     // The rebuild mark goes too unless someone asked for a rebuild meanwhile (it then has a new version).

@@ -1,5 +1,5 @@
 import type { Achievement, Models } from "../models/index.js";
-import { readInBatches } from "./batches.js";
+import { ONE_REPLY, readInBatches } from "./batches.js";
 import { insertOnce } from "./errors.js";
 
 /** Achievements, each recorded once by its natural key. */
@@ -28,6 +28,7 @@ export function achievementsRepository({ Achievement }: Pick<Models, "Achievemen
     ): Promise<Pick<Achievement, "personId" | "kind" | "year">[]> {
       return readInBatches(personIds, (batch) =>
         Achievement.find({ personId: { $in: batch } }, { personId: 1, kind: 1, year: 1 })
+          .batchSize(ONE_REPLY)
           .lean<Pick<Achievement, "personId" | "kind" | "year">[]>()
           .exec(),
       );

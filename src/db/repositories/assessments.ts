@@ -1,6 +1,6 @@
 import { ERASED_CONFIRMER, type LevelConfirmation } from "../../domain/counted-level.js";
 import type { Assessment, CompetencyResult, Models } from "../models/index.js";
-import { readInBatches } from "./batches.js";
+import { ONE_REPLY, readInBatches } from "./batches.js";
 
 /** Completed self-assessments: appended, read newest first; atasan confirmations added to results. */
 export function assessmentsRepository({ Assessment }: Pick<Models, "Assessment">) {
@@ -91,6 +91,7 @@ export function assessmentsRepository({ Assessment }: Pick<Models, "Assessment">
     ): Promise<Pick<Assessment, "_id" | "personId" | "year" | "completedAt" | "results">[]> {
       return readInBatches(personIds, (batch) =>
         Assessment.find({ personId: { $in: batch } }, { personId: 1, year: 1, completedAt: 1, results: 1 })
+          .batchSize(ONE_REPLY)
           .lean<Pick<Assessment, "_id" | "personId" | "year" | "completedAt" | "results">[]>()
           .exec(),
       );

@@ -1,6 +1,6 @@
 import { countsTowardJp } from "../../domain/completion-state.js";
 import type { Completion, Models } from "../models/index.js";
-import { readInBatches } from "./batches.js";
+import { ONE_REPLY, readInBatches } from "./batches.js";
 import { insertOnce } from "./errors.js";
 
 /** A koordinator's decision on a pending record. */
@@ -46,6 +46,7 @@ export function completionsRepository({ Completion }: Pick<Models, "Completion">
     ): Promise<Pick<Completion, "personId" | "year" | "jp" | "state">[]> {
       return readInBatches(personIds, (batch) =>
         Completion.find({ personId: { $in: batch } }, { personId: 1, year: 1, jp: 1, state: 1 })
+          .batchSize(ONE_REPLY)
           .lean<Pick<Completion, "personId" | "year" | "jp" | "state">[]>()
           .exec(),
       );

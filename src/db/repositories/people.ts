@@ -1,5 +1,5 @@
 import type { Models, Person } from "../models/index.js";
-import { readInBatches } from "./batches.js";
+import { ONE_REPLY, readInBatches } from "./batches.js";
 
 export type NewPerson = Pick<Person, "name" | "timeZone"> &
   Partial<Omit<Person, "_id" | "name" | "timeZone" | "createdAt" | "updatedAt">> & { _id?: string };
@@ -215,6 +215,7 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
           { _id: { $in: batch } },
           { unitId: 1, timeZone: 1, onboardedAt: 1, employment: 1, unverified: 1 },
         )
+          .batchSize(ONE_REPLY)
           .lean<Pick<Person, "_id" | "unitId" | "timeZone" | "onboardedAt" | "employment" | "unverified">[]>()
           .exec(),
       );
