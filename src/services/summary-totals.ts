@@ -55,6 +55,13 @@ function changedDocs<T extends { _id: string }>(stored: readonly T[], wanted: re
   };
 }
 
+/** Adds `value` to the list under `key` (a copy per addition is quadratic in a large unit). */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** More waiting marks than this are taken in by one rebuild rather than person by person. */
 const REBUILD_ABOVE = 2000;
 
@@ -197,7 +204,7 @@ export function createSummaryTotals(deps: {
     ]);
     const group = <T extends { personId: string }>(rows: readonly T[]) => {
       const by = new Map<string, T[]>();
-      for (const r of rows) by.set(r.personId, [...(by.get(r.personId) ?? []), r]);
+      for (const r of rows) pushTo(by, r.personId, r);
       return by;
     };
     const personById = new Map(persons.map((p) => [p._id, p]));
@@ -297,8 +304,7 @@ export function createSummaryTotals(deps: {
     const own = new Map(storedTotals.map((t) => [t._id, t]));
     const storedIds = new Set(own.keys());
     const answersByUnit = new Map<string, SurveyResponse[]>();
-    for (const r of answered)
-      if (r.unitId) answersByUnit.set(r.unitId, [...(answersByUnit.get(r.unitId) ?? []), r]);
+    for (const r of answered) if (r.unitId) pushTo(answersByUnit, r.unitId, r);
     const totals = { put: [] as UnitYearTotals[], remove: [] as string[] };
     for (const key of ownKeys) {
       const { unitId, year } = unitYearOf(key);
@@ -346,8 +352,7 @@ export function createSummaryTotals(deps: {
     const rewritten = new Set([...put.members.map((m) => m._id), ...remove.members]);
     const membersIn = new Map<string, SummaryMember[]>();
     for (const m of [...memberRows.filter((m) => !rewritten.has(m._id)), ...put.members])
-      if (m.unitId && headUnits.has(m.unitId))
-        membersIn.set(m.unitId, [...(membersIn.get(m.unitId) ?? []), m]);
+      if (m.unitId && headUnits.has(m.unitId)) pushTo(membersIn, m.unitId, m);
     const heads = new Map(storedHeads.map((h) => [h._id, h]));
     const headcounts: UnitHeadcount[] = [];
     for (const unitId of headUnits) {
