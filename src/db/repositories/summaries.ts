@@ -289,8 +289,8 @@ export function summariesRepository(m: SummaryModels) {
       diff: { [K in keyof Derived]: { put: Derived[K]; remove: string[] } },
       fresh: Partial<Record<keyof Derived, ReadonlySet<string>>> = {},
     ): Promise<void> {
-      // One collection after another: FerretDB's SQLite storage hung when writes to two collections
-      // of the same database overlapped.
+      // One collection after another: with the collections written side by side, one benchmark run
+      // hung for good while folding (not reproduced with two collections alone); never like this.
       for (const key of DERIVED_KEYS) {
         const model = modelOf[key] as typeof m.Contribution;
         const docs = diff[key].put as { _id: string }[];
