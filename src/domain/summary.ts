@@ -202,6 +202,54 @@ export function unitTotalsOf(
   return mergeTotals(unitId, year, [...contributions.map(totalsOfContribution), satisfaction]);
 }
 
+/** Totals that cancel `t` when merged with it. */
+function negated(t: UnitYearTotals): UnitYearTotals {
+  return {
+    ...t,
+    assessed: -t.assessed,
+    competencies: t.competencies.map((c) => ({
+      competency: c.competency,
+      people: -c.people,
+      assessedSum: -c.assessedSum,
+      requiredSum: -c.requiredSum,
+      below: -c.below,
+    })),
+    jpSum: -t.jpSum,
+    reachedGoal: -t.reachedGoal,
+    trainings: -t.trainings,
+    gapsClosed: -t.gapsClosed,
+    remindersSent: -t.remindersSent,
+    remindersFailed: -t.remindersFailed,
+    ikmRespondents: -t.ikmRespondents,
+    ikmScoreSum: -t.ikmScoreSum,
+    ikmAnswers: -t.ikmAnswers,
+  };
+}
+
+/**
+ * A unit-year's totals with some contributions taken out and others put in: equal to
+ * `unitTotalsOf` over the new set of contributions whenever `stored` was the sum of the old set
+ * (the fold keeps it so), without reading the unit's other contributions. A competency nobody is
+ * assessed in any more is dropped, as a recount never lists it. JP may have decimals: their sum
+ * is kept to 6 places, so additions and removals over the years do not drift.
+ */
+export function shiftTotals(
+  unitId: string,
+  year: number,
+  stored: UnitYearTotals | undefined,
+  removed: readonly Contribution[],
+  added: readonly Contribution[],
+): UnitYearTotals {
+  const shifted = mergeTotals(unitId, year, [
+    ...(stored ? [stored] : []),
+    ...removed.map((c) => negated(totalsOfContribution(c))),
+    ...added.map(totalsOfContribution),
+  ]);
+  shifted.competencies = shifted.competencies.filter((c) => c.people !== 0);
+  shifted.jpSum = Math.round(shifted.jpSum * 1e6) / 1e6;
+  return shifted;
+}
+
 /** True when the totals hold nothing (the unit's document can go). */
 export function isEmptyTotals(t: UnitYearTotals): boolean {
   return (

@@ -5,6 +5,8 @@ import type {
   SummaryMark,
   SummaryMember,
   SurveyResponse,
+  TreeHeadcount,
+  TreeYearTotals,
   UnitHeadcount,
   UnitYearTotals,
 } from "../db/models/index.js";
@@ -21,6 +23,7 @@ import {
   parentOf,
   type ReminderOutcome,
   rollupOrder,
+  shiftTotals,
   type TreeNode,
   treesOf,
   unitTotalsOf,
@@ -50,6 +53,13 @@ function changedDocs<T extends { _id: string }>(stored: readonly T[], wanted: re
     put: wanted.filter((d) => have.get(d._id) !== canonical(d)),
     remove: stored.filter((d) => !want.has(d._id)).map((d) => d._id),
   };
+}
+
+/** Adds `value` to the list under `key` (a copy per addition is quadratic in a large unit). */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** More waiting marks than this are taken in by one rebuild rather than person by person. */
@@ -156,129 +166,262 @@ export function createSummaryTotals(deps: {
     return byYear;
   }
 
-  /** Post-training answers given in a unit, by year. */
-  async function answersInUnit(unitId: string): Promise<Map<number, number[][]>> {
-    return satisfactionByYear(await repos.surveys.responsesInUnit(unitId));
-  }
+  /** `<unit>|<year>` split into its parts. */
+  const unitYearOf = (key: string): { unitId: string; year: number } => {
+    const cut = key.lastIndexOf("|");
+    return { unitId: key.slice(0, cut), year: Number(key.slice(cut + 1)) };
+  };
 
-  /** Recomputes one person's contributions; returns the unit-years and units it touched. */
-  async function refreshPerson(
-    personId: string,
-    newReminders: readonly SummaryMark[],
-    touched: { unitYears: Set<string>; units: Set<string> },
-  ): Promise<void> {
-    const [person, existing, member] = await Promise.all([
-      repos.people.get(personId),
-      repos.summaries.contributionsOfPerson(personId),
-      repos.summaries.member(personId),
-    ]);
-    for (const c of existing) if (c.unitId) touched.unitYears.add(`${c.unitId}|${c.year}`);
-    if (member?.unitId) touched.units.add(member.unitId);
-    if (!person) {
-      await repos.summaries.deleteContributions(existing.map((c) => c._id));
-      if (member) await repos.summaries.deleteMember(personId);
-      return;
-    }
-    const [assessments, completions, achievements] = await Promise.all([
-      repos.assessments.listForPerson(personId, 10_000),
-      repos.completions.listForPerson(personId),
-      repos.achievements.listForPerson(personId),
-    ]);
-    const reminders = new Map<string, ReminderOutcome & { year: number }>();
-    for (const c of existing) for (const r of c.reminders) reminders.set(r.id, { ...r, year: c.year });
-    for (const m of newReminders) {
-      const id = m._id.slice(2);
-      reminders.set(id, { id, ok: m.ok ?? false, year: m.year ?? localDateOf(m.at, person.timeZone).year });
-    }
-    const fresh = contributionsOf(
-      {
-        personId,
-        ...(officialUnitOf(person) ? { unitId: officialUnitOf(person) } : {}),
-        assessments,
-        // JP and trainings are those that count: a record waiting for a koordinator is not yet one.
-        completions: completions.filter(countsTowardJp),
-        achievements,
-        reminders: [...reminders.values()],
-      },
-      minimumOf(person),
-    );
-    const keep = new Set(fresh.map((c) => c._id));
-    await repos.summaries.putContributions(fresh);
-    await repos.summaries.deleteContributions(existing.filter((c) => !keep.has(c._id)).map((c) => c._id));
-    for (const c of fresh) if (c.unitId) touched.unitYears.add(`${c.unitId}|${c.year}`);
-    const now = memberOf(person);
-    if (
-      member?.unitId !== now.unitId ||
-      member?.registered !== now.registered ||
-      Boolean(member?.underCeiling) !== Boolean(now.underCeiling)
-    ) {
-      await repos.summaries.putMember(now);
-      if (now.unitId) touched.units.add(now.unitId);
-    }
-  }
-
-  /** Recomputes the totals of unit-years and the headcounts of units from what is stored. */
-  async function refreshUnits(touched: { unitYears: Set<string>; units: Set<string> }): Promise<void> {
-    const answers = new Map<string, Map<number, number[][]>>();
-    for (const key of touched.unitYears) {
-      const cut = key.lastIndexOf("|");
-      const unitId = key.slice(0, cut);
-      const year = Number(key.slice(cut + 1));
-      if (!answers.has(unitId)) answers.set(unitId, await answersInUnit(unitId));
-      const totals = unitTotalsOf(
-        unitId,
-        year,
-        await repos.summaries.contributionsOf(unitId, year),
-        answers.get(unitId)?.get(year) ?? [],
-      );
-      await repos.summaries.putTotals(isEmptyTotals(totals) ? { _id: totals._id, empty: true } : totals);
-    }
-    for (const unitId of touched.units) {
-      const members = await repos.summaries.membersOf(unitId);
-      await repos.summaries.putHeadcount({
-        _id: unitId,
-        headcount: members.length,
-        registered: members.filter((m) => m.registered).length,
-        underCeiling: members.filter((m) => m.underCeiling).length,
-      });
-    }
-    if (touched.unitYears.size === 0 && touched.units.size === 0) return;
-    // Roll the change up: each ancestor's tree is its own totals plus its children's trees.
-    const tree = await orgTree();
-    const years = new Map<number, Set<string>>();
-    for (const key of touched.unitYears) {
-      const cut = key.lastIndexOf("|");
-      const year = Number(key.slice(cut + 1));
-      years.set(year, (years.get(year) ?? new Set()).add(key.slice(0, cut)));
-    }
-    for (const [year, units] of years) {
-      for (const unitId of rollupOrder(tree, units)) {
-        const [own, children] = await Promise.all([
-          repos.summaries.ownTotals(unitId, year),
-          repos.summaries.childTrees(unitId, year),
-        ]);
-        const merged = mergeTotals(unitId, year, [...(own ? [own] : []), ...children]);
-        await repos.summaries.putTree(
-          isEmptyTotals(merged)
-            ? { _id: merged._id, empty: true }
-            : { ...merged, parentId: parentOf(tree, unitId) },
-        );
+  /**
+   * Takes in the marks of a fold: reads the marked people's facts and what is stored about them at
+   * once, computes their contributions, shifts the totals of the unit-years they left or joined by
+   * the difference (`shiftTotals`: a recount would read every contribution of those units), rolls
+   * the change up the tree from the stored trees of the siblings, and writes only what changed,
+   * one bulk write per collection. Everything is read before anything is written, and the writes
+   * are bracketed by a rebuild mark: a crash between them leaves the mark, and the folding job then
+   * rebuilds from the facts instead of shifting totals that may already hold part of the change.
+   */
+  async function foldMarks(marks: readonly SummaryMark[]): Promise<{ people: number; units: number }> {
+    const unitMarks = new Set<string>();
+    const people = new Map<string, SummaryMark[]>();
+    for (const m of marks) {
+      if (m.kind === "unit" && m.unitId && m.year !== undefined) unitMarks.add(`${m.unitId}|${m.year}`);
+      else if (m.personId) {
+        const list = people.get(m.personId) ?? [];
+        if (m.kind === "reminder") list.push(m);
+        people.set(m.personId, list);
       }
     }
-    for (const unitId of rollupOrder(tree, touched.units)) {
-      const [own, children] = await Promise.all([
-        repos.summaries.ownHeadcount(unitId),
-        repos.summaries.childTreeHeadcounts(unitId),
-      ]);
-      const parts = [...(own ? [own] : []), ...children];
-      await repos.summaries.putTreeHeadcount({
+    const ids = [...people.keys()];
+    const [persons, existing, members, assessments, completions, achievements, tree] = await Promise.all([
+      repos.people.forSummaries(ids),
+      repos.summaries.contributionsOfPeople(ids),
+      repos.summaries.members(ids),
+      repos.assessments.forSummariesOf(ids),
+      repos.completions.forSummariesOf(ids),
+      repos.achievements.forSummariesOf(ids),
+      orgTree(),
+    ]);
+    const group = <T extends { personId: string }>(rows: readonly T[]) => {
+      const by = new Map<string, T[]>();
+      for (const r of rows) pushTo(by, r.personId, r);
+      return by;
+    };
+    const personById = new Map(persons.map((p) => [p._id, p]));
+    const memberById = new Map(members.map((m) => [m._id, m]));
+    const existingIds = new Set(existing.map((c) => c._id));
+    const [existingOf, assessmentsOf, completionsOf, achievementsOf] = [
+      group(existing),
+      group(assessments),
+      group(completions),
+      group(achievements),
+    ];
+
+    const put: { contributions: Contribution[]; members: SummaryMember[] } = {
+      contributions: [],
+      members: [],
+    };
+    const remove = { contributions: [] as string[], members: [] as string[] };
+    /** Per unit-year, the contributions leaving it and joining it. */
+    const moves = new Map<string, { removed: Contribution[]; added: Contribution[] }>();
+    const moveOf = (c: Contribution) => {
+      const key = `${c.unitId}|${c.year}`;
+      const m = moves.get(key) ?? { removed: [], added: [] };
+      moves.set(key, m);
+      return m;
+    };
+    /** Units whose headcount changes. */
+    const headUnits = new Set<string>();
+    for (const [personId, newReminders] of people) {
+      const person = personById.get(personId);
+      const before = existingOf.get(personId) ?? [];
+      const member = memberById.get(personId);
+      const fresh = person
+        ? contributionsOf(
+            {
+              personId,
+              ...(officialUnitOf(person) ? { unitId: officialUnitOf(person) } : {}),
+              assessments: assessmentsOf.get(personId) ?? [],
+              // JP and trainings are those that count: a record waiting for a koordinator is not yet one.
+              completions: (completionsOf.get(personId) ?? []).filter(countsTowardJp),
+              achievements: achievementsOf.get(personId) ?? [],
+              reminders: remindersOf(before, newReminders, person.timeZone),
+            },
+            minimumOf(person),
+          )
+        : [];
+      const had = new Map(before.map((c) => [c._id, canonical(c)]));
+      const changed = fresh.filter((c) => had.get(c._id) !== canonical(c));
+      const changedIds = new Set(changed.map((c) => c._id));
+      const keep = new Set(fresh.map((c) => c._id));
+      put.contributions.push(...changed);
+      for (const c of before) {
+        if (!keep.has(c._id)) remove.contributions.push(c._id);
+        if (c.unitId && (!keep.has(c._id) || changedIds.has(c._id))) moveOf(c).removed.push(c);
+      }
+      for (const c of changed) if (c.unitId) moveOf(c).added.push(c);
+      if (!person) {
+        if (member) {
+          remove.members.push(personId);
+          if (member.unitId) headUnits.add(member.unitId);
+        }
+        continue;
+      }
+      const now = memberOf(person);
+      if (
+        member?.unitId !== now.unitId ||
+        member?.registered !== now.registered ||
+        Boolean(member?.underCeiling) !== Boolean(now.underCeiling)
+      ) {
+        put.members.push(now);
+        if (member?.unitId) headUnits.add(member.unitId);
+        if (now.unitId) headUnits.add(now.unitId);
+      }
+    }
+
+    // The unit-years whose own totals change, and every unit above them, read at once.
+    const ownKeys = [...new Set([...moves.keys(), ...unitMarks])];
+    const yearsOf = new Map<number, Set<string>>();
+    for (const key of ownKeys) {
+      const { unitId, year } = unitYearOf(key);
+      yearsOf.set(year, (yearsOf.get(year) ?? new Set()).add(unitId));
+    }
+    const rollups = [...yearsOf].map(([year, units]) => ({ year, order: rollupOrder(tree, units) }));
+    const headOrder = rollupOrder(tree, headUnits);
+    const aboveUnits = [...new Set([...rollups.flatMap((r) => r.order), ...headOrder])];
+    const [storedTotals, answered, childTrees, memberRows, storedHeads, childHeads] = await Promise.all([
+      repos.summaries.totalsByIds(rollups.flatMap((r) => r.order.map((u) => `${u}|${r.year}`))),
+      unitMarks.size
+        ? repos.surveys.responsesInUnits([...unitMarks].map((k) => unitYearOf(k).unitId))
+        : Promise.resolve([]),
+      rollups.length ? repos.summaries.treesUnder(aboveUnits) : Promise.resolve([]),
+      repos.summaries.membersOfUnits([...headUnits]),
+      repos.summaries.headcountsOf(headOrder),
+      headOrder.length ? repos.summaries.treeHeadcountsUnder(headOrder) : Promise.resolve([]),
+    ]);
+
+    // Own totals: shifted by the contributions that moved; a survey mark recounts satisfaction.
+    const own = new Map(storedTotals.map((t) => [t._id, t]));
+    const storedIds = new Set(own.keys());
+    const answersByUnit = new Map<string, SurveyResponse[]>();
+    for (const r of answered) if (r.unitId) pushTo(answersByUnit, r.unitId, r);
+    const totals = { put: [] as UnitYearTotals[], remove: [] as string[] };
+    for (const key of ownKeys) {
+      const { unitId, year } = unitYearOf(key);
+      const move = moves.get(key);
+      let t = shiftTotals(unitId, year, own.get(key), move?.removed ?? [], move?.added ?? []);
+      if (unitMarks.has(key)) {
+        const answers = satisfactionByYear(answersByUnit.get(unitId) ?? []).get(year) ?? [];
+        const { ikmRespondents, ikmScoreSum, ikmAnswers } = unitTotalsOf(unitId, year, [], answers);
+        t = { ...t, ikmRespondents, ikmScoreSum, ikmAnswers };
+      }
+      if (isEmptyTotals(t)) {
+        own.delete(key);
+        totals.remove.push(key);
+      } else {
+        own.set(key, t);
+        totals.put.push(t);
+      }
+    }
+
+    // Each unit's tree is its own totals and its children's trees, children first.
+    const trees = { put: [] as TreeYearTotals[], remove: [] as string[] };
+    const computed = new Map<string, TreeYearTotals | null>();
+    for (const { year, order } of rollups) {
+      for (const unitId of order) {
+        const children = [
+          ...childTrees.filter((c) => c.year === year && c.parentId === unitId && !computed.has(c._id)),
+          ...[...computed.values()].filter(
+            (c): c is TreeYearTotals => c !== null && c.year === year && c.parentId === unitId,
+          ),
+        ];
+        const mine = own.get(`${unitId}|${year}`);
+        const merged = mergeTotals(unitId, year, [...(mine ? [mine] : []), ...children]);
+        if (isEmptyTotals(merged)) {
+          computed.set(merged._id, null);
+          trees.remove.push(merged._id);
+        } else {
+          const t = { ...merged, parentId: parentOf(tree, unitId) };
+          computed.set(t._id, t);
+          trees.put.push(t);
+        }
+      }
+    }
+
+    // Headcounts: the members of the changed units as they are after this fold, then up the tree.
+    const rewritten = new Set([...put.members.map((m) => m._id), ...remove.members]);
+    const membersIn = new Map<string, SummaryMember[]>();
+    for (const m of [...memberRows.filter((m) => !rewritten.has(m._id)), ...put.members])
+      if (m.unitId && headUnits.has(m.unitId)) pushTo(membersIn, m.unitId, m);
+    const heads = new Map(storedHeads.map((h) => [h._id, h]));
+    const headcounts: UnitHeadcount[] = [];
+    for (const unitId of headUnits) {
+      const list = membersIn.get(unitId) ?? [];
+      const h = {
         _id: unitId,
-        headcount: parts.reduce((s, h) => s + h.headcount, 0),
-        registered: parts.reduce((s, h) => s + h.registered, 0),
-        underCeiling: parts.reduce((s, h) => s + (h.underCeiling ?? 0), 0),
+        headcount: list.length,
+        registered: list.filter((m) => m.registered).length,
+        underCeiling: list.filter((m) => m.underCeiling).length,
+      };
+      heads.set(unitId, h);
+      headcounts.push(h);
+    }
+    const treeHeadcounts: TreeHeadcount[] = [];
+    const countedHeads = new Map<string, TreeHeadcount>();
+    for (const unitId of headOrder) {
+      const parts = [
+        ...(heads.has(unitId) ? [heads.get(unitId)!] : []),
+        ...childHeads.filter((c) => c.parentId === unitId && !countedHeads.has(c._id)),
+        ...[...countedHeads.values()].filter((c) => c.parentId === unitId),
+      ];
+      const h: TreeHeadcount = {
+        _id: unitId,
+        headcount: parts.reduce((s, x) => s + x.headcount, 0),
+        registered: parts.reduce((s, x) => s + x.registered, 0),
+        underCeiling: parts.reduce((s, x) => s + (x.underCeiling ?? 0), 0),
         parentId: parentOf(tree, unitId),
+      };
+      countedHeads.set(unitId, h);
+      treeHeadcounts.push(h);
+    }
+
+    const diff = {
+      contributions: { put: put.contributions, remove: remove.contributions },
+      members: { put: put.members, remove: remove.members },
+      totals,
+      headcounts: { put: headcounts, remove: [] },
+      trees,
+      treeHeadcounts: { put: treeHeadcounts, remove: [] },
+    };
+    const writes = Object.values(diff).reduce((n, d) => n + d.put.length + d.remove.length, 0);
+    const guard = { _id: REBUILD_MARK, v: randomUUID() };
+    if (writes > 0) {
+      await repos.summaries.mark({ ...guard, kind: "rebuild", at: deps.now() });
+      await repos.summaries.applyDerived(diff, {
+        contributions: new Set(put.contributions.filter((c) => !existingIds.has(c._id)).map((c) => c._id)),
+        members: new Set(put.members.filter((m) => !memberById.has(m._id)).map((m) => m._id)),
+        totals: new Set(totals.put.filter((t) => !storedIds.has(t._id)).map((t) => t._id)),
       });
     }
+    // Removed only after they were taken in: a crash before this folds them again, which is harmless.
+    // The rebuild mark goes too unless someone asked for a rebuild meanwhile (it then has a new version).
+    await repos.summaries.deleteMarks(writes > 0 ? [...marks, guard] : marks);
+    return { people: people.size, units: ownKeys.length };
+  }
+
+  /** A person's finished reminders: those already counted and those just marked. */
+  function remindersOf(
+    counted: readonly Contribution[],
+    marked: readonly SummaryMark[],
+    timeZone: string,
+  ): (ReminderOutcome & { year: number })[] {
+    const reminders = new Map<string, ReminderOutcome & { year: number }>();
+    for (const c of counted) for (const r of c.reminders) reminders.set(r.id, { ...r, year: c.year });
+    for (const m of marked) {
+      const id = m._id.slice(2);
+      reminders.set(id, { id, ok: m.ok ?? false, year: m.year ?? localDateOf(m.at, timeZone).year });
+    }
+    return [...reminders.values()];
   }
 
   async function orgTree(): Promise<Map<string, TreeNode>> {
@@ -403,22 +546,8 @@ export function createSummaryTotals(deps: {
       return { marks: marks.length, people: r.people, units: r.units, rebuilt: r };
     }
     const marks = await repos.summaries.marks(limit);
-    const touched = { unitYears: new Set<string>(), units: new Set<string>() };
-    const people = new Map<string, SummaryMark[]>();
-    for (const m of marks) {
-      if (m.kind === "unit" && m.unitId && m.year !== undefined)
-        touched.unitYears.add(`${m.unitId}|${m.year}`);
-      else if (m.personId) {
-        const list = people.get(m.personId) ?? [];
-        if (m.kind === "reminder") list.push(m);
-        people.set(m.personId, list);
-      }
-    }
-    for (const [personId, reminders] of people) await refreshPerson(personId, reminders, touched);
-    await refreshUnits(touched);
-    // Removed only after they were taken in: a crash before this folds them again, which is harmless.
-    await repos.summaries.deleteMarks(marks);
-    return { marks: marks.length, people: people.size, units: touched.unitYears.size };
+    const { people, units } = await foldMarks(marks);
+    return { marks: marks.length, people, units };
   }
 
   return {

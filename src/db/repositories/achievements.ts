@@ -1,4 +1,5 @@
 import type { Achievement, Models } from "../models/index.js";
+import { ONE_REPLY, readInBatches } from "./batches.js";
 import { insertOnce } from "./errors.js";
 
 /** Achievements, each recorded once by its natural key. */
@@ -20,6 +21,17 @@ export function achievementsRepository({ Achievement }: Pick<Models, "Achievemen
       return Achievement.find({}, { personId: 1, kind: 1, year: 1 })
         .lean<Pick<Achievement, "personId" | "kind" | "year">[]>()
         .exec();
+    },
+    /** These people's achievements, as `allForSummaries` reads them (the summary fold). */
+    async forSummariesOf(
+      personIds: readonly string[],
+    ): Promise<Pick<Achievement, "personId" | "kind" | "year">[]> {
+      return readInBatches(personIds, (batch) =>
+        Achievement.find({ personId: { $in: batch } }, { personId: 1, kind: 1, year: 1 })
+          .batchSize(ONE_REPLY)
+          .lean<Pick<Achievement, "personId" | "kind" | "year">[]>()
+          .exec(),
+      );
     },
     /** Deletes a person's achievements (data erasure); returns how many. */
     async removeForPerson(personId: string): Promise<number> {

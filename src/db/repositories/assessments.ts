@@ -1,6 +1,6 @@
 import { ERASED_CONFIRMER, type LevelConfirmation } from "../../domain/counted-level.js";
 import type { Assessment, CompetencyResult, Models } from "../models/index.js";
-import { readInBatches } from "./batches.js";
+import { ONE_REPLY, readInBatches } from "./batches.js";
 
 /** Completed self-assessments: appended, read newest first; atasan confirmations added to results. */
 export function assessmentsRepository({ Assessment }: Pick<Models, "Assessment">) {
@@ -84,6 +84,17 @@ export function assessmentsRepository({ Assessment }: Pick<Models, "Assessment">
       return Assessment.find({}, { personId: 1, year: 1, completedAt: 1, results: 1 })
         .lean<Pick<Assessment, "_id" | "personId" | "year" | "completedAt" | "results">[]>()
         .exec();
+    },
+    /** These people's assessments, as `allForSummaries` reads them (the summary fold). */
+    async forSummariesOf(
+      personIds: readonly string[],
+    ): Promise<Pick<Assessment, "_id" | "personId" | "year" | "completedAt" | "results">[]> {
+      return readInBatches(personIds, (batch) =>
+        Assessment.find({ personId: { $in: batch } }, { personId: 1, year: 1, completedAt: 1, results: 1 })
+          .batchSize(ONE_REPLY)
+          .lean<Pick<Assessment, "_id" | "personId" | "year" | "completedAt" | "results">[]>()
+          .exec(),
+      );
     },
     /** Deletes a person's assessments (data erasure); returns how many. */
     async removeForPerson(personId: string): Promise<number> {

@@ -1,6 +1,6 @@
 import { countsTowardJp } from "../../domain/completion-state.js";
 import type { Completion, Models } from "../models/index.js";
-import { readInBatches } from "./batches.js";
+import { ONE_REPLY, readInBatches } from "./batches.js";
 import { insertOnce } from "./errors.js";
 
 /** A koordinator's decision on a pending record. */
@@ -39,6 +39,17 @@ export function completionsRepository({ Completion }: Pick<Models, "Completion">
       return Completion.find({}, { personId: 1, year: 1, jp: 1, state: 1 })
         .lean<Pick<Completion, "personId" | "year" | "jp" | "state">[]>()
         .exec();
+    },
+    /** These people's completions, as `allForSummaries` reads them (the summary fold). */
+    async forSummariesOf(
+      personIds: readonly string[],
+    ): Promise<Pick<Completion, "personId" | "year" | "jp" | "state">[]> {
+      return readInBatches(personIds, (batch) =>
+        Completion.find({ personId: { $in: batch } }, { personId: 1, year: 1, jp: 1, state: 1 })
+          .batchSize(ONE_REPLY)
+          .lean<Pick<Completion, "personId" | "year" | "jp" | "state">[]>()
+          .exec(),
+      );
     },
     /** Records waiting for a koordinator, the longest waiting first. */
     async pending(): Promise<Completion[]> {

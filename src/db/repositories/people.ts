@@ -1,5 +1,5 @@
 import type { Models, Person } from "../models/index.js";
-import { readInBatches } from "./batches.js";
+import { ONE_REPLY, readInBatches } from "./batches.js";
 
 export type NewPerson = Pick<Person, "name" | "timeZone"> &
   Partial<Omit<Person, "_id" | "name" | "timeZone" | "createdAt" | "updatedAt">> & { _id?: string };
@@ -205,6 +205,20 @@ export function peopleRepository({ Person }: Pick<Models, "Person">) {
       return Person.find({}, { unitId: 1, timeZone: 1, onboardedAt: 1, employment: 1, unverified: 1 })
         .lean<Pick<Person, "_id" | "unitId" | "timeZone" | "onboardedAt" | "employment" | "unverified">[]>()
         .exec();
+    },
+    /** These people's unit, zone and registration, as `allForSummaries` reads them (the summary fold). */
+    async forSummaries(
+      ids: readonly string[],
+    ): Promise<Pick<Person, "_id" | "unitId" | "timeZone" | "onboardedAt" | "employment" | "unverified">[]> {
+      return readInBatches(ids, (batch) =>
+        Person.find(
+          { _id: { $in: batch } },
+          { unitId: 1, timeZone: 1, onboardedAt: 1, employment: 1, unverified: 1 },
+        )
+          .batchSize(ONE_REPLY)
+          .lean<Pick<Person, "_id" | "unitId" | "timeZone" | "onboardedAt" | "employment" | "unverified">[]>()
+          .exec(),
+      );
     },
     /** Unverified people who gave any of these NIPs (an import names them as conflicts). */
     async unverifiedWithNips(nips: readonly string[]): Promise<Person[]> {

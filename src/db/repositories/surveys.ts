@@ -1,5 +1,5 @@
 import type { Models, SurveyInvitation, SurveyResponse } from "../models/index.js";
-import { readInBatches } from "./batches.js";
+import { ONE_REPLY, readInBatches } from "./batches.js";
 import { insertOnce } from "./errors.js";
 
 /** An invitation as a non-responder list reads it: whether it was answered, not what. */
@@ -134,9 +134,14 @@ export function surveysRepository({
       await insertOnce(() => SurveyResponse.create({ ...rest, _id: newId }));
       await SurveyResponse.deleteOne({ _id: r._id }).exec();
     },
-    /** The answers given in one unit (summary totals pick the surveys they count). */
-    async responsesInUnit(unitId: string): Promise<SurveyResponse[]> {
-      return SurveyResponse.find({ unitId }).lean<SurveyResponse[]>().exec();
+    /** The answers given in any of these units (the summary fold recounts their satisfaction). */
+    async responsesInUnits(unitIds: readonly string[]): Promise<SurveyResponse[]> {
+      return readInBatches(unitIds, (batch) =>
+        SurveyResponse.find({ unitId: { $in: batch } })
+          .batchSize(ONE_REPLY)
+          .lean<SurveyResponse[]>()
+          .exec(),
+      );
     },
     /** Every response to a survey (one occurrence, or all). */
     async responses(surveyId: string, occurrence?: string): Promise<SurveyResponse[]> {

@@ -3,10 +3,12 @@ import { type App, createApp } from "../../../src/app.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import type { Completion, Delivery } from "../../../src/db/models/index.js";
 import type { Level } from "../../../src/domain/competency.js";
+import { ruleFor } from "../../../src/domain/jp.js";
 import { OPERATOR } from "../../../src/domain/scope.js";
 import { unitKey } from "../../../src/features/summaries/summary-report.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
+import { createSummaryTotals } from "../../../src/services/summary-totals.js";
 import { chatDriver } from "../../support/chat-driver.js";
 import { useTestDatabase } from "../../support/database.js";
 import { expectWeeklyMonday0700, MONDAY_0700_TICKS } from "../../support/weekly-jobs.js";
@@ -100,6 +102,8 @@ async function storedAndRebuilt() {
     members: sort(x.members),
     totals: sort(x.totals),
     headcounts: sort(x.headcounts),
+    trees: sort(x.trees),
+    treeHeadcounts: sort(x.treeHeadcounts),
   });
   return { stored: JSON.parse(JSON.stringify(norm(stored))), built: JSON.parse(JSON.stringify(norm(built))) };
 }
@@ -375,6 +379,49 @@ describe("/ringkasan from running totals", () => {
     await app.summaries.settle();
     const { stored, built } = await storedAndRebuilt();
     expect(stored.totals.length).toBeGreaterThan(2);
+    expect(stored).toEqual(built);
+  });
+
+  it("folds many people's changes in a few commands, not a few per person", async () => {
+    for (const [i, key] of PEOPLE.entries())
+      await assess(key, [[C1, (1 + (i % 5)) as Level, 3]], "2026-11-20", `batch-${key}`);
+    expect(await app.summaries.pending()).toBe(PEOPLE.length);
+    const before = ctx.commands.length;
+    expect((await app.summaries.fold()).people).toBe(PEOPLE.length);
+    const sent = ctx.commands.slice(before);
+    // Reads batched by person and by unit, one bulk write per collection: about 20 commands
+    // whatever the number of people (each person read and written one at a time took ~11 each).
+    expect(sent.length).toBeLessThanOrEqual(30);
+    expect(sent.filter((c) => c === "find").length).toBeLessThanOrEqual(16);
+    const { stored, built } = await storedAndRebuilt();
+    expect(stored).toEqual(built);
+  });
+
+  it("leaves a rebuild to the folding job when a fold stops between its writes", async () => {
+    for (const key of ["k1", "g1", "u1"]) await complete(key, 7, 900 + key.length);
+    // The same folder, whose writes stop after the contributions (a crash, a lost connection).
+    const crashing = createSummaryTotals({
+      repos: {
+        ...ctx.repos,
+        summaries: {
+          ...ctx.repos.summaries,
+          applyDerived: async (diff) => {
+            await ctx.repos.summaries.putContributions(diff.contributions.put);
+            throw new Error("connection lost");
+          },
+        },
+      },
+      satisfactionSurveys: new Set(["pasca-pelatihan"]),
+      jpRuleOf: (p) => ruleFor(app.content.jpRules, p.employment),
+      now: () => clock,
+    });
+    await expect(crashing.fold()).rejects.toThrow("connection lost");
+    // Shifting the totals again would count the stored half twice: a person's request does not
+    // fold (it says the figures are still being counted), the folding job rebuilds.
+    expect(await app.summaries.fold(200, { rebuild: false })).toMatchObject({ rebuildWaiting: true });
+    expect((await app.summaries.fold()).rebuilt).toBeDefined();
+    expect(await app.summaries.pending()).toBe(0);
+    const { stored, built } = await storedAndRebuilt();
     expect(stored).toEqual(built);
   });
 });

@@ -3,6 +3,7 @@ import {
   addTotals,
   contributionsOf,
   type PersonFacts,
+  shiftTotals,
   summaryView,
   unitTotalsOf,
 } from "../../../src/domain/summary.js";
@@ -175,5 +176,27 @@ describe("unit totals and the supervisor's view", () => {
       addTotals(2026, [unitTotalsOf("u1", 2026, [], answers)], [{ _id: "u1", headcount: 9, registered: 9 }]),
     );
     expect(v.ikm).toEqual({ score: 90, respondents: 5 });
+  });
+});
+
+describe("shifting a unit's totals", () => {
+  const year = (personId: string, levels: [string, number, number][], jp: number) =>
+    contributionsOf(
+      facts({
+        personId,
+        assessments: [assessment(`a-${personId}-${jp}`, 2026, "2026-05-02", levels)],
+        completions: [{ year: 2026, jp }],
+      }),
+      20,
+    )[0]!;
+  it("equals a recount of the new contributions, dropping a competency nobody holds any more", () => {
+    const a = year("p1", [["C1", 2, 3]], 10.1);
+    const b = year("p2", [["C2", 4, 3]], 20.2);
+    const b2 = year("p2", [["C1", 3, 3]], 0.3);
+    const before = unitTotalsOf("u1", 2026, [a, b], [[4, 3]]);
+    const after = shiftTotals("u1", 2026, before, [b], [b2]);
+    expect(after).toEqual({ ...unitTotalsOf("u1", 2026, [a, b2], [[4, 3]]), jpSum: 10.4 });
+    expect(after.competencies.map((c) => c.competency)).toEqual(["C1"]);
+    expect(shiftTotals("u1", 2026, undefined, [], [a])).toEqual(unitTotalsOf("u1", 2026, [a], []));
   });
 });
