@@ -14,8 +14,10 @@ import { duplicateKeyPositions, isDuplicateKeyError } from "./errors.js";
 /** Batch size for reads that want every document at once (a few thousand units at most). */
 const WHOLE = 100_000;
 /**
- * Replaces sent in one command. FerretDB 1.24 (SQLite) never answers an update command of 100
- * statements or more (99 take about 0.15 s, 100 hung for minutes): measured on the embedded server.
+ * Replaces sent in one command. Stock FerretDB 1.24 held each statement's query open until the
+ * command ended, so a command with more statements than its connection pool never answered (100
+ * on SQLite, fewer on PostgreSQL beside other work); Pandu's patch closes them per statement
+ * (test/integration/db/bulk-writes.test.ts). Modest commands stay, for a server without the patch.
  */
 const REPLACES_PER_COMMAND = 50;
 /** Documents inserted in one command. */
