@@ -6,6 +6,7 @@ import type { Translate } from "../../engine/text.js";
 import type { Inbound, Outbound, Progress } from "../../engine/types.js";
 import type { HomeSummary } from "../../services/home.js";
 import type { Handle, RecordSend } from "../channel.js";
+import { createProgressNotes } from "../progress-notes.js";
 import { createRepeatFilter } from "../repeats.js";
 import { slackInboundFiles } from "./files.js";
 import { createFlowModals, opensInModal } from "./modals.js";
@@ -183,7 +184,7 @@ export function createSlackApp(deps: SlackDeps) {
     // Slow work says so at once, in the conversation its replies will go to. A note that replaces
     // an earlier one (an export's or an import's count) updates that message in place.
     const notes = new Map<string, { channel: string; ts: string }>();
-    const progress: Progress = async (note) => {
+    const { progress, settled } = createProgressNotes(async (note) => {
       try {
         const to = prompt?.channel ?? (await dmChannel(user));
         const message = { text: slackText(note.text), blocks: toBlocks(note) };
@@ -203,7 +204,7 @@ export function createSlackApp(deps: SlackDeps) {
       } catch (err) {
         deps.logger.warn({ err }, "sending a progress note to slack failed; the work goes on");
       }
-    };
+    });
     let replies: Outbound[];
     try {
       replies = await deps.handle(who, inbound, progress);
@@ -211,6 +212,7 @@ export function createSlackApp(deps: SlackDeps) {
       deps.logger.error({ err }, "handling slack message failed");
       replies = [{ text: deps.errorText(who, err) }];
     }
+    await settled();
     // A button pressed in a direct message (Slack's ids for those start with D): the person's own.
     if (prompt?.channel.startsWith("D")) rememberDm(prompt.channel, user);
     await sendReplies(user, replies, prompt);

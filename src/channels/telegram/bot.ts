@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { IncomingIdentity } from "../../conversation/router.js";
 import type { Outbound, Progress } from "../../engine/types.js";
 import type { Handle, TakeTurn } from "../channel.js";
+import { createProgressNotes } from "../progress-notes.js";
 import { SeenIds } from "../seen-ids.js";
 import { normalizeUpdate } from "./normalize.js";
 import { keyboard, MAX_CAPTION, MAX_TEXT, splitText } from "./render.js";
@@ -114,7 +115,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     // Slow work says so at once, and the chat shows "sending a file…" while it goes on. A note
     // that replaces an earlier one (an import's count) edits that message in place.
     const notes = new Map<string, number>();
-    const progress: Progress = async (note) => {
+    const { progress, settled } = createProgressNotes(async (note) => {
       try {
         const earlier = note.replace ? notes.get(note.replace) : undefined;
         const edited =
@@ -134,7 +135,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
       } catch (err) {
         log.warn({ err }, "sending a progress note failed; the work goes on");
       }
-    };
+    });
     let replies: Outbound[];
     try {
       replies = await deps.handle(who, n.inbound, progress);
@@ -142,6 +143,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
       log.error({ err }, "handling update failed");
       replies = [{ text: deps.errorText(who, err) }];
     }
+    await settled();
     for (const reply of replies) {
       // An answer too long for one message is sent in parts below rather than cut into the prompt.
       if (reply.replacesPrompt && n.buttonMessageId !== undefined && reply.text.length <= MAX_TEXT) {

@@ -105,12 +105,14 @@ export function createPeopleExport(deps: {
     const units = new Map((await deps.repos.orgUnits.all()).map((u) => [u._id, u.name]));
     const jabatan = new Map((await deps.repos.jabatan.all()).map((j) => [j._id, j.name]));
     const now = deps.now();
+    // One read of the year's completions for everyone: it reads the whole year whatever the ids,
+    // so reading it per batch of 1,000 made a 50,000-person export 7 times slower.
+    const trainings = await deps.repos.completions.countsOfYear(
+      people.map((p) => p._id),
+      year,
+    );
     const rows: SheetCell[][] = [];
     for (const batch of batchesOf(people)) {
-      const trainings = await deps.repos.completions.countsOfYear(
-        batch.map((p) => p._id),
-        year,
-      );
       const standings = await deps.ledger.standingsOf(batch, now);
       const latest = await deps.repos.assessments.resultsOf(
         batch.flatMap((p) => (p.status?.lastAssessmentId ? [p.status.lastAssessmentId] : [])),
