@@ -28,3 +28,29 @@ describe("the chart worker", () => {
     expect(isPng(png)).toBe(true);
   });
 });
+
+describe("the chart worker's reuse and fonts", () => {
+  const labels = { title: "Hasil asesmen", assessed: "Level Anda", required: "Standar" };
+  const titled = (text: string) => ({ width: 300, height: 60, option: { title: { text }, series: [] } });
+
+  it("draws a chart the same after other charts of other sizes (nothing of them is kept)", async () => {
+    const three = assessmentChartSpec(
+      ["Integritas", "Kerja sama", "Komunikasi"].map((label) => ({ label, assessed: 2, required: 3 })),
+      labels,
+    );
+    const one = assessmentChartSpec([{ label: "Pelayanan publik", assessed: 4, required: 3 }], labels);
+    const first = await renderer.render(three);
+    await renderer.render(one);
+    await renderer.render(titled("Ringkasan unit"));
+    expect(Buffer.from(await renderer.render(three)).equals(Buffer.from(first))).toBe(true);
+  });
+
+  it("draws letters outside the cut-down fonts with the whole fonts, not as blanks", async () => {
+    const blank = Buffer.from(await renderer.render(titled("")));
+    // Cyrillic is in DejaVu Sans but not in the characters the chart fonts are cut down to.
+    const cyrillic = Buffer.from(await renderer.render(titled("Привет")));
+    const accented = Buffer.from(await renderer.render(titled("Pelatihan Ñusa Tenggara")));
+    expect(cyrillic.equals(blank)).toBe(false);
+    expect(accented.equals(blank)).toBe(false);
+  });
+});
