@@ -20,8 +20,7 @@ import { DEFAULT_LOCALE, type Locale } from "./i18n/locales.js";
 import { createWorkTracker, settleBy } from "./lifecycle.js";
 import { createLogger, redactUrl } from "./logging/logger.js";
 import { LOCALES_DIR } from "./paths.js";
-import { mongoRunCoordinator } from "./scheduler/run-coordinator.js";
-import { createScheduler } from "./scheduler/scheduler.js";
+import { createAppScheduler } from "./scheduler/app-scheduler.js";
 import { seedCoursesIfEmpty } from "./services/course-seed.js";
 import { seedDemoIfEmpty } from "./services/demo-seed.js";
 
@@ -249,18 +248,7 @@ async function main(): Promise<number> {
     failed: (err, broadcast) => logger.warn({ err, broadcast }, "broadcast progress not shown; tried again"),
   });
   const scheduler = config.schedulerEnabled
-    ? createScheduler({
-        jobs: app.jobs,
-        coordinator: mongoRunCoordinator({
-          leases: app.repos.leases,
-          holder: INSTANCE_ID,
-          now: () => new Date(),
-        }),
-        events: {
-          ran: (job, tick, ms) => logger.debug({ job: job.name, tick, ms }, "job ran"),
-          failed: (job, tick, err) => logger.error({ err, job: job.name, tick }, "job failed"),
-        },
-      })
+    ? createAppScheduler({ jobs: app.jobs, leases: app.repos.leases, holder: INSTANCE_ID, logger })
     : undefined;
   scheduler?.start();
   const stopLagSampling = metrics.sampleOutboxLag(

@@ -13,8 +13,7 @@ import { createMetrics } from "../../src/http/metrics.js";
 import type { Locale } from "../../src/i18n/locales.js";
 import { createWorkTracker } from "../../src/lifecycle.js";
 import { createLogger } from "../../src/logging/logger.js";
-import { mongoRunCoordinator } from "../../src/scheduler/run-coordinator.js";
-import { createScheduler } from "../../src/scheduler/scheduler.js";
+import { createAppScheduler } from "../../src/scheduler/app-scheduler.js";
 import { seedCoursesIfEmpty } from "../../src/services/course-seed.js";
 import { seedDemoIfEmpty } from "../../src/services/demo-seed.js";
 import { type SentMessage, TelegramEmulator } from "../support/telegram-emulator.js";
@@ -189,15 +188,7 @@ export async function wireTelegramPandu(opts: PanduOptions & { apiRoot: string }
   });
   const scheduler =
     opts.jobs || config.schedulerEnabled
-      ? createScheduler({
-          jobs: app.jobs,
-          coordinator: mongoRunCoordinator({
-            leases: app.repos.leases,
-            holder: INSTANCE_ID,
-            now: () => new Date(),
-          }),
-          events: { failed: (job, tick, err) => logger.error({ err, job: job.name, tick }, "job failed") },
-        })
+      ? createAppScheduler({ jobs: app.jobs, leases: app.repos.leases, holder: INSTANCE_ID, logger })
       : undefined;
   scheduler?.start();
   await menusDone;
