@@ -26,7 +26,7 @@ export interface AssessmentOutcome {
 export type AssessmentStandard = Pick<Assessment, "standardSource" | "standardName">;
 
 /** The standard of a jabatan's levels: its imported SKJ, else the defaults. */
-export function standardOf(
+export function standardOfJabatan(
   jabatan: Pick<Jabatan, "standardSource" | "standardRef" | "name"> | null,
 ): AssessmentStandard {
   return jabatan?.standardSource === "skj"
@@ -37,7 +37,7 @@ export function standardOf(
     : { standardSource: "default" };
 }
 
-/** Whether a value read back from a run is a standard as standardOf gives it. */
+/** Whether a value read back from a run is a standard as standardOfJabatan gives it. */
 export function isStandard(v: unknown): v is AssessmentStandard {
   if (typeof v !== "object" || v === null) return false;
   const s = v as Record<string, unknown>;
@@ -102,7 +102,7 @@ export function createAssessmentRecorder(deps: {
     }));
     // Which standard the levels came from is kept with the fact, so /hasil says so even after
     // the jabatan's SKJ is imported or changed later.
-    const standard = outcome.standard ?? standardOf(jabatan);
+    const standard = outcome.standard ?? standardOfJabatan(jabatan);
     // Inserted under the run's key, so a step run twice stores it once: the second insert fails
     // (E11000) and takes the path of a retry, with no read of the key first on the usual path.
     let assessment: Assessment;

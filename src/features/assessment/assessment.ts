@@ -22,7 +22,7 @@ import {
   isStandard,
   nextAssessmentAllowedAt,
   type RecordAssessment,
-  standardOf,
+  standardOfJabatan,
 } from "./assessment-record.js";
 
 export interface AssessmentDeps {
@@ -126,7 +126,7 @@ export function createAssessment(deps: AssessmentDeps) {
       setAnswers: {
         required,
         // The standard these levels come from, kept for the result, so saving reads no jabatan.
-        standard: standardOf(jabatan),
+        standard: standardOfJabatan(jabatan),
         responses: [],
         count: String(required.length),
         minimum: String(minimum),
