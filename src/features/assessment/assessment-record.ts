@@ -134,7 +134,7 @@ export function createAssessmentRecorder(deps: {
       gapCount: gapCountOf(results),
     });
     // A mentor's suggested levels are their latest ones.
-    await syncMentorProfile(deps.repos, person, assessment, outcome.completedAt);
+    await syncMentor(person, assessment, outcome.completedAt);
     // A gap closed since the previous assessment is an achievement, recorded (and congratulated)
     // once. The previous result is read by the level that counts: an atasan may have confirmed it.
     const closedGaps: string[] = [];
@@ -152,6 +152,15 @@ export function createAssessmentRecorder(deps: {
     return { assessment, previous, closedGaps, person };
   };
 
+  /**
+   * syncMentorProfile, for someone who mentors. Someone who has not opted in has no profile
+   * whatever their levels (opting out removes it, and one found stale is refreshed where it is
+   * read), so an assessment of theirs changes nothing there and costs no write.
+   */
+  async function syncMentor(person: Person, latest: Assessment, at: Date): Promise<void> {
+    if (person.mentorOptIn) await syncMentorProfile(deps.repos, person, latest, at);
+  }
+
   /** A retry after a crash: the status, the mark or the mentor profile may be what was lost; each repeats harmlessly. */
   async function recordedBefore(person: Person, already: Assessment, at: Date) {
     const before = already.previousId ? await deps.repos.assessments.get(already.previousId) : null;
@@ -163,8 +172,7 @@ export function createAssessmentRecorder(deps: {
         assessedAt: already.completedAt,
         gapCount: gapCountOf(already.results),
       });
-    if (pointsAt === already._id || pointsAt === already.previousId)
-      await syncMentorProfile(deps.repos, person, already, at);
+    if (pointsAt === already._id || pointsAt === already.previousId) await syncMentor(person, already, at);
     await deps.onRecorded?.(person._id);
     return { assessment: already, previous: before, closedGaps: [], person };
   }
