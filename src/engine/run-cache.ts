@@ -23,7 +23,7 @@ const applyMove = (run: FlowRun, move: RunMove, now: Date): FlowRun => {
 };
 
 /**
- * Keeps live runs in memory so an answer costs the two writes and no read. Safe with several
+ * Keeps live runs in memory so an answer costs its one write command and no read. Safe with several
  * instances: a write that finds the run moved elsewhere fails its claim, and the engine then
  * forgets the cached copy and reads again. Bounded: the least recently used runs drop out.
  */

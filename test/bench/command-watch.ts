@@ -52,6 +52,11 @@ function shapeOf(filter: Record<string, unknown> | undefined): string {
   return ` {${fields.join(",")}}`;
 }
 
+/** A command's shape: `find assessments {_id}`, `update flowruns {_id,v}`. */
+export function shapeOfCommand(e: CommandStartedEvent): string {
+  return `${e.commandName} ${collectionOf(e)}${shapeOf(filterOf(e))}`;
+}
+
 /**
  * Watches every command the driver sends (the database must be opened with command monitoring,
  * as `openStorage({ onCommand })` does) and adds them up by shape, window by window: a benchmark
@@ -64,7 +69,7 @@ export function watchCommands(database: Database) {
   const shapes = new Map<number, string>();
   let window: CommandWindow = new Map();
   const started = (e: CommandStartedEvent) => {
-    shapes.set(e.requestId, `${e.commandName} ${collectionOf(e)}${shapeOf(filterOf(e))}`);
+    shapes.set(e.requestId, shapeOfCommand(e));
   };
   const finished = (e: Pick<CommandSucceededEvent, "requestId" | "duration">) => {
     const shape = shapes.get(e.requestId);

@@ -422,7 +422,9 @@ async function main(): Promise<void> {
       "Round trips: every database command is counted against the update it was sent for (async context; on Node " +
         "20 this tracking costs some CPU, so the latencies are measured with it on); db_roundtrips_per_answer is " +
         "the mean over every ordinary answer, final_answer_roundtrips over the final ones; unattributed_commands " +
-        "were sent by the dispatcher and jobs meanwhile. broadcast_sent_during counts broadcast messages the " +
+        "were sent by the dispatcher and jobs meanwhile. roundtrip_breakdown (ordinary answers) and " +
+        "final_roundtrip_breakdown give the mean count per answer of each command by name, collection and the " +
+        "fields of its (first statement's) filter. broadcast_sent_during counts broadcast messages the " +
         "dispatcher got out while answers were timed (replies come first in the send budget of 30/s).",
       "Targets (FerretDB on PostgreSQL): p50 ≤ 15 ms, p95 ≤ 40 ms, ≤ 2 round trips per ordinary answer.",
     ]);

@@ -2,11 +2,13 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { fork } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
+import type { CommandStartedEvent } from "mongodb";
 import { createApp } from "../../src/app.js";
 import type { Database } from "../../src/db/connection.js";
 import type { Translate } from "../../src/engine/text.js";
 import { seedDemoIfEmpty } from "../../src/services/demo-seed.js";
 import { lcg } from "./agency-people.js";
+import { shapeOfCommand } from "./command-watch.js";
 import {
   type AssessmentTemplate,
   type LivePerson,
@@ -42,12 +44,21 @@ export interface UpdateBenchResult {
   db_roundtrips_per_answer: number;
   db_roundtrips_per_answer_max: number;
   final_answer_roundtrips: number;
+  /** Per ordinary answer, the mean count of each command shape (`update flowruns {_id}` ×1). */
+  roundtrip_breakdown: string;
+  final_roundtrip_breakdown: string;
   broadcast_queued: number;
   broadcast_sent_during: number;
   broadcast_sent_by_end: number;
   lost: number;
   duplicates: number;
   failed_updates: number;
+}
+
+/** The database commands sent for one timed update: how many, and each one's shape. */
+interface Sent {
+  commands: number;
+  shapes: string[];
 }
 
 const FIRST_CHAT = 3_000_000;
@@ -106,15 +117,17 @@ async function measure(
   const { database } = opts;
 
   // Every database command is counted against the update it was sent for.
-  const answering = new AsyncLocalStorage<{ commands: number }>();
-  const perChat = new Map<number, { commands: number }>();
+  const answering = new AsyncLocalStorage<Sent>();
+  const perChat = new Map<number, Sent>();
   let timing = false;
   let unattributed = 0;
   const client = database.connection.getClient();
-  const onCommand = () => {
+  const onCommand = (e: CommandStartedEvent) => {
     const store = answering.getStore();
-    if (store) store.commands++;
-    else if (timing) unattributed++;
+    if (store) {
+      store.commands++;
+      store.shapes.push(shapeOfCommand(e));
+    } else if (timing) unattributed++;
   };
   client.on("commandStarted", onCommand);
 
@@ -136,7 +149,7 @@ async function measure(
     aroundHandle: (who, inbound, work) => {
       if (inbound.kind === "command") clock.advance(resumeStep);
       if (!timing || inbound.kind !== "button") return work();
-      const store = { commands: 0 };
+      const store: Sent = { commands: 0, shapes: [] };
       perChat.set(Number(who.id.slice("telegram:".length)), store);
       return answering.run(store, work);
     },
@@ -254,6 +267,15 @@ async function measure(
       [...perChat].filter(([chat]) => byChat.get(chat)?.final === final).map(([, s]) => s.commands);
     if (perChat.size !== plan.length)
       throw new Error(`bench: ${perChat.size} updates handled for ${plan.length} answers`);
+    const breakdown = (final: boolean) => {
+      const sent = [...perChat].filter(([chat]) => byChat.get(chat)?.final === final).map(([, s]) => s);
+      const counts = new Map<string, number>();
+      for (const s of sent) for (const shape of s.shapes) counts.set(shape, (counts.get(shape) ?? 0) + 1);
+      return [...counts]
+        .sort((a, b) => b[1] - a[1])
+        .map(([shape, n]) => `${shape} ×${Math.round((n / sent.length) * 100) / 100}`)
+        .join("; ");
+    };
     const ordinary = trips(false);
     const finalTrips = trips(true);
     const mean = (xs: number[]) => (xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);
@@ -278,6 +300,8 @@ async function measure(
       db_roundtrips_per_answer: Math.round(mean(ordinary) * 100) / 100,
       db_roundtrips_per_answer_max: Math.max(...ordinary),
       final_answer_roundtrips: Math.round(mean(finalTrips) * 100) / 100,
+      roundtrip_breakdown: breakdown(false),
+      final_roundtrip_breakdown: breakdown(true),
       unattributed_commands: unattributed,
       broadcast_queued: opts.broadcast,
       broadcast_sent_during: result.broadcastDuring,

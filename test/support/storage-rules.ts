@@ -14,7 +14,6 @@ export const BOUNDED_COLLECTIONS = new Set([
   "tree_totals",
   "tree_headcounts",
   "summary_marks",
-  "flow_claims",
   "delivery_claims",
   "deliveries",
   "leases",

@@ -3,7 +3,9 @@ import { newId } from "./ids.js";
 
 /**
  * A live conversation. Only running flows live here (ended runs are deleted), because on FerretDB
- * every lookup reads the whole collection and this one is read on every message.
+ * every lookup reads the whole collection and this one is read on every message. Beside them sit
+ * the claims of recent answers (`{_id: "<run id>:<seq>", personId: "#claim", flowId: _id, at}`,
+ * see flowRunsRepository.advance), purged after an hour.
  */
 export interface FlowRun {
   _id: string;

@@ -20,7 +20,6 @@ import {
 } from "./delivery.js";
 import { type Enrollment, enrollmentSchema } from "./enrollment.js";
 import { type ErasureRequest, erasureRequestSchema } from "./erasure-request.js";
-import { type FlowClaim, flowClaimSchema } from "./flow-claim.js";
 import { type FlowRun, flowRunSchema } from "./flow-run.js";
 import { type Identity, identitySchema } from "./identity.js";
 import { type Jabatan, jabatanSchema } from "./jabatan.js";
@@ -108,7 +107,6 @@ export type {
   DeliveryClaim,
   Enrollment,
   ErasureRequest,
-  FlowClaim,
   FlowRun,
   Identity,
   Jabatan,
@@ -147,7 +145,6 @@ export interface Models {
   OrgUnit: Model<OrgUnit>;
   Jabatan: Model<Jabatan>;
   FlowRun: Model<FlowRun>;
-  FlowClaim: Model<FlowClaim>;
   AuditEntry: Model<AuditEntry>;
   LinkCode: Model<LinkCode>;
   LinkAttempt: Model<LinkAttempt>;
@@ -206,7 +203,6 @@ export function createModels(conn: Connection): Models {
     OrgUnit: bind<OrgUnit>(conn, "OrgUnit", orgUnitSchema),
     Jabatan: bind<Jabatan>(conn, "Jabatan", jabatanSchema),
     FlowRun: bind<FlowRun>(conn, "FlowRun", flowRunSchema),
-    FlowClaim: bind<FlowClaim>(conn, "FlowClaim", flowClaimSchema),
     AuditEntry: bind<AuditEntry>(conn, "AuditEntry", auditEntrySchema),
     LinkCode: bind<LinkCode>(conn, "LinkCode", linkCodeSchema),
     LinkAttempt: bind<LinkAttempt>(conn, "LinkAttempt", linkAttemptSchema),

@@ -1,3 +1,4 @@
+import type { BulkWriteResult, Collection } from "mongodb";
 import type { FlowRun, Models } from "../models/index.js";
 import { reportDirectQuery } from "../query-log.js";
 import { driverCollection } from "./driver-collection.js";
@@ -17,8 +18,22 @@ export interface RunMove {
   personId?: string;
 }
 
+/**
+ * The subject of claim documents. A claim `<run id>:<seq>` lives in `flow_runs` beside the runs
+ * (as `{_id, personId: CLAIM_SUBJECT, flowId: <its _id>, at}`, unique under the runs' own unique
+ * key), so one `update` command of two statements can claim a move and record it. No person or
+ * account id starts with "#", so no person's list of runs ever holds a claim.
+ */
+export const CLAIM_SUBJECT = "#claim";
+
+/** The filter of the claim statement: never matches, so its upsert inserts `_id` or fails with E11000. */
+const claimFilter = (claimId: string) => ({ _id: claimId, at: { $exists: false } });
+
+/** At most this many ids in one `$in` (longer lists are tested document by document on FerretDB). */
+const IN_BATCH = 1_000;
+
 /** Live conversation runs. */
-export function flowRunsRepository({ FlowRun, FlowClaim }: Pick<Models, "FlowRun" | "FlowClaim">) {
+export function flowRunsRepository({ FlowRun }: Pick<Models, "FlowRun">) {
   return {
     /** Starts a run; if the person already has one of this flow, returns that one instead. */
     async start(
@@ -38,13 +53,23 @@ export function flowRunsRepository({ FlowRun, FlowClaim }: Pick<Models, "FlowRun
     },
     /** Deletes claims older than `before` (they only matter while an answer is in flight). */
     async purgeClaims(before: Date): Promise<number> {
-      return (await FlowClaim.deleteMany({ at: { $lt: before } }).exec()).deletedCount;
+      return (await FlowRun.deleteMany({ personId: CLAIM_SUBJECT, at: { $lt: before } }).exec()).deletedCount;
     },
-    /** Deletes the claims of one run (`<run id>:<seq>`, a range of ids: no pattern, no scan by regex). */
-    async purgeClaimsOfRun(runId: string): Promise<number> {
-      // ";" follows ":" in code-unit order, so this range holds exactly the ids starting "<run id>:".
-      return (await FlowClaim.deleteMany({ _id: { $gte: `${runId}:`, $lt: `${runId};` } }).exec())
-        .deletedCount;
+    /**
+     * Deletes the claims of one run that reached `seq` (`<run id>:0` to `<run id>:<seq>`, by id:
+     * an indexed `$in`, in batches).
+     */
+    async purgeClaimsOfRun(runId: string, seq: number): Promise<number> {
+      let deleted = 0;
+      for (let from = 0; from <= seq; from += IN_BATCH) {
+        const ids = Array.from(
+          { length: Math.min(IN_BATCH, seq + 1 - from) },
+          (_, i) => `${runId}:${from + i}`,
+        );
+        deleted += (await FlowRun.deleteMany({ _id: { $in: ids }, personId: CLAIM_SUBJECT }).exec())
+          .deletedCount;
+      }
+      return deleted;
     },
     /** A person's live runs, most recently touched first. */
     async listForPerson(personId: string): Promise<FlowRun[]> {
@@ -57,13 +82,22 @@ export function flowRunsRepository({ FlowRun, FlowClaim }: Pick<Models, "FlowRun
     /**
      * Applies one move, only if the run is still at `expectedSeq`. Returns false when it was not (a
      * duplicate update, a double click, an old button, another instance first): nothing is recorded.
-     * Two writes: the claim that makes the check atomic on FerretDB too, then the state. Both go
-     * through the driver directly: they run on every answer and the values are already the stored
-     * types, so mongoose's document building, validation and casting are skipped.
+     * One round trip: an ordered `update` command whose first statement inserts the claim
+     * `<run id>:<seq>` (an upsert whose filter never matches, so a claim already there fails it
+     * with E11000 and the command stops before the second statement) and whose second writes the
+     * state. The unique insert is what makes the check atomic on FerretDB, where a filtered update
+     * is not. Through the driver directly: it runs on every answer and the values are already the
+     * stored types, so mongoose's document building, validation and casting are skipped.
      */
     async advance(id: string, expectedSeq: number, move: RunMove, now: Date): Promise<boolean> {
-      const claim = { _id: `${id}:${expectedSeq}`, at: now };
-      if (!(await insertOnce(() => driverCollection(FlowClaim).insertOne(claim)))) return false;
+      const claimId = `${id}:${expectedSeq}`;
+      const claim = {
+        updateOne: {
+          filter: claimFilter(claimId),
+          update: { $setOnInsert: { personId: CLAIM_SUBJECT, flowId: claimId, at: now } },
+          upsert: true,
+        },
+      };
       const set: Record<string, unknown> = {
         stepId: move.stepId,
         trail: move.trail,
@@ -77,8 +111,22 @@ export function flowRunsRepository({ FlowRun, FlowClaim }: Pick<Models, "FlowRun
         update.$unset = Object.fromEntries(move.unsetAnswers.map((k) => [`answers.${k}`, ""]));
       }
       const filter = { _id: id, seq: expectedSeq };
+      const runs = driverCollection(FlowRun) as unknown as Collection<{ _id: string }>;
+      reportDirectQuery(FlowRun, "updateOne", claimFilter(claimId));
       reportDirectQuery(FlowRun, "updateOne", filter);
-      const res = await driverCollection(FlowRun).updateOne(filter, update);
+      if (move.personId) {
+        // A move of the run to another subject could itself break the unique key (that subject
+        // already runs this flow): claimed apart, so that error is not taken for a lost claim.
+        if (!(await insertOnce(() => runs.bulkWrite([claim])))) return false;
+        return (await runs.updateOne(filter, update)).modifiedCount === 1;
+      }
+      let res: BulkWriteResult;
+      try {
+        res = await runs.bulkWrite([claim, { updateOne: { filter, update } }], { ordered: true });
+      } catch (err) {
+        if (isDuplicateKeyError(err)) return false;
+        throw err;
+      }
       return res.modifiedCount === 1;
     },
     /**

@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
-import type { Achievement, Assessment, Person } from "../../db/models/index.js";
+import type { Achievement, Assessment, Jabatan, Person } from "../../db/models/index.js";
+import { isDuplicateKeyError } from "../../db/repositories/errors.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { AssessedLevel, Level } from "../../domain/competency.js";
 import { gapClosed, gapCountOf } from "../../domain/counted-level.js";
@@ -17,6 +18,33 @@ export interface AssessmentOutcome {
   mixed?: readonly string[];
   statements: number;
   completedAt: Date;
+  /** The standard `required` came from, as read when the assessment began; read again when absent. */
+  standard?: AssessmentStandard;
+}
+
+/** Which standard an assessment's required levels came from (kept with the fact, for /hasil). */
+export type AssessmentStandard = Pick<Assessment, "standardSource" | "standardName">;
+
+/** The standard of a jabatan's levels: its imported SKJ, else the defaults. */
+export function standardOfJabatan(
+  jabatan: Pick<Jabatan, "standardSource" | "standardRef" | "name"> | null,
+): AssessmentStandard {
+  return jabatan?.standardSource === "skj"
+    ? {
+        standardSource: "skj",
+        standardName: jabatan.standardRef ? `${jabatan.name} (${jabatan.standardRef})` : jabatan.name,
+      }
+    : { standardSource: "default" };
+}
+
+/** Whether a value read back from a run is a standard as standardOfJabatan gives it. */
+export function isStandard(v: unknown): v is AssessmentStandard {
+  if (typeof v !== "object" || v === null) return false;
+  const s = v as Record<string, unknown>;
+  return (
+    (s.standardSource === "default" && s.standardName === undefined) ||
+    (s.standardSource === "skj" && typeof s.standardName === "string")
+  );
 }
 
 /** The id of a "gap closed" achievement: one per person, competency and the assessment that closed it. */
@@ -56,24 +84,15 @@ export function createAssessmentRecorder(deps: {
 }) {
   return async function recordAssessment(
     outcome: AssessmentOutcome,
-  ): Promise<{ assessment: Assessment; previous: Assessment | null; closedGaps: string[] }> {
+  ): Promise<{ assessment: Assessment; previous: Assessment | null; closedGaps: string[]; person: Person }> {
     const person = await deps.repos.people.get(outcome.personId);
     if (!person) throw new Error(`no person ${outcome.personId}`);
     const previousId = person.status?.lastAssessmentId;
     // Read together: under load every round trip waits its turn for a pooled connection.
-    const [already, previous, jabatan] = await Promise.all([
-      outcome.id ? deps.repos.assessments.get(outcome.id) : null,
+    const [previous, jabatan] = await Promise.all([
       previousId ? deps.repos.assessments.get(previousId) : null,
-      person.jabatanId ? deps.repos.jabatan.get(person.jabatanId) : null,
+      person.jabatanId && !outcome.standard ? deps.repos.jabatan.get(person.jabatanId) : null,
     ]);
-    if (already) {
-      const before = already.previousId ? await deps.repos.assessments.get(already.previousId) : null;
-      // A retry after a crash: the mark or the mentor profile may be what was lost; both repeat harmlessly.
-      if (person.status?.lastAssessmentId === already._id)
-        await syncMentorProfile(deps.repos, person, already, outcome.completedAt);
-      await deps.onRecorded?.(person._id);
-      return { assessment: already, previous: before, closedGaps: [] };
-    }
     const results = competencyGaps(outcome.assessed, outcome.required).map((g) => ({
       competency: g.code,
       assessed: g.assessed,
@@ -83,35 +102,39 @@ export function createAssessmentRecorder(deps: {
     }));
     // Which standard the levels came from is kept with the fact, so /hasil says so even after
     // the jabatan's SKJ is imported or changed later.
-    const standard =
-      jabatan?.standardSource === "skj"
-        ? {
-            standardSource: "skj" as const,
-            standardName: jabatan.standardRef ? `${jabatan.name} (${jabatan.standardRef})` : jabatan.name,
-          }
-        : { standardSource: "default" as const };
-    const assessment = await deps.repos.assessments.insert({
-      ...(outcome.id ? { _id: outcome.id } : {}),
-      personId: person._id,
-      instansiId: person.instansiId,
-      unitId: person.unitId,
-      jabatanId: person.jabatanId,
-      tier: person.tier,
-      // The year of the person's own calendar: 31 December 20.00 WIB is already 1 January in WIT.
-      year: new TZDate(outcome.completedAt.getTime(), person.timeZone).getFullYear(),
-      completedAt: outcome.completedAt,
-      statements: outcome.statements,
-      results,
-      ...(previousId ? { previousId } : {}),
-      ...standard,
-    });
+    const standard = outcome.standard ?? standardOfJabatan(jabatan);
+    // Inserted under the run's key, so a step run twice stores it once: the second insert fails
+    // (E11000) and takes the path of a retry, with no read of the key first on the usual path.
+    let assessment: Assessment;
+    try {
+      assessment = await deps.repos.assessments.insert({
+        ...(outcome.id ? { _id: outcome.id } : {}),
+        personId: person._id,
+        instansiId: person.instansiId,
+        unitId: person.unitId,
+        jabatanId: person.jabatanId,
+        tier: person.tier,
+        // The year of the person's own calendar: 31 December 20.00 WIB is already 1 January in WIT.
+        year: new TZDate(outcome.completedAt.getTime(), person.timeZone).getFullYear(),
+        completedAt: outcome.completedAt,
+        statements: outcome.statements,
+        results,
+        ...(previousId ? { previousId } : {}),
+        ...standard,
+      });
+    } catch (err) {
+      const already =
+        outcome.id && isDuplicateKeyError(err) ? await deps.repos.assessments.get(outcome.id) : null;
+      if (!already) throw err;
+      return recordedBefore(person, already, outcome.completedAt);
+    }
     await deps.repos.people.setStatus(person._id, {
       lastAssessmentId: assessment._id,
       assessedAt: outcome.completedAt,
       gapCount: gapCountOf(results),
     });
     // A mentor's suggested levels are their latest ones.
-    await syncMentorProfile(deps.repos, person, assessment, outcome.completedAt);
+    await syncMentor(person, assessment, outcome.completedAt);
     // A gap closed since the previous assessment is an achievement, recorded (and congratulated)
     // once. The previous result is read by the level that counts: an atasan may have confirmed it.
     const closedGaps: string[] = [];
@@ -126,8 +149,33 @@ export function createAssessmentRecorder(deps: {
       }
     }
     await deps.onRecorded?.(person._id);
-    return { assessment, previous, closedGaps };
+    return { assessment, previous, closedGaps, person };
   };
+
+  /**
+   * syncMentorProfile, for someone who mentors. Someone who has not opted in has no profile
+   * whatever their levels (opting out removes it, and one found stale is refreshed where it is
+   * read), so an assessment of theirs changes nothing there and costs no write.
+   */
+  async function syncMentor(person: Person, latest: Assessment, at: Date): Promise<void> {
+    if (person.mentorOptIn) await syncMentorProfile(deps.repos, person, latest, at);
+  }
+
+  /** A retry after a crash: the status, the mark or the mentor profile may be what was lost; each repeats harmlessly. */
+  async function recordedBefore(person: Person, already: Assessment, at: Date) {
+    const before = already.previousId ? await deps.repos.assessments.get(already.previousId) : null;
+    const pointsAt = person.status?.lastAssessmentId;
+    // A crash between storing the fact and pointing the status at it: point it now.
+    if (pointsAt === already.previousId && pointsAt !== already._id)
+      await deps.repos.people.setStatus(person._id, {
+        lastAssessmentId: already._id,
+        assessedAt: already.completedAt,
+        gapCount: gapCountOf(already.results),
+      });
+    if (pointsAt === already._id || pointsAt === already.previousId) await syncMentor(person, already, at);
+    await deps.onRecorded?.(person._id);
+    return { assessment: already, previous: before, closedGaps: [], person };
+  }
 }
 export type RecordAssessment = ReturnType<typeof createAssessmentRecorder>;
 

@@ -1,4 +1,4 @@
-import type { Person } from "../../db/models/index.js";
+import type { Jabatan, Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import {
   type AssessmentResponse,
@@ -18,7 +18,12 @@ import { formatDate } from "../../i18n/format.js";
 import type { Locale } from "../../i18n/locales.js";
 import type { AssessmentResults } from "../results/assessment-result.js";
 import { consentChoices } from "../team/buttons.js";
-import { nextAssessmentAllowedAt, type RecordAssessment } from "./assessment-record.js";
+import {
+  isStandard,
+  nextAssessmentAllowedAt,
+  type RecordAssessment,
+  standardOfJabatan,
+} from "./assessment-record.js";
 
 export interface AssessmentDeps {
   repos: Pick<Repositories, "people" | "jabatan">;
@@ -70,7 +75,11 @@ export function createAssessment(deps: AssessmentDeps) {
 
   /** The required level of every competency this person is assessed on: SKJ of the jabatan, else defaults. */
   async function requiredFor(person: Person): Promise<Required> {
-    const jabatan = person.jabatanId ? await deps.repos.jabatan.get(person.jabatanId) : null;
+    return requiredWith(person, person.jabatanId ? await deps.repos.jabatan.get(person.jabatanId) : null);
+  }
+
+  /** requiredFor, with the person's jabatan already read. */
+  function requiredWith(person: Person, jabatan: Jabatan | null): Required {
     const own: Record<string, Level> = {};
     for (const s of jabatan?.standard ?? []) if (isLevel(s.level)) own[s.competency] = s.level;
     const tierId = jabatan?.tier ?? person.tier;
@@ -110,11 +119,14 @@ export function createAssessment(deps: AssessmentDeps) {
         goto: "too_soon",
       };
     }
-    const required = await requiredFor(person);
+    const jabatan = person.jabatanId ? await deps.repos.jabatan.get(person.jabatanId) : null;
+    const required = requiredWith(person, jabatan);
     const { minimum, maximum } = statementRange(required.length);
     return {
       setAnswers: {
         required,
+        // The standard these levels come from, kept for the result, so saving reads no jabatan.
+        standard: standardOfJabatan(jabatan),
         responses: [],
         count: String(required.length),
         minimum: String(minimum),
@@ -168,7 +180,7 @@ export function createAssessment(deps: AssessmentDeps) {
     const required = toRecord(asRequired(answers.required));
     const responses = asResponses(answers.responses);
     const scores = Object.entries(assessCompetencies(required, responses, deps.instrument.count));
-    const { assessment, previous, closedGaps } = await deps.record({
+    const { assessment, previous, closedGaps, person } = await deps.record({
       id: `s-${runId}`,
       personId,
       assessed: Object.fromEntries(scores.map(([c, s]) => [c, s.level])),
@@ -176,6 +188,7 @@ export function createAssessment(deps: AssessmentDeps) {
       required,
       statements: responses.length,
       completedAt: now,
+      ...(isStandard(answers.standard) ? { standard: answers.standard } : {}),
     });
     const out: Outbound[] = [
       deps.results.resultMessage(conversation, assessment.results, previous?.results ?? [], assessment),
@@ -189,9 +202,9 @@ export function createAssessment(deps: AssessmentDeps) {
         }),
       });
     }
-    // Asked once, after the first result: whether the direct atasan may see it (see /tim).
-    const person = await deps.repos.people.get(personId);
-    if (person && asksAtasanConsent(person))
+    // Asked once, after the first result: whether the direct atasan may see it (see /tim). The
+    // person as the recorder read them a moment ago (recording changes no field this asks about).
+    if (asksAtasanConsent(person))
       out.push({
         text: t(conversation, "team-consent-question"),
         choices: consentChoices((a) =>

@@ -333,7 +333,7 @@ export function createPrivacy(deps: PrivacyDeps) {
         ];
         for (const run of runs) {
           if (await deps.runs.end(run._id)) n++;
-          await repos.flowRuns.purgeClaimsOfRun(run._id);
+          await repos.flowRuns.purgeClaimsOfRun(run._id, run.seq);
         }
         n += await repos.linkCodes.removeForPerson(req._id);
         for (const i of req.identityIds) await repos.linkCodes.clearFailures(i);

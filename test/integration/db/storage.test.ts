@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { backfillIndexedFields } from "../../../src/db/backfill.js";
 import { DDL_COMMANDS, ensureSchema } from "../../../src/db/ensure-schema.js";
+import { CLAIM_SUBJECT } from "../../../src/db/repositories/flow-runs.js";
 import { useTestDatabase } from "../../support/database.js";
+
+/** A transition claim as `flowRuns.advance` stores it, beside the runs. */
+const claimDoc = (id: string, at: Date) =>
+  ({ _id: id, personId: CLAIM_SUBJECT, flowId: id, at }) as unknown as Parameters<
+    ReturnType<typeof useTestDatabase>["db"]["models"]["FlowRun"]["collection"]["insertOne"]
+  >[0];
 
 const t0 = new Date("2026-11-24T02:00:00Z");
 const NIP = "196711101992031001";
@@ -28,7 +35,6 @@ describe("storage on a real MongoDB-protocol server", () => {
       "delivery_log",
       "enrollments",
       "erasure_requests",
-      "flow_claims",
       "flow_runs",
       "identities",
       "jabatan",
@@ -350,8 +356,17 @@ describe("storage on a real MongoDB-protocol server", () => {
     await expect(ctx.db.models.FlowRun.create({ ...base, seq: 0 })).rejects.toMatchObject({ code: 11000 });
 
     const move = { stepId: "name", trail: ["consent"], setAnswers: { consent: "yes" } };
+    const sent = ctx.commands.length;
     expect(await ctx.repos.flowRuns.advance(run._id, 0, move, t0)).toBe(true);
+    // The claim and the state go in one command: one round trip per answer.
+    expect(ctx.commands.slice(sent)).toEqual(["update"]);
     expect(await ctx.repos.flowRuns.advance(run._id, 0, move, t0)).toBe(false);
+    // The claim stays beside the run, in no person's list of runs.
+    expect(await ctx.db.models.FlowRun.findById(`${run._id}:0`).lean().exec()).toMatchObject({
+      personId: CLAIM_SUBJECT,
+      at: t0,
+    });
+    expect((await ctx.repos.flowRuns.listForPerson("p-run")).map((r) => r._id)).toEqual([run._id]);
     expect(
       await ctx.repos.flowRuns.advance(
         run._id,
@@ -374,19 +389,18 @@ describe("storage on a real MongoDB-protocol server", () => {
     expect(await ctx.repos.flowRuns.listForPerson("p-run")).toEqual([]);
   });
 
-  it("deletes one run's claims by an id range, and no other run's", async () => {
-    for (const id of ["rA:0", "rA:1", "rA:12", "rAB:0", "rB:0", "rA"]) {
-      await ctx.db.models.FlowClaim.create({ _id: id, at: t0 });
-    }
-    expect(await ctx.repos.flowRuns.purgeClaimsOfRun("rA")).toBe(3);
+  it("deletes one run's claims by their ids, and no other run's", async () => {
+    const ids = ["rA:0", "rA:1", "rA:12", "rA:13", "rAB:0", "rB:0"];
+    for (const id of ids) await ctx.db.models.FlowRun.collection.insertOne(claimDoc(id, t0));
+    expect(await ctx.repos.flowRuns.purgeClaimsOfRun("rA", 12)).toBe(3);
     const left = (
-      await ctx.db.models.FlowClaim.find({ _id: /^r[AB]/ })
+      await ctx.db.models.FlowRun.find({ _id: { $in: ids } })
         .lean()
         .exec()
     )
       .map((c) => c._id)
       .sort();
-    expect(left).toEqual(["rA", "rAB:0", "rB:0"]);
+    expect(left).toEqual(["rA:13", "rAB:0", "rB:0"]);
   });
 
   it("starts one erasure per person and finds it again", async () => {
@@ -514,6 +528,9 @@ describe("atomic primitives Pandu relies on (FerretDB 1.24 has no compare-and-se
         ),
       );
       expect(results.filter(Boolean)).toHaveLength(1);
+      // Only the winner's state is written: a loser's second statement never runs.
+      const stored = await ctx.db.models.FlowRun.findById(run._id).lean().exec();
+      expect(stored?.answers[`q${seq}`]).toBe(results.indexOf(true));
     }
     expect((await ctx.repos.flowRuns.get(run._id))?.seq).toBe(5);
     const ends = await Promise.all(Array.from({ length: 5 }, () => ctx.repos.flowRuns.end(run._id, 5)));
@@ -602,12 +619,12 @@ describe("atomic primitives Pandu relies on (FerretDB 1.24 has no compare-and-se
   });
 
   it("purges old transition claims by age", async () => {
-    await ctx.db.models.FlowClaim.create([
-      { _id: "old:0", at: new Date("2026-11-01T00:00:00Z") },
-      { _id: "new:0", at: new Date("2026-11-24T00:00:00Z") },
+    await ctx.db.models.FlowRun.collection.insertMany([
+      claimDoc("old:0", new Date("2026-11-01T00:00:00Z")),
+      claimDoc("new:0", new Date("2026-11-24T00:00:00Z")),
     ]);
     expect(await ctx.repos.flowRuns.purgeClaims(new Date("2026-11-20T00:00:00Z"))).toBe(1);
-    expect(await ctx.db.models.FlowClaim.find({ _id: { $in: ["old:0", "new:0"] } }).distinct("_id")).toEqual([
+    expect(await ctx.db.models.FlowRun.find({ _id: { $in: ["old:0", "new:0"] } }).distinct("_id")).toEqual([
       "new:0",
     ]);
   });

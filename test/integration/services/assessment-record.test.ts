@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  type AssessmentOutcome,
   createAssessmentRecorder,
   nextAssessmentAllowedAt,
 } from "../../../src/features/assessment/assessment-record.js";
@@ -58,6 +59,36 @@ describe("recording assessment results", () => {
       second.assessment._id,
       first.assessment._id,
     ]);
+  });
+
+  it("stores a retried assessment once, and points the status at it when a crash left that undone", async () => {
+    const record = createAssessmentRecorder({ repos: ctx.repos });
+    await ctx.repos.people.create({
+      _id: "p-retry",
+      name: "Rudi",
+      timeZone: "Asia/Jakarta",
+      tier: "pelaksana",
+    });
+    const outcome = {
+      id: "s-run-retry",
+      personId: "p-retry",
+      assessed: { "M.1": 2 as const },
+      required: { "M.1": 3 as const },
+      statements: 5,
+      completedAt: new Date("2026-11-02T03:00:00Z"),
+    } satisfies AssessmentOutcome;
+    const first = await record(outcome);
+    expect(first.person._id).toBe("p-retry");
+    // The process died after storing the fact, before the status pointed at it.
+    await ctx.db.models.Person.updateOne({ _id: "p-retry" }, { $unset: { status: 1 } });
+    const again = await record(outcome);
+    expect(again.assessment._id).toBe("s-run-retry");
+    expect(again.closedGaps).toEqual([]);
+    expect((await ctx.repos.assessments.listForPerson("p-retry")).map((a) => a._id)).toEqual(["s-run-retry"]);
+    expect((await ctx.repos.people.get("p-retry"))?.status).toMatchObject({
+      lastAssessmentId: "s-run-retry",
+      gapCount: 1,
+    });
   });
 
   it("says when the assessment may be taken again", () => {
