@@ -22,6 +22,7 @@ export interface BroadcastBenchResult {
   replies_during: number;
   presses_during: number;
   first_send_after_ms: number;
+  confirm_reply_after_ms: number;
   throttled_429: number;
   duplicates: number;
   lost: number;
@@ -116,9 +117,13 @@ export async function runBroadcastBench(opts: {
     // reads and answers; the first is sending while the others are written.
     progress("broadcast: the coordinator writes three announcements with /umumkan");
     let scheduledAt: number | undefined;
+    let confirmedAt: number | undefined;
     const coordinator = (async () => {
       let seen = (await tg.chat(COORDINATOR_CHAT)).at(-1)?.message_id ?? 0;
-      const say = async (text: string, expect: RegExp): Promise<{ at: number; reply: string }> => {
+      const say = async (
+        text: string,
+        expect: RegExp,
+      ): Promise<{ at: number; reply: string; replyAt: number }> => {
         await sleep(THINK_MS);
         const at = await tg.sendText(COORDINATOR_CHAT, text);
         const deadline = Date.now() + 60_000;
@@ -127,7 +132,7 @@ export async function runBroadcastBench(opts: {
           const reply = fresh.find((m) => expect.test(m.text));
           if (reply) {
             seen = fresh.at(-1)!.message_id;
-            return { at, reply: reply.text };
+            return { at, reply: reply.text, replyAt: reply.at };
           }
           await sleep(50);
         }
@@ -151,6 +156,8 @@ export async function runBroadcastBench(opts: {
         await say("Kirim sekarang", /Kirim sekarang ke/);
         const sent = await say("ya", /sedang dikirim ke/);
         scheduledAt ??= sent.at;
+        // The reply comes once every message is stored in the outbox.
+        confirmedAt ??= sent.replyAt;
         const count = b.units ? perUnit * b.units.length : recipients;
         // The count as the reply writes it (1.500 in Indonesian).
         const said = Number(/dikirim ke ([\d.,]+) orang/.exec(sent.reply)?.[1]?.replace(/[.,]/g, ""));
@@ -252,6 +259,7 @@ export async function runBroadcastBench(opts: {
       replies_during: during.length - announcements.length,
       presses_during: presses.filter((p) => p.at > start && p.at <= end).length,
       first_send_after_ms: Math.round(Math.min(...announcements.map(([, at]) => at)) - start),
+      confirm_reply_after_ms: Math.round(confirmedAt! - start),
       throttled_429: stats.throttled,
       duplicates: pairs.length - distinct.size,
       lost: [...expected].filter((p) => !distinct.has(p)).length,

@@ -235,7 +235,8 @@ async function main(): Promise<void> {
           '(the coordinator\'s "ya" reaching the emulator) until the last announcement arrived, divided by that ' +
           "time: announcements, the replies to presses and to the coordinator, and the progress message " +
           "(replies_during counts all but the announcements; progress_edits are edits, not counted); " +
-          "first_send_after_ms runs from that moment to the first announcement's arrival. The run " +
+          "first_send_after_ms runs from that moment to the first announcement's arrival (confirm_reply_after_ms " +
+          "to the arrival of Pandu's reply to the confirmation, sent once every message is in the outbox). The run " +
           "fails when any send was refused with 429, an announcement was sent twice, lost or sent outside its " +
           "audience, or a future-dated delivery was sent. due_read_ms is one read of what is due (600 at most, as " +
           "the dispatcher reads it, by due keys), due_first_read_ms the first such read after a dispatcher starts " +
