@@ -1,5 +1,6 @@
 import type { Database } from "./connection.js";
-import type { Assessment, AuditEntry, Broadcast, Person } from "./models/index.js";
+import type { Assessment, AuditEntry, Broadcast, Delivery, Person } from "./models/index.js";
+import { dueKeyOf } from "./repositories/deliveries.js";
 import { monthOf } from "./repositories/months.js";
 
 /** Ids per value, written in batches of this many. */
@@ -84,6 +85,26 @@ export async function backfillIndexedFields(
       byMonth(list.map((b) => ({ _id: b._id, at: b.createdAt }))),
     );
     done.push(`broadcasts.month: ${n}`);
+  }
+  if (has("deliveries.dueKey_1_dueAt_1")) {
+    // The outbox as an older version left it: keyed now, so the dispatcher finds every delivery.
+    const now = new Date();
+    const waiting = await m.Delivery.find({}, { channel: 1, dueAt: 1, dueKey: 1 })
+      .lean<Pick<Delivery, "_id" | "channel" | "dueAt" | "dueKey">[]>()
+      .exec();
+    const groups = new Map<string, { value: unknown; ids: string[] }>();
+    for (const d of waiting) {
+      if (d.dueKey) continue;
+      const key = dueKeyOf(d.channel, d.dueAt, now);
+      const g = groups.get(key) ?? { value: key, ids: [] };
+      g.ids.push(d._id);
+      groups.set(key, g);
+    }
+    const n = await setByGroups(
+      (batch, dueKey) => m.Delivery.updateMany({ _id: { $in: batch } }, { $set: { dueKey } }).exec(),
+      groups,
+    );
+    done.push(`deliveries.dueKey: ${n}`);
   }
   return done;
 }

@@ -3,6 +3,7 @@ import { withQueryOrigin } from "../db/query-origin.js";
 import type { Repositories } from "../db/repositories/index.js";
 import { settleBy } from "../lifecycle.js";
 import { backoffMs, MAX_ATTEMPTS } from "./backoff.js";
+import { createDueReader } from "./due-reader.js";
 import type { RateLimiter, SendMark } from "./rate-limiter.js";
 import type { ChannelSender, SendOutcome } from "./sender.js";
 import type { SlotLease } from "./slot-lease.js";
@@ -93,7 +94,7 @@ export function createDispatcher(opts: DispatcherOptions) {
         // The whole bot is limited: hold everything, and try this one again after the wait.
         limiter.pauseUntil(now.getTime() + outcome.retryAfterMs);
         await repos.deliveries.retryAt(
-          d._id,
+          d,
           new Date(now.getTime() + outcome.retryAfterMs),
           outcome.error,
           outcome.partsSent,
@@ -105,7 +106,7 @@ export function createDispatcher(opts: DispatcherOptions) {
         if (dead) await repos.deliveries.finish({ ...d, attempts: attempt }, "dead", now, outcome.error);
         else
           await repos.deliveries.retryAt(
-            d._id,
+            d,
             new Date(now.getTime() + backoff(attempt)),
             outcome.error,
             outcome.partsSent,
@@ -149,7 +150,7 @@ export function createDispatcher(opts: DispatcherOptions) {
       if (logged.status === "sent") opts.events?.sent?.(logged, false);
       return undefined;
     }
-    await repos.deliveries.markSending(d._id, attempt, new Date(opts.now().getTime() + sendLeaseMs), resend);
+    await repos.deliveries.markSending(d, attempt, new Date(opts.now().getTime() + sendLeaseMs), resend);
     return { d, attempt, resend };
   }
 
@@ -171,8 +172,10 @@ export function createDispatcher(opts: DispatcherOptions) {
   // Deliveries claimed and marked ahead of their turn (about half a second of sending).
   const depth = Math.max(2, Math.ceil(sender.limits.perSecond / 2));
   let prefetch: Promise<Delivery[]> | undefined;
-  // How long the last read of what is due took (real time): on FerretDB it reads the whole outbox,
-  // future-dated deliveries included, so it can take seconds.
+  // Reads what is due by a few due keys, so deliveries dated for later are never read.
+  const dueReader = createDueReader({ deliveries: repos.deliveries, channel: sender.channel });
+  // How long the last read of what is due took (real time): it reads every delivery already due
+  // (a broadcast of thousands), so it can take a good part of a second.
   let readMs = 0;
   // Deliveries taken up since the last read was started: that read may still list them as due.
   let takenSinceRead = new Set<string>();
@@ -180,7 +183,7 @@ export function createDispatcher(opts: DispatcherOptions) {
   function fetchDue(): Promise<Delivery[]> {
     const started = performance.now();
     takenSinceRead = new Set();
-    const p = repos.deliveries.due(sender.channel, opts.now(), batch + busy.size);
+    const p = dueReader.read(opts.now(), batch + busy.size);
     p.then(
       () => {
         readMs = performance.now() - started;
@@ -263,7 +266,7 @@ export function createDispatcher(opts: DispatcherOptions) {
     /** Puts a prepared delivery back unsent, due at once, for whoever holds the turn. */
     async function release(p: Prepared): Promise<void> {
       try {
-        await repos.deliveries.retryAt(p.d._id, opts.now(), "not sent: the sending turn passed on");
+        await repos.deliveries.retryAt(p.d, opts.now(), "not sent: the sending turn passed on");
       } finally {
         busy.delete(p.d._id);
       }
@@ -282,9 +285,9 @@ export function createDispatcher(opts: DispatcherOptions) {
       for (const d of due) {
         if (!running || turnLost) break;
         seen++;
-        // Reading what is due costs a scan of the outbox on FerretDB (a third of a second for 3,000,
-        // seconds beside tens of thousands due later): read the next batch while this one still has
-        // the last two seconds, or half again as long as the last read took, to send.
+        // Reading what is due reads every delivery due (FerretDB sorts and limits after reading: a
+        // third of a second for 3,000): read the next batch while this one still has the last two
+        // seconds, or half again as long as the last read took, to send.
         const ahead = Math.max(lowWater, Math.ceil((sender.limits.perSecond * readMs * 1.5) / 1_000));
         if (!prefetch && due.length >= batch && due.length - seen < ahead) prefetch = fetchDue();
         // One message per chat per pass, and none to a chat still inside its per-chat gap; none
@@ -359,7 +362,7 @@ export function createDispatcher(opts: DispatcherOptions) {
       wake?.();
       if (await settleBy(loop, deadline)) await settleBy(Promise.allSettled([...inFlight]), deadline);
       for (const p of [...onWire.values()]) {
-        await repos.deliveries.releaseInDoubt(p.d._id, opts.now()).catch((err) => opts.events?.error?.(err));
+        await repos.deliveries.releaseInDoubt(p.d, opts.now()).catch((err) => opts.events?.error?.(err));
       }
       await opts.lease.release().catch((err) => opts.events?.error?.(err));
     },

@@ -141,9 +141,12 @@ export function createOutbox(deps: {
         return target ? [rowFor({ ...s, purpose, occurrence }, target)] : [];
       });
       let fresh = 0;
-      for (let i = 0; i < rows.length; i += 500)
-        fresh += await deps.repos.deliveries.enqueueMany(rows.slice(i, i + 500), deps.now());
-      if (fresh > 0) deps.onScheduled?.();
+      for (let i = 0; i < rows.length; i += 500) {
+        const added = await deps.repos.deliveries.enqueueMany(rows.slice(i, i + 500), deps.now());
+        fresh += added;
+        // The dispatcher starts on the first batch while the next ones are stored.
+        if (added > 0) deps.onScheduled?.();
+      }
       return fresh;
     },
     /**

@@ -235,12 +235,14 @@ async function main(): Promise<void> {
           '(the coordinator\'s "ya" reaching the emulator) until the last announcement arrived, divided by that ' +
           "time: announcements, the replies to presses and to the coordinator, and the progress message " +
           "(replies_during counts all but the announcements; progress_edits are edits, not counted); " +
-          "first_send_after_ms runs from that moment to the first announcement's arrival. The run " +
+          "first_send_after_ms runs from that moment to the first announcement's arrival (confirm_reply_after_ms " +
+          "to the arrival of Pandu's reply to the confirmation, sent once every message is in the outbox). The run " +
           "fails when any send was refused with 429, an announcement was sent twice, lost or sent outside its " +
           "audience, or a future-dated delivery was sent. due_read_ms is one read of what is due (600 at most, as " +
-          "the dispatcher reads it) and progress_read_ms one count of a broadcast's progress (the progress " +
-          "message makes one per open broadcast every 2 s), each alone after the sending, with the future-dated " +
-          "deliveries in the outbox.",
+          "the dispatcher reads it, by due keys), due_first_read_ms the first such read after a dispatcher starts " +
+          "(it also reads the whole outbox once to find the oldest slot still due), and progress_read_ms one count " +
+          "of a broadcast's progress (the progress message makes one per open broadcast every 2 s), each alone " +
+          "after the sending, with the future-dated deliveries in the outbox.",
         "Target: rate ≥ 95% of 30 msg/s, 0 throttled, 0 duplicates, 0 lost.",
       ]);
       progress(`broadcast: ${JSON.stringify(broadcast)}`);

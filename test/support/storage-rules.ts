@@ -15,7 +15,8 @@ export const BOUNDED_COLLECTIONS = new Set([
   "tree_headcounts",
   "summary_marks",
   "delivery_claims",
-  "deliveries",
+  // Not "deliveries": the outbox also holds what is dated for later (a month of reminders), so the
+  // dispatcher reads it by due key and the chat paths by purpose or person, like any other.
   "leases",
   // One token per set held in memory (the catalog, each instansi's mentors).
   "change_stamps",

@@ -32,8 +32,8 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 /**
  * One message to one recipient for one occurrence of one purpose. `_id` is the idempotency key
  * (`<purpose>:<occurrence>:<recipient>`), so scheduling it twice stores it once. Only deliveries
- * still to be sent live here; sent and dead ones move to `delivery_log`, which keeps the claimable
- * set small on FerretDB (every query reads the whole collection).
+ * still to be sent live here; sent and dead ones move to `delivery_log`. Deliveries dated for later
+ * (a month of reminders) can still be many: the dispatcher reads by `dueKey`, never by a range.
  */
 export interface Delivery {
   _id: string;
@@ -45,6 +45,13 @@ export interface Delivery {
   address: string;
   message: DeliveryMessage;
   dueAt: Date;
+  /**
+   * In the outbox only: where the dispatcher finds it, `<channel>@now` when it was due as it was
+   * scheduled, else `<channel>@<minute it becomes due>` (see `dueKeyOf`). The dispatcher reads a
+   * handful of these keys by equality, so the patched FerretDB reads only what is (nearly) due
+   * through the index, never the deliveries dated for later.
+   */
+  dueKey?: string;
   status: DeliveryStatus;
   attempts: number;
   /** While `sending`: when the claim lapses and another worker may send it again. */
@@ -118,8 +125,17 @@ const fields = {
   sentAt: Date,
 };
 
-export const deliverySchema = new Schema<Delivery>(fields, { collection: "deliveries", versionKey: false });
-deliverySchema.index({ channel: 1, dueAt: 1 });
+export const deliverySchema = new Schema<Delivery>(
+  { ...fields, dueKey: { type: String, required: true } },
+  { collection: "deliveries", versionKey: false },
+);
+// The dispatcher's read of what is due: an `$in` of a few due keys (no index may start with
+// `channel`: the patched FerretDB would serve an equality on it before the `$in`, and read every
+// delivery of the channel).
+deliverySchema.index({ dueKey: 1, dueAt: 1 });
+// A broadcast's progress and cancellation, and a person's waiting messages (/dataku, erasure).
+deliverySchema.index({ purpose: 1 });
+deliverySchema.index({ personId: 1 });
 
 /** Sent and dead deliveries: history, appended once per key, never claimed again. */
 export const deliveryLogSchema = new Schema<Delivery>(fields, {

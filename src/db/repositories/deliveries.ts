@@ -24,15 +24,49 @@ function fromStored<T extends { message: unknown } | null>(d: T): T {
   };
 }
 
+/** The width of a due key's slot: deliveries dated for later are keyed by the minute they fall due. */
+export const DUE_SLOT_MS = 60_000;
+
+/** The slot (minute since the epoch) that `at` (a date or epoch ms) falls in. */
+export const dueSlotOf = (at: Date | number): number =>
+  Math.floor((typeof at === "number" ? at : at.getTime()) / DUE_SLOT_MS);
+
+/** The due key of a channel's deliveries that were already due when they were scheduled. */
+export const dueNowKey = (channel: string): string => `${channel}@now`;
+
+/** The due key of a channel's deliveries that fall due in slot `slot`. */
+export const dueSlotKey = (channel: string, slot: number): string => `${channel}@${slot}`;
+
+/** The slot a due key names; undefined for the now key. */
+export function slotOfDueKey(key: string): number | undefined {
+  const slot = Number(key.slice(key.lastIndexOf("@") + 1));
+  return Number.isInteger(slot) ? slot : undefined;
+}
+
+/**
+ * Where a delivery of `channel` due at `dueAt` waits when stored at `now`: with the channel's
+ * deliveries already due (read on every pass, whoever's clock stored them), else in the slot of
+ * the minute it falls due.
+ */
+export const dueKeyOf = (channel: string, dueAt: Date, now: Date): string =>
+  dueAt.getTime() <= now.getTime() ? dueNowKey(channel) : dueSlotKey(channel, dueSlotOf(dueAt));
+
+/** The longest `$in` the patched FerretDB sends to an index (see the README's Storage rules). */
+const MAX_KEYS = 1_000;
+
 /** A new delivery as stored: pending, never attempted. */
 const pending = (d: NewDelivery, now: Date) => ({
   ...d,
   message: toStored(d.message),
+  dueKey: dueKeyOf(d.channel, d.dueAt, now),
   status: "pending" as const,
   attempts: 0,
   resends: 0,
   createdAt: now,
 });
+
+/** What the outbox needs to know of a delivery to put it back in line: its id and channel. */
+export type Keyed = Pick<Delivery, "_id" | "channel">;
 
 export type NewDelivery = Pick<
   Delivery,
@@ -40,8 +74,8 @@ export type NewDelivery = Pick<
 > & { personId?: string };
 
 /**
- * The outbox. A `sending` delivery keeps its lease end in `dueAt` too, so one query on
- * (channel, dueAt ≤ now) finds both what is due and what a crashed worker left behind.
+ * The outbox. A `sending` delivery keeps its lease end in `dueAt` (and its slot in `dueKey`) too,
+ * so one read of what is due finds both what is due and what a crashed worker left behind.
  */
 export function deliveriesRepository({
   Delivery,
@@ -79,14 +113,45 @@ export function deliveriesRepository({
         throw err;
       }
     },
-    /** Deliveries of a channel that are due, or whose sending lease lapsed, oldest first. */
-    async due(channel: string, now: Date, limit: number): Promise<Delivery[]> {
-      const found = await Delivery.find({ channel, dueAt: { $lte: now } })
-        .sort({ dueAt: 1 })
-        .limit(limit)
-        .lean<Delivery[]>()
+    /**
+     * Deliveries of a channel that are due, or whose sending lease lapsed, oldest first: those
+     * scheduled already due and those keyed by the slots from `fromSlot` to now's, by equality on
+     * the due key (1,000 keys a read at most, oldest slots first, until `limit` are found). A due
+     * delivery in a slot before `fromSlot` is not found: the caller knows there is none
+     * (`lowestDueSlot`).
+     */
+    async due(channel: string, now: Date, limit: number, fromSlot: number): Promise<Delivery[]> {
+      const last = dueSlotOf(now);
+      const found: Delivery[] = [];
+      let keys = [dueNowKey(channel)];
+      for (let slot = Math.min(fromSlot, last); slot <= last && found.length < limit; ) {
+        while (slot <= last && keys.length < MAX_KEYS) keys.push(dueSlotKey(channel, slot++));
+        found.push(
+          ...(await Delivery.find({ dueKey: { $in: keys }, dueAt: { $lte: now } })
+            .sort({ dueAt: 1 })
+            .limit(limit - found.length)
+            .lean<Delivery[]>()
+            .exec()),
+        );
+        keys = [];
+      }
+      return found.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()).map(fromStored);
+    },
+    /**
+     * The lowest slot holding a delivery of `channel` that is due at `now` (undefined when none is
+     * due but those scheduled already due). Reads the whole outbox on FerretDB: a dispatcher asks
+     * once when it starts sending, then keeps track itself.
+     */
+    async lowestDueSlot(channel: string, now: Date): Promise<number | undefined> {
+      const found = await Delivery.find({ channel, dueAt: { $lte: now } }, { dueKey: 1 })
+        .lean<{ dueKey?: string }[]>()
         .exec();
-      return found.map(fromStored);
+      let lowest: number | undefined;
+      for (const { dueKey } of found) {
+        const slot = dueKey === undefined ? undefined : slotOfDueKey(dueKey);
+        if (slot !== undefined && (lowest === undefined || slot < lowest)) lowest = slot;
+      }
+      return lowest;
     },
     /**
      * When the oldest delivery that is due now was due (undefined when none): one sorted, limited
@@ -108,12 +173,18 @@ export function deliveriesRepository({
     async claimedAt(id: string, attempt: number): Promise<Date | undefined> {
       return (await DeliveryClaim.findById(`${id}#${attempt}`).lean<{ at: Date }>().exec())?.at;
     },
-    /** Marks a claimed delivery as being sent until `leaseUntil`. */
-    async markSending(id: string, attempt: number, leaseUntil: Date, resend: boolean): Promise<void> {
+    /** Marks a claimed delivery as being sent until `leaseUntil` (when it is due again if not sent). */
+    async markSending(d: Keyed, attempt: number, leaseUntil: Date, resend: boolean): Promise<void> {
       await Delivery.updateOne(
-        { _id: id },
+        { _id: d._id },
         {
-          $set: { status: "sending", attempts: attempt, leaseUntil, dueAt: leaseUntil },
+          $set: {
+            status: "sending",
+            attempts: attempt,
+            leaseUntil,
+            dueAt: leaseUntil,
+            dueKey: dueSlotKey(d.channel, dueSlotOf(leaseUntil)),
+          },
           $unset: { inDoubt: "" },
           ...(resend ? { $inc: { resends: 1 } } : {}),
         },
@@ -123,13 +194,14 @@ export function deliveriesRepository({
      * Puts a delivery back to wait until `dueAt` (retry after a rate limit or an error); `partsSent`
      * records the parts of a several-call message that already arrived, so the retry skips them.
      */
-    async retryAt(id: string, dueAt: Date, error: string, partsSent?: number): Promise<void> {
+    async retryAt(d: Keyed, dueAt: Date, error: string, partsSent?: number): Promise<void> {
       await Delivery.updateOne(
-        { _id: id },
+        { _id: d._id },
         {
           $set: {
             status: "pending",
             dueAt,
+            dueKey: dueSlotKey(d.channel, dueSlotOf(dueAt)),
             lastError: error,
             ...(partsSent !== undefined ? { partsSent } : {}),
           },
@@ -141,13 +213,14 @@ export function deliveriesRepository({
      * Puts a delivery whose send was still unanswered when this process had to stop back to
      * pending, due now. The platform may have it already, so the next attempt counts as a resend.
      */
-    async releaseInDoubt(id: string, now: Date): Promise<void> {
+    async releaseInDoubt(d: Keyed, now: Date): Promise<void> {
       await Delivery.updateOne(
-        { _id: id, status: "sending" },
+        { _id: d._id, status: "sending" },
         {
           $set: {
             status: "pending",
             dueAt: now,
+            dueKey: dueNowKey(d.channel),
             inDoubt: true,
             lastError: "in doubt: Pandu stopped while the send was unanswered",
           },
@@ -160,7 +233,7 @@ export function deliveriesRepository({
      * leaves it in both, and the next worker finds it already logged and only removes it.
      */
     async finish(d: Delivery, status: "sent" | "dead", at: Date, error?: string): Promise<void> {
-      const { leaseUntil: _, inDoubt: __, ...rest } = d;
+      const { leaseUntil: _, inDoubt: __, dueKey: ___, ...rest } = d;
       const logged = {
         ...rest,
         message: toStored(d.message),

@@ -2,7 +2,7 @@ import readXlsxFile from "read-excel-file/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
-import type { Completion } from "../../../src/db/models/index.js";
+import type { Completion, Delivery } from "../../../src/db/models/index.js";
 import type { StaffRole } from "../../../src/domain/scope.js";
 import type { Outbound } from "../../../src/engine/types.js";
 import { activationButton } from "../../../src/features/activation/person-verification.js";
@@ -316,9 +316,7 @@ const toSentinel = async () => {
   return [...waiting, ...logged].map((d) => d.message.text);
 };
 const postsTo = async (channelId: string) =>
-  (await ctx.repos.deliveries.due("slack", new Date(clock.getTime() + 400 * 86_400_000), 1000)).filter(
-    (d) => d.address === channelId,
-  );
+  ctx.db.models.Delivery.find({ channel: "slack", address: channelId }).lean<Delivery[]>().exec();
 
 /**
  * /umumkan from Slack to everyone in the coordinator's scope, asking to post to `channel` too;

@@ -118,6 +118,8 @@ describe("storage on a real MongoDB-protocol server", () => {
       "month_1",
       "targetId_1",
     ]);
+    // The outbox: what is due by due key, a broadcast's progress by purpose, /dataku by person.
+    expect(await indexes("deliveries")).toEqual(["_id_", "dueKey_1_dueAt_1", "personId_1", "purpose_1"]);
     expect(await indexes("delivery_log")).toEqual(["_id_", "createdAt_1", "personId_1", "purpose_1"]);
     expect(await indexes("erasure_requests")).toEqual(["_id_", "requestedAt_1"]);
     expect(await indexes("waitlist")).toEqual(["_id_", "member_1!", "personId_1", "sessionId_1", "state_1"]);
@@ -660,12 +662,38 @@ describe("atomic primitives Pandu relies on (FerretDB 1.24 has no compare-and-se
       action: "old.action",
       outcome: "ok",
     });
+    // Two deliveries queued without a due key: one due already, one due in an hour.
+    const queued = (id: string, dueAt: Date) => ({
+      _id: id as never,
+      purpose: "reminder.old",
+      identityId: `telegram:${id}`,
+      channel: "telegram",
+      address: id,
+      message: { text: "x" },
+      dueAt,
+      status: "pending",
+      attempts: 0,
+      resends: 0,
+      createdAt: new Date(Date.now() - 86_400_000),
+    });
+    const inAnHour = new Date(Date.now() + 3_600_000);
+    await m.Delivery.collection.insertMany([
+      queued("dk-old-due", new Date(Date.now() - 60_000)),
+      queued("dk-old-later", inAnHour),
+    ]);
     const filled = await backfillIndexedFields(ctx.db, [
       "people.hasRoles_1",
       "assessments.confirmedBy_1",
       "audit_log.month_1",
       "broadcasts.month_1",
+      "deliveries.dueKey_1_dueAt_1",
     ]);
+    expect(filled).toContain("deliveries.dueKey: 2");
+    expect((await ctx.repos.deliveries.get("dk-old-due"))?.dueKey).toBe("telegram@now");
+    expect((await ctx.repos.deliveries.get("dk-old-later"))?.dueKey).toBe(
+      `telegram@${Math.floor(inAnHour.getTime() / 60_000)}`,
+    );
+    await m.Delivery.deleteMany({ _id: { $in: ["dk-old-due", "dk-old-later"] } }).exec();
     expect(filled).toContain("people.hasRoles: 1");
     expect((await ctx.repos.people.listWithRoles()).map((p) => p._id)).toContain("p-old-admin");
     expect(await ctx.repos.assessments.forgetConfirmer("p-old-atasan")).toBe(1);

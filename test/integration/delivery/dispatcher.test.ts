@@ -1,10 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTelegramSender } from "../../../src/channels/telegram/sender.js";
+import { type LoggedQuery, listenToQueries } from "../../../src/db/query-log.js";
 import { createDispatcher, type Dispatcher } from "../../../src/delivery/dispatcher.js";
+import { createDueReader } from "../../../src/delivery/due-reader.js";
 import { createOutbox } from "../../../src/delivery/outbox.js";
 import { createRateLimiter } from "../../../src/delivery/rate-limiter.js";
 import { createSlotLease } from "../../../src/delivery/slot-lease.js";
 import { useTestDatabase } from "../../support/database.js";
+import { storageRuleBreak } from "../../support/storage-rules.js";
 import { TelegramEmulator } from "../../support/telegram-emulator.js";
 import { waitFor } from "../../support/waiters.js";
 
@@ -65,6 +68,9 @@ async function schedule(n: number, purpose: string, first = 1) {
     "o1",
   );
 }
+
+/** A Telegram delivery as the outbox needs to know it to put it back in line. */
+const onTelegram = (id: string) => ({ _id: id, channel: "telegram" });
 
 const textsTo = (purpose: string) => [...tg.messages.values()].filter((m) => m.text.startsWith(purpose));
 
@@ -254,8 +260,13 @@ describe("the outbox dispatcher (real database, Bot API emulator)", () => {
   it("counts as a resend the next attempt of a delivery put back in doubt", async () => {
     await schedule(1, "enam", 5000);
     await ctx.repos.deliveries.claim("enam:o1:p5000", 1, new Date());
-    await ctx.repos.deliveries.markSending("enam:o1:p5000", 1, new Date(Date.now() + 60_000), false);
-    await ctx.repos.deliveries.releaseInDoubt("enam:o1:p5000", new Date());
+    await ctx.repos.deliveries.markSending(
+      onTelegram("enam:o1:p5000"),
+      1,
+      new Date(Date.now() + 60_000),
+      false,
+    );
+    await ctx.repos.deliveries.releaseInDoubt(onTelegram("enam:o1:p5000"), new Date());
     dispatcher("c", 100).start();
     await waitFor(async () => (await ctx.repos.deliveries.getLogged("enam:o1:p5000")) ?? undefined, 10_000);
     expect(await ctx.repos.deliveries.getLogged("enam:o1:p5000")).toMatchObject({
@@ -269,7 +280,7 @@ describe("the outbox dispatcher (real database, Bot API emulator)", () => {
     await schedule(1, "delapan", 8000);
     const id = "delapan:o1:p8000";
     await ctx.repos.deliveries.claim(id, 1, new Date(Date.now() - 60_000));
-    await ctx.repos.deliveries.markSending(id, 1, new Date(Date.now() - 30_000), false);
+    await ctx.repos.deliveries.markSending(onTelegram(id), 1, new Date(Date.now() - 30_000), false);
     // Attempt 2 was won a while ago by a worker that stopped before marking it.
     await ctx.repos.deliveries.claim(id, 2, new Date(Date.now() - 30_000));
     dispatcher("e", 100).start();
@@ -287,7 +298,7 @@ describe("the outbox dispatcher (real database, Bot API emulator)", () => {
     const id = "tujuh:o1:p7000";
     // A sender sent attempt 1 and logged it, then lost the database before deleting it from the outbox.
     await ctx.repos.deliveries.claim(id, 1, new Date());
-    await ctx.repos.deliveries.markSending(id, 1, new Date(Date.now() - 10), false);
+    await ctx.repos.deliveries.markSending(onTelegram(id), 1, new Date(Date.now() - 10), false);
     const stillThere = (await ctx.repos.deliveries.get(id))!;
     await ctx.db.models.DeliveryLog.create({ ...stillThere, status: "sent", sentAt: new Date() });
     dispatcher("d", 100).start();
@@ -300,7 +311,7 @@ describe("the outbox dispatcher (real database, Bot API emulator)", () => {
     await schedule(1, "empat", 3000);
     // A worker claimed attempt 1 and marked it sending, then died: its lease lapsed a moment ago.
     await ctx.repos.deliveries.claim("empat:o1:p3000", 1, new Date());
-    await ctx.repos.deliveries.markSending("empat:o1:p3000", 1, new Date(Date.now() - 10), false);
+    await ctx.repos.deliveries.markSending(onTelegram("empat:o1:p3000"), 1, new Date(Date.now() - 10), false);
     // Instance "a" holds the lease for the current slot, then stops renewing (it crashed).
     const slotMs = 1_000;
     const lease = createSlotLease({
@@ -362,5 +373,64 @@ describe("the outbox dispatcher (real database, Bot API emulator)", () => {
     // The outage really fell inside a pass, and every delivery went out exactly once.
     expect(checks).toBeGreaterThanOrEqual(9);
     expect(textsTo("tujuh")).toHaveLength(40);
+  });
+
+  it("reads what is due by due key: never early, a lapsed lease again, an old backlog and a clock gone back", async () => {
+    // A channel of its own and a clock of its own: what other tests queued is not in the way.
+    const channel = "kanal";
+    const t0 = new Date("2030-01-01T00:00:00Z");
+    const at = (ms: number) => new Date(t0.getTime() + ms);
+    const MIN = 60_000;
+    const row = (id: string, dueAt: Date) => ({
+      _id: id,
+      purpose: "baca",
+      identityId: `${channel}:${id}`,
+      channel,
+      address: id,
+      message: { text: id },
+      dueAt,
+    });
+    // Due an hour ago when stored, due in ten minutes, due in three days.
+    await ctx.repos.deliveries.enqueueMany(
+      [row("lalu", at(-60 * MIN)), row("nanti", at(10 * MIN)), row("lusa", at(3 * 1_440 * MIN))],
+      t0,
+    );
+    const reader = createDueReader({ deliveries: ctx.repos.deliveries, channel });
+    const ids = async (now: Date, limit = 100) => (await reader.read(now, limit)).map((d) => d._id);
+    expect(await ids(t0)).toEqual(["lalu"]);
+    // Its sender claimed it and died: the lease lapses a minute later, and it is due again.
+    const lalu = (await ctx.repos.deliveries.get("lalu"))!;
+    await ctx.repos.deliveries.markSending(lalu, 1, at(MIN), false);
+    expect(await ids(at(30_000))).toEqual([]);
+    expect(await ids(at(2 * MIN))).toEqual(["lalu"]);
+    await ctx.repos.deliveries.finish(lalu, "sent", at(2 * MIN));
+    // Not a millisecond early.
+    expect(await ids(at(10 * MIN - 1))).toEqual([]);
+    // Each steady read is one find by due key (a few keys), which the storage rules let through.
+    const reads: LoggedQuery[] = [];
+    const stop = listenToQueries((q) => {
+      if (q.collection === "deliveries") reads.push(q);
+    });
+    try {
+      expect(await ids(at(10 * MIN))).toEqual(["nanti"]);
+    } finally {
+      stop();
+    }
+    expect(reads.map((q) => [q.op, Object.keys(q.filter), storageRuleBreak(q)])).toEqual([
+      ["find", ["dueKey", "dueAt"], undefined],
+    ]);
+    expect((reads[0]!.filter.dueKey as { $in: string[] }).$in.length).toBeLessThan(10);
+    // Three days on, "nanti" never sent: over 4,000 minutes are read, oldest first, and a read cut
+    // off at its limit leaves the rest for the next.
+    const later = at(3 * 1_440 * MIN + MIN);
+    expect(await ids(later, 1)).toEqual(["nanti"]);
+    expect(await ids(later)).toEqual(["nanti", "lusa"]);
+    for (const id of ["nanti", "lusa"])
+      await ctx.repos.deliveries.finish((await ctx.repos.deliveries.get(id))!, "sent", later);
+    expect(await ids(later)).toEqual([]);
+    // A clock set back (a test's): what is then scheduled for the minute after is still found.
+    await ctx.repos.deliveries.enqueueMany([row("mundur", at(61 * MIN))], at(60 * MIN));
+    expect(await ids(at(70 * MIN))).toEqual(["mundur"]);
+    await ctx.db.models.Delivery.deleteMany({ channel }).exec();
   });
 });
