@@ -6,10 +6,12 @@ import { telegramChannel } from "./channels/telegram/index.js";
 import { runTerminal, terminalIdentity } from "./channels/terminal/terminal.js";
 import { type Config, ConfigError, loadConfig } from "./config/config.js";
 import { GoMissingError } from "./db/embedded/build.js";
+import { CHANNELS } from "./db/models/identity.js";
 import type { Delivery } from "./db/models/index.js";
 import { embeddedSqliteDir, openStorage, type Storage } from "./db/open-storage.js";
 import { labelled } from "./db/query-origin.js";
 import { isDatabaseUnavailable } from "./db/repositories/errors.js";
+import { createOldestDue } from "./delivery/due-reader.js";
 import { INSTANCE_ID } from "./delivery/runtime.js";
 import { FlowFileError } from "./engine/catalog.js";
 import { createMetrics } from "./http/metrics.js";
@@ -252,7 +254,7 @@ async function main(): Promise<number> {
     : undefined;
   scheduler?.start();
   const stopLagSampling = metrics.sampleOutboxLag(
-    (now) => app.repos.deliveries.oldestDue(now),
+    createOldestDue({ deliveries: app.repos.deliveries, channels: CHANNELS }),
     OUTBOX_LAG_SAMPLE_MS,
     (err) => logger.debug({ err }, "outbox lag not sampled"),
   );

@@ -47,3 +47,24 @@ export function createDueReader(deps: {
     },
   };
 }
+
+/**
+ * When the oldest delivery due now on any of `channels` was due (undefined when none), for the
+ * outbox lag metric: read by due keys as a dispatcher reads them (the whole outbox once per channel,
+ * on the first sample), so a sample every 15 s never reads the deliveries dated for later. It reads
+ * on its own rather than asking the dispatchers, so a lag still grows when nobody is sending.
+ */
+export function createOldestDue(deps: {
+  deliveries: Pick<Repositories["deliveries"], "due" | "lowestDueSlot">;
+  channels: readonly string[];
+}): (now: Date) => Promise<Date | undefined> {
+  const readers = deps.channels.map((channel) => createDueReader({ deliveries: deps.deliveries, channel }));
+  return async (now) => {
+    let oldest: Date | undefined;
+    for (const reader of readers) {
+      const [first] = await reader.read(now, 1);
+      if (first && (oldest === undefined || first.dueAt < oldest)) oldest = first.dueAt;
+    }
+    return oldest;
+  };
+}

@@ -153,18 +153,6 @@ export function deliveriesRepository({
       }
       return lowest;
     },
-    /**
-     * When the oldest delivery that is due now was due (undefined when none): one sorted, limited
-     * read for the outbox lag metric. A `sending` delivery counts once its lease lapsed.
-     */
-    async oldestDue(now: Date): Promise<Date | undefined> {
-      const [oldest] = await Delivery.find({ dueAt: { $lte: now } }, { dueAt: 1 })
-        .sort({ dueAt: 1 })
-        .limit(1)
-        .lean<{ dueAt: Date }[]>()
-        .exec();
-      return oldest?.dueAt;
-    },
     /** Wins attempt `n` of a delivery for this worker; false when another worker won it. */
     async claim(id: string, attempt: number, now: Date): Promise<boolean> {
       return insertOnce(() => DeliveryClaim.create({ _id: `${id}#${attempt}`, at: now }));

@@ -11,8 +11,10 @@ import { connectDatabase, type Database } from "../../../src/db/connection.js";
 import { ensureEmbeddedBinary } from "../../../src/db/embedded/build.js";
 import { type EmbeddedDb, type EmbeddedStorage, startEmbeddedDb } from "../../../src/db/embedded/launch.js";
 import { ensureSchema } from "../../../src/db/ensure-schema.js";
+import { CHANNELS } from "../../../src/db/models/identity.js";
 import { type LoggedQuery, listenToQueries } from "../../../src/db/query-log.js";
 import { createDispatcher } from "../../../src/delivery/dispatcher.js";
+import { createOldestDue } from "../../../src/delivery/due-reader.js";
 import { createRateLimiter } from "../../../src/delivery/rate-limiter.js";
 import { createSlotLease } from "../../../src/delivery/slot-lease.js";
 import type { IncomingFile, Outbound } from "../../../src/engine/types.js";
@@ -174,8 +176,8 @@ async function deliverDue(emulator: TelegramEmulator) {
   dispatcher.start();
   try {
     const until = Date.now() + 10_000;
-    while ((await app.repos.deliveries.oldestDue(clock)) && Date.now() < until)
-      await new Promise((r) => setTimeout(r, 50));
+    const oldestDue = createOldestDue({ deliveries: app.repos.deliveries, channels: CHANNELS });
+    while ((await oldestDue(clock)) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
   } finally {
     await dispatcher.stop();
   }
