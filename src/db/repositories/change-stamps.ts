@@ -1,16 +1,22 @@
 import { randomUUID } from "node:crypto";
 import type { ChangeStamp, Models } from "../models/index.js";
+import { isDuplicateKeyError } from "./errors.js";
 
 /** Tokens that tell a process whether its in-memory copy of a set of documents is still current. */
 export function changeStampsRepository({ ChangeStamp: S }: Pick<Models, "ChangeStamp">) {
   return {
     /** Marks `key` changed (a new random token: concurrent marks cannot cancel each other out). */
     async touch(key: string): Promise<void> {
-      await S.updateOne(
-        { _id: key },
-        { $set: { token: randomUUID(), at: new Date() } },
-        { upsert: true },
-      ).exec();
+      const upsert = () =>
+        S.updateOne({ _id: key }, { $set: { token: randomUUID(), at: new Date() } }, { upsert: true }).exec();
+      try {
+        await upsert();
+      } catch (err) {
+        // Two first marks of the same key at once (two mentors of a new instansi assessed together):
+        // the loser's upsert finds the document now.
+        if (!isDuplicateKeyError(err)) throw err;
+        await upsert();
+      }
     },
     /** The current token of `key` ("" when it never changed). */
     async token(key: string): Promise<string> {
