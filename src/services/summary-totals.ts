@@ -63,6 +63,53 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** The change stamp every fold and rebuild that writes derived documents replaces. */
+const SUMMARY_STAMP = "summaries";
+
+/** Derived documents a folder knows as they are stored, by _id (null: absent); see `known`. */
+interface DerivedCache {
+  token?: string;
+  totals: Map<string, UnitYearTotals | null>;
+  trees: Map<string, TreeYearTotals | null>;
+  heads: Map<string, UnitHeadcount | null>;
+  treeHeads: Map<string, TreeHeadcount | null>;
+}
+
+const emptyCache = (): DerivedCache => ({
+  totals: new Map(),
+  trees: new Map(),
+  heads: new Map(),
+  treeHeads: new Map(),
+});
+
+/** The stored documents of these ids: those `cache` knows, the others read by `read` (and then known). */
+async function byIds<T extends { _id: string }>(
+  cache: Map<string, T | null>,
+  ids: readonly string[],
+  read: (ids: readonly string[]) => Promise<T[]>,
+): Promise<Map<string, T>> {
+  const unknown = ids.filter((id) => !cache.has(id));
+  if (unknown.length > 0) {
+    for (const id of unknown) cache.set(id, null);
+    for (const doc of await read(unknown)) cache.set(doc._id, doc);
+  }
+  const found = new Map<string, T>();
+  for (const id of ids) {
+    const doc = cache.get(id);
+    if (doc) found.set(id, doc);
+  }
+  return found;
+}
+
+/** Records in `cache` what a fold wrote and removed. */
+function remember<T extends { _id: string }>(
+  cache: Map<string, T | null>,
+  written: { put: readonly T[]; remove: readonly string[] },
+): void {
+  for (const doc of written.put) cache.set(doc._id, structuredClone(doc));
+  for (const id of written.remove) cache.set(id, null);
+}
+
 /** More waiting marks than this are taken in by one rebuild rather than person by person. */
 const REBUILD_ABOVE = 2000;
 
@@ -104,6 +151,7 @@ export function createSummaryTotals(deps: {
     | "surveys"
     | "deliveries"
     | "orgUnits"
+    | "changeStamps"
   >;
   /** Ids of the surveys whose answers count as post-training satisfaction. */
   satisfactionSurveys: ReadonlySet<string>;
@@ -138,6 +186,16 @@ export function createSummaryTotals(deps: {
     chain = next.catch(() => {});
     return next;
   };
+
+  /**
+   * The unit and tree totals and headcounts this process last read or wrote, by _id (null: known
+   * absent), and the token it wrote to the summaries stamp with them. Only a fold or a rebuild
+   * writes those documents, and each writes a new token after its writes: while the stamp still
+   * holds this process's token nobody else has written them, and a fold reads from the database
+   * only the ones it does not know (FerretDB decodes each nested document slowly: the 150 unit
+   * totals and 200 trees 200 people touch took a few hundred milliseconds to read).
+   */
+  let known: DerivedCache | undefined;
 
   const mark = (m: Omit<SummaryMark, "at" | "v"> & { at?: Date }) =>
     repos.summaries.mark({ at: deps.now(), ...m, v: randomUUID() });
@@ -195,15 +253,20 @@ export function createSummaryTotals(deps: {
       }
     }
     const ids = [...people.keys()];
-    const [persons, existing, members, assessments, completions, achievements, tree] = await Promise.all([
-      repos.people.forSummaries(ids),
-      repos.summaries.contributionsOfPeople(ids),
-      repos.summaries.members(ids),
-      repos.assessments.forSummariesOf(ids),
-      repos.completions.forSummariesOf(ids),
-      repos.achievements.forSummariesOf(ids),
-      orgTree(),
-    ]);
+    const [persons, existing, members, assessments, completions, achievements, tree, stamp] =
+      await Promise.all([
+        repos.people.forSummaries(ids),
+        repos.summaries.contributionsOfPeople(ids),
+        repos.summaries.members(ids),
+        repos.assessments.forSummariesOf(ids),
+        repos.completions.forSummariesOf(ids),
+        repos.achievements.forSummariesOf(ids),
+        orgTree(),
+        repos.changeStamps.token(SUMMARY_STAMP),
+      ]);
+    // What is read from here on is at least as new as the stamp read with the facts.
+    const cache = known?.token === stamp ? known : { ...emptyCache(), token: stamp };
+    known = undefined;
     const group = <T extends { personId: string }>(rows: readonly T[]) => {
       const by = new Map<string, T[]>();
       for (const r of rows) pushTo(by, r.personId, r);
@@ -291,23 +354,24 @@ export function createSummaryTotals(deps: {
     }
     const rollups = [...yearsOf].map(([year, units]) => ({ year, order: rollupOrder(tree, units) }));
     const headOrder = rollupOrder(tree, headUnits);
-    const [storedTotals, answered, storedTrees, memberRows, storedHeads, storedTreeHeads] = await Promise.all(
-      [
-        repos.summaries.totalsByIds(ownKeys),
-        unitMarks.size
-          ? repos.surveys.responsesInUnits([...unitMarks].map((k) => unitYearOf(k).unitId))
-          : Promise.resolve([]),
-        repos.summaries.treesByIds(rollups.flatMap((r) => r.order.map((u) => `${u}|${r.year}`))),
-        repos.summaries.membersOfUnits([...headUnits]),
-        repos.summaries.headcountsOf([...headUnits]),
-        repos.summaries.treeHeadcountsByIds(headOrder),
-      ],
-    );
+    const [ownBefore, answered, treeBefore, memberRows, headBefore, treeHeadBefore] = await Promise.all([
+      byIds(cache.totals, ownKeys, repos.summaries.totalsByIds),
+      unitMarks.size
+        ? repos.surveys.responsesInUnits([...unitMarks].map((k) => unitYearOf(k).unitId))
+        : Promise.resolve([]),
+      byIds(
+        cache.trees,
+        rollups.flatMap((r) => r.order.map((u) => `${u}|${r.year}`)),
+        repos.summaries.treesByIds,
+      ),
+      repos.summaries.membersOfUnits([...headUnits]),
+      byIds(cache.heads, [...headUnits], repos.summaries.headcountsOf),
+      byIds(cache.treeHeads, headOrder, repos.summaries.treeHeadcountsByIds),
+    ]);
     /** A unit and the units above it (a unit no longer in the tree counts as a root). */
     const upFrom = (unitId: string) => [unitId, ...(tree.get(unitId)?.path ?? [])];
 
     // Own totals: shifted by the contributions that moved; a survey mark recounts satisfaction.
-    const ownBefore = new Map(storedTotals.map((t) => [t._id, t]));
     const answersByUnit = new Map<string, SurveyResponse[]>();
     for (const r of answered) if (r.unitId) pushTo(answersByUnit, r.unitId, r);
     const totals = { put: [] as UnitYearTotals[], remove: [] as string[] };
@@ -337,7 +401,6 @@ export function createSummaryTotals(deps: {
     // Each unit's tree moves by the change of the own totals under it. Recomputing it from its
     // children's trees read every tree of the units beside the changed ones (at 500 units, about
     // 1,000 nested documents: half a second on FerretDB); the stored tree is their sum already.
-    const treeBefore = new Map(storedTrees.map((t) => [t._id, t]));
     const trees = { put: [] as TreeYearTotals[], remove: [] as string[] };
     for (const { year, order } of rollups) {
       for (const unitId of order) {
@@ -360,7 +423,6 @@ export function createSummaryTotals(deps: {
     const membersIn = new Map<string, SummaryMember[]>();
     for (const m of [...memberRows.filter((m) => !rewritten.has(m._id)), ...put.members])
       if (m.unitId && headUnits.has(m.unitId)) pushTo(membersIn, m.unitId, m);
-    const headBefore = new Map(storedHeads.map((h) => [h._id, h]));
     const headcounts: UnitHeadcount[] = [];
     const headsBelow = new Map<string, { before: UnitHeadcount[]; after: UnitHeadcount[] }>();
     for (const unitId of headUnits) {
@@ -380,7 +442,6 @@ export function createSummaryTotals(deps: {
         headsBelow.set(a, change);
       }
     }
-    const treeHeadBefore = new Map(storedTreeHeads.map((h) => [h._id, h]));
     const treeHeadcounts: TreeHeadcount[] = headOrder.map((unitId) => {
       const change = headsBelow.get(unitId);
       return {
@@ -407,7 +468,16 @@ export function createSummaryTotals(deps: {
         totals: new Set(totals.put.filter((t) => !ownBefore.has(t._id)).map((t) => t._id)),
         trees: new Set(trees.put.filter((t) => !treeBefore.has(t._id)).map((t) => t._id)),
       });
+      // Whoever reads the stamp now knows that these writes happened; this process knows what they were.
+      const token = randomUUID();
+      await repos.changeStamps.touch(SUMMARY_STAMP, token);
+      remember(cache.totals, totals);
+      remember(cache.trees, trees);
+      remember(cache.heads, diff.headcounts);
+      remember(cache.treeHeads, diff.treeHeadcounts);
+      cache.token = token;
     }
+    known = cache;
     // Removed only after they were taken in: a crash before this folds them again, which is harmless.
     // The rebuild mark goes too unless someone asked for a rebuild meanwhile (it then has a new version).
     await repos.summaries.deleteMarks(writes > 0 ? [...marks, guard] : marks);
@@ -430,7 +500,7 @@ export function createSummaryTotals(deps: {
   }
 
   async function orgTree(): Promise<Map<string, TreeNode>> {
-    return new Map((await repos.orgUnits.all()).map((u) => [u._id, u]));
+    return new Map((await repos.orgUnits.treeNodes()).map((u) => [u._id, u]));
   }
 
   /** Everything derived, computed from the facts alone. */
@@ -529,8 +599,11 @@ export function createSummaryTotals(deps: {
       DERIVED_KEYS.map((k) => [k, changedDocs<{ _id: string }>(stored[k], built[k])]),
     ) as { [K in keyof Derived]: { put: Derived[K]; remove: string[] } };
     const changed = Object.values(diff).reduce((s, d) => s + d.put.length + d.remove.length, 0);
+    known = undefined;
     if (changed > REBUILD_ABOVE) await repos.summaries.replaceDerived(built);
     else if (changed > 0) await repos.summaries.applyDerived(diff);
+    // A folder elsewhere that knew some totals reads them again.
+    if (changed > 0) await repos.changeStamps.touch(SUMMARY_STAMP);
     await repos.summaries.deleteMarks(marks);
     return {
       people: built.members.length,

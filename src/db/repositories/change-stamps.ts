@@ -5,10 +5,13 @@ import { isDuplicateKeyError } from "./errors.js";
 /** Tokens that tell a process whether its in-memory copy of a set of documents is still current. */
 export function changeStampsRepository({ ChangeStamp: S }: Pick<Models, "ChangeStamp">) {
   return {
-    /** Marks `key` changed (a new random token: concurrent marks cannot cancel each other out). */
-    async touch(key: string): Promise<void> {
+    /**
+     * Marks `key` changed (a new random token: concurrent marks cannot cancel each other out); a
+     * writer that keeps what it wrote passes its own token, to recognise it later.
+     */
+    async touch(key: string, token: string = randomUUID()): Promise<void> {
       const upsert = () =>
-        S.updateOne({ _id: key }, { $set: { token: randomUUID(), at: new Date() } }, { upsert: true }).exec();
+        S.updateOne({ _id: key }, { $set: { token, at: new Date() } }, { upsert: true }).exec();
       try {
         await upsert();
       } catch (err) {
