@@ -11,6 +11,7 @@ import type {
   UnitYearTotals,
 } from "../db/models/index.js";
 import type { Repositories } from "../db/repositories/index.js";
+import { ORG_UNITS_STAMP } from "../db/repositories/org-units.js";
 import { DERIVED_KEYS, type Derived } from "../db/repositories/summaries.js";
 import { countsTowardJp } from "../domain/completion-state.js";
 import type { JpRule } from "../domain/jp.js";
@@ -196,6 +197,8 @@ export function createSummaryTotals(deps: {
    * totals and 200 trees 200 people touch took a few hundred milliseconds to read).
    */
   let known: DerivedCache | undefined;
+  /** The org tree's shape as this process last read it, and the units' change stamp then. */
+  let knownTree: { token: string; tree: Map<string, TreeNode> } | undefined;
 
   const mark = (m: Omit<SummaryMark, "at" | "v"> & { at?: Date }) =>
     repos.summaries.mark({ at: deps.now(), ...m, v: randomUUID() });
@@ -253,7 +256,7 @@ export function createSummaryTotals(deps: {
       }
     }
     const ids = [...people.keys()];
-    const [persons, existing, members, assessments, completions, achievements, tree, stamp] =
+    const [persons, existing, members, assessments, completions, achievements, [stamp = "", treeStamp = ""]] =
       await Promise.all([
         repos.people.forSummaries(ids),
         repos.summaries.contributionsOfPeople(ids),
@@ -261,9 +264,12 @@ export function createSummaryTotals(deps: {
         repos.assessments.forSummariesOf(ids),
         repos.completions.forSummariesOf(ids),
         repos.achievements.forSummariesOf(ids),
-        orgTree(),
-        repos.changeStamps.token(SUMMARY_STAMP),
+        repos.changeStamps.tokens([SUMMARY_STAMP, ORG_UNITS_STAMP]),
       ]);
+    // The tree's shape as last read, unless a unit was written since (read after the stamp, so at
+    // least as new as it).
+    if (knownTree?.token !== treeStamp) knownTree = { token: treeStamp, tree: await orgTree() };
+    const { tree } = knownTree;
     // What is read from here on is at least as new as the stamp read with the facts.
     const cache = known?.token === stamp ? known : { ...emptyCache(), token: stamp };
     known = undefined;

@@ -21,6 +21,14 @@ export function changeStampsRepository({ ChangeStamp: S }: Pick<Models, "ChangeS
         await upsert();
       }
     },
+    /** The current tokens of these keys, in their order ("" for one that never changed), in one read. */
+    async tokens(keys: readonly string[]): Promise<string[]> {
+      const found = await S.find({ _id: { $in: [...keys] } })
+        .lean<ChangeStamp[]>()
+        .exec();
+      const byKey = new Map(found.map((s) => [s._id, s.token]));
+      return keys.map((k) => byKey.get(k) ?? "");
+    },
     /** The current token of `key` ("" when it never changed). */
     async token(key: string): Promise<string> {
       return (await S.findById(key).lean<ChangeStamp>().exec())?.token ?? "";
