@@ -250,6 +250,44 @@ export function shiftTotals(
   return shifted;
 }
 
+/**
+ * A unit's rolled-up totals with the own totals of some units below it (or its own) changed from
+ * `before` to `after`: equal to merging the subtree's own totals again whenever `stored` was their
+ * sum (the fold keeps it so), without reading the trees of the unchanged units beside them. As in
+ * `shiftTotals`, a competency nobody holds any more is dropped and JP is kept to 6 places.
+ */
+export function shiftTree(
+  unitId: string,
+  year: number,
+  stored: UnitYearTotals | undefined,
+  before: readonly UnitYearTotals[],
+  after: readonly UnitYearTotals[],
+): UnitYearTotals {
+  const shifted = mergeTotals(unitId, year, [...(stored ? [stored] : []), ...before.map(negated), ...after]);
+  shifted.competencies = shifted.competencies.filter((c) => c.people !== 0);
+  shifted.jpSum = Math.round(shifted.jpSum * 1e6) / 1e6;
+  return shifted;
+}
+
+/** A headcount with those of some units below it changed from `before` to `after`. */
+export function shiftHeadcount(
+  unitId: string,
+  stored: UnitHeadcount | undefined,
+  before: readonly UnitHeadcount[],
+  after: readonly UnitHeadcount[],
+): UnitHeadcount {
+  const sum = (list: readonly UnitHeadcount[], f: (h: UnitHeadcount) => number) =>
+    list.reduce((s, h) => s + f(h), 0);
+  const change = (f: (h: UnitHeadcount) => number) =>
+    (stored ? f(stored) : 0) + sum(after, f) - sum(before, f);
+  return {
+    _id: unitId,
+    headcount: change((h) => h.headcount),
+    registered: change((h) => h.registered),
+    underCeiling: change((h) => h.underCeiling ?? 0),
+  };
+}
+
 /** True when the totals hold nothing (the unit's document can go). */
 export function isEmptyTotals(t: UnitYearTotals): boolean {
   return (

@@ -264,8 +264,8 @@ async function main(): Promise<void> {
           "minute and pending_per_run people finish an assessment through the app's recorder (8 at a time, untimed: " +
           "record_s_per_run), which leaves one change mark each, as in production; the request then takes those " +
           "changes in (for each person: reread their assessments, completions and achievements, rewrite their " +
-          "contributions; then recompute the totals of each unit and year they touched and roll them up the org " +
-          "tree), reads the rolled-up totals and headcounts of the scope's instansi, adds them up, checks which " +
+          "contributions; then shift the totals of each unit and year they touched, and the rolled-up totals of " +
+          "every unit above them, by the difference), reads the rolled-up totals and headcounts of the scope's instansi, adds them up, checks which " +
           "small cells to hide, writes the text and draws the chart (ECharts + resvg). Every reply is checked " +
           "against the seeded and recorded facts (headcount, people assessed this year, gaps closed) and for no " +
           "change left waiting. nothing_pending_p50_ms is the same request with no change waiting (3 requests, not " +

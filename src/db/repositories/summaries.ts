@@ -195,20 +195,20 @@ export function summariesRepository(m: SummaryModels) {
           .exec(),
       );
     },
-    /** The rolled-up totals (every year) of the children of these units. */
-    async treesUnder(parentIds: readonly string[]): Promise<TreeYearTotals[]> {
-      return readInBatches(parentIds, (batch) =>
-        m.TreeTotals.find({ parentId: { $in: batch } })
-          .batchSize(WHOLE)
+    /** Rolled-up totals by id (`<unit>|<year>`); a subtree with nothing has none. */
+    async treesByIds(ids: readonly string[]): Promise<TreeYearTotals[]> {
+      return readInBatches(ids, (batch) =>
+        m.TreeTotals.find({ _id: { $in: batch } })
+          .batchSize(ONE_REPLY)
           .lean<TreeYearTotals[]>()
           .exec(),
       );
     },
-    /** The rolled-up headcounts of the children of these units. */
-    async treeHeadcountsUnder(parentIds: readonly string[]): Promise<TreeHeadcount[]> {
-      return readInBatches(parentIds, (batch) =>
-        m.TreeHeadcount.find({ parentId: { $in: batch } })
-          .batchSize(WHOLE)
+    /** The rolled-up headcounts of these units. */
+    async treeHeadcountsByIds(unitIds: readonly string[]): Promise<TreeHeadcount[]> {
+      return readInBatches(unitIds, (batch) =>
+        m.TreeHeadcount.find({ _id: { $in: batch } })
+          .batchSize(ONE_REPLY)
           .lean<TreeHeadcount[]>()
           .exec(),
       );

@@ -424,6 +424,45 @@ describe("/ringkasan from running totals", () => {
     const { stored, built } = await storedAndRebuilt();
     expect(stored).toEqual(built);
   });
+
+  it("stays equal to a rebuild when two folders take turns (each rereads what the other wrote)", async () => {
+    // Another process's folder on the same database, as after the summary lease changed hands.
+    const other = createSummaryTotals({
+      repos: ctx.repos,
+      satisfactionSurveys: new Set(["pasca-pelatihan"]),
+      jpRuleOf: (p) => ruleFor(app.content.jpRules, p.employment),
+      now: () => clock,
+    });
+    for (const [turn, folder] of [app.summaries, other, app.summaries, other, app.summaries].entries()) {
+      await assess(PEOPLE[turn]!, [[C1, ((turn % 5) + 1) as Level, 3]], "2026-11-21", `turns-${turn}`);
+      await complete(PEOPLE[9 - turn]!, 3 + turn, 950 + turn);
+      expect((await folder.fold()).marks).toBeGreaterThan(0);
+    }
+    const { stored, built } = await storedAndRebuilt();
+    expect(stored).toEqual(built);
+  });
+
+  it("rolls up into a unit added after the folder last read the tree", async () => {
+    expect((await app.summaries.fold()).marks).toBeGreaterThanOrEqual(0);
+    // Written without an import (which would ask for a rebuild): the folder must see it anyway.
+    await ctx.repos.orgUnits.upsertMany([
+      {
+        _id: "kota.umum.arsip",
+        name: "Subbagian Arsip",
+        kind: "unit",
+        parentId: "kota.umum",
+        instansiId: "kota",
+        path: ["kota", "kota.umum"],
+      },
+    ]);
+    await ctx.repos.people.update(ids.u2!, { unitId: "kota.umum.arsip" });
+    await app.summaries.touch(ids.u2!);
+    await complete("u2", 5, 990);
+    expect((await app.summaries.fold()).people).toBe(1);
+    const { stored, built } = await storedAndRebuilt();
+    expect(stored.trees.some((t: { _id: string }) => t._id === "kota.umum.arsip|2026")).toBe(true);
+    expect(stored).toEqual(built);
+  });
 });
 
 describe("the weekly summary", () => {

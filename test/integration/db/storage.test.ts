@@ -541,6 +541,14 @@ describe("atomic primitives Pandu relies on (FerretDB 1.24 has no compare-and-se
     expect(ends.filter(Boolean)).toHaveLength(1);
   });
 
+  it("lets many first marks of the same change stamp land at once (an upsert race loses with E11000)", async () => {
+    for (let k = 0; k < 5; k++) {
+      const key = `race-stamp-${k}`;
+      await Promise.all(Array.from({ length: 8 }, () => ctx.repos.changeStamps.touch(key)));
+      expect(await ctx.repos.changeStamps.token(key)).not.toBe("");
+    }
+  });
+
   it("rejects a second audit entry with the same id", async () => {
     await ctx.db.models.AuditEntry.create({ _id: "a-dup", at: t0, action: "x", outcome: "ok" });
     await expect(

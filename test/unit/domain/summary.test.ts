@@ -3,8 +3,11 @@ import {
   addTotals,
   contributionsOf,
   type PersonFacts,
+  shiftHeadcount,
   shiftTotals,
+  shiftTree,
   summaryView,
+  treesOf,
   unitTotalsOf,
 } from "../../../src/domain/summary.js";
 
@@ -198,5 +201,47 @@ describe("shifting a unit's totals", () => {
     expect(after).toEqual({ ...unitTotalsOf("u1", 2026, [a, b2], [[4, 3]]), jpSum: 10.4 });
     expect(after.competencies.map((c) => c.competency)).toEqual(["C1"]);
     expect(shiftTotals("u1", 2026, undefined, [], [a])).toEqual(unitTotalsOf("u1", 2026, [a], []));
+  });
+});
+
+describe("shifting a rolled-up total", () => {
+  const tree = new Map([
+    ["root", { _id: "root", parentId: null, path: [] }],
+    ["a", { _id: "a", parentId: "root", path: ["root"] }],
+    ["b", { _id: "b", parentId: "root", path: ["root"] }],
+  ]);
+  const person = (personId: string, unitId: string, levels: [string, number, number][], jp: number) =>
+    contributionsOf(
+      facts({
+        personId,
+        unitId,
+        assessments: [assessment(`a-${personId}-${jp}`, 2026, "2026-05-02", levels)],
+        completions: [{ year: 2026, jp }],
+      }),
+      20,
+    )[0]!;
+  it("equals the roll-up recomputed from every unit's own totals, headcounts too", () => {
+    const a1 = person("p1", "a", [["C1", 2, 3]], 10);
+    const b1 = person("p2", "b", [["C2", 4, 3]], 25);
+    const b2 = person("p2", "b", [["C1", 3, 3]], 4);
+    const ownA = unitTotalsOf("a", 2026, [a1], []);
+    const ownB = unitTotalsOf("b", 2026, [b1], [[4, 4]]);
+    const ownB2 = unitTotalsOf("b", 2026, [b2], [[4, 4]]);
+    const heads = [
+      { _id: "a", headcount: 3, registered: 2, underCeiling: 0 },
+      { _id: "b", headcount: 4, registered: 4, underCeiling: 1 },
+    ];
+    const heads2 = [heads[0]!, { _id: "b", headcount: 5, registered: 4, underCeiling: 2 }];
+    const before = treesOf(tree, [ownA, ownB], heads);
+    const after = treesOf(tree, [ownA, ownB2], heads2);
+    const rootOf = <T extends { _id: string }>(xs: T[], id: string) => xs.find((x) => x._id === id)!;
+    const { parentId: _, ...rootAfter } = rootOf(after.trees, "root|2026");
+    expect(shiftTree("root", 2026, rootOf(before.trees, "root|2026"), [ownB], [ownB2])).toEqual(rootAfter);
+    // C2 is held by nobody any more: dropped, as the recount never lists it.
+    expect(rootAfter.competencies.map((c) => c.competency)).toEqual(["C1"]);
+    const { parentId: __, ...headAfter } = rootOf(after.treeHeadcounts, "root");
+    expect(shiftHeadcount("root", rootOf(before.treeHeadcounts, "root"), [heads[1]!], [heads2[1]!])).toEqual(
+      headAfter,
+    );
   });
 });
