@@ -1,7 +1,6 @@
 import { appSettingsOf, createApp } from "./app.js";
 import type { ChannelContext, ChannelSetup } from "./channels/channel.js";
 import { commandMenus } from "./channels/menus.js";
-import { slackChannel } from "./channels/slack/index.js";
 import { telegramChannel } from "./channels/telegram/index.js";
 import { runTerminal, terminalIdentity } from "./channels/terminal/terminal.js";
 import { type Config, ConfigError, loadConfig } from "./config/config.js";
@@ -202,7 +201,10 @@ async function main(): Promise<number> {
         }),
       }),
     );
-  if (config.slack)
+  // Bolt and its HTTP client are some 9 MB of a process that has no Slack to talk to: loaded only
+  // when Slack is configured.
+  if (config.slack) {
+    const { slackChannel } = await import("./channels/slack/index.js");
     channels.push(
       slackChannel(config.slack, context, {
         homeView: labelled("chat:home", app.home),
@@ -213,6 +215,7 @@ async function main(): Promise<number> {
         onProgressChanged: (listener) => app.onProgressChanged(listener),
       }),
     );
+  }
 
   let phase: "starting" | "ready" | "stopping" = "starting";
   const readiness = async (): Promise<string[]> => {
