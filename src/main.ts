@@ -1,3 +1,4 @@
+import { setFlagsFromString } from "node:v8";
 import { appSettingsOf, createApp } from "./app.js";
 import type { ChannelContext, ChannelSetup } from "./channels/channel.js";
 import { commandMenus } from "./channels/menus.js";
@@ -34,8 +35,25 @@ const READY_PING_MS = 1_000;
 /** How often the outbox lag is read (one sorted, limited query; FerretDB scans the collection). */
 const OUTBOX_LAG_SAMPLE_MS = 15_000;
 
+/**
+ * How far the JavaScript heap may grow past what the last full collection kept before the next
+ * one, in percent. Pandu keeps little (about 75 MB with 10,000 people mid-assessment, caches
+ * included) and makes much short-lived garbage per update; each full collection is cheap, so V8
+ * chose to let the heap grow to about three times that (over 200 MB, RSS near 400 MB) before
+ * collecting. At 1.5 times, RSS stays under 300 MB, for about twice as many full collections
+ * (each a few ms on the main thread, most of the marking done beside it).
+ */
+const HEAP_GROWING_PERCENT = 50;
+
+/** Sets the heap's growing factor, unless the operator gave one on node's command line. */
+function limitHeapGrowth(): void {
+  if (process.execArgv.some((a) => a.startsWith("--heap-growing-percent"))) return;
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+
 /** Builds Pandu from configuration, serves until SIGTERM/SIGINT, and returns the exit code. */
 async function main(): Promise<number> {
+  limitHeapGrowth();
   const translator = loadTranslations(LOCALES_DIR);
   // Operator notices are plain lines on stderr, in Indonesian first: stdout belongs to the terminal chat.
   const notice = (key: string, args?: Record<string, string | number>) =>
