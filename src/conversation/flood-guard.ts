@@ -25,6 +25,12 @@ export function createFloodGuard(opts: {
       seen.delete(key);
       seen.set(key, entry);
       if (seen.size > max) seen.delete(seen.keys().next().value!);
+      // Keys whose updates have all left the window are as good as new: forgotten, oldest first
+      // (the map is in order of last update), rather than kept until `max` others came.
+      for (const [k, e] of seen) {
+        if (k === key || now - (e.times.at(-1) ?? Number.NEGATIVE_INFINITY) < opts.windowMs) break;
+        seen.delete(k);
+      }
       entry.times = entry.times.filter((t) => now - t < opts.windowMs);
       if (entry.times.length < opts.limit) {
         entry.times.push(now);
@@ -34,6 +40,8 @@ export function createFloodGuard(opts: {
       entry.warnedAt = now;
       return "warn";
     },
+    /** How many keys are tracked now. */
+    tracked: () => seen.size,
   };
 }
 export type FloodGuard = ReturnType<typeof createFloodGuard>;

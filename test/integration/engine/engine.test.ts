@@ -302,3 +302,34 @@ for (const cached of [false, true])
       await idle.cancel(c);
     });
   });
+
+describe("the run cache", () => {
+  it("hands every read a copy of its own, Dates and nested answers intact", async () => {
+    const runs = cachedRunStore(ctx.repos.flowRuns);
+    const startedAt = new Date("2026-11-24T02:00:00Z");
+    const { run } = await runs.start({
+      personId: "p-copy",
+      identityId: "telegram:copy",
+      flowId: "demo",
+      flowVersion: "1",
+      stepId: "colour",
+      answers: { picked: [{ c: "M.1", l: 2, at: startedAt }] },
+      trail: [],
+      offered: [],
+      startedAt,
+      updatedAt: startedAt,
+    });
+    const first = (await runs.get(run._id))!;
+    first.answers.picked = "changed by a caller";
+    first.trail.push("changed");
+    const second = (await runs.get(run._id))!;
+    expect(second).not.toBe(first);
+    expect(second.answers).toEqual({ picked: [{ c: "M.1", l: 2, at: startedAt }] });
+    expect(second.trail).toEqual([]);
+    expect(second.updatedAt).toBeInstanceOf(Date);
+    const [listed] = await runs.listForPerson("p-copy");
+    expect(listed).toEqual(second);
+    expect(await runs.end(run._id, 0)).toBe(true);
+    expect(await runs.listForPerson("p-copy")).toEqual([]);
+  });
+});

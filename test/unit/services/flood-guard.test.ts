@@ -23,4 +23,18 @@ describe("the per-person update limit", () => {
     expect(guard.check("a")).toBe("ok");
     expect(guard.check("a")).toBe("warn");
   });
+
+  it("forgets whoever has been quiet for a whole window", () => {
+    let now = 0;
+    const guard = createFloodGuard({ limit: 2, windowMs: 1_000, now: () => now });
+    for (const who of ["a", "b", "c"]) guard.check(who);
+    now = 500;
+    guard.check("c");
+    expect(guard.tracked()).toBe(3);
+    now = 1_200; // a and b are quiet for longer than the window, c is not
+    guard.check("d");
+    expect(guard.tracked()).toBe(2);
+    // A burst still counts against the person within the window.
+    expect([guard.check("c"), guard.check("c")]).toEqual(["ok", "warn"]);
+  });
 });
