@@ -145,6 +145,8 @@ describe("markup in a coordinator's broadcast, on Slack", () => {
       instansiId: "jambi",
       unitId: "jambi.dinkes.yankes",
       onboardedAt: now,
+      // No quiet hours (a /pengingat choice): the broadcast reaches them at whatever hour this runs.
+      reminders: { quietStart: "00:00", quietEnd: "00:00" },
     });
     await repos.identities.bind({ id: "slack:T01:URCP", channel: "slack", personId: colleague._id, now });
 

@@ -55,6 +55,11 @@ beforeAll(async () => {
   await seedDemoIfEmpty(app.repos, app.seedFile);
   await app.courseCatalog.save([COURSE]);
   await onboard(ani, "Ani Lestari", "198203142008012005");
+  // Ani chose no quiet hours in /pengingat: her survey invitation is sent at whatever hour this runs.
+  const registered = await ctx.repos.identities.get(ani.id);
+  await ctx.repos.people.update(registered!.personId!, {
+    reminders: { quietStart: "00:00", quietEnd: "00:00" },
+  });
   pandu = await startSlackPandu({
     slack,
     context: testChannelContext(ctx.repos, translator.t.bind(translator), (who, inbound, progress) =>
