@@ -11,6 +11,10 @@ export default defineConfig({
     // (one worker per core, less one) gives this 2-core machine a single worker, which left a
     // core idle while a file waits on the database or an app process: three keep both busy.
     pool: "forks",
+    // Files in one worker share its loaded modules instead of each importing the app afresh (about
+    // 1.5 s of CPU per file, over a third of the suite). Each file still has its own database, and
+    // nothing in the tests mocks modules or leaves fake timers or globals behind.
+    isolate: false,
     maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || 3,
     sequence: { sequencer: SlowFirstSequencer },
     testTimeout: 30_000,

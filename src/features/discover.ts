@@ -1,9 +1,11 @@
 import { existsSync, readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, extname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { FeatureModule } from "./context.js";
 
 const FEATURES_DIR = dirname(fileURLToPath(import.meta.url));
+// "index.ts" from the sources, "index.js" when running compiled (src/launch/run.mjs).
+const INDEX = `index${extname(fileURLToPath(import.meta.url))}`;
 
 /**
  * Every folder under src/features/ with an index.ts is a feature: adding the folder is all it
@@ -11,12 +13,12 @@ const FEATURES_DIR = dirname(fileURLToPath(import.meta.url));
  */
 async function discoverFeatures(dir: string): Promise<FeatureModule[]> {
   const folders = readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, "index.ts")))
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, INDEX)))
     .map((e) => e.name)
     .sort();
   const modules = await Promise.all(
     folders.map(async (name) => {
-      const loaded = (await import(pathToFileURL(join(dir, name, "index.ts")).href)) as {
+      const loaded = (await import(pathToFileURL(join(dir, name, INDEX)).href)) as {
         default?: FeatureModule;
       };
       if (!loaded.default?.build)

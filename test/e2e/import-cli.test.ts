@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDatabase } from "../../src/db/connection.js";
 import { REPO_ROOT } from "../../src/paths.js";
+import { LAUNCHER } from "../support/app-process.js";
 import { dropDatabase, uriWithDatabase } from "../support/database.js";
 
 const run = promisify(execFile);
@@ -23,7 +24,7 @@ const GOOD = [
 async function importFile(content: string, kind = "courses", ...extra: string[]) {
   const file = join(dir, `k${randomBytes(3).toString("hex")}.csv`);
   await writeFile(file, content);
-  return run(process.execPath, ["--import", "tsx", "src/cli/import.ts", kind, file, ...extra], {
+  return run(process.execPath, [LAUNCHER, "src/cli/import.ts", kind, file, ...extra], {
     cwd: REPO_ROOT,
     env: { ...process.env, MONGODB_URI: uriWithDatabase(inject("mongoUri"), dbName), LOG_LEVEL: "warn" },
   }).then(
@@ -53,7 +54,7 @@ afterAll(async () => {
   await dropDatabase(inject("mongoUri"), dbName);
 });
 
-// Each test starts `npm run import` as a real process (a few seconds each, more on a busy machine).
+// Each test starts `npm run import` as a real process (a second or two each, more on a busy machine).
 describe("npm run import -- courses FILE", { timeout: 120_000 }, () => {
   it("refuses a bad file naming each problem, imports a good one, and re-imports it without change", async () => {
     const bad = await importFile(GOOD.replace("e-learning", "ngobrol").replace(",30", ",tiga puluh"));
@@ -99,7 +100,7 @@ describe("npm run import -- courses FILE", { timeout: 120_000 }, () => {
     // The imports left marks for the unit summaries (the person, and a rebuild for the new units);
     // the rebuild command takes them in.
     const summaries = (action: string) =>
-      run(process.execPath, ["--import", "tsx", "src/cli/summaries.ts", action], {
+      run(process.execPath, [LAUNCHER, "src/cli/summaries.ts", action], {
         cwd: REPO_ROOT,
         env: { ...process.env, MONGODB_URI: uriWithDatabase(inject("mongoUri"), dbName), LOG_LEVEL: "warn" },
       });
@@ -123,7 +124,7 @@ describe("npm run import -- courses FILE", { timeout: 120_000 }, () => {
   });
 
   it("explains its usage", async () => {
-    const r = await run(process.execPath, ["--import", "tsx", "src/cli/import.ts"], { cwd: REPO_ROOT }).catch(
+    const r = await run(process.execPath, [LAUNCHER, "src/cli/import.ts"], { cwd: REPO_ROOT }).catch(
       (e) => e,
     );
     expect(r.code).toBe(2);

@@ -10,6 +10,7 @@ import type { IncomingIdentity } from "../../src/conversation/router.js";
 import { connectDatabase, type Database } from "../../src/db/connection.js";
 import { loadTranslations } from "../../src/i18n/i18n.js";
 import { LOCALES_DIR, REPO_ROOT } from "../../src/paths.js";
+import { LAUNCHER } from "../support/app-process.js";
 import { chatDriver } from "../support/chat-driver.js";
 import { dropDatabase, uriWithDatabase } from "../support/database.js";
 
@@ -66,7 +67,7 @@ async function importFile(kind: string, content: string) {
   await writeFile(file, content);
   // A people import writes the activation codes it issued: into the test's own folder.
   const codes = kind === "people" ? [join(dir, `codes-${randomBytes(3).toString("hex")}.csv`)] : [];
-  return run(process.execPath, ["--import", "tsx", "src/cli/import.ts", kind, file, ...codes], {
+  return run(process.execPath, [LAUNCHER, "src/cli/import.ts", kind, file, ...codes], {
     cwd: REPO_ROOT,
     env: { ...process.env, MONGODB_URI: uriWithDatabase(inject("mongoUri"), dbName), LOG_LEVEL: "warn" },
   }).then(

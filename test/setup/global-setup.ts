@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { ensureEmbeddedBinary, GoMissingError } from "../../src/db/embedded/build.js";
 import { type EmbeddedDb, startEmbeddedDb } from "../../src/db/embedded/launch.js";
+import { compiledApp } from "../../src/launch/compile.mjs";
 import { EMBEDDED_CACHE_DIR } from "../../src/paths.js";
 
 declare module "vitest" {
@@ -18,6 +19,9 @@ declare module "vitest" {
  * PostgreSQL when FERRETDB_POSTGRESQL_URL is set, else SQLite in a temp directory).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The app processes the end-to-end tests start run compiled, as `npm start` does: compiled here
+  // once, so they do not all compile at the same moment.
+  await compiledApp();
   const external = process.env.MONGODB_URI?.trim();
   if (external) {
     project.provide("mongoUri", external);

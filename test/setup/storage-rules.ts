@@ -8,7 +8,7 @@ import { describeQuery, isHotOrigin, storageRuleBreak } from "../support/storage
  * fails at its end listing the ones that break them, with the path that made them.
  */
 const broken = new Map<string, string>();
-listenToQueries((q) => {
+const stopListening = listenToQueries((q) => {
   if (!isHotOrigin(q.origin)) return;
   const why = storageRuleBreak(q);
   if (why)
@@ -23,6 +23,8 @@ function shapeOf(filter: unknown): string {
 }
 
 afterAll(() => {
+  // Files share a worker's modules (isolate: false), so this file's listener must not outlive it.
+  stopListening();
   if (broken.size === 0) return;
   throw new Error(
     `Queries on a per-message path that read more than an index allows (see the Storage rules):\n${[...broken.values()].join("\n")}`,

@@ -2,8 +2,8 @@ import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { REPO_ROOT } from "../../src/paths.js";
 
-const TSX = import.meta.resolve("tsx");
-const MAIN = resolve(REPO_ROOT, "src/main.ts");
+/** How `npm start` and the other scripts run an entry point of src/ (compiled, not through tsx). */
+export const LAUNCHER = resolve(REPO_ROOT, "src/launch/run.mjs");
 
 /** A real Pandu process (`src/main.ts` as `npm start` runs it), with its output collected. */
 export interface AppProcess {
@@ -21,7 +21,7 @@ export interface AppProcess {
  * directory without a `.env`, so a developer's own settings never leak into a test.
  */
 export function startApp(env: Record<string, string>, cwd: string): AppProcess {
-  const child = spawn(process.execPath, ["--import", TSX, MAIN], {
+  const child = spawn(process.execPath, [LAUNCHER, "src/main.ts"], {
     cwd,
     // A free internal port unless a test names one: many app processes run side by side.
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", METRICS_PORT: "0", ...env },

@@ -3,7 +3,7 @@ import { App, HTTPReceiver, LogLevel, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { IncomingIdentity } from "../../conversation/router.js";
 import type { Translate } from "../../engine/text.js";
-import type { Inbound, Outbound, Progress } from "../../engine/types.js";
+import type { Inbound, Outbound } from "../../engine/types.js";
 import type { HomeSummary } from "../../services/home.js";
 import type { Handle, RecordSend } from "../channel.js";
 import { createProgressNotes } from "../progress-notes.js";

@@ -3,7 +3,7 @@ import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
 import { Bot, type Context, InputFile, webhookCallback } from "grammy";
 import type { Logger } from "pino";
 import type { IncomingIdentity } from "../../conversation/router.js";
-import type { Outbound, Progress } from "../../engine/types.js";
+import type { Outbound } from "../../engine/types.js";
 import type { Handle, TakeTurn } from "../channel.js";
 import { createProgressNotes } from "../progress-notes.js";
 import { SeenIds } from "../seen-ids.js";

@@ -4,18 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FLOWS_DIR, REPO_ROOT } from "../../../src/paths.js";
+import { LAUNCHER } from "../../support/app-process.js";
 
 /** Runs `npm run flows:check` the way npm does, on `dir` when given. */
 function flowsCheck(dir?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "src/cli/flows-check.ts", ...(dir ? [dir] : [])],
-      {
-        cwd: REPO_ROOT,
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
+    const child = spawn(process.execPath, [LAUNCHER, "src/cli/flows-check.ts", ...(dir ? [dir] : [])], {
+      cwd: REPO_ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (b: Buffer) => {

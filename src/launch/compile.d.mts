@@ -1,0 +1,4 @@
+/** Where compiled versions of src/ live, one folder per version of the sources. */
+export declare const COMPILED_DIR: string;
+/** Compiles src/ to plain JavaScript once per version of the sources; returns that version's root. */
+export declare function compiledApp(): Promise<string>;
