@@ -40,6 +40,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     throw err;
   }
+  // The database server spends much of the suite's CPU collecting garbage; a test run can trade
+  // memory for that (Go's default is 100).
+  process.env.GOGC ??= "400";
   const pg = process.env.FERRETDB_POSTGRESQL_URL?.trim();
   const dir = await mkdtemp(join(tmpdir(), "pandu-test-db-"));
   const db: EmbeddedDb = await startEmbeddedDb(
