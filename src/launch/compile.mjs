@@ -38,25 +38,26 @@ export async function compiledApp() {
 
   const scratch = join(COMPILED_DIR, `.building-${process.pid}-${randomBytes(4).toString("hex")}`);
   const isTs = (f) => f.endsWith(".ts") && !f.endsWith(".d.ts");
-  await build({
-    entryPoints: files.filter(isTs),
-    outdir: join(scratch, "src"),
-    outbase: SRC,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    sourcemap: true,
-    logLevel: "error",
-  });
-  // The Go wrapper's sources, the FerretDB patch and any other data files travel with the code.
-  for (const f of files.filter((f) => !isTs(f) && !f.endsWith(".d.ts"))) {
-    const to = join(scratch, "src", relative(SRC, f));
-    await mkdir(dirname(to), { recursive: true });
-    await copyFile(f, to);
-  }
   try {
+    await build({
+      entryPoints: files.filter(isTs),
+      outdir: join(scratch, "src"),
+      outbase: SRC,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      sourcemap: true,
+      logLevel: "error",
+    });
+    // The Go wrapper's sources, the FerretDB patch and any other data files travel with the code.
+    for (const f of files.filter((f) => !isTs(f) && !f.endsWith(".d.ts"))) {
+      const to = join(scratch, "src", relative(SRC, f));
+      await mkdir(dirname(to), { recursive: true });
+      await copyFile(f, to);
+    }
     await rename(scratch, root);
   } catch (err) {
+    // A failed compile leaves nothing behind; losing the race to another process is no failure.
     await rm(scratch, { recursive: true, force: true });
     if (!existsSync(root)) throw err;
   }
