@@ -3,9 +3,10 @@ import { dirname, extname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { FeatureModule } from "./context.js";
 
-const FEATURES_DIR = dirname(fileURLToPath(import.meta.url));
+const HERE = fileURLToPath(import.meta.url);
+const FEATURES_DIR = dirname(HERE);
 // "index.ts" from the sources, "index.js" when running compiled (src/launch/run.mjs).
-const INDEX = `index${extname(fileURLToPath(import.meta.url))}`;
+const INDEX = `index${extname(HERE)}`;
 
 /**
  * Every folder under src/features/ with an index.ts is a feature: adding the folder is all it

@@ -7,8 +7,10 @@ import { fileURLToPath } from "node:url";
 import { build, version as esbuildVersion } from "esbuild";
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/** The repository: entry points are named relative to it. */
+export const REPO_DIR = dirname(SRC);
 /** Where compiled versions of src/ live, one folder per version of the sources. */
-export const COMPILED_DIR = resolve(SRC, "..", "data", "cache", "app");
+export const COMPILED_DIR = resolve(REPO_DIR, "data", "cache", "app");
 // Older versions are kept a while: a process started on one may still import from it lazily.
 const KEPT_VERSIONS = 3;
 

@@ -7,11 +7,10 @@
 import { existsSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { compiledApp } from "./compile.mjs";
+import { compiledApp, REPO_DIR } from "./compile.mjs";
 
-const REPO = resolve(import.meta.dirname, "..", "..");
 const [entry, ...args] = process.argv.slice(2);
-const rel = entry ? relative(REPO, resolve(REPO, entry)) : "";
+const rel = entry ? relative(REPO_DIR, resolve(REPO_DIR, entry)) : "";
 if (!rel.startsWith("src/") || !rel.endsWith(".ts")) {
   process.stderr.write("Usage: node src/launch/run.mjs src/<entry>.ts [arguments]\n");
   process.exit(2);
