@@ -1,7 +1,7 @@
 // Plain JavaScript on purpose: this runs before anything can load TypeScript.
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, version as esbuildVersion } from "esbuild";
@@ -25,13 +25,62 @@ async function sourceFiles() {
 async function versionOf(files) {
   const hash = createHash("sha256").update(`esbuild ${esbuildVersion}\n`);
   for (const f of files) hash.update(`${relative(SRC, f)}\n`).update(await readFile(f));
+  // The bundle carries the packages too: installing other versions of them is a new version.
+  for (const f of ["package.json", "package-lock.json"]) {
+    const path = join(REPO_DIR, f);
+    if (existsSync(path)) hash.update(`${f}\n`).update(await readFile(path));
+  }
   return hash.digest("hex").slice(0, 16);
 }
 
+/** The entry points run.mjs can start: the app and the command-line tools. */
+export function isEntryPoint(rel) {
+  return rel === "src/main.ts" || /^src\/cli\/[^/]+\.ts$/.test(rel);
+}
+
 /**
- * Compiles src/ to plain JavaScript under data/cache/app/<version>/src (with source maps), once per
- * version of the sources, and returns that folder's root. Safe when several processes start at
- * once: each compiles into a private folder and the first to rename it into place wins.
+ * Feature discovery reads src/features/ when running from the sources. A bundle has no folders to
+ * read, so the same rule (every folder with an index.ts, in name order) is applied when bundling
+ * and written as static imports: adding a folder still is all it takes.
+ */
+const featuresPlugin = {
+  name: "pandu-features",
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]src[\\/]features[\\/]discover\.ts$/ }, async () => {
+      const dir = join(SRC, "features");
+      const entries = await readdir(dir, { withFileTypes: true });
+      const names = entries
+        .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, "index.ts")))
+        .map((e) => e.name)
+        .sort();
+      const imports = names.map((n, i) => `import feature${i} from "./${n}/index.ts";`).join("\n");
+      const list = names.map((_, i) => `feature${i}`).join(", ");
+      return {
+        contents: `${imports}\nexport const FEATURE_MODULES = [${list}].sort((a, b) => a.order - b.order);\n`,
+        loader: "ts",
+        resolveDir: dir,
+      };
+    });
+  },
+};
+
+// CommonJS packages inside an ES module bundle still call require() for Node's own modules and
+// read __dirname; the bundle gives them both, as Node gives a CommonJS file.
+const BANNER = [
+  'import { createRequire as __panduCreateRequire } from "node:module";',
+  'import { dirname as __panduDirname } from "node:path";',
+  'import { fileURLToPath as __panduFileURLToPath } from "node:url";',
+  "const require = __panduCreateRequire(import.meta.url);",
+  "const __filename = __panduFileURLToPath(import.meta.url);",
+  "const __dirname = __panduDirname(__filename);",
+].join("\n");
+
+/**
+ * Bundles src/ (with the packages it uses) into plain JavaScript under data/cache/app/<version>/src,
+ * one file per entry point plus shared chunks, with source maps; once per version of the sources.
+ * Node then loads a handful of files instead of some two thousand modules: a process starts in
+ * about 0.3 s of CPU instead of 1.5. Returns that folder's root. Safe when several processes start
+ * at once: each builds into a private folder and the first to rename it into place wins.
  */
 export async function compiledApp() {
   const files = await sourceFiles();
@@ -39,24 +88,24 @@ export async function compiledApp() {
   if (existsSync(root)) return root;
 
   const scratch = join(COMPILED_DIR, `.building-${process.pid}-${randomBytes(4).toString("hex")}`);
-  const isTs = (f) => f.endsWith(".ts") && !f.endsWith(".d.ts");
   try {
     await build({
-      entryPoints: files.filter(isTs),
+      entryPoints: files.filter((f) => isEntryPoint(relative(REPO_DIR, f))),
       outdir: join(scratch, "src"),
       outbase: SRC,
+      bundle: true,
+      // Lazily imported parts (the Slack adapter) stay in chunks of their own, loaded when used.
+      splitting: true,
       platform: "node",
       format: "esm",
       target: "node20",
+      banner: { js: BANNER },
+      plugins: [featuresPlugin],
+      // Stack traces name the TypeScript lines; the maps point at the files rather than carry them.
       sourcemap: true,
+      sourcesContent: false,
       logLevel: "error",
     });
-    // The Go wrapper's sources, the FerretDB patch and any other data files travel with the code.
-    for (const f of files.filter((f) => !isTs(f) && !f.endsWith(".d.ts"))) {
-      const to = join(scratch, "src", relative(SRC, f));
-      await mkdir(dirname(to), { recursive: true });
-      await copyFile(f, to);
-    }
     await rename(scratch, root);
   } catch (err) {
     // A failed compile leaves nothing behind; losing the race to another process is no failure.

@@ -3,13 +3,16 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, copyFile, cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { REPO_ROOT } from "../../paths.js";
 
 const run = promisify(execFile);
 
-/** The Go sources of the wrapper; the binary is rebuilt whenever one of them changes. */
-export const WRAPPER_DIR = dirname(fileURLToPath(import.meta.url));
+/**
+ * The Go sources of the wrapper; the binary is rebuilt whenever one of them changes. Named from the
+ * repository, not from this module: compiled, this code runs from a bundle elsewhere.
+ */
+export const WRAPPER_DIR = join(REPO_ROOT, "src", "db", "embedded");
 const SOURCES = ["main.go", "go.mod", "go.sum"];
 const FERRETDB_MODULE = "github.com/FerretDB/FerretDB";
 
