@@ -33,7 +33,9 @@ export async function ensureSchema(database: Database): Promise<string[]> {
   for (const model of Object.values(database.models)) {
     const name = model.collection.collectionName;
     const isNew = !existing.has(name);
-    const have = isNew ? new Set<string>() : new Set((await db.collection(name).indexes()).map((i) => keyOf(i.key)));
+    const have = isNew
+      ? new Set<string>()
+      : new Set((await db.collection(name).indexes()).map((i) => keyOf(i.key)));
     const missing: { key: Record<string, 1 | -1>; name: string; unique: boolean }[] = [];
     for (const [fields, options] of model.schema.indexes()) {
       const key = fields as Record<string, 1 | -1>;

@@ -7,7 +7,9 @@
 // build.ts builds it against a copy of the module with ferretdb-v1.24.2.patch applied (through a
 // `replace`), so that equality lookups use FerretDB's indexes; see the patch for what it changes.
 //
-// It prints one line "ready <mongodb uri>" on stdout once it accepts connections, and exits when
+// It listens on a Unix socket when given one (what Pandu does: a command costs the client and the
+// server less than over loopback TCP, and no other user of the machine can connect), else on a
+// loopback TCP port. It prints one line "ready <mongodb uri>" on stdout once it accepts connections, and exits when
 // its standard input closes, so it never outlives the process that started it (even after a
 // SIGKILL of the parent, the pipe closes).
 package main
@@ -30,25 +32,30 @@ import (
 func main() {
 	handler := flag.String("handler", "sqlite", "storage: sqlite or postgresql")
 	listen := flag.String("listen", "127.0.0.1:0", "loopback host:port to listen on (port 0 picks a free one)")
+	listenUnix := flag.String("listen-unix", "", "Unix socket to listen on instead of TCP, in a folder of its own")
 	dataDir := flag.String("data-dir", "", "directory for the sqlite storage")
 	pgURL := flag.String("postgresql-url", "", "PostgreSQL URL for the postgresql storage (also read from FERRETDB_POSTGRESQL_URL)")
 	logLevel := flag.String("log-level", "warn", "debug, info, warn or error")
 	flag.Parse()
 
-	if err := run(*handler, *listen, *dataDir, *pgURL, *logLevel); err != nil {
+	if err := run(*handler, *listen, *listenUnix, *dataDir, *pgURL, *logLevel); err != nil {
 		fmt.Fprintln(os.Stderr, "pandu-ferretdb:", err)
 		os.Exit(1)
 	}
 }
 
-func run(handler, listen, dataDir, pgURL, logLevel string) error {
-	host, _, err := net.SplitHostPort(listen)
-	if err != nil {
-		return fmt.Errorf("bad -listen %q: %w", listen, err)
-	}
-	// Never expose the database beyond this machine.
-	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		return fmt.Errorf("-listen must be a loopback address, got %q", host)
+func run(handler, listen, listenUnix, dataDir, pgURL, logLevel string) error {
+	listener := ferretdb.ListenerConfig{Unix: listenUnix}
+	if listenUnix == "" {
+		host, _, err := net.SplitHostPort(listen)
+		if err != nil {
+			return fmt.Errorf("bad -listen %q: %w", listen, err)
+		}
+		// Never expose the database beyond this machine.
+		if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+			return fmt.Errorf("-listen must be a loopback address, got %q", host)
+		}
+		listener.TCP = listen
 	}
 
 	var level slog.Level
@@ -57,7 +64,7 @@ func run(handler, listen, dataDir, pgURL, logLevel string) error {
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 
-	cfg := &ferretdb.Config{Listener: ferretdb.ListenerConfig{TCP: listen}, Logger: logger, Handler: handler}
+	cfg := &ferretdb.Config{Listener: listener, Logger: logger, Handler: handler}
 	switch handler {
 	case "sqlite":
 		if dataDir == "" {
@@ -105,5 +112,12 @@ func run(handler, listen, dataDir, pgURL, logLevel string) error {
 	// MongoDBURI waits for the listener, so it doubles as the readiness signal.
 	fmt.Fprintf(os.Stdout, "ready %s\n", f.MongoDBURI())
 
-	return <-done
+	err = <-done
+	// The socket's folder was made for this server alone (launch.ts): leave nothing behind, even
+	// when the parent was killed. Remove refuses a folder that is not empty.
+	if listenUnix != "" {
+		_ = os.Remove(listenUnix)
+		_ = os.Remove(filepath.Dir(listenUnix))
+	}
+	return err
 }
