@@ -21,6 +21,8 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
+	_ "net/http/pprof"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -36,7 +38,18 @@ func main() {
 	dataDir := flag.String("data-dir", "", "directory for the sqlite storage")
 	pgURL := flag.String("postgresql-url", "", "PostgreSQL URL for the postgresql storage (also read from FERRETDB_POSTGRESQL_URL)")
 	logLevel := flag.String("log-level", "warn", "debug, info, warn or error")
+	// For diagnosis only (where the database spends its CPU): Go's profiler on a loopback address.
+	pprofAddr := flag.String("pprof", os.Getenv("PANDU_FERRETDB_PPROF"), "loopback host:port for net/http/pprof (off when empty)")
 	flag.Parse()
+
+	if *pprofAddr != "" {
+		host, _, err := net.SplitHostPort(*pprofAddr)
+		if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() {
+			fmt.Fprintln(os.Stderr, "pandu-ferretdb: -pprof must be a loopback host:port")
+			os.Exit(1)
+		}
+		go func() { _ = http.ListenAndServe(*pprofAddr, nil) }()
+	}
 
 	if err := run(*handler, *listen, *listenUnix, *dataDir, *pgURL, *logLevel); err != nil {
 		fmt.Fprintln(os.Stderr, "pandu-ferretdb:", err)
