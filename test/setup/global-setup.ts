@@ -47,7 +47,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dir = await mkdtemp(join(tmpdir(), "pandu-test-db-"));
   const db: EmbeddedDb = await startEmbeddedDb(
     binary,
-    pg ? { handler: "postgresql", url: pg } : { handler: "sqlite", dataDir: dir },
+    // The suite's database is thrown away, so its commits need not reach the disk.
+    pg ? { handler: "postgresql", url: pg } : { handler: "sqlite", dataDir: dir, durable: false },
   );
   project.provide("mongoUri", db.uri);
   project.provide("dbKind", pg ? "ferretdb-postgresql" : "ferretdb-sqlite");

@@ -6,7 +6,14 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 
 /** Storage behind the embedded FerretDB. */
-export type EmbeddedStorage = { handler: "sqlite"; dataDir: string } | { handler: "postgresql"; url: string };
+export type EmbeddedStorage =
+  | {
+      handler: "sqlite";
+      dataDir: string;
+      /** False only for a database thrown away afterwards: commits are then not synced to disk. */
+      durable?: boolean;
+    }
+  | { handler: "postgresql"; url: string };
 
 /** A running embedded server; `stop()` closes its stdin and waits for it to exit. */
 export interface EmbeddedDb {
@@ -35,6 +42,7 @@ export async function startEmbeddedDb(
   const env = { ...process.env };
   if (storage.handler === "sqlite") {
     args.push("-handler=sqlite", `-data-dir=${storage.dataDir}`);
+    if (storage.durable === false) args.push("-sqlite-synchronous=off");
   } else {
     // Passed through the environment so the URL (with its password) never shows in `ps`.
     args.push("-handler=postgresql");

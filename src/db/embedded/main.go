@@ -36,6 +36,9 @@ func main() {
 	listen := flag.String("listen", "127.0.0.1:0", "loopback host:port to listen on (port 0 picks a free one)")
 	listenUnix := flag.String("listen-unix", "", "Unix socket to listen on instead of TCP, in a folder of its own")
 	dataDir := flag.String("data-dir", "", "directory for the sqlite storage")
+	// SQLite's own default (full) syncs the log to disk at every commit. "off" is for databases
+	// thrown away afterwards (the test suite's), where those syncs were a tenth of the server's CPU.
+	sqliteSync := flag.String("sqlite-synchronous", "full", "SQLite's synchronous setting: full, normal or off")
 	pgURL := flag.String("postgresql-url", "", "PostgreSQL URL for the postgresql storage (also read from FERRETDB_POSTGRESQL_URL)")
 	logLevel := flag.String("log-level", "warn", "debug, info, warn or error")
 	// For diagnosis only (where the database spends its CPU): Go's profiler on a loopback address.
@@ -51,13 +54,13 @@ func main() {
 		go func() { _ = http.ListenAndServe(*pprofAddr, nil) }()
 	}
 
-	if err := run(*handler, *listen, *listenUnix, *dataDir, *pgURL, *logLevel); err != nil {
+	if err := run(*handler, *listen, *listenUnix, *dataDir, *sqliteSync, *pgURL, *logLevel); err != nil {
 		fmt.Fprintln(os.Stderr, "pandu-ferretdb:", err)
 		os.Exit(1)
 	}
 }
 
-func run(handler, listen, listenUnix, dataDir, pgURL, logLevel string) error {
+func run(handler, listen, listenUnix, dataDir, sqliteSync, pgURL, logLevel string) error {
 	listener := ferretdb.ListenerConfig{Unix: listenUnix}
 	if listenUnix == "" {
 		host, _, err := net.SplitHostPort(listen)
@@ -90,7 +93,12 @@ func run(handler, listen, listenUnix, dataDir, pgURL, logLevel string) error {
 		if err := os.MkdirAll(abs, 0o700); err != nil {
 			return err
 		}
-		cfg.SQLiteURL = "file:" + abs + "/"
+		switch sqliteSync {
+		case "full", "normal", "off":
+		default:
+			return fmt.Errorf("bad -sqlite-synchronous %q (full, normal or off)", sqliteSync)
+		}
+		cfg.SQLiteURL = "file:" + abs + "/?_pragma=synchronous(" + sqliteSync + ")"
 	case "postgresql":
 		if pgURL == "" {
 			pgURL = os.Getenv("FERRETDB_POSTGRESQL_URL")
