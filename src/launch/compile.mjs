@@ -78,8 +78,8 @@ const BANNER = [
 /**
  * Bundles src/ (with the packages it uses) into plain JavaScript under data/cache/app/<version>/src,
  * one file per entry point plus shared chunks, with source maps; once per version of the sources.
- * Node then loads a handful of files instead of some two thousand modules: a process starts in
- * about 0.3 s of CPU instead of 1.5. Returns that folder's root. Safe when several processes start
+ * Node then loads a handful of files instead of some 2,400 modules: a process starts in
+ * about 0.4 s of CPU instead of 1.5. Returns that folder's root. Safe when several processes start
  * at once: each builds into a private folder and the first to rename it into place wins.
  */
 export async function compiledApp() {

@@ -9,9 +9,9 @@
 //
 // It listens on a Unix socket when given one (what Pandu does: a command costs the client and the
 // server less than over loopback TCP, and no other user of the machine can connect), else on a
-// loopback TCP port. It prints one line "ready <mongodb uri>" on stdout once it accepts connections, and exits when
-// its standard input closes, so it never outlives the process that started it (even after a
-// SIGKILL of the parent, the pipe closes).
+// loopback TCP port. It prints one line "ready <mongodb uri>" on stdout once it accepts
+// connections, and exits when its standard input closes, so it never outlives the process that
+// started it (even after a SIGKILL of the parent, the pipe closes).
 package main
 
 import (
