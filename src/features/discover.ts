@@ -1,12 +1,12 @@
 import { existsSync, readdirSync } from "node:fs";
-import { dirname, extname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { FeatureModule } from "./context.js";
 
-const HERE = fileURLToPath(import.meta.url);
-const FEATURES_DIR = dirname(HERE);
-// "index.ts" from the sources, "index.js" when running compiled (src/launch/run.mjs).
-const INDEX = `index${extname(HERE)}`;
+// This file only runs from the sources (tests, tsx). The bundle that `npm start` runs replaces it
+// with static imports found by the same rule (featuresPlugin in src/launch/compile.mjs).
+const FEATURES_DIR = dirname(fileURLToPath(import.meta.url));
+const INDEX = "index.ts";
 
 /**
  * Every folder under src/features/ with an index.ts is a feature: adding the folder is all it
