@@ -97,91 +97,99 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   /** Hands one normalised update to the conversation service and sends its replies. */
   async function answer(ctx: Context, n: NonNullable<ReturnType<typeof normalizeUpdate>>): Promise<void> {
     const log = deps.logger.child({ update: ctx.update.update_id, user: n.userId });
-    if (ctx.callbackQuery)
-      await ctx.answerCallbackQuery().catch((err) => log.warn({ err }, "answerCallbackQuery failed"));
-    const who: IncomingIdentity = {
-      id: `telegram:${n.userId}`,
-      channel: "telegram",
-      languageHint: n.languageCode,
-    };
-    if (!n.privateChat) {
-      if (n.inbound.kind !== "command") return;
-      // The router's limits never see a group (nothing there reaches it): a busy group or one
-      // person typing commands in it would otherwise make Pandu post the invitation each time.
-      if (deps.admitGroup && !deps.admitGroup(who, String(n.chatId))) return;
-      await ctx.reply(deps.groupText(n.languageCode));
-      return;
-    }
-    // Slow work says so at once, and the chat shows "sending a file…" while it goes on. A note
-    // that replaces an earlier one (an import's count) edits that message in place.
-    const notes = new Map<string, number>();
-    const { progress, settled } = createProgressNotes(async (note) => {
+    // The press is acknowledged while the answer is worked out, not before: the spinner stops as
+    // soon as Telegram hears back, and the reply no longer waits a round trip behind it.
+    const acknowledged = ctx.callbackQuery
+      ? ctx.answerCallbackQuery().catch((err) => log.warn({ err }, "answerCallbackQuery failed"))
+      : undefined;
+    try {
+      const who: IncomingIdentity = {
+        id: `telegram:${n.userId}`,
+        channel: "telegram",
+        languageHint: n.languageCode,
+      };
+      if (!n.privateChat) {
+        if (n.inbound.kind !== "command") return;
+        // The router's limits never see a group (nothing there reaches it): a busy group or one
+        // person typing commands in it would otherwise make Pandu post the invitation each time.
+        if (deps.admitGroup && !deps.admitGroup(who, String(n.chatId))) return;
+        await ctx.reply(deps.groupText(n.languageCode));
+        return;
+      }
+      // Slow work says so at once, and the chat shows "sending a file…" while it goes on. A note
+      // that replaces an earlier one (an import's count) edits that message in place.
+      const notes = new Map<string, number>();
+      const { progress, settled } = createProgressNotes(async (note) => {
+        try {
+          const earlier = note.replace ? notes.get(note.replace) : undefined;
+          const edited =
+            earlier !== undefined &&
+            (await ctx.api.editMessageText(n.chatId, earlier, note.text).then(
+              () => true,
+              (err) => {
+                log.debug({ err }, "editing a progress note failed, sending it instead");
+                return false;
+              },
+            ));
+          if (!edited) {
+            const sent = await ctx.api.sendMessage(n.chatId, note.text);
+            if (note.replace) notes.set(note.replace, sent.message_id);
+          }
+          if (note.preparing) await ctx.api.sendChatAction(n.chatId, CHAT_ACTIONS[note.preparing]);
+        } catch (err) {
+          log.warn({ err }, "sending a progress note failed; the work goes on");
+        }
+      });
+      let replies: Outbound[];
       try {
-        const earlier = note.replace ? notes.get(note.replace) : undefined;
-        const edited =
-          earlier !== undefined &&
-          (await ctx.api.editMessageText(n.chatId, earlier, note.text).then(
+        replies = await deps.handle(who, n.inbound, progress);
+      } catch (err) {
+        log.error({ err }, "handling update failed");
+        replies = [{ text: deps.errorText(who, err) }];
+      }
+      await settled();
+      for (const reply of replies) {
+        // An answer too long for one message is sent in parts below rather than cut into the prompt.
+        if (reply.replacesPrompt && n.buttonMessageId !== undefined && reply.text.length <= MAX_TEXT) {
+          try {
+            await ctx.api.editMessageText(n.chatId, n.buttonMessageId, reply.text, {
+              reply_markup: keyboard(reply.choices) ?? { inline_keyboard: [] },
+            });
+            continue;
+          } catch (err) {
+            // "message is not modified" or too old to edit: send it as a new message instead.
+            log.debug({ err }, "edit failed, sending instead");
+          }
+        }
+        if (reply.media) {
+          const file = new InputFile(reply.media.bytes, reply.media.filename);
+          // A text longer than a caption follows the file as messages of its own, whole.
+          const captioned = reply.text.length <= MAX_CAPTION;
+          const other = captioned && reply.text ? { caption: reply.text } : {};
+          const send =
+            reply.media.kind === "photo"
+              ? ctx.api.sendPhoto(n.chatId, file, other)
+              : ctx.api.sendDocument(n.chatId, file, other);
+          const sent = await send.then(
             () => true,
             (err) => {
-              log.debug({ err }, "editing a progress note failed, sending it instead");
+              log.warn({ err }, "sending media failed; the text still goes");
               return false;
             },
-          ));
-        if (!edited) {
-          const sent = await ctx.api.sendMessage(n.chatId, note.text);
-          if (note.replace) notes.set(note.replace, sent.message_id);
+          );
+          if (sent && captioned) continue;
         }
-        if (note.preparing) await ctx.api.sendChatAction(n.chatId, CHAT_ACTIONS[note.preparing]);
-      } catch (err) {
-        log.warn({ err }, "sending a progress note failed; the work goes on");
-      }
-    });
-    let replies: Outbound[];
-    try {
-      replies = await deps.handle(who, n.inbound, progress);
-    } catch (err) {
-      log.error({ err }, "handling update failed");
-      replies = [{ text: deps.errorText(who, err) }];
-    }
-    await settled();
-    for (const reply of replies) {
-      // An answer too long for one message is sent in parts below rather than cut into the prompt.
-      if (reply.replacesPrompt && n.buttonMessageId !== undefined && reply.text.length <= MAX_TEXT) {
-        try {
-          await ctx.api.editMessageText(n.chatId, n.buttonMessageId, reply.text, {
-            reply_markup: keyboard(reply.choices) ?? { inline_keyboard: [] },
+        const parts = splitText(reply.text);
+        for (const [i, part] of parts.entries()) {
+          // No parse_mode: what people typed is never read as markup.
+          await ctx.api.sendMessage(n.chatId, part, {
+            reply_markup: i === parts.length - 1 ? keyboard(reply.choices) : undefined,
           });
-          continue;
-        } catch (err) {
-          // "message is not modified" or too old to edit: send it as a new message instead.
-          log.debug({ err }, "edit failed, sending instead");
         }
       }
-      if (reply.media) {
-        const file = new InputFile(reply.media.bytes, reply.media.filename);
-        // A text longer than a caption follows the file as messages of its own, whole.
-        const captioned = reply.text.length <= MAX_CAPTION;
-        const other = captioned && reply.text ? { caption: reply.text } : {};
-        const send =
-          reply.media.kind === "photo"
-            ? ctx.api.sendPhoto(n.chatId, file, other)
-            : ctx.api.sendDocument(n.chatId, file, other);
-        const sent = await send.then(
-          () => true,
-          (err) => {
-            log.warn({ err }, "sending media failed; the text still goes");
-            return false;
-          },
-        );
-        if (sent && captioned) continue;
-      }
-      const parts = splitText(reply.text);
-      for (const [i, part] of parts.entries()) {
-        // No parse_mode: what people typed is never read as markup.
-        await ctx.api.sendMessage(n.chatId, part, {
-          reply_markup: i === parts.length - 1 ? keyboard(reply.choices) : undefined,
-        });
-      }
+    } finally {
+      // Settled before the update counts as handled, so a failed acknowledgement is still logged here.
+      await acknowledged;
     }
   }
 
