@@ -183,8 +183,6 @@ export function createEngine(deps: EngineDeps) {
   ): Promise<Outbound[] | null> {
     const answers = { ...run.answers, ...change.setAnswers };
     for (const k of change.unsetAnswers ?? []) delete answers[k];
-    let pendingSet = { ...change.setAnswers };
-    let pendingUnset = [...(change.unsetAnswers ?? [])];
     let seq = run.seq;
     let subjectId: string | undefined;
     let conversation = conv;
@@ -208,19 +206,12 @@ export function createEngine(deps: EngineDeps) {
               flow,
               run.id,
               seq,
-              {
-                stepId: step.id,
-                trail: change.trail,
-                setAnswers: pendingSet,
-                unsetAnswers: pendingUnset,
-                personId: subjectId,
-              },
+              // A copy: the service's answers join `answers` after this write.
+              { stepId: step.id, trail: change.trail, answers: { ...answers }, personId: subjectId },
               deps.now(),
             );
             if (!claimed) return null;
             seq++;
-            pendingSet = {};
-            pendingUnset = [];
             subjectId = undefined;
           }
           const service = deps.services[step.service];
@@ -235,14 +226,12 @@ export function createEngine(deps: EngineDeps) {
           });
           out.push(...(result.outbound ?? []));
           Object.assign(answers, result.setAnswers);
-          Object.assign(pendingSet, result.setAnswers);
           if (result.subjectId) {
             subjectId = result.subjectId;
             conversation = { ...conversation, subjectId: result.subjectId };
           }
           if (result.profile) conversation = { ...conversation, profile: result.profile };
           if (result.locale) {
-            pendingSet[RUN_LOCALE] = result.locale;
             answers[RUN_LOCALE] = result.locale;
             conversation = { ...conversation, profile: { ...conversation.profile, locale: result.locale } };
           }
@@ -268,14 +257,7 @@ export function createEngine(deps: EngineDeps) {
             flow,
             run.id,
             seq,
-            {
-              stepId,
-              trail: change.trail,
-              setAnswers: pendingSet,
-              unsetAnswers: pendingUnset,
-              offered,
-              personId: subjectId,
-            },
+            { stepId, trail: change.trail, answers, offered, personId: subjectId },
             deps.now(),
           );
           if (!moved) return null;
@@ -361,7 +343,7 @@ export function createEngine(deps: EngineDeps) {
           flow,
           run.id,
           run.seq,
-          { stepId: step.id, trail: run.trail, setAnswers: decision.setAnswers, offered },
+          { stepId: step.id, trail: run.trail, answers, offered },
           deps.now(),
         );
         return ok ? [{ ...rendered, replacesPrompt: byButton }] : null;
@@ -520,7 +502,7 @@ export function createEngine(deps: EngineDeps) {
       return null;
     const step = stepOf(flow, run.stepId);
     if (!isQuestion(step)) return null;
-    const still = { stepId: run.stepId, trail: run.trail ?? [], offered: run.offered ?? [] };
+    const still = { stepId: run.stepId, trail: run.trail, answers: run.answers, offered: run.offered };
     if (!(await deps.runs.advance(run._id, run.seq, still, deps.now()))) return null;
     return [await present(conv, flow, step, snapshot(run), run.seq + 1, t(conv, "flow-idle-resumed"))];
   }

@@ -9,13 +9,11 @@ export type RunStore = Pick<FlowRunsRepository, "start" | "get" | "listForPerson
 };
 
 const applyMove = (run: FlowRun, move: RunMove, now: Date): FlowRun => {
-  const answers = { ...run.answers, ...move.setAnswers };
-  for (const k of move.unsetAnswers ?? []) delete answers[k];
   return {
     ...run,
     stepId: move.stepId,
     trail: [...move.trail],
-    answers,
+    answers: { ...move.answers },
     offered: [...(move.offered ?? [])],
     personId: move.personId ?? run.personId,
     seq: run.seq + 1,

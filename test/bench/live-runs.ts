@@ -1,6 +1,7 @@
 import type { App } from "../../src/app.js";
 import type { Database } from "../../src/db/connection.js";
 import type { FlowRun } from "../../src/db/models/index.js";
+import { encodeRun } from "../../src/db/repositories/flow-runs.js";
 import type { Outbound } from "../../src/engine/types.js";
 import { createPeopleGenerator, lcg } from "./agency-people.js";
 
@@ -167,7 +168,8 @@ export async function seedRuns(
   for (let i = 0; i < runs.length; i += BATCH) {
     await database.models.FlowRun.insertMany(
       runs.slice(i, i + BATCH).map(({ person, step }) => ({
-        ...step.run,
+        // Stored as the runs repository stores a run.
+        ...encodeRun(step.run),
         // Ids as the engine makes them: button data carries them, [a-z0-9] only.
         _id: `rb${person.personId.toLowerCase().replace(/[^a-z0-9]/g, "")}`,
         personId: person.personId,

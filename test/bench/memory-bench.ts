@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "../../src/app.js";
 import type { Database } from "../../src/db/connection.js";
+import { decodeRun } from "../../src/db/repositories/flow-runs.js";
 import type { Translate } from "../../src/engine/text.js";
 import { seedCoursesIfEmpty } from "../../src/services/course-seed.js";
 import { seedDemoIfEmpty } from "../../src/services/demo-seed.js";
@@ -152,12 +153,14 @@ export async function runMemoryBench(opts: {
     const answerSeconds = (performance.now() - started) / 1000;
     if (wrong.length > 0)
       throw new Error(`bench: ${wrong.length} answers got a wrong reply: ${wrong.slice(0, 3).join("; ")}`);
-    const runs = await database.models.FlowRun.find(
-      { personId: { $in: live.map((l) => l.person.personId) } },
-      { answers: 1 },
-    )
-      .lean()
-      .exec();
+    const runs = (
+      await database.models.FlowRun.find(
+        { personId: { $in: live.map((l) => l.person.personId) } },
+        { answers: 1, state: 1 },
+      )
+        .lean()
+        .exec()
+    ).map(decodeRun);
     const answered = runs.map((r) => (r.answers.responses as unknown[]).length);
     const expected = live.reduce((n, l) => n + l.step.answered + 1, 0);
     if (runs.length !== live.length || answered.reduce((a, b) => a + b, 0) !== expected)

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { CommandStartedEvent } from "mongodb";
 import { createApp } from "../../src/app.js";
 import type { Database } from "../../src/db/connection.js";
+import { decodeRun } from "../../src/db/repositories/flow-runs.js";
 import type { Translate } from "../../src/engine/text.js";
 import { seedDemoIfEmpty } from "../../src/services/demo-seed.js";
 import { lcg } from "./agency-people.js";
@@ -349,10 +350,10 @@ async function lostAnswers(
   const m = database.models;
   const runs = new Map(
     (
-      await m.FlowRun.find({ personId: { $in: ids } }, { personId: 1, answers: 1 })
+      await m.FlowRun.find({ personId: { $in: ids } }, { personId: 1, answers: 1, state: 1 })
         .lean()
         .exec()
-    ).map((r) => [r.personId, r]),
+    ).map((r) => [r.personId, decodeRun(r)]),
   );
   const saved = new Map<string, number>();
   for (const a of await m.Assessment.find({ personId: { $in: ids } }, { personId: 1 })

@@ -20,7 +20,7 @@ import {
 } from "./delivery.js";
 import { type Enrollment, enrollmentSchema } from "./enrollment.js";
 import { type ErasureRequest, erasureRequestSchema } from "./erasure-request.js";
-import { type FlowRun, flowRunSchema } from "./flow-run.js";
+import { type FlowRun, flowRunSchema, type StoredFlowRun } from "./flow-run.js";
 import { type Identity, identitySchema } from "./identity.js";
 import { type Jabatan, jabatanSchema } from "./jabatan.js";
 import {
@@ -121,6 +121,7 @@ export type {
   Person,
   PlaceRequest,
   StoredCourse,
+  StoredFlowRun,
   SummaryMark,
   SummaryMember,
   SurveyAnswerKey,
@@ -144,7 +145,7 @@ export interface Models {
   Identity: Model<Identity>;
   OrgUnit: Model<OrgUnit>;
   Jabatan: Model<Jabatan>;
-  FlowRun: Model<FlowRun>;
+  FlowRun: Model<StoredFlowRun>;
   AuditEntry: Model<AuditEntry>;
   LinkCode: Model<LinkCode>;
   LinkAttempt: Model<LinkAttempt>;
@@ -202,7 +203,7 @@ export function createModels(conn: Connection): Models {
     Identity: bind<Identity>(conn, "Identity", identitySchema),
     OrgUnit: bind<OrgUnit>(conn, "OrgUnit", orgUnitSchema),
     Jabatan: bind<Jabatan>(conn, "Jabatan", jabatanSchema),
-    FlowRun: bind<FlowRun>(conn, "FlowRun", flowRunSchema),
+    FlowRun: bind<StoredFlowRun>(conn, "FlowRun", flowRunSchema),
     AuditEntry: bind<AuditEntry>(conn, "AuditEntry", auditEntrySchema),
     LinkCode: bind<LinkCode>(conn, "LinkCode", linkCodeSchema),
     LinkAttempt: bind<LinkAttempt>(conn, "LinkAttempt", linkAttemptSchema),

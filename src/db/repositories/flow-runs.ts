@@ -1,21 +1,48 @@
-import type { BulkWriteResult, Collection } from "mongodb";
-import type { FlowRun, Models } from "../models/index.js";
+import { Binary, BSON, type BulkWriteResult, type Collection } from "mongodb";
+import type { FlowRun, Models, StoredFlowRun } from "../models/index.js";
 import { reportDirectQuery } from "../query-log.js";
 import { driverCollection } from "./driver-collection.js";
 import { insertOnce, isDuplicateKeyError } from "./errors.js";
 
-/** What one answer changes in a run. */
+/** A run after one answer: where it stands and everything it holds (written whole, not patched). */
 export interface RunMove {
   stepId: string;
   trail: string[];
-  /** Answers to set, by step id (step ids are plain identifiers, never containing dots). */
-  setAnswers?: Record<string, unknown>;
-  /** Answers to forget (going back, or a branch abandoned). */
-  unsetAnswers?: string[];
+  /** Every answer the run holds after the move, by step id. */
+  answers: Record<string, unknown>;
   /** Options offered at the new step (dynamic lists), so a button can carry just an index. */
   offered?: { id: string; label: string }[];
   /** The run's subject changes (onboarding created the person). */
   personId?: string;
+}
+
+type RunState = Pick<FlowRun, "answers" | "trail" | "offered">;
+
+/** The engine's state of a run as the one stored field `state` (see StoredFlowRun). */
+function encodeState(run: RunState): Buffer {
+  return Buffer.from(BSON.serialize({ answers: run.answers, trail: run.trail, offered: run.offered }));
+}
+
+/** A run as stored: its state in one field. */
+export function encodeRun<T extends Partial<FlowRun>>(run: T): Omit<T, keyof RunState> & { state: Buffer } {
+  const { answers = {}, trail = [], offered = [], ...rest } = run;
+  return { ...rest, state: encodeState({ answers, trail, offered }) };
+}
+
+/** A stored run (or the fields of one a query projected) as the engine knows it. */
+export function decodeRun<T extends Partial<StoredFlowRun>>(
+  doc: T,
+): Omit<T, "state" | keyof RunState> & RunState {
+  const { state, answers, trail, offered, ...rest } = doc;
+  if (!state) return { ...rest, answers: answers ?? {}, trail: trail ?? [], offered: offered ?? [] };
+  const bytes = state instanceof Binary ? state.value() : state;
+  const decoded = BSON.deserialize(bytes) as Partial<RunState>;
+  return {
+    ...rest,
+    answers: decoded.answers ?? {},
+    trail: decoded.trail ?? [],
+    offered: decoded.offered ?? [],
+  };
 }
 
 /**
@@ -40,15 +67,16 @@ export function flowRunsRepository({ FlowRun }: Pick<Models, "FlowRun">) {
       run: Omit<FlowRun, "_id" | "seq"> & { _id?: string },
     ): Promise<{ run: FlowRun; resumed: boolean }> {
       try {
-        const doc = await FlowRun.create({ ...run, seq: 0 });
-        return { run: doc.toObject(), resumed: false };
+        const doc = await FlowRun.create({ ...encodeRun(run), seq: 0 } as StoredFlowRun);
+        const { _id, seq } = doc.toObject();
+        return { run: { ...run, _id, seq }, resumed: false };
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
         const existing = await FlowRun.findOne({ personId: run.personId, flowId: run.flowId })
-          .lean<FlowRun>()
+          .lean<StoredFlowRun>()
           .exec();
         if (!existing) throw err;
-        return { run: existing, resumed: true };
+        return { run: decodeRun(existing), resumed: true };
       }
     },
     /** Deletes claims older than `before` (they only matter while an answer is in flight). */
@@ -73,11 +101,13 @@ export function flowRunsRepository({ FlowRun }: Pick<Models, "FlowRun">) {
     },
     /** A person's live runs, most recently touched first. */
     async listForPerson(personId: string): Promise<FlowRun[]> {
-      return FlowRun.find({ personId }).sort({ updatedAt: -1 }).lean<FlowRun[]>().exec();
+      const runs = await FlowRun.find({ personId }).sort({ updatedAt: -1 }).lean<StoredFlowRun[]>().exec();
+      return runs.map(decodeRun);
     },
     /** One run by id. */
     async get(id: string): Promise<FlowRun | null> {
-      return FlowRun.findById(id).lean<FlowRun>().exec();
+      const run = await FlowRun.findById(id).lean<StoredFlowRun>().exec();
+      return run ? decodeRun(run) : null;
     },
     /**
      * Applies one move, only if the run is still at `expectedSeq`. Returns false when it was not (a
@@ -100,16 +130,17 @@ export function flowRunsRepository({ FlowRun }: Pick<Models, "FlowRun">) {
       };
       const set: Record<string, unknown> = {
         stepId: move.stepId,
-        trail: move.trail,
-        offered: move.offered ?? [],
+        state: encodeState({ answers: move.answers, trail: move.trail, offered: move.offered ?? [] }),
         updatedAt: now,
       };
       if (move.personId) set.personId = move.personId;
-      for (const [k, v] of Object.entries(move.setAnswers ?? {})) set[`answers.${k}`] = v;
-      const update: Record<string, unknown> = { $set: set, $inc: { seq: 1 } };
-      if (move.unsetAnswers?.length) {
-        update.$unset = Object.fromEntries(move.unsetAnswers.map((k) => [`answers.${k}`, ""]));
-      }
+      // A run stored before `state` sheds its old fields the first time it moves (for the others
+      // these remove nothing).
+      const update = {
+        $set: set,
+        $inc: { seq: 1 },
+        $unset: { answers: "", trail: "", offered: "" } as const,
+      };
       const filter = { _id: id, seq: expectedSeq };
       const runs = driverCollection(FlowRun) as unknown as Collection<{ _id: string }>;
       reportDirectQuery(FlowRun, "updateOne", claimFilter(claimId));

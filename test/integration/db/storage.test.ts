@@ -359,7 +359,7 @@ describe("storage on a real MongoDB-protocol server", () => {
     expect(again).toMatchObject({ resumed: true, run: { _id: run._id } });
     await expect(ctx.db.models.FlowRun.create({ ...base, seq: 0 })).rejects.toMatchObject({ code: 11000 });
 
-    const move = { stepId: "name", trail: ["consent"], setAnswers: { consent: "yes" } };
+    const move = { stepId: "name", trail: ["consent"], answers: { consent: "yes" } };
     const sent = ctx.commands.length;
     expect(await ctx.repos.flowRuns.advance(run._id, 0, move, t0)).toBe(true);
     // The claim and the state go in one command: one round trip per answer.
@@ -375,7 +375,7 @@ describe("storage on a real MongoDB-protocol server", () => {
       await ctx.repos.flowRuns.advance(
         run._id,
         1,
-        { stepId: "nip", trail: ["consent", "name"], setAnswers: { name: "Budi" } },
+        { stepId: "nip", trail: ["consent", "name"], answers: { consent: "yes", name: "Budi" } },
         t0,
       ),
     ).toBe(true);
@@ -383,7 +383,7 @@ describe("storage on a real MongoDB-protocol server", () => {
       await ctx.repos.flowRuns.advance(
         run._id,
         2,
-        { stepId: "name", trail: ["consent"], unsetAnswers: ["name"] },
+        { stepId: "name", trail: ["consent"], answers: { consent: "yes" } },
         t0,
       ),
     ).toBe(true);
@@ -391,6 +391,62 @@ describe("storage on a real MongoDB-protocol server", () => {
     expect(now).toMatchObject({ seq: 3, stepId: "name", trail: ["consent"], answers: { consent: "yes" } });
     expect(await ctx.repos.flowRuns.end(run._id)).toBe(true);
     expect(await ctx.repos.flowRuns.listForPerson("p-run")).toEqual([]);
+  });
+
+  it("reads a run stored before its state was one field, and stores it whole the first time it moves", async () => {
+    const at = new Date("2026-12-01T03:00:00Z");
+    await ctx.db.models.FlowRun.collection.insertOne({
+      _id: "r-legacy",
+      personId: "p-legacy",
+      identityId: "telegram:3",
+      flowId: "asesmen",
+      flowVersion: "1",
+      stepId: "ask",
+      seq: 4,
+      answers: { intro: true, responses: [{ c: "M.1", l: 2, i: 0, s: 4 }], when: at },
+      trail: ["intro", "ask"],
+      offered: [{ id: "u1", label: "Bidang Umum" }],
+      startedAt: at,
+      updatedAt: at,
+    } as never);
+    const legacy = await ctx.repos.flowRuns.get("r-legacy");
+    expect(legacy).toMatchObject({
+      seq: 4,
+      answers: { intro: true, responses: [{ c: "M.1", l: 2, i: 0, s: 4 }], when: at },
+      trail: ["intro", "ask"],
+      offered: [{ id: "u1", label: "Bidang Umum" }],
+    });
+    const answers = {
+      ...legacy!.answers,
+      responses: [
+        { c: "M.1", l: 2, i: 0, s: 4 },
+        { c: "M.1", l: 2, i: 1, s: 3 },
+      ],
+    };
+    expect(
+      await ctx.repos.flowRuns.advance(
+        "r-legacy",
+        4,
+        { stepId: "ask", trail: ["intro", "ask", "ask"], answers },
+        at,
+      ),
+    ).toBe(true);
+    const stored = await ctx.db.models.FlowRun.collection.findOne({ _id: "r-legacy" } as never);
+    expect(Object.keys(stored!).sort()).toEqual([
+      "_id",
+      "flowId",
+      "flowVersion",
+      "identityId",
+      "personId",
+      "seq",
+      "startedAt",
+      "state",
+      "stepId",
+      "updatedAt",
+    ]);
+    expect(await ctx.repos.flowRuns.listForPerson("p-legacy")).toMatchObject([
+      { seq: 5, answers, trail: ["intro", "ask", "ask"], offered: [] },
+    ]);
   });
 
   it("deletes one run's claims by their ids, and no other run's", async () => {
@@ -494,7 +550,7 @@ describe("storage on a real MongoDB-protocol server", () => {
       startedAt: t0,
       updatedAt: t0,
     });
-    await ctx.repos.flowRuns.advance(run._id, 0, { stepId: "b", trail: ["a"], setAnswers: { a: 1 } }, t0);
+    await ctx.repos.flowRuns.advance(run._id, 0, { stepId: "b", trail: ["a"], answers: { a: 1 } }, t0);
     await ctx.repos.flowRuns.end(run._id);
     await ctx.repos.audit.append({ at: t0, action: "test", outcome: "ok" });
     const sent = ctx.commands.slice(before);
@@ -526,14 +582,14 @@ describe("atomic primitives Pandu relies on (FerretDB 1.24 has no compare-and-se
           ctx.repos.flowRuns.advance(
             run._id,
             seq,
-            { stepId: `s${seq}`, trail: [], setAnswers: { [`q${seq}`]: i } },
+            { stepId: `s${seq}`, trail: [], answers: { [`q${seq}`]: i } },
             t0,
           ),
         ),
       );
       expect(results.filter(Boolean)).toHaveLength(1);
       // Only the winner's state is written: a loser's second statement never runs.
-      const stored = await ctx.db.models.FlowRun.findById(run._id).lean().exec();
+      const stored = await ctx.repos.flowRuns.get(run._id);
       expect(stored?.answers[`q${seq}`]).toBe(results.indexOf(true));
     }
     expect((await ctx.repos.flowRuns.get(run._id))?.seq).toBe(5);

@@ -27,8 +27,8 @@ describe("housekeeping", () => {
       updatedAt: recent,
     });
     const twoHoursAgo = new Date("2026-12-01T22:00:00Z");
-    await ctx.repos.flowRuns.advance(run.run._id, 0, { stepId: "b", trail: ["a"] }, twoHoursAgo);
-    await ctx.repos.flowRuns.advance(run.run._id, 1, { stepId: "c", trail: ["a", "b"] }, now);
+    await ctx.repos.flowRuns.advance(run.run._id, 0, { stepId: "b", trail: ["a"], answers: {} }, twoHoursAgo);
+    await ctx.repos.flowRuns.advance(run.run._id, 1, { stepId: "c", trail: ["a", "b"], answers: {} }, now);
     const removed = await createHousekeeping({ repos: ctx.repos }).run(now);
     expect(removed).toMatchObject({ deliveryClaims: 1, leases: 1, flowClaims: 1 });
     expect(await ctx.db.models.FlowRun.findById(`${run.run._id}:1`).lean().exec()).not.toBeNull();
