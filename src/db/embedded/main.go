@@ -69,7 +69,7 @@ func run(handler, listen, listenUnix, dataDir, sqliteSync, pgURL, logLevel strin
 			return fmt.Errorf("bad -listen %q: %w", listen, err)
 		}
 		// Never expose the database beyond this machine.
-		if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		if !isLoopback(host) {
 			return fmt.Errorf("-listen must be a loopback address, got %q", host)
 		}
 		listener.TCP = listen
@@ -159,11 +159,16 @@ func withoutLocalTLS(raw string) string {
 	if q.Has("sslmode") || q.Has("host") {
 		return raw
 	}
-	host := u.Hostname()
-	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+	if !isLoopback(u.Hostname()) {
 		return raw
 	}
 	q.Set("sslmode", "disable")
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+// isLoopback reports whether host names this machine: "localhost" or a loopback address.
+func isLoopback(host string) bool {
+	ip := net.ParseIP(host)
+	return host == "localhost" || (ip != nil && ip.IsLoopback())
 }
