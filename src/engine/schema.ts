@@ -212,8 +212,8 @@ const computeStep = z
     kind: z.literal("compute"),
     service: hookName,
     /**
-     * The service only computes from the answers and writes nothing: it needs no claim of its own
-     * (it may run again on a retried answer), so the answer costs no extra round trips.
+     * The service writes nothing (it may read): it needs no claim of its own (it may run again on
+     * a retried answer), so the answer costs no extra round trips.
      */
     pure: z.boolean().default(false),
     next: stepId.optional(),

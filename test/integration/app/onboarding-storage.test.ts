@@ -73,7 +73,10 @@ describe("a whole onboarding on the real app services", () => {
     // cached in memory).
     expect(perAnswer[1]).toBe(1); // name → NIP question
     expect(perAnswer[7]).toBe(1); // zone confirmed → language question
-    // A compute step on the way claims its own step first, so its side effects run once: 2.
-    expect(perAnswer[8]).toBe(2); // language → useLanguage → learning modes
+    // A compute step that writes nothing is passed through without a claim of its own: still 1.
+    expect(perAnswer[2]).toBe(1); // NIP → checkNip → activation question
+    expect(perAnswer[8]).toBe(1); // language → useLanguage → learning modes
+    // An answer whose next step reads the units, the jabatan list or a unit's region: 2.
+    expect(perAnswer.slice(3, 7)).toEqual([2, 2, 2, 2]);
   });
 });
