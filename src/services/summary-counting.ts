@@ -26,6 +26,20 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** The stores the running totals read the facts from and keep the derived documents in. */
+export type SummaryRepos = Pick<
+  Repositories,
+  | "summaries"
+  | "people"
+  | "assessments"
+  | "completions"
+  | "achievements"
+  | "surveys"
+  | "deliveries"
+  | "orgUnits"
+  | "changeStamps"
+>;
+
 /** The change stamp every fold and rebuild that writes derived documents replaces. */
 export const SUMMARY_STAMP = "summaries";
 

@@ -9,7 +9,6 @@ import type {
   UnitHeadcount,
   UnitYearTotals,
 } from "../db/models/index.js";
-import type { Repositories } from "../db/repositories/index.js";
 import { ORG_UNITS_STAMP } from "../db/repositories/org-units.js";
 import { countsTowardJp } from "../domain/completion-state.js";
 import { officialUnitOf } from "../domain/membership.js";
@@ -26,7 +25,14 @@ import {
   unitTotalsOf,
 } from "../domain/summary.js";
 import { localDateOf } from "./jp-ledger.js";
-import { type CountingRules, canonical, orgTree, pushTo, SUMMARY_STAMP } from "./summary-counting.js";
+import {
+  type CountingRules,
+  canonical,
+  orgTree,
+  pushTo,
+  SUMMARY_STAMP,
+  type SummaryRepos,
+} from "./summary-counting.js";
 
 /** The mark that asks for a rebuild; a fold also leaves it while it writes (see `fold`). */
 export const REBUILD_MARK = "x|rebuild";
@@ -77,17 +83,7 @@ function remember<T extends { _id: string }>(
 
 /** Takes marks in person by person, shifting the stored totals by what changed (see `fold`). */
 export function createMarkFolder(deps: {
-  repos: Pick<
-    Repositories,
-    | "summaries"
-    | "people"
-    | "assessments"
-    | "completions"
-    | "achievements"
-    | "surveys"
-    | "orgUnits"
-    | "changeStamps"
-  >;
+  repos: SummaryRepos;
   rules: Pick<CountingRules, "minimumOf" | "memberOf" | "satisfactionByYear">;
   now: () => Date;
 }) {

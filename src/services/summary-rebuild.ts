@@ -6,7 +6,6 @@ import type {
   UnitHeadcount,
   UnitYearTotals,
 } from "../db/models/index.js";
-import type { Repositories } from "../db/repositories/index.js";
 import { DERIVED_KEYS, type Derived } from "../db/repositories/summaries.js";
 import { countsTowardJp } from "../domain/completion-state.js";
 import { officialUnitOf } from "../domain/membership.js";
@@ -24,6 +23,7 @@ import {
   orgTree,
   REMINDER_PREFIX,
   SUMMARY_STAMP,
+  type SummaryRepos,
 } from "./summary-counting.js";
 
 /** More waiting marks than this are taken in by one rebuild rather than person by person. */
@@ -49,18 +49,7 @@ function changedDocs<T extends { _id: string }>(stored: readonly T[], wanted: re
 
 /** Recomputes everything derived from the facts, and writes what differs from the stored. */
 export function createRebuilder(deps: {
-  repos: Pick<
-    Repositories,
-    | "summaries"
-    | "people"
-    | "assessments"
-    | "completions"
-    | "achievements"
-    | "surveys"
-    | "deliveries"
-    | "orgUnits"
-    | "changeStamps"
-  >;
+  repos: SummaryRepos;
   rules: Pick<CountingRules, "minimumOf" | "memberOf" | "satisfactionByYear">;
   /** Ids of the surveys whose answers count as post-training satisfaction. */
   satisfactionSurveys: ReadonlySet<string>;

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Person, SummaryMark } from "../db/models/index.js";
-import type { Repositories } from "../db/repositories/index.js";
 import type { JpRule } from "../domain/jp.js";
-import { createCountingRules, REMINDER_PREFIX } from "./summary-counting.js";
+import { createCountingRules, REMINDER_PREFIX, type SummaryRepos } from "./summary-counting.js";
 import { createMarkFolder, REBUILD_MARK } from "./summary-fold.js";
 import { createRebuilder, REBUILD_ABOVE, type RebuildResult } from "./summary-rebuild.js";
 
@@ -27,18 +26,7 @@ export interface FoldResult {
  * its plain writes cannot lose an update the way concurrent `$inc`s do on FerretDB.
  */
 export function createSummaryTotals(deps: {
-  repos: Pick<
-    Repositories,
-    | "summaries"
-    | "people"
-    | "assessments"
-    | "completions"
-    | "achievements"
-    | "surveys"
-    | "deliveries"
-    | "orgUnits"
-    | "changeStamps"
-  >;
+  repos: SummaryRepos;
   /** Ids of the surveys whose answers count as post-training satisfaction. */
   satisfactionSurveys: ReadonlySet<string>;
   /** Of those, the anonymous ones: counted in steps of 5 answers (`countedInSteps`). */
