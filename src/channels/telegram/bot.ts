@@ -7,6 +7,7 @@ import type { Outbound } from "../../engine/types.js";
 import type { Handle, TakeTurn } from "../channel.js";
 import { createProgressNotes } from "../progress-notes.js";
 import { SeenIds } from "../seen-ids.js";
+import { botApiFetch } from "./http-client.js";
 import { normalizeUpdate } from "./normalize.js";
 import { keyboard, MAX_CAPTION, MAX_TEXT, splitText } from "./render.js";
 
@@ -49,7 +50,7 @@ export type CommandMenus = {
 
 /** Builds the grammY bot: normalise, hand to the conversation service, render the replies. */
 export function createTelegramBot(deps: TelegramDeps): Bot {
-  const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot } });
+  const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot, fetch: botApiFetch } });
   // Installed first, so it sits inside auto-retry and sees every 429, also those retried away.
   const onRateLimited = deps.onRateLimited;
   if (onRateLimited)

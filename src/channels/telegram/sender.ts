@@ -1,6 +1,7 @@
 import { Api, GrammyError, HttpError } from "grammy";
 import type { DeliveryMessage } from "../../db/models/index.js";
 import type { ChannelSender, SendOutcome } from "../../delivery/sender.js";
+import { botApiFetch } from "./http-client.js";
 import { keyboard, MAX_CAPTION, splitText } from "./render.js";
 
 /** Bot API limits for bulk sends: about 30 messages a second overall, 1 a second per chat. */
@@ -38,7 +39,7 @@ export function createTelegramSender(opts: {
   limits?: { perSecond: number; perChatMs: number };
 }): ChannelSender {
   // A send that hangs gives up after 30 s and is retried, instead of holding a slot for grammY's 500 s.
-  const api = new Api(opts.token, { apiRoot: opts.apiRoot, timeoutSeconds: 30 });
+  const api = new Api(opts.token, { apiRoot: opts.apiRoot, timeoutSeconds: 30, fetch: botApiFetch });
   /** Sends a file by its Telegram file_id (the bytes never pass through Pandu). */
   const sendFile = (
     chat: number,

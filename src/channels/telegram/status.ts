@@ -2,6 +2,7 @@ import { Api, GrammyError } from "grammy";
 import type { SendKind } from "../../delivery/rate-limiter.js";
 import type { StatusMessages } from "../../delivery/status-message.js";
 import type { TakeTurn } from "../channel.js";
+import { botApiFetch } from "./http-client.js";
 import { MAX_TEXT } from "./render.js";
 
 /**
@@ -15,7 +16,7 @@ export function createTelegramStatusMessages(opts: {
   apiRoot: string;
   takeTurn?: TakeTurn;
 }): StatusMessages {
-  const api = new Api(opts.token, { apiRoot: opts.apiRoot, timeoutSeconds: 30 });
+  const api = new Api(opts.token, { apiRoot: opts.apiRoot, timeoutSeconds: 30, fetch: botApiFetch });
   const recorded = async <T>(chat: string, kind: SendKind, call: () => Promise<T>): Promise<T> => {
     const done = await opts.takeTurn?.(chat, kind);
     try {
