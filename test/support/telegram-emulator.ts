@@ -17,6 +17,8 @@ export interface SentMessage {
   upload?: { filename: string; text: string };
   /** When the emulator accepted it (ms, performance clock). */
   at: number;
+  /** Its Telegram date: when it was sent, in Unix seconds. */
+  date: number;
 }
 
 interface Waiter {
@@ -88,6 +90,10 @@ export class TelegramEmulator {
   readonly rejectFiles = new Set<string>();
   /** Chats whose next sendMessage answers 500 once (a failure after a file already went). */
   readonly failNextText = new Set<number>();
+  /** Chats whose next editMessageText is refused as Telegram refuses an edit it no longer allows. */
+  readonly refuseNextEdit = new Set<number>();
+  /** While set, editMessageText changes the message at once but holds its answer until `releaseEdits()`. */
+  private heldEdits: (() => void)[] | undefined;
   /** Chats whose sendMessage never answers (a hung connection) until released. */
   readonly hanging = new Set<number>();
   /** Milliseconds every sendMessage takes before it answers (a slow Bot API). */
@@ -175,6 +181,18 @@ export class TelegramEmulator {
     for (const answer of held) answer();
   }
 
+  /** From now on editMessageText answers wait for `releaseEdits()` (the message changes at once). */
+  holdEdits(): void {
+    this.heldEdits ??= [];
+  }
+
+  /** Answers every held edit and stops holding. */
+  releaseEdits(): void {
+    const held = this.heldEdits ?? [];
+    this.heldEdits = undefined;
+    for (const answer of held) answer();
+  }
+
   /** The answer to a recorded send, once the emulated delay or hold allows it. */
   private async later<T>(value: T): Promise<T> {
     if (this.answerDelayMs > 0) await new Promise((r) => setTimeout(r, this.answerDelayMs));
@@ -185,6 +203,7 @@ export class TelegramEmulator {
   async stop(): Promise<void> {
     this.releaseHung();
     this.releaseAnswers();
+    this.releaseEdits();
     for (const w of this.waiters) {
       clearTimeout(w.timer);
       w.resolve([]);
@@ -303,8 +322,12 @@ export class TelegramEmulator {
     });
   }
 
-  /** A person presses a button; `fromUserId` may differ from the chat owner (a forged press). Returns the update id. */
-  press(chatId: number, messageId: number, data: string, fromUserId = chatId): number {
+  /**
+   * A person presses a button; `fromUserId` may differ from the chat owner (a forged press). The
+   * message keeps the date it was sent with, unless `sentAt` says otherwise (a question left for
+   * days). Returns the update id.
+   */
+  press(chatId: number, messageId: number, data: string, fromUserId = chatId, sentAt?: Date): number {
     const id = this.nextUpdateId;
     this.push({
       callback_query: {
@@ -314,7 +337,9 @@ export class TelegramEmulator {
         data,
         message: {
           message_id: messageId,
-          date: Math.floor(Date.now() / 1000),
+          date: Math.floor(
+            sentAt ? sentAt.getTime() / 1000 : (this.messages.get(messageId)?.date ?? Date.now() / 1000),
+          ),
           chat: { id: chatId, type: "private", first_name: "ASN" },
           text: this.messages.get(messageId)?.text ?? "",
         },
@@ -552,6 +577,8 @@ export class TelegramEmulator {
         // As Telegram: a message is found only in its own chat, so no chat edits another's.
         if (!msg || msg.chat_id !== Number(body.chat_id))
           return Promise.reject(new ApiRefusal(400, "Bad Request: message to edit not found"));
+        if (this.refuseNextEdit.delete(msg.chat_id))
+          return Promise.reject(new ApiRefusal(400, "Bad Request: message can't be edited"));
         if (String(body.text ?? "").length > 4096)
           return Promise.reject(new ApiRefusal(400, "Bad Request: MESSAGE_TOO_LONG"));
         const buttons = buttonsOf(body.reply_markup);
@@ -566,12 +593,13 @@ export class TelegramEmulator {
         msg.buttons = buttons;
         msg.history.push(msg.text);
         msg.edits++;
-        return {
+        const edited = {
           message_id: msg.message_id,
           chat: { id: msg.chat_id, type: "private" },
-          date: 0,
+          date: msg.date,
           text: msg.text,
         };
+        return this.heldEdits ? new Promise((ok) => this.heldEdits!.push(() => ok(edited))) : edited;
       }
       default:
         return Promise.reject(new ApiRefusal(404, "Not Found"));
@@ -643,6 +671,7 @@ export class TelegramEmulator {
       kind,
       ...(file ? { file } : {}),
       at: performance.now(),
+      date: Math.floor(Date.now() / 1000),
     };
     this.messages.set(msg.message_id, msg);
     this.lastByChat.set(chatId, msg);

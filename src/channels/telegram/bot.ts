@@ -48,6 +48,18 @@ export type CommandMenus = {
   commands: { command: string; description: string }[];
 }[];
 
+/** A pressed question younger than this is edited alongside the replies after it (see `answer`). */
+const EDIT_ALONGSIDE_SECONDS = 24 * 3600;
+
+/**
+ * Whether the question a button was on may be edited while the next messages go. An older one
+ * may no longer be editable: its edit is awaited, and if it fails the answer is sent as a message
+ * of its own, before the next question.
+ */
+export function editsAlongside(sentAt: number | undefined, nowMs: number): boolean {
+  return sentAt !== undefined && nowMs / 1000 - sentAt < EDIT_ALONGSIDE_SECONDS;
+}
+
 /** Builds the grammY bot: normalise, hand to the conversation service, render the replies. */
 export function createTelegramBot(deps: TelegramDeps): Bot {
   const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot, fetch: botApiFetch } });
@@ -100,6 +112,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     const log = deps.logger.child({ update: ctx.update.update_id, user: n.userId });
     // The press is acknowledged while the answer is worked out, not before: the spinner stops as
     // soon as Telegram hears back, and the reply no longer waits a round trip behind it.
+    const edits: Promise<unknown>[] = [];
     const acknowledged = ctx.callbackQuery
       ? ctx.answerCallbackQuery().catch((err) => log.warn({ err }, "answerCallbackQuery failed"))
       : undefined;
@@ -149,13 +162,22 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
         replies = [{ text: deps.errorText(who, err) }];
       }
       await settled();
-      for (const reply of replies) {
+      const alongside = editsAlongside(n.buttonMessageDate, Date.now());
+      for (const [index, reply] of replies.entries()) {
         // An answer too long for one message is sent in parts below rather than cut into the prompt.
         if (reply.replacesPrompt && n.buttonMessageId !== undefined && reply.text.length <= MAX_TEXT) {
+          const edit = ctx.api.editMessageText(n.chatId, n.buttonMessageId, reply.text, {
+            reply_markup: keyboard(reply.choices) ?? { inline_keyboard: [] },
+          });
+          // The answered question shows its answer while the next question goes: an edit changes
+          // a message in place, so the chat's order is the same, and the next question no longer
+          // waits a round trip to Telegram behind it.
+          if (alongside && index < replies.length - 1) {
+            edits.push(edit.catch((err) => log.warn({ err }, "showing the answer on its question failed")));
+            continue;
+          }
           try {
-            await ctx.api.editMessageText(n.chatId, n.buttonMessageId, reply.text, {
-              reply_markup: keyboard(reply.choices) ?? { inline_keyboard: [] },
-            });
+            await edit;
             continue;
           } catch (err) {
             // "message is not modified" or too old to edit: send it as a new message instead.
@@ -190,7 +212,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
       }
     } finally {
       // Settled before the update counts as handled, so a failed acknowledgement is still logged here.
-      await acknowledged;
+      await Promise.all([acknowledged, ...edits]);
     }
   }
 

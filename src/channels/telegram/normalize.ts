@@ -11,6 +11,8 @@ export interface TelegramInbound {
   inbound: Inbound;
   /** The message a pressed button belongs to (edited to show the answer). */
   buttonMessageId?: number;
+  /** When that message was sent (Unix seconds); absent when Telegram no longer shows it to the bot. */
+  buttonMessageDate?: number;
   /** The person's message (sent or edited), so the adapter knows which of theirs is the latest. */
   messageId?: number;
 }
@@ -45,6 +47,8 @@ export function normalizeUpdate(update: Update, me: string | undefined): Telegra
       languageCode: cq.from.language_code,
       inbound: { kind: "button", data: (cq.data ?? "").slice(0, 64) },
       buttonMessageId: cq.message?.message_id,
+      // An inaccessible message (deleted, or too old for the bot) comes with date 0.
+      ...(cq.message?.date ? { buttonMessageDate: cq.message.date } : {}),
     };
   }
   const edited = update.edited_message;

@@ -231,6 +231,70 @@ describe("texts in the person's language", () => {
   });
 });
 
+describe("an answer pressed on Telegram", () => {
+  /** Citra's newest question (the newest message with buttons) and its buttons' data. */
+  const question = () => {
+    const q = tg
+      .chat(501)
+      .filter((m) => m.buttons.length > 0)
+      .at(-1)!;
+    return { id: q.message_id, data: q.buttons.flat().map((b) => b.callback_data) };
+  };
+  /** Waits for the next statement (four answers and a way back) after message `from`. */
+  const nextStatement = (from: number) =>
+    tg.waitFor(
+      () =>
+        tg
+          .chat(501)
+          .slice(from)
+          .find((m) => m.buttons.flat().length >= 4),
+      10_000,
+      "the next statement",
+    );
+
+  it("shows on its question while the next question is already on its way", async () => {
+    let from = tg.chat(501).length;
+    tg.sendText(501, "/asesmen");
+    // The introduction asks to begin; its first button starts.
+    await tg.waitFor(() =>
+      tg
+        .chat(501)
+        .slice(from)
+        .find((m) => m.buttons.length > 0),
+    );
+    from = tg.chat(501).length;
+    tg.press(501, question().id, question().data[0]!);
+    await nextStatement(from);
+
+    // Telegram is slow to confirm edits: the next statement does not wait for it.
+    const answered = question();
+    tg.holdEdits();
+    try {
+      from = tg.chat(501).length;
+      tg.press(501, answered.id, answered.data[2]!);
+      const next = await nextStatement(from);
+      expect(next.message_id).not.toBe(answered.id);
+      expect(tg.chat(501).find((m) => m.message_id === answered.id)!.text).toContain("✅");
+    } finally {
+      tg.releaseEdits();
+    }
+  });
+
+  it("comes as a message of its own, before the next question, when its question is too old to edit", async () => {
+    const answered = question();
+    tg.refuseNextEdit.add(501);
+    const from = tg.chat(501).length;
+    tg.press(501, answered.id, answered.data[2]!, 501, new Date(Date.now() - 3 * 86_400_000));
+    const next = await nextStatement(from);
+    const after = tg.chat(501).slice(from);
+    const echo = after.findIndex((m) => m.text.includes("✅"));
+    expect(echo).toBeGreaterThanOrEqual(0);
+    expect(echo).toBeLessThan(after.indexOf(next));
+    expect(tg.chat(501).find((m) => m.message_id === answered.id)!.edits).toBe(0);
+    await cmd(tgWho(501), "batal");
+  });
+});
+
 describe("the assessment chart on Slack", () => {
   it("arrives with /pandu hasil as a PNG uploaded through the external upload flow", async () => {
     const before = slack.uploadsTo("DU1").length;
