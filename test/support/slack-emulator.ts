@@ -44,6 +44,8 @@ export class SlackWebApiEmulator {
    * The attempt is still recorded, with `error` saying how it failed.
    */
   readonly failing = new Map<string, "http" | "drop">();
+  /** Methods whose answers wait (the call is recorded and takes effect at once) until `release`. */
+  private readonly held = new Map<string, (() => void)[]>();
   /** What conversations.list answers: the workspace's channels, and whether the bot is in each. */
   channels: { id: string; name: string; is_member: boolean; is_archived?: boolean }[] = [];
   private server?: Server;
@@ -101,7 +103,7 @@ export class SlackWebApiEmulator {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on("data", (d: Buffer) => chunks.push(d));
-      req.on("end", () => {
+      req.on("end", async () => {
         const bytes = Buffer.concat(chunks);
         if (this.serveFile(req.url ?? "", req.headers.authorization, res)) return;
         const upload = /^\/upload\/(\w+)$/.exec((req.url ?? "").split("?")[0]!);
@@ -143,6 +145,9 @@ export class SlackWebApiEmulator {
             ? { ok: false, error: "ratelimited" }
             : this.answer(method, body);
         this.calls.push({ method, body, result, at: this.now() });
+        this.conditions.notify();
+        const waiting = this.held.get(method);
+        if (waiting) await new Promise<void>((ok) => waiting.push(ok));
         res
           .writeHead(retryAfter !== undefined ? 429 : 200, {
             "content-type": "application/json",
@@ -156,7 +161,19 @@ export class SlackWebApiEmulator {
     this.port = (this.server!.address() as { port: number }).port;
   }
 
+  /** From now on `method` answers only when `release(method)` is called (Slack slow to confirm). */
+  hold(method: string): void {
+    if (!this.held.has(method)) this.held.set(method, []);
+  }
+
+  /** Answers every held call of `method` and stops holding it. */
+  release(method: string): void {
+    for (const answer of this.held.get(method) ?? []) answer();
+    this.held.delete(method);
+  }
+
   async stop(): Promise<void> {
+    for (const method of [...this.held.keys()]) this.release(method);
     this.server?.closeAllConnections();
     await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
   }

@@ -221,13 +221,35 @@ export function createSlackApp(deps: SlackDeps) {
   /** Sends replies to the person's direct message, or where the button answered was pressed. */
   async function sendReplies(user: string, replies: Outbound[], prompt?: { channel: string; ts: string }) {
     const channel = prompt?.channel ?? (await dmChannel(user));
-    for (const reply of replies) {
+    const updates: Promise<unknown>[] = [];
+    try {
+      for (const [index, reply] of replies.entries()) {
+        await sendReply(reply, index < replies.length - 1);
+      }
+    } finally {
+      await Promise.all(updates);
+    }
+
+    /** One reply; `more`: others follow it. */
+    async function sendReply(reply: Outbound, more: boolean) {
       // A reply longer than one message holds goes as several, never cut (the first replaces the prompt).
       const [first, ...rest] = slackMessages(reply);
       if (reply.replacesPrompt && prompt) {
-        await client.chat.update({ channel: prompt.channel, ts: prompt.ts, ...first! });
+        const update = client.chat.update({ channel: prompt.channel, ts: prompt.ts, ...first! });
+        // The answered question shows its answer while the next question goes: an update changes
+        // a message in place, so the order in the chat is the same, and the next question no
+        // longer waits a round trip to Slack behind it.
+        if (rest.length === 0 && more) {
+          updates.push(
+            update.catch((err) =>
+              deps.logger.warn({ err }, "showing the answer on its question in slack failed"),
+            ),
+          );
+          return;
+        }
+        await update;
         for (const message of rest) await client.chat.postMessage({ channel: prompt.channel, ...message });
-        continue;
+        return;
       }
       if (reply.media) {
         // A text longer than a comment follows the file as messages of its own, whole.
@@ -239,7 +261,7 @@ export function createSlackApp(deps: SlackDeps) {
             filename: reply.media.filename,
             ...(commented && reply.text ? { initial_comment: slackText(reply.text) } : {}),
           });
-          if (commented) continue;
+          if (commented) return;
         } catch (err) {
           deps.logger.warn({ err }, "slack upload failed; the text still goes");
         }
