@@ -110,9 +110,10 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   /** Hands one normalised update to the conversation service and sends its replies. */
   async function answer(ctx: Context, n: NonNullable<ReturnType<typeof normalizeUpdate>>): Promise<void> {
     const log = deps.logger.child({ update: ctx.update.update_id, user: n.userId });
+    /** Edits of the answered question still on their way (see below). */
+    const edits: Promise<unknown>[] = [];
     // The press is acknowledged while the answer is worked out, not before: the spinner stops as
     // soon as Telegram hears back, and the reply no longer waits a round trip behind it.
-    const edits: Promise<unknown>[] = [];
     const acknowledged = ctx.callbackQuery
       ? ctx.answerCallbackQuery().catch((err) => log.warn({ err }, "answerCallbackQuery failed"))
       : undefined;

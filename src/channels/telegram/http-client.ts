@@ -1,5 +1,5 @@
 import type { ApiClientOptions } from "grammy";
-import { Agent, request } from "undici";
+import { Agent, type Dispatcher, request } from "undici";
 
 /** What grammY hands its `fetch`: a JSON string, or a multipart stream when a file goes up. */
 interface BotApiRequest {
@@ -22,9 +22,9 @@ const pool = new Agent({ keepAliveTimeout: 30_000 });
  * same calls. A network failure or an aborted call rejects, as with fetch, and grammY turns it
  * into its HttpError.
  */
-export async function telegramFetch(url: string, init: BotApiRequest = {}) {
+async function telegramFetch(url: string, init: BotApiRequest = {}) {
   const res = await request(url, {
-    method: (init.method ?? "GET") as "POST",
+    method: (init.method ?? "GET") as Dispatcher.HttpMethod,
     headers: init.headers,
     body: init.body as string | undefined,
     signal: init.signal,
