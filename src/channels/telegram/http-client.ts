@@ -19,8 +19,10 @@ const pool = new Agent({ keepAliveTimeout: 30_000 });
  * The `fetch` Pandu's grammY clients use: undici's `request` on a shared keep-alive pool. grammY
  * reads nothing of a response but its JSON (an error is a JSON body too). node-fetch, its default
  * on Node, cost over twice the CPU per call here, and the emulated Bot API a quarter more for the
- * same calls. A network failure or an aborted call rejects, as with fetch, and grammY turns it
- * into its HttpError.
+ * same calls. The price is memory held between garbage collections: the memory benchmark's Pandu
+ * ends 25–38 MB larger, though 30,000 calls leave the same heap after a full collection either way.
+ * A network failure or an aborted call rejects, as with fetch, and grammY turns it into its
+ * HttpError.
  */
 async function telegramFetch(url: string, init: BotApiRequest = {}) {
   const res = await request(url, {
