@@ -1,11 +1,8 @@
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChannelContext, ChannelSetup } from "../../../src/channels/channel.js";
-import { slackChannel } from "../../../src/channels/slack/index.js";
 import type { Inbound, Outbound } from "../../../src/engine/types.js";
-import { type HttpServer, startHttpServer } from "../../../src/http/server.js";
 import { useTestDatabase } from "../../support/database.js";
-import { postToSlackEndpoint, SlackWebApiEmulator } from "../../support/slack-emulator.js";
+import { SlackWebApiEmulator } from "../../support/slack-emulator.js";
+import { type SlackPandu, startSlackPandu, testChannelContext } from "../../support/slack-pandu.js";
 
 // A button pressed on a question in Slack: the question is updated to show the answer, and the
 // next question does not wait for Slack to confirm that update.
@@ -14,8 +11,7 @@ const SECRET = "slack-signing-secret-answered";
 const TEAM = "T01";
 const ctx = useTestDatabase();
 let slack: SlackWebApiEmulator;
-let channel: ChannelSetup;
-let http: HttpServer;
+let pandu: SlackPandu;
 
 /** What a statement answered by a button gives back: the question with its answer, and the next one. */
 const answered = (data: string): Outbound[] => [
@@ -26,32 +22,21 @@ const answered = (data: string): Outbound[] => [
 beforeAll(async () => {
   slack = new SlackWebApiEmulator();
   await slack.start();
-  const context: ChannelContext = {
-    handle: async (_who, inbound: Inbound) =>
-      inbound.kind === "button" ? answered(inbound.data) : [{ text: "Baik." }],
-    admitGroup: () => true,
-    translate: (_locale, key) => key,
-    failureText: () => "gagal",
-    logger: pino({ level: "silent" }),
-    observe: () => () => {},
-    onRateLimited: () => {},
-    outbox: { repos: ctx.repos, leaseSeconds: 30, sendLeaseSeconds: 60 },
-  };
-  channel = slackChannel(
-    { botToken: "xoxb-answered", signingSecret: SECRET, apiUrl: slack.apiUrl },
-    context,
-    {
-      homeView: async () => ({ sections: [] }),
-      usePostChannels: () => {},
-      onProfileChanged: () => {},
-    },
-  );
-  http = await startHttpServer(0, channel.routes);
-  await channel.start();
+  pandu = await startSlackPandu({
+    slack,
+    context: testChannelContext(
+      ctx.repos,
+      (_locale, key) => key,
+      async (_who, inbound: Inbound) =>
+        inbound.kind === "button" ? answered(inbound.data) : [{ text: "Baik." }],
+    ),
+    token: "xoxb-answered",
+    secret: SECRET,
+    team: TEAM,
+  });
 });
 afterAll(async () => {
-  await channel?.stopIntake();
-  await http?.close(1_000);
+  await pandu?.stop();
   await slack?.stop();
 });
 
@@ -80,9 +65,7 @@ describe("an answer pressed on Slack", () => {
   it("shows on its question while the next question is already on its way", async () => {
     slack.hold("chat.update");
     try {
-      const res = await postToSlackEndpoint(
-        `http://127.0.0.1:${http.port}`,
-        SECRET,
+      const res = await pandu.post(
         press("UANS", "1700000000.000100", "Sesuai"),
         "application/x-www-form-urlencoded",
       );
