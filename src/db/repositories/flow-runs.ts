@@ -34,15 +34,11 @@ export function decodeRun<T extends Partial<StoredFlowRun>>(
   doc: T,
 ): Omit<T, "state" | keyof RunState> & RunState {
   const { state, answers, trail, offered, ...rest } = doc;
-  if (!state) return { ...rest, answers: answers ?? {}, trail: trail ?? [], offered: offered ?? [] };
-  const bytes = state instanceof Binary ? state.value() : state;
-  const decoded = BSON.deserialize(bytes) as Partial<RunState>;
-  return {
-    ...rest,
-    answers: decoded.answers ?? {},
-    trail: decoded.trail ?? [],
-    offered: decoded.offered ?? [],
-  };
+  // A run stored before `state` holds its state as fields of its own.
+  const held: Partial<RunState> = state
+    ? BSON.deserialize(state instanceof Binary ? state.value() : state)
+    : { answers, trail, offered };
+  return { ...rest, answers: held.answers ?? {}, trail: held.trail ?? [], offered: held.offered ?? [] };
 }
 
 /**
