@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import type { Achievement, Assessment, Jabatan, Person } from "../../db/models/index.js";
+import type { Achievement, Assessment, CompetencyResult, Jabatan, Person } from "../../db/models/index.js";
 import { isDuplicateKeyError } from "../../db/repositories/errors.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { AssessedLevel, Level } from "../../domain/competency.js";
@@ -45,6 +45,19 @@ export function isStandard(v: unknown): v is AssessmentStandard {
     (s.standardSource === "default" && s.standardName === undefined) ||
     (s.standardSource === "skj" && typeof s.standardName === "string")
   );
+}
+
+/** The result rows an outcome is recorded with: each competency's level, the required one and the gap. */
+export function resultRowsOf(
+  outcome: Pick<AssessmentOutcome, "assessed" | "required" | "mixed">,
+): CompetencyResult[] {
+  return competencyGaps(outcome.assessed, outcome.required).map((g) => ({
+    competency: g.code,
+    assessed: g.assessed,
+    required: g.required,
+    gap: g.gap,
+    ...(outcome.mixed?.includes(g.code) ? { mixed: true } : {}),
+  }));
 }
 
 /** The id of a "gap closed" achievement: one per person, competency and the assessment that closed it. */
@@ -93,13 +106,7 @@ export function createAssessmentRecorder(deps: {
       previousId ? deps.repos.assessments.get(previousId) : null,
       person.jabatanId && !outcome.standard ? deps.repos.jabatan.get(person.jabatanId) : null,
     ]);
-    const results = competencyGaps(outcome.assessed, outcome.required).map((g) => ({
-      competency: g.code,
-      assessed: g.assessed,
-      required: g.required,
-      gap: g.gap,
-      ...(outcome.mixed?.includes(g.code) ? { mixed: true } : {}),
-    }));
+    const results = resultRowsOf(outcome);
     // Which standard the levels came from is kept with the fact, so /hasil says so even after
     // the jabatan's SKJ is imported or changed later.
     const standard = outcome.standard ?? standardOfJabatan(jabatan);

@@ -1,4 +1,4 @@
-import type { Jabatan, Person } from "../../db/models/index.js";
+import type { CompetencyResult, Jabatan, Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import {
   type AssessmentResponse,
@@ -8,6 +8,7 @@ import {
 } from "../../domain/assessment.js";
 import type { Competency } from "../../domain/competency.js";
 import { compareCompetencyCodes, isLevel, type Level } from "../../domain/competency.js";
+import { countedLevel } from "../../domain/counted-level.js";
 import { asksAtasanConsent } from "../../domain/direct-report.js";
 import type { Instrument } from "../../domain/instrument.js";
 import { isJabatanTier, requiredLevels, type SkjDefaults } from "../../domain/skj.js";
@@ -22,6 +23,7 @@ import {
   isStandard,
   nextAssessmentAllowedAt,
   type RecordAssessment,
+  resultRowsOf,
   standardOfJabatan,
 } from "./assessment-record.js";
 
@@ -59,6 +61,13 @@ const asResponses = (v: unknown): AssessmentResponse[] =>
 const asRequired = (v: unknown): Required => (Array.isArray(v) ? (v as Required) : []);
 const toRecord = (required: Required): Record<string, Level> =>
   Object.fromEntries(required.map((r) => [r.c, r.l]));
+
+/** What the result chart shows of the rows: the same key, the same picture. */
+const chartKey = (rows: readonly CompetencyResult[]) =>
+  rows
+    .map((r) => `${r.competency}:${countedLevel(r)}:${r.required}:${r.gap}`)
+    .sort()
+    .join("|");
 
 /**
  * The compute services of flows/asesmen.yaml. Everything but `save` only computes from the run's
@@ -180,7 +189,7 @@ export function createAssessment(deps: AssessmentDeps) {
     const required = toRecord(asRequired(answers.required));
     const responses = asResponses(answers.responses);
     const scores = Object.entries(assessCompetencies(required, responses, deps.instrument.count));
-    const { assessment, previous, closedGaps, person } = await deps.record({
+    const outcome = {
       id: `s-${runId}`,
       personId,
       assessed: Object.fromEntries(scores.map(([c, s]) => [c, s.level])),
@@ -189,10 +198,20 @@ export function createAssessment(deps: AssessmentDeps) {
       statements: responses.length,
       completedAt: now,
       ...(isStandard(answers.standard) ? { standard: answers.standard } : {}),
-    });
+    };
+    // The chart is drawn (in its own thread) while the result is stored, from the rows it is
+    // stored with. A retried step gets the result stored the first time: drawn again if an atasan
+    // has confirmed a level since. Drawing never fails (there is no chart then).
+    const rows = resultRowsOf(outcome);
+    const drawing = deps.results.chartMessage(conversation, rows);
+    const { assessment, previous, closedGaps, person } = await deps.record(outcome);
+    const chart =
+      chartKey(assessment.results) === chartKey(rows)
+        ? await drawing
+        : await deps.results.chartMessage(conversation, assessment.results);
     const out: Outbound[] = [
       deps.results.resultMessage(conversation, assessment.results, previous?.results ?? [], assessment),
-      ...(await deps.results.chartMessage(conversation, assessment.results)),
+      ...chart,
     ];
     if (closedGaps.length > 0) {
       out.push({

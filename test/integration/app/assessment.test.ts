@@ -18,6 +18,8 @@ const days = (n: number) => {
   clock = new Date(clock.getTime() + n * 86_400_000);
 };
 let chartFails = false;
+/** How many result charts were drawn. */
+let charts = 0;
 const { cmd, text, all, onboard } = chatDriver(() => app);
 const tg = (id: number): IncomingIdentity => ({ id: `telegram:${id}`, channel: "telegram" });
 
@@ -66,6 +68,7 @@ beforeAll(async () => {
     translate: translator.t.bind(translator),
     now: () => clock,
     renderChart: (rows, labels) => {
+      charts++;
       if (chartFails) throw new Error("no fonts today");
       return renderAssessmentChart(rows, labels);
     },
@@ -77,7 +80,10 @@ beforeAll(async () => {
 
 describe("/asesmen, the adaptive self-assessment", () => {
   it("runs through nine competencies in at most 45 statements and shows the result with a chart", async () => {
+    charts = 0;
     const { seen, replies } = await takeAssessment(tg(1), { "M.3": 1, "M.6": 1, "M.1": 3 });
+    // Drawn while the result was stored, once.
+    expect(charts).toBe(1);
     // Two statements for each level credited and two for the level above: four per competency at least.
     expect(seen.length).toBeGreaterThanOrEqual(36);
     expect(seen.length).toBeLessThanOrEqual(45);
