@@ -20,6 +20,9 @@ export interface LoadResult extends Record<string, unknown> {
   p95_ms: number;
   max_ms: number;
   failed_updates: number;
+  /** Per person: from the first /start to Pandu's first reply to them, and to their saved result. */
+  first_reply_s: string;
+  finish_s: string;
   api_calls_per_step: Record<string, number>;
   /** Latency by what the step answered (p50/p95 ms): a statement, an onboarding question, /start… */
   by_step: Record<string, string>;
@@ -38,6 +41,8 @@ interface WorkerResult {
   p50_ms: number;
   p95_ms: number;
   max_ms: number;
+  first_reply_s: string;
+  finish_s: string;
   stuck: { chat: number; steps: number; last: string }[];
   api_calls: Record<string, number>;
   by_kind: Record<string, { n: number; p50: number; p95: number }>;
@@ -99,6 +104,8 @@ export async function runLoadBench(opts: {
     p95_ms: round1(result.p95_ms),
     max_ms: round1(result.max_ms),
     failed_updates: pandu.failures(),
+    first_reply_s: result.first_reply_s,
+    finish_s: result.finish_s,
     by_step: Object.fromEntries(
       Object.entries(result.by_kind).map(([k, v]) => [k, `${v.n} steps, p50 ${v.p50} ms, p95 ${v.p95} ms`]),
     ),

@@ -31,6 +31,10 @@ interface Person {
   steps: number;
   statements: number;
   finished: boolean;
+  /** When the result was saved (performance.now()). */
+  finishedAt?: number;
+  /** When Pandu's first reply arrived (performance.now()). */
+  firstReplyAt?: number;
   /** The last text Pandu sent, for the report on people who did not finish. */
   last: string;
 }
@@ -86,6 +90,10 @@ function answerTo(
   return undefined;
 }
 
+/** "p50 a s, p95 b s, max c s" of durations in ms. */
+const secondsOf = (ms: number[]) =>
+  `p50 ${(percentile(ms, 50) / 1000).toFixed(1)} s, p95 ${(percentile(ms, 95) / 1000).toFixed(1)} s, max ${(Math.max(0, ...ms) / 1000).toFixed(1)} s`;
+
 const tg = new TelegramEmulator();
 tg.logCalls = false;
 await tg.start();
@@ -118,6 +126,7 @@ tg.hooks.called = (method, body, at) => {
   if (method !== "sendMessage" && method !== "editMessageText") return;
   const p = people.get(Number(body.chat_id));
   if (!p || p.finished) return;
+  p.firstReplyAt ??= at;
   const text = String(body.text ?? "");
   p.last = text.slice(0, 120);
   const markup = body.reply_markup as
@@ -136,6 +145,7 @@ tg.hooks.called = (method, body, at) => {
   p.sentAt = undefined;
   if (answer === "done") {
     p.finished = true;
+    p.finishedAt = at;
     if ([...people.values()].every((x) => x.finished)) {
       finishedAt = performance.now();
       onAllFinished?.();
@@ -191,7 +201,11 @@ process.on(
         p50_ms: percentile(latencies, 50),
         p95_ms: percentile(latencies, 95),
         max_ms: Math.max(0, ...latencies),
-        api_calls: Object.fromEntries(calls),
+        // Each person's own experience: the wait for Pandu's first reply (the welcome's notice
+        // included), and the time from their /start to their saved result.
+        first_reply_s: secondsOf(list.map((p) => (p.firstReplyAt ?? end) - startedAt)),
+        finish_s: secondsOf(list.map((p) => (p.finishedAt ?? end) - startedAt)),
+        api_calls: { ...Object.fromEntries(calls), getUpdates: tg.stats.polls },
         by_kind: Object.fromEntries(
           [...byKind].map(([k, l]) => [
             k,

@@ -100,7 +100,17 @@ export class TelegramEmulator {
   sendDelayMs = 0;
   private hung: (() => void)[] = [];
   /** sendMessage calls refused with 429, 500 and 403, and accepted ones. */
-  readonly stats = { throttled: 0, failed: 0, forbidden: 0, accepted: 0, unauthorized: 0, badButtons: 0 };
+  readonly stats = {
+    throttled: 0,
+    failed: 0,
+    forbidden: 0,
+    accepted: 0,
+    unauthorized: 0,
+    badButtons: 0,
+    /** getUpdates calls answered, and the updates they carried. */
+    polls: 0,
+    polledUpdates: 0,
+  };
   /** When each 429 was answered (performance clock), to see where pacing failed. */
   readonly throttledAt: number[] = [];
   private recentSends: number[] = [];
@@ -411,7 +421,9 @@ export class TelegramEmulator {
     this.waiters = [];
     for (const w of waiters) {
       clearTimeout(w.timer);
-      w.resolve(this.take(w.offset));
+      const ready = this.take(w.offset);
+      this.stats.polledUpdates += ready.length;
+      w.resolve(ready);
     }
   }
 
@@ -502,7 +514,9 @@ export class TelegramEmulator {
       case "getUpdates": {
         const offset = Number(body.offset ?? 0);
         const ready = this.take(offset);
+        this.stats.polledUpdates += ready.length;
         const timeout = Math.min(Number(body.timeout ?? 0), 2);
+        this.stats.polls++;
         if (ready.length > 0 || timeout === 0) return ready;
         return new Promise((resolve) => {
           const w: Waiter = {
