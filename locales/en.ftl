@@ -18,6 +18,7 @@ config-invalid = Configuration error: { $variable } { $problem }
 help-general = Pandu helps you assess your competencies, find the right training and record your JP. Available commands:
 error-generic = Sorry, something went wrong on our side. Please try again in a moment.
 flood-slow-down = Your messages are arriving too fast. Wait about ten seconds, then send again; messages sent meanwhile are not processed.
+busy-please-wait = ⏳ Many people are using Pandu right now. Your message has arrived and will be answered shortly; no need to send it again.
 message-too-long = This message is too long to handle (at most { $max } characters). Please send a shorter version.
 error-db-unavailable = Pandu cannot reach its data right now. Please try again in a minute or two; your earlier answers are safe.
 command-unknown = I do not know the command { $command } yet. Type /bantuan to see the list of commands.

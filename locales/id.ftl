@@ -19,6 +19,7 @@ config-invalid = Konfigurasi salah: { $variable } { $problem }
 help-general = Pandu membantu Anda menilai kompetensi, menemukan pelatihan yang pas, dan mencatat JP. Perintah yang tersedia:
 error-generic = Maaf, ada gangguan di pihak kami. Silakan coba lagi sebentar lagi.
 flood-slow-down = Pesan Anda datang terlalu cepat. Tunggu sekitar sepuluh detik, lalu kirim lagi; pesan yang masuk selama itu tidak diproses.
+busy-please-wait = ⏳ Banyak orang sedang memakai Pandu saat ini. Pesan Anda sudah diterima dan akan dijawab sebentar lagi; tidak perlu dikirim ulang.
 message-too-long = Pesan ini terlalu panjang untuk diproses (paling banyak { $max } karakter). Kirim versi yang lebih singkat.
 error-db-unavailable = Pandu sedang tidak bisa membuka datanya. Coba lagi dalam satu-dua menit; jawaban Anda sebelumnya tetap aman.
 command-unknown = Saya belum mengenal perintah { $command }. Ketik /bantuan untuk melihat daftar perintah.

@@ -5,6 +5,7 @@ import { commandMenus } from "./channels/menus.js";
 import { telegramChannel } from "./channels/telegram/index.js";
 import { runTerminal, terminalIdentity } from "./channels/terminal/terminal.js";
 import { type Config, ConfigError, loadConfig } from "./config/config.js";
+import { conversationOrderFor } from "./conversation/conversation-order.js";
 import { GoMissingError } from "./db/embedded/build.js";
 import { CHANNELS } from "./db/models/identity.js";
 import type { Delivery } from "./db/models/index.js";
@@ -167,9 +168,12 @@ async function main(): Promise<number> {
     translate(locale, isDatabaseUnavailable(err) ? "error-db-unavailable" : "error-generic");
   // Every update's handling failures are counted (the channels count and time the updates).
   const handle = metrics.countingFailures(app.conversations.handle);
+  const order = conversationOrderFor(config.busyTargetMs);
+  if (order) metrics.watchOrder(order.load);
   const context: ChannelContext = {
     handle,
     admitGroup: app.conversations.admitGroup,
+    ...(order ? { order } : {}),
     translate,
     failureText,
     knownLocale: app.conversations.knownLocale,

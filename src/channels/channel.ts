@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { ConversationOrder } from "../conversation/conversation-order.js";
 import type { IncomingIdentity } from "../conversation/router.js";
 import type { Channel } from "../db/models/index.js";
 import type { Repositories } from "../db/repositories/index.js";
@@ -57,6 +58,8 @@ export interface ChannelContext {
   /** Told of every 429 the platform answered a reply with. */
   onRateLimited: (channel: Channel) => void;
   outbox: OutboxSettings;
+  /** Which chat's message is answered first when more arrive than can be answered at once. */
+  order?: ConversationOrder;
 }
 
 /**

@@ -30,6 +30,11 @@ export interface Config {
   schedulerEnabled: boolean;
   /** Per-person updates allowed in a window (beyond: one polite message, then dropped). */
   rateLimit: { updates: number; windowSeconds: number };
+  /**
+   * While the machine is saturated and answers take this long on average, a message that starts a
+   * conversation waits its turn (see conversation-order.ts); 0: nothing ever waits.
+   */
+  busyTargetMs: number;
   /** How long a staff conversation (an import, a broadcast) may sit idle before it ends. */
   staffIdleHours: number;
   /**
@@ -123,6 +128,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     schedulerEnabled: c.SCHEDULER_ENABLED === "true",
     rateLimit: { updates: c.RATE_LIMIT_UPDATES, windowSeconds: c.RATE_LIMIT_WINDOW_SECONDS },
+    busyTargetMs: c.BUSY_TARGET_MS,
     staffIdleHours: c.STAFF_CONVERSATION_IDLE_HOURS,
     deepLinkSecret: deepLinkSecretOf(c.DEEP_LINK_SECRET, c.TELEGRAM_BOT_TOKEN),
     ...(c.SURVEY_HASH_KEY ? { surveyHashKey: c.SURVEY_HASH_KEY } : {}),

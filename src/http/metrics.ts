@@ -69,6 +69,15 @@ export function createMetrics() {
     registers: [registry],
   });
   lag.set(0);
+  let order: (() => { running: number; waiting: number }) | undefined;
+  new client.Gauge({
+    name: "pandu_first_messages_waiting",
+    help: "Messages that start a conversation waiting their turn while the machine is saturated (see BUSY_TARGET_MS).",
+    registers: [registry],
+    collect() {
+      this.set(order?.().waiting ?? 0);
+    },
+  });
 
   return {
     /**
@@ -78,6 +87,10 @@ export function createMetrics() {
     update(channel: string, kind: string): () => void {
       updates.inc({ channel, kind });
       return latency.startTimer({ channel });
+    },
+    /** Reports the conversation order's waiting messages (pandu_first_messages_waiting). */
+    watchOrder(load: () => { running: number; waiting: number }): void {
+      order = load;
     },
     /** Wraps a conversation handler so an update whose handling throws is counted. */
     countingFailures<W extends { channel: string }, I, P, R>(

@@ -3,6 +3,7 @@ import type { ChannelContext, ChannelSetup } from "../../src/channels/channel.js
 import { commandMenus } from "../../src/channels/menus.js";
 import { telegramChannel } from "../../src/channels/telegram/index.js";
 import { type Config, parseConfig } from "../../src/config/config.js";
+import { conversationOrderFor } from "../../src/conversation/conversation-order.js";
 import type { IncomingIdentity } from "../../src/conversation/router.js";
 import type { Database } from "../../src/db/connection.js";
 import { isDatabaseUnavailable } from "../../src/db/repositories/errors.js";
@@ -123,6 +124,7 @@ export async function wireTelegramPandu(opts: PanduOptions & { apiRoot: string }
       await app.releaseLeases();
     },
   };
+  const order = conversationOrderFor(config.busyTargetMs);
   const context: ChannelContext = {
     handle: async (who, inbound, progress) => {
       try {
@@ -147,6 +149,7 @@ export async function wireTelegramPandu(opts: PanduOptions & { apiRoot: string }
       };
     },
     onRateLimited: (channel) => metrics.rateLimited(channel, "reply"),
+    ...(order ? { order } : {}),
     outbox: {
       repos: app.repos,
       leaseSeconds: config.outbox.leaseSeconds,

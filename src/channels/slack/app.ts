@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, HTTPReceiver, LogLevel, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
+import type { ConversationOrder } from "../../conversation/conversation-order.js";
 import type { IncomingIdentity } from "../../conversation/router.js";
 import type { Translate } from "../../engine/text.js";
 import type { Inbound, Outbound } from "../../engine/types.js";
@@ -23,6 +24,12 @@ export interface SlackDeps {
   homeView: (who: IncomingIdentity) => Promise<HomeSummary>;
   /** What to tell a person when their message could not be handled (by the kind of failure). */
   errorText: (who: IncomingIdentity, err: unknown) => string;
+  /**
+   * Who is answered first when more people write than the machine can answer promptly (messages,
+   * commands and buttons run through it), and what a person whose first message waits is told.
+   */
+  order?: ConversationOrder;
+  busyText?: (who: IncomingIdentity) => string;
   /** Words for the flow modals (buttons, field labels), in the run's language. */
   translate: Translate;
   /** How long a modal submission's answer may take before the modal says it is working (tests). */
@@ -175,7 +182,29 @@ export function createSlackApp(deps: SlackDeps) {
     return id;
   }
 
+  /** Answers one message, command or press, in its turn when the machine is saturated (see `order`). */
   async function deliver(
+    who: IncomingIdentity,
+    user: string,
+    inbound: Inbound,
+    prompt?: { channel: string; ts: string },
+  ): Promise<void> {
+    if (!deps.order) return answer(who, user, inbound, prompt);
+    await deps.order.run(
+      who.id,
+      () => answer(who, user, inbound, prompt),
+      () => {
+        const text = deps.busyText?.(who);
+        if (!text) return;
+        dmChannel(user)
+          .then((channel) => client.chat.postMessage({ channel, text: slackText(text) }))
+          .catch((err) => deps.logger.warn({ err }, "telling a waiting person failed"));
+      },
+    );
+  }
+
+  /** Hands one inbound to the conversation service and sends its replies. */
+  async function answer(
     who: IncomingIdentity,
     user: string,
     inbound: Inbound,

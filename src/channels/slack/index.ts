@@ -58,6 +58,8 @@ export function slackChannel(
     handle: context.handle,
     homeView: deps.homeView,
     errorText: (who, err) => context.failureText(replyLocale(context, who), err),
+    ...(context.order ? { order: context.order } : {}),
+    busyText: (who) => context.translate(replyLocale(context, who), "busy-please-wait"),
     translate: context.translate,
     ...(deps.modalAnswerInTimeMs ? { modalAnswerInTimeMs: deps.modalAnswerInTimeMs } : {}),
     logger: logger.child({ channel: "slack" }),

@@ -2,6 +2,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
 import { Bot, type Context, InputFile, webhookCallback } from "grammy";
 import type { Logger } from "pino";
+import type { ConversationOrder } from "../../conversation/conversation-order.js";
 import type { IncomingIdentity } from "../../conversation/router.js";
 import type { Outbound } from "../../engine/types.js";
 import type { Handle, TakeTurn } from "../channel.js";
@@ -22,6 +23,8 @@ export interface TelegramDeps {
   groupText: (languageCode?: string) => string;
   /** What to tell a person when their message could not be handled (by the kind of failure). */
   errorText: (who: IncomingIdentity, err: unknown) => string;
+  /** What to tell a person whose first message waits its turn (see `order`); nothing without it. */
+  busyText?: (who: IncomingIdentity) => string;
   logger: Logger;
   /**
    * Told when an update from a person is taken up, with its kind (text, command, button…); the
@@ -40,6 +43,11 @@ export interface TelegramDeps {
    * one is answered without it.
    */
   admitGroup?: (who: IncomingIdentity, chat: string) => boolean;
+  /**
+   * Who is answered first when more people write than the machine can answer promptly: private
+   * chats' updates run through it. Without it every update is answered at once.
+   */
+  order?: ConversationOrder;
 }
 
 /** Command menus, per language code ("" for the default). */
@@ -100,29 +108,48 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     if (n.inbound.kind === "edit") n.inbound.latest = latest.isLatest(n.chatId, n.messageId);
     else if (n.messageId !== undefined) latest.saw(n.chatId, n.messageId);
     const done = deps.observe?.(n.privateChat ? n.inbound.kind : "group");
+    const log = deps.logger.child({ update: ctx.update.update_id, user: n.userId });
+    // The press is acknowledged while the answer is worked out (or waits its turn), not before:
+    // the spinner stops as soon as Telegram hears back, and the reply never waits behind it.
+    const acknowledged = ctx.callbackQuery
+      ? ctx.answerCallbackQuery().catch((err) => log.warn({ err }, "answerCallbackQuery failed"))
+      : undefined;
+    const who: IncomingIdentity = {
+      id: `telegram:${n.userId}`,
+      channel: "telegram",
+      languageHint: n.languageCode,
+    };
     try {
-      await answer(ctx, n);
+      const order = n.privateChat ? deps.order : undefined;
+      if (!order) await answer(ctx, n, who, log);
+      else
+        await order.run(
+          who.id,
+          () => answer(ctx, n, who, log),
+          () => {
+            if (!deps.busyText) return;
+            ctx.api
+              .sendMessage(n.chatId, deps.busyText(who))
+              .catch((err) => log.warn({ err }, "telling a waiting person failed"));
+          },
+        );
     } finally {
+      // Settled before the update counts as handled, so a failed acknowledgement is still logged here.
+      await acknowledged;
       done?.();
     }
   });
 
   /** Hands one normalised update to the conversation service and sends its replies. */
-  async function answer(ctx: Context, n: NonNullable<ReturnType<typeof normalizeUpdate>>): Promise<void> {
-    const log = deps.logger.child({ update: ctx.update.update_id, user: n.userId });
+  async function answer(
+    ctx: Context,
+    n: NonNullable<ReturnType<typeof normalizeUpdate>>,
+    who: IncomingIdentity,
+    log: Logger,
+  ): Promise<void> {
     /** Edits of the answered question still on their way (see below). */
     const edits: Promise<unknown>[] = [];
-    // The press is acknowledged while the answer is worked out, not before: the spinner stops as
-    // soon as Telegram hears back, and the reply no longer waits a round trip behind it.
-    const acknowledged = ctx.callbackQuery
-      ? ctx.answerCallbackQuery().catch((err) => log.warn({ err }, "answerCallbackQuery failed"))
-      : undefined;
     try {
-      const who: IncomingIdentity = {
-        id: `telegram:${n.userId}`,
-        channel: "telegram",
-        languageHint: n.languageCode,
-      };
       if (!n.privateChat) {
         if (n.inbound.kind !== "command") return;
         // The router's limits never see a group (nothing there reaches it): a busy group or one
@@ -212,8 +239,8 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
         }
       }
     } finally {
-      // Settled before the update counts as handled, so a failed acknowledgement is still logged here.
-      await Promise.all([acknowledged, ...edits]);
+      // Settled before the update counts as handled, so a failed edit is still logged here.
+      await Promise.all(edits);
     }
   }
 

@@ -65,6 +65,8 @@ export function telegramChannel(
     // Replies to people count against the bot's limit too, and come first.
     takeTurn: outbox.takeTurn,
     admitGroup: context.admitGroup,
+    ...(context.order ? { order: context.order } : {}),
+    busyText: (who) => context.translate(replyLocale(context, who), "busy-please-wait"),
   });
   deps.registerFileReader(telegramFileReader(bot, config.apiRoot, config.token));
   const webhook = config.webhook;
