@@ -71,6 +71,7 @@ export const ORDER_DEFAULTS = {
 } as const;
 
 interface Waiter {
+  key: string;
   at: number;
   start: () => void;
   cancelNotice?: Cancel;
@@ -82,14 +83,17 @@ export function createConversationOrder(opts: ConversationOrderOptions): Convers
   /** When each chat last wrote (chats quiet for `quietMs` are forgotten now and then). */
   const lastSeen = new Map<string, number>();
   const queue: Waiter[] = [];
+  /** Chats with messages waiting, and how many: a chat's next message waits behind them. */
+  const queued = new Map<string, number>();
   let head = 0;
   let running = 0;
   let allowance = opts.perTick;
   let refillAt = 0;
   let sweepAt = 0;
   let wake: Cancel | undefined;
-  /** Answers finished since the last tick: their number and summed time. */
+  /** Answers finished since the last tick: their number, how many were newcomers', summed time. */
   let answered = 0;
+  let answeredNew = 0;
   let answerMs = 0;
   let answerMean = 0;
 
@@ -106,15 +110,19 @@ export function createConversationOrder(opts: ConversationOrderOptions): Convers
     return last !== undefined && t - last <= opts.quietMs;
   }
 
-  /** Each tick: `perTick` newcomers may come in, or none while the machine is saturated and slow. */
+  /** Each tick: newcomers may come in (see below), or none while the machine is saturated and slow. */
   function refill(t: number) {
     if (t < refillAt) return;
     refillAt = t + opts.tickMs;
     if (answered > 0) answerMean = answerMs / answered;
+    const hold = opts.pressure() >= opts.threshold && answerMean >= opts.targetMs;
+    // Otherwise at least `perTick`, and one newcomer in for each newcomer answered in the last
+    // tick: a steady stream of one-message newcomers (everyone pressing a button once) keeps its
+    // pace instead of being cut to `perTick`.
+    allowance = hold ? 0 : Math.max(opts.perTick, answeredNew);
     answered = 0;
+    answeredNew = 0;
     answerMs = 0;
-    const saturated = opts.pressure() >= opts.threshold && answerMean >= opts.targetMs;
-    allowance = saturated ? 0 : opts.perTick;
   }
 
   /** Lets waiting newcomers in, first come first; wakes again next tick while any still wait. */
@@ -130,6 +138,9 @@ export function createConversationOrder(opts: ConversationOrderOptions): Convers
       if (!overdue && allowance <= 0 && running > 0) break;
       if (!overdue && allowance > 0) allowance--;
       queue[head++] = undefined as unknown as Waiter;
+      const left = (queued.get(w.key) ?? 1) - 1;
+      if (left > 0) queued.set(w.key, left);
+      else queued.delete(w.key);
       w.cancelNotice?.();
       running++;
       w.start();
@@ -145,14 +156,16 @@ export function createConversationOrder(opts: ConversationOrderOptions): Convers
   return {
     async run<T>(key: string, work: () => Promise<T>, heldLong?: () => void): Promise<T> {
       const t = timers.now();
-      const known = inConversation(key, t);
+      // A chat whose earlier message still waits is answered in order: this one waits behind it.
+      const known = inConversation(key, t) && !queued.has(key);
       refill(t);
       if (known || (waiting() === 0 && (allowance > 0 || running === 0))) {
         if (!known && allowance > 0) allowance--;
         running++;
       } else {
         await new Promise<void>((start) => {
-          const w: Waiter = { at: t, start };
+          const w: Waiter = { key, at: t, start };
+          queued.set(key, (queued.get(key) ?? 0) + 1);
           if (heldLong)
             w.cancelNotice = timers.after(opts.noticeMs, () => {
               w.cancelNotice = undefined;
@@ -169,6 +182,7 @@ export function createConversationOrder(opts: ConversationOrderOptions): Convers
         running--;
         const ended = timers.now();
         answered++;
+        if (!known) answeredNew++;
         answerMs += ended - began;
         lastSeen.set(key, ended);
         if (waiting() > 0 && running === 0) admit();

@@ -65,7 +65,9 @@ export function telegramChannel(
     // Replies to people count against the bot's limit too, and come first.
     takeTurn: outbox.takeTurn,
     admitGroup: context.admitGroup,
-    ...(context.order ? { order: context.order } : {}),
+    // Only when polling: behind a webhook a waiting update would hold one of the few connections
+    // Telegram sends updates on (40), and the people already talking would wait behind it.
+    ...(context.order && !config.webhook ? { order: context.order } : {}),
     busyText: (who) => context.translate(replyLocale(context, who), "busy-please-wait"),
   });
   deps.registerFileReader(telegramFileReader(bot, config.apiRoot, config.token));

@@ -89,6 +89,11 @@ describe("when more people write than Pandu can answer promptly", () => {
     // Citra and a colleague are talking to Pandu while the machine has room.
     tg.sendText(601, "/bantuan");
     await nextIn(601, 0);
+    await waitFor(() => order.load().running === 0);
+    const before = tg.chat(601).length;
+    tg.sendText(601, "/bantuan");
+    await nextIn(601, before);
+    await waitFor(() => order.load().running === 0);
     tg.sendText(602, "/tahan");
     await waitFor(() => order.load().running === 1);
 

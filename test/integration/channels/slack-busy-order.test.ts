@@ -65,6 +65,8 @@ describe("a saturated Pandu on Slack", () => {
   it("answers someone already talking while a newcomer waits, and tells the newcomer once", async () => {
     await pandu.command("UTALK", "bantuan", "busy.1");
     await waitFor(() => dm("UTALK").length === 1);
+    await pandu.command("UTALK", "bantuan", "busy.0");
+    await waitFor(() => dm("UTALK").length === 2);
     await pandu.command("UHOLD", "tahan", "busy.2");
     await waitFor(() => order.load().running === 1);
 
@@ -74,7 +76,7 @@ describe("a saturated Pandu on Slack", () => {
     await waitFor(() => order.load().waiting === 1);
 
     await pandu.command("UTALK", "bantuan", "busy.4");
-    await waitFor(() => dm("UTALK").length === 2);
+    await waitFor(() => dm("UTALK").length === 3);
     expect(dm("UNEW")).toEqual([]);
 
     clock.advance(ORDER_DEFAULTS.noticeMs);

@@ -44,8 +44,16 @@ function setup(overrides: Partial<ConversationOrderOptions> = {}) {
   };
 }
 
-/** Makes the machine saturated and answers slow: one answer taking 150 ms, then a new tick. */
+/**
+ * Makes the machine saturated and answers slow, for someone already in a conversation: `key`
+ * writes once, and in the next tick again, in an answer taking 150 ms; then a new tick.
+ */
 async function saturate(s: ReturnType<typeof setup>, key = "busy") {
+  const hello = pending(s.clock);
+  const said = s.order.run(key, hello.work);
+  hello.finish();
+  await said;
+  s.clock.advance(ORDER_DEFAULTS.tickMs);
   s.setPressure(1);
   const slow = pending(s.clock);
   const done = s.order.run(key, slow.work);
@@ -91,8 +99,32 @@ describe("the conversation order", () => {
     await Promise.all([waiting, answered]);
   });
 
+  it("keeps pace with a stream of one-message newcomers beyond perTick while there is room", async () => {
+    const s = setup({ perTick: 2 });
+    s.setPressure(0.5);
+    // Five newcomers answered in one tick...
+    for (const key of ["a", "b", "c", "d", "e"]) {
+      const w = pending(s.clock);
+      const done = s.order.run(key, w.work);
+      w.finish();
+      await done;
+    }
+    // ...so five more may come in during the next, not two.
+    s.clock.advance(ORDER_DEFAULTS.tickMs);
+    const keeper = pending(s.clock);
+    s.order.run("keeper", keeper.work);
+    const works = Array.from({ length: 6 }, () => pending(s.clock));
+    for (const [i, w] of works.entries()) s.order.run(`next-${i}`, w.work);
+    await flush();
+    expect(works.map((w) => w.started())).toEqual([true, true, true, true, false, false]);
+  });
+
   it("keeps letting newcomers in while answers stay quick, even with the processors busy", async () => {
     const s = setup();
+    const hello = pending(s.clock);
+    const said = s.order.run("quick", hello.work);
+    hello.finish();
+    await said;
     s.setPressure(1);
     const quick = pending(s.clock);
     const done = s.order.run("quick", quick.work);
@@ -122,6 +154,28 @@ describe("the conversation order", () => {
     s.clock.advance(ORDER_DEFAULTS.tickMs);
     await flush();
     expect(works.map((w) => w.started())).toEqual([true, true, true, true, false]);
+  });
+
+  it("keeps a waiting newcomer's messages in the order they were sent", async () => {
+    const s = setup({ perTick: 1 });
+    await saturate(s);
+    const keeper = pending(s.clock);
+    s.order.run("keeper", keeper.work);
+    const first = pending(s.clock);
+    const second = pending(s.clock);
+    s.order.run("newcomer", first.work);
+    s.order.run("newcomer", second.work);
+    await flush();
+    // The second message makes the chat "in a conversation", but the first still waits.
+    expect([first.started(), second.started()]).toEqual([false, false]);
+    s.setPressure(0);
+    s.clock.advance(ORDER_DEFAULTS.tickMs);
+    await flush();
+    expect([first.started(), second.started()]).toEqual([true, false]);
+    s.clock.advance(ORDER_DEFAULTS.tickMs);
+    await flush();
+    expect([first.started(), second.started()]).toEqual([true, true]);
+    expect(s.order.load().waiting).toBe(0);
   });
 
   it("tells a person once that their message arrived when it waits longer than noticeMs", async () => {
