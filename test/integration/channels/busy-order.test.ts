@@ -3,15 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
 import type { ChannelContext, ChannelSetup } from "../../../src/channels/channel.js";
 import { telegramChannel } from "../../../src/channels/telegram/index.js";
-import { createConversationOrder, ORDER_DEFAULTS } from "../../../src/conversation/conversation-order.js";
+import { ORDER_DEFAULTS } from "../../../src/conversation/conversation-order.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import { loadTranslations } from "../../../src/i18n/i18n.js";
 import { LOCALES_DIR } from "../../../src/paths.js";
 import { seedDemoIfEmpty } from "../../../src/services/demo-seed.js";
 import { chatDriver } from "../../support/chat-driver.js";
 import { useTestDatabase } from "../../support/database.js";
-import { manualTimers } from "../../support/manual-timers.js";
 import { TelegramEmulator } from "../../support/telegram-emulator.js";
+import { testOrder } from "../../support/test-order.js";
 import { waitFor } from "../../support/waiters.js";
 
 // When the machine is saturated, people already in a conversation are answered and a newcomer's
@@ -25,20 +25,8 @@ const ctx = useTestDatabase();
 let app: App;
 let tg: TelegramEmulator;
 let channel: ChannelSetup;
-let pressure = 0;
-const clock = manualTimers();
-// Answers count as slow from 0 ms: the machine's load alone decides.
-const order = createConversationOrder({
-  ...ORDER_DEFAULTS,
-  targetMs: 0,
-  pressure: () => pressure,
-  timers: clock,
-});
-/** `/tahan` stands for a long answer: it runs until the test lets it finish. */
-let finishHeld!: () => void;
-const held = new Promise<void>((ok) => {
-  finishHeld = ok;
-});
+/** `/tahan` stands for a long answer: it runs until the test lets it finish (`held`). */
+const { order, clock, setPressure, held, finishHeld } = testOrder();
 const { onboard } = chatDriver(() => app);
 const tgWho = (id: number): IncomingIdentity => ({ id: `telegram:${id}`, channel: "telegram" });
 
@@ -98,7 +86,7 @@ describe("when more people write than Pandu can answer promptly", () => {
     await waitFor(() => order.load().running === 1);
 
     // The machine is saturated from the next tick on.
-    pressure = 1;
+    setPressure(1);
     clock.advance(ORDER_DEFAULTS.tickMs);
     tg.sendText(603, "/start", { languageCode: "id" });
     await waitFor(() => order.load().waiting === 1);
@@ -115,7 +103,7 @@ describe("when more people write than Pandu can answer promptly", () => {
     expect(texts(603)).toEqual([t("id", "busy-please-wait")]);
 
     // Room again: the newcomer's /start is answered at the next tick.
-    pressure = 0.3;
+    setPressure(0.3);
     clock.advance(ORDER_DEFAULTS.tickMs);
     const welcome = await nextIn(603, 1);
     expect(welcome.text).not.toBe(t("id", "busy-please-wait"));

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConversationOrder, ORDER_DEFAULTS } from "../../../src/conversation/conversation-order.js";
+import { ORDER_DEFAULTS } from "../../../src/conversation/conversation-order.js";
 import type { Inbound } from "../../../src/engine/types.js";
 import { useTestDatabase } from "../../support/database.js";
-import { manualTimers } from "../../support/manual-timers.js";
 import { SlackWebApiEmulator } from "../../support/slack-emulator.js";
 import { type SlackPandu, startSlackPandu, testChannelContext } from "../../support/slack-pandu.js";
+import { testOrder } from "../../support/test-order.js";
 import { waitFor } from "../../support/waiters.js";
 
 // The conversation order on Slack: while the machine is saturated, a person already talking is
@@ -15,18 +15,8 @@ const TEAM = "T01";
 const ctx = useTestDatabase();
 let slack: SlackWebApiEmulator;
 let pandu: SlackPandu;
-let pressure = 0;
-const clock = manualTimers();
-const order = createConversationOrder({
-  ...ORDER_DEFAULTS,
-  targetMs: 0,
-  pressure: () => pressure,
-  timers: clock,
-});
-let finishHeld!: () => void;
-const held = new Promise<void>((ok) => {
-  finishHeld = ok;
-});
+/** `/tahan` stands for a long answer: it runs until the test lets it finish (`held`). */
+const { order, clock, setPressure, held, finishHeld } = testOrder();
 
 beforeAll(async () => {
   slack = new SlackWebApiEmulator();
@@ -70,7 +60,7 @@ describe("a saturated Pandu on Slack", () => {
     await pandu.command("UHOLD", "tahan", "busy.2");
     await waitFor(() => order.load().running === 1);
 
-    pressure = 1;
+    setPressure(1);
     clock.advance(ORDER_DEFAULTS.tickMs);
     await pandu.command("UNEW", "bantuan", "busy.3");
     await waitFor(() => order.load().waiting === 1);
@@ -83,7 +73,7 @@ describe("a saturated Pandu on Slack", () => {
     await waitFor(() => dm("UNEW").length === 1);
     expect(dm("UNEW")).toEqual(["busy-please-wait"]);
 
-    pressure = 0;
+    setPressure(0);
     clock.advance(ORDER_DEFAULTS.tickMs);
     await waitFor(() => dm("UNEW").length === 2);
     expect(dm("UNEW")).toEqual(["busy-please-wait", "Baik."]);

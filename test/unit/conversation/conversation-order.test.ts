@@ -63,6 +63,14 @@ async function saturate(s: ReturnType<typeof setup>, key = "busy") {
   s.clock.advance(ORDER_DEFAULTS.tickMs);
 }
 
+/** Saturates (see above) and keeps one answer running, so holding newcomers back can help. */
+async function saturateWithKeeper(s: ReturnType<typeof setup>) {
+  await saturate(s);
+  const keeper = pending(s.clock);
+  s.order.run("keeper", keeper.work);
+  return keeper;
+}
+
 describe("the conversation order", () => {
   it("lets everything in at once while the machine has room", async () => {
     const s = setup({ perTick: 100 });
@@ -142,9 +150,7 @@ describe("the conversation order", () => {
 
   it("lets newcomers in first come, first served, `perTick` at a time", async () => {
     const s = setup();
-    await saturate(s);
-    const keeper = pending(s.clock);
-    s.order.run("keeper", keeper.work);
+    await saturateWithKeeper(s);
     const works = Array.from({ length: 5 }, () => pending(s.clock));
     for (const [i, w] of works.entries()) s.order.run(`new-${i}`, w.work);
     s.setPressure(0);
@@ -158,9 +164,7 @@ describe("the conversation order", () => {
 
   it("keeps a waiting newcomer's messages in the order they were sent", async () => {
     const s = setup({ perTick: 1 });
-    await saturate(s);
-    const keeper = pending(s.clock);
-    s.order.run("keeper", keeper.work);
+    await saturateWithKeeper(s);
     const first = pending(s.clock);
     const second = pending(s.clock);
     s.order.run("newcomer", first.work);
@@ -180,9 +184,7 @@ describe("the conversation order", () => {
 
   it("tells a person once that their message arrived when it waits longer than noticeMs", async () => {
     const s = setup();
-    await saturate(s);
-    const keeper = pending(s.clock);
-    s.order.run("keeper", keeper.work);
+    await saturateWithKeeper(s);
     let notices = 0;
     const w = pending(s.clock);
     s.order.run("newcomer", w.work, () => notices++);
@@ -196,9 +198,7 @@ describe("the conversation order", () => {
 
   it("sends no notice when the message was let in before noticeMs", async () => {
     const s = setup();
-    await saturate(s);
-    const keeper = pending(s.clock);
-    s.order.run("keeper", keeper.work);
+    await saturateWithKeeper(s);
     let notices = 0;
     const w = pending(s.clock);
     s.order.run("newcomer", w.work, () => notices++);
@@ -211,9 +211,7 @@ describe("the conversation order", () => {
 
   it("lets a message in after maxWaitMs however busy the machine stays", async () => {
     const s = setup();
-    await saturate(s);
-    const keeper = pending(s.clock);
-    s.order.run("keeper", keeper.work);
+    await saturateWithKeeper(s);
     const w = pending(s.clock);
     s.order.run("newcomer", w.work);
     s.clock.advance(ORDER_DEFAULTS.maxWaitMs - ORDER_DEFAULTS.tickMs);
@@ -255,9 +253,7 @@ describe("the conversation order", () => {
     first.finish();
     await done;
     s.clock.advance(ORDER_DEFAULTS.quietMs + 1);
-    await saturate(s);
-    const keeper = pending(s.clock);
-    s.order.run("keeper", keeper.work);
+    await saturateWithKeeper(s);
     const back = pending(s.clock);
     s.order.run("returning", back.work);
     await flush();
