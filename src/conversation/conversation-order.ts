@@ -1,4 +1,4 @@
-import { createMachineLoad, type Pressure } from "./machine-load.js";
+import { machinePressure, type Pressure } from "./machine-load.js";
 
 /**
  * When more people write at once than the machine can answer promptly, the people already in a
@@ -198,6 +198,9 @@ export function createConversationOrder(opts: ConversationOrderOptions): Convers
  */
 export function conversationOrderFor(targetMs: number): ConversationOrder | undefined {
   if (targetMs <= 0) return undefined;
-  const load = createMachineLoad(ORDER_DEFAULTS.tickMs);
-  return createConversationOrder({ ...ORDER_DEFAULTS, targetMs, pressure: load.pressure });
+  return createConversationOrder({
+    ...ORDER_DEFAULTS,
+    targetMs,
+    pressure: machinePressure(ORDER_DEFAULTS.tickMs),
+  });
 }

@@ -21,7 +21,7 @@ function cpuTimes(): { busy: number; total: number } {
  * same machine counts) and of this process's event loop, and reports the larger: either one
  * saturated means another conversation would slow the others down.
  */
-export function createMachineLoad(intervalMs = 100): { pressure: Pressure; stop: () => void } {
+function startSampler(intervalMs: number): Pressure {
   let cpu = cpuTimes();
   let loop = performance.eventLoopUtilization();
   let last = 0;
@@ -36,5 +36,17 @@ export function createMachineLoad(intervalMs = 100): { pressure: Pressure; stop:
     last = Math.max(machine, eventLoop);
   }, intervalMs);
   timer.unref();
-  return { pressure: () => last, stop: () => clearInterval(timer) };
+  return () => last;
+}
+
+/** The process's one sampler: every Pandu wired in this process (benchmarks wire several) reads it. */
+let shared: Pressure | undefined;
+
+/**
+ * How busy the machine is (see startSampler), from the process's one sampler, started by the
+ * first call with that call's interval.
+ */
+export function machinePressure(intervalMs: number): Pressure {
+  shared ??= startSampler(intervalMs);
+  return shared;
 }
