@@ -99,9 +99,9 @@ export function createApp(deps: {
   adminIds?: readonly string[];
   /** Days before a person may take the assessment again (ASSESSMENT_INTERVAL_DAYS). */
   assessmentIntervalDays?: number;
-  /** Draws the result chart; defaults to ECharts + resvg (tests pass a failing one). */
+  /** Draws the result chart; defaults to ECharts on a Skia canvas (tests pass a failing one). */
   renderChart?: RenderChart;
-  /** Draws /tim's heatmap; defaults to ECharts + resvg (tests record what it is given). */
+  /** Draws /tim's heatmap; defaults to ECharts on a Skia canvas (tests record what it is given). */
   renderTeamHeatmap?: RenderTeamHeatmap;
   /** When the JP nudge runs, read in each person's zone (default: 08:00 on the 1st of the month). */
   jpNudgeCron?: string;

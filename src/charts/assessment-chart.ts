@@ -1,4 +1,5 @@
-import { CHART_FONT_FAMILY, type ChartSpec, renderChartPng } from "./chart-renderer.js";
+import { CHART_FONT_FAMILY, type ChartSpec, drawChart } from "./chart-renderer.js";
+import type { Picture } from "./picture.js";
 
 export interface ChartRow {
   /** The competency's name as the person reads it. */
@@ -16,16 +17,16 @@ export interface ChartLabels {
 }
 
 // Wide enough to stay sharp on a phone (Telegram shows photos about 400 points wide); every pixel
-// more costs drawing and PNG time on each /hasil.
+// more costs drawing and encoding time on each /hasil.
 const WIDTH = 800;
 const ROW_HEIGHT = 50;
 
 /**
- * Draws assessed against required level per competency as a PNG: horizontal bars, so long Indonesian
+ * Draws assessed against required level per competency: horizontal bars, so long Indonesian
  * names stay readable on a phone. Drawn in the chart worker (see chart-renderer.ts).
  */
-export function renderAssessmentChart(rows: readonly ChartRow[], labels: ChartLabels): Promise<Uint8Array> {
-  return renderChartPng(assessmentChartSpec(rows, labels));
+export function renderAssessmentChart(rows: readonly ChartRow[], labels: ChartLabels): Promise<Picture> {
+  return drawChart(assessmentChartSpec(rows, labels));
 }
 
 /** The assessment chart as an ECharts option and a size: plain data, drawn wherever it is sent. */
@@ -80,10 +81,4 @@ export function assessmentChartSpec(rows: readonly ChartRow[], labels: ChartLabe
       ],
     },
   };
-}
-
-/** True when `bytes` start with the PNG signature. */
-export function isPng(bytes: Uint8Array): boolean {
-  const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  return sig.every((b, i) => bytes[i] === b);
 }

@@ -1,4 +1,5 @@
-import { CHART_FONT_FAMILY, type ChartSpec, renderChartPng } from "./chart-renderer.js";
+import { CHART_FONT_FAMILY, type ChartSpec, drawChart } from "./chart-renderer.js";
+import type { Picture } from "./picture.js";
 
 /** One person's row: their levels that count against the required ones, per competency column. */
 export interface HeatmapRow {
@@ -27,12 +28,12 @@ const ROW_HEIGHT = 44;
 const LEFT = 220;
 
 /**
- * Draws a direct atasan's team as a person × competency heatmap PNG: each cell is coloured by the
+ * Draws a direct atasan's team as a person × competency heatmap: each cell is coloured by the
  * level that counts minus the required level (orange below, green at or above) and labelled
  * "level/required". Drawn in the chart worker (see chart-renderer.ts).
  */
-export function renderTeamHeatmap(heatmap: TeamHeatmap, labels: HeatmapLabels): Promise<Uint8Array> {
-  return renderChartPng(teamHeatmapSpec(heatmap, labels));
+export function renderTeamHeatmap(heatmap: TeamHeatmap, labels: HeatmapLabels): Promise<Picture> {
+  return drawChart(teamHeatmapSpec(heatmap, labels));
 }
 
 /** The heatmap as an ECharts option and a size: plain data, drawn wherever it is sent. */

@@ -80,7 +80,7 @@ export interface Outbound {
    * sending a new one: keeps the chat free of stale buttons.
    */
   replacesPrompt?: boolean;
-  /** An attachment, e.g. a PNG chart or a JSON/CSV file. */
+  /** An attachment, e.g. a chart or a JSON/CSV file. */
   media?: { kind: "photo" | "document"; filename: string; mime: string; bytes: Uint8Array };
   /** Set on a flow's question: what it takes, for channels that show it as a form field. */
   asks?: Asking;
@@ -134,6 +134,8 @@ export interface Profile {
   unitId?: string;
   jabatanId?: string;
   regionId?: string;
+  /** The person's IANA time zone, where dates they read are given in. */
+  timeZone?: string;
   hasNip: boolean;
   onboarded: boolean;
 }

@@ -11,6 +11,7 @@ export function profileOfPerson(person: Person): Profile {
     unitId: person.unitId,
     jabatanId: person.jabatanId,
     regionId: person.regionId,
+    timeZone: person.timeZone,
     hasNip: !!person.nip,
     onboarded: !!person.onboardedAt,
   };

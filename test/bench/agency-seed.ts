@@ -75,7 +75,7 @@ export async function seedAgency(
       repos: app.repos,
       competencies: app.content.allCompetencies,
       translate: () => "",
-      renderChart: async () => new Uint8Array(),
+      renderChart: async () => ({ bytes: new Uint8Array(), mime: "image/jpeg" }),
     }),
     translate: () => "",
   });

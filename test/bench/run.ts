@@ -266,7 +266,7 @@ async function main(): Promise<void> {
           "changes in (for each person: reread their assessments, completions and achievements, rewrite their " +
           "contributions; then shift the totals of each unit and year they touched, and the rolled-up totals of " +
           "every unit above them, by the difference), reads the rolled-up totals and headcounts of the scope's instansi, adds them up, checks which " +
-          "small cells to hide, writes the text and draws the chart (ECharts + resvg). Every reply is checked " +
+          "small cells to hide, writes the text and draws the chart (ECharts on a Skia canvas, JPEG). Every reply is checked " +
           "against the seeded and recorded facts (headcount, people assessed this year, gaps closed) and for no " +
           "change left waiting. nothing_pending_p50_ms is the same request with no change waiting (3 requests, not " +
           "counted in p50/p95), for comparison; commands_per_run_p50 and top_queries are the database commands of " +

@@ -1,3 +1,4 @@
+import { type Picture, photoOf } from "../../charts/picture.js";
 import type { Assessment, CompetencyResult } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import { type Competency, compareCompetencyCodes } from "../../domain/competency.js";
@@ -7,11 +8,11 @@ import type { Conversation, Outbound } from "../../engine/types.js";
 import { formatDate } from "../../i18n/format.js";
 import type { Locale } from "../../i18n/locales.js";
 
-/** Draws the assessed-vs-required chart as PNG bytes (src/charts in the app, a failing stub in tests). */
+/** Draws the assessed-vs-required chart (src/charts in the app, a failing stub in tests). */
 export type RenderChart = (
   rows: { label: string; assessed: number; required: number }[],
   labels: { title: string; assessed: string; required: string; below?: string },
-) => Uint8Array | Promise<Uint8Array>;
+) => Picture | Promise<Picture>;
 
 /** Which standard an assessment was measured against: the instansi's SKJ by name, or the tier defaults. */
 export function describeStandard(
@@ -95,7 +96,7 @@ export function createAssessmentResults(deps: {
     if (!deps.renderChart || rows.length === 0) return [];
     const t = (key: string) => deps.translate(conv.profile.locale, key);
     try {
-      const bytes = await deps.renderChart(
+      const picture = await deps.renderChart(
         byGap(rows).map((r) => ({
           label: nameOf(r.competency, conv),
           assessed: countedLevel(r),
@@ -108,12 +109,7 @@ export function createAssessmentResults(deps: {
           below: t("assessment-chart-below"),
         },
       );
-      return [
-        {
-          text: t("assessment-chart-caption"),
-          media: { kind: "photo", filename: "hasil-asesmen.png", mime: "image/png", bytes },
-        },
-      ];
+      return [{ text: t("assessment-chart-caption"), media: photoOf(picture, "hasil-asesmen") }];
     } catch (err) {
       deps.onChartError?.(err);
       return [];
@@ -130,15 +126,15 @@ export function createAssessmentResults(deps: {
       const personId = conv.profile.personId;
       const [latest, previous] = personId ? await deps.repos.assessments.listForPerson(personId, 2) : [];
       if (!latest) return [{ text: t("results-none") }];
-      const person = await deps.repos.people.get(latest.personId);
-      const when = formatDate(latest.completedAt, {
-        locale: conv.profile.locale,
-        timeZone: person?.timeZone ?? "Asia/Jakarta",
-      });
+      // The chart is most of the wait: it is drawn while the rest is put together.
+      const chart = chartMessage(conv, latest.results);
+      const timeZone =
+        conv.profile.timeZone ?? (await deps.repos.people.get(latest.personId))?.timeZone ?? "Asia/Jakarta";
+      const when = formatDate(latest.completedAt, { locale: conv.profile.locale, timeZone });
       const message = resultMessage(conv, latest.results, previous?.results ?? [], latest);
       return [
         { text: `${message.text}\n\n${t("results-taken-on", { date: when, previous: String(!!previous) })}` },
-        ...(await chartMessage(conv, latest.results)),
+        ...(await chart),
       ];
     },
   };

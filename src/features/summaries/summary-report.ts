@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { photoOf } from "../../charts/picture.js";
 import type { OrgUnit, Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { Outbox } from "../../delivery/outbox.js";
@@ -294,14 +295,14 @@ export function createSummaryReport(deps: {
     );
     if (rows.length === 0) return undefined;
     const t = (key: string, args?: Record<string, string | number>) => deps.translate(locale, key, args);
-    const bytes = await deps.renderChart(rows, {
+    const picture = await deps.renderChart(rows, {
       title: t("summary-chart-title", { unit: title, year: String(totals.year) }),
       assessed: t("summary-chart-assessed"),
       required: t("summary-chart-required"),
     });
     return {
       text: t("summary-chart-caption"),
-      media: { kind: "photo", filename: `ringkasan-${totals.year}.png`, mime: "image/png", bytes },
+      media: photoOf(picture, `ringkasan-${totals.year}`),
     };
   }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type Picture, photoOf } from "../../charts/picture.js";
 import type { Assessment, CompetencyResult, Person } from "../../db/models/index.js";
 import type { Repositories } from "../../db/repositories/index.js";
 import type { Outbox } from "../../delivery/outbox.js";
@@ -25,11 +26,11 @@ export interface TeamHeatmapInput {
   rows: { person: string; cells: ({ level: number; required: number } | null)[] }[];
 }
 
-/** Draws the heatmap as PNG bytes (src/charts/team-heatmap.ts in the app; tests may record it). */
+/** Draws the heatmap (src/charts/team-heatmap.ts in the app; tests may record it). */
 export type RenderTeamHeatmap = (
   heatmap: TeamHeatmapInput,
   labels: { title: string; below: string; meets: string; above: string },
-) => Uint8Array | Promise<Uint8Array>;
+) => Picture | Promise<Picture>;
 
 /** One consenting staff member as /tim shows them. */
 interface ReportView {
@@ -174,18 +175,13 @@ export function createTeam(deps: {
     if (!deps.renderHeatmap || heatmap.rows.length === 0) return [];
     const t = tr(locale);
     try {
-      const bytes = await deps.renderHeatmap(heatmap, {
+      const picture = await deps.renderHeatmap(heatmap, {
         title: t("team-chart-title"),
         below: t("team-chart-below"),
         meets: t("team-chart-meets"),
         above: t("team-chart-above"),
       });
-      return [
-        {
-          text: t("team-chart-caption"),
-          media: { kind: "photo", filename: "tim.png", mime: "image/png", bytes },
-        },
-      ];
+      return [{ text: t("team-chart-caption"), media: photoOf(picture, "tim") }];
     } catch (err) {
       deps.onChartError?.(err);
       return [];

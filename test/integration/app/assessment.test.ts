@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
-import { isPng, renderAssessmentChart } from "../../../src/charts/assessment-chart.js";
+import { renderAssessmentChart } from "../../../src/charts/assessment-chart.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import type { Level } from "../../../src/domain/competency.js";
 import type { Outbound } from "../../../src/engine/types.js";
@@ -9,6 +9,7 @@ import { LOCALES_DIR } from "../../../src/paths.js";
 import { seedDemoIfEmpty } from "../../../src/services/demo-seed.js";
 import { chatDriver } from "../../support/chat-driver.js";
 import { useTestDatabase } from "../../support/database.js";
+import { isJpeg } from "../../support/jpeg.js";
 
 const translator = loadTranslations(LOCALES_DIR);
 const ctx = useTestDatabase();
@@ -104,7 +105,8 @@ describe("/asesmen, the adaptive self-assessment", () => {
     expect(rows).toHaveLength(9);
     const chart = replies.find((r) => r.media)!;
     expect(chart.media!.kind).toBe("photo");
-    expect(isPng(chart.media!.bytes)).toBe(true);
+    expect(chart.media).toMatchObject({ mime: "image/jpeg", filename: "hasil-asesmen.jpg" });
+    expect(isJpeg(chart.media!.bytes)).toBe(true);
     expect(chart.media!.bytes.length).toBeGreaterThan(5_000);
     expect(chart.media!.bytes.length).toBeLessThan(500_000);
     expect(all(replies)).toContain("Hasil ini tersimpan");
@@ -146,7 +148,7 @@ describe("/asesmen, the adaptive self-assessment", () => {
       chartFails = false;
     }
     const withChart = await cmd(tg(1), "hasil");
-    expect(withChart.some((o) => o.media && isPng(o.media.bytes))).toBe(true);
+    expect(withChart.some((o) => o.media && isJpeg(o.media.bytes))).toBe(true);
   });
 
   it("adds the teknis competencies of the jabatan family (sample data) to the nine", async () => {

@@ -285,7 +285,7 @@ describe("/ringkasan from running totals", () => {
     expect(text).toContain("IKM 90,00 (mutu A) dari 5 responden");
     expect(text).toContain("🔔 Pengingat pelatihan: 2 terkirim, 1 gagal");
     expect(text).not.toContain("masih dihitung");
-    expect(out[1]!.media?.mime).toBe("image/png");
+    expect(out[1]!.media?.mime).toBe("image/jpeg");
     // Subgroups of fewer than five are never shown: Gaji now has g1 and g3.
     const gaji = all(await press(supervisors.wib!, `rks|u|${unitKey("kota.keu.gaji")}|2026`));
     expect(gaji).toContain("Unit ini berisi 2 orang. Rinciannya tidak ditampilkan");

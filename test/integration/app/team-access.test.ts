@@ -73,7 +73,7 @@ beforeAll(async () => {
     database: ctx.db,
     translate: translator.t.bind(translator),
     now: () => clock,
-    renderTeamHeatmap: () => new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+    renderTeamHeatmap: () => ({ bytes: new Uint8Array([0xff, 0xd8, 0xff]), mime: "image/jpeg" }),
   });
   await seedDemoIfEmpty(app.repos, app.seedFile);
   ids.atasan = await person(ATASAN, "Hendra Gunawan", NIP.atasan);

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
-import { isPng } from "../../../src/charts/assessment-chart.js";
 import { renderTeamHeatmap } from "../../../src/charts/team-heatmap.js";
 import type { IncomingIdentity } from "../../../src/conversation/router.js";
 import type { Outbound } from "../../../src/engine/types.js";
@@ -11,6 +10,7 @@ import { seedDemoIfEmpty } from "../../../src/services/demo-seed.js";
 import { standardOf } from "../../support/assessment-runs.js";
 import { chatDriver } from "../../support/chat-driver.js";
 import { useTestDatabase } from "../../support/database.js";
+import { isJpeg } from "../../support/jpeg.js";
 
 /**
  * /tim through the real app and database: a Kepala Seksi with four direct reports, three of whom
@@ -135,7 +135,7 @@ describe("/tim for the Kepala Seksi", () => {
       { level: 3, required: 2 },
     ]);
     const photo = out.find((o) => o.media);
-    expect(isPng(photo!.media!.bytes)).toBe(true);
+    expect(isJpeg(photo!.media!.bytes)).toBe(true);
     for (const name of ["Agus Salim", "Bunga Lestari", "Sri Wahyuni"]) expect(said).toContain(`👤 ${name}`);
     expect(said).toContain("3 staf langsung yang mengizinkan");
     expect(said).toContain("1 staf langsung belum memberi izin");
