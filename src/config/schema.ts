@@ -156,7 +156,7 @@ export const configSchema = z
     ),
     RATE_LIMIT_UPDATES: withDefault(wholeNumber(1, 10_000), 20),
     RATE_LIMIT_WINDOW_SECONDS: withDefault(wholeNumber(1, 3600), 10),
-    BUSY_TARGET_MS: withDefault(wholeNumber(0, 60_000), 100),
+    BUSY_TARGET_MS: withDefault(wholeNumber(0, 60_000), 50),
     STAFF_CONVERSATION_IDLE_HOURS: withDefault(wholeNumber(1, 720), 24),
     RETENTION_DELIVERY_LOG_DAYS: withDefault(
       // Below a month, a message could be scheduled again under a key whose record is gone.
