@@ -121,7 +121,8 @@ export function createChartRenderer() {
       pending.delete(m.id);
       // An idle renderer never keeps the process alive (a busy one does: its callers wait on it).
       if (pending.size === 0) w.unref();
-      if (m.image) p.resolve({ bytes: new Uint8Array(m.image), mime: "image/jpeg" });
+      // The worker handed its bytes over (transferred): nothing to copy.
+      if (m.image) p.resolve({ bytes: m.image, mime: "image/jpeg" });
       else p.reject(new Error(`drawing a chart failed: ${m.error}`));
     });
     w.on("error", (err) => failAll(err));

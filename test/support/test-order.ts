@@ -1,11 +1,16 @@
-import { createConversationOrder, ORDER_DEFAULTS } from "../../src/conversation/conversation-order.js";
+import {
+  type ConversationOrderOptions,
+  createConversationOrder,
+  ORDER_DEFAULTS,
+} from "../../src/conversation/conversation-order.js";
 import { manualTimers } from "./manual-timers.js";
 
 /**
  * A conversation order in a test's hands: its clock, the machine's load, and an answer the test
- * finishes (`held`, `finishHeld`). Answers count as slow from 0 ms, so the load alone decides.
+ * finishes (`held`, `finishHeld`). Unless `overrides` say otherwise, answers count as slow from
+ * 0 ms, so the load alone decides.
  */
-export function testOrder() {
+export function testOrder(overrides: Partial<ConversationOrderOptions> = {}) {
   let pressure = 0;
   const clock = manualTimers();
   const order = createConversationOrder({
@@ -13,6 +18,7 @@ export function testOrder() {
     targetMs: 0,
     pressure: () => pressure,
     timers: clock,
+    ...overrides,
   });
   let finish!: () => void;
   const held = new Promise<void>((ok) => {

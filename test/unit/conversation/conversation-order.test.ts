@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   type ConversationOrderOptions,
-  createConversationOrder,
   ORDER_DEFAULTS,
 } from "../../../src/conversation/conversation-order.js";
-import { manualTimers } from "../../support/manual-timers.js";
+import type { manualTimers } from "../../support/manual-timers.js";
+import { testOrder } from "../../support/test-order.js";
 
 /** Work the test finishes by hand, `took` ms after it began. */
 function pending(clock: ReturnType<typeof manualTimers>) {
@@ -24,24 +24,16 @@ function pending(clock: ReturnType<typeof manualTimers>) {
 
 const flush = () => new Promise((ok) => setImmediate(ok));
 
-function setup(overrides: Partial<ConversationOrderOptions> = {}) {
-  const clock = manualTimers();
-  let pressure = 0;
-  const order = createConversationOrder({
-    ...ORDER_DEFAULTS,
-    targetMs: 100,
-    perTick: 2,
-    pressure: () => pressure,
-    timers: clock,
-    ...overrides,
-  });
-  return {
-    clock,
-    order,
-    setPressure: (p: number) => {
-      pressure = p;
-    },
-  };
+/** An order on the test's clock and load: answers slow from 100 ms, 2 newcomers per tick. */
+const setup = (overrides: Partial<ConversationOrderOptions> = {}) =>
+  testOrder({ targetMs: 100, perTick: 2, ...overrides });
+
+/** `key` writes once and is answered at once: from now on it is in a conversation. */
+async function answerOnce(s: ReturnType<typeof setup>, key: string) {
+  const hello = pending(s.clock);
+  const said = s.order.run(key, hello.work);
+  hello.finish();
+  await said;
 }
 
 /**
@@ -49,10 +41,7 @@ function setup(overrides: Partial<ConversationOrderOptions> = {}) {
  * writes once, and in the next tick again, in an answer taking 150 ms; then a new tick.
  */
 async function saturate(s: ReturnType<typeof setup>, key = "busy") {
-  const hello = pending(s.clock);
-  const said = s.order.run(key, hello.work);
-  hello.finish();
-  await said;
+  await answerOnce(s, key);
   s.clock.advance(ORDER_DEFAULTS.tickMs);
   s.setPressure(1);
   const slow = pending(s.clock);
@@ -129,10 +118,7 @@ describe("the conversation order", () => {
 
   it("keeps letting newcomers in while answers stay quick, even with the processors busy", async () => {
     const s = setup();
-    const hello = pending(s.clock);
-    const said = s.order.run("quick", hello.work);
-    hello.finish();
-    await said;
+    await answerOnce(s, "quick");
     s.setPressure(1);
     const quick = pending(s.clock);
     const done = s.order.run("quick", quick.work);
